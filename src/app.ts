@@ -1,0 +1,122 @@
+/** buildApp(deps): the composition root. Services are built here with explicit dependencies. */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from './db/client.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { createAuditService } from './modules/audit/audit.service.js';
+import { registerAccessHooks } from './modules/auth/access.hooks.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { orgRoutes } from './modules/org/org.routes.js';
+import { createOrgService } from './modules/org/org.service.js';
+import { pegawaiRoutes } from './modules/pegawai/pegawai.routes.js';
+import { createPegawaiService } from './modules/pegawai/pegawai.service.js';
+import type { Clock } from './platform/clock.js';
+import type { Config } from './platform/config.js';
+import { registerErrorHandling } from './platform/http.js';
+
+z.config(z.locales.id());
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+}
+
+export async function buildApp({ config, database, clock }: AppDeps) {
+  const { db } = database;
+  const app = Fastify({
+    logger: {
+      level: config.LOG_LEVEL,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    },
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'e-Kinerja API',
+        description: 'Manajemen kinerja ASN (PermenPANRB 6/2022). Semua pesan kesalahan berbahasa Indonesia.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          sesi: { type: 'apiKey', in: 'cookie', name: 'ekinerja_sesi' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const audit = createAuditService({ db, clock });
+  const org = createOrgService({ db });
+  const auth = createAuthService({ db, clock, audit, config });
+  const pegawai = createPegawaiService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
+
+  registerAccessHooks(app, auth, pegawai);
+
+  app.get(
+    '/api/health',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['Layanan'],
+        summary: 'Status layanan',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async () => ({ status: 'ok' as const, database: database.kind }),
+  );
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  await app.register(authRoutes(auth, config));
+  await app.register(pegawaiRoutes(pegawai, auth));
+  await app.register(orgRoutes(org));
+  await app.register(auditRoutes(audit));
+
+  const webRoot = path.resolve(config.WEB_DIST);
+  if (existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: '1h' });
+    // Client-side routes: any other GET outside /api gets the single-page app.
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) {
+        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Data tidak ditemukan.' } });
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { JENIS_UNOR } from '../domain/jabatan.js';
+import { PageQuery, pageOf } from './common.js';
+import { JabatanRef, PegawaiRingkas } from './pegawai.js';
+
+export const UnorNode = z.object({
+  id: z.number(),
+  parentId: z.number().nullable(),
+  nama: z.string(),
+  jenis: z.enum(JENIS_UNOR),
+  jumlahSubUnor: z.number(),
+  jumlahPegawai: z.number(),
+});
+export type UnorNode = z.infer<typeof UnorNode>;
+
+export const UnorChildrenQuery = z.object({ parentId: z.coerce.number().int().positive().optional() });
+export const UnorChildrenResponse = z.object({ items: z.array(UnorNode) });
+
+export const UnorDetail = z.object({
+  unor: UnorNode,
+  jalur: z.array(z.object({ id: z.number(), nama: z.string() })),
+  jabatan: z.array(
+    JabatanRef.extend({
+      atasanJabatanId: z.number().nullable(),
+      pemangku: z.array(PegawaiRingkas),
+    }),
+  ),
+});
+
+export const JabatanSearchQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  unorId: z.coerce.number().int().positive().optional(),
+});
+export const JabatanSearchResponse = pageOf(JabatanRef);

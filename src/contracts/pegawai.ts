@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { JENIS_JABATAN, JENIS_PENUGASAN, JENJANG_FUNGSIONAL, PERAN } from '../domain/jabatan.js';
+import { Alasan, IsoDate, PageQuery, pageOf } from './common.js';
+
+export const JabatanRef = z.object({
+  id: z.number(),
+  nama: z.string(),
+  jenis: z.enum(JENIS_JABATAN),
+  jenjang: z.enum(JENJANG_FUNGSIONAL).nullable(),
+  kelasJabatan: z.number().nullable(),
+  unorId: z.number(),
+  unorNama: z.string(),
+});
+export type JabatanRef = z.infer<typeof JabatanRef>;
+
+export const PegawaiRingkas = z.object({
+  id: z.number(),
+  nip: z.string(),
+  namaLengkap: z.string(),
+  jabatanNama: z.string().nullable(),
+  jenisJabatan: z.enum(JENIS_JABATAN).nullable(),
+  unorNama: z.string().nullable(),
+  opdNama: z.string().nullable(),
+  isActive: z.boolean(),
+});
+export type PegawaiRingkas = z.infer<typeof PegawaiRingkas>;
+
+export const Penugasan = z.object({
+  id: z.number(),
+  jabatan: JabatanRef,
+  jenis: z.enum(JENIS_PENUGASAN),
+  tmtMulai: z.string(),
+  tmtSelesai: z.string().nullable(),
+  alasan: z.string().nullable(),
+});
+
+export const PegawaiDetail = z.object({
+  id: z.number(),
+  nip: z.string(),
+  nipFormatted: z.string(),
+  gelarDepan: z.string().nullable(),
+  nama: z.string(),
+  gelarBelakang: z.string().nullable(),
+  namaLengkap: z.string(),
+  jenisAsn: z.enum(['PNS', 'PPPK']),
+  golongan: z.string(),
+  pangkatGolongan: z.string(),
+  isActive: z.boolean(),
+  version: z.number(),
+  jabatan: JabatanRef.nullable(),
+  opd: z.object({ id: z.number(), nama: z.string() }).nullable(),
+  roles: z.array(z.object({ peran: z.enum(PERAN), opdId: z.number().nullable() })),
+  atasanOverride: z.object({ pegawai: PegawaiRingkas, alasan: z.string().nullable() }).nullable(),
+  /** Pejabat penilai first, then the atasan pejabat penilai, up to the top. */
+  rantaiAtasan: z.array(PegawaiRingkas),
+  bawahanLangsung: z.array(PegawaiRingkas),
+  riwayatJabatan: z.array(Penugasan),
+  penugasanAktif: z.array(Penugasan),
+  /** What the viewer may do here; the server still decides on each request. */
+  can: z.object({ manage: z.boolean() }),
+});
+export type PegawaiDetail = z.infer<typeof PegawaiDetail>;
+
+export const MeResponse = PegawaiDetail.extend({
+  isPejabatPenilai: z.boolean(),
+  isAtasanPejabatPenilai: z.boolean(),
+  mustChangePassword: z.boolean(),
+});
+export type MeResponse = z.infer<typeof MeResponse>;
+
+export const SearchPegawaiQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  opdId: z.coerce.number().int().positive().optional(),
+  unorId: z.coerce.number().int().positive().optional(),
+});
+export const SearchPegawaiResponse = pageOf(PegawaiRingkas);
+
+export const MutasiBody = z.object({
+  jabatanId: z.number().int().positive(),
+  tmtMulai: IsoDate,
+  alasan: Alasan,
+  version: z.number().int().positive(),
+});
+
+export const AtasanOverrideBody = z.object({
+  /** null removes the override, so the superior is computed from positions again. */
+  atasanId: z.number().int().positive().nullable(),
+  alasan: Alasan,
+  version: z.number().int().positive(),
+});
+
+export const PenugasanPltBody = z.object({
+  jabatanId: z.number().int().positive(),
+  jenis: z.enum(['PLT', 'PLH']),
+  tmtMulai: IsoDate,
+  tmtSelesai: IsoDate.nullable(),
+  alasan: Alasan,
+});

@@ -1,0 +1,68 @@
+/** The short employee row (name with titles, position, unit, OPD) used in every list. */
+import { eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { JenisJabatan } from '../domain/jabatan.js';
+import { namaLengkap } from '../domain/pegawai.js';
+import type { DbOrTx } from './client.js';
+import { jabatan, pegawai, unor } from './schema/index.js';
+
+export const opd = alias(unor, 'opd');
+
+const ringkasColumns = {
+  id: pegawai.id,
+  jabatanId: pegawai.jabatanId,
+  nip: pegawai.nip,
+  gelarDepan: pegawai.gelarDepan,
+  nama: pegawai.nama,
+  gelarBelakang: pegawai.gelarBelakang,
+  jabatanNama: jabatan.nama,
+  jenisJabatan: jabatan.jenis,
+  unorNama: unor.nama,
+  opdNama: opd.nama,
+  isActive: pegawai.isActive,
+};
+
+type RingkasRow = {
+  id: number;
+  jabatanId: number | null;
+  nip: string;
+  gelarDepan: string | null;
+  nama: string;
+  gelarBelakang: string | null;
+  jabatanNama: string | null;
+  jenisJabatan: JenisJabatan | null;
+  unorNama: string | null;
+  opdNama: string | null;
+  isActive: boolean;
+};
+
+export function toRingkas(r: RingkasRow) {
+  return {
+    id: r.id,
+    nip: r.nip,
+    namaLengkap: namaLengkap(r),
+    jabatanNama: r.jabatanNama,
+    jenisJabatan: r.jenisJabatan,
+    unorNama: r.unorNama,
+    opdNama: r.opdNama,
+    isActive: r.isActive,
+  };
+}
+export type Ringkas = ReturnType<typeof toRingkas>;
+
+export function ringkasSelect(db: DbOrTx) {
+  return db
+    .select(ringkasColumns)
+    .from(pegawai)
+    .leftJoin(jabatan, eq(jabatan.id, pegawai.jabatanId))
+    .leftJoin(unor, eq(unor.id, pegawai.unorId))
+    .leftJoin(opd, eq(opd.id, pegawai.opdId));
+}
+
+/** Employees by id, returned in the order of the ids given. */
+export async function ringkasByIds(db: DbOrTx, ids: number[]): Promise<Ringkas[]> {
+  if (ids.length === 0) return [];
+  const found = await ringkasSelect(db).where(inArray(pegawai.id, ids));
+  const byId = new Map(found.map((r) => [r.id, toRingkas(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}

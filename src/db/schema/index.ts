@@ -1,0 +1,4 @@
+export * from './audit.js';
+export * from './auth.js';
+export * from './org.js';
+export * from './pegawai.js';

@@ -1,0 +1,72 @@
+/** Kinds of position and functional levels (SPEC §2 glossary). */
+export const JENIS_JABATAN = [
+  'JPT_UTAMA',
+  'JPT_MADYA',
+  'JPT_PRATAMA',
+  'ADMINISTRATOR',
+  'PENGAWAS',
+  'PELAKSANA',
+  'FUNGSIONAL',
+] as const;
+export type JenisJabatan = (typeof JENIS_JABATAN)[number];
+
+export const JENIS_JABATAN_LABEL: Record<JenisJabatan, string> = {
+  JPT_UTAMA: 'JPT Utama',
+  JPT_MADYA: 'JPT Madya',
+  JPT_PRATAMA: 'JPT Pratama',
+  ADMINISTRATOR: 'Administrator',
+  PENGAWAS: 'Pengawas',
+  PELAKSANA: 'Pelaksana',
+  FUNGSIONAL: 'Fungsional',
+};
+
+export const JENJANG_FUNGSIONAL = [
+  'PEMULA',
+  'TERAMPIL',
+  'MAHIR',
+  'PENYELIA',
+  'AHLI_PERTAMA',
+  'AHLI_MUDA',
+  'AHLI_MADYA',
+  'AHLI_UTAMA',
+] as const;
+export type JenjangFungsional = (typeof JENJANG_FUNGSIONAL)[number];
+
+export const JENJANG_LABEL: Record<JenjangFungsional, string> = {
+  PEMULA: 'Pemula',
+  TERAMPIL: 'Terampil',
+  MAHIR: 'Mahir',
+  PENYELIA: 'Penyelia',
+  AHLI_PERTAMA: 'Ahli Pertama',
+  AHLI_MUDA: 'Ahli Muda',
+  AHLI_MADYA: 'Ahli Madya',
+  AHLI_UTAMA: 'Ahli Utama',
+};
+
+/** Structural positions have a single definitive holder; pelaksana/fungsional positions may have many. */
+export function isStruktural(jenis: JenisJabatan): boolean {
+  return jenis !== 'PELAKSANA' && jenis !== 'FUNGSIONAL';
+}
+
+export function isJpt(jenis: JenisJabatan): boolean {
+  return jenis === 'JPT_UTAMA' || jenis === 'JPT_MADYA' || jenis === 'JPT_PRATAMA';
+}
+
+export const JENIS_UNOR = [
+  'INSTANSI',
+  'SEKRETARIAT',
+  'OPD',
+  'BIDANG',
+  'BAGIAN',
+  'SUBBIDANG',
+  'SUBBAGIAN',
+  'SEKSI',
+  'UPT',
+] as const;
+export type JenisUnor = (typeof JENIS_UNOR)[number];
+
+export const JENIS_PENUGASAN = ['DEFINITIF', 'PLT', 'PLH'] as const;
+export type JenisPenugasan = (typeof JENIS_PENUGASAN)[number];
+
+export const PERAN = ['ADMIN_INSTANSI', 'ADMIN_OPD', 'TIM_PENILAI'] as const;
+export type Peran = (typeof PERAN)[number];

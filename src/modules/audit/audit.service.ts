@@ -1,0 +1,76 @@
+/** Records every change in the append-only, hash-chained audit log, inside the caller's transaction. */
+import type { z } from 'zod';
+import type { AuditQuery } from '../../contracts/audit.js';
+import type { Db, Tx } from '../../db/client.js';
+import type { Clock } from '../../platform/clock.js';
+import { AppError } from '../../platform/errors.js';
+import { adminOpdIds, hasRole } from '../auth/access.policy.js';
+import type { Actor } from '../auth/actor.js';
+import { insertAudit, lastHash, listAudit, lockChain } from './audit.queries.js';
+import { type AuditContent, chainHash, GENESIS_HASH } from './audit-chain.js';
+
+export interface AuditInput {
+  instansiId: number;
+  opdId?: number | null;
+  actorId: number | null;
+  action: string;
+  entity: string;
+  entityId: string | number;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+  requestId?: string | null;
+}
+
+/** Dates and undefined become what jsonb will give back, so the hash verifies after a round trip. */
+function plain(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
+  return {
+    async record(tx: Tx, input: AuditInput): Promise<void> {
+      // One writer per instansi chain at a time; the lock ends with the transaction.
+      await lockChain(tx, input.instansiId);
+      const prevHash = (await lastHash(tx, input.instansiId)) ?? GENESIS_HASH;
+      const content: AuditContent = {
+        instansiId: input.instansiId,
+        opdId: input.opdId ?? null,
+        at: clock.now().toISOString(),
+        actorId: input.actorId,
+        action: input.action,
+        entity: input.entity,
+        entityId: String(input.entityId),
+        before: plain(input.before),
+        after: plain(input.after),
+        reason: input.reason ?? null,
+        requestId: input.requestId ?? null,
+      };
+      await insertAudit(tx, {
+        ...content,
+        at: new Date(content.at),
+        prevHash,
+        hash: chainHash(prevHash, content),
+      });
+    },
+
+    /** The BKD admin reads the whole instansi; an OPD admin only the entries of their OPDs. */
+    list(actor: Actor, query: z.infer<typeof AuditQuery>) {
+      const afterId = query.cursor ? Number(query.cursor) : null;
+      if (afterId !== null && !Number.isInteger(afterId))
+        throw new AppError('VALIDATION_FAILED', { field: 'cursor' });
+      return listAudit(db, {
+        instansiId: actor.instansiId,
+        opdIds: hasRole(actor, 'ADMIN_INSTANSI') ? null : adminOpdIds(actor),
+        entity: query.entity,
+        entityId: query.entityId,
+        actorId: query.actorId,
+        action: query.action,
+        beforeId: afterId,
+        limit: query.limit,
+      });
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

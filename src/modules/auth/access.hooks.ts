@@ -1,0 +1,73 @@
+/**
+ * Every /api route declares its access rule (config.access); start-up fails when one does not.
+ * The session is read on each request, and the declared rule is enforced before the handler runs.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors.js';
+import { allows, hasAnyRole } from './access.policy.js';
+import type { Access } from './actor.js';
+import type { AuthService } from './auth.service.js';
+import { safeEqual, sessionIdOf } from './auth.service.js';
+
+export const SESSION_COOKIE = 'ekinerja_sesi';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface PegawaiRelations {
+  findTarget(id: number): Promise<{ id: number; instansiId: number; opdId: number | null } | null>;
+  relationOf(
+    actorId: number,
+    targetId: number,
+    instansiId: number,
+  ): Promise<'self' | 'bawahan_langsung' | 'bawahan' | 'none'>;
+}
+
+export function registerAccessHooks(app: FastifyInstance, auth: AuthService, relations: PegawaiRelations) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !route.config?.access) {
+      throw new Error(`Route ${route.method} ${route.url} tidak mendeklarasikan config.access`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const actor = await auth.actorForToken(token);
+    if (!actor) return;
+    const { csrfToken, ...rest } = actor;
+    request.actor = rest;
+    request.sessionId = sessionIdOf(token);
+    request.csrfToken = csrfToken;
+  });
+
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const access = request.routeOptions.config.access as Access | undefined;
+    if (!access || access === 'public') return;
+    const actor = request.actor;
+    if (!actor) throw new AppError('UNAUTHENTICATED');
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !request.csrfToken || !safeEqual(sent, request.csrfToken)) {
+        throw new AppError('CSRF_INVALID');
+      }
+    }
+    if (access === 'authenticated') return;
+    if ('role' in access) {
+      if (!hasAnyRole(actor, access.role)) throw new AppError('FORBIDDEN');
+      return;
+    }
+    const id = (request.params as { id?: number }).id;
+    if (typeof id !== 'number') throw new Error('A pegawai-scoped route needs a numeric :id param');
+    const target = await relations.findTarget(id);
+    // Non-admins get 403 for a missing id as for a foreign one, so ids cannot be probed.
+    if (!target) throw new AppError(actor.roles.length ? 'NOT_FOUND' : 'FORBIDDEN');
+    const needsRelation = access.pegawai.some(
+      (s) => s === 'self' || s === 'bawahan' || s === 'bawahan_langsung',
+    );
+    const relation = needsRelation ? await relations.relationOf(actor.id, id, target.instansiId) : 'none';
+    if (!allows(actor, target, relation, access.pegawai)) throw new AppError('FORBIDDEN');
+  });
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { allows, hasAnyRole, listScope, type Relation } from './access.policy.js';
+import type { Actor, Scope } from './actor.js';
+
+function actor(roles: Actor['roles'] = [], instansiId = 1): Actor {
+  return {
+    id: 1,
+    nip: '198503122010011002',
+    gelarDepan: null,
+    nama: 'A',
+    gelarBelakang: null,
+    instansiId,
+    opdId: 10,
+    mustChangePassword: false,
+    roles,
+  };
+}
+
+const target = { id: 2, instansiId: 1, opdId: 10 };
+const pelaksana = actor();
+const adminOpd10 = actor([{ peran: 'ADMIN_OPD', opdId: 10 }]);
+const adminOpd11 = actor([{ peran: 'ADMIN_OPD', opdId: 11 }]);
+const bkd = actor([{ peran: 'ADMIN_INSTANSI', opdId: null }]);
+const bkdOther = actor([{ peran: 'ADMIN_INSTANSI', opdId: null }], 2);
+const tim = actor([{ peran: 'TIM_PENILAI', opdId: null }]);
+
+describe('allows (authorization over the hierarchy and roles)', () => {
+  const cases: [string, Actor, Relation, Scope[], boolean][] = [
+    ['self reads own', pelaksana, 'self', ['self'], true],
+    ['stranger is not self', pelaksana, 'none', ['self', 'bawahan'], false],
+    ['direct superior', pelaksana, 'bawahan_langsung', ['bawahan_langsung'], true],
+    ['indirect superior is not direct', pelaksana, 'bawahan', ['bawahan_langsung'], false],
+    ['indirect superior within all subordinates', pelaksana, 'bawahan', ['bawahan'], true],
+    ['direct superior within all subordinates', pelaksana, 'bawahan_langsung', ['bawahan'], true],
+    ['subordinate cannot act on superior', pelaksana, 'none', ['bawahan'], false],
+    ['OPD admin of the OPD', adminOpd10, 'none', ['opd'], true],
+    ['OPD admin of another OPD', adminOpd11, 'none', ['opd'], false],
+    ['OPD admin is not instansi admin', adminOpd10, 'none', ['instansi'], false],
+    ['BKD admin', bkd, 'none', ['instansi'], true],
+    ['BKD admin of another instansi', bkdOther, 'none', ['instansi', 'opd'], false],
+    ['tim penilai reads', tim, 'none', ['tim_penilai'], true],
+    ['tim penilai cannot manage', tim, 'none', ['opd', 'instansi'], false],
+    ['pelaksana cannot manage', pelaksana, 'self', ['opd', 'instansi'], false],
+  ];
+  it.each(cases)('%s', (_name, a, relation, scopes, expected) => {
+    expect(allows(a, target, relation, scopes)).toBe(expected);
+  });
+
+  it('target without OPD is not in any OPD admin scope', () => {
+    expect(allows(adminOpd10, { ...target, opdId: null }, 'none', ['opd'])).toBe(false);
+  });
+});
+
+describe('role-based routes', () => {
+  it.each([
+    [pelaksana, false],
+    [adminOpd10, true],
+    [bkd, true],
+    [tim, true],
+  ] as const)('hasAnyRole %#', (a, expected) => {
+    expect(hasAnyRole(a, ['opd', 'instansi', 'tim_penilai'])).toBe(expected);
+  });
+
+  it('narrows lists: OPD admin to their OPDs, BKD to the instansi', () => {
+    expect(listScope(adminOpd10)).toEqual({ instansiId: 1, opdIds: [10] });
+    expect(listScope(bkd)).toEqual({ instansiId: 1, opdIds: null });
+    expect(listScope(pelaksana)).toEqual({ instansiId: 1, opdIds: [] });
+  });
+});

@@ -1,0 +1,60 @@
+/** Pure authorization over the hierarchy and roles: who may act on whom. */
+import type { Actor, Scope } from './actor.js';
+
+/** How the actor stands to a target employee in the superior chain. */
+export type Relation = 'self' | 'bawahan_langsung' | 'bawahan' | 'none';
+
+export interface Target {
+  id: number;
+  instansiId: number;
+  opdId: number | null;
+}
+
+export function hasRole(actor: Actor, peran: 'ADMIN_INSTANSI' | 'TIM_PENILAI'): boolean {
+  return actor.roles.some((r) => r.peran === peran);
+}
+
+export function adminOpdIds(actor: Actor): number[] {
+  return actor.roles.filter((r) => r.peran === 'ADMIN_OPD' && r.opdId !== null).map((r) => r.opdId!);
+}
+
+export function grants(actor: Actor, target: Target, relation: Relation, scope: Scope): boolean {
+  const sameInstansi = actor.instansiId === target.instansiId;
+  switch (scope) {
+    case 'self':
+      return relation === 'self';
+    case 'bawahan_langsung':
+      return relation === 'bawahan_langsung';
+    case 'bawahan':
+      return relation === 'bawahan_langsung' || relation === 'bawahan';
+    case 'opd':
+      return sameInstansi && target.opdId !== null && adminOpdIds(actor).includes(target.opdId);
+    case 'instansi':
+      return sameInstansi && hasRole(actor, 'ADMIN_INSTANSI');
+    case 'tim_penilai':
+      return sameInstansi && hasRole(actor, 'TIM_PENILAI');
+  }
+}
+
+export function allows(actor: Actor, target: Target, relation: Relation, scopes: readonly Scope[]): boolean {
+  return scopes.some((s) => grants(actor, target, relation, s));
+}
+
+export function hasAnyRole(actor: Actor, roles: readonly ('opd' | 'instansi' | 'tim_penilai')[]): boolean {
+  return roles.some((r) =>
+    r === 'opd'
+      ? adminOpdIds(actor).length > 0
+      : hasRole(actor, r === 'instansi' ? 'ADMIN_INSTANSI' : 'TIM_PENILAI'),
+  );
+}
+
+/**
+ * The slice of the instansi a role-based list may show: everything for the BKD admin and the
+ * tim penilai, the actor's OPDs for an OPD admin.
+ */
+export function listScope(actor: Actor): { instansiId: number; opdIds: number[] | null } {
+  if (hasRole(actor, 'ADMIN_INSTANSI') || hasRole(actor, 'TIM_PENILAI')) {
+    return { instansiId: actor.instansiId, opdIds: null };
+  }
+  return { instansiId: actor.instansiId, opdIds: adminOpdIds(actor) };
+}

@@ -1,0 +1,36 @@
+/** Who is making a request: the logged-in employee with administrative roles. */
+import type { Peran } from '../../domain/jabatan.js';
+
+export interface Actor {
+  id: number;
+  nip: string;
+  gelarDepan: string | null;
+  nama: string;
+  gelarBelakang: string | null;
+  instansiId: number;
+  opdId: number | null;
+  mustChangePassword: boolean;
+  roles: { peran: Peran; opdId: number | null }[];
+}
+
+/** Scopes a route may grant (ARCHITECTURE: declared on every route, enforced on the server). */
+export type Scope = 'self' | 'bawahan_langsung' | 'bawahan' | 'opd' | 'instansi' | 'tim_penilai';
+
+export type Access =
+  | 'public'
+  | 'authenticated'
+  /** The route's :id is a pegawai; the actor must relate to it through one of the scopes. */
+  | { readonly pegawai: readonly Scope[] }
+  /** A route over many employees; the actor needs one of these roles and the service narrows the data. */
+  | { readonly role: readonly ('opd' | 'instansi' | 'tim_penilai')[] };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionId: string | null;
+    csrfToken: string | null;
+  }
+}

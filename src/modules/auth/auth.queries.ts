@@ -1,0 +1,118 @@
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { loginGagal, pegawai, peranPegawai, sesi } from '../../db/schema/index.js';
+import type { Actor } from './actor.js';
+
+export async function findAccount(db: DbOrTx, nip: string) {
+  const [row] = await db
+    .select({
+      id: pegawai.id,
+      instansiId: pegawai.instansiId,
+      opdId: pegawai.opdId,
+      passwordHash: pegawai.passwordHash,
+      isActive: pegawai.isActive,
+    })
+    .from(pegawai)
+    .where(eq(pegawai.nip, nip));
+  return row ?? null;
+}
+
+export async function findPasswordHash(db: DbOrTx, pegawaiId: number) {
+  const [row] = await db
+    .select({ passwordHash: pegawai.passwordHash, instansiId: pegawai.instansiId, opdId: pegawai.opdId })
+    .from(pegawai)
+    .where(eq(pegawai.id, pegawaiId));
+  return row ?? null;
+}
+
+export async function setPassword(db: DbOrTx, pegawaiId: number, hash: string, mustChange: boolean) {
+  await db
+    .update(pegawai)
+    .set({ passwordHash: hash, mustChangePassword: mustChange, updatedAt: sql`now()` })
+    .where(eq(pegawai.id, pegawaiId));
+}
+
+export async function getFailures(db: DbOrTx, nip: string) {
+  const [row] = await db.select().from(loginGagal).where(eq(loginGagal.nip, nip));
+  return row ?? null;
+}
+
+export async function saveFailures(
+  db: DbOrTx,
+  row: { nip: string; jumlah: number; pertamaAt: Date; terkunciSampai: Date | null },
+) {
+  await db
+    .insert(loginGagal)
+    .values(row)
+    .onConflictDoUpdate({
+      target: loginGagal.nip,
+      set: { jumlah: row.jumlah, pertamaAt: row.pertamaAt, terkunciSampai: row.terkunciSampai },
+    });
+}
+
+export async function clearFailures(db: DbOrTx, nip: string) {
+  await db.delete(loginGagal).where(eq(loginGagal.nip, nip));
+}
+
+export async function insertSession(
+  db: DbOrTx,
+  row: {
+    id: string;
+    pegawaiId: number;
+    csrfToken: string;
+    createdAt: Date;
+    expiresAt: Date;
+    userAgent: string | null;
+  },
+) {
+  await db.insert(sesi).values(row);
+}
+
+export async function deleteSession(db: DbOrTx, id: string) {
+  await db.delete(sesi).where(eq(sesi.id, id));
+}
+
+export async function deleteOtherSessions(db: DbOrTx, pegawaiId: number, keepId: string | null) {
+  await db
+    .delete(sesi)
+    .where(keepId ? and(eq(sesi.pegawaiId, pegawaiId), ne(sesi.id, keepId)) : eq(sesi.pegawaiId, pegawaiId));
+}
+
+export async function deleteExpiredSessions(db: DbOrTx, now: Date) {
+  await db.delete(sesi).where(lt(sesi.expiresAt, now));
+}
+
+/** The actor behind a session, with roles, in one query (runs on every authenticated request). */
+export async function findActorBySession(
+  db: DbOrTx,
+  sessionId: string,
+  now: Date,
+): Promise<(Actor & { csrfToken: string }) | null> {
+  const [row] = await db
+    .select({
+      id: pegawai.id,
+      nip: pegawai.nip,
+      gelarDepan: pegawai.gelarDepan,
+      nama: pegawai.nama,
+      gelarBelakang: pegawai.gelarBelakang,
+      instansiId: pegawai.instansiId,
+      opdId: pegawai.opdId,
+      mustChangePassword: pegawai.mustChangePassword,
+      csrfToken: sesi.csrfToken,
+      roles: sql<
+        Actor['roles']
+      >`coalesce((select json_agg(json_build_object('peran', r.peran, 'opdId', r.opd_id))
+        from ${peranPegawai} r where r.pegawai_id = ${pegawai.id}), '[]'::json)`,
+    })
+    .from(sesi)
+    .innerJoin(pegawai, eq(pegawai.id, sesi.pegawaiId))
+    .where(and(eq(sesi.id, sessionId), gt(sesi.expiresAt, now), eq(pegawai.isActive, true)));
+  return row ?? null;
+}
+
+/** An admin reset also lifts a lockout. */
+export async function clearFailuresFor(db: DbOrTx, pegawaiId: number) {
+  await db.execute(
+    sql`DELETE FROM login_gagal WHERE nip = (SELECT nip FROM pegawai WHERE id = ${pegawaiId})`,
+  );
+}

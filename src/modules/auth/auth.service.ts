@@ -1,0 +1,164 @@
+/** Login with NIP + password (argon2id), server-side sessions, lockout, password changes. */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Db } from '../../db/client.js';
+import { normalizeNip } from '../../domain/nip.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Config } from '../../platform/config.js';
+import { AppError } from '../../platform/errors.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { Actor } from './actor.js';
+import * as q from './auth.queries.js';
+
+export function sessionIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Readable temporary passwords: no 0/O or 1/l confusion when read over the phone. */
+function temporaryPassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
+  const digits = '23456789';
+  const bytes = randomBytes(10);
+  const letters = Array.from(bytes.subarray(0, 7), (b) => alphabet[b % alphabet.length]).join('');
+  const nums = Array.from(bytes.subarray(7), (b) => digits[b % digits.length]).join('');
+  return `${letters}${nums}`;
+}
+
+type AuthConfig = Pick<Config, 'SESSION_TTL_HOURS' | 'LOGIN_MAX_FAILURES' | 'LOGIN_LOCK_MINUTES'>;
+
+export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditService; config: AuthConfig }) {
+  const { db, clock, audit, config } = deps;
+  // Unknown NIPs still cost one verification, so response time does not reveal which NIPs exist.
+  const dummyHash = hash('tidak-ada-akun-ini');
+  const lockMs = config.LOGIN_LOCK_MINUTES * 60_000;
+
+  async function recordFailure(nip: string, now: Date) {
+    const prev = await q.getFailures(db, nip);
+    const fresh = !prev || now.getTime() - prev.pertamaAt.getTime() > lockMs;
+    const jumlah = fresh ? 1 : prev.jumlah + 1;
+    await q.saveFailures(db, {
+      nip,
+      jumlah,
+      pertamaAt: fresh ? now : prev.pertamaAt,
+      terkunciSampai: jumlah >= config.LOGIN_MAX_FAILURES ? new Date(now.getTime() + lockMs) : null,
+    });
+  }
+
+  return {
+    async login(input: { nip: string; password: string; userAgent: string | null; requestId: string }) {
+      const nip = normalizeNip(input.nip);
+      const now = clock.now();
+      const failures = await q.getFailures(db, nip);
+      if (failures?.terkunciSampai && failures.terkunciSampai > now) {
+        throw new AppError('ACCOUNT_LOCKED', { terkunciSampai: failures.terkunciSampai.toISOString() });
+      }
+      const account = await q.findAccount(db, nip);
+      let passwordOk = false;
+      if (account?.passwordHash && account.isActive) {
+        passwordOk = await verify(account.passwordHash, input.password);
+      } else {
+        await verify(await dummyHash, input.password);
+      }
+      if (!account || !passwordOk) {
+        await recordFailure(nip, now);
+        throw new AppError('INVALID_CREDENTIALS');
+      }
+      const token = randomBytes(32).toString('base64url');
+      const csrfToken = randomBytes(24).toString('base64url');
+      await db.transaction(async (tx) => {
+        await q.clearFailures(tx, nip);
+        await q.insertSession(tx, {
+          id: sessionIdOf(token),
+          pegawaiId: account.id,
+          csrfToken,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + config.SESSION_TTL_HOURS * 3_600_000),
+          userAgent: input.userAgent?.slice(0, 300) ?? null,
+        });
+        await audit.record(tx, {
+          instansiId: account.instansiId,
+          opdId: account.opdId,
+          actorId: account.id,
+          action: 'auth.login',
+          entity: 'pegawai',
+          entityId: account.id,
+          requestId: input.requestId,
+        });
+      });
+      const actor = await q.findActorBySession(db, sessionIdOf(token), now);
+      return { token, csrfToken, actor: actor! };
+    },
+
+    async actorForToken(token: string) {
+      return q.findActorBySession(db, sessionIdOf(token), clock.now());
+    },
+
+    async logout(sessionId: string) {
+      await q.deleteSession(db, sessionId);
+    },
+
+    async changePassword(
+      actor: Actor,
+      sessionId: string | null,
+      body: { passwordLama: string; passwordBaru: string },
+      requestId: string,
+    ) {
+      const current = await q.findPasswordHash(db, actor.id);
+      if (!current?.passwordHash || !(await verify(current.passwordHash, body.passwordLama))) {
+        throw new AppError('WRONG_PASSWORD', { field: 'passwordLama' });
+      }
+      if (body.passwordBaru === body.passwordLama) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          { field: 'passwordBaru' },
+          'Kata sandi baru harus berbeda dari yang lama.',
+        );
+      }
+      const newHash = await hash(body.passwordBaru);
+      await db.transaction(async (tx) => {
+        await q.setPassword(tx, actor.id, newHash, false);
+        // Other devices must log in again with the new password.
+        await q.deleteOtherSessions(tx, actor.id, sessionId);
+        await audit.record(tx, {
+          instansiId: actor.instansiId,
+          opdId: actor.opdId,
+          actorId: actor.id,
+          action: 'auth.ganti_kata_sandi',
+          entity: 'pegawai',
+          entityId: actor.id,
+          requestId,
+        });
+      });
+    },
+
+    async resetPassword(actor: Actor, pegawaiId: number, requestId: string) {
+      const target = await q.findPasswordHash(db, pegawaiId);
+      if (!target) throw new AppError('NOT_FOUND');
+      const passwordSementara = temporaryPassword();
+      const newHash = await hash(passwordSementara);
+      await db.transaction(async (tx) => {
+        await q.setPassword(tx, pegawaiId, newHash, true);
+        await q.deleteOtherSessions(tx, pegawaiId, null);
+        await q.clearFailuresFor(tx, pegawaiId);
+        await audit.record(tx, {
+          instansiId: target.instansiId,
+          opdId: target.opdId,
+          actorId: actor.id,
+          action: 'auth.reset_kata_sandi',
+          entity: 'pegawai',
+          entityId: pegawaiId,
+          requestId,
+        });
+      });
+      return { passwordSementara };
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,305 @@
+/** SQL for employees and the superior hierarchy (atasan_langsung / bawahan_langsung live in the database). */
+import { and, asc, eq, gt, ilike, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { rows } from '../../db/client.js';
+import { opd, ringkasByIds, ringkasSelect, toRingkas } from '../../db/pegawai-ringkas.js';
+import { jabatan, pegawai, penugasan, peranPegawai, unor } from '../../db/schema/index.js';
+import type { Relation } from '../auth/access.policy.js';
+
+export { ringkasByIds };
+
+export async function findTarget(db: DbOrTx, id: number) {
+  const [row] = await db
+    .select({ id: pegawai.id, instansiId: pegawai.instansiId, opdId: pegawai.opdId })
+    .from(pegawai)
+    .where(eq(pegawai.id, id));
+  return row ?? null;
+}
+
+export async function findPegawai(db: DbOrTx, id: number) {
+  const [row] = await db
+    .select({
+      p: pegawai,
+      jabatan: {
+        id: jabatan.id,
+        nama: jabatan.nama,
+        jenis: jabatan.jenis,
+        jenjang: jabatan.jenjang,
+        kelasJabatan: jabatan.kelasJabatan,
+        unorId: jabatan.unorId,
+      },
+      unorNama: unor.nama,
+      opd: { id: opd.id, nama: opd.nama },
+    })
+    .from(pegawai)
+    .leftJoin(jabatan, eq(jabatan.id, pegawai.jabatanId))
+    .leftJoin(unor, eq(unor.id, jabatan.unorId))
+    .leftJoin(opd, eq(opd.id, pegawai.opdId))
+    .where(eq(pegawai.id, id));
+  return row ?? null;
+}
+
+export async function rolesOf(db: DbOrTx, pegawaiId: number) {
+  return db
+    .select({ peran: peranPegawai.peran, opdId: peranPegawai.opdId })
+    .from(peranPegawai)
+    .where(eq(peranPegawai.pegawaiId, pegawaiId));
+}
+
+/** The superior chain upward: index 0 is the pejabat penilai. Bounded, so an override cycle cannot loop. */
+export async function rantaiAtasanIds(db: DbOrTx, pegawaiId: number, tanggal: string): Promise<number[]> {
+  const found = await rows<{ id: number }>(
+    db,
+    sql`WITH RECURSIVE chain(id, d) AS (
+          SELECT atasan_langsung(${pegawaiId}::int, ${tanggal}::date), 1
+          UNION ALL
+          SELECT atasan_langsung(c.id, ${tanggal}::date), c.d + 1 FROM chain c WHERE c.id IS NOT NULL AND c.d < 20
+        )
+        SELECT id FROM chain WHERE id IS NOT NULL ORDER BY d`,
+  );
+  const seen = new Set<number>();
+  return found.map((r) => r.id).filter((id) => !seen.has(id) && seen.add(id) && id !== pegawaiId);
+}
+
+export async function bawahanLangsungIds(db: DbOrTx, pegawaiId: number, tanggal: string): Promise<number[]> {
+  const found = await rows<{ id: number }>(
+    db,
+    sql`SELECT b.id FROM bawahan_langsung(${pegawaiId}::int, ${tanggal}::date) AS b(id)
+        JOIN pegawai p ON p.id = b.id ORDER BY p.nama, p.id LIMIT 500`,
+  );
+  return found.map((r) => r.id);
+}
+
+export async function penilaiStatus(db: DbOrTx, pegawaiId: number, tanggal: string) {
+  const [row] = await rows<{ penilai: boolean; atasanPenilai: boolean }>(
+    db,
+    sql`SELECT EXISTS (SELECT 1 FROM bawahan_langsung(${pegawaiId}::int, ${tanggal}::date)) AS "penilai",
+               EXISTS (SELECT 1 FROM bawahan_langsung(${pegawaiId}::int, ${tanggal}::date) AS b(id),
+                       LATERAL bawahan_langsung(b.id, ${tanggal}::date)) AS "atasanPenilai"`,
+  );
+  return row!;
+}
+
+/** How actor stands to target: walks the target's chain upward, one query. */
+export async function relationOf(
+  db: DbOrTx,
+  actorId: number,
+  targetId: number,
+  tanggal: string,
+): Promise<Relation> {
+  if (actorId === targetId) return 'self';
+  const [row] = await rows<{ d: number | null }>(
+    db,
+    sql`WITH RECURSIVE chain(id, d) AS (
+          SELECT atasan_langsung(${targetId}::int, ${tanggal}::date), 1
+          UNION ALL
+          SELECT atasan_langsung(c.id, ${tanggal}::date), c.d + 1 FROM chain c
+           WHERE c.id IS NOT NULL AND c.id <> ${actorId} AND c.d < 20
+        )
+        SELECT min(d)::int AS d FROM chain WHERE id = ${actorId}`,
+  );
+  const d = row?.d ?? null;
+  return d === null ? 'none' : d === 1 ? 'bawahan_langsung' : 'bawahan';
+}
+
+export async function riwayatJabatan(db: DbOrTx, pegawaiId: number) {
+  return db
+    .select({
+      id: penugasan.id,
+      jenis: penugasan.jenis,
+      tmtMulai: penugasan.tmtMulai,
+      tmtSelesai: penugasan.tmtSelesai,
+      alasan: penugasan.alasan,
+      jabatan: {
+        id: jabatan.id,
+        nama: jabatan.nama,
+        jenis: jabatan.jenis,
+        jenjang: jabatan.jenjang,
+        kelasJabatan: jabatan.kelasJabatan,
+        unorId: jabatan.unorId,
+        unorNama: unor.nama,
+      },
+    })
+    .from(penugasan)
+    .innerJoin(jabatan, eq(jabatan.id, penugasan.jabatanId))
+    .innerJoin(unor, eq(unor.id, jabatan.unorId))
+    .where(eq(penugasan.pegawaiId, pegawaiId))
+    .orderBy(sql`${penugasan.tmtMulai} desc, ${penugasan.id} desc`);
+}
+
+/**
+ * Employee search, keyset-paginated on (nama, id). Digits search the NIP by prefix; three or more
+ * letters use the trigram index for "contains"; fewer letters match the start of the name.
+ */
+export async function searchPegawai(
+  db: DbOrTx,
+  scope: { instansiId: number; opdIds: number[] | null },
+  q: string | undefined,
+  filter: { opdId?: number | undefined; unorPath?: string | undefined },
+  cursor: { nama: string; id: number } | null,
+  limit: number,
+) {
+  const where: SQL[] = [eq(pegawai.instansiId, scope.instansiId)];
+  if (scope.opdIds) where.push(inArray(pegawai.opdId, scope.opdIds.length ? scope.opdIds : [-1]));
+  if (filter.opdId) where.push(eq(pegawai.opdId, filter.opdId));
+  if (filter.unorPath) {
+    where.push(sql`${pegawai.unorId} IN (SELECT id FROM unor WHERE path LIKE ${`${filter.unorPath}%`})`);
+  }
+  const term = q?.replace(/\s+/g, ' ').trim();
+  if (term) {
+    const digits = term.replace(/\s/g, '');
+    if (/^\d+$/.test(digits)) where.push(like(pegawai.nip, `${digits}%`));
+    else {
+      const escaped = term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+      where.push(
+        term.length >= 3
+          ? sql`lower(${pegawai.nama}) LIKE ${`%${escaped}%`}`
+          : ilike(pegawai.nama, `${escaped}%`),
+      );
+    }
+  }
+  if (cursor) {
+    where.push(
+      or(gt(pegawai.nama, cursor.nama), and(eq(pegawai.nama, cursor.nama), gt(pegawai.id, cursor.id)))!,
+    );
+  }
+  const found = await ringkasSelect(db)
+    .where(and(...where))
+    .orderBy(asc(pegawai.nama), asc(pegawai.id))
+    .limit(limit + 1);
+  const page = found.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toRingkas),
+    nextCursor:
+      found.length > limit && last
+        ? Buffer.from(JSON.stringify([last.nama, last.id])).toString('base64url')
+        : null,
+  };
+}
+
+export function decodeCursor(cursor: string | undefined): { nama: string; id: number } | null {
+  if (!cursor) return null;
+  try {
+    const [nama, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof nama === 'string' && Number.isInteger(id)) return { nama, id: id as number };
+  } catch {
+    // fall through: a tampered cursor is simply rejected below
+  }
+  return null;
+}
+
+export async function unorPath(db: DbOrTx, unorId: number) {
+  const [row] = await db
+    .select({ path: unor.path, instansiId: unor.instansiId, opdId: unor.opdId })
+    .from(unor)
+    .where(eq(unor.id, unorId));
+  return row ?? null;
+}
+
+/** The row to change, locked, for a write that checks the optimistic-concurrency version. */
+export async function lockPegawai(tx: DbOrTx, id: number) {
+  const [row] = await tx.select().from(pegawai).where(eq(pegawai.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function findJabatanWithOpd(tx: DbOrTx, jabatanId: number) {
+  const [row] = await tx
+    .select({ jabatan, opdId: unor.opdId })
+    .from(jabatan)
+    .innerJoin(unor, eq(unor.id, jabatan.unorId))
+    .where(eq(jabatan.id, jabatanId));
+  return row ?? null;
+}
+
+export async function definitiveHolder(tx: DbOrTx, jabatanId: number) {
+  const [row] = await tx
+    .select({ id: pegawai.id })
+    .from(pegawai)
+    .where(and(eq(pegawai.jabatanId, jabatanId), eq(pegawai.isActive, true)));
+  return row ?? null;
+}
+
+/** Mutation: close the current definitive assignment, open the new one, move the employee. */
+export async function movePegawai(
+  tx: DbOrTx,
+  move: {
+    pegawaiId: number;
+    jabatanId: number;
+    unorId: number;
+    opdId: number | null;
+    tmtMulai: string;
+    tmtSelesaiLama: string;
+    alasan: string;
+    actorId: number;
+  },
+) {
+  await tx
+    .update(penugasan)
+    .set({ tmtSelesai: move.tmtSelesaiLama })
+    .where(
+      and(
+        eq(penugasan.pegawaiId, move.pegawaiId),
+        eq(penugasan.jenis, 'DEFINITIF'),
+        isNull(penugasan.tmtSelesai),
+      ),
+    );
+  await tx.insert(penugasan).values({
+    pegawaiId: move.pegawaiId,
+    jabatanId: move.jabatanId,
+    jenis: 'DEFINITIF',
+    tmtMulai: move.tmtMulai,
+    alasan: move.alasan,
+    createdBy: move.actorId,
+  });
+  // A new position brings a new superior, so an override made for the old one no longer applies.
+  await tx
+    .update(pegawai)
+    .set({
+      jabatanId: move.jabatanId,
+      unorId: move.unorId,
+      opdId: move.opdId,
+      atasanOverrideId: null,
+      atasanOverrideAlasan: null,
+      version: sql`${pegawai.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(pegawai.id, move.pegawaiId));
+}
+
+export async function setAtasanOverride(
+  tx: DbOrTx,
+  pegawaiId: number,
+  atasanId: number | null,
+  alasan: string | null,
+) {
+  await tx
+    .update(pegawai)
+    .set({
+      atasanOverrideId: atasanId,
+      atasanOverrideAlasan: alasan,
+      version: sql`${pegawai.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(pegawai.id, pegawaiId));
+}
+
+export async function insertActing(
+  tx: DbOrTx,
+  row: {
+    pegawaiId: number;
+    jabatanId: number;
+    jenis: 'PLT' | 'PLH';
+    tmtMulai: string;
+    tmtSelesai: string | null;
+    alasan: string;
+    createdBy: number;
+  },
+) {
+  const [created] = await tx.insert(penugasan).values(row).returning({ id: penugasan.id });
+  await tx
+    .update(pegawai)
+    .set({ version: sql`${pegawai.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(pegawai.id, row.pegawaiId));
+  return created!.id;
+}

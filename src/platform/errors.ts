@@ -1,0 +1,49 @@
+/** Stable error codes; one place maps them to HTTP status and an Indonesian message. */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, message: 'Data yang dikirim tidak valid.' },
+  BAD_REQUEST: { status: 400, message: 'Permintaan tidak dapat diproses.' },
+  UNAUTHENTICATED: { status: 401, message: 'Silakan masuk terlebih dahulu.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'NIP atau kata sandi salah.' },
+  ACCOUNT_LOCKED: {
+    status: 429,
+    message: 'Terlalu banyak percobaan masuk yang gagal. Akun dikunci sementara; coba lagi nanti.',
+  },
+  RATE_LIMITED: { status: 429, message: 'Terlalu banyak permintaan. Coba lagi sebentar lagi.' },
+  CSRF_INVALID: {
+    status: 403,
+    message: 'Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman.',
+  },
+  FORBIDDEN: { status: 403, message: 'Anda tidak berwenang mengakses data ini.' },
+  NOT_FOUND: { status: 404, message: 'Data tidak ditemukan.' },
+  VERSION_CONFLICT: {
+    status: 409,
+    message: 'Data telah diubah oleh pengguna lain. Muat ulang lalu ulangi perubahan Anda.',
+  },
+  NIP_TAKEN: { status: 409, message: 'NIP sudah terdaftar.' },
+  POSITION_OCCUPIED: { status: 409, message: 'Jabatan struktural tersebut sudah diisi pegawai lain.' },
+  SUPERIOR_CYCLE: { status: 409, message: 'Atasan yang dipilih membuat rantai atasan melingkar.' },
+  WRONG_PASSWORD: { status: 400, message: 'Kata sandi lama tidak sesuai.' },
+  IMPORT_INVALID: {
+    status: 422,
+    message: 'Berkas impor berisi baris yang tidak valid; tidak ada data yang disimpan.',
+  },
+  UNSUPPORTED_FILE: { status: 415, message: 'Jenis berkas tidak didukung. Gunakan CSV atau XLSX.' },
+  INTERNAL: { status: 500, message: 'Terjadi kesalahan pada server. Silakan coba lagi.' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+    message?: string,
+  ) {
+    super(message ?? ERRORS[code].message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}

@@ -1,0 +1,29 @@
+/** Starts e-Kinerja: open the database, migrate, seed the demo when empty, listen; stop gracefully. */
+
+import { buildApp } from './app.js';
+import { openDatabase } from './db/client.js';
+import { seedDemoIfEmpty } from './db/seed/seed-demo.js';
+import { systemClock } from './platform/clock.js';
+import { loadConfig } from './platform/config.js';
+
+const config = loadConfig();
+const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+await database.migrate();
+if (config.SEED_DEMO) await seedDemoIfEmpty(database.db, config.DEMO_PASSWORD);
+const app = await buildApp({ config, database, clock: systemClock });
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'menghentikan layanan');
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+await app.listen({ port: config.PORT, host: config.HOST });

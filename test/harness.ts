@@ -1,0 +1,68 @@
+/** buildApp over a test database with a fixed clock, plus a logged-in HTTP client per user. */
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../src/app.js';
+import type { Database } from '../src/db/client.js';
+import { fixedClock } from '../src/platform/clock.js';
+import { loadConfig } from '../src/platform/config.js';
+import { openTestDatabase } from './db.js';
+
+export const TEST_PASSWORD = 'Rahasia#123';
+
+export async function createHarness(options: { now?: string; env?: Record<string, string> } = {}) {
+  const database: Database = await openTestDatabase();
+  const clock = fixedClock(options.now ?? '2026-03-03T02:00:00Z');
+  const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: './tmp/no-web', ...options.env });
+  const app = await buildApp({ config, database, clock });
+  await app.ready();
+
+  type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  interface Client {
+    csrfToken: string;
+    cookie: string;
+    request(
+      method: Method,
+      url: string,
+      payload?: unknown,
+      headers?: Record<string, string>,
+    ): Promise<LightMyRequestResponse>;
+    get(url: string): Promise<LightMyRequestResponse>;
+    post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+    put(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  }
+
+  async function login(nip: string, password = TEST_PASSWORD): Promise<Client> {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { nip, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${nip} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const csrfToken = res.json().csrfToken as string;
+    const request = (method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+      app.inject({
+        method,
+        url,
+        headers: { cookie, 'x-csrf-token': csrfToken, ...headers },
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      });
+    return {
+      csrfToken,
+      cookie,
+      request,
+      get: (url) => request('GET', url),
+      post: (url, payload) => request('POST', url, payload ?? {}),
+      put: (url, payload) => request('PUT', url, payload ?? {}),
+    };
+  }
+
+  return {
+    app,
+    db: database.db,
+    database,
+    clock,
+    login,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof createHarness>>;
