@@ -11,7 +11,13 @@ export const TEST_PASSWORD = 'Rahasia#123';
 export async function createHarness(options: { now?: string; env?: Record<string, string> } = {}) {
   const database: Database = await openTestDatabase();
   const clock = fixedClock(options.now ?? '2026-03-03T02:00:00Z');
-  const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: './tmp/no-web', ...options.env });
+  // Tests log in often; the rate-limit test sets its own low limit.
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    WEB_DIST: './tmp/no-web',
+    LOGIN_RATE_LIMIT: '100000',
+    ...options.env,
+  });
   const app = await buildApp({ config, database, clock });
   await app.ready();
 

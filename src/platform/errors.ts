@@ -14,6 +14,10 @@ export const ERRORS = {
     message: 'Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman.',
   },
   FORBIDDEN: { status: 403, message: 'Anda tidak berwenang mengakses data ini.' },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message: 'Kata sandi Anda bersifat sementara. Ganti kata sandi terlebih dahulu.',
+  },
   NOT_FOUND: { status: 404, message: 'Data tidak ditemukan.' },
   VERSION_CONFLICT: {
     status: 409,

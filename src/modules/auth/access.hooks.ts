@@ -55,6 +55,8 @@ export function registerAccessHooks(app: FastifyInstance, auth: AuthService, rel
       }
     }
     if (access === 'authenticated') return;
+    // A temporary password (after an admin reset) opens only the own-account routes above.
+    if (actor.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if ('role' in access) {
       if (!hasAnyRole(actor, access.role)) throw new AppError('FORBIDDEN');
       return;

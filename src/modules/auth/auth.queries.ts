@@ -78,8 +78,8 @@ export async function deleteOtherSessions(db: DbOrTx, pegawaiId: number, keepId:
     .where(keepId ? and(eq(sesi.pegawaiId, pegawaiId), ne(sesi.id, keepId)) : eq(sesi.pegawaiId, pegawaiId));
 }
 
-export async function deleteExpiredSessions(db: DbOrTx, now: Date) {
-  await db.delete(sesi).where(lt(sesi.expiresAt, now));
+export async function deleteExpiredSessionsOf(db: DbOrTx, pegawaiId: number, now: Date) {
+  await db.delete(sesi).where(and(eq(sesi.pegawaiId, pegawaiId), lt(sesi.expiresAt, now)));
 }
 
 /** The actor behind a session, with roles, in one query (runs on every authenticated request). */

@@ -73,6 +73,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
       const csrfToken = randomBytes(24).toString('base64url');
       await db.transaction(async (tx) => {
         await q.clearFailures(tx, nip);
+        await q.deleteExpiredSessionsOf(tx, account.id, now);
         await q.insertSession(tx, {
           id: sessionIdOf(token),
           pegawaiId: account.id,

@@ -1,0 +1,228 @@
+/**
+ * `npm run bench`: loads a 100,000-employee instansi into PostgreSQL, then drives the real server
+ * with 50 connections (login, GET /api/me, employee search) and, in the same run, two references
+ * on the same server: a bare Fastify route doing one indexed select, and pgbench. Prints req/s,
+ * p50/p99 latency and the ratios to the references. Not a timed test.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { hash } from '@node-rs/argon2';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { openDatabase, rows } from '../src/db/client.js';
+import { insertOrgPlan } from '../src/db/seed/insert-org.js';
+import { syntheticPlan } from '../src/db/seed/synthetic.js';
+import { adminUrl, withAdmin } from '../test/db.js';
+
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DB_NAME = 'ekinerja_bench';
+const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 100_000);
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PASSWORD = 'Bench#2026';
+const url = adminUrl(SERVER_URL, DB_NAME);
+
+interface Figure {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+function pick<T>(list: T[], i: number): T {
+  return list[i % list.length]!;
+}
+
+async function waitFor(healthUrl: string, child: ChildProcess) {
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(healthUrl)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${healthUrl} did not come up`);
+}
+
+function startProcess(script: string, env: Record<string, string>) {
+  return spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function load(
+  name: string,
+  base: string,
+  make: (i: number) => { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<Figure> {
+  let counter = 0;
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        setupRequest: (req) => {
+          const r = make(counter++);
+          return {
+            ...req,
+            method: (r.method ?? 'GET') as 'GET',
+            path: r.path,
+            headers: { ...req.headers, ...r.headers },
+            body: r.body,
+          } as typeof req;
+        },
+      },
+    ],
+  });
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx + result.errors,
+  };
+}
+
+async function seed() {
+  await withAdmin(SERVER_URL, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${DB_NAME}`);
+  });
+  const database = await openDatabase({ databaseUrl: url });
+  await database.migrate();
+  const passwordHash = await hash(PASSWORD);
+  const started = performance.now();
+  await database.db.transaction((tx) => insertOrgPlan(tx, syntheticPlan(EMPLOYEES), { passwordHash }));
+  const seconds = (performance.now() - started) / 1000;
+  await database.db.execute(sql`ANALYZE`);
+  const users = await rows<{ nip: string; id: number }>(
+    database.db,
+    sql`SELECT nip, id FROM pegawai ORDER BY id LIMIT 2000`,
+  );
+  const [admin] = await rows<{ nip: string }>(
+    database.db,
+    sql`SELECT p.nip FROM pegawai p JOIN peran_pegawai r ON r.pegawai_id = p.id WHERE r.peran = 'ADMIN_INSTANSI' LIMIT 1`,
+  );
+  const names = await rows<{ term: string }>(
+    database.db,
+    sql`SELECT lower(substr(split_part(nama, ' ', 1), 1, 4)) AS term FROM pegawai TABLESAMPLE SYSTEM (1) LIMIT 200`,
+  );
+  await database.close();
+  return { seconds, users, admin: admin!.nip, terms: names.map((n) => n.term) };
+}
+
+async function login(base: string, nip: string) {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ nip, password: PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login ${nip}: ${res.status} ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+function pgbench(): number {
+  const script = path.join(tmpdir(), 'ekinerja-pgbench.sql');
+  writeFileSync(script, `\\set id random(1, ${EMPLOYEES})\nSELECT id, nama FROM pegawai WHERE id = :id;\n`);
+  const out = execFileSync(
+    'pgbench',
+    ['-n', '-c', String(CONNECTIONS), '-j', '2', '-T', String(SECONDS), '-f', script, url],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const tps = /tps = ([\d.]+)/.exec(out);
+  return tps ? Number(tps[1]) : Number.NaN;
+}
+
+const data = await seed();
+console.log(
+  `seed: ${EMPLOYEES.toLocaleString('id-ID')} pegawai into PostgreSQL in ${data.seconds.toFixed(1)} s`,
+);
+
+const figures: Figure[] = [];
+const appPort = '3901';
+const app = startProcess('src/server.ts', {
+  DATABASE_URL: url,
+  PORT: appPort,
+  HOST: '127.0.0.1',
+  SEED_DEMO: 'false',
+  LOG_LEVEL: 'warn',
+  LOGIN_RATE_LIMIT: '100000000',
+  LOGIN_MAX_FAILURES: '100000',
+});
+const appBase = `http://127.0.0.1:${appPort}`;
+try {
+  await waitFor(`${appBase}/api/health`, app);
+  const nips = data.users.map((u) => u.nip);
+  figures.push(
+    await load('POST /api/auth/login (argon2id)', appBase, (i) => ({
+      method: 'POST',
+      path: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ nip: pick(nips, i), password: PASSWORD }),
+    })),
+  );
+  const cookies: string[] = [];
+  for (const nip of nips.slice(0, 100)) cookies.push(await login(appBase, nip));
+  figures.push(
+    await load('GET /api/me', appBase, (i) => ({ path: '/api/me', headers: { cookie: pick(cookies, i) } })),
+  );
+  const adminCookie = await login(appBase, data.admin);
+  const queries = [
+    ...data.terms.map((t) => `q=${encodeURIComponent(t)}`),
+    ...nips.slice(0, 200).map((n) => `q=${n.slice(0, 8)}`),
+    '',
+  ];
+  figures.push(
+    await load('GET /api/pegawai?q= (search)', appBase, (i) => ({
+      path: `/api/pegawai?${pick(queries, i)}`,
+      headers: { cookie: adminCookie },
+    })),
+  );
+} finally {
+  await stop(app);
+}
+
+const barePort = '3902';
+const bare = startProcess('bench/bare-server.ts', { DATABASE_URL: url, PORT: barePort });
+let bareFigure: Figure;
+try {
+  await waitFor(`http://127.0.0.1:${barePort}/pegawai/x`, bare);
+  const nips = data.users.map((u) => u.nip);
+  bareFigure = await load('bare Fastify, one indexed select', `http://127.0.0.1:${barePort}`, (i) => ({
+    path: `/pegawai/${pick(nips, i)}`,
+  }));
+} finally {
+  await stop(bare);
+}
+const tps = pgbench();
+
+console.log(
+  `\n${CONNECTIONS} connections, ${SECONDS} s each, PostgreSQL with ${EMPLOYEES.toLocaleString('id-ID')} employees`,
+);
+console.log('scenario                               req/s     p50 ms   p99 ms  non-2xx   ×bare   ×pgbench');
+for (const f of [...figures, bareFigure]) {
+  console.log(
+    `${f.name.padEnd(36)} ${f.rps.toFixed(0).padStart(8)} ${String(f.p50).padStart(9)} ${String(f.p99).padStart(8)} ${String(f.non2xx).padStart(8)} ${(f.rps / bareFigure.rps).toFixed(2).padStart(7)} ${(f.rps / tps).toFixed(3).padStart(10)}`,
+  );
+}
+console.log(`pgbench (same select, ${CONNECTIONS} clients)     ${tps.toFixed(0).padStart(8)} tps`);
+await withAdmin(SERVER_URL, (c) => c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`));
