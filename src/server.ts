@@ -9,7 +9,9 @@ import { loadConfig } from './platform/config.js';
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
 await database.migrate();
-if (config.SEED_DEMO) await seedDemoIfEmpty(database.db, config.DEMO_PASSWORD);
+if (config.SEED_DEMO && (await seedDemoIfEmpty(database.db, config.DEMO_PASSWORD))) {
+  console.log('Data demo Pemerintah Provinsi Gorontalo dimuat; akun demo: npm run demo:accounts');
+}
 const app = await buildApp({ config, database, clock: systemClock });
 
 let closing = false;

@@ -56,6 +56,7 @@ export const JENIS_UNOR = [
   'INSTANSI',
   'SEKRETARIAT',
   'OPD',
+  'BIRO',
   'BIDANG',
   'BAGIAN',
   'SUBBIDANG',

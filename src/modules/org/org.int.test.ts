@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('unor tree', () => {
-  it('the BKD admin browses from the root down with subtree counts', async () => {
+  it('the BKD admin browses from the root down, in official order, with subtree counts', async () => {
     const c = await h.login(org.adminBkd.nip);
     const roots = (await c.get('/api/unor')).json().items;
     expect(roots).toEqual([
@@ -25,9 +25,9 @@ describe('unor tree', () => {
     ]);
     const opds = (await c.get(`/api/unor?parentId=${org.unor.root.id}`)).json().items;
     expect(opds.map((u: { nama: string; jumlahPegawai: number }) => [u.nama, u.jumlahPegawai])).toEqual([
-      ['Badan Kepegawaian Daerah', 3],
-      ['Dinas Kesehatan', 2],
       ['Dinas Pendidikan', 7],
+      ['Dinas Kesehatan', 2],
+      ['Badan Kepegawaian Daerah', 3],
     ]);
   });
 

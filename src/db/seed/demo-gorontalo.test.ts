@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { JENIS_JABATAN } from '../../domain/jabatan.js';
+import { checkNip } from '../../domain/nip.js';
+import { DEMO_EMPLOYEES, demoAccounts, demoGorontalo } from './demo-gorontalo.js';
+import { syntheticPlan } from './synthetic.js';
+
+const { plan } = demoGorontalo();
+
+describe('demo province plan', () => {
+  it('is deterministic', () => {
+    expect(JSON.stringify(demoGorontalo())).toBe(JSON.stringify(demoGorontalo()));
+  });
+
+  it('has ~2,000 employees with valid, unique NIPs', () => {
+    expect(plan.pegawai).toHaveLength(DEMO_EMPLOYEES);
+    expect(new Set(plan.pegawai.map((p) => p.nip)).size).toBe(DEMO_EMPLOYEES);
+    const invalid = plan.pegawai.filter((p) => !checkNip(p.nip, p.jenisAsn).valid);
+    expect(invalid).toEqual([]);
+    const pppk = plan.pegawai.filter((p) => p.jenisAsn === 'PPPK').length;
+    expect(pppk / DEMO_EMPLOYEES).toBeGreaterThan(0.1);
+  });
+
+  it('has every kind of position and ~25 OPD besides the Sekretariat Daerah', () => {
+    const jenisOf = new Map(plan.jabatan.map((j) => [j.key, j.jenis]));
+    const held = new Set(plan.pegawai.map((p) => jenisOf.get(p.jabatanKey)));
+    expect([...held].sort()).toEqual([...JENIS_JABATAN].sort());
+    const opd = plan.unor.filter((u) => u.jenis === 'OPD');
+    expect(opd.length).toBeGreaterThanOrEqual(25);
+    expect(opd.map((u) => u.nama)).toContain('Sekretariat Daerah');
+  });
+
+  it('gives each structural position exactly one holder', () => {
+    const holders = new Map<string, number>();
+    for (const p of plan.pegawai) holders.set(p.jabatanKey, (holders.get(p.jabatanKey) ?? 0) + 1);
+    const structural = plan.jabatan.filter((j) => j.jenis !== 'PELAKSANA' && j.jenis !== 'FUNGSIONAL');
+    expect(structural.filter((j) => holders.get(j.key) !== 1).map((j) => j.nama)).toEqual([]);
+  });
+
+  it('lists one demo account per role, with the configured password', () => {
+    const accounts = demoAccounts('Rahasia#1');
+    expect(accounts.map((a) => a.role)).toEqual([
+      'admin_instansi',
+      'admin_opd',
+      'kepala_opd',
+      'administrator',
+      'pengawas',
+      'pelaksana',
+      'fungsional',
+    ]);
+    expect(accounts.every((a) => a.password === 'Rahasia#1' && /^\d{18}$/.test(a.nip))).toBe(true);
+  });
+
+  it('a synthetic instansi shares no NIP with the demo', () => {
+    const synthetic = syntheticPlan(5000);
+    expect(synthetic.pegawai).toHaveLength(5000);
+    const demo = new Set(plan.pegawai.map((p) => p.nip));
+    expect(synthetic.pegawai.filter((p) => demo.has(p.nip))).toEqual([]);
+  });
+});

@@ -1,0 +1,342 @@
+/**
+ * The demo government: Pemerintah Provinsi Gorontalo (real unit names, fictional people).
+ * Deterministic: the same plan, NIPs and demo accounts on every machine.
+ */
+import { namaLengkap } from '../../domain/pegawai.js';
+import { buildProvince, type OpdSpec } from './province.js';
+
+const UMUM = (bidang: string[], seksi: string[][]): OpdSpec['bidang'] =>
+  bidang.map((nama, i) => ({ nama, seksi: seksi[i] ?? [] }));
+
+const OPD: OpdSpec[] = [
+  {
+    nama: 'Dinas Pendidikan dan Kebudayaan',
+    kepala: 'Kepala Dinas Pendidikan dan Kebudayaan',
+    bidang: UMUM(
+      ['Bidang Pembinaan SMA', 'Bidang Pembinaan SMK', 'Bidang Kebudayaan'],
+      [
+        ['Seksi Kurikulum SMA', 'Seksi Peserta Didik SMA'],
+        ['Seksi Kurikulum SMK', 'Seksi Sarana Prasarana SMK'],
+        ['Seksi Cagar Budaya', 'Seksi Kesenian'],
+      ],
+    ),
+    upt: ['UPTD Balai Teknologi Informasi dan Komunikasi Pendidikan'],
+    fungsional: [
+      ['Pengawas Sekolah Ahli Madya', 'AHLI_MADYA'],
+      ['Pamong Budaya Ahli Pertama', 'AHLI_PERTAMA'],
+    ],
+  },
+  {
+    nama: 'Dinas Kesehatan',
+    kepala: 'Kepala Dinas Kesehatan',
+    bidang: UMUM(
+      [
+        'Bidang Pelayanan Kesehatan',
+        'Bidang Pencegahan dan Pengendalian Penyakit',
+        'Bidang Kesehatan Masyarakat',
+      ],
+      [
+        ['Seksi Pelayanan Kesehatan Primer', 'Seksi Pelayanan Kesehatan Rujukan'],
+        ['Seksi Surveilans dan Imunisasi', 'Seksi Pengendalian Penyakit Menular'],
+        ['Seksi Kesehatan Keluarga dan Gizi', 'Seksi Promosi Kesehatan'],
+      ],
+    ),
+    upt: ['UPTD Laboratorium Kesehatan Daerah'],
+    fungsional: [
+      ['Epidemiolog Kesehatan Ahli Muda', 'AHLI_MUDA'],
+      ['Nutrisionis Ahli Pertama', 'AHLI_PERTAMA'],
+      ['Administrator Kesehatan Ahli Muda', 'AHLI_MUDA'],
+    ],
+  },
+  {
+    nama: 'RSUD Dr. Hasri Ainun Habibie',
+    kepala: 'Direktur RSUD Dr. Hasri Ainun Habibie',
+    bidang: UMUM(
+      ['Bidang Pelayanan Medik', 'Bidang Keperawatan', 'Bidang Penunjang'],
+      [
+        ['Seksi Rawat Jalan', 'Seksi Rawat Inap'],
+        ['Seksi Asuhan Keperawatan', 'Seksi Mutu Keperawatan'],
+        ['Seksi Penunjang Medik', 'Seksi Penunjang Nonmedik'],
+      ],
+    ),
+    upt: [],
+    fungsional: [
+      ['Dokter Ahli Pertama', 'AHLI_PERTAMA'],
+      ['Perawat Terampil', 'TERAMPIL'],
+      ['Perawat Ahli Pertama', 'AHLI_PERTAMA'],
+      ['Bidan Terampil', 'TERAMPIL'],
+      ['Apoteker Ahli Pertama', 'AHLI_PERTAMA'],
+    ],
+  },
+  {
+    nama: 'Badan Kepegawaian Daerah',
+    kepala: 'Kepala Badan Kepegawaian Daerah',
+    bidang: UMUM(
+      [
+        'Bidang Pengadaan dan Informasi Kepegawaian',
+        'Bidang Mutasi dan Promosi',
+        'Bidang Penilaian Kinerja dan Penghargaan',
+      ],
+      [
+        ['Subbidang Pengadaan', 'Subbidang Data dan Informasi'],
+        ['Subbidang Mutasi', 'Subbidang Promosi'],
+        ['Subbidang Penilaian Kinerja', 'Subbidang Penghargaan dan Disiplin'],
+      ],
+    ),
+    upt: [],
+    fungsional: [
+      ['Analis SDM Aparatur Ahli Muda', 'AHLI_MUDA'],
+      ['Analis SDM Aparatur Ahli Pertama', 'AHLI_PERTAMA'],
+      ['Pranata SDM Aparatur Terampil', 'TERAMPIL'],
+    ],
+  },
+  {
+    nama: 'Badan Perencanaan Pembangunan Daerah',
+    kepala: 'Kepala Badan Perencanaan Pembangunan Daerah',
+    bidang: UMUM(
+      [
+        'Bidang Perencanaan Ekonomi',
+        'Bidang Perencanaan Infrastruktur',
+        'Bidang Pemerintahan dan Pembangunan Manusia',
+      ],
+      [
+        ['Subbidang Pertanian dan Kelautan', 'Subbidang Industri dan Perdagangan'],
+        ['Subbidang Tata Ruang', 'Subbidang Prasarana Wilayah'],
+        ['Subbidang Pendidikan dan Kesehatan', 'Subbidang Pemerintahan'],
+      ],
+    ),
+    upt: [],
+    fungsional: [
+      ['Perencana Ahli Muda', 'AHLI_MUDA'],
+      ['Perencana Ahli Madya', 'AHLI_MADYA'],
+    ],
+  },
+  {
+    nama: 'Inspektorat',
+    kepala: 'Inspektur',
+    bidang: UMUM(
+      ['Inspektur Pembantu Wilayah I', 'Inspektur Pembantu Wilayah II', 'Inspektur Pembantu Khusus'],
+      [[], [], []],
+    ),
+    upt: [],
+    fungsional: [
+      ['Auditor Ahli Pertama', 'AHLI_PERTAMA'],
+      ['Auditor Ahli Muda', 'AHLI_MUDA'],
+      ['Pengawas Penyelenggaraan Urusan Pemerintahan Daerah Ahli Muda', 'AHLI_MUDA'],
+    ],
+  },
+  ...[
+    [
+      'Badan Pengelolaan Keuangan dan Aset Daerah',
+      ['Bidang Anggaran', 'Bidang Perbendaharaan', 'Bidang Aset'],
+      'Analis Keuangan Pusat dan Daerah Ahli Muda',
+    ],
+    [
+      'Badan Pendapatan Daerah',
+      ['Bidang Pajak Daerah', 'Bidang Retribusi dan Pendapatan Lain'],
+      'Analis Keuangan Pusat dan Daerah Ahli Pertama',
+    ],
+    [
+      'Dinas Pekerjaan Umum dan Penataan Ruang',
+      ['Bidang Bina Marga', 'Bidang Sumber Daya Air', 'Bidang Cipta Karya'],
+      'Teknik Jalan dan Jembatan Ahli Pertama',
+    ],
+    [
+      'Dinas Sosial',
+      ['Bidang Rehabilitasi Sosial', 'Bidang Perlindungan dan Jaminan Sosial'],
+      'Pekerja Sosial Ahli Pertama',
+    ],
+    [
+      'Satuan Polisi Pamong Praja',
+      ['Bidang Penegakan Peraturan Daerah', 'Bidang Ketertiban Umum'],
+      'Polisi Pamong Praja Terampil',
+    ],
+    [
+      'Dinas Komunikasi, Informatika dan Statistik',
+      ['Bidang Aplikasi Informatika', 'Bidang Statistik dan Persandian'],
+      'Pranata Komputer Ahli Pertama',
+    ],
+    [
+      'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu',
+      ['Bidang Pelayanan Perizinan', 'Bidang Promosi Penanaman Modal'],
+      'Analis Kebijakan Ahli Pertama',
+    ],
+    [
+      'Dinas Pertanian',
+      ['Bidang Tanaman Pangan', 'Bidang Hortikultura', 'Bidang Peternakan'],
+      'Penyuluh Pertanian Ahli Pertama',
+    ],
+    [
+      'Dinas Kelautan dan Perikanan',
+      ['Bidang Perikanan Tangkap', 'Bidang Perikanan Budidaya'],
+      'Penyuluh Perikanan Ahli Pertama',
+    ],
+    [
+      'Dinas Pariwisata',
+      ['Bidang Destinasi Pariwisata', 'Bidang Pemasaran Pariwisata'],
+      'Adyatama Kepariwisataan dan Ekonomi Kreatif Ahli Pertama',
+    ],
+    [
+      'Dinas Perhubungan',
+      ['Bidang Lalu Lintas Angkutan Jalan', 'Bidang Pelayaran'],
+      'Penguji Kendaraan Bermotor Terampil',
+    ],
+    [
+      'Dinas Lingkungan Hidup dan Kehutanan',
+      ['Bidang Pengendalian Pencemaran', 'Bidang Kehutanan'],
+      'Pengendali Dampak Lingkungan Ahli Pertama',
+    ],
+    [
+      'Dinas Energi dan Sumber Daya Mineral dan Transmigrasi',
+      ['Bidang Energi dan Ketenagalistrikan', 'Bidang Transmigrasi'],
+      'Inspektur Tambang Ahli Pertama',
+    ],
+    [
+      'Badan Penanggulangan Bencana Daerah',
+      ['Bidang Pencegahan dan Kesiapsiagaan', 'Bidang Kedaruratan dan Logistik'],
+      'Analis Bencana Ahli Pertama',
+    ],
+    [
+      'Badan Kesatuan Bangsa dan Politik',
+      ['Bidang Ideologi dan Wawasan Kebangsaan', 'Bidang Politik Dalam Negeri'],
+      'Analis Kebijakan Ahli Muda',
+    ],
+    [
+      'Dinas Pemberdayaan Masyarakat dan Desa, Kependudukan dan Pencatatan Sipil',
+      ['Bidang Pemberdayaan Masyarakat', 'Bidang Kependudukan'],
+      'Administrator Database Kependudukan Ahli Pertama',
+    ],
+    [
+      'Dinas Perindustrian dan Perdagangan',
+      ['Bidang Perindustrian', 'Bidang Perdagangan'],
+      'Pengawas Perdagangan Ahli Pertama',
+    ],
+    [
+      'Dinas Koperasi, Usaha Kecil dan Menengah',
+      ['Bidang Kelembagaan Koperasi', 'Bidang Usaha Kecil'],
+      'Pengawas Koperasi Ahli Pertama',
+    ],
+    [
+      'Dinas Kepemudaan dan Olahraga',
+      ['Bidang Kepemudaan', 'Bidang Olahraga'],
+      'Analis Kebijakan Ahli Pertama',
+    ],
+    [
+      'Dinas Pemberdayaan Perempuan dan Perlindungan Anak',
+      ['Bidang Perlindungan Perempuan', 'Bidang Pemenuhan Hak Anak'],
+      'Penyuluh Keluarga Berencana Ahli Pertama',
+    ],
+  ].map(([nama, bidang, fungsional]) => ({
+    nama: nama as string,
+    kepala: `Kepala ${nama as string}`,
+    bidang: (bidang as string[]).map((b) => ({
+      nama: b,
+      seksi: [`Seksi ${b.replace(/^Bidang /, '')} I`, `Seksi ${b.replace(/^Bidang /, '')} II`],
+    })),
+    upt: [] as string[],
+    fungsional: [
+      [fungsional as string, (fungsional as string).includes('Ahli') ? 'AHLI_PERTAMA' : 'TERAMPIL'],
+    ] as OpdSpec['fungsional'],
+  })),
+];
+
+const BIRO = [
+  {
+    nama: 'Biro Pemerintahan dan Kesejahteraan Rakyat',
+    asisten: 0,
+    bagian: ['Bagian Pemerintahan', 'Bagian Kesejahteraan Rakyat'],
+  },
+  {
+    nama: 'Biro Perekonomian dan Administrasi Pembangunan',
+    asisten: 1,
+    bagian: ['Bagian Perekonomian', 'Bagian Administrasi Pembangunan'],
+  },
+  {
+    nama: 'Biro Pengadaan Barang dan Jasa',
+    asisten: 1,
+    bagian: ['Bagian Pengelolaan Pengadaan', 'Bagian Layanan Pengadaan Secara Elektronik'],
+  },
+  { nama: 'Biro Hukum', asisten: 2, bagian: ['Bagian Perundang-undangan', 'Bagian Bantuan Hukum'] },
+  {
+    nama: 'Biro Organisasi',
+    asisten: 2,
+    bagian: [
+      'Bagian Kelembagaan dan Analisis Jabatan',
+      'Bagian Reformasi Birokrasi dan Akuntabilitas Kinerja',
+    ],
+  },
+  {
+    nama: 'Biro Umum',
+    asisten: 2,
+    bagian: ['Bagian Tata Usaha Pimpinan', 'Bagian Rumah Tangga dan Perlengkapan'],
+  },
+];
+
+export const DEMO_KODE = 'PROV-GTLO';
+export const DEMO_EMPLOYEES = 2000;
+
+/** The OPD whose chain the demo accounts follow (Dinas Kesehatan), and the BKD. */
+const OPD_DINKES = 1;
+const OPD_BKD = 3;
+
+export function demoGorontalo() {
+  const built = buildProvince({
+    kode: DEMO_KODE,
+    nama: 'Pemerintah Provinsi Gorontalo',
+    kepalaDaerah: 'Gubernur Gorontalo',
+    seed: 7501,
+    total: DEMO_EMPLOYEES,
+    opd: OPD,
+    biro: BIRO,
+    asisten: [
+      'Asisten Pemerintahan dan Kesejahteraan Rakyat',
+      'Asisten Perekonomian dan Pembangunan',
+      'Asisten Administrasi Umum',
+    ],
+    seqRange: [1, 499],
+  });
+  const { plan, keys } = built;
+  const seksiDinkes = `opd${OPD_DINKES}:bid0:s0`;
+  const accounts = {
+    admin_instansi: keys[`fungsional:opd${OPD_BKD}:bid2:s0`]!,
+    admin_opd: keys[`pelaksana:opd${OPD_DINKES}:sek:0`]!,
+    kepala_opd: keys[`kepala:${OPD_DINKES}`]!,
+    administrator: keys[`kabid:${OPD_DINKES}:0`]!,
+    pengawas: keys[`kasi:${OPD_DINKES}:0:0`]!,
+    pelaksana: keys[`pelaksana:${seksiDinkes}`]!,
+    fungsional: keys[`fungsional:${seksiDinkes}`]!,
+  };
+  plan.roles.push(
+    { pegawaiKey: accounts.admin_instansi, peran: 'ADMIN_INSTANSI', opdKey: null },
+    ...plan.unor
+      .filter((u) => u.jenis === 'OPD')
+      .map((u) => ({
+        pegawaiKey:
+          u.key === `opd${OPD_DINKES}`
+            ? accounts.admin_opd
+            : (keys[`pelaksana:${u.key}:sek:0`] ?? keys[`pelaksana:biro0:bag0`]!),
+        peran: 'ADMIN_OPD' as const,
+        opdKey: u.key,
+      })),
+    { pegawaiKey: keys[`kepala:${OPD_BKD}`]!, peran: 'TIM_PENILAI', opdKey: null },
+    { pegawaiKey: keys[`kabid:${OPD_BKD}:2`]!, peran: 'TIM_PENILAI', opdKey: null },
+    { pegawaiKey: keys['kepala:5']!, peran: 'TIM_PENILAI', opdKey: null },
+  );
+  return { plan, accounts };
+}
+
+export interface DemoAccount {
+  role: string;
+  nip: string;
+  nama: string;
+  password: string;
+}
+
+export function demoAccounts(password: string): DemoAccount[] {
+  const { plan, accounts } = demoGorontalo();
+  const byKey = new Map(plan.pegawai.map((p) => [p.key, p]));
+  return Object.entries(accounts).map(([role, key]) => {
+    const p = byKey.get(key)!;
+    return { role, nip: p.nip, nama: namaLengkap(p), password };
+  });
+}
