@@ -9,10 +9,19 @@ import { loadConfig } from './platform/config.js';
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
 await database.migrate();
-if (config.SEED_DEMO && (await seedDemoIfEmpty(database.db, config.DEMO_PASSWORD))) {
-  console.log('Data demo Pemerintah Provinsi Gorontalo dimuat; akun demo: npm run demo:accounts');
-}
+const seeded = config.SEED_DEMO && (await seedDemoIfEmpty(database.db, config.DEMO_PASSWORD));
 const app = await buildApp({ config, database, clock: systemClock });
+if (seeded) app.log.info('Data demo Pemerintah Provinsi Gorontalo dimuat; akun demo: npm run demo:accounts');
+
+// Handlers of requests whose client went away keep running after app.close(); the database must
+// outlive them, so shutdown waits until every started request has produced its reply.
+let inFlight = 0;
+app.addHook('onRequest', async () => {
+  inFlight++;
+});
+app.addHook('onSend', async () => {
+  inFlight--;
+});
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -22,6 +31,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   await app.close();
+  while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));
   await database.close();
   process.exit(0);
 }

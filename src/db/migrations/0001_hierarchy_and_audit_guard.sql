@@ -2,35 +2,48 @@
 -- set, otherwise the holder of the nearest occupied superior position, where a definitive holder
 -- comes before an acting Plt/Plh; vacant positions are skipped upward; nobody is their own superior.
 CREATE FUNCTION atasan_langsung(p_id integer, p_tanggal date) RETURNS integer
-LANGUAGE sql STABLE AS $$
-  SELECT COALESCE(
-    (SELECT atasan_override_id FROM pegawai WHERE id = p_id),
-    (WITH RECURSIVE up(jid, d) AS (
-        SELECT j.atasan_jabatan_id, 1 FROM pegawai p JOIN jabatan j ON j.id = p.jabatan_id WHERE p.id = p_id
-        UNION ALL
-        SELECT j.atasan_jabatan_id, up.d + 1 FROM up JOIN jabatan j ON j.id = up.jid WHERE up.d < 30
-     )
-     SELECT h.pegawai_id FROM up
-     CROSS JOIN LATERAL (
-        SELECT holder.pegawai_id FROM (
-          SELECT p2.id AS pegawai_id, 0 AS prio FROM pegawai p2
-           WHERE p2.jabatan_id = up.jid AND p2.is_active AND p2.id <> p_id
-          UNION ALL
-          SELECT t.pegawai_id, 1 FROM penugasan t JOIN pegawai p3 ON p3.id = t.pegawai_id AND p3.is_active
-           WHERE t.jabatan_id = up.jid AND t.jenis IN ('PLT', 'PLH') AND t.tmt_mulai <= p_tanggal
-             AND (t.tmt_selesai IS NULL OR t.tmt_selesai >= p_tanggal) AND t.pegawai_id <> p_id
-        ) holder ORDER BY holder.prio, holder.pegawai_id LIMIT 1
-     ) h
-     WHERE up.jid IS NOT NULL
-     ORDER BY up.d LIMIT 1)
-  )
+LANGUAGE plpgsql STABLE AS $$
+-- plpgsql, not sql: its statement plans are cached per connection, and this runs on every request.
+DECLARE
+  v_override integer;
+  v_jid integer;
+  v_holder integer;
+  v_depth integer := 0;
+BEGIN
+  SELECT p.atasan_override_id, j.atasan_jabatan_id INTO v_override, v_jid
+    FROM pegawai p LEFT JOIN jabatan j ON j.id = p.jabatan_id
+   WHERE p.id = p_id;
+  IF v_override IS NOT NULL THEN
+    RETURN v_override;
+  END IF;
+  WHILE v_jid IS NOT NULL AND v_depth < 30 LOOP
+    SELECT p2.id INTO v_holder FROM pegawai p2
+     WHERE p2.jabatan_id = v_jid AND p2.is_active AND p2.id <> p_id
+     ORDER BY p2.id LIMIT 1;
+    IF v_holder IS NOT NULL THEN
+      RETURN v_holder;
+    END IF;
+    SELECT t.pegawai_id INTO v_holder FROM penugasan t JOIN pegawai p3 ON p3.id = t.pegawai_id AND p3.is_active
+     WHERE t.jabatan_id = v_jid AND t.jenis IN ('PLT', 'PLH') AND t.tmt_mulai <= p_tanggal
+       AND (t.tmt_selesai IS NULL OR t.tmt_selesai >= p_tanggal) AND t.pegawai_id <> p_id
+     ORDER BY t.pegawai_id LIMIT 1;
+    IF v_holder IS NOT NULL THEN
+      RETURN v_holder;
+    END IF;
+    SELECT j.atasan_jabatan_id INTO v_jid FROM jabatan j WHERE j.id = v_jid;
+    v_depth := v_depth + 1;
+  END LOOP;
+  RETURN NULL;
+END
 $$;
 --> statement-breakpoint
 -- The direct subordinates of an employee: candidates are those holding positions under one of the
 -- employee's positions (definitive or acting), reached through vacant positions, plus those whose
 -- superior is overridden to them; atasan_langsung() then decides, so both functions always agree.
 CREATE FUNCTION bawahan_langsung(p_id integer, p_tanggal date) RETURNS SETOF integer
-LANGUAGE sql STABLE AS $$
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN QUERY
   WITH RECURSIVE mine(jid) AS (
     SELECT jabatan_id FROM pegawai WHERE id = p_id AND jabatan_id IS NOT NULL
     UNION
@@ -50,7 +63,8 @@ LANGUAGE sql STABLE AS $$
     UNION
     SELECT p.id FROM pegawai p WHERE p.atasan_override_id = p_id AND p.is_active
   )
-  SELECT c.id FROM candidates c WHERE c.id <> p_id AND atasan_langsung(c.id, p_tanggal) = p_id
+  SELECT c.id FROM candidates c WHERE c.id <> p_id AND atasan_langsung(c.id, p_tanggal) = p_id;
+END
 $$;
 --> statement-breakpoint
 -- The audit log is append-only: rows can be added, never changed or removed.

@@ -72,8 +72,11 @@ export async function instansiWithAudit(db: DbOrTx): Promise<number[]> {
   return found.map((r) => r.id);
 }
 
-export async function insertAudit(db: DbOrTx, row: typeof auditLog.$inferInsert) {
-  await db.insert(auditLog).values(row);
+/** Rows in chain order; chunked so one statement stays well under the parameter limit. */
+export async function insertAudit(db: DbOrTx, entries: (typeof auditLog.$inferInsert)[]) {
+  for (let i = 0; i < entries.length; i += 2000) {
+    await db.insert(auditLog).values(entries.slice(i, i + 2000));
+  }
 }
 
 /** Serialises writers of one instansi's chain until the transaction ends. */

@@ -28,15 +28,18 @@ function plain(value: unknown): unknown {
 }
 
 export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
-  return {
-    async record(tx: Tx, input: AuditInput): Promise<void> {
-      // One writer per instansi chain at a time; the lock ends with the transaction.
-      await lockChain(tx, input.instansiId);
-      const prevHash = (await lastHash(tx, input.instansiId)) ?? GENESIS_HASH;
+  /** Several entries of one instansi: one lock and one insert, hashes chained in order. */
+  async function recordMany(tx: Tx, instansiId: number, inputs: AuditInput[]): Promise<void> {
+    if (inputs.length === 0) return;
+    // One writer per instansi chain at a time; the lock ends with the transaction.
+    await lockChain(tx, instansiId);
+    let prevHash = (await lastHash(tx, instansiId)) ?? GENESIS_HASH;
+    const at = clock.now().toISOString();
+    const entries = inputs.map((input) => {
       const content: AuditContent = {
-        instansiId: input.instansiId,
+        instansiId,
         opdId: input.opdId ?? null,
-        at: clock.now().toISOString(),
+        at,
         actorId: input.actorId,
         action: input.action,
         entity: input.entity,
@@ -46,13 +49,17 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
         reason: input.reason ?? null,
         requestId: input.requestId ?? null,
       };
-      await insertAudit(tx, {
-        ...content,
-        at: new Date(content.at),
-        prevHash,
-        hash: chainHash(prevHash, content),
-      });
-    },
+      const hash = chainHash(prevHash, content);
+      const entry = { ...content, at: new Date(at), prevHash, hash };
+      prevHash = hash;
+      return entry;
+    });
+    await insertAudit(tx, entries);
+  }
+
+  return {
+    record: (tx: Tx, input: AuditInput) => recordMany(tx, input.instansiId, [input]),
+    recordMany,
 
     /** The BKD admin reads the whole instansi; an OPD admin only the entries of their OPDs. */
     list(actor: Actor, query: z.infer<typeof AuditQuery>) {

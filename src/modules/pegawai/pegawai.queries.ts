@@ -70,14 +70,19 @@ export async function bawahanLangsungIds(db: DbOrTx, pegawaiId: number, tanggal:
   return found.map((r) => r.id);
 }
 
-export async function penilaiStatus(db: DbOrTx, pegawaiId: number, tanggal: string) {
-  const [row] = await rows<{ penilai: boolean; atasanPenilai: boolean }>(
+/** Whether any of these direct subordinates has subordinates of their own (stops at the first). */
+export async function hasBawahanTingkatDua(
+  db: DbOrTx,
+  bawahanIds: number[],
+  tanggal: string,
+): Promise<boolean> {
+  if (bawahanIds.length === 0) return false;
+  const [row] = await rows<{ found: boolean }>(
     db,
-    sql`SELECT EXISTS (SELECT 1 FROM bawahan_langsung(${pegawaiId}::int, ${tanggal}::date)) AS "penilai",
-               EXISTS (SELECT 1 FROM bawahan_langsung(${pegawaiId}::int, ${tanggal}::date) AS b(id),
-                       LATERAL bawahan_langsung(b.id, ${tanggal}::date)) AS "atasanPenilai"`,
+    sql`SELECT EXISTS (SELECT 1 FROM json_array_elements_text(${JSON.stringify(bawahanIds)}::json) AS b(id),
+                       LATERAL bawahan_langsung(b.id::int, ${tanggal}::date)) AS found`,
   );
-  return row!;
+  return row!.found;
 }
 
 /** How actor stands to target: walks the target's chain upward, one query. */
@@ -149,12 +154,12 @@ export async function searchPegawai(
   if (term) {
     const digits = term.replace(/\s/g, '');
     if (/^\d+$/.test(digits)) where.push(like(pegawai.nip, `${digits}%`));
+    else if (term.length < 3) where.push(ilike(pegawai.nama, `${escapeLike(term)}%`));
     else {
-      const escaped = term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+      // ARRAY(...) is evaluated once through the trigram index, then rows are fetched by key; a
+      // plain filter makes the planner walk the name-ordered index through most of the instansi.
       where.push(
-        term.length >= 3
-          ? sql`lower(${pegawai.nama}) LIKE ${`%${escaped}%`}`
-          : ilike(pegawai.nama, `${escaped}%`),
+        sql`${pegawai.id} = ANY(ARRAY(SELECT id FROM pegawai WHERE lower(nama) LIKE ${`%${escapeLike(term.toLowerCase())}%`}))`,
       );
     }
   }
@@ -176,6 +181,10 @@ export async function searchPegawai(
         ? Buffer.from(JSON.stringify([last.nama, last.id])).toString('base64url')
         : null,
   };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export function decodeCursor(cursor: string | undefined): { nama: string; id: number } | null {

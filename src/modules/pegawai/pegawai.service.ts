@@ -51,11 +51,20 @@ export function createPegawaiService(deps: {
       q.riwayatJabatan(tx, id),
       q.rolesOf(tx, id),
     ]);
-    const [rantai, bawahan, override] = await Promise.all([
-      q.ringkasByIds(tx, rantaiIds),
-      q.ringkasByIds(tx, bawahanIds),
-      p.atasanOverrideId ? q.ringkasByIds(tx, [p.atasanOverrideId]) : Promise.resolve([]),
-    ]);
+    // One lookup for everyone shown on the page.
+    const people = new Map(
+      (
+        await q.ringkasByIds(tx, [
+          ...rantaiIds,
+          ...bawahanIds,
+          ...(p.atasanOverrideId ? [p.atasanOverrideId] : []),
+        ])
+      ).map((r) => [r.id, r]),
+    );
+    const pick = (ids: number[]) => ids.flatMap((i) => people.get(i) ?? []);
+    const rantai = pick(rantaiIds);
+    const bawahan = pick(bawahanIds);
+    const override = p.atasanOverrideId ? pick([p.atasanOverrideId]) : [];
     const target = { id: p.id, instansiId: p.instansiId, opdId: p.opdId };
     const isAktif = (r: { tmtMulai: string; tmtSelesai: string | null }) =>
       r.tmtMulai <= tanggal && (r.tmtSelesai === null || r.tmtSelesai >= tanggal);
@@ -120,8 +129,13 @@ export function createPegawaiService(deps: {
 
     async me(actor: Actor) {
       const d = await detail(actor, actor.id);
-      const status = await q.penilaiStatus(db, actor.id, await today(actor.instansiId));
-      return { ...d, isPejabatPenilai: status.penilai, isAtasanPejabatPenilai: status.atasanPenilai };
+      const tanggal = await today(actor.instansiId);
+      const bawahanIds = d.bawahanLangsung.map((b) => b.id);
+      return {
+        ...d,
+        isPejabatPenilai: bawahanIds.length > 0,
+        isAtasanPejabatPenilai: await q.hasBawahanTingkatDua(db, bawahanIds, tanggal),
+      };
     },
 
     async search(actor: Actor, query: z.infer<typeof SearchPegawaiQuery>) {
