@@ -22,6 +22,8 @@ import { createAuditService } from './modules/audit/audit.service.js';
 import { registerAccessHooks } from './modules/auth/access.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { imporRoutes } from './modules/impor/impor.routes.js';
+import { createImporService } from './modules/impor/impor.service.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { createOrgService } from './modules/org/org.service.js';
 import { pegawaiRoutes } from './modules/pegawai/pegawai.routes.js';
@@ -82,6 +84,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const org = createOrgService({ db });
   const auth = createAuthService({ db, clock, audit, config });
   const pegawai = createPegawaiService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
+  const impor = createImporService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
 
   registerAccessHooks(app, auth, pegawai);
 
@@ -105,6 +108,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(pegawaiRoutes(pegawai, auth));
   await app.register(orgRoutes(org));
   await app.register(auditRoutes(audit));
+  await app.register(imporRoutes(impor));
 
   const webRoot = path.resolve(config.WEB_DIST);
   if (existsSync(path.join(webRoot, 'index.html'))) {

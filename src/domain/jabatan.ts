@@ -71,3 +71,22 @@ export type JenisPenugasan = (typeof JENIS_PENUGASAN)[number];
 
 export const PERAN = ['ADMIN_INSTANSI', 'ADMIN_OPD', 'TIM_PENILAI'] as const;
 export type Peran = (typeof PERAN)[number];
+
+const compact = (text: string) => text.toLowerCase().replace(/[^a-z]/g, '');
+
+/** Reads a kind of position as written in spreadsheets: a label ("JPT Pratama") or a code. */
+export function parseJenisJabatan(text: string): JenisJabatan | null {
+  const key = compact(text);
+  return JENIS_JABATAN.find((j) => compact(j) === key || compact(JENIS_JABATAN_LABEL[j]) === key) ?? null;
+}
+
+export function parseJenjang(text: string): JenjangFungsional | null {
+  const key = compact(text);
+  return JENJANG_FUNGSIONAL.find((j) => compact(j) === key || compact(JENJANG_LABEL[j]) === key) ?? null;
+}
+
+/** Functional position names end with their level ("Analis Kebijakan Ahli Muda"). */
+export function jenjangFromNama(nama: string): JenjangFungsional | null {
+  const lower = nama.toLowerCase();
+  return JENJANG_FUNGSIONAL.find((j) => lower.endsWith(JENJANG_LABEL[j].toLowerCase())) ?? null;
+}

@@ -96,3 +96,8 @@ export function checkNip(input: string, jenisAsn: JenisAsn): NipCheck {
     },
   };
 }
+
+export function parseJenisAsn(text: string): JenisAsn | null {
+  const key = text.trim().toUpperCase();
+  return key === 'PNS' || key === 'PPPK' ? key : null;
+}

@@ -77,7 +77,7 @@ function toRows(table: { cells: string[]; problems: Partial<Record<number, strin
       const v = (row.cells[col] ?? '').trim();
       if (v !== '') values[f] = v;
       const problem = row.problems[col];
-      if (problem) problems.push(problem);
+      if (problem && (f === 'nip' || f === 'nipAtasan')) problems.push(problem);
     });
     out.push({ baris: i + 2, values, problems });
   });
@@ -122,8 +122,9 @@ async function parseXlsx(data: Buffer) {
     for (let col = 1; col <= row.cellCount; col++) {
       const cell = row.getCell(col);
       const text = cell.text ?? '';
-      // Excel stores an 18-digit number as a float and loses the last digits: NIPs must be text.
-      if (typeof cell.value === 'number' && !/^\d{18}$/.test(text)) {
+      // Excel keeps numbers as doubles (about 15 exact digits): an 18-digit NIP typed as a number
+      // has already lost its last digits, so it must be refused, not trusted.
+      if (typeof cell.value === 'number' && text.replace(/\D/g, '').length >= 15) {
         problems[col - 1] =
           `Sel ${cell.address} berisi angka (${text}); isi NIP sebagai teks agar 18 digitnya utuh.`;
       }
