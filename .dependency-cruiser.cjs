@@ -8,7 +8,11 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(domain|contracts)/' },
       to: {
-        path: ['^src/(db|modules|platform|cli)/', '^src/(app|server)\\.ts$', 'node_modules/(fastify|@fastify|drizzle-orm|pg|@electric-sql)/'],
+        path: [
+          '^src/(db|modules|platform|cli)/',
+          '^src/(app|server)\\.ts$',
+          'node_modules/(fastify|@fastify|drizzle-orm|pg|@electric-sql)/',
+        ],
       },
     },
     {
@@ -19,7 +23,8 @@ module.exports = {
     },
     {
       name: 'only-queries-touch-the-database',
-      comment: 'In a module, only *.queries.ts uses Drizzle, the schema or the driver; services get Db/Tx from client.ts.',
+      comment:
+        'In a module, only *.queries.ts uses Drizzle, the schema or the driver; services get Db/Tx from client.ts.',
       severity: 'error',
       from: { path: '^src/modules/', pathNot: '\\.(queries|test|int\\.test)\\.ts$' },
       to: {

@@ -16,6 +16,7 @@ export type UnorNode = z.infer<typeof UnorNode>;
 export const UnorChildrenQuery = z.object({ parentId: z.coerce.number().int().positive().optional() });
 export const UnorChildrenResponse = z.object({ items: z.array(UnorNode) });
 
+export type UnorDetail = z.infer<typeof UnorDetail>;
 export const UnorDetail = z.object({
   unor: UnorNode,
   jalur: z.array(z.object({ id: z.number(), nama: z.string() })),

@@ -1,0 +1,82 @@
+/** The shell: header, navigation by role (a drawer behind the burger on phones), content. */
+import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { post, setCsrfToken } from '../lib/api';
+import { canBrowseOrg, isAdmin, isBkd, useMe } from '../lib/session';
+
+export function AppLayout() {
+  const [opened, { toggle, close }] = useDisclosure();
+  const me = useMe();
+  const path = useRouterState({ select: (s) => s.location.pathname });
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+
+  const items = [
+    { to: '/', label: 'Beranda', show: true },
+    { to: '/profil', label: 'Profil saya', show: true },
+    { to: '/pegawai', label: 'Pegawai', show: canBrowseOrg(me) },
+    { to: '/organisasi', label: 'Struktur organisasi', show: canBrowseOrg(me) },
+    { to: '/impor', label: 'Impor pegawai', show: isBkd(me) },
+    { to: '/audit', label: 'Log audit', show: isAdmin(me) },
+    { to: '/ganti-kata-sandi', label: 'Ganti kata sandi', show: true },
+  ].filter((i) => i.show);
+
+  async function logout() {
+    await post('/api/auth/logout').catch(() => undefined);
+    setCsrfToken(null);
+    queryClient.clear();
+    await navigate({ to: '/masuk' });
+  }
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Buka menu navigasi"
+            />
+            <Text fw={700} c="teal.8">
+              e-Kinerja
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Text size="sm" visibleFrom="xs" truncate maw={220}>
+              {me?.namaLengkap}
+            </Text>
+            <Button size="xs" variant="subtle" onClick={logout}>
+              Keluar
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Navigasi utama">
+        <ScrollArea>
+          {items.map((i) => (
+            <NavLink
+              key={i.to}
+              component={Link}
+              to={i.to}
+              label={i.label}
+              active={i.to === '/' ? path === '/' : path.startsWith(i.to)}
+              onClick={close}
+            />
+          ))}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

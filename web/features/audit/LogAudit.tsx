@@ -1,0 +1,104 @@
+import { Button, Card, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ErrorView, Loading } from '../../components/Status';
+import { api } from '../../lib/api';
+
+interface Entry {
+  id: number;
+  at: string;
+  actorNama: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+export function LogAudit() {
+  const [action, setAction] = useState('');
+  const [entityId, setEntityId] = useState('');
+  const [filter] = useDebouncedValue({ action: action.trim(), entityId: entityId.trim() }, 300);
+  const query = useInfiniteQuery({
+    queryKey: ['audit', filter],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => {
+      const params = new URLSearchParams({ limit: '50' });
+      if (filter.action) params.set('action', filter.action);
+      if (filter.entityId) params.set('entityId', filter.entityId);
+      if (pageParam) params.set('cursor', pageParam);
+      return api<{ items: Entry[]; nextCursor: string | null }>(`/api/audit?${params}`);
+    },
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Stack>
+      <Group grow>
+        <TextInput
+          label="Aksi"
+          placeholder="mis. pegawai.mutasi"
+          value={action}
+          onChange={(e) => setAction(e.currentTarget.value)}
+        />
+        <TextInput label="ID data" value={entityId} onChange={(e) => setEntityId(e.currentTarget.value)} />
+      </Group>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ErrorView error={query.error} />
+      ) : (
+        <Card withBorder>
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped aria-label="Log audit">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Waktu</Table.Th>
+                  <Table.Th>Oleh</Table.Th>
+                  <Table.Th>Aksi</Table.Th>
+                  <Table.Th>Data</Table.Th>
+                  <Table.Th>Perubahan</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((e) => (
+                  <Table.Tr key={e.id}>
+                    <Table.Td>{new Date(e.at).toLocaleString('id-ID')}</Table.Td>
+                    <Table.Td>{e.actorNama ?? '—'}</Table.Td>
+                    <Table.Td>
+                      {e.action}
+                      {e.reason && (
+                        <Text size="xs" c="dimmed">
+                          {e.reason}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {e.entity} #{e.entityId}
+                    </Table.Td>
+                    <Table.Td>
+                      {e.before != null && <Code block>sebelum: {JSON.stringify(e.before)}</Code>}
+                      {e.after != null && <Code block>sesudah: {JSON.stringify(e.after)}</Code>}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {query.hasNextPage && (
+            <Button
+              mt="md"
+              variant="light"
+              loading={query.isFetchingNextPage}
+              onClick={() => query.fetchNextPage()}
+            >
+              Muat lagi
+            </Button>
+          )}
+        </Card>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,262 @@
+/** Admin actions on one employee: mutation, superior override, Plt/Plh, password reset. */
+import {
+  Alert,
+  Button,
+  Card,
+  Code,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { JabatanRef, PegawaiDetail, PegawaiRingkas } from '../../../src/contracts/pegawai';
+import { ApiError, api, post, put } from '../../lib/api';
+import { JENIS_JABATAN_LABEL } from '../../lib/istilah';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function useJabatanOptions(search: string) {
+  const [q] = useDebouncedValue(search, 250);
+  return useQuery({
+    queryKey: ['jabatan', q],
+    queryFn: () => api<{ items: JabatanRef[] }>(`/api/jabatan?limit=50&q=${encodeURIComponent(q)}`),
+    select: (d) =>
+      d.items.map((j) => ({
+        value: String(j.id),
+        label: `${j.nama} — ${j.unorNama} (${JENIS_JABATAN_LABEL[j.jenis]})`,
+      })),
+  });
+}
+
+function usePegawaiOptions(search: string) {
+  const [q] = useDebouncedValue(search, 250);
+  return useQuery({
+    queryKey: ['pegawai-pilih', q],
+    enabled: q.trim().length >= 3,
+    queryFn: () => api<{ items: PegawaiRingkas[] }>(`/api/pegawai?limit=20&q=${encodeURIComponent(q)}`),
+    select: (d) =>
+      d.items.map((p) => ({ value: String(p.id), label: `${p.namaLengkap} — ${p.jabatanNama ?? ''}` })),
+  });
+}
+
+function useSave(p: PegawaiDetail) {
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  async function save(action: () => Promise<unknown>, done: string) {
+    setError(null);
+    try {
+      await action();
+      notifications.show({ color: 'teal', message: done });
+      await queryClient.invalidateQueries({ queryKey: ['pegawai', p.id] });
+      return true;
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Gagal menyimpan.');
+      return false;
+    }
+  }
+  return { error, save };
+}
+
+function MutasiForm({ p }: { p: PegawaiDetail }) {
+  const [search, setSearch] = useState('');
+  const options = useJabatanOptions(search);
+  const { error, save } = useSave(p);
+  const form = useForm({
+    initialValues: { jabatanId: '', tmtMulai: today(), alasan: '' },
+    validate: {
+      jabatanId: (v) => (v ? null : 'Pilih jabatan tujuan.'),
+      tmtMulai: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Tanggal TMT berformat TTTT-BB-HH.'),
+      alasan: (v) => (v.trim().length >= 3 ? null : 'Alasan wajib diisi.'),
+    },
+  });
+  const submit = form.onSubmit(async (v) => {
+    const ok = await save(
+      () => post(`/api/pegawai/${p.id}/mutasi`, { ...v, jabatanId: Number(v.jabatanId), version: p.version }),
+      'Mutasi tersimpan.',
+    );
+    if (ok) form.reset();
+  });
+  return (
+    <form onSubmit={submit} aria-label="Mutasi jabatan">
+      <Stack gap="xs">
+        <Title order={5}>Mutasi jabatan</Title>
+        {error && <Alert color="red">{error}</Alert>}
+        <Select
+          label="Jabatan tujuan"
+          searchable
+          searchValue={search}
+          onSearchChange={setSearch}
+          data={options.data ?? []}
+          nothingFoundMessage="Jabatan tidak ditemukan"
+          filter={({ options: o }) => o}
+          {...form.getInputProps('jabatanId')}
+        />
+        <TextInput label="TMT jabatan" type="date" {...form.getInputProps('tmtMulai')} />
+        <TextInput label="Alasan" {...form.getInputProps('alasan')} />
+        <Button type="submit">Simpan mutasi</Button>
+      </Stack>
+    </form>
+  );
+}
+
+function AtasanForm({ p }: { p: PegawaiDetail }) {
+  const [search, setSearch] = useState('');
+  const options = usePegawaiOptions(search);
+  const { error, save } = useSave(p);
+  const form = useForm({
+    initialValues: { atasanId: '', alasan: '' },
+    validate: { alasan: (v) => (v.trim().length >= 3 ? null : 'Alasan wajib diisi.') },
+  });
+  const submit = (atasanId: number | null) =>
+    form.onSubmit(async (v) => {
+      if (atasanId === 0) return form.setFieldError('atasanId', 'Pilih atasan.');
+      await save(
+        () => put(`/api/pegawai/${p.id}/atasan`, { atasanId, alasan: v.alasan, version: p.version }),
+        'Atasan tersimpan.',
+      );
+    });
+  return (
+    <form onSubmit={submit(form.values.atasanId ? Number(form.values.atasanId) : 0)} aria-label="Ubah atasan">
+      <Stack gap="xs">
+        <Title order={5}>Ubah atasan (pejabat penilai)</Title>
+        {error && <Alert color="red">{error}</Alert>}
+        <Select
+          label="Atasan baru"
+          description="Ketik minimal 3 huruf nama atau NIP"
+          searchable
+          searchValue={search}
+          onSearchChange={setSearch}
+          data={options.data ?? []}
+          filter={({ options: o }) => o}
+          nothingFoundMessage={search.length < 3 ? 'Ketik minimal 3 huruf' : 'Tidak ditemukan'}
+          {...form.getInputProps('atasanId')}
+        />
+        <TextInput label="Alasan" {...form.getInputProps('alasan')} />
+        <Group>
+          <Button type="submit">Tetapkan atasan</Button>
+          {p.atasanOverride && (
+            <Button variant="light" color="orange" onClick={() => submit(null)()}>
+              Kembalikan ke struktur
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function PltForm({ p }: { p: PegawaiDetail }) {
+  const [search, setSearch] = useState('');
+  const options = useJabatanOptions(search);
+  const { error, save } = useSave(p);
+  const form = useForm({
+    initialValues: { jabatanId: '', jenis: 'PLT', tmtMulai: today(), tmtSelesai: '', alasan: '' },
+    validate: {
+      jabatanId: (v) => (v ? null : 'Pilih jabatan.'),
+      alasan: (v) => (v.trim().length >= 3 ? null : 'Alasan wajib diisi.'),
+    },
+  });
+  const submit = form.onSubmit(async (v) => {
+    await save(
+      () =>
+        post(`/api/pegawai/${p.id}/plt`, {
+          jabatanId: Number(v.jabatanId),
+          jenis: v.jenis,
+          tmtMulai: v.tmtMulai,
+          tmtSelesai: v.tmtSelesai || null,
+          alasan: v.alasan,
+        }),
+      'Penugasan Plt/Plh tersimpan.',
+    );
+  });
+  return (
+    <form onSubmit={submit} aria-label="Penugasan Plt/Plh">
+      <Stack gap="xs">
+        <Title order={5}>Penugasan Plt/Plh</Title>
+        {error && <Alert color="red">{error}</Alert>}
+        <Select
+          label="Jenis"
+          data={[
+            { value: 'PLT', label: 'Plt' },
+            { value: 'PLH', label: 'Plh' },
+          ]}
+          {...form.getInputProps('jenis')}
+        />
+        <Select
+          label="Jabatan struktural"
+          searchable
+          searchValue={search}
+          onSearchChange={setSearch}
+          data={options.data ?? []}
+          filter={({ options: o }) => o}
+          {...form.getInputProps('jabatanId')}
+        />
+        <SimpleGrid cols={2}>
+          <TextInput label="Mulai" type="date" {...form.getInputProps('tmtMulai')} />
+          <TextInput label="Selesai" type="date" {...form.getInputProps('tmtSelesai')} />
+        </SimpleGrid>
+        <TextInput label="Alasan" {...form.getInputProps('alasan')} />
+        <Button type="submit">Simpan penugasan</Button>
+      </Stack>
+    </form>
+  );
+}
+
+function ResetForm({ p }: { p: PegawaiDetail }) {
+  const [temp, setTemp] = useState<string | null>(null);
+  const { error, save } = useSave(p);
+  return (
+    <Stack gap="xs">
+      <Title order={5}>Reset kata sandi</Title>
+      {error && <Alert color="red">{error}</Alert>}
+      <Text size="sm" c="dimmed">
+        Pegawai menerima kata sandi sementara dan wajib menggantinya saat masuk.
+      </Text>
+      {temp && (
+        <Alert color="teal" title="Kata sandi sementara (tampil sekali)">
+          <Code fz="lg">{temp}</Code>
+        </Alert>
+      )}
+      <Button
+        variant="light"
+        color="red"
+        onClick={() =>
+          save(
+            async () =>
+              setTemp(
+                (await post<{ passwordSementara: string }>(`/api/pegawai/${p.id}/reset-password`))
+                  .passwordSementara,
+              ),
+            'Kata sandi direset.',
+          )
+        }
+      >
+        Reset kata sandi
+      </Button>
+    </Stack>
+  );
+}
+
+export function KelolaPegawai({ pegawai }: { pegawai: PegawaiDetail }) {
+  return (
+    <Card withBorder>
+      <Title order={4} mb="sm">
+        Kelola pegawai
+      </Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
+        <MutasiForm p={pegawai} />
+        <AtasanForm p={pegawai} />
+        <PltForm p={pegawai} />
+        <ResetForm p={pegawai} />
+      </SimpleGrid>
+    </Card>
+  );
+}

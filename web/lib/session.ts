@@ -1,0 +1,33 @@
+/** The logged-in user (GET /api/me), shared through TanStack Query. */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { MeResponse } from '../../src/contracts/pegawai';
+import { ApiError, api } from './api';
+
+export const meQuery = queryOptions({
+  queryKey: ['me'],
+  queryFn: async (): Promise<MeResponse | null> => {
+    try {
+      return await api<MeResponse>('/api/me');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return null;
+      throw e;
+    }
+  },
+  staleTime: 60_000,
+});
+
+export function useMe() {
+  return useQuery(meQuery).data ?? null;
+}
+
+export function isAdmin(me: MeResponse | null): boolean {
+  return !!me?.roles.some((r) => r.peran === 'ADMIN_INSTANSI' || r.peran === 'ADMIN_OPD');
+}
+
+export function canBrowseOrg(me: MeResponse | null): boolean {
+  return isAdmin(me) || !!me?.roles.some((r) => r.peran === 'TIM_PENILAI');
+}
+
+export function isBkd(me: MeResponse | null): boolean {
+  return !!me?.roles.some((r) => r.peran === 'ADMIN_INSTANSI');
+}

@@ -1,0 +1,92 @@
+/** The route tree (code-based). Pages load lazily; the layout route guards the session. */
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { AppLayout } from './components/AppLayout';
+import { NotFound } from './components/Status';
+import { meQuery } from './lib/session';
+
+const root = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Outlet,
+  notFoundComponent: NotFound,
+});
+
+const login = createRoute({
+  getParentRoute: () => root,
+  path: '/masuk',
+  component: lazyRouteComponent(() => import('./routes/masuk'), 'MasukPage'),
+});
+
+const app = createRoute({
+  getParentRoute: () => root,
+  id: 'app',
+  component: AppLayout,
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/masuk', search: { kembali: location.href } });
+    if (me.mustChangePassword && location.pathname !== '/ganti-kata-sandi')
+      throw redirect({ to: '/ganti-kata-sandi' });
+  },
+});
+
+const beranda = createRoute({
+  getParentRoute: () => app,
+  path: '/',
+  component: lazyRouteComponent(() => import('./routes/beranda'), 'BerandaPage'),
+});
+const profil = createRoute({
+  getParentRoute: () => app,
+  path: '/profil',
+  component: lazyRouteComponent(() => import('./routes/profil'), 'ProfilPage'),
+});
+const gantiKataSandi = createRoute({
+  getParentRoute: () => app,
+  path: '/ganti-kata-sandi',
+  component: lazyRouteComponent(() => import('./routes/ganti-kata-sandi'), 'GantiKataSandiPage'),
+});
+const pegawai = createRoute({
+  getParentRoute: () => app,
+  path: '/pegawai',
+  component: lazyRouteComponent(() => import('./routes/pegawai'), 'PegawaiPage'),
+});
+const pegawaiDetail = createRoute({
+  getParentRoute: () => app,
+  path: '/pegawai/$id',
+  component: lazyRouteComponent(() => import('./routes/pegawai-detail'), 'PegawaiDetailPage'),
+});
+const organisasi = createRoute({
+  getParentRoute: () => app,
+  path: '/organisasi',
+  component: lazyRouteComponent(() => import('./routes/organisasi'), 'OrganisasiPage'),
+});
+const impor = createRoute({
+  getParentRoute: () => app,
+  path: '/impor',
+  component: lazyRouteComponent(() => import('./routes/impor'), 'ImporPage'),
+});
+const audit = createRoute({
+  getParentRoute: () => app,
+  path: '/audit',
+  component: lazyRouteComponent(() => import('./routes/audit'), 'AuditPage'),
+});
+
+const routeTree = root.addChildren([
+  login,
+  app.addChildren([beranda, profil, gantiKataSandi, pegawai, pegawaiDetail, organisasi, impor, audit]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent' });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
