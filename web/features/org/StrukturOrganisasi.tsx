@@ -35,11 +35,7 @@ function Children({
   if (query.isPending) return <Loader size="xs" aria-label="Memuat unor" />;
   if (query.isError) return <ErrorView error={query.error} />;
   return (
-    <Stack
-      gap={2}
-      component="ul"
-      style={{ listStyle: 'none', margin: 0, paddingLeft: parentId ? 14 : 0 }}
-    >
+    <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, paddingLeft: parentId ? 14 : 0 }}>
       {query.data.items.map((u) => (
         <Node key={u.id} unor={u} selected={selected} onSelect={onSelect} />
       ))}
