@@ -63,7 +63,7 @@ function lockDataDir(dataDir: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(lockPath, 'utf8'));
-      if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && pid !== process.pid) {
+      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
         throw new Error(
           `Folder data ${dataDir} sedang dipakai proses lain (PID ${pid}). PGlite hanya boleh dibuka satu proses.`,
         );

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { JENIS_JABATAN } from '../../domain/jabatan.js';
 import { checkNip } from '../../domain/nip.js';
@@ -48,6 +49,20 @@ describe('demo province plan', () => {
       'fungsional',
     ]);
     expect(accounts.every((a) => a.password === 'Rahasia#1' && /^\d{18}$/.test(a.nip))).toBe(true);
+  });
+
+  it('the README lists exactly these demo accounts', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const rows = readme
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, 4)
+          .map((cell) => cell.trim().replace(/`/g, '')),
+      );
+    expect(rows).toEqual(demoAccounts('x').map((a) => [a.role, a.nip, a.nama]));
   });
 
   it('a synthetic instansi shares no NIP with the demo', () => {
