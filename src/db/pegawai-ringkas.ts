@@ -1,4 +1,4 @@
-/** The short employee row (name with titles, position, unit, OPD) used in every list. */
+/** Read models shared by modules: the short employee row used in every list, and a position reference. */
 import { eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { JenisJabatan } from '../domain/jabatan.js';
@@ -66,3 +66,14 @@ export async function ringkasByIds(db: DbOrTx, ids: number[]): Promise<Ringkas[]
   const byId = new Map(found.map((r) => [r.id, toRingkas(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
+
+/** A position with its unit's name (contract JabatanRef); join `unor` on jabatan.unor_id. */
+export const jabatanRefColumns = {
+  id: jabatan.id,
+  nama: jabatan.nama,
+  jenis: jabatan.jenis,
+  jenjang: jabatan.jenjang,
+  kelasJabatan: jabatan.kelasJabatan,
+  unorId: jabatan.unorId,
+  unorNama: unor.nama,
+};

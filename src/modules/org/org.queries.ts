@@ -2,7 +2,7 @@
 import { and, asc, eq, gt, ilike, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { rows } from '../../db/client.js';
-import { ringkasSelect, toRingkas } from '../../db/pegawai-ringkas.js';
+import { jabatanRefColumns, ringkasSelect, toRingkas } from '../../db/pegawai-ringkas.js';
 import { jabatan, pegawai, unor } from '../../db/schema/index.js';
 import type { JenisUnor } from '../../domain/jabatan.js';
 
@@ -50,13 +50,7 @@ export async function unorByIds(db: DbOrTx, ids: number[]) {
 export async function jabatanInUnor(db: DbOrTx, unorId: number) {
   return db
     .select({
-      id: jabatan.id,
-      nama: jabatan.nama,
-      jenis: jabatan.jenis,
-      jenjang: jabatan.jenjang,
-      kelasJabatan: jabatan.kelasJabatan,
-      unorId: jabatan.unorId,
-      unorNama: unor.nama,
+      ...jabatanRefColumns,
       atasanJabatanId: jabatan.atasanJabatanId,
       isKepalaUnor: jabatan.isKepalaUnor,
     })
@@ -88,15 +82,7 @@ export async function searchJabatan(
   if (filter.q) where.push(ilike(jabatan.nama, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   if (afterId) where.push(gt(jabatan.id, afterId));
   const found = await db
-    .select({
-      id: jabatan.id,
-      nama: jabatan.nama,
-      jenis: jabatan.jenis,
-      jenjang: jabatan.jenjang,
-      kelasJabatan: jabatan.kelasJabatan,
-      unorId: jabatan.unorId,
-      unorNama: unor.nama,
-    })
+    .select(jabatanRefColumns)
     .from(jabatan)
     .innerJoin(unor, eq(unor.id, jabatan.unorId))
     .where(and(...where))

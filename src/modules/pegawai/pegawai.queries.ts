@@ -2,7 +2,7 @@
 import { and, asc, eq, gt, ilike, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { rows } from '../../db/client.js';
-import { opd, ringkasByIds, ringkasSelect, toRingkas } from '../../db/pegawai-ringkas.js';
+import { jabatanRefColumns, opd, ringkasByIds, ringkasSelect, toRingkas } from '../../db/pegawai-ringkas.js';
 import { jabatan, pegawai, penugasan, peranPegawai, unor } from '../../db/schema/index.js';
 import type { Relation } from '../auth/access.policy.js';
 
@@ -115,15 +115,7 @@ export async function riwayatJabatan(db: DbOrTx, pegawaiId: number) {
       tmtMulai: penugasan.tmtMulai,
       tmtSelesai: penugasan.tmtSelesai,
       alasan: penugasan.alasan,
-      jabatan: {
-        id: jabatan.id,
-        nama: jabatan.nama,
-        jenis: jabatan.jenis,
-        jenjang: jabatan.jenjang,
-        kelasJabatan: jabatan.kelasJabatan,
-        unorId: jabatan.unorId,
-        unorNama: unor.nama,
-      },
+      jabatan: jabatanRefColumns,
     })
     .from(penugasan)
     .innerJoin(jabatan, eq(jabatan.id, penugasan.jabatanId))

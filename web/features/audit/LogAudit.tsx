@@ -1,21 +1,14 @@
-import { Button, Card, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Card, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { z } from 'zod';
+import type { AuditEntry } from '../../../src/contracts/audit';
+import { LoadMore } from '../../components/LoadMore';
 import { ErrorView, Loading } from '../../components/Status';
 import { api } from '../../lib/api';
 
-interface Entry {
-  id: number;
-  at: string;
-  actorNama: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-}
+type Entry = z.infer<typeof AuditEntry>;
 
 export function LogAudit() {
   const [action, setAction] = useState('');
@@ -87,16 +80,7 @@ export function LogAudit() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {query.hasNextPage && (
-            <Button
-              mt="md"
-              variant="light"
-              loading={query.isFetchingNextPage}
-              onClick={() => query.fetchNextPage()}
-            >
-              Muat lagi
-            </Button>
-          )}
+          <LoadMore query={query} />
         </Card>
       )}
     </Stack>

@@ -1,8 +1,9 @@
-import { Button, Card, Stack, Text, TextInput } from '@mantine/core';
+import { Card, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { PegawaiRingkas } from '../../../src/contracts/pegawai';
+import { LoadMore } from '../../components/LoadMore';
 import { ErrorView, Loading } from '../../components/Status';
 import { api } from '../../lib/api';
 import { PegawaiList } from './PegawaiList';
@@ -42,16 +43,7 @@ export function CariPegawai() {
             {items.length} pegawai ditampilkan{query.hasNextPage ? ', masih ada lagi' : ''}
           </Text>
           <PegawaiList items={items} empty="Tidak ada pegawai yang cocok." />
-          {query.hasNextPage && (
-            <Button
-              mt="md"
-              variant="light"
-              loading={query.isFetchingNextPage}
-              onClick={() => query.fetchNextPage()}
-            >
-              Muat lagi
-            </Button>
-          )}
+          <LoadMore query={query} />
         </Card>
       )}
     </Stack>
