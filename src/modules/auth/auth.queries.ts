@@ -82,13 +82,8 @@ export async function deleteExpiredSessionsOf(db: DbOrTx, pegawaiId: number, now
   await db.delete(sesi).where(and(eq(sesi.pegawaiId, pegawaiId), lt(sesi.expiresAt, now)));
 }
 
-/** The actor behind a session, with roles, in one query (runs on every authenticated request). */
-export async function findActorBySession(
-  db: DbOrTx,
-  sessionId: string,
-  now: Date,
-): Promise<(Actor & { csrfToken: string }) | null> {
-  const [row] = await db
+function actorBySessionQuery(db: DbOrTx) {
+  return db
     .select({
       id: pegawai.id,
       nip: pegawai.nip,
@@ -106,7 +101,32 @@ export async function findActorBySession(
     })
     .from(sesi)
     .innerJoin(pegawai, eq(pegawai.id, sesi.pegawaiId))
-    .where(and(eq(sesi.id, sessionId), gt(sesi.expiresAt, now), eq(pegawai.isActive, true)));
+    .where(
+      and(
+        eq(sesi.id, sql.placeholder('sessionId')),
+        gt(sesi.expiresAt, sql.placeholder('now')),
+        eq(pegawai.isActive, true),
+      ),
+    )
+    .prepare('actor_by_session');
+}
+
+// Prepared once per database: this runs on every authenticated request, and planning the join
+// costs more than executing it.
+const prepared = new WeakMap<object, ReturnType<typeof actorBySessionQuery>>();
+
+/** The actor behind a session, with roles, in one query. */
+export async function findActorBySession(
+  db: DbOrTx,
+  sessionId: string,
+  now: Date,
+): Promise<(Actor & { csrfToken: string }) | null> {
+  let query = prepared.get(db);
+  if (!query) {
+    query = actorBySessionQuery(db);
+    prepared.set(db, query);
+  }
+  const [row] = await query.execute({ sessionId, now: now.toISOString() });
   return row ?? null;
 }
 
