@@ -1,0 +1,63 @@
+import { expect, type Page, test } from '@playwright/test';
+import { demoAccounts } from './accounts.js';
+
+const accounts = demoAccounts();
+const bkd = accounts.admin_instansi!;
+const fungsional = accounts.fungsional!;
+const administrator = accounts.administrator!;
+
+async function loginAsBkd(page: Page) {
+  await page.goto('/masuk');
+  await page.getByLabel('NIP').fill(bkd.nip);
+  await page.getByLabel('Kata sandi').fill(bkd.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page.getByRole('heading', { name: /Selamat datang/ })).toBeVisible();
+}
+
+async function openPegawai(page: Page, nip: string, nama: string) {
+  await page.goto('/pegawai');
+  await page.getByLabel('Cari pegawai').fill(nip);
+  await page.getByRole('link', { name: nama }).click();
+  await expect(page.getByRole('heading', { name: nama })).toBeVisible();
+}
+
+test('the BKD admin overrides a superior with a reason, sees it, and finds it in the audit log', async ({
+  page,
+}) => {
+  await loginAsBkd(page);
+  await openPegawai(page, fungsional.nip, fungsional.nama);
+  const form = page.getByRole('form', { name: 'Ubah atasan' });
+  await form.getByLabel('Atasan baru').fill(administrator.nip.slice(0, 12));
+  await page.getByRole('option', { name: new RegExp(administrator.nama.replace(/[.,]/g, '\\$&')) }).click();
+  await form.getByLabel('Alasan').fill('Langsung di bawah kepala bidang');
+  await form.getByRole('button', { name: 'Tetapkan atasan' }).click();
+  await expect(
+    page.getByText(`Atasan ditetapkan admin: ${administrator.nama} (Langsung di bawah kepala bidang)`),
+  ).toBeVisible();
+  await expect(page.getByText(`${administrator.nama} — `).first()).toBeVisible();
+
+  await page.getByRole('link', { name: 'Log audit' }).click();
+  await expect(
+    page.getByRole('table', { name: 'Log audit' }).getByText('pegawai.atasan.override').first(),
+  ).toBeVisible();
+});
+
+test('the BKD admin tests an import file and sees each bad row with its reason', async ({ page }) => {
+  await loginAsBkd(page);
+  await page.getByRole('link', { name: 'Impor pegawai' }).click();
+  const csv = [
+    'NIP,Nama,Jenis ASN,Golongan,Jabatan,Unor',
+    '19851332 201001 1 002,NIP Salah,PNS,III/a,Pengadministrasi Perkantoran,Sekretariat',
+    '198503122010011002,Unor Salah,PNS,III/a,Pengadministrasi Perkantoran,Dinas Yang Tidak Ada',
+  ].join('\n');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByLabel('Berkas CSV atau XLSX').click();
+  await (await chooser).setFiles({ name: 'pegawai.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Uji berkas' }).click();
+  const table = page.getByRole('table', { name: 'Baris yang salah' });
+  await expect(
+    table.getByText('8 angka pertama NIP bukan tanggal lahir yang sah (format TTTTBBHH).'),
+  ).toBeVisible();
+  await expect(table.getByText("Unor 'Dinas Yang Tidak Ada' tidak ditemukan.")).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Terapkan' })).toBeDisabled();
+});
