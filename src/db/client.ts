@@ -109,3 +109,23 @@ export async function rows<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promis
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+const preparedCache = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A named prepared statement, built once per database handle. Planning the joins of the hot
+ * per-request queries costs more than running them; PostgreSQL keeps the plan per connection.
+ */
+export function prepareOnce<T>(db: DbOrTx, name: string, build: (db: DbOrTx) => T): T {
+  let byName = preparedCache.get(db);
+  if (!byName) {
+    byName = new Map();
+    preparedCache.set(db, byName);
+  }
+  let stmt = byName.get(name) as T | undefined;
+  if (!stmt) {
+    stmt = build(db);
+    byName.set(name, stmt);
+  }
+  return stmt;
+}

@@ -1,9 +1,9 @@
 /** Read models shared by modules: the short employee row used in every list, and a position reference. */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { JenisJabatan } from '../domain/jabatan.js';
 import { namaLengkap } from '../domain/pegawai.js';
-import type { DbOrTx } from './client.js';
+import { type DbOrTx, prepareOnce } from './client.js';
 import { jabatan, pegawai, unor } from './schema/index.js';
 
 export const opd = alias(unor, 'opd');
@@ -62,7 +62,14 @@ export function ringkasSelect(db: DbOrTx) {
 /** Employees by id, returned in the order of the ids given. */
 export async function ringkasByIds(db: DbOrTx, ids: number[]): Promise<Ringkas[]> {
   if (ids.length === 0) return [];
-  const found = await ringkasSelect(db).where(inArray(pegawai.id, ids));
+  const query = prepareOnce(db, 'pegawai_ringkas_by_ids', (d) =>
+    ringkasSelect(d)
+      .where(
+        sql`${pegawai.id} IN (SELECT value::int FROM json_array_elements_text(${sql.placeholder('ids')}::json))`,
+      )
+      .prepare('pegawai_ringkas_by_ids'),
+  );
+  const found = await query.execute({ ids: JSON.stringify(ids) });
   const byId = new Map(found.map((r) => [r.id, toRingkas(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

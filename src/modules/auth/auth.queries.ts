@@ -1,5 +1,5 @@
 import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { type DbOrTx, prepareOnce } from '../../db/client.js';
 import { loginGagal, pegawai, peranPegawai, sesi } from '../../db/schema/index.js';
 import type { Actor } from './actor.js';
 
@@ -111,21 +111,14 @@ function actorBySessionQuery(db: DbOrTx) {
     .prepare('actor_by_session');
 }
 
-// Prepared once per database: this runs on every authenticated request, and planning the join
-// costs more than executing it.
-const prepared = new WeakMap<object, ReturnType<typeof actorBySessionQuery>>();
-
 /** The actor behind a session, with roles, in one query. */
 export async function findActorBySession(
   db: DbOrTx,
   sessionId: string,
   now: Date,
 ): Promise<(Actor & { csrfToken: string }) | null> {
-  let query = prepared.get(db);
-  if (!query) {
-    query = actorBySessionQuery(db);
-    prepared.set(db, query);
-  }
+  // Runs on every authenticated request.
+  const query = prepareOnce(db, 'actor_by_session', actorBySessionQuery);
   const [row] = await query.execute({ sessionId, now: now.toISOString() });
   return row ?? null;
 }

@@ -1,7 +1,6 @@
 /** SQL for employees and the superior hierarchy (atasan_langsung / bawahan_langsung live in the database). */
 import { and, asc, eq, gt, ilike, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
-import { rows } from '../../db/client.js';
+import { type DbOrTx, prepareOnce, rows } from '../../db/client.js';
 import { jabatanRefColumns, opd, ringkasByIds, ringkasSelect, toRingkas } from '../../db/pegawai-ringkas.js';
 import { jabatan, pegawai, penugasan, peranPegawai, unor } from '../../db/schema/index.js';
 import type { Relation } from '../auth/access.policy.js';
@@ -17,33 +16,41 @@ export async function findTarget(db: DbOrTx, id: number) {
 }
 
 export async function findPegawai(db: DbOrTx, id: number) {
-  const [row] = await db
-    .select({
-      p: pegawai,
-      jabatan: {
-        id: jabatan.id,
-        nama: jabatan.nama,
-        jenis: jabatan.jenis,
-        jenjang: jabatan.jenjang,
-        kelasJabatan: jabatan.kelasJabatan,
-        unorId: jabatan.unorId,
-      },
-      unorNama: unor.nama,
-      opd: { id: opd.id, nama: opd.nama },
-    })
-    .from(pegawai)
-    .leftJoin(jabatan, eq(jabatan.id, pegawai.jabatanId))
-    .leftJoin(unor, eq(unor.id, jabatan.unorId))
-    .leftJoin(opd, eq(opd.id, pegawai.opdId))
-    .where(eq(pegawai.id, id));
+  const query = prepareOnce(db, 'find_pegawai', (d) =>
+    d
+      .select({
+        p: pegawai,
+        jabatan: {
+          id: jabatan.id,
+          nama: jabatan.nama,
+          jenis: jabatan.jenis,
+          jenjang: jabatan.jenjang,
+          kelasJabatan: jabatan.kelasJabatan,
+          unorId: jabatan.unorId,
+        },
+        unorNama: unor.nama,
+        opd: { id: opd.id, nama: opd.nama },
+      })
+      .from(pegawai)
+      .leftJoin(jabatan, eq(jabatan.id, pegawai.jabatanId))
+      .leftJoin(unor, eq(unor.id, jabatan.unorId))
+      .leftJoin(opd, eq(opd.id, pegawai.opdId))
+      .where(eq(pegawai.id, sql.placeholder('id')))
+      .prepare('find_pegawai'),
+  );
+  const [row] = await query.execute({ id });
   return row ?? null;
 }
 
 export async function rolesOf(db: DbOrTx, pegawaiId: number) {
-  return db
-    .select({ peran: peranPegawai.peran, opdId: peranPegawai.opdId })
-    .from(peranPegawai)
-    .where(eq(peranPegawai.pegawaiId, pegawaiId));
+  const query = prepareOnce(db, 'roles_of', (d) =>
+    d
+      .select({ peran: peranPegawai.peran, opdId: peranPegawai.opdId })
+      .from(peranPegawai)
+      .where(eq(peranPegawai.pegawaiId, sql.placeholder('id')))
+      .prepare('roles_of'),
+  );
+  return query.execute({ id: pegawaiId });
 }
 
 /** The superior chain upward: index 0 is the pejabat penilai. Bounded, so an override cycle cannot loop. */
@@ -108,20 +115,24 @@ export async function relationOf(
 }
 
 export async function riwayatJabatan(db: DbOrTx, pegawaiId: number) {
-  return db
-    .select({
-      id: penugasan.id,
-      jenis: penugasan.jenis,
-      tmtMulai: penugasan.tmtMulai,
-      tmtSelesai: penugasan.tmtSelesai,
-      alasan: penugasan.alasan,
-      jabatan: jabatanRefColumns,
-    })
-    .from(penugasan)
-    .innerJoin(jabatan, eq(jabatan.id, penugasan.jabatanId))
-    .innerJoin(unor, eq(unor.id, jabatan.unorId))
-    .where(eq(penugasan.pegawaiId, pegawaiId))
-    .orderBy(sql`${penugasan.tmtMulai} desc, ${penugasan.id} desc`);
+  const query = prepareOnce(db, 'riwayat_jabatan', (d) =>
+    d
+      .select({
+        id: penugasan.id,
+        jenis: penugasan.jenis,
+        tmtMulai: penugasan.tmtMulai,
+        tmtSelesai: penugasan.tmtSelesai,
+        alasan: penugasan.alasan,
+        jabatan: jabatanRefColumns,
+      })
+      .from(penugasan)
+      .innerJoin(jabatan, eq(jabatan.id, penugasan.jabatanId))
+      .innerJoin(unor, eq(unor.id, jabatan.unorId))
+      .where(eq(penugasan.pegawaiId, sql.placeholder('id')))
+      .orderBy(sql`${penugasan.tmtMulai} desc, ${penugasan.id} desc`)
+      .prepare('riwayat_jabatan'),
+  );
+  return query.execute({ id: pegawaiId });
 }
 
 /**
