@@ -127,6 +127,15 @@ describe('GET /api/pegawai (search)', () => {
     expect(new Set(seen).size).toBe(13);
     expect((await c.get('/api/pegawai?cursor=%%%rusak')).statusCode).toBe(400);
   });
+
+  it('pages a name search in name order', async () => {
+    const c = await h.login(org.adminBkd.nip);
+    const first = (await c.get('/api/pegawai?q=dinas&limit=3')).json();
+    expect(names(first.items)).toEqual(['Admin Dinas Pendidikan', 'Kepala Dinas', 'Kepala Dinas Kesehatan']);
+    const second = (await c.get(`/api/pegawai?q=dinas&limit=3&cursor=${first.nextCursor}`)).json();
+    expect(names(second.items)).toEqual(['Staf Dinas Kesehatan']);
+    expect(second.nextCursor).toBeNull();
+  });
 });
 
 describe('mutation, superior override and Plt', () => {

@@ -153,26 +153,29 @@ export async function searchPegawai(
   if (filter.unorPath) {
     where.push(sql`${pegawai.unorId} IN (SELECT id FROM unor WHERE path LIKE ${`${filter.unorPath}%`})`);
   }
-  const term = q?.replace(/\s+/g, ' ').trim();
-  if (term) {
-    const digits = term.replace(/\s/g, '');
-    if (/^\d+$/.test(digits)) where.push(like(pegawai.nip, `${digits}%`));
-    else if (term.length < 3) where.push(ilike(pegawai.nama, `${escapeLike(term)}%`));
-    else {
-      // ARRAY(...) is evaluated once through the trigram index, then rows are fetched by key; a
-      // plain filter makes the planner walk the name-ordered index through most of the instansi.
-      where.push(
-        sql`${pegawai.id} = ANY(ARRAY(SELECT id FROM pegawai WHERE lower(nama) LIKE ${`%${escapeLike(term.toLowerCase())}%`}))`,
-      );
-    }
-  }
   if (cursor) {
     where.push(
       or(gt(pegawai.nama, cursor.nama), and(eq(pegawai.nama, cursor.nama), gt(pegawai.id, cursor.id)))!,
     );
   }
+  const term = q?.replace(/\s+/g, ' ').trim();
+  let condition = and(...where)!;
+  if (term) {
+    const digits = term.replace(/\s/g, '');
+    if (/^\d+$/.test(digits)) condition = and(condition, like(pegawai.nip, `${digits}%`))!;
+    else if (term.length < 3) condition = and(condition, ilike(pegawai.nama, `${escapeLike(term)}%`))!;
+    else {
+      // The fence (OFFSET 0) makes the planner match through the trigram index instead of walking
+      // the name-ordered index over most of the instansi; only one page is then fetched by key.
+      const contains = `%${escapeLike(term.toLowerCase())}%`;
+      condition = sql`${pegawai.id} = ANY(ARRAY(
+        SELECT m.id FROM (SELECT ${pegawai.id} AS id, ${pegawai.nama} AS nama FROM ${pegawai}
+                           WHERE ${condition} AND lower(${pegawai.nama}) LIKE ${contains} OFFSET 0) m
+         ORDER BY m.nama, m.id LIMIT ${limit + 1}))`;
+    }
+  }
   const found = await ringkasSelect(db)
-    .where(and(...where))
+    .where(condition)
     .orderBy(asc(pegawai.nama), asc(pegawai.id))
     .limit(limit + 1);
   const page = found.slice(0, limit);
