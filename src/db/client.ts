@@ -34,6 +34,8 @@ export interface DatabaseOptions {
   /** PGlite data folder; omitted means in memory (tests). */
   dataDir?: string | undefined;
   poolSize?: number;
+  /** An idle pooled connection failed (server restart, admin shutdown); the pool replaces it. */
+  onIdleError?: (error: Error) => void;
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -77,6 +79,11 @@ function lockDataDir(dataDir: string): () => void {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // Without a listener an idle connection dropped by the server would crash the process.
+    pool.on(
+      'error',
+      options.onIdleError ?? ((error) => console.warn(`Koneksi PostgreSQL terputus: ${error.message}`)),
+    );
     const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
     return {
       db,
