@@ -138,6 +138,41 @@ describe('GET /api/pegawai (search)', () => {
   });
 });
 
+describe('manage routes are refused to everyone but the employee’s admins', () => {
+  const routes: [string, 'POST' | 'PUT', (o: Org) => unknown][] = [
+    [
+      'mutasi',
+      'POST',
+      (o) => ({ jabatanId: o.jabatan.jStaf, tmtMulai: '2026-03-01', alasan: 'Coba', version: 1 }),
+    ],
+    ['atasan', 'PUT', (o) => ({ atasanId: o.kepala.id, alasan: 'Coba', version: 1 })],
+    [
+      'plt',
+      'POST',
+      (o) => ({
+        jabatanId: o.jabatan.jKasi,
+        jenis: 'PLT',
+        tmtMulai: '2026-03-01',
+        tmtSelesai: null,
+        alasan: 'Coba',
+      }),
+    ],
+    ['reset-password', 'POST', () => ({})],
+  ];
+  const actors: (keyof Org)[] = ['fungsional', 'pengawas', 'kepala', 'timPenilai', 'kepala2'];
+  it.each(
+    routes.flatMap(([route, method, body]) => actors.map((actor) => [route, actor, method, body] as const)),
+  )('%s by %s → 403, nothing changes', async (route, actor, method, body) => {
+    const target = org.fungsional;
+    const before = (await (await h.login(org.adminBkd.nip)).get(`/api/pegawai/${target.id}`)).json();
+    const c = await h.login((org[actor] as { nip: string }).nip);
+    const res = await c.request(method, `/api/pegawai/${target.id}/${route}`, body(org));
+    expect(res.statusCode).toBe(403);
+    const after = (await (await h.login(org.adminBkd.nip)).get(`/api/pegawai/${target.id}`)).json();
+    expect(after.version).toBe(before.version);
+  });
+});
+
 describe('mutation, superior override and Plt', () => {
   it('moves an employee to another OPD: history closed and opened, superior follows, audited', async () => {
     const c = await h.login(org.adminBkd.nip);
