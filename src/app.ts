@@ -28,6 +28,8 @@ import { orgRoutes } from './modules/org/org.routes.js';
 import { createOrgService } from './modules/org/org.service.js';
 import { pegawaiRoutes } from './modules/pegawai/pegawai.routes.js';
 import { createPegawaiService } from './modules/pegawai/pegawai.service.js';
+import { skpRoutes } from './modules/skp/skp.routes.js';
+import { createSkpService } from './modules/skp/skp.service.js';
 import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { registerErrorHandling } from './platform/http.js';
@@ -85,8 +87,9 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const auth = createAuthService({ db, clock, audit, config });
   const pegawai = createPegawaiService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
   const impor = createImporService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
+  const skp = createSkpService({ db, clock, audit, pegawai, zonaWaktu: org.zonaWaktu });
 
-  registerAccessHooks(app, auth, pegawai);
+  registerAccessHooks(app, auth, pegawai, { skp: skp.ownerOf });
 
   app.get(
     '/api/health',
@@ -109,6 +112,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(orgRoutes(org));
   await app.register(auditRoutes(audit));
   await app.register(imporRoutes(impor));
+  await app.register(skpRoutes(skp));
 
   const webRoot = path.resolve(config.WEB_DIST);
   if (existsSync(path.join(webRoot, 'index.html'))) {

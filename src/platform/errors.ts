@@ -32,6 +32,14 @@ export const ERRORS = {
     message: 'Berkas impor berisi baris yang tidak valid; tidak ada data yang disimpan.',
   },
   UNSUPPORTED_FILE: { status: 415, message: 'Jenis berkas tidak didukung. Gunakan CSV atau XLSX.' },
+  SKP_EXISTS: { status: 409, message: 'SKP untuk jabatan dan tahun ini sudah ada.' },
+  SKP_NOT_EDITABLE: { status: 409, message: 'SKP ini tidak dapat diubah pada statusnya sekarang.' },
+  SKP_INVALID_TRANSITION: { status: 409, message: 'Perubahan status SKP ini tidak diperbolehkan.' },
+  SKP_INVALID: { status: 422, message: 'SKP belum memenuhi ketentuan; perbaiki temuan yang tercantum.' },
+  NO_PEJABAT_PENILAI: {
+    status: 422,
+    message: 'Anda belum memiliki pejabat penilai; hubungi admin kepegawaian.',
+  },
   INTERNAL: { status: 500, message: 'Terjadi kesalahan pada server. Silakan coba lagi.' },
 } as const;
 

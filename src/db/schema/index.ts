@@ -2,3 +2,4 @@ export * from './audit.js';
 export * from './auth.js';
 export * from './org.js';
 export * from './pegawai.js';
+export * from './skp.js';

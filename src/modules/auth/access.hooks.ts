@@ -21,7 +21,15 @@ export interface PegawaiRelations {
   ): Promise<'self' | 'bawahan_langsung' | 'bawahan' | 'none'>;
 }
 
-export function registerAccessHooks(app: FastifyInstance, auth: AuthService, relations: PegawaiRelations) {
+/** Finds the employee who owns a record named by a route's :id. */
+export type OwnerResolvers = Record<'skp', (id: number) => Promise<number | null>>;
+
+export function registerAccessHooks(
+  app: FastifyInstance,
+  auth: AuthService,
+  relations: PegawaiRelations,
+  owners: OwnerResolvers,
+) {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
@@ -61,15 +69,18 @@ export function registerAccessHooks(app: FastifyInstance, auth: AuthService, rel
       if (!hasAnyRole(actor, access.role)) throw new AppError('FORBIDDEN');
       return;
     }
-    const id = (request.params as { id?: number }).id;
-    if (typeof id !== 'number') throw new Error('A pegawai-scoped route needs a numeric :id param');
-    const target = await relations.findTarget(id);
+    const param = (request.params as { id?: number }).id;
+    if (typeof param !== 'number') throw new Error('A pegawai-scoped route needs a numeric :id param');
+    const id = access.of ? await owners[access.of](param) : param;
+    const target = id === null ? null : await relations.findTarget(id);
     // Non-admins get 403 for a missing id as for a foreign one, so ids cannot be probed.
     if (!target) throw new AppError(actor.roles.length ? 'NOT_FOUND' : 'FORBIDDEN');
     const needsRelation = access.pegawai.some(
       (s) => s === 'self' || s === 'bawahan' || s === 'bawahan_langsung',
     );
-    const relation = needsRelation ? await relations.relationOf(actor.id, id, target.instansiId) : 'none';
+    const relation = needsRelation
+      ? await relations.relationOf(actor.id, target.id, target.instansiId)
+      : 'none';
     if (!allows(actor, target, relation, access.pegawai)) throw new AppError('FORBIDDEN');
   });
 }

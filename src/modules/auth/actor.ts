@@ -19,8 +19,11 @@ export type Scope = 'self' | 'bawahan_langsung' | 'bawahan' | 'opd' | 'instansi'
 export type Access =
   | 'public'
   | 'authenticated'
-  /** The route's :id is a pegawai; the actor must relate to it through one of the scopes. */
-  | { readonly pegawai: readonly Scope[] }
+  /**
+   * The route's :id is a pegawai (or, with `of`, a record owned by one); the actor must relate to
+   * that employee through one of the scopes.
+   */
+  | { readonly pegawai: readonly Scope[]; readonly of?: 'skp' }
   /** A route over many employees; the actor needs one of these roles and the service narrows the data. */
   | { readonly role: readonly ('opd' | 'instansi' | 'tim_penilai')[] };
 

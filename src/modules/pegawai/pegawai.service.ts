@@ -123,6 +123,11 @@ export function createPegawaiService(deps: {
 
     findTarget: (id: number) => q.findTarget(db, id),
 
+    /** Superiors upward: [pejabat penilai, atasan pejabat penilai, …, head of region]. */
+    async rantaiAtasanIds(pegawaiId: number, instansiId: number) {
+      return q.rantaiAtasanIds(db, pegawaiId, await today(instansiId));
+    },
+
     async relationOf(actorId: number, targetId: number, instansiId: number) {
       return q.relationOf(db, actorId, targetId, await today(instansiId));
     },

@@ -1,0 +1,127 @@
+/** SKP: the annual plan per employee per position (SPEC §4): RHK → IKI, intervensi, perilaku, lampiran. */
+import {
+  type AnyPgColumn,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import type { Aspek, JenisRhk, Pendekatan, Perspektif } from '../../domain/skp.js';
+import type { StatusSkp } from '../../domain/skp-workflow.js';
+import { instansi, jabatan } from './org.js';
+import { pegawai } from './pegawai.js';
+
+export const skp = pgTable(
+  'skp',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    instansiId: integer()
+      .notNull()
+      .references(() => instansi.id),
+    pegawaiId: integer()
+      .notNull()
+      .references(() => pegawai.id),
+    /** The position this plan is for; a mutation starts a new SKP. */
+    jabatanId: integer()
+      .notNull()
+      .references(() => jabatan.id),
+    tahun: smallint().notNull(),
+    periodeMulai: date().notNull(),
+    periodeAkhir: date().notNull(),
+    pendekatan: text().$type<Pendekatan>().notNull(),
+    isJpt: boolean().notNull(),
+    status: text().$type<StatusSkp>().notNull().default('DRAFT'),
+    /** Plan revision: an approved SKP changes only through a new versi. */
+    versi: smallint().notNull().default(1),
+    versiSebelumnyaId: integer().references((): AnyPgColumn => skp.id),
+    catatanPengembalian: text(),
+    /** Who it was submitted to (the pejabat penilai at that moment). */
+    pejabatPenilaiId: integer().references(() => pegawai.id),
+    diajukanAt: timestamp({ withTimezone: true }),
+    disetujuiAt: timestamp({ withTimezone: true }),
+    disetujuiOlehId: integer().references(() => pegawai.id),
+    /** Identity of employee and assessor as printed, frozen at approval. */
+    identitas: jsonb(),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('skp_pegawai_tahun_idx').on(t.pegawaiId, t.tahun, t.versi),
+    index('skp_penilai_status_idx').on(t.pejabatPenilaiId, t.status),
+    index('skp_instansi_tahun_status_idx').on(t.instansiId, t.tahun, t.status),
+  ],
+);
+
+export const rhk = pgTable(
+  'rhk',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    skpId: integer()
+      .notNull()
+      .references(() => skp.id, { onDelete: 'cascade' }),
+    jenis: text().$type<JenisRhk>().notNull(),
+    urutan: smallint().notNull(),
+    rencana: text().notNull(),
+    penugasanDari: text(),
+    /** Set when the superior's RHK it intervenes was changed or removed. */
+    perluDitinjau: boolean().notNull().default(false),
+  },
+  (t) => [index('rhk_skp_idx').on(t.skpId, t.urutan)],
+);
+
+export const iki = pgTable(
+  'iki',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    rhkId: integer()
+      .notNull()
+      .references(() => rhk.id, { onDelete: 'cascade' }),
+    urutan: smallint().notNull(),
+    aspek: text().$type<Aspek>(),
+    indikator: text().notNull(),
+    targetNilai: numeric({ precision: 18, scale: 4, mode: 'number' }),
+    targetNilaiMaks: numeric({ precision: 18, scale: 4, mode: 'number' }),
+    targetSatuan: text(),
+    targetTeks: text(),
+    perspektif: text().$type<Perspektif>(),
+  },
+  (t) => [index('iki_rhk_idx').on(t.rhkId, t.urutan)],
+);
+
+/** A subordinate RHK serves ("intervenes") an RHK of the superior's SKP: a real reference, never text. */
+export const rhkIntervensi = pgTable(
+  'rhk_intervensi',
+  {
+    rhkId: integer()
+      .notNull()
+      .references(() => rhk.id, { onDelete: 'cascade' }),
+    atasanRhkId: integer()
+      .notNull()
+      .references(() => rhk.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.rhkId, t.atasanRhkId] }),
+    index('rhk_intervensi_atasan_idx').on(t.atasanRhkId),
+  ],
+);
+
+/** The assessor's ekspektasi khusus pimpinan per BerAKHLAK value. */
+export const skpPerilaku = pgTable(
+  'skp_perilaku',
+  {
+    skpId: integer()
+      .notNull()
+      .references(() => skp.id, { onDelete: 'cascade' }),
+    kode: text().notNull(),
+    ekspektasi: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.skpId, t.kode] })],
+);

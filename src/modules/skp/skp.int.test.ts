@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../../../test/harness.js';
+import { buildOrg, type Org } from '../../../test/org.js';
+
+let h: Harness;
+let org: Org;
+
+beforeAll(async () => {
+  h = await createHarness({ now: '2026-01-10T02:00:00Z' });
+  org = await buildOrg(h.db);
+});
+afterAll(() => h.close());
+
+const iki = (
+  aspek: string | null,
+  indikator: string,
+  nilai: number,
+  satuan: string,
+  perspektif: string | null = null,
+) => ({
+  aspek,
+  indikator,
+  target: { nilai, nilaiMaks: null, satuan, teks: null },
+  perspektif,
+});
+const tiga = (n: number, satuan: string) => [
+  iki('KUANTITAS', `Jumlah ${satuan}`, n, satuan),
+  iki('KUALITAS', 'Persentase sesuai standar', 100, '%'),
+  iki('WAKTU', 'Ketepatan waktu', 12, 'bulan'),
+];
+
+type Client = Awaited<ReturnType<Harness['login']>>;
+
+async function plan(c: Client, rhk: unknown[]) {
+  const created = await c.post('/api/skp', { tahun: 2026, pendekatan: 'KUANTITATIF' });
+  expect(created.statusCode).toBe(200);
+  const draft = created.json();
+  const saved = await c.put(`/api/skp/${draft.id}/isi`, { version: draft.version, rhk });
+  expect(saved.statusCode).toBe(200);
+  return saved.json();
+}
+
+describe('perencanaan: the chain plans, is returned, fixes and is approved', () => {
+  it('runs head of OPD → administrator → pengawas → pelaksana', async () => {
+    const gub = await h.login(org.gubernur.nip);
+    const kadis = await h.login(org.kepala.nip);
+    const kabid = await h.login(org.administrator.nip);
+    const kasi = await h.login(org.pengawas.nip);
+    const staf = await h.login(org.pelaksana.nip);
+
+    // Head of OPD: JPT layout, no intervensi, a perspektif per IKI; approved by the head of region.
+    let skpKadis = await plan(kadis, [
+      {
+        jenis: 'UTAMA',
+        rencana: 'Meningkatnya mutu pendidikan menengah',
+        iki: [iki(null, 'Jumlah SMA terakreditasi A', 40, 'sekolah', 'PENERIMA_LAYANAN')],
+      },
+    ]);
+    expect(skpKadis.isJpt).toBe(true);
+    expect(skpKadis.temuan).toEqual([]);
+    skpKadis = (await kadis.post(`/api/skp/${skpKadis.id}/ajukan`, { version: skpKadis.version })).json();
+    expect(skpKadis.status).toBe('DIAJUKAN');
+    expect(
+      (await kabid.post(`/api/skp/${skpKadis.id}/setujui`, { version: skpKadis.version })).statusCode,
+    ).toBe(403);
+    skpKadis = (await gub.post(`/api/skp/${skpKadis.id}/setujui`, { version: skpKadis.version })).json();
+    expect(skpKadis.status).toBe('DISETUJUI');
+    const rhkKadis = skpKadis.rhk[0].id;
+
+    // Administrator: intervenes the head's RHK; returned once with a note, fixes, approved.
+    let skpKabid = await plan(kabid, [
+      { jenis: 'UTAMA', rencana: 'Tersusunnya kurikulum SMA', iki: tiga(40, 'dokumen'), intervensi: [] },
+    ]);
+    expect(skpKabid.skpAtasan.rhk.map((r: { id: number }) => r.id)).toEqual([rhkKadis]);
+    const refused = await kabid.post(`/api/skp/${skpKabid.id}/ajukan`, { version: skpKabid.version });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details.temuan[0].message).toMatch(
+      /harus mengintervensi minimal satu RHK atasan langsung/,
+    );
+    skpKabid = (
+      await kabid.put(`/api/skp/${skpKabid.id}/isi`, {
+        version: skpKabid.version,
+        rhk: [
+          {
+            id: skpKabid.rhk[0].id,
+            jenis: 'UTAMA',
+            rencana: 'Tersusunnya kurikulum SMA',
+            iki: tiga(40, 'dokumen'),
+            intervensi: [rhkKadis],
+          },
+        ],
+      })
+    ).json();
+    skpKabid = (await kabid.post(`/api/skp/${skpKabid.id}/ajukan`, { version: skpKabid.version })).json();
+    const returned = await kadis.post(`/api/skp/${skpKabid.id}/kembalikan`, {
+      version: skpKabid.version,
+      catatan: 'Tambahkan target waktu per semester.',
+    });
+    expect(returned.json()).toMatchObject({
+      status: 'DIKEMBALIKAN',
+      catatanPengembalian: 'Tambahkan target waktu per semester.',
+    });
+    skpKabid = returned.json();
+    skpKabid = (
+      await kabid.put(`/api/skp/${skpKabid.id}/isi`, {
+        version: skpKabid.version,
+        rhk: [
+          {
+            id: skpKabid.rhk[0].id,
+            jenis: 'UTAMA',
+            rencana: 'Tersusunnya kurikulum SMA',
+            iki: [...tiga(40, 'dokumen'), iki('WAKTU', 'Per semester', 2, 'semester')],
+            intervensi: [rhkKadis],
+          },
+        ],
+      })
+    ).json();
+    expect(skpKabid.status).toBe('DRAFT');
+    skpKabid = (await kabid.post(`/api/skp/${skpKabid.id}/ajukan`, { version: skpKabid.version })).json();
+    skpKabid = (await kadis.post(`/api/skp/${skpKabid.id}/setujui`, { version: skpKabid.version })).json();
+    expect(skpKabid.status).toBe('DISETUJUI');
+
+    // Pengawas and pelaksana, each approved by their own superior.
+    let skpKasi = await plan(kasi, [
+      {
+        jenis: 'UTAMA',
+        rencana: 'Tersusunnya dokumen kurikulum per sekolah',
+        iki: tiga(20, 'dokumen'),
+        intervensi: [skpKabid.rhk[0].id],
+      },
+    ]);
+    skpKasi = (await kasi.post(`/api/skp/${skpKasi.id}/ajukan`, { version: skpKasi.version })).json();
+    skpKasi = (await kabid.post(`/api/skp/${skpKasi.id}/setujui`, { version: skpKasi.version })).json();
+    expect(skpKasi.status).toBe('DISETUJUI');
+
+    let skpStaf = await plan(staf, [
+      {
+        jenis: 'UTAMA',
+        rencana: 'Terhimpunnya data kurikulum',
+        iki: tiga(10, 'dokumen'),
+        intervensi: [skpKasi.rhk[0].id],
+      },
+      { jenis: 'TAMBAHAN', rencana: 'Terselenggaranya rapat koordinasi', iki: tiga(2, 'kegiatan') },
+    ]);
+    expect((await staf.post(`/api/skp/${skpStaf.id}/setujui`, { version: skpStaf.version })).statusCode).toBe(
+      403,
+    );
+    skpStaf = (await staf.post(`/api/skp/${skpStaf.id}/ajukan`, { version: skpStaf.version })).json();
+    expect(
+      (await kabid.post(`/api/skp/${skpStaf.id}/setujui`, { version: skpStaf.version })).statusCode,
+    ).toBe(403);
+    skpStaf = (await kasi.post(`/api/skp/${skpStaf.id}/setujui`, { version: skpStaf.version })).json();
+    expect(skpStaf.status).toBe('DISETUJUI');
+    expect(
+      (await staf.put(`/api/skp/${skpStaf.id}/isi`, { version: skpStaf.version, rhk: [] })).statusCode,
+    ).toBe(409);
+  });
+});
+
+describe('perencanaan: refusals', () => {
+  it('a pelaksana cannot read or approve a stranger’s SKP', async () => {
+    const other = await h.login(org.orangLain.nip);
+    const created = (await other.post('/api/skp', { tahun: 2026, pendekatan: 'KUANTITATIF' })).json();
+    const staf = await h.login(org.pelaksana2.nip);
+    expect((await staf.get(`/api/skp/${created.id}`)).statusCode).toBe(403);
+    expect((await staf.post(`/api/skp/${created.id}/setujui`, { version: created.version })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await staf.put(`/api/skp/${created.id}/isi`, { version: created.version, rhk: [] })).statusCode,
+    ).toBe(403);
+    expect((await other.post('/api/skp', { tahun: 2026, pendekatan: 'KUANTITATIF' })).statusCode).toBe(409);
+  });
+
+  it('two concurrent edits of one draft: one wins, the other gets 409', async () => {
+    const c = await h.login(org.fungsional.nip);
+    const draft = (await c.post('/api/skp', { tahun: 2026, pendekatan: 'KUANTITATIF' })).json();
+    const body = (rencana: string) => ({
+      version: draft.version,
+      rhk: [{ jenis: 'TAMBAHAN', rencana, iki: tiga(1, 'modul') }],
+    });
+    const results = await Promise.all([
+      c.put(`/api/skp/${draft.id}/isi`, body('Tersusunnya modul A')),
+      c.put(`/api/skp/${draft.id}/isi`, body('Tersusunnya modul B')),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+  });
+
+  it('refuses an intervensi to an RHK that is not the superior’s', async () => {
+    const c = await h.login(org.pelaksana2.nip);
+    const draft = (await c.post('/api/skp', { tahun: 2026, pendekatan: 'KUANTITATIF' })).json();
+    const res = await c.put(`/api/skp/${draft.id}/isi`, {
+      version: draft.version,
+      rhk: [{ jenis: 'UTAMA', rencana: 'Tersusunnya data', iki: tiga(1, 'dokumen'), intervensi: [999999] }],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe(
+      'Intervensi hanya boleh ke RHK pada SKP atasan langsung tahun yang sama.',
+    );
+  });
+});

@@ -1,0 +1,267 @@
+/** SQL for SKP plans: set-based reads of the content, in-place updates so intervensi links survive. */
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { type DbOrTx, rows } from '../../db/client.js';
+import {
+  iki,
+  jabatan,
+  pegawai,
+  penugasan,
+  rhk,
+  rhkIntervensi,
+  skp,
+  skpPerilaku,
+  unor,
+} from '../../db/schema/index.js';
+import type { Aspek, JenisRhk, Perspektif } from '../../domain/skp.js';
+
+export async function currentPosition(db: DbOrTx, pegawaiId: number) {
+  const [row] = await db
+    .select({
+      instansiId: pegawai.instansiId,
+      jabatanId: jabatan.id,
+      jenis: jabatan.jenis,
+      tmtMulai: penugasan.tmtMulai,
+    })
+    .from(pegawai)
+    .innerJoin(jabatan, eq(jabatan.id, pegawai.jabatanId))
+    .leftJoin(
+      penugasan,
+      and(
+        eq(penugasan.pegawaiId, pegawai.id),
+        eq(penugasan.jabatanId, jabatan.id),
+        eq(penugasan.jenis, 'DEFINITIF'),
+      ),
+    )
+    .where(eq(pegawai.id, pegawaiId))
+    .orderBy(desc(penugasan.tmtMulai))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function hasSkp(db: DbOrTx, pegawaiId: number, jabatanId: number, tahun: number) {
+  const [row] = await db
+    .select({ id: skp.id })
+    .from(skp)
+    .where(and(eq(skp.pegawaiId, pegawaiId), eq(skp.jabatanId, jabatanId), eq(skp.tahun, tahun)))
+    .limit(1);
+  return !!row;
+}
+
+export async function insertSkp(db: DbOrTx, row: typeof skp.$inferInsert) {
+  const [created] = await db.insert(skp).values(row).returning({ id: skp.id });
+  return created!.id;
+}
+
+export async function findSkp(db: DbOrTx, id: number) {
+  const [row] = await db
+    .select({
+      skp,
+      pegawaiNama: pegawai.nama,
+      gelarDepan: pegawai.gelarDepan,
+      gelarBelakang: pegawai.gelarBelakang,
+      jabatanNama: jabatan.nama,
+      unorNama: unor.nama,
+    })
+    .from(skp)
+    .innerJoin(pegawai, eq(pegawai.id, skp.pegawaiId))
+    .innerJoin(jabatan, eq(jabatan.id, skp.jabatanId))
+    .innerJoin(unor, eq(unor.id, jabatan.unorId))
+    .where(eq(skp.id, id));
+  return row ?? null;
+}
+
+export async function ownerOf(db: DbOrTx, id: number) {
+  const [row] = await db.select({ pegawaiId: skp.pegawaiId }).from(skp).where(eq(skp.id, id));
+  return row?.pegawaiId ?? null;
+}
+
+export function listSkpOf(db: DbOrTx, pegawaiId: number, tahun: number | undefined) {
+  return db
+    .select({
+      id: skp.id,
+      tahun: skp.tahun,
+      jabatanNama: jabatan.nama,
+      status: skp.status,
+      versi: skp.versi,
+      periodeMulai: skp.periodeMulai,
+      periodeAkhir: skp.periodeAkhir,
+    })
+    .from(skp)
+    .innerJoin(jabatan, eq(jabatan.id, skp.jabatanId))
+    .where(tahun ? and(eq(skp.pegawaiId, pegawaiId), eq(skp.tahun, tahun)) : eq(skp.pegawaiId, pegawaiId))
+    .orderBy(desc(skp.tahun), desc(skp.versi));
+}
+
+export interface IsiRow {
+  id: number;
+  jenis: JenisRhk;
+  rencana: string;
+  penugasanDari: string | null;
+  perluDitinjau: boolean;
+  iki: {
+    id: number;
+    aspek: Aspek | null;
+    indikator: string;
+    target: { nilai: number | null; nilaiMaks: number | null; satuan: string | null; teks: string | null };
+    perspektif: Perspektif | null;
+  }[];
+  intervensi: number[];
+}
+
+/** RHKs with their IKIs and intervensi, in order: three queries whatever the plan's size. */
+export async function loadIsi(db: DbOrTx, skpId: number): Promise<IsiRow[]> {
+  const rhks = await db.select().from(rhk).where(eq(rhk.skpId, skpId)).orderBy(asc(rhk.urutan));
+  const ids = rhks.map((r) => r.id);
+  if (ids.length === 0) return [];
+  const [ikis, links] = await Promise.all([
+    db.select().from(iki).where(inArray(iki.rhkId, ids)).orderBy(asc(iki.rhkId), asc(iki.urutan)),
+    db.select().from(rhkIntervensi).where(inArray(rhkIntervensi.rhkId, ids)),
+  ]);
+  return rhks.map((r) => ({
+    id: r.id,
+    jenis: r.jenis,
+    rencana: r.rencana,
+    penugasanDari: r.penugasanDari,
+    perluDitinjau: r.perluDitinjau,
+    iki: ikis
+      .filter((k) => k.rhkId === r.id)
+      .map((k) => ({
+        id: k.id,
+        aspek: k.aspek,
+        indikator: k.indikator,
+        target: {
+          nilai: k.targetNilai,
+          nilaiMaks: k.targetNilaiMaks,
+          satuan: k.targetSatuan,
+          teks: k.targetTeks,
+        },
+        perspektif: k.perspektif,
+      })),
+    intervensi: links.filter((l) => l.rhkId === r.id).map((l) => l.atasanRhkId),
+  }));
+}
+
+export function perilakuOf(db: DbOrTx, skpId: number) {
+  return db
+    .select({ kode: skpPerilaku.kode, ekspektasi: skpPerilaku.ekspektasi })
+    .from(skpPerilaku)
+    .where(eq(skpPerilaku.skpId, skpId));
+}
+
+/** The superior's latest submitted or approved plan for the year, with its RHKs. */
+export async function skpAtasan(db: DbOrTx, atasanId: number, tahun: number) {
+  const [found] = await db
+    .select({ id: skp.id, status: skp.status, pegawaiNama: pegawai.nama })
+    .from(skp)
+    .innerJoin(pegawai, eq(pegawai.id, skp.pegawaiId))
+    .where(
+      and(eq(skp.pegawaiId, atasanId), eq(skp.tahun, tahun), inArray(skp.status, ['DIAJUKAN', 'DISETUJUI'])),
+    )
+    .orderBy(desc(skp.versi))
+    .limit(1);
+  if (!found) return null;
+  const list = await db
+    .select({ id: rhk.id, rencana: rhk.rencana })
+    .from(rhk)
+    .where(eq(rhk.skpId, found.id))
+    .orderBy(asc(rhk.urutan));
+  return { ...found, rhk: list };
+}
+
+export interface RhkWrite {
+  id: number | null;
+  jenis: JenisRhk;
+  rencana: string;
+  penugasanDari: string | null;
+  iki: {
+    aspek: Aspek | null;
+    indikator: string;
+    target: { nilai: number | null; nilaiMaks: number | null; satuan: string | null; teks: string | null };
+    perspektif: Perspektif | null;
+  }[];
+  intervensi: number[];
+}
+
+/**
+ * Writes the plan's content. RHKs keep their ids (subordinates' intervensi point at them); a
+ * removed RHK first flags every RHK that intervened it as perlu ditinjau and drops those links.
+ */
+export async function replaceIsi(tx: DbOrTx, skpId: number, items: RhkWrite[]) {
+  const existing = (await tx.select({ id: rhk.id }).from(rhk).where(eq(rhk.skpId, skpId))).map((r) => r.id);
+  const kept = new Set(items.flatMap((r) => (r.id ? [r.id] : [])));
+  const removed = existing.filter((id) => !kept.has(id));
+  if (removed.length) {
+    await tx.execute(
+      sql`UPDATE rhk SET perlu_ditinjau = true WHERE id IN (SELECT rhk_id FROM rhk_intervensi WHERE atasan_rhk_id IN (SELECT value::int FROM json_array_elements_text(${JSON.stringify(removed)}::json)))`,
+    );
+    await tx.delete(rhkIntervensi).where(inArray(rhkIntervensi.atasanRhkId, removed));
+    await tx.delete(rhk).where(inArray(rhk.id, removed));
+  }
+  const ids: number[] = [];
+  for (const [urutan, item] of items.entries()) {
+    if (item.id && existing.includes(item.id)) {
+      await tx
+        .update(rhk)
+        .set({ jenis: item.jenis, rencana: item.rencana, penugasanDari: item.penugasanDari, urutan })
+        .where(eq(rhk.id, item.id));
+      ids.push(item.id);
+    } else {
+      const [created] = await tx
+        .insert(rhk)
+        .values({
+          skpId,
+          jenis: item.jenis,
+          rencana: item.rencana,
+          penugasanDari: item.penugasanDari,
+          urutan,
+        })
+        .returning({ id: rhk.id });
+      ids.push(created!.id);
+    }
+  }
+  if (ids.length) {
+    await tx.delete(iki).where(inArray(iki.rhkId, ids));
+    await tx.delete(rhkIntervensi).where(inArray(rhkIntervensi.rhkId, ids));
+  }
+  const ikiRows = items.flatMap((item, i) =>
+    item.iki.map((k, urutan) => ({
+      rhkId: ids[i]!,
+      urutan,
+      aspek: k.aspek,
+      indikator: k.indikator,
+      targetNilai: k.target.nilai,
+      targetNilaiMaks: k.target.nilaiMaks,
+      targetSatuan: k.target.satuan,
+      targetTeks: k.target.teks,
+      perspektif: k.perspektif,
+    })),
+  );
+  if (ikiRows.length) await tx.insert(iki).values(ikiRows);
+  const links = items.flatMap((item, i) =>
+    [...new Set(item.intervensi)].map((atasanRhkId) => ({ rhkId: ids[i]!, atasanRhkId })),
+  );
+  if (links.length) await tx.insert(rhkIntervensi).values(links);
+}
+
+/** Changes status fields only if nobody changed the plan since `version` was read. */
+export async function updateSkpIfVersion(
+  tx: DbOrTx,
+  id: number,
+  version: number,
+  set: Partial<typeof skp.$inferInsert>,
+) {
+  const updated = await tx
+    .update(skp)
+    .set({ ...set, version: sql`${skp.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(skp.id, id), eq(skp.version, version)))
+    .returning({ id: skp.id });
+  return updated.length === 1;
+}
+
+export async function atasanLangsung(db: DbOrTx, pegawaiId: number, tanggal: string) {
+  const [row] = await rows<{ id: number | null }>(
+    db,
+    sql`SELECT atasan_langsung(${pegawaiId}::int, ${tanggal}::date) AS id`,
+  );
+  return row?.id ?? null;
+}

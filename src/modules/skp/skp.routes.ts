@@ -1,0 +1,126 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParams } from '../../contracts/common.js';
+import {
+  CreateSkpBody,
+  KembalikanBody,
+  SkpDetail,
+  SkpListQuery,
+  SkpListResponse,
+  UpdateIsiBody,
+  VersionBody,
+} from '../../contracts/skp.js';
+import { errorResponses } from '../../platform/http.js';
+import type { SkpService } from './skp.service.js';
+
+const OWNER = { pegawai: ['self'], of: 'skp' } as const;
+const PENILAI = { pegawai: ['bawahan'], of: 'skp' } as const;
+
+export function skpRoutes(skp: SkpService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/skp',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['SKP'],
+          summary: 'SKP saya',
+          querystring: SkpListQuery,
+          response: { 200: SkpListResponse, ...errorResponses(400, 401) },
+        },
+      },
+      async (request) => ({ items: await skp.list(request.actor!, request.query.tahun) }),
+    );
+
+    app.post(
+      '/api/skp',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['SKP'],
+          summary: 'Buat SKP (draf) untuk jabatan saya sekarang',
+          body: CreateSkpBody,
+          response: { 200: SkpDetail, ...errorResponses(400, 401, 403, 409) },
+        },
+      },
+      async (request) => skp.create(request.actor!, request.body, { requestId: request.id }),
+    );
+
+    app.get(
+      '/api/skp/:id',
+      {
+        config: { access: { pegawai: ['self', 'bawahan', 'opd', 'instansi', 'tim_penilai'], of: 'skp' } },
+        schema: {
+          tags: ['SKP'],
+          summary: 'Detail SKP dengan temuan dan saran penulisan',
+          params: IdParams,
+          response: { 200: SkpDetail, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => skp.detail(request.actor!, request.params.id),
+    );
+
+    app.put(
+      '/api/skp/:id/isi',
+      {
+        config: { access: OWNER },
+        schema: {
+          tags: ['SKP'],
+          summary: 'Simpan hasil kerja (RHK, IKI, target, intervensi)',
+          params: IdParams,
+          body: UpdateIsiBody,
+          response: { 200: SkpDetail, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) =>
+        skp.updateIsi(request.actor!, request.params.id, request.body, { requestId: request.id }),
+    );
+
+    app.post(
+      '/api/skp/:id/ajukan',
+      {
+        config: { access: OWNER },
+        schema: {
+          tags: ['SKP'],
+          summary: 'Ajukan SKP kepada pejabat penilai',
+          params: IdParams,
+          body: VersionBody,
+          response: { 200: SkpDetail, ...errorResponses(400, 401, 403, 404, 409, 422) },
+        },
+      },
+      async (request) =>
+        skp.ajukan(request.actor!, request.params.id, request.body.version, { requestId: request.id }),
+    );
+
+    app.post(
+      '/api/skp/:id/setujui',
+      {
+        config: { access: PENILAI },
+        schema: {
+          tags: ['SKP'],
+          summary: 'Setujui SKP bawahan (pejabat penilai; SKP JPT oleh kepala daerah)',
+          params: IdParams,
+          body: VersionBody,
+          response: { 200: SkpDetail, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) =>
+        skp.setujui(request.actor!, request.params.id, request.body.version, { requestId: request.id }),
+    );
+
+    app.post(
+      '/api/skp/:id/kembalikan',
+      {
+        config: { access: PENILAI },
+        schema: {
+          tags: ['SKP'],
+          summary: 'Kembalikan SKP bawahan dengan catatan',
+          params: IdParams,
+          body: KembalikanBody,
+          response: { 200: SkpDetail, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) =>
+        skp.kembalikan(request.actor!, request.params.id, request.body, { requestId: request.id }),
+    );
+  };
+}

@@ -1,0 +1,276 @@
+/**
+ * SKP use cases: the owner plans and submits; the pejabat penilai (for JPT plans: the head of
+ * region) approves or returns with a note. Status changes only through the domain workflow.
+ */
+import type { z } from 'zod';
+import type { CreateSkpBody, KembalikanBody, SkpDetail, UpdateIsiBody } from '../../contracts/skp.js';
+import type { Db } from '../../db/client.js';
+import { BERAKHLAK } from '../../domain/berakhlak.js';
+import { isJpt } from '../../domain/jabatan.js';
+import { checkSkp, rhkHints } from '../../domain/skp.js';
+import { isEditable, type SkpTransition, transition } from '../../domain/skp-workflow.js';
+import { type Clock, dateInZone } from '../../platform/clock.js';
+import { AppError } from '../../platform/errors.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/actor.js';
+import type { PegawaiService } from '../pegawai/pegawai.service.js';
+import * as q from './skp.queries.js';
+
+type Meta = { requestId: string };
+
+export function createSkpService(deps: {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  pegawai: PegawaiService;
+  zonaWaktu: (instansiId: number) => Promise<string>;
+}) {
+  const { db, clock, audit, pegawai } = deps;
+  const today = async (instansiId: number) => dateInZone(clock.now(), await deps.zonaWaktu(instansiId));
+
+  async function load(id: number) {
+    const found = await q.findSkp(db, id);
+    if (!found) throw new AppError('NOT_FOUND');
+    return found;
+  }
+
+  /** Who decides on this plan: the direct superior, or for a JPT plan the head of region. */
+  async function penilaiOf(s: { pegawaiId: number; instansiId: number; isJpt: boolean }) {
+    const chain = await pegawai.rantaiAtasanIds(s.pegawaiId, s.instansiId);
+    return (s.isJpt ? chain.at(-1) : chain[0]) ?? null;
+  }
+
+  async function detail(actor: Actor, id: number): Promise<SkpDetail> {
+    const { skp: s, ...names } = await load(id);
+    const tanggal = await today(s.instansiId);
+    const atasanId = await q.atasanLangsung(db, s.pegawaiId, tanggal);
+    const [isi, perilaku, atasanSkp, penilai] = await Promise.all([
+      q.loadIsi(db, id),
+      q.perilakuOf(db, id),
+      atasanId ? q.skpAtasan(db, atasanId, s.tahun) : Promise.resolve(null),
+      penilaiOf(s),
+    ]);
+    const content = { pendekatan: s.pendekatan, isJpt: s.isJpt, rhk: isi };
+    const isOwner = actor.id === s.pegawaiId;
+    return {
+      id: s.id,
+      pegawaiId: s.pegawaiId,
+      pegawaiNama:
+        [names.gelarDepan, names.pegawaiNama].filter(Boolean).join(' ') +
+        (names.gelarBelakang ? `, ${names.gelarBelakang}` : ''),
+      jabatanNama: names.jabatanNama,
+      tahun: s.tahun,
+      periodeMulai: s.periodeMulai,
+      periodeAkhir: s.periodeAkhir,
+      pendekatan: s.pendekatan,
+      isJpt: s.isJpt,
+      status: s.status,
+      versi: s.versi,
+      version: s.version,
+      catatanPengembalian: s.catatanPengembalian,
+      rhk: isi,
+      perilaku: BERAKHLAK.map((b) => ({
+        kode: b.kode,
+        nama: b.nama,
+        panduan: [...b.panduan],
+        ekspektasi: perilaku.find((p) => p.kode === b.kode)?.ekspektasi ?? null,
+      })),
+      skpAtasan: atasanSkp,
+      temuan: checkSkp(content, new Set(atasanSkp?.rhk.map((r) => r.id) ?? [])),
+      saran: rhkHints(content),
+      can: {
+        edit: isOwner && isEditable(s.status),
+        submit: isOwner && s.status === 'DRAFT',
+        assess: penilai === actor.id && s.status === 'DIAJUKAN',
+      },
+    };
+  }
+
+  async function changeStatus(
+    actor: Actor,
+    id: number,
+    version: number,
+    t: SkpTransition,
+    extra: (s: Awaited<ReturnType<typeof load>>['skp']) => Promise<Record<string, unknown>>,
+    meta: Meta,
+  ) {
+    const { skp: s } = await load(id);
+    const result = transition(s.status, t);
+    if (!result.ok)
+      throw new AppError(
+        result.code === 'CATATAN_REQUIRED' ? 'VALIDATION_FAILED' : result.code,
+        undefined,
+        result.message,
+      );
+    const fields = await extra(s);
+    await db.transaction(async (tx) => {
+      if (!(await q.updateSkpIfVersion(tx, id, version, { status: result.status, ...fields }))) {
+        throw new AppError('VERSION_CONFLICT');
+      }
+      await audit.record(tx, {
+        instansiId: s.instansiId,
+        actorId: actor.id,
+        action: `skp.${t.kind}`,
+        entity: 'skp',
+        entityId: id,
+        before: { status: s.status },
+        after: { status: result.status, ...fields },
+        reason: t.kind === 'return' ? t.catatan : null,
+        requestId: meta.requestId,
+      });
+    });
+    return detail(actor, id);
+  }
+
+  async function assertPenilai(actor: Actor, s: { pegawaiId: number; instansiId: number; isJpt: boolean }) {
+    if ((await penilaiOf(s)) !== actor.id) {
+      throw new AppError(
+        'FORBIDDEN',
+        undefined,
+        s.isJpt
+          ? 'SKP JPT disetujui oleh kepala daerah.'
+          : 'Hanya pejabat penilai yang dapat menilai SKP ini.',
+      );
+    }
+  }
+
+  return {
+    detail,
+    ownerOf: (id: number) => q.ownerOf(db, id),
+    list: (actor: Actor, tahun: number | undefined) => q.listSkpOf(db, actor.id, tahun),
+
+    async create(actor: Actor, body: z.infer<typeof CreateSkpBody>, meta: Meta) {
+      const pos = await q.currentPosition(db, actor.id);
+      if (!pos)
+        throw new AppError('BAD_REQUEST', undefined, 'Anda belum memiliki jabatan; SKP tidak dapat dibuat.');
+      if (await q.hasSkp(db, actor.id, pos.jabatanId, body.tahun)) throw new AppError('SKP_EXISTS');
+      const awalTahun = `${body.tahun}-01-01`;
+      // After a mid-year mutation the new plan starts at the new position's TMT.
+      const periodeMulai =
+        pos.tmtMulai && pos.tmtMulai > awalTahun && pos.tmtMulai.startsWith(String(body.tahun))
+          ? pos.tmtMulai
+          : awalTahun;
+      const id = await db.transaction(async (tx) => {
+        const created = await q.insertSkp(tx, {
+          instansiId: pos.instansiId,
+          pegawaiId: actor.id,
+          jabatanId: pos.jabatanId,
+          tahun: body.tahun,
+          periodeMulai,
+          periodeAkhir: `${body.tahun}-12-31`,
+          pendekatan: body.pendekatan,
+          isJpt: isJpt(pos.jenis),
+        });
+        await audit.record(tx, {
+          instansiId: pos.instansiId,
+          actorId: actor.id,
+          action: 'skp.buat',
+          entity: 'skp',
+          entityId: created,
+          after: { tahun: body.tahun, pendekatan: body.pendekatan, jabatanId: pos.jabatanId, periodeMulai },
+          requestId: meta.requestId,
+        });
+        return created;
+      });
+      return detail(actor, id);
+    },
+
+    async updateIsi(actor: Actor, id: number, body: z.infer<typeof UpdateIsiBody>, meta: Meta) {
+      const { skp: s } = await load(id);
+      if (!isEditable(s.status)) throw new AppError('SKP_NOT_EDITABLE');
+      const atasanId = await q.atasanLangsung(db, s.pegawaiId, await today(s.instansiId));
+      const allowed = new Set(
+        (atasanId ? await q.skpAtasan(db, atasanId, s.tahun) : null)?.rhk.map((r) => r.id) ?? [],
+      );
+      const invalid = body.rhk.flatMap((r) => r.intervensi).filter((rid) => !allowed.has(rid));
+      if (invalid.length) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          { intervensi: invalid },
+          'Intervensi hanya boleh ke RHK pada SKP atasan langsung tahun yang sama.',
+        );
+      }
+      const before = await q.loadIsi(db, id);
+      await db.transaction(async (tx) => {
+        // Editing a returned plan makes it a draft again (the revise transition).
+        const status = s.status === 'DIKEMBALIKAN' ? 'DRAFT' : s.status;
+        if (!(await q.updateSkpIfVersion(tx, id, body.version, { status })))
+          throw new AppError('VERSION_CONFLICT');
+        await q.replaceIsi(tx, id, body.rhk);
+        await audit.record(tx, {
+          instansiId: s.instansiId,
+          actorId: actor.id,
+          action: 'skp.ubah_isi',
+          entity: 'skp',
+          entityId: id,
+          before: { status: s.status, rhk: before },
+          after: { status, rhk: body.rhk },
+          requestId: meta.requestId,
+        });
+      });
+      return detail(actor, id);
+    },
+
+    async ajukan(actor: Actor, id: number, version: number, meta: Meta) {
+      return changeStatus(
+        actor,
+        id,
+        version,
+        { kind: 'submit' },
+        async (s) => {
+          const d = await detail(actor, id);
+          if (d.temuan.length) throw new AppError('SKP_INVALID', { temuan: d.temuan });
+          const penilai = await penilaiOf(s);
+          if (!penilai) throw new AppError('NO_PEJABAT_PENILAI');
+          return { pejabatPenilaiId: penilai, diajukanAt: clock.now(), catatanPengembalian: null };
+        },
+        meta,
+      );
+    },
+
+    async setujui(actor: Actor, id: number, version: number, meta: Meta) {
+      return changeStatus(
+        actor,
+        id,
+        version,
+        { kind: 'approve' },
+        async (s) => {
+          await assertPenilai(actor, s);
+          const [owner, penilai] = await Promise.all([
+            pegawai.detail(actor, s.pegawaiId),
+            pegawai.detail(actor, actor.id),
+          ]);
+          const identity = (p: typeof owner) => ({
+            nama: p.namaLengkap,
+            nip: p.nipFormatted,
+            pangkatGolongan: p.pangkatGolongan,
+            jabatan: p.jabatan?.nama ?? null,
+            unitKerja: [p.jabatan?.unorNama, p.opd?.nama].filter(Boolean).join(', '),
+          });
+          return {
+            disetujuiAt: clock.now(),
+            disetujuiOlehId: actor.id,
+            identitas: { pegawai: identity(owner), pejabatPenilai: identity(penilai) },
+          };
+        },
+        meta,
+      );
+    },
+
+    async kembalikan(actor: Actor, id: number, body: z.infer<typeof KembalikanBody>, meta: Meta) {
+      return changeStatus(
+        actor,
+        id,
+        body.version,
+        { kind: 'return', catatan: body.catatan },
+        async (s) => {
+          await assertPenilai(actor, s);
+          return { catatanPengembalian: body.catatan };
+        },
+        meta,
+      );
+    },
+  };
+}
+
+export type SkpService = ReturnType<typeof createSkpService>;
