@@ -121,3 +121,22 @@ export const SkpListItem = z.object({
 });
 export const SkpListResponse = z.object({ items: z.array(SkpListItem) });
 export const SkpListQuery = z.object({ tahun: z.coerce.number().int().min(2020).max(2100).optional() });
+
+export const SkpBawahanQuery = z.object({ tahun: z.coerce.number().int().min(2020).max(2100) });
+export const SkpBawahanItem = z.object({
+  pegawaiId: z.number(),
+  nip: z.string(),
+  namaLengkap: z.string(),
+  jabatanNama: z.string().nullable(),
+  skpId: z.number().nullable(),
+  /** null: no plan yet for the year. */
+  status: z.enum(STATUS_SKP).nullable(),
+  diajukanAt: z.string().nullable(),
+});
+export const SkpBawahanResponse = z.object({ items: z.array(SkpBawahanItem) });
+
+export const PerilakuBody = VersionBody.extend({
+  ekspektasi: z
+    .array(z.object({ kode: z.string().max(40), ekspektasi: Teks(1000).min(1, 'Ekspektasi wajib diisi.') }))
+    .max(7),
+});

@@ -199,3 +199,46 @@ describe('perencanaan: refusals', () => {
     );
   });
 });
+
+describe('perencanaan: the assessor’s view', () => {
+  it('SKP bawahan lists direct subordinates, drafts before people without a plan before approved ones', async () => {
+    const kasi = await h.login(org.pengawas.nip);
+    const res = await kasi.get('/api/skp-bawahan?tahun=2026');
+    expect(res.statusCode).toBe(200);
+    expect(
+      res.json().items.map((i: { namaLengkap: string; status: string | null }) => [i.namaLengkap, i.status]),
+    ).toEqual([
+      ['Fungsional Satu', 'DRAFT'],
+      ['Pelaksana Dua', 'DRAFT'],
+      ['Admin Dinas Pendidikan', null],
+      ['Pelaksana Satu', 'DISETUJUI'],
+    ]);
+  });
+
+  it('the pejabat penilai sets ekspektasi khusus per BerAKHLAK value; a peer cannot', async () => {
+    const owner = await h.login(org.fungsional.nip);
+    const [mine] = (await owner.get('/api/skp?tahun=2026')).json().items;
+    const current = (await owner.get(`/api/skp/${mine.id}`)).json();
+    const body = {
+      version: current.version,
+      ekspektasi: [{ kode: 'KOLABORATIF', ekspektasi: 'Berbagi modul dengan seluruh seksi' }],
+    };
+    const peer = await h.login(org.pelaksana2.nip);
+    expect((await peer.put(`/api/skp/${mine.id}/perilaku`, body)).statusCode).toBe(403);
+    const kasi = await h.login(org.pengawas.nip);
+    const bad = await kasi.put(`/api/skp/${mine.id}/perilaku`, {
+      ...body,
+      ekspektasi: [{ kode: 'JUJUR', ekspektasi: 'x' }],
+    });
+    expect(bad.statusCode).toBe(400);
+    const ok = await kasi.put(`/api/skp/${mine.id}/perilaku`, body);
+    expect(ok.statusCode).toBe(200);
+    const perilaku = ok.json().perilaku;
+    expect(perilaku).toHaveLength(7);
+    expect(perilaku.find((p: { kode: string }) => p.kode === 'KOLABORATIF')).toMatchObject({
+      nama: 'Kolaboratif',
+      ekspektasi: 'Berbagi modul dengan seluruh seksi',
+    });
+    expect(perilaku.find((p: { kode: string }) => p.kode === 'AKUNTABEL').panduan).toHaveLength(3);
+  });
+});

@@ -265,3 +265,38 @@ export async function atasanLangsung(db: DbOrTx, pegawaiId: number, tanggal: str
   );
   return row?.id ?? null;
 }
+
+/** The assessor's direct subordinates with their latest plan of the year (one query). */
+export function skpBawahan(db: DbOrTx, penilaiId: number, tahun: number, tanggal: string) {
+  return rows<{
+    pegawaiId: number;
+    nip: string;
+    gelarDepan: string | null;
+    nama: string;
+    gelarBelakang: string | null;
+    jabatanNama: string | null;
+    skpId: number | null;
+    status: 'DRAFT' | 'DIAJUKAN' | 'DISETUJUI' | 'DIKEMBALIKAN' | null;
+    diajukanAt: string | null;
+  }>(
+    db,
+    sql`SELECT p.id AS "pegawaiId", p.nip, p.gelar_depan AS "gelarDepan", p.nama, p.gelar_belakang AS "gelarBelakang",
+               j.nama AS "jabatanNama", s.id AS "skpId", s.status, to_char(s.diajukan_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "diajukanAt"
+          FROM bawahan_langsung(${penilaiId}::int, ${tanggal}::date) AS b(id)
+          JOIN pegawai p ON p.id = b.id
+          LEFT JOIN jabatan j ON j.id = p.jabatan_id
+          LEFT JOIN LATERAL (SELECT id, status, diajukan_at FROM skp
+                              WHERE skp.pegawai_id = p.id AND skp.tahun = ${tahun}
+                              ORDER BY versi DESC, id DESC LIMIT 1) s ON true
+         ORDER BY CASE s.status WHEN 'DIAJUKAN' THEN 0 WHEN 'DIKEMBALIKAN' THEN 1 WHEN 'DRAFT' THEN 2 WHEN 'DISETUJUI' THEN 4 ELSE 3 END, p.nama`,
+  );
+}
+
+export async function replacePerilaku(
+  tx: DbOrTx,
+  skpId: number,
+  items: { kode: string; ekspektasi: string }[],
+) {
+  await tx.delete(skpPerilaku).where(eq(skpPerilaku.skpId, skpId));
+  if (items.length) await tx.insert(skpPerilaku).values(items.map((i) => ({ skpId, ...i })));
+}

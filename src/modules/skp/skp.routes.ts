@@ -3,6 +3,9 @@ import { IdParams } from '../../contracts/common.js';
 import {
   CreateSkpBody,
   KembalikanBody,
+  PerilakuBody,
+  SkpBawahanQuery,
+  SkpBawahanResponse,
   SkpDetail,
   SkpListQuery,
   SkpListResponse,
@@ -29,6 +32,36 @@ export function skpRoutes(skp: SkpService): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({ items: await skp.list(request.actor!, request.query.tahun) }),
+    );
+
+    app.get(
+      '/api/skp-bawahan',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['SKP'],
+          summary: 'SKP bawahan langsung dan statusnya (yang menunggu persetujuan lebih dulu)',
+          querystring: SkpBawahanQuery,
+          response: { 200: SkpBawahanResponse, ...errorResponses(400, 401) },
+        },
+      },
+      async (request) => ({ items: await skp.bawahan(request.actor!, request.query.tahun) }),
+    );
+
+    app.put(
+      '/api/skp/:id/perilaku',
+      {
+        config: { access: PENILAI },
+        schema: {
+          tags: ['SKP'],
+          summary: 'Ekspektasi khusus pimpinan per nilai BerAKHLAK (pejabat penilai)',
+          params: IdParams,
+          body: PerilakuBody,
+          response: { 200: SkpDetail, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) =>
+        skp.setPerilaku(request.actor!, request.params.id, request.body, { requestId: request.id }),
     );
 
     app.post(

@@ -3,10 +3,17 @@
  * region) approves or returns with a note. Status changes only through the domain workflow.
  */
 import type { z } from 'zod';
-import type { CreateSkpBody, KembalikanBody, SkpDetail, UpdateIsiBody } from '../../contracts/skp.js';
+import type {
+  CreateSkpBody,
+  KembalikanBody,
+  PerilakuBody,
+  SkpDetail,
+  UpdateIsiBody,
+} from '../../contracts/skp.js';
 import type { Db } from '../../db/client.js';
 import { BERAKHLAK } from '../../domain/berakhlak.js';
 import { isJpt } from '../../domain/jabatan.js';
+import { namaLengkap } from '../../domain/pegawai.js';
 import { checkSkp, rhkHints } from '../../domain/skp.js';
 import { isEditable, type SkpTransition, transition } from '../../domain/skp-workflow.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
@@ -255,6 +262,39 @@ export function createSkpService(deps: {
         },
         meta,
       );
+    },
+
+    /** SKP bawahan: the assessor's direct subordinates and where each plan stands. */
+    async bawahan(actor: Actor, tahun: number) {
+      const found = await q.skpBawahan(db, actor.id, tahun, await today(actor.instansiId));
+      return found.map((r) => ({ ...r, namaLengkap: namaLengkap(r) }));
+    },
+
+    /** The assessor's ekspektasi khusus pimpinan per BerAKHLAK value, while the plan is not approved. */
+    async setPerilaku(actor: Actor, id: number, body: z.infer<typeof PerilakuBody>, meta: Meta) {
+      const { skp: s } = await load(id);
+      await assertPenilai(actor, s);
+      if (s.status === 'DISETUJUI') throw new AppError('SKP_NOT_EDITABLE');
+      const known = new Set<string>(BERAKHLAK.map((b) => b.kode));
+      const unknown = body.ekspektasi.filter((e) => !known.has(e.kode)).map((e) => e.kode);
+      if (unknown.length)
+        throw new AppError('VALIDATION_FAILED', { kode: unknown }, 'Kode nilai BerAKHLAK tidak dikenal.');
+      const before = await q.perilakuOf(db, id);
+      await db.transaction(async (tx) => {
+        if (!(await q.updateSkpIfVersion(tx, id, body.version, {}))) throw new AppError('VERSION_CONFLICT');
+        await q.replacePerilaku(tx, id, body.ekspektasi);
+        await audit.record(tx, {
+          instansiId: s.instansiId,
+          actorId: actor.id,
+          action: 'skp.ekspektasi',
+          entity: 'skp',
+          entityId: id,
+          before,
+          after: body.ekspektasi,
+          requestId: meta.requestId,
+        });
+      });
+      return detail(actor, id);
     },
 
     async kembalikan(actor: Actor, id: number, body: z.infer<typeof KembalikanBody>, meta: Meta) {
