@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STATUS_CAKUPAN } from '../domain/cascading.js';
 import { ASPEK, JENIS_RHK, PENDEKATAN, PERSPEKTIF } from '../domain/skp.js';
 import { STATUS_SKP } from '../domain/skp-workflow.js';
 
@@ -139,4 +140,26 @@ export const PerilakuBody = VersionBody.extend({
   ekspektasi: z
     .array(z.object({ kode: z.string().max(40), ekspektasi: Teks(1000).min(1, 'Ekspektasi wajib diisi.') }))
     .max(7),
+});
+
+export const CakupanResponse = z.object({
+  iki: z.array(
+    z.object({
+      rhkId: z.number(),
+      rencana: z.string(),
+      ikiId: z.number(),
+      indikator: z.string(),
+      target: Target,
+      status: z.enum(STATUS_CAKUPAN),
+      jumlah: z.number().nullable(),
+    }),
+  ),
+  /** Subordinates' UTAMA RHKs that intervene none of this plan's RHKs. */
+  tanpaInduk: z.array(z.object({ rhkId: z.number(), rencana: z.string(), pegawaiNama: z.string() })),
+  /** Direct subordinates whose plan for the year is missing or not yet approved. */
+  belumDisetujui: z.array(
+    z.object({ pegawaiId: z.number(), namaLengkap: z.string(), status: z.enum(STATUS_SKP).nullable() }),
+  ),
+  masalah: z.number(),
+  persenLengkap: z.number(),
 });

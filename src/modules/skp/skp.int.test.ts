@@ -242,3 +242,48 @@ describe('perencanaan: the assessor’s view', () => {
     expect(perilaku.find((p: { kode: string }) => p.kode === 'AKUNTABEL').panduan).toHaveLength(3);
   });
 });
+
+describe('perencanaan: dibagi habis', () => {
+  it('reports each leader IKI against the subordinates’ intervening RHKs', async () => {
+    const kabid = await h.login(org.administrator.nip);
+    const [mine] = (await kabid.get('/api/skp?tahun=2026')).json().items;
+    const res = await kabid.get(`/api/skp/${mine.id}/cakupan`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(
+      body.iki.map((r: { indikator: string; status: string; jumlah: number | null }) => [
+        r.indikator,
+        r.status,
+        r.jumlah,
+      ]),
+    ).toEqual([
+      ['Jumlah dokumen', 'KURANG', 20],
+      ['Persentase sesuai standar', 'LENGKAP', null],
+      ['Ketepatan waktu', 'LENGKAP', null],
+      ['Per semester', 'BEDA_SATUAN', null],
+    ]);
+    expect(body).toMatchObject({ tanpaInduk: [], belumDisetujui: [], masalah: 2, persenLengkap: 50 });
+
+    const kadis = await h.login(org.kepala.nip);
+    expect((await kadis.get(`/api/skp/${mine.id}/cakupan`)).statusCode).toBe(200);
+    const stranger = await h.login(org.pelaksana2.nip);
+    expect((await stranger.get(`/api/skp/${mine.id}/cakupan`)).statusCode).toBe(403);
+  });
+
+  it('lists subordinates without an approved plan and UTAMA RHKs hanging under nothing', async () => {
+    const kasi = await h.login(org.pengawas.nip);
+    const [mine] = (await kasi.get('/api/skp?tahun=2026')).json().items;
+    const body = (await kasi.get(`/api/skp/${mine.id}/cakupan`)).json();
+    expect(
+      body.belumDisetujui.map((p: { namaLengkap: string; status: string | null }) => [
+        p.namaLengkap,
+        p.status,
+      ]),
+    ).toEqual([
+      ['Admin Dinas Pendidikan', null],
+      ['Fungsional Satu', 'DRAFT'],
+      ['Pelaksana Dua', 'DRAFT'],
+    ]);
+    expect(body.iki[0]).toMatchObject({ indikator: 'Jumlah dokumen', status: 'KURANG', jumlah: 10 });
+  });
+});

@@ -300,3 +300,61 @@ export async function replacePerilaku(
   await tx.delete(skpPerilaku).where(eq(skpPerilaku.skpId, skpId));
   if (items.length) await tx.insert(skpPerilaku).values(items.map((i) => ({ skpId, ...i })));
 }
+
+/** Leader IKIs of one plan. */
+export function ikiOfSkp(db: DbOrTx, skpId: number) {
+  return db
+    .select({
+      rhkId: rhk.id,
+      rencana: rhk.rencana,
+      ikiId: iki.id,
+      indikator: iki.indikator,
+      aspek: iki.aspek,
+      nilai: iki.targetNilai,
+      nilaiMaks: iki.targetNilaiMaks,
+      satuan: iki.targetSatuan,
+      teks: iki.targetTeks,
+    })
+    .from(iki)
+    .innerJoin(rhk, eq(rhk.id, iki.rhkId))
+    .where(eq(rhk.skpId, skpId))
+    .orderBy(asc(rhk.urutan), asc(iki.urutan));
+}
+
+/** The direct subordinates' latest plans of the year with their RHKs, IKIs and intervensi (one query). */
+export function rhkBawahan(db: DbOrTx, ownerId: number, tahun: number, tanggal: string) {
+  return rows<{
+    pegawaiId: number;
+    gelarDepan: string | null;
+    nama: string;
+    gelarBelakang: string | null;
+    status: 'DRAFT' | 'DIAJUKAN' | 'DISETUJUI' | 'DIKEMBALIKAN' | null;
+    rhkId: number | null;
+    jenis: 'UTAMA' | 'TAMBAHAN' | null;
+    rencana: string | null;
+    intervensi: number[];
+    iki: {
+      aspek: Aspek | null;
+      nilai: number | null;
+      nilaiMaks: number | null;
+      satuan: string | null;
+      teks: string | null;
+    }[];
+  }>(
+    db,
+    sql`WITH b AS (SELECT id FROM bawahan_langsung(${ownerId}::int, ${tanggal}::date) AS b(id)),
+         s AS (SELECT DISTINCT ON (pegawai_id) id, pegawai_id, status FROM skp
+                WHERE pegawai_id IN (SELECT id FROM b) AND tahun = ${tahun}
+                ORDER BY pegawai_id, versi DESC, id DESC)
+        SELECT p.id AS "pegawaiId", p.gelar_depan AS "gelarDepan", p.nama, p.gelar_belakang AS "gelarBelakang",
+               s.status, r.id AS "rhkId", r.jenis, r.rencana,
+               coalesce((SELECT json_agg(v.atasan_rhk_id) FROM rhk_intervensi v WHERE v.rhk_id = r.id), '[]'::json) AS intervensi,
+               coalesce((SELECT json_agg(json_build_object('aspek', k.aspek, 'nilai', k.target_nilai, 'nilaiMaks', k.target_nilai_maks,
+                                                           'satuan', k.target_satuan, 'teks', k.target_teks))
+                           FROM iki k WHERE k.rhk_id = r.id), '[]'::json) AS iki
+          FROM b JOIN pegawai p ON p.id = b.id
+          LEFT JOIN s ON s.pegawai_id = p.id
+          LEFT JOIN rhk r ON r.skp_id = s.id
+         ORDER BY p.nama, r.urutan`,
+  );
+}

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../contracts/common.js';
 import {
+  CakupanResponse,
   CreateSkpBody,
   KembalikanBody,
   PerilakuBody,
@@ -90,6 +91,20 @@ export function skpRoutes(skp: SkpService): FastifyPluginAsyncZod {
         },
       },
       async (request) => skp.detail(request.actor!, request.params.id),
+    );
+
+    app.get(
+      '/api/skp/:id/cakupan',
+      {
+        config: { access: { pegawai: ['self', 'bawahan', 'opd', 'instansi', 'tim_penilai'], of: 'skp' } },
+        schema: {
+          tags: ['SKP'],
+          summary: 'Cakupan "dibagi habis": setiap IKI terhadap RHK bawahan yang mengintervensinya',
+          params: IdParams,
+          response: { 200: CakupanResponse, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => skp.cakupan(request.params.id),
     );
 
     app.put(

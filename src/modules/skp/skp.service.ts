@@ -12,6 +12,7 @@ import type {
 } from '../../contracts/skp.js';
 import type { Db } from '../../db/client.js';
 import { BERAKHLAK } from '../../domain/berakhlak.js';
+import { hitungCakupan } from '../../domain/cascading.js';
 import { isJpt } from '../../domain/jabatan.js';
 import { namaLengkap } from '../../domain/pegawai.js';
 import { checkSkp, rhkHints } from '../../domain/skp.js';
@@ -262,6 +263,55 @@ export function createSkpService(deps: {
         },
         meta,
       );
+    },
+
+    /** Dibagi habis for one leader's plan: each IKI against the subordinates' RHKs that intervene it. */
+    async cakupan(id: number) {
+      const { skp: s } = await load(id);
+      const [leaderIki, children] = await Promise.all([
+        q.ikiOfSkp(db, id),
+        q.rhkBawahan(db, s.pegawaiId, s.tahun, await today(s.instansiId)),
+      ]);
+      const target = (k: {
+        nilai: number | null;
+        nilaiMaks: number | null;
+        satuan: string | null;
+        teks: string | null;
+      }) => ({
+        // Targets arrive from Drizzle (numeric mode number) and from json; both end as numbers.
+        nilai: k.nilai === null ? null : Number(k.nilai),
+        nilaiMaks: k.nilaiMaks === null ? null : Number(k.nilaiMaks),
+        satuan: k.satuan,
+        teks: k.teks,
+      });
+      const rhkRows = children.filter((c) => c.rhkId !== null);
+      const result = hitungCakupan(
+        leaderIki.map((l) => ({ rhkId: l.rhkId, ikiId: l.ikiId, aspek: l.aspek, target: target(l) })),
+        rhkRows.map((c) => ({
+          rhkId: c.rhkId!,
+          jenis: c.jenis!,
+          intervensi: c.intervensi,
+          iki: c.iki.map((k) => ({ aspek: k.aspek, target: target(k) })),
+        })),
+      );
+      const byIki = new Map(leaderIki.map((l) => [l.ikiId, l]));
+      const byRhk = new Map(rhkRows.map((c) => [c.rhkId!, c]));
+      const people = new Map(children.map((c) => [c.pegawaiId, c]));
+      return {
+        iki: result.iki.map((r) => {
+          const l = byIki.get(r.ikiId)!;
+          return { ...r, rencana: l.rencana, indikator: l.indikator, target: target(l) };
+        }),
+        tanpaInduk: result.tanpaInduk.map((rhkId) => {
+          const c = byRhk.get(rhkId)!;
+          return { rhkId, rencana: c.rencana!, pegawaiNama: namaLengkap(c) };
+        }),
+        belumDisetujui: [...people.values()]
+          .filter((p) => p.status !== 'DISETUJUI')
+          .map((p) => ({ pegawaiId: p.pegawaiId, namaLengkap: namaLengkap(p), status: p.status })),
+        masalah: result.masalah,
+        persenLengkap: result.persenLengkap,
+      };
     },
 
     /** SKP bawahan: the assessor's direct subordinates and where each plan stands. */
