@@ -18,7 +18,8 @@ CREATE TABLE "rhk" (
 	"urutan" smallint NOT NULL,
 	"rencana" text NOT NULL,
 	"penugasan_dari" text,
-	"perlu_ditinjau" boolean DEFAULT false NOT NULL
+	"perlu_ditinjau" boolean DEFAULT false NOT NULL,
+	"asal_rhk_id" integer
 );
 --> statement-breakpoint
 CREATE TABLE "rhk_intervensi" (
@@ -60,6 +61,7 @@ CREATE TABLE "skp_perilaku" (
 --> statement-breakpoint
 ALTER TABLE "iki" ADD CONSTRAINT "iki_rhk_id_rhk_id_fk" FOREIGN KEY ("rhk_id") REFERENCES "public"."rhk"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rhk" ADD CONSTRAINT "rhk_skp_id_skp_id_fk" FOREIGN KEY ("skp_id") REFERENCES "public"."skp"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rhk" ADD CONSTRAINT "rhk_asal_rhk_id_rhk_id_fk" FOREIGN KEY ("asal_rhk_id") REFERENCES "public"."rhk"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rhk_intervensi" ADD CONSTRAINT "rhk_intervensi_rhk_id_rhk_id_fk" FOREIGN KEY ("rhk_id") REFERENCES "public"."rhk"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rhk_intervensi" ADD CONSTRAINT "rhk_intervensi_atasan_rhk_id_rhk_id_fk" FOREIGN KEY ("atasan_rhk_id") REFERENCES "public"."rhk"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "skp" ADD CONSTRAINT "skp_instansi_id_instansi_id_fk" FOREIGN KEY ("instansi_id") REFERENCES "public"."instansi"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -71,6 +73,7 @@ ALTER TABLE "skp" ADD CONSTRAINT "skp_disetujui_oleh_id_pegawai_id_fk" FOREIGN K
 ALTER TABLE "skp_perilaku" ADD CONSTRAINT "skp_perilaku_skp_id_skp_id_fk" FOREIGN KEY ("skp_id") REFERENCES "public"."skp"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "iki_rhk_idx" ON "iki" USING btree ("rhk_id","urutan");--> statement-breakpoint
 CREATE INDEX "rhk_skp_idx" ON "rhk" USING btree ("skp_id","urutan");--> statement-breakpoint
+CREATE INDEX "rhk_asal_idx" ON "rhk" USING btree ("asal_rhk_id");--> statement-breakpoint
 CREATE INDEX "rhk_intervensi_atasan_idx" ON "rhk_intervensi" USING btree ("atasan_rhk_id");--> statement-breakpoint
 CREATE INDEX "skp_pegawai_tahun_idx" ON "skp" USING btree ("pegawai_id","tahun","versi");--> statement-breakpoint
 CREATE INDEX "skp_penilai_status_idx" ON "skp" USING btree ("pejabat_penilai_id","status");--> statement-breakpoint

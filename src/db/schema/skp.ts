@@ -73,8 +73,10 @@ export const rhk = pgTable(
     penugasanDari: text(),
     /** Set when the superior's RHK it intervenes was changed or removed. */
     perluDitinjau: boolean().notNull().default(false),
+    /** The RHK of the previous version this one was copied from, so subordinates' links can follow. */
+    asalRhkId: integer().references((): AnyPgColumn => rhk.id),
   },
-  (t) => [index('rhk_skp_idx').on(t.skpId, t.urutan)],
+  (t) => [index('rhk_skp_idx').on(t.skpId, t.urutan), index('rhk_asal_idx').on(t.asalRhkId)],
 );
 
 export const iki = pgTable(

@@ -287,3 +287,59 @@ describe('perencanaan: dibagi habis', () => {
     expect(body.iki[0]).toMatchObject({ indikator: 'Jumlah dokumen', status: 'KURANG', jumlah: 10 });
   });
 });
+
+describe('perencanaan: versions and copies', () => {
+  it('a new version of an approved plan keeps the old one, and on approval takes over the subordinates’ links', async () => {
+    const kasi = await h.login(org.pengawas.nip);
+    const kabid = await h.login(org.administrator.nip);
+    const [old] = (await kasi.get('/api/skp?tahun=2026')).json().items;
+    const approved = (await kasi.get(`/api/skp/${old.id}`)).json();
+    expect(
+      (await kasi.put(`/api/skp/${old.id}/isi`, { version: approved.version, rhk: [] })).statusCode,
+    ).toBe(409);
+
+    let next = (await kasi.post(`/api/skp/${old.id}/versi-baru`, { version: approved.version })).json();
+    expect(next).toMatchObject({ versi: 2, status: 'DRAFT' });
+    expect(next.rhk.map((r: { rencana: string }) => r.rencana)).toEqual(
+      approved.rhk.map((r: { rencana: string }) => r.rencana),
+    );
+    expect(next.rhk[0].intervensi).toEqual(approved.rhk[0].intervensi);
+    expect((await kasi.post(`/api/skp/${old.id}/versi-baru`, { version: approved.version })).statusCode).toBe(
+      409,
+    );
+
+    next = (await kasi.post(`/api/skp/${next.id}/ajukan`, { version: next.version })).json();
+    next = (await kabid.post(`/api/skp/${next.id}/setujui`, { version: next.version })).json();
+    expect(next.status).toBe('DISETUJUI');
+    expect((await kasi.get(`/api/skp/${old.id}`)).json()).toMatchObject({ status: 'DISETUJUI', versi: 1 });
+
+    // The pelaksana's RHK now intervenes the copy in version 2, and still passes the checks.
+    const staf = await h.login(org.pelaksana.nip);
+    const [stafSkp] = (await staf.get('/api/skp?tahun=2026')).json().items;
+    const stafDetail = (await staf.get(`/api/skp/${stafSkp.id}`)).json();
+    expect(stafDetail.rhk[0].intervensi).toEqual([next.rhk[0].id]);
+    expect(stafDetail.skpAtasan.id).toBe(next.id);
+    expect(stafDetail.temuan).toEqual([]);
+  });
+
+  it('copies last year’s approved plan into a new draft without the superior links', async () => {
+    const staf = await h.login(org.pelaksana.nip);
+    const copy = await staf.post('/api/skp/salin', { tahun: 2027, pendekatan: 'KUANTITATIF' });
+    expect(copy.statusCode).toBe(200);
+    const body = copy.json();
+    expect(body).toMatchObject({ tahun: 2027, status: 'DRAFT', versi: 1 });
+    expect(body.rhk.map((r: { rencana: string }) => r.rencana)).toEqual([
+      'Terhimpunnya data kurikulum',
+      'Terselenggaranya rapat koordinasi',
+    ]);
+    expect(body.rhk[0].intervensi).toEqual([]);
+    expect(body.rhk[0].iki).toHaveLength(3);
+    expect(
+      (
+        await (
+          await h.login(org.orangLain.nip)
+        ).post('/api/skp/salin', { tahun: 2027, pendekatan: 'KUANTITATIF' })
+      ).statusCode,
+    ).toBe(404);
+  });
+});

@@ -148,7 +148,7 @@ export function perilakuOf(db: DbOrTx, skpId: number) {
     .where(eq(skpPerilaku.skpId, skpId));
 }
 
-/** The superior's latest submitted or approved plan for the year, with its RHKs. */
+/** The superior's plan for the year that subordinates intervene: the latest approved, else the latest submitted. */
 export async function skpAtasan(db: DbOrTx, atasanId: number, tahun: number) {
   const [found] = await db
     .select({ id: skp.id, status: skp.status, pegawaiNama: pegawai.nama })
@@ -357,4 +357,68 @@ export function rhkBawahan(db: DbOrTx, ownerId: number, tahun: number, tanggal: 
           LEFT JOIN rhk r ON r.skp_id = s.id
          ORDER BY p.nama, r.urutan`,
   );
+}
+
+/**
+ * Copies a plan's RHKs with their IKIs (and optionally intervensi and perilaku) into another plan,
+ * set-based; each copy remembers its source RHK in asal_rhk_id.
+ */
+export async function copyIsi(
+  tx: DbOrTx,
+  fromSkpId: number,
+  toSkpId: number,
+  options: { intervensi: boolean; perilaku: boolean },
+) {
+  await tx.execute(
+    sql`INSERT INTO rhk (skp_id, jenis, urutan, rencana, penugasan_dari, asal_rhk_id)
+        SELECT ${toSkpId}, jenis, urutan, rencana, penugasan_dari, id FROM rhk WHERE skp_id = ${fromSkpId}`,
+  );
+  await tx.execute(
+    sql`INSERT INTO iki (rhk_id, urutan, aspek, indikator, target_nilai, target_nilai_maks, target_satuan, target_teks, perspektif)
+        SELECT n.id, k.urutan, k.aspek, k.indikator, k.target_nilai, k.target_nilai_maks, k.target_satuan, k.target_teks, k.perspektif
+          FROM rhk n JOIN iki k ON k.rhk_id = n.asal_rhk_id WHERE n.skp_id = ${toSkpId}`,
+  );
+  if (options.intervensi) {
+    await tx.execute(
+      sql`INSERT INTO rhk_intervensi (rhk_id, atasan_rhk_id)
+          SELECT n.id, v.atasan_rhk_id FROM rhk n JOIN rhk_intervensi v ON v.rhk_id = n.asal_rhk_id WHERE n.skp_id = ${toSkpId}`,
+    );
+  }
+  if (options.perilaku) {
+    await tx.execute(
+      sql`INSERT INTO skp_perilaku (skp_id, kode, ekspektasi) SELECT ${toSkpId}, kode, ekspektasi FROM skp_perilaku WHERE skp_id = ${fromSkpId}`,
+    );
+  }
+}
+
+/**
+ * When a new version of a leader's plan is approved, subordinates' links move from the old RHKs to
+ * their copies; links to RHKs the new version dropped stay on the old version and are flagged.
+ */
+export async function carryIntervensi(tx: DbOrTx, newSkpId: number) {
+  await tx.execute(
+    sql`UPDATE rhk_intervensi v SET atasan_rhk_id = n.id FROM rhk n
+         WHERE n.skp_id = ${newSkpId} AND n.asal_rhk_id = v.atasan_rhk_id
+           AND NOT EXISTS (SELECT 1 FROM rhk_intervensi d WHERE d.rhk_id = v.rhk_id AND d.atasan_rhk_id = n.id)`,
+  );
+  await tx.execute(
+    sql`UPDATE rhk c SET perlu_ditinjau = true FROM rhk_intervensi v, rhk old, skp s
+         WHERE v.rhk_id = c.id AND v.atasan_rhk_id = old.id AND old.skp_id = s.versi_sebelumnya_id AND s.id = ${newSkpId}`,
+  );
+}
+
+/** The employee's approved plan of a year (latest version), to copy from. */
+export async function approvedSkpOf(db: DbOrTx, pegawaiId: number, tahun: number) {
+  const [row] = await db
+    .select({ id: skp.id })
+    .from(skp)
+    .where(and(eq(skp.pegawaiId, pegawaiId), eq(skp.tahun, tahun), eq(skp.status, 'DISETUJUI')))
+    .orderBy(desc(skp.versi))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+export async function hasNewerVersion(db: DbOrTx, skpId: number) {
+  const [row] = await db.select({ id: skp.id }).from(skp).where(eq(skp.versiSebelumnyaId, skpId)).limit(1);
+  return !!row;
 }

@@ -79,6 +79,36 @@ export function skpRoutes(skp: SkpService): FastifyPluginAsyncZod {
       async (request) => skp.create(request.actor!, request.body, { requestId: request.id }),
     );
 
+    app.post(
+      '/api/skp/salin',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['SKP'],
+          summary: 'Salin dari tahun lalu: SKP tahun sebelumnya yang disetujui menjadi draf baru',
+          body: CreateSkpBody,
+          response: { 200: SkpDetail, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => skp.salin(request.actor!, request.body, { requestId: request.id }),
+    );
+
+    app.post(
+      '/api/skp/:id/versi-baru',
+      {
+        config: { access: OWNER },
+        schema: {
+          tags: ['SKP'],
+          summary: 'Buat versi baru dari SKP yang disetujui (versi lama tetap tersimpan)',
+          params: IdParams,
+          body: VersionBody,
+          response: { 200: SkpDetail, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) =>
+        skp.versiBaru(request.actor!, request.params.id, request.body.version, { requestId: request.id }),
+    );
+
     app.get(
       '/api/skp/:id',
       {

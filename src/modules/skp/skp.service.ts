@@ -10,13 +10,13 @@ import type {
   SkpDetail,
   UpdateIsiBody,
 } from '../../contracts/skp.js';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { BERAKHLAK } from '../../domain/berakhlak.js';
 import { hitungCakupan } from '../../domain/cascading.js';
 import { isJpt } from '../../domain/jabatan.js';
 import { namaLengkap } from '../../domain/pegawai.js';
 import { checkSkp, rhkHints } from '../../domain/skp.js';
-import { isEditable, type SkpTransition, transition } from '../../domain/skp-workflow.js';
+import { canStartNewVersion, isEditable, type SkpTransition, transition } from '../../domain/skp-workflow.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -101,6 +101,7 @@ export function createSkpService(deps: {
     t: SkpTransition,
     extra: (s: Awaited<ReturnType<typeof load>>['skp']) => Promise<Record<string, unknown>>,
     meta: Meta,
+    inTx?: (tx: Tx, s: Awaited<ReturnType<typeof load>>['skp']) => Promise<void>,
   ) {
     const { skp: s } = await load(id);
     const result = transition(s.status, t);
@@ -115,6 +116,7 @@ export function createSkpService(deps: {
       if (!(await q.updateSkpIfVersion(tx, id, version, { status: result.status, ...fields }))) {
         throw new AppError('VERSION_CONFLICT');
       }
+      await inTx?.(tx, s);
       await audit.record(tx, {
         instansiId: s.instansiId,
         actorId: actor.id,
@@ -142,46 +144,109 @@ export function createSkpService(deps: {
     }
   }
 
+  async function create(actor: Actor, body: z.infer<typeof CreateSkpBody>, meta: Meta) {
+    const pos = await q.currentPosition(db, actor.id);
+    if (!pos)
+      throw new AppError('BAD_REQUEST', undefined, 'Anda belum memiliki jabatan; SKP tidak dapat dibuat.');
+    if (await q.hasSkp(db, actor.id, pos.jabatanId, body.tahun)) throw new AppError('SKP_EXISTS');
+    const awalTahun = `${body.tahun}-01-01`;
+    // After a mid-year mutation the new plan starts at the new position's TMT.
+    const periodeMulai =
+      pos.tmtMulai && pos.tmtMulai > awalTahun && pos.tmtMulai.startsWith(String(body.tahun))
+        ? pos.tmtMulai
+        : awalTahun;
+    const id = await db.transaction(async (tx) => {
+      const created = await q.insertSkp(tx, {
+        instansiId: pos.instansiId,
+        pegawaiId: actor.id,
+        jabatanId: pos.jabatanId,
+        tahun: body.tahun,
+        periodeMulai,
+        periodeAkhir: `${body.tahun}-12-31`,
+        pendekatan: body.pendekatan,
+        isJpt: isJpt(pos.jenis),
+      });
+      await audit.record(tx, {
+        instansiId: pos.instansiId,
+        actorId: actor.id,
+        action: 'skp.buat',
+        entity: 'skp',
+        entityId: created,
+        after: { tahun: body.tahun, pendekatan: body.pendekatan, jabatanId: pos.jabatanId, periodeMulai },
+        requestId: meta.requestId,
+      });
+      return created;
+    });
+    return detail(actor, id);
+  }
+
   return {
     detail,
     ownerOf: (id: number) => q.ownerOf(db, id),
     list: (actor: Actor, tahun: number | undefined) => q.listSkpOf(db, actor.id, tahun),
 
-    async create(actor: Actor, body: z.infer<typeof CreateSkpBody>, meta: Meta) {
-      const pos = await q.currentPosition(db, actor.id);
-      if (!pos)
-        throw new AppError('BAD_REQUEST', undefined, 'Anda belum memiliki jabatan; SKP tidak dapat dibuat.');
-      if (await q.hasSkp(db, actor.id, pos.jabatanId, body.tahun)) throw new AppError('SKP_EXISTS');
-      const awalTahun = `${body.tahun}-01-01`;
-      // After a mid-year mutation the new plan starts at the new position's TMT.
-      const periodeMulai =
-        pos.tmtMulai && pos.tmtMulai > awalTahun && pos.tmtMulai.startsWith(String(body.tahun))
-          ? pos.tmtMulai
-          : awalTahun;
-      const id = await db.transaction(async (tx) => {
-        const created = await q.insertSkp(tx, {
-          instansiId: pos.instansiId,
-          pegawaiId: actor.id,
-          jabatanId: pos.jabatanId,
-          tahun: body.tahun,
-          periodeMulai,
-          periodeAkhir: `${body.tahun}-12-31`,
-          pendekatan: body.pendekatan,
-          isJpt: isJpt(pos.jenis),
-        });
+    /** "Salin dari tahun lalu": last year's approved plan as a new draft (links to the superior are not copied). */
+    async salin(actor: Actor, body: z.infer<typeof CreateSkpBody>, meta: Meta) {
+      const dari = await q.approvedSkpOf(db, actor.id, body.tahun - 1);
+      if (!dari)
+        throw new AppError(
+          'NOT_FOUND',
+          undefined,
+          `Tidak ada SKP tahun ${body.tahun - 1} yang disetujui untuk disalin.`,
+        );
+      const created = await create(actor, body, meta);
+      await db.transaction(async (tx) => {
+        await q.copyIsi(tx, dari, created.id, { intervensi: false, perilaku: false });
         await audit.record(tx, {
-          instansiId: pos.instansiId,
+          instansiId: actor.instansiId,
           actorId: actor.id,
-          action: 'skp.buat',
+          action: 'skp.salin',
+          entity: 'skp',
+          entityId: created.id,
+          after: { dariSkpId: dari },
+          requestId: meta.requestId,
+        });
+      });
+      return detail(actor, created.id);
+    },
+
+    /** An approved plan changes only through a new version; the approved one stays readable. */
+    async versiBaru(actor: Actor, id: number, version: number, meta: Meta) {
+      const { skp: s } = await load(id);
+      if (!canStartNewVersion(s.status))
+        throw new AppError('SKP_INVALID_TRANSITION', undefined, 'Versi baru hanya dari SKP yang disetujui.');
+      if (s.version !== version) throw new AppError('VERSION_CONFLICT');
+      if (await q.hasNewerVersion(db, id))
+        throw new AppError('SKP_EXISTS', undefined, 'Versi baru SKP ini sudah dibuat.');
+      const newId = await db.transaction(async (tx) => {
+        const created = await q.insertSkp(tx, {
+          instansiId: s.instansiId,
+          pegawaiId: s.pegawaiId,
+          jabatanId: s.jabatanId,
+          tahun: s.tahun,
+          periodeMulai: s.periodeMulai,
+          periodeAkhir: s.periodeAkhir,
+          pendekatan: s.pendekatan,
+          isJpt: s.isJpt,
+          versi: s.versi + 1,
+          versiSebelumnyaId: s.id,
+        });
+        await q.copyIsi(tx, s.id, created, { intervensi: true, perilaku: true });
+        await audit.record(tx, {
+          instansiId: s.instansiId,
+          actorId: actor.id,
+          action: 'skp.versi_baru',
           entity: 'skp',
           entityId: created,
-          after: { tahun: body.tahun, pendekatan: body.pendekatan, jabatanId: pos.jabatanId, periodeMulai },
+          after: { versi: s.versi + 1, versiSebelumnyaId: s.id },
           requestId: meta.requestId,
         });
         return created;
       });
-      return detail(actor, id);
+      return detail(actor, newId);
     },
+
+    create,
 
     async updateIsi(actor: Actor, id: number, body: z.infer<typeof UpdateIsiBody>, meta: Meta) {
       const { skp: s } = await load(id);
@@ -262,6 +327,10 @@ export function createSkpService(deps: {
           };
         },
         meta,
+        async (tx, current) => {
+          // A newer version takes over the subordinates' links to the one it replaces.
+          if (current.versiSebelumnyaId) await q.carryIntervensi(tx, current.id);
+        },
       );
     },
 
