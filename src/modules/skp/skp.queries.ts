@@ -258,14 +258,6 @@ export async function updateSkpIfVersion(
   return updated.length === 1;
 }
 
-export async function atasanLangsung(db: DbOrTx, pegawaiId: number, tanggal: string) {
-  const [row] = await rows<{ id: number | null }>(
-    db,
-    sql`SELECT atasan_langsung(${pegawaiId}::int, ${tanggal}::date) AS id`,
-  );
-  return row?.id ?? null;
-}
-
 /** The assessor's direct subordinates with their latest plan of the year (one query). */
 export function skpBawahan(db: DbOrTx, penilaiId: number, tahun: number, tanggal: string) {
   return rows<{

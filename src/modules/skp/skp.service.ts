@@ -42,21 +42,19 @@ export function createSkpService(deps: {
     return found;
   }
 
-  /** Who decides on this plan: the direct superior, or for a JPT plan the head of region. */
-  async function penilaiOf(s: { pegawaiId: number; instansiId: number; isJpt: boolean }) {
+  /** The superior (whose plan is intervened) and who decides: the superior, or for a JPT plan the head of region. */
+  async function atasanDanPenilai(s: { pegawaiId: number; instansiId: number; isJpt: boolean }) {
     const chain = await pegawai.rantaiAtasanIds(s.pegawaiId, s.instansiId);
-    return (s.isJpt ? chain.at(-1) : chain[0]) ?? null;
+    return { atasanId: chain[0] ?? null, penilaiId: (s.isJpt ? chain.at(-1) : chain[0]) ?? null };
   }
 
   async function detail(actor: Actor, id: number): Promise<SkpDetail> {
     const { skp: s, ...names } = await load(id);
-    const tanggal = await today(s.instansiId);
-    const atasanId = await q.atasanLangsung(db, s.pegawaiId, tanggal);
-    const [isi, perilaku, atasanSkp, penilai] = await Promise.all([
+    const { atasanId, penilaiId: penilai } = await atasanDanPenilai(s);
+    const [isi, perilaku, atasanSkp] = await Promise.all([
       q.loadIsi(db, id),
       q.perilakuOf(db, id),
       atasanId ? q.skpAtasan(db, atasanId, s.tahun) : Promise.resolve(null),
-      penilaiOf(s),
     ]);
     const content = { pendekatan: s.pendekatan, isJpt: s.isJpt, rhk: isi };
     const isOwner = actor.id === s.pegawaiId;
@@ -133,7 +131,7 @@ export function createSkpService(deps: {
   }
 
   async function assertPenilai(actor: Actor, s: { pegawaiId: number; instansiId: number; isJpt: boolean }) {
-    if ((await penilaiOf(s)) !== actor.id) {
+    if ((await atasanDanPenilai(s)).penilaiId !== actor.id) {
       throw new AppError(
         'FORBIDDEN',
         undefined,
@@ -251,7 +249,7 @@ export function createSkpService(deps: {
     async updateIsi(actor: Actor, id: number, body: z.infer<typeof UpdateIsiBody>, meta: Meta) {
       const { skp: s } = await load(id);
       if (!isEditable(s.status)) throw new AppError('SKP_NOT_EDITABLE');
-      const atasanId = await q.atasanLangsung(db, s.pegawaiId, await today(s.instansiId));
+      const { atasanId } = await atasanDanPenilai(s);
       const allowed = new Set(
         (atasanId ? await q.skpAtasan(db, atasanId, s.tahun) : null)?.rhk.map((r) => r.id) ?? [],
       );
@@ -293,7 +291,7 @@ export function createSkpService(deps: {
         async (s) => {
           const d = await detail(actor, id);
           if (d.temuan.length) throw new AppError('SKP_INVALID', { temuan: d.temuan });
-          const penilai = await penilaiOf(s);
+          const { penilaiId: penilai } = await atasanDanPenilai(s);
           if (!penilai) throw new AppError('NO_PEJABAT_PENILAI');
           return { pejabatPenilaiId: penilai, diajukanAt: clock.now(), catatanPengembalian: null };
         },
