@@ -14,7 +14,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, rows } from '../src/db/client.js';
 import { insertOrgPlan } from '../src/db/seed/insert-org.js';
 import { syntheticPlan } from '../src/db/seed/synthetic.js';
-import { adminUrl, withAdmin } from '../test/db.js';
+import { adminUrl, withAdmin } from '../test/pg-admin.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DB_NAME = 'ekinerja_bench';

@@ -28,6 +28,8 @@ import { orgRoutes } from './modules/org/org.routes.js';
 import { createOrgService } from './modules/org/org.service.js';
 import { pegawaiRoutes } from './modules/pegawai/pegawai.routes.js';
 import { createPegawaiService } from './modules/pegawai/pegawai.service.js';
+import { pkRoutes } from './modules/pk/pk.routes.js';
+import { createPkService } from './modules/pk/pk.service.js';
 import { skpRoutes } from './modules/skp/skp.routes.js';
 import { createSkpService } from './modules/skp/skp.service.js';
 import type { Clock } from './platform/clock.js';
@@ -87,7 +89,8 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const auth = createAuthService({ db, clock, audit, config });
   const pegawai = createPegawaiService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
   const impor = createImporService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
-  const skp = createSkpService({ db, clock, audit, pegawai, zonaWaktu: org.zonaWaktu });
+  const pk = createPkService({ db, audit });
+  const skp = createSkpService({ db, clock, audit, pegawai, pk, zonaWaktu: org.zonaWaktu });
 
   registerAccessHooks(app, auth, pegawai, { skp: skp.ownerOf });
 
@@ -113,6 +116,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(auditRoutes(audit));
   await app.register(imporRoutes(impor));
   await app.register(skpRoutes(skp));
+  await app.register(pkRoutes(pk));
 
   const webRoot = path.resolve(config.WEB_DIST);
   if (existsSync(path.join(webRoot, 'index.html'))) {

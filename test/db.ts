@@ -1,28 +1,11 @@
 /**
  * A database per test file: in-memory PGlite, or (TEST_DATABASE_URL set) a fresh PostgreSQL
- * database cloned from a template that global-setup migrated once.
+ * database cloned from the template that global-setup migrated once for this run.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { inject } from 'vitest';
 import { type Database, openDatabase } from '../src/db/client.js';
-
-export const TEMPLATE_DB = 'ekinerja_test_template';
-
-export function adminUrl(url: string, database = 'postgres'): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-export async function withAdmin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl(url) });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+import { adminUrl, withAdmin } from './pg-admin.js';
 
 export async function openTestDatabase(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
@@ -32,7 +15,7 @@ export async function openTestDatabase(): Promise<Database> {
     return database;
   }
   const name = `ekinerja_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await withAdmin(url, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`));
+  await withAdmin(url, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDb')}`));
   // The forced DROP at the end terminates connections that are still closing; that is expected here.
   const database = await openDatabase({
     databaseUrl: adminUrl(url, name),

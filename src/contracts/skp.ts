@@ -25,6 +25,8 @@ export const RhkInput = z.object({
   jenis: z.enum(JENIS_RHK),
   rencana: Teks(1000).min(1, 'Rencana hasil kerja wajib diisi.'),
   penugasanDari: Teks(300).nullable().default(null),
+  /** JPT plans: the Perjanjian Kinerja item of the unit this RHK derives from. */
+  pkSasaranId: z.number().int().positive().nullable().default(null),
   iki: z.array(IkiInput).max(10),
   /** Ids of the superior's RHKs this one intervenes. */
   intervensi: z.array(z.number().int().positive()).max(10).default([]),
@@ -57,6 +59,7 @@ export const RhkOut = z.object({
   jenis: z.enum(JENIS_RHK),
   rencana: z.string(),
   penugasanDari: z.string().nullable(),
+  pkSasaranId: z.number().nullable(),
   perluDitinjau: z.boolean(),
   iki: z.array(
     z.object({

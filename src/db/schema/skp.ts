@@ -12,11 +12,49 @@ import {
   smallint,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { Aspek, JenisRhk, Pendekatan, Perspektif } from '../../domain/skp.js';
 import type { StatusSkp } from '../../domain/skp-workflow.js';
-import { instansi, jabatan } from './org.js';
+import { instansi, jabatan, unor } from './org.js';
 import { pegawai } from './pegawai.js';
+
+/** Perjanjian Kinerja: a unit's performance agreement for a year; JPT RHKs derive from its items. */
+export const perjanjianKinerja = pgTable(
+  'perjanjian_kinerja',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    instansiId: integer()
+      .notNull()
+      .references(() => instansi.id),
+    unorId: integer()
+      .notNull()
+      .references(() => unor.id),
+    tahun: smallint().notNull(),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('pk_unor_tahun_uq').on(t.unorId, t.tahun)],
+);
+
+/** A sasaran strategis with its indicator and target (IKM may be one). */
+export const pkSasaran = pgTable(
+  'pk_sasaran',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    pkId: integer()
+      .notNull()
+      .references(() => perjanjianKinerja.id, { onDelete: 'cascade' }),
+    urutan: smallint().notNull(),
+    sasaran: text().notNull(),
+    indikator: text().notNull(),
+    targetNilai: numeric({ precision: 18, scale: 4, mode: 'number' }),
+    targetSatuan: text(),
+    targetTeks: text(),
+  },
+  (t) => [index('pk_sasaran_pk_idx').on(t.pkId, t.urutan)],
+);
 
 export const skp = pgTable(
   'skp',
@@ -73,6 +111,8 @@ export const rhk = pgTable(
     penugasanDari: text(),
     /** Set when the superior's RHK it intervenes was changed or removed. */
     perluDitinjau: boolean().notNull().default(false),
+    /** For JPT plans: the Perjanjian Kinerja item this RHK derives from. */
+    pkSasaranId: integer().references(() => pkSasaran.id),
     /** The RHK of the previous version this one was copied from, so subordinates' links can follow. */
     asalRhkId: integer().references((): AnyPgColumn => rhk.id),
   },

@@ -56,6 +56,7 @@ export async function findSkp(db: DbOrTx, id: number) {
   const [row] = await db
     .select({
       skp,
+      unorId: jabatan.unorId,
       pegawaiNama: pegawai.nama,
       gelarDepan: pegawai.gelarDepan,
       gelarBelakang: pegawai.gelarBelakang,
@@ -97,6 +98,7 @@ export interface IsiRow {
   jenis: JenisRhk;
   rencana: string;
   penugasanDari: string | null;
+  pkSasaranId: number | null;
   perluDitinjau: boolean;
   iki: {
     id: number;
@@ -122,6 +124,7 @@ export async function loadIsi(db: DbOrTx, skpId: number): Promise<IsiRow[]> {
     jenis: r.jenis,
     rencana: r.rencana,
     penugasanDari: r.penugasanDari,
+    pkSasaranId: r.pkSasaranId,
     perluDitinjau: r.perluDitinjau,
     iki: ikis
       .filter((k) => k.rhkId === r.id)
@@ -173,6 +176,7 @@ export interface RhkWrite {
   jenis: JenisRhk;
   rencana: string;
   penugasanDari: string | null;
+  pkSasaranId: number | null;
   iki: {
     aspek: Aspek | null;
     indikator: string;
@@ -202,7 +206,13 @@ export async function replaceIsi(tx: DbOrTx, skpId: number, items: RhkWrite[]) {
     if (item.id && existing.includes(item.id)) {
       await tx
         .update(rhk)
-        .set({ jenis: item.jenis, rencana: item.rencana, penugasanDari: item.penugasanDari, urutan })
+        .set({
+          jenis: item.jenis,
+          rencana: item.rencana,
+          penugasanDari: item.penugasanDari,
+          pkSasaranId: item.pkSasaranId,
+          urutan,
+        })
         .where(eq(rhk.id, item.id));
       ids.push(item.id);
     } else {
@@ -213,6 +223,7 @@ export async function replaceIsi(tx: DbOrTx, skpId: number, items: RhkWrite[]) {
           jenis: item.jenis,
           rencana: item.rencana,
           penugasanDari: item.penugasanDari,
+          pkSasaranId: item.pkSasaranId,
           urutan,
         })
         .returning({ id: rhk.id });
@@ -362,8 +373,9 @@ export async function copyIsi(
   options: { intervensi: boolean; perilaku: boolean },
 ) {
   await tx.execute(
-    sql`INSERT INTO rhk (skp_id, jenis, urutan, rencana, penugasan_dari, asal_rhk_id)
-        SELECT ${toSkpId}, jenis, urutan, rencana, penugasan_dari, id FROM rhk WHERE skp_id = ${fromSkpId}`,
+    sql`INSERT INTO rhk (skp_id, jenis, urutan, rencana, penugasan_dari, pk_sasaran_id, asal_rhk_id)
+        SELECT ${toSkpId}, jenis, urutan, rencana, penugasan_dari, CASE WHEN ${options.intervensi} THEN pk_sasaran_id END, id
+          FROM rhk WHERE skp_id = ${fromSkpId}`,
   );
   await tx.execute(
     sql`INSERT INTO iki (rhk_id, urutan, aspek, indikator, target_nilai, target_nilai_maks, target_satuan, target_teks, perspektif)

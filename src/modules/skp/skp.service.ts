@@ -22,6 +22,7 @@ import { AppError } from '../../platform/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import type { PegawaiService } from '../pegawai/pegawai.service.js';
+import type { PkService } from '../pk/pk.service.js';
 import * as q from './skp.queries.js';
 
 type Meta = { requestId: string };
@@ -31,6 +32,7 @@ export function createSkpService(deps: {
   clock: Clock;
   audit: AuditService;
   pegawai: PegawaiService;
+  pk: PkService;
   zonaWaktu: (instansiId: number) => Promise<string>;
 }) {
   const { db, clock, audit, pegawai } = deps;
@@ -247,7 +249,22 @@ export function createSkpService(deps: {
     create,
 
     async updateIsi(actor: Actor, id: number, body: z.infer<typeof UpdateIsiBody>, meta: Meta) {
-      const { skp: s } = await load(id);
+      const { skp: s, unorId } = await load(id);
+      const pkIds = body.rhk.flatMap((r) => (r.pkSasaranId ? [r.pkSasaranId] : []));
+      if (pkIds.length && !s.isJpt) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          { pkSasaranId: pkIds },
+          'Hanya RHK pada SKP JPT yang diturunkan dari perjanjian kinerja.',
+        );
+      }
+      if (!(await deps.pk.sasaranBelongsTo(pkIds, unorId, s.tahun))) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          { pkSasaranId: pkIds },
+          'Sasaran perjanjian kinerja tidak ditemukan pada unit dan tahun SKP ini.',
+        );
+      }
       if (!isEditable(s.status)) throw new AppError('SKP_NOT_EDITABLE');
       const { atasanId } = await atasanDanPenilai(s);
       const allowed = new Set(

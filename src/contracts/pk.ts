@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const PkQuery = z.object({
+  unorId: z.coerce.number().int().positive(),
+  tahun: z.coerce.number().int().min(2020).max(2100),
+});
+
+export const PkSasaranInput = z.object({
+  sasaran: z.string().trim().min(1, 'Sasaran strategis wajib diisi.').max(1000),
+  indikator: z.string().trim().min(1, 'Indikator wajib diisi.').max(500),
+  targetNilai: z.number().min(0).max(1e12).nullable(),
+  targetSatuan: z.string().trim().max(60).nullable().default(null),
+  targetTeks: z.string().trim().max(1000).nullable().default(null),
+});
+
+export const PkBody = z.object({
+  unorId: z.number().int().positive(),
+  tahun: z.number().int().min(2020).max(2100),
+  /** Omitted when creating; the version read when changing an existing agreement. */
+  version: z.number().int().positive().optional(),
+  sasaran: z.array(PkSasaranInput).min(1, 'Perjanjian kinerja memuat minimal satu sasaran.').max(50),
+});
+
+export const PkOut = z.object({
+  id: z.number(),
+  unorId: z.number(),
+  tahun: z.number(),
+  version: z.number(),
+  sasaran: z.array(
+    z.object({
+      id: z.number(),
+      sasaran: z.string(),
+      indikator: z.string(),
+      targetNilai: z.number().nullable(),
+      targetSatuan: z.string().nullable(),
+      targetTeks: z.string().nullable(),
+    }),
+  ),
+});
+export type PkOut = z.infer<typeof PkOut>;
