@@ -214,3 +214,33 @@ describe('employee import', () => {
     expect(res.json().error.code).toBe('UNSUPPORTED_FILE');
   });
 });
+
+describe('employee import: superior cycles', () => {
+  it('refuses NIP Atasan values that form a loop, and writes nothing', async () => {
+    const before = await counts();
+    const file = Buffer.from(
+      [
+        HEADER,
+        `${org.kepala2.nip},Kepala Dinas Kesehatan,PNS,III/a,Kepala Dinas Kesehatan,JPT Pratama,Dinas Kesehatan,${org.orangLain.nip}`,
+        `${org.orangLain.nip},Staf Dinas Kesehatan,PNS,III/a,Pengadministrasi Umum,Pelaksana,Dinas Kesehatan,${org.kepala2.nip}`,
+      ].join('\n'),
+    );
+    const res = await upload(org.adminBkd.nip, 'commit', 'lingkaran.csv', file);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.kesalahan).toEqual([
+      {
+        baris: 2,
+        nip: org.kepala2.nip,
+        alasan: [`NIP atasan ${org.orangLain.nip} membuat rantai atasan melingkar.`],
+      },
+      {
+        baris: 3,
+        nip: org.orangLain.nip,
+        alasan: [`NIP atasan ${org.kepala2.nip} membuat rantai atasan melingkar.`],
+      },
+    ]);
+    expect(await counts()).toEqual(before);
+    const admin = await h.login(org.adminBkd.nip);
+    expect((await admin.get(`/api/pegawai/${org.kepala2.id}`)).json().atasanOverride).toBeNull();
+  });
+});

@@ -180,3 +180,19 @@ export async function applyAtasan(tx: DbOrTx, links: { id: number; atasan: numbe
         RETURNING p.id`,
   );
 }
+
+/** Employees whose new superior leads back to themselves (walks each chain at most 20 levels). */
+export async function superiorCycles(tx: DbOrTx, links: { id: number; atasan: number }[], tanggal: string) {
+  if (links.length === 0) return [];
+  const found = await rows<{ id: number }>(
+    tx,
+    sql`WITH RECURSIVE links AS (SELECT * FROM json_to_recordset(${json(links)}::json) AS t(id int, atasan int)),
+         walk(origin, cur, d) AS (
+           SELECT id, atasan, 1 FROM links
+           UNION ALL
+           SELECT w.origin, atasan_langsung(w.cur, ${tanggal}::date), w.d + 1 FROM walk w
+            WHERE w.cur IS NOT NULL AND w.cur <> w.origin AND w.d < 20)
+        SELECT DISTINCT origin AS id FROM walk WHERE cur = origin`,
+  );
+  return found.map((r) => r.id);
+}

@@ -277,13 +277,22 @@ export function createImporService(deps: {
         return { id: c.id, atasan: viaAtasan ?? (head === c.id ? null : head) };
       }),
     );
-    const overridden = await q.applyAtasan(
-      tx,
-      rows.flatMap((r) =>
-        r.nipAtasan ? [{ id: idOfNip.get(r.nip)!, atasan: idOfNip.get(r.nipAtasan)! }] : [],
-      ),
-      today,
+    const atasanLinks = rows.flatMap((r) =>
+      r.nipAtasan ? [{ id: idOfNip.get(r.nip)!, atasan: idOfNip.get(r.nipAtasan)! }] : [],
     );
+    const overridden = await q.applyAtasan(tx, atasanLinks, today);
+    // The file may close a loop (A reports to B, B to A); refusing it rolls the whole import back.
+    const cycles = new Set(await q.superiorCycles(tx, atasanLinks, today));
+    if (cycles.size) {
+      const kesalahan = rows
+        .filter((r) => cycles.has(idOfNip.get(r.nip)!))
+        .map((r) => ({
+          baris: r.baris,
+          nip: r.nip,
+          alasan: [`NIP atasan ${r.nipAtasan} membuat rantai atasan melingkar.`],
+        }));
+      throw new AppError('IMPORT_INVALID', { kesalahan });
+    }
 
     const entries: AuditInput[] = [
       ...inserted.map((p) => {
