@@ -24,10 +24,14 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { imporRoutes } from './modules/impor/impor.routes.js';
 import { createImporService } from './modules/impor/impor.service.js';
+import { notifikasiRoutes } from './modules/notifikasi/notifikasi.routes.js';
+import { createNotifikasiService } from './modules/notifikasi/notifikasi.service.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { createOrgService } from './modules/org/org.service.js';
 import { pegawaiRoutes } from './modules/pegawai/pegawai.routes.js';
 import { createPegawaiService } from './modules/pegawai/pegawai.service.js';
+import { pengaturanRoutes } from './modules/pengaturan/pengaturan.routes.js';
+import { createPengaturanService } from './modules/pengaturan/pengaturan.service.js';
 import { pkRoutes } from './modules/pk/pk.routes.js';
 import { createPkService } from './modules/pk/pk.service.js';
 import { skpRoutes } from './modules/skp/skp.routes.js';
@@ -90,7 +94,18 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const pegawai = createPegawaiService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
   const impor = createImporService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
   const pk = createPkService({ db, audit });
-  const skp = createSkpService({ db, clock, audit, pegawai, pk, zonaWaktu: org.zonaWaktu });
+  const pengaturan = createPengaturanService({ db, audit });
+  const notifikasi = createNotifikasiService({ db, clock });
+  const skp = createSkpService({
+    db,
+    clock,
+    audit,
+    pegawai,
+    pk,
+    pengaturan,
+    notifikasi,
+    zonaWaktu: org.zonaWaktu,
+  });
 
   registerAccessHooks(app, auth, pegawai, { skp: skp.ownerOf });
 
@@ -117,6 +132,8 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(imporRoutes(impor));
   await app.register(skpRoutes(skp));
   await app.register(pkRoutes(pk));
+  await app.register(pengaturanRoutes(pengaturan));
+  await app.register(notifikasiRoutes(notifikasi));
 
   const webRoot = path.resolve(config.WEB_DIST);
   if (existsSync(path.join(webRoot, 'index.html'))) {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { STATUS_CAKUPAN } from '../domain/cascading.js';
-import { ASPEK, JENIS_RHK, PENDEKATAN, PERSPEKTIF } from '../domain/skp.js';
+import { ASPEK, JENIS_LAMPIRAN, JENIS_RHK, PENDEKATAN, PERSPEKTIF } from '../domain/skp.js';
 import { STATUS_SKP } from '../domain/skp-workflow.js';
+import { IsoDate } from './common.js';
 
 const Teks = (max: number) => z.string().trim().max(max);
 
@@ -75,6 +76,15 @@ export const RhkOut = z.object({
 
 export const Temuan = z.object({ rhkIndex: z.number().nullable(), message: z.string() });
 
+export const Identitas = z.object({
+  nama: z.string(),
+  nip: z.string(),
+  pangkatGolongan: z.string().nullable(),
+  jabatan: z.string().nullable(),
+  unitKerja: z.string(),
+});
+export type Identitas = z.infer<typeof Identitas>;
+
 export const SkpDetail = z.object({
   id: z.number(),
   pegawaiId: z.number(),
@@ -107,10 +117,30 @@ export const SkpDetail = z.object({
       rhk: z.array(z.object({ id: z.number(), rencana: z.string() })),
     })
     .nullable(),
+  lampiran: z.array(
+    z.object({ jenis: z.enum(JENIS_LAMPIRAN), label: z.string(), items: z.array(z.string()) }),
+  ),
+  /** Printed identity: frozen at approval, the current one before that. */
+  identitas: z.object({ pegawai: Identitas, pejabatPenilai: Identitas.nullable() }),
+  diajukanAt: z.string().nullable(),
+  disetujuiAt: z.string().nullable(),
+  /** The date the plan should be approved by (instansi setting) and whether it missed it. */
+  batasWaktu: IsoDate,
+  terlambat: z.boolean(),
+  /** Open dibagi-habis problems of this plan; null when its owner has no direct subordinates. */
+  cakupan: z.object({ masalah: z.number(), memblokir: z.boolean() }).nullable(),
   /** What blocks submission, and writing hints that never block. */
   temuan: z.array(Temuan),
   saran: z.array(Temuan),
-  can: z.object({ edit: z.boolean(), submit: z.boolean(), assess: z.boolean() }),
+  can: z.object({
+    edit: z.boolean(),
+    submit: z.boolean(),
+    /** Approve or return (the pejabat penilai, or for a JPT plan the head of region). */
+    assess: z.boolean(),
+    /** Write ekspektasi khusus and lampiran (the assessor, until approval). */
+    ekspektasi: z.boolean(),
+    newVersion: z.boolean(),
+  }),
 });
 export type SkpDetail = z.infer<typeof SkpDetail>;
 
@@ -126,7 +156,18 @@ export const SkpListItem = z.object({
 export const SkpListResponse = z.object({ items: z.array(SkpListItem) });
 export const SkpListQuery = z.object({ tahun: z.coerce.number().int().min(2020).max(2100).optional() });
 
-export const SkpBawahanQuery = z.object({ tahun: z.coerce.number().int().min(2020).max(2100) });
+export const FILTER_STATUS_BAWAHAN = [...STATUS_SKP, 'BELUM_ADA'] as const;
+export const SkpBawahanQuery = z.object({
+  tahun: z.coerce.number().int().min(2020).max(2100),
+  /** BELUM_ADA: no plan for the year yet. */
+  status: z.enum(FILTER_STATUS_BAWAHAN).optional(),
+  terlambat: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  /** Part of the name or NIP. */
+  q: z.string().trim().max(100).optional(),
+});
 export const SkpBawahanItem = z.object({
   pegawaiId: z.number(),
   nip: z.string(),
@@ -136,8 +177,84 @@ export const SkpBawahanItem = z.object({
   /** null: no plan yet for the year. */
   status: z.enum(STATUS_SKP).nullable(),
   diajukanAt: z.string().nullable(),
+  terlambat: z.boolean(),
 });
-export const SkpBawahanResponse = z.object({ items: z.array(SkpBawahanItem) });
+export const SkpBawahanResponse = z.object({ items: z.array(SkpBawahanItem), batasWaktu: IsoDate });
+
+export const PengingatBody = z.object({
+  tahun: z.number().int().min(2020).max(2100),
+  pegawaiIds: z.array(z.number().int().positive()).min(1, 'Pilih minimal satu pegawai.').max(500),
+  pesan: Teks(500).optional(),
+});
+export const PengingatResponse = z.object({ terkirim: z.number() });
+
+export const LampiranBody = VersionBody.extend({
+  lampiran: z
+    .array(z.object({ jenis: z.enum(JENIS_LAMPIRAN), items: z.array(Teks(1000).min(1)).max(20) }))
+    .max(3),
+});
+
+/** Matriks Peran Hasil: the leader's RHKs × direct subordinates. */
+export const MatriksResponse = z.object({
+  skpId: z.number(),
+  kolom: z.array(z.object({ rhkId: z.number(), jenis: z.enum(JENIS_RHK), rencana: z.string() })),
+  baris: z.array(
+    z.object({
+      pegawaiId: z.number(),
+      namaLengkap: z.string(),
+      jabatanNama: z.string().nullable(),
+      skpId: z.number().nullable(),
+      status: z.enum(STATUS_SKP).nullable(),
+      /** Whether the leader may still add a role-result to this subordinate's plan (it is a draft or missing). */
+      dapatDiisi: z.boolean(),
+      sel: z.array(
+        z.object({
+          atasanRhkId: z.number(),
+          rhk: z.array(z.object({ id: z.number(), rencana: z.string(), perluDitinjau: z.boolean() })),
+        }),
+      ),
+    }),
+  ),
+  /** Subordinates' RHKs still linked to RHKs of someone else (after a mutation): to relink. */
+  tautanYatim: z.array(
+    z.object({
+      pegawaiId: z.number(),
+      namaLengkap: z.string(),
+      rhkId: z.number(),
+      rencana: z.string(),
+      atasanRhkId: z.number(),
+      atasanRencana: z.string(),
+      atasanNama: z.string(),
+    }),
+  ),
+});
+export type MatriksResponse = z.infer<typeof MatriksResponse>;
+
+export const MatriksSelBody = z.object({
+  pegawaiId: z.number().int().positive(),
+  atasanRhkId: z.number().int().positive(),
+  rencana: Teks(1000).min(1, 'Rencana hasil kerja wajib diisi.'),
+});
+
+export const JalurParams = z.object({
+  id: z.coerce.number().int().positive(),
+  rhkId: z.coerce.number().int().positive(),
+});
+/** From one RHK up to the Perjanjian Kinerja: the employee's contribution to the organisation. */
+export const JalurResponse = z.object({
+  langkah: z.array(
+    z.object({
+      rhkId: z.number(),
+      rencana: z.string(),
+      pegawaiNama: z.string(),
+      jabatanNama: z.string(),
+      tahun: z.number(),
+    }),
+  ),
+  pk: z
+    .object({ sasaran: z.string(), indikator: z.string(), unorNama: z.string(), tahun: z.number() })
+    .nullable(),
+});
 
 export const PerilakuBody = VersionBody.extend({
   ekspektasi: z
@@ -166,3 +283,42 @@ export const CakupanResponse = z.object({
   masalah: z.number(),
   persenLengkap: z.number(),
 });
+
+export const CakupanRingkasan = z.object({
+  pegawai: z.number(),
+  skpDisetujui: z.number(),
+  tanpaSkpDisetujui: z.number(),
+  iki: z.number(),
+  lengkap: z.number(),
+  kurang: z.number(),
+  lebih: z.number(),
+  bedaSatuan: z.number(),
+  tanpaBawahan: z.number(),
+  rhkTanpaInduk: z.number(),
+  /** Employees whose superior has no submitted or approved plan to intervene yet. */
+  menungguAtasan: z.number(),
+  persenLengkap: z.number(),
+});
+export type CakupanRingkasan = z.infer<typeof CakupanRingkasan>;
+
+export const CakupanInstansiQuery = z.object({
+  tahun: z.coerce.number().int().min(2020).max(2100),
+  /** A unit: its subtree, broken down by its child units; omitted: the whole instansi by OPD. */
+  unorId: z.coerce.number().int().positive().optional(),
+});
+export const CakupanInstansiResponse = z.object({
+  unor: z.object({ id: z.number(), nama: z.string() }).nullable(),
+  ringkasan: CakupanRingkasan,
+  unit: z.array(CakupanRingkasan.extend({ unorId: z.number(), nama: z.string() })),
+  /** Who waits for whose plan (first 100). */
+  menunggu: z.array(
+    z.object({
+      pegawaiId: z.number(),
+      namaLengkap: z.string(),
+      atasanId: z.number(),
+      atasanNama: z.string(),
+      atasanStatus: z.enum(STATUS_SKP).nullable(),
+    }),
+  ),
+});
+export type CakupanInstansiResponse = z.infer<typeof CakupanInstansiResponse>;

@@ -43,27 +43,54 @@ export interface HasilCakupan<Id> {
 }
 
 const ADDITIVE = new Set<Aspek | null>(['KUANTITAS', 'BIAYA', null]);
-const unit = (t: Target) => (t.satuan ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
 
-function statusOf<Id>(leader: CakupanIki<Id>, children: RhkBawahan<Id>[]): HasilCakupan<Id> {
-  const base = { rhkId: leader.rhkId, ikiId: leader.ikiId };
-  if (children.length === 0) return { ...base, status: 'TANPA_BAWAHAN', jumlah: null };
-  if (leader.target.nilai === null) return { ...base, status: 'LENGKAP', jumlah: null };
-  const matching = children
-    .flatMap((c) => c.iki)
-    .filter(
-      (k) => (leader.aspek === null || k.aspek === leader.aspek) && unit(k.target) === unit(leader.target),
-    );
-  const values = matching.map((k) => k.target.nilai).filter((v): v is number => v !== null);
-  if (values.length === 0) return { ...base, status: 'BEDA_SATUAN', jumlah: null };
-  if (!ADDITIVE.has(leader.aspek)) return { ...base, status: 'LENGKAP', jumlah: null };
-  const jumlah = values.reduce((a, b) => a + b, 0);
+/** What the children contribute to one leader IKI: how many intervene it, and the matching targets. */
+export interface AgregatAnak {
+  /** Subordinate RHKs that intervene the leader's RHK. */
+  anak: number;
+  /** Their IKIs in the leader's aspect and unit that carry a value, and the sum of those values. */
+  cocok: number;
+  jumlah: number;
+}
+
+/** The one judgement of a leader IKI, shared by the per-plan view and the instansi-wide report. */
+export function statusCakupan(
+  leader: { aspek: Aspek | null; target: Target },
+  agg: AgregatAnak,
+): { status: StatusCakupan; jumlah: number | null } {
+  if (agg.anak === 0) return { status: 'TANPA_BAWAHAN', jumlah: null };
+  if (leader.target.nilai === null) return { status: 'LENGKAP', jumlah: null };
+  if (agg.cocok === 0) return { status: 'BEDA_SATUAN', jumlah: null };
+  if (!ADDITIVE.has(leader.aspek)) return { status: 'LENGKAP', jumlah: null };
   const low = leader.target.nilai;
   const high = leader.target.nilaiMaks ?? low;
   // Compared in hundredths so 0.1 + 0.2 equals 0.3.
   const cents = (n: number) => Math.round(n * 100);
-  const status = cents(jumlah) < cents(low) ? 'KURANG' : cents(jumlah) > cents(high) ? 'LEBIH' : 'LENGKAP';
-  return { ...base, status, jumlah };
+  const status =
+    cents(agg.jumlah) < cents(low) ? 'KURANG' : cents(agg.jumlah) > cents(high) ? 'LEBIH' : 'LENGKAP';
+  return { status, jumlah: agg.jumlah };
+}
+
+/** Normalised unit, so "Dokumen " and "dokumen" match (the instansi report's SQL normalises alike). */
+export const satuanKunci = (t: Target) => (t.satuan ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
+
+function statusOf<Id>(leader: CakupanIki<Id>, children: RhkBawahan<Id>[]): HasilCakupan<Id> {
+  const values = children
+    .flatMap((c) => c.iki)
+    .filter(
+      (k) =>
+        (leader.aspek === null || k.aspek === leader.aspek) &&
+        satuanKunci(k.target) === satuanKunci(leader.target),
+    )
+    .map((k) => k.target.nilai)
+    .filter((v): v is number => v !== null);
+  const agg = { anak: children.length, cocok: values.length, jumlah: values.reduce((a, b) => a + b, 0) };
+  return { rhkId: leader.rhkId, ikiId: leader.ikiId, ...statusCakupan(leader, agg) };
+}
+
+/** Share of IKIs that are LENGKAP, in percent with one decimal (100 when there is nothing to cover). */
+export function persenLengkap(lengkap: number, total: number): number {
+  return total === 0 ? 100 : Math.round((1000 * lengkap) / total) / 10;
 }
 
 export function hitungCakupan<Id>(leaderIki: CakupanIki<Id>[], bawahan: RhkBawahan<Id>[]) {
@@ -83,6 +110,6 @@ export function hitungCakupan<Id>(leaderIki: CakupanIki<Id>[], bawahan: RhkBawah
     tanpaInduk,
     /** Open problems: every IKI not LENGKAP plus every orphaned UTAMA RHK. */
     masalah: iki.length - lengkap + tanpaInduk.length,
-    persenLengkap: iki.length === 0 ? 100 : Math.round((1000 * lengkap) / iki.length) / 10,
+    persenLengkap: persenLengkap(lengkap, iki.length),
   };
 }

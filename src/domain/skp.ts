@@ -25,6 +25,33 @@ export const PERSPEKTIF_LABEL: Record<Perspektif, string> = {
   ANGGARAN: 'Anggaran',
 };
 
+export const JENIS_LAMPIRAN = ['DUKUNGAN_SUMBER_DAYA', 'SKEMA_PERTANGGUNGJAWABAN', 'KONSEKUENSI'] as const;
+export type JenisLampiran = (typeof JENIS_LAMPIRAN)[number];
+export const JENIS_LAMPIRAN_LABEL: Record<JenisLampiran, string> = {
+  DUKUNGAN_SUMBER_DAYA: 'Dukungan Sumber Daya',
+  SKEMA_PERTANGGUNGJAWABAN: 'Skema Pertanggungjawaban',
+  KONSEKUENSI: 'Konsekuensi',
+};
+
+/**
+ * The date by which a plan should be approved (SPEC §4.6). `batas` is the instansi's MM-DD for the
+ * year; a plan that starts later (after a mutation) gets one month from its start.
+ */
+export function batasWaktuSkp(tahun: number, periodeMulai: string, batas: string): string {
+  const yearly = `${tahun}-${batas}`;
+  if (periodeMulai <= yearly) return yearly;
+  const [y, m, d] = periodeMulai.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y, m, d));
+  // 31 January + 1 month overflows into March; clamp to the last day of the next month.
+  if (next.getUTCMonth() !== m % 12) next.setUTCDate(0);
+  return next.toISOString().slice(0, 10);
+}
+
+/** Late: not approved by the deadline (approved after it, or still not approved once it passed). */
+export function isTerlambat(batas: string, today: string, disetujuiPada: string | null): boolean {
+  return disetujuiPada === null ? today > batas : disetujuiPada > batas;
+}
+
 /** A target: a value (optionally a range) with a unit for KUANTITATIF, a text for KUALITATIF. */
 export interface Target {
   nilai: number | null;

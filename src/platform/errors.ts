@@ -40,6 +40,15 @@ export const ERRORS = {
     status: 422,
     message: 'Anda belum memiliki pejabat penilai; hubungi admin kepegawaian.',
   },
+  CASCADE_CYCLE: {
+    status: 409,
+    message: 'Intervensi ini membuat rantai RHK melingkar; pilih RHK atasan yang lain.',
+  },
+  CAKUPAN_BELUM_LENGKAP: {
+    status: 422,
+    message:
+      'SKP belum dapat disetujui: target RHK pimpinan belum dibagi habis kepada bawahan (lihat Matriks Peran Hasil).',
+  },
   INTERNAL: { status: 500, message: 'Terjadi kesalahan pada server. Silakan coba lagi.' },
 } as const;
 

@@ -14,7 +14,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { Aspek, JenisRhk, Pendekatan, Perspektif } from '../../domain/skp.js';
+import type { Aspek, JenisLampiran, JenisRhk, Pendekatan, Perspektif } from '../../domain/skp.js';
 import type { StatusSkp } from '../../domain/skp-workflow.js';
 import { instansi, jabatan, unor } from './org.js';
 import { pegawai } from './pegawai.js';
@@ -166,4 +166,18 @@ export const skpPerilaku = pgTable(
     ekspektasi: text().notNull(),
   },
   (t) => [primaryKey({ columns: [t.skpId, t.kode] })],
+);
+
+/** Lampiran SKP (SPEC §4.5): three lists written by the assessor. */
+export const skpLampiran = pgTable(
+  'skp_lampiran',
+  {
+    skpId: integer()
+      .notNull()
+      .references(() => skp.id, { onDelete: 'cascade' }),
+    jenis: text().$type<JenisLampiran>().notNull(),
+    urutan: smallint().notNull(),
+    teks: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.skpId, t.jenis, t.urutan] })],
 );

@@ -9,10 +9,11 @@ import {
   rhk,
   rhkIntervensi,
   skp,
+  skpLampiran,
   skpPerilaku,
   unor,
 } from '../../db/schema/index.js';
-import type { Aspek, JenisRhk, Perspektif } from '../../domain/skp.js';
+import type { Aspek, JenisLampiran, JenisRhk, Perspektif } from '../../domain/skp.js';
 
 export async function currentPosition(db: DbOrTx, pegawaiId: number) {
   const [row] = await db
@@ -187,17 +188,15 @@ export interface RhkWrite {
 }
 
 /**
- * Writes the plan's content. RHKs keep their ids (subordinates' intervensi point at them); a
- * removed RHK first flags every RHK that intervened it as perlu ditinjau and drops those links.
+ * Writes the plan's content. RHKs keep their ids (subordinates' intervensi point at them); removed
+ * RHKs lose their subordinates' links (flag those first with flagIntervening). Saving is the owner's
+ * review, so the plan's own perlu-ditinjau flags clear.
  */
 export async function replaceIsi(tx: DbOrTx, skpId: number, items: RhkWrite[]) {
   const existing = (await tx.select({ id: rhk.id }).from(rhk).where(eq(rhk.skpId, skpId))).map((r) => r.id);
   const kept = new Set(items.flatMap((r) => (r.id ? [r.id] : [])));
   const removed = existing.filter((id) => !kept.has(id));
   if (removed.length) {
-    await tx.execute(
-      sql`UPDATE rhk SET perlu_ditinjau = true WHERE id IN (SELECT rhk_id FROM rhk_intervensi WHERE atasan_rhk_id IN (SELECT value::int FROM json_array_elements_text(${JSON.stringify(removed)}::json)))`,
-    );
     await tx.delete(rhkIntervensi).where(inArray(rhkIntervensi.atasanRhkId, removed));
     await tx.delete(rhk).where(inArray(rhk.id, removed));
   }
@@ -212,6 +211,7 @@ export async function replaceIsi(tx: DbOrTx, skpId: number, items: RhkWrite[]) {
           penugasanDari: item.penugasanDari,
           pkSasaranId: item.pkSasaranId,
           urutan,
+          perluDitinjau: false,
         })
         .where(eq(rhk.id, item.id));
       ids.push(item.id);
@@ -270,7 +270,7 @@ export async function updateSkpIfVersion(
 }
 
 /** The assessor's direct subordinates with their latest plan of the year (one query). */
-export function skpBawahan(db: DbOrTx, penilaiId: number, tahun: number, tanggal: string) {
+export function skpBawahan(db: DbOrTx, penilaiId: number, tahun: number, tanggal: string, zona: string) {
   return rows<{
     pegawaiId: number;
     nip: string;
@@ -281,14 +281,18 @@ export function skpBawahan(db: DbOrTx, penilaiId: number, tahun: number, tanggal
     skpId: number | null;
     status: 'DRAFT' | 'DIAJUKAN' | 'DISETUJUI' | 'DIKEMBALIKAN' | null;
     diajukanAt: string | null;
+    periodeMulai: string | null;
+    /** The approval date in the instansi's zone. */
+    disetujuiPada: string | null;
   }>(
     db,
     sql`SELECT p.id AS "pegawaiId", p.nip, p.gelar_depan AS "gelarDepan", p.nama, p.gelar_belakang AS "gelarBelakang",
-               j.nama AS "jabatanNama", s.id AS "skpId", s.status, to_char(s.diajukan_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "diajukanAt"
+               j.nama AS "jabatanNama", s.id AS "skpId", s.status, to_char(s.diajukan_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "diajukanAt",
+               to_char(s.periode_mulai, 'YYYY-MM-DD') AS "periodeMulai", to_char(s.disetujui_at AT TIME ZONE ${zona}, 'YYYY-MM-DD') AS "disetujuiPada"
           FROM bawahan_langsung(${penilaiId}::int, ${tanggal}::date) AS b(id)
           JOIN pegawai p ON p.id = b.id
           LEFT JOIN jabatan j ON j.id = p.jabatan_id
-          LEFT JOIN LATERAL (SELECT id, status, diajukan_at FROM skp
+          LEFT JOIN LATERAL (SELECT id, status, diajukan_at, periode_mulai, disetujui_at FROM skp
                               WHERE skp.pegawai_id = p.id AND skp.tahun = ${tahun}
                               ORDER BY versi DESC, id DESC LIMIT 1) s ON true
          ORDER BY CASE s.status WHEN 'DIAJUKAN' THEN 0 WHEN 'DIKEMBALIKAN' THEN 1 WHEN 'DRAFT' THEN 2 WHEN 'DISETUJUI' THEN 4 ELSE 3 END, p.nama`,
@@ -331,10 +335,13 @@ export function rhkBawahan(db: DbOrTx, ownerId: number, tahun: number, tanggal: 
     gelarDepan: string | null;
     nama: string;
     gelarBelakang: string | null;
+    jabatanNama: string | null;
+    skpId: number | null;
     status: 'DRAFT' | 'DIAJUKAN' | 'DISETUJUI' | 'DIKEMBALIKAN' | null;
     rhkId: number | null;
     jenis: 'UTAMA' | 'TAMBAHAN' | null;
     rencana: string | null;
+    perluDitinjau: boolean | null;
     intervensi: number[];
     iki: {
       aspek: Aspek | null;
@@ -350,12 +357,14 @@ export function rhkBawahan(db: DbOrTx, ownerId: number, tahun: number, tanggal: 
                 WHERE pegawai_id IN (SELECT id FROM b) AND tahun = ${tahun}
                 ORDER BY pegawai_id, versi DESC, id DESC)
         SELECT p.id AS "pegawaiId", p.gelar_depan AS "gelarDepan", p.nama, p.gelar_belakang AS "gelarBelakang",
-               s.status, r.id AS "rhkId", r.jenis, r.rencana,
+               j.nama AS "jabatanNama", s.id AS "skpId", s.status, r.id AS "rhkId", r.jenis, r.rencana,
+               r.perlu_ditinjau AS "perluDitinjau",
                coalesce((SELECT json_agg(v.atasan_rhk_id) FROM rhk_intervensi v WHERE v.rhk_id = r.id), '[]'::json) AS intervensi,
                coalesce((SELECT json_agg(json_build_object('aspek', k.aspek, 'nilai', k.target_nilai, 'nilaiMaks', k.target_nilai_maks,
                                                            'satuan', k.target_satuan, 'teks', k.target_teks))
                            FROM iki k WHERE k.rhk_id = r.id), '[]'::json) AS iki
           FROM b JOIN pegawai p ON p.id = b.id
+          LEFT JOIN jabatan j ON j.id = p.jabatan_id
           LEFT JOIN s ON s.pegawai_id = p.id
           LEFT JOIN rhk r ON r.skp_id = s.id
          ORDER BY p.nama, r.urutan`,
@@ -395,20 +404,45 @@ export async function copyIsi(
   }
 }
 
+/** The owners of RHKs that intervene any of these leader RHKs, flagged perlu ditinjau. */
+export async function flagIntervening(tx: DbOrTx, atasanRhkIds: number[]) {
+  if (atasanRhkIds.length === 0) return [];
+  return rows<{ pegawaiId: number; skpId: number; rencana: string }>(
+    tx,
+    sql`UPDATE rhk c SET perlu_ditinjau = true FROM rhk_intervensi v, skp s
+         WHERE v.rhk_id = c.id AND s.id = c.skp_id
+           AND v.atasan_rhk_id IN (SELECT value::int FROM json_array_elements_text(${JSON.stringify(atasanRhkIds)}::json))
+     RETURNING s.pegawai_id AS "pegawaiId", s.id AS "skpId", c.rencana`,
+  );
+}
+
 /**
  * When a new version of a leader's plan is approved, subordinates' links move from the old RHKs to
- * their copies; links to RHKs the new version dropped stay on the old version and are flagged.
+ * their copies. Links to RHKs the new version dropped stay on the old version; those and links to
+ * copies whose result or indicators changed are flagged perlu ditinjau (owners returned).
  */
 export async function carryIntervensi(tx: DbOrTx, newSkpId: number) {
+  const flagged = await rows<{ pegawaiId: number; skpId: number; rencana: string }>(
+    tx,
+    sql`WITH sig AS (
+          SELECT r.id, r.rencana || coalesce((SELECT string_agg(concat_ws('|', k.aspek, k.indikator, k.target_nilai, k.target_nilai_maks, k.target_satuan, k.target_teks), ';' ORDER BY k.urutan)
+                                               FROM iki k WHERE k.rhk_id = r.id), '') AS isi
+            FROM rhk r),
+        changed AS (
+          SELECT old.id FROM skp s JOIN rhk old ON old.skp_id = s.versi_sebelumnya_id
+            LEFT JOIN rhk n ON n.skp_id = s.id AND n.asal_rhk_id = old.id
+           WHERE s.id = ${newSkpId}
+             AND (n.id IS NULL OR (SELECT isi FROM sig WHERE sig.id = n.id) IS DISTINCT FROM (SELECT isi FROM sig WHERE sig.id = old.id)))
+        UPDATE rhk c SET perlu_ditinjau = true FROM rhk_intervensi v, skp cs
+         WHERE v.rhk_id = c.id AND cs.id = c.skp_id AND v.atasan_rhk_id IN (SELECT id FROM changed)
+     RETURNING cs.pegawai_id AS "pegawaiId", cs.id AS "skpId", c.rencana`,
+  );
   await tx.execute(
     sql`UPDATE rhk_intervensi v SET atasan_rhk_id = n.id FROM rhk n
          WHERE n.skp_id = ${newSkpId} AND n.asal_rhk_id = v.atasan_rhk_id
            AND NOT EXISTS (SELECT 1 FROM rhk_intervensi d WHERE d.rhk_id = v.rhk_id AND d.atasan_rhk_id = n.id)`,
   );
-  await tx.execute(
-    sql`UPDATE rhk c SET perlu_ditinjau = true FROM rhk_intervensi v, rhk old, skp s
-         WHERE v.rhk_id = c.id AND v.atasan_rhk_id = old.id AND old.skp_id = s.versi_sebelumnya_id AND s.id = ${newSkpId}`,
-  );
+  return flagged;
 }
 
 /** The employee's approved plan of a year (latest version), to copy from. */
@@ -425,4 +459,144 @@ export async function approvedSkpOf(db: DbOrTx, pegawaiId: number, tahun: number
 export async function hasNewerVersion(db: DbOrTx, skpId: number) {
   const [row] = await db.select({ id: skp.id }).from(skp).where(eq(skp.versiSebelumnyaId, skpId)).limit(1);
   return !!row;
+}
+
+export function lampiranOf(db: DbOrTx, skpId: number) {
+  return db
+    .select({ jenis: skpLampiran.jenis, teks: skpLampiran.teks })
+    .from(skpLampiran)
+    .where(eq(skpLampiran.skpId, skpId))
+    .orderBy(asc(skpLampiran.jenis), asc(skpLampiran.urutan));
+}
+
+export async function replaceLampiran(
+  tx: DbOrTx,
+  skpId: number,
+  items: { jenis: JenisLampiran; items: string[] }[],
+) {
+  await tx.delete(skpLampiran).where(eq(skpLampiran.skpId, skpId));
+  const values = items.flatMap((l) =>
+    l.items.map((teks, urutan) => ({ skpId, jenis: l.jenis, urutan, teks })),
+  );
+  if (values.length) await tx.insert(skpLampiran).values(values);
+}
+
+/**
+ * Would linking this plan's RHKs to `atasanRhkIds` close a loop? True when one of those RHKs already
+ * reaches, through intervensi upward, an RHK of this plan.
+ */
+export async function closesCycle(db: DbOrTx, skpId: number, atasanRhkIds: number[]) {
+  if (atasanRhkIds.length === 0) return false;
+  const [row] = await rows<{ cycle: boolean }>(
+    db,
+    sql`WITH RECURSIVE up(id, depth) AS (
+          SELECT value::int, 0 FROM json_array_elements_text(${JSON.stringify(atasanRhkIds)}::json)
+          UNION
+          SELECT v.atasan_rhk_id, up.depth + 1 FROM up JOIN rhk_intervensi v ON v.rhk_id = up.id WHERE up.depth < 50)
+        SELECT EXISTS (SELECT 1 FROM up JOIN rhk r ON r.id = up.id WHERE r.skp_id = ${skpId}) AS cycle`,
+  );
+  return row!.cycle;
+}
+
+/** The latest plan of an employee for a year (the one being worked on). */
+export async function latestSkpOf(db: DbOrTx, pegawaiId: number, tahun: number) {
+  const [row] = await db
+    .select({ id: skp.id, status: skp.status, version: skp.version, instansiId: skp.instansiId })
+    .from(skp)
+    .where(and(eq(skp.pegawaiId, pegawaiId), eq(skp.tahun, tahun)))
+    .orderBy(desc(skp.versi), desc(skp.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Appends a UTAMA RHK intervening one leader RHK (a role-result written in the Matriks Peran Hasil). */
+export async function appendRhkUtama(tx: DbOrTx, skpId: number, rencana: string, atasanRhkId: number) {
+  const [created] = await rows<{ id: number }>(
+    tx,
+    sql`INSERT INTO rhk (skp_id, jenis, urutan, rencana)
+        SELECT ${skpId}, 'UTAMA', coalesce(max(urutan) + 1, 0), ${rencana} FROM rhk WHERE skp_id = ${skpId}
+        RETURNING id`,
+  );
+  await tx.insert(rhkIntervensi).values({ rhkId: created!.id, atasanRhkId });
+  return created!.id;
+}
+
+/** Direct subordinates' RHKs (latest plans) still linked to RHKs outside the leader's plans of the year. */
+export function tautanYatim(db: DbOrTx, leaderId: number, tahun: number, tanggal: string) {
+  return rows<{
+    pegawaiId: number;
+    gelarDepan: string | null;
+    nama: string;
+    gelarBelakang: string | null;
+    rhkId: number;
+    rencana: string;
+    atasanRhkId: number;
+    atasanRencana: string;
+    atasanNama: string;
+  }>(
+    db,
+    sql`WITH s AS (SELECT DISTINCT ON (pegawai_id) id, pegawai_id FROM skp
+                    WHERE pegawai_id IN (SELECT id FROM bawahan_langsung(${leaderId}::int, ${tanggal}::date) AS b(id))
+                      AND tahun = ${tahun}
+                    ORDER BY pegawai_id, versi DESC, id DESC)
+        SELECT p.id AS "pegawaiId", p.gelar_depan AS "gelarDepan", p.nama, p.gelar_belakang AS "gelarBelakang",
+               r.id AS "rhkId", r.rencana, pr.id AS "atasanRhkId", pr.rencana AS "atasanRencana", ap.nama AS "atasanNama"
+          FROM s JOIN pegawai p ON p.id = s.pegawai_id
+          JOIN rhk r ON r.skp_id = s.id
+          JOIN rhk_intervensi v ON v.rhk_id = r.id
+          JOIN rhk pr ON pr.id = v.atasan_rhk_id
+          JOIN skp ps ON ps.id = pr.skp_id AND ps.pegawai_id <> ${leaderId}
+          JOIN pegawai ap ON ap.id = ps.pegawai_id
+         ORDER BY p.nama, r.urutan`,
+  );
+}
+
+export async function rhkBelongsTo(db: DbOrTx, rhkId: number, skpId: number) {
+  const [row] = await db
+    .select({ id: rhk.id })
+    .from(rhk)
+    .where(and(eq(rhk.id, rhkId), eq(rhk.skpId, skpId)));
+  return !!row;
+}
+
+/** From an RHK up the first intervensi at each level, to the top; then the PK item it derives from. */
+export async function jalur(db: DbOrTx, rhkId: number) {
+  const langkah = await rows<{
+    rhkId: number;
+    rencana: string;
+    gelarDepan: string | null;
+    nama: string;
+    gelarBelakang: string | null;
+    jabatanNama: string;
+    tahun: number;
+    pkSasaranId: number | null;
+  }>(
+    db,
+    sql`WITH RECURSIVE up(id, depth) AS (
+          SELECT ${rhkId}::int, 0
+          UNION ALL
+          SELECT (SELECT min(v.atasan_rhk_id) FROM rhk_intervensi v WHERE v.rhk_id = up.id), up.depth + 1
+            FROM up WHERE up.id IS NOT NULL AND up.depth < 20)
+        SELECT r.id AS "rhkId", r.rencana, p.gelar_depan AS "gelarDepan", p.nama, p.gelar_belakang AS "gelarBelakang",
+               j.nama AS "jabatanNama", s.tahun, r.pk_sasaran_id AS "pkSasaranId"
+          FROM up JOIN rhk r ON r.id = up.id JOIN skp s ON s.id = r.skp_id
+          JOIN pegawai p ON p.id = s.pegawai_id JOIN jabatan j ON j.id = s.jabatan_id
+         ORDER BY up.depth`,
+  );
+  const pkId = langkah.findLast((l) => l.pkSasaranId !== null)?.pkSasaranId ?? null;
+  const [pk] = pkId
+    ? await rows<{ sasaran: string; indikator: string; unorNama: string; tahun: number }>(
+        db,
+        sql`SELECT ps.sasaran, ps.indikator, u.nama AS "unorNama", pk.tahun
+              FROM pk_sasaran ps JOIN perjanjian_kinerja pk ON pk.id = ps.pk_id JOIN unor u ON u.id = pk.unor_id
+             WHERE ps.id = ${pkId}`,
+      )
+    : [];
+  return { langkah, pk: pk ?? null };
+}
+
+export async function copyLampiran(tx: DbOrTx, fromSkpId: number, toSkpId: number) {
+  await tx.execute(
+    sql`INSERT INTO skp_lampiran (skp_id, jenis, urutan, teks) SELECT ${toSkpId}, jenis, urutan, teks FROM skp_lampiran WHERE skp_id = ${fromSkpId}`,
+  );
 }

@@ -1,9 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../contracts/common.js';
 import {
+  CakupanInstansiQuery,
+  CakupanInstansiResponse,
   CakupanResponse,
   CreateSkpBody,
+  JalurParams,
+  JalurResponse,
   KembalikanBody,
+  LampiranBody,
+  MatriksResponse,
+  MatriksSelBody,
+  PengingatBody,
+  PengingatResponse,
   PerilakuBody,
   SkpBawahanQuery,
   SkpBawahanResponse,
@@ -18,6 +27,7 @@ import type { SkpService } from './skp.service.js';
 
 const OWNER = { pegawai: ['self'], of: 'skp' } as const;
 const PENILAI = { pegawai: ['bawahan'], of: 'skp' } as const;
+const READ = { pegawai: ['self', 'bawahan', 'opd', 'instansi', 'tim_penilai'], of: 'skp' } as const;
 
 export function skpRoutes(skp: SkpService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -46,7 +56,7 @@ export function skpRoutes(skp: SkpService): FastifyPluginAsyncZod {
           response: { 200: SkpBawahanResponse, ...errorResponses(400, 401) },
         },
       },
-      async (request) => ({ items: await skp.bawahan(request.actor!, request.query.tahun) }),
+      async (request) => skp.bawahan(request.actor!, request.query),
     );
 
     app.put(
@@ -112,7 +122,7 @@ export function skpRoutes(skp: SkpService): FastifyPluginAsyncZod {
     app.get(
       '/api/skp/:id',
       {
-        config: { access: { pegawai: ['self', 'bawahan', 'opd', 'instansi', 'tim_penilai'], of: 'skp' } },
+        config: { access: READ },
         schema: {
           tags: ['SKP'],
           summary: 'Detail SKP dengan temuan dan saran penulisan',
@@ -126,7 +136,7 @@ export function skpRoutes(skp: SkpService): FastifyPluginAsyncZod {
     app.get(
       '/api/skp/:id/cakupan',
       {
-        config: { access: { pegawai: ['self', 'bawahan', 'opd', 'instansi', 'tim_penilai'], of: 'skp' } },
+        config: { access: READ },
         schema: {
           tags: ['SKP'],
           summary: 'Cakupan "dibagi habis": setiap IKI terhadap RHK bawahan yang mengintervensinya',
@@ -199,6 +209,95 @@ export function skpRoutes(skp: SkpService): FastifyPluginAsyncZod {
       },
       async (request) =>
         skp.kembalikan(request.actor!, request.params.id, request.body, { requestId: request.id }),
+    );
+
+    app.post(
+      '/api/skp-bawahan/pengingat',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['SKP'],
+          summary: 'Kirim pengingat (notifikasi) kepada bawahan langsung yang SKP-nya belum disetujui',
+          body: PengingatBody,
+          response: { 200: PengingatResponse, ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (request) => skp.pengingat(request.actor!, request.body, { requestId: request.id }),
+    );
+
+    app.put(
+      '/api/skp/:id/lampiran',
+      {
+        config: { access: PENILAI },
+        schema: {
+          tags: ['SKP'],
+          summary:
+            'Lampiran SKP: dukungan sumber daya, skema pertanggungjawaban, konsekuensi (pejabat penilai)',
+          params: IdParams,
+          body: LampiranBody,
+          response: { 200: SkpDetail, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) =>
+        skp.setLampiran(request.actor!, request.params.id, request.body, { requestId: request.id }),
+    );
+
+    app.get(
+      '/api/skp/:id/matriks',
+      {
+        config: { access: READ },
+        schema: {
+          tags: ['SKP'],
+          summary: 'Matriks Peran Hasil: RHK pimpinan × bawahan langsung, dengan tautan yatim setelah mutasi',
+          params: IdParams,
+          response: { 200: MatriksResponse, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => skp.matriks(request.params.id),
+    );
+
+    app.post(
+      '/api/skp/:id/matriks',
+      {
+        config: { access: OWNER },
+        schema: {
+          tags: ['SKP'],
+          summary: 'Tulis hasil peran pada sel matriks: menjadi RHK Utama pada draf SKP bawahan',
+          params: IdParams,
+          body: MatriksSelBody,
+          response: { 200: MatriksResponse, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) =>
+        skp.isiMatriks(request.actor!, request.params.id, request.body, { requestId: request.id }),
+    );
+
+    app.get(
+      '/api/skp/:id/rhk/:rhkId/jalur',
+      {
+        config: { access: READ },
+        schema: {
+          tags: ['SKP'],
+          summary: 'Kontribusi: jalur dari sebuah RHK ke atas sampai perjanjian kinerja',
+          params: JalurParams,
+          response: { 200: JalurResponse, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => skp.jalur(request.params.id, request.params.rhkId),
+    );
+
+    app.get(
+      '/api/cakupan',
+      {
+        config: { access: { role: ['opd', 'instansi', 'tim_penilai'] } },
+        schema: {
+          tags: ['SKP'],
+          summary: 'Dibagi habis seluruh instansi (per OPD) atau sebuah unit (per sub-unit)',
+          querystring: CakupanInstansiQuery,
+          response: { 200: CakupanInstansiResponse, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => skp.cakupanInstansi(request.actor!, request.query),
     );
   };
 }

@@ -1,0 +1,37 @@
+/** SQL for the per-instansi settings row (absent row = SPEC defaults). */
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { pengaturan } from '../../db/schema/index.js';
+
+export async function findPengaturan(db: DbOrTx, instansiId: number) {
+  const [row] = await db
+    .select({
+      batasSkp: pengaturan.batasSkp,
+      cakupanMemblokir: pengaturan.cakupanMemblokir,
+      version: pengaturan.version,
+    })
+    .from(pengaturan)
+    .where(eq(pengaturan.instansiId, instansiId));
+  return row ?? null;
+}
+
+/** Writes the settings if `version` is still current; version 1 with no row creates it. */
+export async function savePengaturanIfVersion(
+  tx: DbOrTx,
+  instansiId: number,
+  version: number,
+  set: { batasSkp: string; cakupanMemblokir: boolean },
+) {
+  const inserted = await tx
+    .insert(pengaturan)
+    .values({ instansiId, ...set, version: 2 })
+    .onConflictDoNothing()
+    .returning({ v: pengaturan.version });
+  if (inserted.length) return version === 1;
+  const updated = await tx
+    .update(pengaturan)
+    .set({ ...set, version: sql`${pengaturan.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(pengaturan.instansiId, instansiId), eq(pengaturan.version, version)))
+    .returning({ v: pengaturan.version });
+  return updated.length === 1;
+}
