@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type CakupanIki, hitungCakupan, type RhkBawahan } from './cascading.js';
+import {
+  type CakupanIki,
+  hitungCakupan,
+  persenLengkap,
+  type RhkBawahan,
+  statusCakupan,
+} from './cascading.js';
 import type { Aspek, Target } from './skp.js';
 
 const t = (nilai: number | null, satuan: string | null, nilaiMaks: number | null = null): Target => ({
@@ -106,5 +112,26 @@ describe('hitungCakupan: dibagi habis on a small tree with known gaps', () => {
       ],
     );
     expect(r.iki[0]?.status).toBe('LENGKAP');
+  });
+});
+
+describe('statusCakupan: one leader IKI from the children’s totals (the instansi report uses it alone)', () => {
+  it.each([
+    ['KUANTITAS', t(40, 'dokumen'), { anak: 0, cocok: 0, jumlah: 0 }, 'TANPA_BAWAHAN', null],
+    ['KUANTITAS', t(null, null), { anak: 2, cocok: 0, jumlah: 0 }, 'LENGKAP', null],
+    ['KUANTITAS', t(40, 'dokumen'), { anak: 2, cocok: 0, jumlah: 0 }, 'BEDA_SATUAN', null],
+    ['KUALITAS', t(100, '%'), { anak: 2, cocok: 2, jumlah: 200 }, 'LENGKAP', null],
+    ['KUANTITAS', t(40, 'dokumen'), { anak: 2, cocok: 2, jumlah: 39.99 }, 'KURANG', 39.99],
+    ['KUANTITAS', t(40, 'dokumen'), { anak: 2, cocok: 2, jumlah: 40 }, 'LENGKAP', 40],
+    ['KUANTITAS', t(40, 'dokumen', 45), { anak: 2, cocok: 2, jumlah: 45 }, 'LENGKAP', 45],
+    ['KUANTITAS', t(40, 'dokumen', 45), { anak: 2, cocok: 2, jumlah: 45.01 }, 'LEBIH', 45.01],
+    ['BIAYA', t(0.3, 'juta'), { anak: 2, cocok: 2, jumlah: 0.1 + 0.2 }, 'LENGKAP', 0.1 + 0.2],
+  ] as const)('%s target %o with %o → %s', (aspek, target, agg, status, jumlah) => {
+    expect(statusCakupan({ aspek: aspek as Aspek, target }, agg)).toEqual({ status, jumlah });
+  });
+
+  it('percentages have one decimal and nothing to cover counts as complete', () => {
+    expect(persenLengkap(2, 3)).toBe(66.7);
+    expect(persenLengkap(0, 0)).toBe(100);
   });
 });

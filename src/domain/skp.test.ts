@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkSkp, type Iki, type Rhk, rhkHints, type SkpContent } from './skp.js';
+import {
+  batasWaktuSkp,
+  checkSkp,
+  type Iki,
+  isTerlambat,
+  type Rhk,
+  rhkHints,
+  type SkpContent,
+} from './skp.js';
 
 const iki = (aspek: Iki['aspek'], indikator: string, nilai: number | null, satuan: string | null): Iki => ({
   aspek,
@@ -105,5 +113,29 @@ describe('rhkHints (never blocking)', () => {
 
   it('a result phrased as a result has no hints', () => {
     expect(rhkHints(skp([rhk(), rhk({ id: 2, rencana: 'Meningkatnya kepuasan layanan' })]))).toEqual([]);
+  });
+});
+
+describe('batas waktu SKP (SPEC §4.6)', () => {
+  it.each([
+    ['2026-01-01', '01-31', '2026-01-31'],
+    ['2026-01-31', '01-31', '2026-01-31'],
+    ['2026-02-01', '01-31', '2026-03-01'],
+    ['2026-01-31', '01-15', '2026-02-28'],
+    ['2026-07-15', '01-31', '2026-08-15'],
+    ['2026-12-20', '01-31', '2027-01-20'],
+    ['2024-01-31', '01-15', '2024-02-29'],
+  ])('a plan starting %s with the instansi deadline %s is due %s', (mulai, batas, expected) => {
+    expect(batasWaktuSkp(Number(mulai.slice(0, 4)), mulai, batas)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-01-31', '2026-01-31', null, false],
+    ['2026-01-31', '2026-02-01', null, true],
+    ['2026-01-31', '2026-03-01', '2026-01-30', false],
+    ['2026-01-31', '2026-03-01', '2026-02-03', true],
+    ['2026-01-31', '2026-01-10', '2026-01-31', false],
+  ])('deadline %s, today %s, approved %s: late = %s', (batas, today, disetujui, late) => {
+    expect(isTerlambat(batas, today, disetujui)).toBe(late);
   });
 });
