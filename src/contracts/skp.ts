@@ -108,6 +108,10 @@ export const SkpDetail = z.object({
       ekspektasi: z.string().nullable(),
     }),
   ),
+  /** The direct superior and the state of their plan: who this plan waits on. */
+  atasan: z
+    .object({ pegawaiId: z.number(), namaLengkap: z.string(), statusSkp: z.enum(STATUS_SKP).nullable() })
+    .nullable(),
   /** The superior's current plan, whose RHKs this one may intervene. */
   skpAtasan: z
     .object({

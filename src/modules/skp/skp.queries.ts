@@ -600,3 +600,20 @@ export async function copyLampiran(tx: DbOrTx, fromSkpId: number, toSkpId: numbe
     sql`INSERT INTO skp_lampiran (skp_id, jenis, urutan, teks) SELECT ${toSkpId}, jenis, urutan, teks FROM skp_lampiran WHERE skp_id = ${fromSkpId}`,
   );
 }
+
+/** The superior's name and where their plan of the year stands (null: none yet), for "waiting on whom". */
+export async function atasanRingkas(db: DbOrTx, atasanId: number, tahun: number) {
+  const [row] = await rows<{
+    pegawaiId: number;
+    gelarDepan: string | null;
+    nama: string;
+    gelarBelakang: string | null;
+    statusSkp: 'DRAFT' | 'DIAJUKAN' | 'DISETUJUI' | 'DIKEMBALIKAN' | null;
+  }>(
+    db,
+    sql`SELECT p.id AS "pegawaiId", p.gelar_depan AS "gelarDepan", p.nama, p.gelar_belakang AS "gelarBelakang",
+               (SELECT s.status FROM skp s WHERE s.pegawai_id = p.id AND s.tahun = ${tahun} ORDER BY s.versi DESC, s.id DESC LIMIT 1) AS "statusSkp"
+          FROM pegawai p WHERE p.id = ${atasanId}`,
+  );
+  return row ?? null;
+}

@@ -160,11 +160,12 @@ export function createSkpService(deps: {
   async function detail(actor: Actor, id: number): Promise<SkpDetail> {
     const { skp: s, ...names } = await load(id);
     const { atasanId, penilaiId: penilai } = await atasanDanPenilai(s);
-    const [isi, perilaku, lampiran, atasanSkp, batas, newer, cakupan, identitas] = await Promise.all([
+    const [isi, perilaku, lampiran, atasanSkp, atasan, batas, newer, cakupan, identitas] = await Promise.all([
       q.loadIsi(db, id),
       q.perilakuOf(db, id),
       q.lampiranOf(db, id),
       atasanId ? q.skpAtasan(db, atasanId, s.tahun) : Promise.resolve(null),
+      atasanId ? q.atasanRingkas(db, atasanId, s.tahun) : Promise.resolve(null),
       batasOf(s),
       q.hasNewerVersion(db, id),
       cakupanSkp(s),
@@ -215,6 +216,11 @@ export function createSkpService(deps: {
       batasWaktu: batas.batasWaktu,
       terlambat: batas.terlambat,
       cakupan: cakupan && { masalah: cakupan.masalah, memblokir: batas.memblokir },
+      atasan: atasan && {
+        pegawaiId: atasan.pegawaiId,
+        namaLengkap: namaLengkap(atasan),
+        statusSkp: atasan.statusSkp,
+      },
       skpAtasan: atasanSkp,
       temuan: checkSkp(content, new Set(atasanSkp?.rhk.map((r) => r.id) ?? [])),
       saran: [
