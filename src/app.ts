@@ -22,6 +22,8 @@ import { createAuditService } from './modules/audit/audit.service.js';
 import { registerAccessHooks } from './modules/auth/access.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { dokumenRoutes } from './modules/dokumen/dokumen.routes.js';
+import { createDokumenService } from './modules/dokumen/dokumen.service.js';
 import { imporRoutes } from './modules/impor/impor.routes.js';
 import { createImporService } from './modules/impor/impor.service.js';
 import { notifikasiRoutes } from './modules/notifikasi/notifikasi.routes.js';
@@ -106,6 +108,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     notifikasi,
     zonaWaktu: org.zonaWaktu,
   });
+  const dokumen = createDokumenService({ skp, zonaWaktu: org.zonaWaktu });
 
   registerAccessHooks(app, auth, pegawai, { skp: skp.ownerOf });
 
@@ -132,6 +135,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(imporRoutes(impor));
   await app.register(skpRoutes(skp));
   await app.register(pkRoutes(pk));
+  await app.register(dokumenRoutes(dokumen));
   await app.register(pengaturanRoutes(pengaturan));
   await app.register(notifikasiRoutes(notifikasi));
 

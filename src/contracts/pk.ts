@@ -38,3 +38,16 @@ export const PkOut = z.object({
   ),
 });
 export type PkOut = z.infer<typeof PkOut>;
+
+export const PkImporQuery = z.object({ mode: z.enum(['dry-run', 'commit']).default('dry-run') });
+
+export const PkImporResponse = z.object({
+  mode: z.enum(['dry-run', 'commit']),
+  /** Data rows read (the header not counted). */
+  jumlahBaris: z.number(),
+  /** Each bad row with its reasons; `baris` counts the header as row 1, as the spreadsheet shows it. */
+  kesalahan: z.array(z.object({ baris: z.number(), alasan: z.array(z.string()) })),
+  /** Agreements (unit and year) and items written; null on a dry run. */
+  diterapkan: z.object({ unit: z.number(), sasaran: z.number() }).nullable(),
+});
+export type PkImporResponse = z.infer<typeof PkImporResponse>;

@@ -43,7 +43,7 @@ export interface RawRow {
   problems: string[];
 }
 
-function normalizeHeader(h: string): string {
+export function normalizeHeader(h: string): string {
   return h.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
@@ -63,7 +63,14 @@ function mapHeaders(headers: string[]): (Field | null)[] {
   return mapped;
 }
 
-function toRows(table: { cells: string[]; problems: Partial<Record<number, string>> }[]): RawRow[] {
+/** A file's rows as text cells, header first. `numbers` holds XLSX cells typed as numbers, unrounded. */
+export type Table = {
+  cells: string[];
+  problems: Partial<Record<number, string>>;
+  numbers?: Partial<Record<number, number>>;
+}[];
+
+function toRows(table: Table): RawRow[] {
   const [header, ...body] = table;
   if (!header) throw new AppError('VALIDATION_FAILED', undefined, 'Berkas kosong.');
   const fields = mapHeaders(header.cells);
@@ -115,13 +122,15 @@ async function parseXlsx(data: Buffer) {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new AppError('VALIDATION_FAILED', undefined, 'Berkas XLSX tidak memiliki lembar kerja.');
-  const table: { cells: string[]; problems: Partial<Record<number, string>> }[] = [];
+  const table: Table = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];
     const problems: Partial<Record<number, string>> = {};
+    const numbers: Partial<Record<number, number>> = {};
     for (let col = 1; col <= row.cellCount; col++) {
       const cell = row.getCell(col);
       const text = cell.text ?? '';
+      if (typeof cell.value === 'number') numbers[col - 1] = cell.value;
       // Excel keeps numbers as doubles (about 15 exact digits): an 18-digit NIP typed as a number
       // has already lost its last digits, so it must be refused, not trusted.
       if (typeof cell.value === 'number' && text.replace(/\D/g, '').length >= 15) {
@@ -130,14 +139,19 @@ async function parseXlsx(data: Buffer) {
       }
       cells.push(text);
     }
-    table.push({ cells, problems });
+    table.push({ cells, problems, numbers });
   });
   return table;
 }
 
-export async function parseEmployeeFile(data: Buffer): Promise<RawRow[]> {
+/** Reads a CSV or XLSX file (decided by content) into rows of text cells; shared with other imports. */
+export async function readTable(data: Buffer): Promise<Table> {
   if (data.length === 0) throw new AppError('VALIDATION_FAILED', undefined, 'Berkas kosong.');
-  if (data.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return toRows(await parseXlsx(data));
+  if (data.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return parseXlsx(data);
   if (looksBinary(data)) throw new AppError('UNSUPPORTED_FILE');
-  return toRows(parseCsv(data));
+  return parseCsv(data);
+}
+
+export async function parseEmployeeFile(data: Buffer): Promise<RawRow[]> {
+  return toRows(await readTable(data));
 }

@@ -99,3 +99,21 @@ export async function sasaranBelongsTo(db: DbOrTx, sasaranIds: number[], unorId:
   );
   return row!.n === new Set(sasaranIds).size;
 }
+
+export interface UnorImpor {
+  id: number;
+  kode: string | null;
+  nama: string;
+  opdId: number | null;
+}
+
+/** Units of the instansi named in an import file, by code or by name (case-insensitive). */
+export function unorByKodeOrNama(db: DbOrTx, instansiId: number, kode: string[], nama: string[]) {
+  return rows<UnorImpor>(
+    db,
+    sql`SELECT id, kode, nama, opd_id AS "opdId" FROM unor
+         WHERE instansi_id = ${instansiId}
+           AND (kode IN (SELECT value FROM json_array_elements_text(${JSON.stringify(kode)}::json))
+             OR lower(nama) IN (SELECT value FROM json_array_elements_text(${JSON.stringify(nama)}::json)))`,
+  );
+}

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { PkBody, PkOut, PkQuery } from '../../contracts/pk.js';
+import { PkBody, PkImporQuery, PkImporResponse, PkOut, PkQuery } from '../../contracts/pk.js';
+import { AppError } from '../../platform/errors.js';
 import { errorResponses } from '../../platform/http.js';
 import type { PkService } from './pk.service.js';
 
@@ -31,6 +32,35 @@ export function pkRoutes(pk: PkService): FastifyPluginAsyncZod {
         },
       },
       async (request) => pk.save(request.actor!, request.body, { requestId: request.id }),
+    );
+
+    app.post(
+      '/api/perjanjian-kinerja/impor',
+      {
+        config: { access: { role: ['opd', 'instansi'] } },
+        schema: {
+          tags: ['Perencanaan'],
+          summary: 'Impor perjanjian kinerja dari CSV/XLSX (BKD, atau admin OPD untuk unit di OPD-nya)',
+          description:
+            'Unggah berkas pada field multipart `file`. Kolom: Kode Unor (atau Unor: nama unor persis), Tahun, ' +
+            'Sasaran, Indikator, Target (angka; koma desimal boleh, atau kosong), Satuan, dan opsional Target ' +
+            'Teks. Baris dengan unor dan tahun yang sama menjadi satu perjanjian kinerja yang menggantikan ' +
+            'perjanjian unit itu untuk tahun tersebut; sasaran yang sudah diturunkan ke RHK tetap tertaut. ' +
+            '`mode=dry-run` hanya memeriksa dan melaporkan setiap baris yang salah; `mode=commit` menerapkan ' +
+            'semuanya atau tidak sama sekali.',
+          querystring: PkImporQuery,
+          response: { 200: PkImporResponse, ...errorResponses(400, 401, 403, 409, 413, 415, 422) },
+        },
+      },
+      async (request) => {
+        const file = request.isMultipart() ? await request.file() : undefined;
+        if (!file)
+          throw new AppError('VALIDATION_FAILED', { field: 'file' }, 'Unggah berkas pada field "file".');
+        const data = await file.toBuffer();
+        return pk.impor(request.actor!, { filename: file.filename, data }, request.query.mode, {
+          requestId: request.id,
+        });
+      },
     );
   };
 }
