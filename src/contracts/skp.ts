@@ -87,6 +87,7 @@ export type Identitas = z.infer<typeof Identitas>;
 
 export const SkpDetail = z.object({
   id: z.number(),
+  instansiNama: z.string(),
   pegawaiId: z.number(),
   pegawaiNama: z.string(),
   jabatanNama: z.string(),

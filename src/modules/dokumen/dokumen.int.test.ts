@@ -90,6 +90,7 @@ describe('dokumen SKP (PDF)', () => {
     // Table cells wrap: compare with the line breaks folded into spaces.
     const text = (await pdfText(res.rawPayload)).replace(/\s+/g, ' ');
     expect(text).toContain('SASARAN KINERJA PEGAWAI');
+    expect(text).toContain('PEMERINTAH PROVINSI UJI');
     expect(text).toContain('LAMPIRAN SASARAN KINERJA PEGAWAI');
     expect(text).toContain('Tersusunnya kurikulum SMA');
     expect(text).toContain('Kepala Bidang');

@@ -17,6 +17,7 @@ const target = (
 function skp(over: Partial<SkpDetail> = {}): SkpDetail {
   return {
     id: 7,
+    instansiNama: 'Pemerintah Provinsi Uji',
     pegawaiId: 3,
     pegawaiNama: 'Kepala Seksi',
     jabatanNama: 'Kepala Seksi Kurikulum',

@@ -230,7 +230,7 @@ function kepala(skp: SkpDetail, title: string, newPage = false): Content[] {
     {
       margin: [0, 10, 0, 4],
       columns: [
-        { text: skp.identitas.pegawai.unitKerja.toUpperCase(), bold: true, width: '*' },
+        { text: skp.instansiNama.toUpperCase(), bold: true, width: '*' },
         { text: `PERIODE PENILAIAN: ${periode.toUpperCase()}`, bold: true, width: 'auto' },
       ],
     },

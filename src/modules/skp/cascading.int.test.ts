@@ -659,7 +659,11 @@ describe('dibagi habis across the instansi', () => {
     // The waiting employee's own plan names whom it waits on.
     const waiting = await h.login(org.orangLain.nip);
     const own = (await waiting.post('/api/skp', { tahun: 2026, pendekatan: 'KUANTITATIF' })).json();
-    expect(own.atasan).toEqual({ pegawaiId: org.kepala2.id, namaLengkap: 'Kepala Dinas Kesehatan', statusSkp: null });
+    expect(own.atasan).toEqual({
+      pegawaiId: org.kepala2.id,
+      namaLengkap: 'Kepala Dinas Kesehatan',
+      statusSkp: null,
+    });
     expect(own.skpAtasan).toBeNull();
     expect(body.ringkasan.pegawai).toBe(
       body.unit.reduce((n: number, u: { pegawai: number }) => n + u.pegawai, 0),

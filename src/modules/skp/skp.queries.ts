@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
 import {
   iki,
+  instansi,
   jabatan,
   pegawai,
   penugasan,
@@ -63,8 +64,10 @@ export async function findSkp(db: DbOrTx, id: number) {
       gelarBelakang: pegawai.gelarBelakang,
       jabatanNama: jabatan.nama,
       unorNama: unor.nama,
+      instansiNama: instansi.nama,
     })
     .from(skp)
+    .innerJoin(instansi, eq(instansi.id, skp.instansiId))
     .innerJoin(pegawai, eq(pegawai.id, skp.pegawaiId))
     .innerJoin(jabatan, eq(jabatan.id, skp.jabatanId))
     .innerJoin(unor, eq(unor.id, jabatan.unorId))

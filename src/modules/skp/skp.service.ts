@@ -182,6 +182,7 @@ export function createSkpService(deps: {
     const isPenilai = penilai === actor.id;
     return {
       id: s.id,
+      instansiNama: names.instansiNama,
       pegawaiId: s.pegawaiId,
       pegawaiNama: namaLengkap({
         gelarDepan: names.gelarDepan,
