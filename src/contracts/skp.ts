@@ -210,7 +210,7 @@ export const MatriksResponse = z.object({
       jabatanNama: z.string().nullable(),
       skpId: z.number().nullable(),
       status: z.enum(STATUS_SKP).nullable(),
-      /** Whether the leader may still add a role-result to this subordinate's plan (it is a draft or missing). */
+      /** Whether the viewer (the leader) may add a role-result to this subordinate's plan (a draft, returned or missing). */
       dapatDiisi: z.boolean(),
       sel: z.array(
         z.object({

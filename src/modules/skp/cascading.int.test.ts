@@ -124,6 +124,9 @@ describe('Matriks Peran Hasil', () => {
     const leaderRhk = plans.kasi.rhk[0].id;
 
     const before = (await c.kasi.get(`/api/skp/${plans.kasi.id}/matriks`)).json();
+    // The leader's own superior reads the matrix but may not write into it.
+    const readByKabid = (await c.kabid.get(`/api/skp/${plans.kasi.id}/matriks`)).json();
+    expect(readByKabid.baris.every((b: { dapatDiisi: boolean }) => !b.dapatDiisi)).toBe(true);
     expect(before.kolom.map((k: { rhkId: number }) => k.rhkId)).toEqual(
       plans.kasi.rhk.map((r: { id: number }) => r.id),
     );

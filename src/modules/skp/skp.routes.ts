@@ -253,7 +253,7 @@ export function skpRoutes(skp: SkpService): FastifyPluginAsyncZod {
           response: { 200: MatriksResponse, ...errorResponses(400, 401, 403, 404) },
         },
       },
-      async (request) => skp.matriks(request.params.id),
+      async (request) => skp.matriks(request.actor!, request.params.id),
     );
 
     app.post(

@@ -379,7 +379,7 @@ export function createSkpService(deps: {
       dariId: actor.id,
     }));
 
-  async function matriks(id: number): Promise<MatriksResponse> {
+  async function matriks(actor: Actor, id: number): Promise<MatriksResponse> {
     const { skp: s } = await load(id);
     const tanggal = await today(s.instansiId);
     const [kolom, children, yatim] = await Promise.all([
@@ -387,7 +387,8 @@ export function createSkpService(deps: {
       q.rhkBawahan(db, s.pegawaiId, s.tahun, tanggal),
       q.tautanYatim(db, s.pegawaiId, s.tahun, tanggal),
     ]);
-    const intervenable = s.status === 'DIAJUKAN' || s.status === 'DISETUJUI';
+    // Only the leader writes, and only into a plan that can intervene a submitted or approved one.
+    const intervenable = actor.id === s.pegawaiId && (s.status === 'DIAJUKAN' || s.status === 'DISETUJUI');
     const people = [...new Map(children.map((c) => [c.pegawaiId, c])).values()];
     return {
       skpId: id,
@@ -898,7 +899,7 @@ export function createSkpService(deps: {
           { atasanRhkId: body.atasanRhkId },
           'RHK tersebut bukan milik SKP ini.',
         );
-      const m = await matriks(id);
+      const m = await matriks(actor, id);
       const row = m.baris.find((b) => b.pegawaiId === body.pegawaiId);
       if (!row) throw new AppError('FORBIDDEN', undefined, 'Pegawai tersebut bukan bawahan langsung Anda.');
       if (!row.dapatDiisi)
@@ -934,7 +935,7 @@ export function createSkpService(deps: {
           requestId: meta.requestId,
         });
       });
-      return matriks(id);
+      return matriks(actor, id);
     },
 
     /** From one of this plan's RHKs up to the Perjanjian Kinerja. */
