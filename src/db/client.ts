@@ -78,7 +78,13 @@ function lockDataDir(dataDir: string): () => void {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      // JIT compiles for half a second whenever a report's estimate is large, to save milliseconds:
+      // the wrong trade for an interactive application.
+      options: '-c jit=off',
+    });
     // Without a listener an idle connection dropped by the server would crash the process.
     pool.on(
       'error',

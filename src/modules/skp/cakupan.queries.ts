@@ -91,7 +91,7 @@ export function agregatIkiPimpinan(db: DbOrTx, l: Lingkup) {
   }>(
     db,
     sql`WITH ${base(l)},
-        leader AS (SELECT e.id, e.grp FROM emp e WHERE EXISTS (SELECT 1 FROM emp c WHERE c.atasan_id = e.id)),
+        leader AS (SELECT e.id, e.grp FROM emp e JOIN (SELECT DISTINCT atasan_id FROM emp) a ON a.atasan_id = e.id),
         lk AS MATERIALIZED (
           SELECT ld.grp, k.id AS iki_id, k.rhk_id, k.aspek, k.target_nilai, k.target_nilai_maks, ${satuan(sql`k.target_satuan`)} AS sat
             FROM leader ld JOIN plan pl ON pl.pegawai_id = ld.id JOIN rhk r ON r.skp_id = pl.aktif_id JOIN iki k ON k.rhk_id = r.id),
