@@ -76,9 +76,73 @@ const audit = createRoute({
   component: lazyRouteComponent(() => import('./routes/audit'), 'AuditPage'),
 });
 
+// Perencanaan: cascading (matriks, dibagi habis), notifikasi, pengaturan, perjanjian kinerja.
+const matriks = createRoute({
+  getParentRoute: () => app,
+  path: '/skp/$id/matriks',
+  component: lazyRouteComponent(() => import('./routes/matriks'), 'MatriksPage'),
+});
+const cakupan = createRoute({
+  getParentRoute: () => app,
+  path: '/cakupan',
+  validateSearch: (s: Record<string, unknown>): { tahun?: number; unorId?: number } => {
+    const n = (v: unknown) => (Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : undefined);
+    return { tahun: n(s.tahun), unorId: n(s.unorId) };
+  },
+  component: lazyRouteComponent(() => import('./routes/cakupan'), 'CakupanPage'),
+});
+const notifikasi = createRoute({
+  getParentRoute: () => app,
+  path: '/notifikasi',
+  component: lazyRouteComponent(() => import('./routes/notifikasi'), 'NotifikasiPage'),
+});
+const pengaturan = createRoute({
+  getParentRoute: () => app,
+  path: '/pengaturan',
+  component: lazyRouteComponent(() => import('./routes/pengaturan'), 'PengaturanPage'),
+});
+const perjanjianKinerja = createRoute({
+  getParentRoute: () => app,
+  path: '/perjanjian-kinerja',
+  component: lazyRouteComponent(() => import('./routes/perjanjian-kinerja'), 'PerjanjianKinerjaPage'),
+});
+
+const skpSaya = createRoute({
+  getParentRoute: () => app,
+  path: '/skp',
+  component: lazyRouteComponent(() => import('./routes/skp'), 'SkpSayaPage'),
+});
+const skpDetail = createRoute({
+  getParentRoute: () => app,
+  path: '/skp/$id',
+  component: lazyRouteComponent(() => import('./routes/skp-detail'), 'SkpDetailPage'),
+});
+const skpBawahan = createRoute({
+  getParentRoute: () => app,
+  path: '/skp-bawahan',
+  component: lazyRouteComponent(() => import('./routes/skp-bawahan'), 'SkpBawahanPage'),
+});
+
 const routeTree = root.addChildren([
   login,
-  app.addChildren([beranda, profil, gantiKataSandi, pegawai, pegawaiDetail, organisasi, impor, audit]),
+  app.addChildren([
+    beranda,
+    profil,
+    gantiKataSandi,
+    pegawai,
+    pegawaiDetail,
+    organisasi,
+    impor,
+    audit,
+    skpSaya,
+    skpDetail,
+    skpBawahan,
+    matriks,
+    cakupan,
+    notifikasi,
+    pengaturan,
+    perjanjianKinerja,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -3,6 +3,7 @@ import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Text } from '@man
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { LoncengNotifikasi } from '../features/notifikasi/LoncengNotifikasi';
 import { post, setCsrfToken } from '../lib/api';
 import { canBrowseOrg, isAdmin, isBkd, useMe } from '../lib/session';
 
@@ -16,9 +17,14 @@ export function AppLayout() {
   const items = [
     { to: '/', label: 'Beranda', show: true },
     { to: '/profil', label: 'Profil saya', show: true },
+    { to: '/skp', label: 'SKP Saya', show: true },
+    { to: '/skp-bawahan', label: 'SKP Bawahan', show: !!me?.isPejabatPenilai },
     { to: '/pegawai', label: 'Pegawai', show: canBrowseOrg(me) },
     { to: '/organisasi', label: 'Struktur organisasi', show: canBrowseOrg(me) },
+    { to: '/cakupan', label: 'Dibagi Habis', show: canBrowseOrg(me) },
+    { to: '/perjanjian-kinerja', label: 'Perjanjian Kinerja', show: isAdmin(me) },
     { to: '/impor', label: 'Impor pegawai', show: isBkd(me) },
+    { to: '/pengaturan', label: 'Pengaturan', show: isBkd(me) },
     { to: '/audit', label: 'Log audit', show: isAdmin(me) },
     { to: '/ganti-kata-sandi', label: 'Ganti kata sandi', show: true },
   ].filter((i) => i.show);
@@ -51,6 +57,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <LoncengNotifikasi />
             <Text size="sm" visibleFrom="xs" truncate maw={220}>
               {me?.namaLengkap}
             </Text>
@@ -68,7 +75,7 @@ export function AppLayout() {
               component={Link}
               to={i.to}
               label={i.label}
-              active={i.to === '/' ? path === '/' : path.startsWith(i.to)}
+              active={i.to === '/' ? path === '/' : path === i.to || path.startsWith(`${i.to}/`)}
               onClick={close}
             />
           ))}

@@ -28,3 +28,63 @@ export function formatTanggal(iso: string | null): string {
     timeZone: 'UTC',
   });
 }
+
+export { ASPEK_LABEL, JENIS_LAMPIRAN_LABEL, PERSPEKTIF_LABEL } from '../../src/domain/skp';
+// SKP (perencanaan kinerja, SPEC §4): labels of the server's enums, and the form's wording.
+export { STATUS_SKP_LABEL } from '../../src/domain/skp-workflow';
+
+export const PENDEKATAN_LABEL = { KUANTITATIF: 'Kuantitatif', KUALITATIF: 'Kualitatif' } as const;
+
+export const ISTILAH_SKP = {
+  skp: 'Sasaran Kinerja Pegawai',
+  skpSaya: 'SKP Saya',
+  skpBawahan: 'SKP Bawahan',
+  hasilKerja: 'Hasil Kerja',
+  utama: 'A. Utama',
+  tambahan: 'B. Tambahan',
+  rhk: 'Rencana Hasil Kerja',
+  iki: 'Indikator Kinerja Individu',
+  rhkAtasan: 'RHK Atasan yang Diintervensi',
+  penugasanDari: 'Penugasan dari',
+  perspektif: 'Perspektif',
+  aspek: 'Aspek',
+  target: 'Target',
+  ukuranKeberhasilan: 'Ukuran keberhasilan',
+  perilakuKerja: 'Perilaku Kerja',
+  ekspektasi: 'Ekspektasi Khusus Pimpinan',
+  lampiran: 'Lampiran SKP',
+  pegawaiDinilai: 'Pegawai yang Dinilai',
+  pendekatan: 'Pendekatan',
+  batasWaktu: 'Batas waktu penetapan',
+  terlambat: 'Terlambat',
+  perluDitinjau: 'Perlu ditinjau',
+  catatanPengembalian: 'Catatan pengembalian',
+  kontribusi: 'Kontribusi terhadap Perjanjian Kinerja',
+  perjanjianKinerja: 'Perjanjian Kinerja',
+  masalahCakupan: 'Masalah cakupan',
+  belumAda: 'Belum ada',
+  temuan: 'Yang harus diperbaiki sebelum diajukan',
+  saran: 'Saran penulisan',
+} as const;
+
+/** Badge colours of the dibagi-habis statuses (labels: STATUS_CAKUPAN_LABEL in src/domain/cascading). */
+export const WARNA_STATUS_CAKUPAN = {
+  LENGKAP: 'teal',
+  KURANG: 'orange',
+  LEBIH: 'yellow',
+  BEDA_SATUAN: 'grape',
+  TANPA_BAWAHAN: 'red',
+} as const;
+
+export const ISTILAH_CASCADING = {
+  matriksPeranHasil: 'Matriks Peran Hasil',
+  dibagiHabis: 'Dibagi Habis',
+  perjanjianKinerja: 'Perjanjian Kinerja',
+  sasaranStrategis: 'Sasaran strategis',
+  rhkTanpaInduk: 'RHK tanpa induk',
+  tautanYatim: 'Tautan yatim',
+  perluDitinjau: 'Perlu ditinjau',
+  menungguAtasan: 'Menunggu SKP atasan',
+  pengaturanInstansi: 'Pengaturan Instansi',
+  ikm: 'Indeks Kepuasan Masyarakat (IKM)',
+} as const;

@@ -1,6 +1,6 @@
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { ISTILAH } from '../lib/istilah';
+import { ISTILAH, ISTILAH_SKP } from '../lib/istilah';
 import { canBrowseOrg, useMe } from '../lib/session';
 
 export function BerandaPage() {
@@ -24,6 +24,22 @@ export function BerandaPage() {
           </Text>
           <Text fw={600}>{penilai?.namaLengkap ?? '—'}</Text>
           <Text size="sm">{penilai?.jabatanNama}</Text>
+        </Card>
+        <Card withBorder>
+          <Text size="xs" c="dimmed">
+            {ISTILAH_SKP.skp}
+          </Text>
+          <Anchor component={Link} to="/skp" size="sm">
+            Susun atau lihat SKP Anda
+          </Anchor>
+          {me.isPejabatPenilai && (
+            <>
+              <br />
+              <Anchor component={Link} to="/skp-bawahan" size="sm">
+                Periksa SKP bawahan
+              </Anchor>
+            </>
+          )}
         </Card>
         {me.isPejabatPenilai && (
           <Card withBorder>

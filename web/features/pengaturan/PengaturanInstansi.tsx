@@ -1,0 +1,151 @@
+/**
+ * Instansi settings (BKD): the SKP deadline as a day and month, and whether open dibagi-habis
+ * problems block approving a leader's plan or only warn. Saved with the version read (409 when
+ * someone else saved first).
+ */
+import { Alert, Button, Card, Group, Select, Stack, Switch, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { PengaturanOut } from '../../../src/contracts/pengaturan';
+import { ErrorView, Loading } from '../../components/Status';
+import { ApiError, api, put } from '../../lib/api';
+
+const BULAN = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+const HARI_PER_BULAN = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const dua = (n: number) => String(n).padStart(2, '0');
+
+const KEY = ['pengaturan'] as const;
+
+function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () => Promise<unknown> }) {
+  const queryClient = useQueryClient();
+  const [bulan, setBulan] = useState(awal.batasSkp.slice(0, 2));
+  const [hari, setHari] = useState(awal.batasSkp.slice(3, 5));
+  const [memblokir, setMemblokir] = useState(awal.cakupanMemblokir);
+  const [error, setError] = useState<string | null>(null);
+  const [konflik, setKonflik] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    setBulan(awal.batasSkp.slice(0, 2));
+    setHari(awal.batasSkp.slice(3, 5));
+    setMemblokir(awal.cakupanMemblokir);
+  }, [awal]);
+
+  const maksHari = HARI_PER_BULAN[Number(bulan) - 1] ?? 31;
+  const hariValid = Number(hari) <= maksHari;
+  const berubah = `${bulan}-${hari}` !== awal.batasSkp || memblokir !== awal.cakupanMemblokir;
+
+  async function simpan(e: React.FormEvent) {
+    e.preventDefault();
+    if (!hariValid) return;
+    setBusy(true);
+    setError(null);
+    setKonflik(false);
+    try {
+      const res = await put<PengaturanOut>('/api/pengaturan', {
+        version: awal.version,
+        batasSkp: `${bulan}-${hari}`,
+        cakupanMemblokir: memblokir,
+      });
+      queryClient.setQueryData(KEY, res);
+      notifications.show({ color: 'teal', message: 'Pengaturan tersimpan.' });
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'VERSION_CONFLICT') setKonflik(true);
+      else setError(err instanceof ApiError ? err.message : 'Gagal menyimpan.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={simpan} aria-label="Pengaturan instansi">
+      <Stack>
+        {konflik && (
+          <Alert color="orange" role="alert" title="Pengaturan telah diubah pengguna lain">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">
+                Muat ulang untuk melihat nilai terbaru, lalu ulangi perubahan Anda bila masih diperlukan.
+              </Text>
+              <Button
+                size="xs"
+                variant="light"
+                color="orange"
+                onClick={async () => {
+                  await onMuatUlang();
+                  setKonflik(false);
+                }}
+              >
+                Muat ulang
+              </Button>
+            </Stack>
+          </Alert>
+        )}
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Card withBorder>
+          <Stack gap="xs">
+            <Text fw={600}>Batas waktu penetapan SKP</Text>
+            <Text size="sm" c="dimmed">
+              Tanggal setiap tahun paling lambat SKP disetujui (umumnya akhir Januari). SKP yang dimulai
+              setelah tanggal ini (karena mutasi) diberi waktu satu bulan sejak mulai.
+            </Text>
+            <Group grow align="flex-start">
+              <Select
+                label="Tanggal"
+                data={Array.from({ length: 31 }, (_, i) => dua(i + 1))}
+                value={hari}
+                onChange={(v) => v && setHari(v)}
+                allowDeselect={false}
+                error={hariValid ? undefined : `${BULAN[Number(bulan) - 1]} hanya ${maksHari} hari.`}
+              />
+              <Select
+                label="Bulan"
+                data={BULAN.map((b, i) => ({ value: dua(i + 1), label: b }))}
+                value={bulan}
+                onChange={(v) => v && setBulan(v)}
+                allowDeselect={false}
+              />
+            </Group>
+          </Stack>
+        </Card>
+        <Card withBorder>
+          <Switch
+            label="Masalah cakupan memblokir persetujuan"
+            description="Bila aktif, SKP pimpinan yang masih memiliki masalah dibagi habis tidak dapat disetujui. Bila mati, masalah hanya ditampilkan sebagai peringatan."
+            checked={memblokir}
+            onChange={(e) => setMemblokir(e.currentTarget.checked)}
+          />
+        </Card>
+        <Group>
+          <Button type="submit" loading={busy} disabled={!berubah || !hariValid}>
+            Simpan pengaturan
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function PengaturanInstansi() {
+  const query = useQuery({ queryKey: KEY, queryFn: () => api<PengaturanOut>('/api/pengaturan') });
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorView error={query.error} />;
+  return <Formulir awal={query.data} onMuatUlang={() => query.refetch()} />;
+}

@@ -1,0 +1,15 @@
+import { Stack, Title } from '@mantine/core';
+import { Forbidden } from '../components/Status';
+import { PengaturanInstansi } from '../features/pengaturan/PengaturanInstansi';
+import { ISTILAH_CASCADING } from '../lib/istilah';
+import { isBkd, useMe } from '../lib/session';
+
+export function PengaturanPage() {
+  if (!isBkd(useMe())) return <Forbidden />;
+  return (
+    <Stack maw={720}>
+      <Title order={2}>{ISTILAH_CASCADING.pengaturanInstansi}</Title>
+      <PengaturanInstansi />
+    </Stack>
+  );
+}

@@ -1,0 +1,5 @@
+import { SkpSaya } from '../features/skp/SkpSaya';
+
+export function SkpSayaPage() {
+  return <SkpSaya />;
+}
