@@ -91,6 +91,8 @@ export const SkpDetail = z.object({
   pegawaiId: z.number(),
   pegawaiNama: z.string(),
   jabatanNama: z.string(),
+  /** The unit of the plan's position (whose Perjanjian Kinerja a JPT plan derives from). */
+  unorId: z.number(),
   tahun: z.number(),
   periodeMulai: z.string(),
   periodeAkhir: z.string(),

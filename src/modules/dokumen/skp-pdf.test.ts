@@ -18,6 +18,7 @@ function skp(over: Partial<SkpDetail> = {}): SkpDetail {
   return {
     id: 7,
     instansiNama: 'Pemerintah Provinsi Uji',
+    unorId: 4,
     pegawaiId: 3,
     pegawaiNama: 'Kepala Seksi',
     jabatanNama: 'Kepala Seksi Kurikulum',

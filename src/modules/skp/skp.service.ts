@@ -190,6 +190,7 @@ export function createSkpService(deps: {
         gelarBelakang: names.gelarBelakang,
       }),
       jabatanNama: names.jabatanNama,
+      unorId: names.unorId,
       tahun: s.tahun,
       periodeMulai: s.periodeMulai,
       periodeAkhir: s.periodeAkhir,

@@ -38,7 +38,6 @@ import {
 } from '../../../src/domain/skp';
 import { api, put } from '../../lib/api';
 import { ASPEK_LABEL, ISTILAH_SKP, PERSPEKTIF_LABEL, STATUS_SKP_LABEL } from '../../lib/istilah';
-import { useMe } from '../../lib/session';
 import { GalatAksi, type useSkpAksi } from './aksi';
 import { atasanRhkLabel } from './HasilKerjaTabel';
 import { LihatKontribusi } from './JalurKontribusi';
@@ -434,8 +433,7 @@ export function HasilKerjaEditor({
     return d.length > 0 ? d : [rhkBaru('UTAMA', skp.isJpt)];
   });
   const [tampilkanGalat, setTampilkanGalat] = useState(false);
-  const me = useMe();
-  const unorId = me?.id === skp.pegawaiId ? me.jabatan?.unorId : undefined;
+  const unorId = skp.unorId;
   const pk = useQuery({
     queryKey: ['perjanjian-kinerja', unorId, skp.tahun],
     enabled: skp.isJpt && !!unorId,
