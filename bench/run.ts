@@ -1,8 +1,10 @@
 /**
- * `npm run bench`: loads a 100,000-employee instansi into PostgreSQL, then drives the real server
- * with 50 connections (login, GET /api/me, employee search) and, in the same run, two references
- * on the same server: a bare Fastify route doing one indexed select, and pgbench. Prints req/s,
- * p50/p99 latency and the ratios to the references. Not a timed test.
+ * `npm run bench`: loads a 100,000-employee instansi and their cascaded SKPs of the current year
+ * into PostgreSQL, times the dibagi-habis reports over HTTP as a BKD admin (cold, then warm), then
+ * drives the real server with 50 connections (login, GET /api/me, employee search) and, in the same
+ * run, two references on the same server: a bare Fastify route doing one indexed select, and
+ * pgbench. Prints seed seconds, report latencies, req/s, p50/p99 latency and the ratios to the
+ * references. Not a timed test.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -13,7 +15,9 @@ import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { openDatabase, rows } from '../src/db/client.js';
 import { insertOrgPlan } from '../src/db/seed/insert-org.js';
+import { insertSkpPlans, SYNTHETIC_MIX } from '../src/db/seed/insert-skp.js';
 import { syntheticPlan } from '../src/db/seed/synthetic.js';
+import { dateInZone } from '../src/platform/clock.js';
 import { adminUrl, withAdmin } from '../test/pg-admin.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -22,6 +26,10 @@ const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 100_000);
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PASSWORD = 'Bench#2026';
+/** Warm repetitions of each report after its first (cold) request. */
+const REPORT_RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 5);
+/** The response-time aim of the dibagi-habis reports. */
+const REPORT_AIM_MS = 2000;
 const url = adminUrl(SERVER_URL, DB_NAME);
 
 interface Figure {
@@ -105,10 +113,28 @@ async function seed() {
   const database = await openDatabase({ databaseUrl: url });
   await database.migrate();
   const passwordHash = await hash(PASSWORD);
-  const started = performance.now();
-  await database.db.transaction((tx) => insertOrgPlan(tx, syntheticPlan(EMPLOYEES), { passwordHash }));
+  const plan = syntheticPlan(EMPLOYEES);
+  let started = performance.now();
+  const org = await database.db.transaction((tx) => insertOrgPlan(tx, plan, { passwordHash }));
   const seconds = (performance.now() - started) / 1000;
+  const tanggal = dateInZone(new Date(), plan.instansi.zonaWaktu);
+  const tahun = Number(tanggal.slice(0, 4));
+  started = performance.now();
+  const skp = await database.db.transaction((tx) =>
+    insertSkpPlans(tx, { instansiId: org.instansiId, tahun, seed: EMPLOYEES, tanggal, mix: SYNTHETIC_MIX }),
+  );
+  const skpSeconds = (performance.now() - started) / 1000;
   await database.db.execute(sql`ANALYZE`);
+  // The biggest OPD and the plan of its head, for the per-unit and per-plan reports.
+  const [opd] = await rows<{ id: number; nama: string; pegawai: number; skpId: number }>(
+    database.db,
+    sql`SELECT u.id, u.nama, count(*)::int AS pegawai,
+               (SELECT s.id FROM skp s JOIN pegawai h ON h.id = s.pegawai_id JOIN jabatan j ON j.id = h.jabatan_id
+                 WHERE j.unor_id = u.id AND j.is_kepala_unor AND s.tahun = ${tahun} ORDER BY s.versi DESC LIMIT 1) AS "skpId"
+          FROM pegawai p JOIN unor u ON u.id = p.opd_id
+         WHERE p.instansi_id = ${org.instansiId}
+         GROUP BY u.id, u.nama ORDER BY count(*) DESC, u.id LIMIT 1`,
+  );
   const users = await rows<{ nip: string; id: number }>(
     database.db,
     // Spread over the whole instansi: the first ids are the top officials, whose pages are the heaviest.
@@ -123,7 +149,16 @@ async function seed() {
     sql`SELECT lower(substr(split_part(nama, ' ', 1), 1, 4)) AS term FROM pegawai TABLESAMPLE SYSTEM (1) LIMIT 200`,
   );
   await database.close();
-  return { seconds, users, admin: admin!.nip, terms: names.map((n) => n.term) };
+  return {
+    seconds,
+    skpSeconds,
+    skp,
+    tahun,
+    opd: opd!,
+    users,
+    admin: admin!.nip,
+    terms: names.map((n) => n.term),
+  };
 }
 
 async function login(base: string, nip: string) {
@@ -153,12 +188,43 @@ function pgbench(): number {
   return tps ? Number(tps[1]) : Number.NaN;
 }
 
+interface ReportFigure {
+  name: string;
+  cold: number;
+  warm: number[];
+  bytes: number;
+}
+
+/** One report: the first request on a fresh server (cold), then REPORT_RUNS warm ones, one at a time. */
+async function report(name: string, base: string, urlPath: string, cookie: string): Promise<ReportFigure> {
+  const once = async () => {
+    const started = performance.now();
+    const res = await fetch(`${base}${urlPath}`, { headers: { cookie } });
+    const body = await res.text();
+    if (!res.ok) throw new Error(`${urlPath}: ${res.status} ${body.slice(0, 300)}`);
+    return { ms: performance.now() - started, bytes: body.length };
+  };
+  const cold = await once();
+  const warm: number[] = [];
+  for (let i = 0; i < REPORT_RUNS; i++) warm.push((await once()).ms);
+  return { name, cold: cold.ms, warm: warm.sort((a, b) => a - b), bytes: cold.bytes };
+}
+
 const data = await seed();
 console.log(
   `seed: ${EMPLOYEES.toLocaleString('id-ID')} pegawai into PostgreSQL in ${data.seconds.toFixed(1)} s`,
 );
+const s = data.skp;
+console.log(
+  `seed: SKP ${data.tahun} for ${s.pegawai.toLocaleString('id-ID')} pegawai in ${data.skpSeconds.toFixed(1)} s ` +
+    `(${s.skp} SKP: ${s.status.DISETUJUI} disetujui of which ${s.terlambat} late, ${s.status.DIAJUKAN} diajukan, ` +
+    `${s.status.DRAFT} draf, ${s.status.DIKEMBALIKAN} dikembalikan, ${s.status.TANPA_SKP} without; ` +
+    `${s.rhk} RHK, ${s.iki} IKI, ${s.intervensi} intervensi, ${s.perilaku} perilaku, ${s.lampiran} lampiran, ` +
+    `${s.perjanjianKinerja} PK with ${s.pkSasaran} sasaran)`,
+);
 
 const figures: Figure[] = [];
+const reports: ReportFigure[] = [];
 const appPort = '3901';
 const app = startProcess('src/server.ts', {
   DATABASE_URL: url,
@@ -172,6 +238,24 @@ const app = startProcess('src/server.ts', {
 const appBase = `http://127.0.0.1:${appPort}`;
 try {
   await waitFor(`${appBase}/api/health`, app);
+  // The reports first, while the server's caches are cold; as the BKD admin of the instansi.
+  const bkdCookie = await login(appBase, data.admin);
+  const { tahun, opd } = data;
+  reports.push(
+    await report('GET /api/cakupan (instansi, per OPD)', appBase, `/api/cakupan?tahun=${tahun}`, bkdCookie),
+    await report(
+      `GET /api/cakupan?unorId= (OPD, ${opd.pegawai} pegawai)`,
+      appBase,
+      `/api/cakupan?tahun=${tahun}&unorId=${opd.id}`,
+      bkdCookie,
+    ),
+    await report(
+      'GET /api/skp/:id/cakupan (kepala OPD)',
+      appBase,
+      `/api/skp/${opd.skpId}/cakupan`,
+      bkdCookie,
+    ),
+  );
   const nips = data.users.map((u) => u.nip);
   figures.push(
     await load('POST /api/auth/login (argon2id)', appBase, (i) => ({
@@ -226,4 +310,21 @@ for (const f of [...figures, bareFigure]) {
   );
 }
 console.log(`pgbench (same select, ${CONNECTIONS} clients)     ${tps.toFixed(0).padStart(8)} tps`);
+
+console.log(
+  `\ndibagi habis over HTTP as the BKD admin, ${EMPLOYEES.toLocaleString('id-ID')} employees, year ${data.tahun}; ` +
+    `biggest OPD: ${data.opd.nama} (${data.opd.pegawai} pegawai); one cold request, then ${REPORT_RUNS} warm`,
+);
+console.log(
+  `report                                      cold ms   min ms  median ms   max ms      KB  under ${REPORT_AIM_MS / 1000} s`,
+);
+for (const r of reports) {
+  const median = r.warm[Math.floor(r.warm.length / 2)] ?? r.cold;
+  const max = Math.max(r.cold, ...r.warm);
+  const ms = (n: number) => n.toFixed(0).padStart(8);
+  console.log(
+    `${r.name.padEnd(42)} ${ms(r.cold)} ${ms(r.warm[0] ?? r.cold)} ${ms(median).padStart(10)} ${ms(max)} ${(r.bytes / 1024).toFixed(0).padStart(7)}  ` +
+      `${median < REPORT_AIM_MS ? 'yes' : 'NO'} (warm median)${max < REPORT_AIM_MS ? ', every request' : ''}`,
+  );
+}
 await withAdmin(SERVER_URL, (c) => c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`));

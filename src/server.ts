@@ -9,8 +9,10 @@ import { loadConfig } from './platform/config.js';
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
 await database.migrate();
-const seeded = config.SEED_DEMO && (await seedDemoIfEmpty(database.db, config.DEMO_PASSWORD));
-const app = await buildApp({ config, database, clock: systemClock });
+const clock = systemClock;
+// The demo's "current year" of plans is the clock's year, the one the app then works in.
+const seeded = config.SEED_DEMO && (await seedDemoIfEmpty(database.db, config.DEMO_PASSWORD, clock.now()));
+const app = await buildApp({ config, database, clock });
 if (seeded) app.log.info('Data demo Pemerintah Provinsi Gorontalo dimuat; akun demo: npm run demo:accounts');
 
 // Handlers of requests whose client went away keep running after app.close(); the database must

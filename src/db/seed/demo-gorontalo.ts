@@ -3,6 +3,7 @@
  * Deterministic: the same plan, NIPs and demo accounts on every machine.
  */
 import { namaLengkap } from '../../domain/pegawai.js';
+import type { SkpSeedState } from './insert-skp.js';
 import { buildProvince, type OpdSpec } from './province.js';
 
 const UMUM = (bidang: string[], seksi: string[][]): OpdSpec['bidang'] =>
@@ -322,7 +323,48 @@ export function demoGorontalo() {
     { pegawaiKey: keys[`kabid:${OPD_BKD}:2`]!, peran: 'TIM_PENILAI', opdKey: null },
     { pegawaiKey: keys['kepala:5']!, peran: 'TIM_PENILAI', opdKey: null },
   );
-  return { plan, accounts };
+  return { plan, accounts, keys };
+}
+
+/**
+ * Who shows which SKP state in the demo's current year; everyone else has an approved plan. The
+ * accounts' states are what the browser tests rely on: Idris has no plan yet, Rosmini's came back
+ * with a note, Yamin, Hasna and Ikbal are approved (and kept free of random dibagi-habis gaps).
+ */
+export function demoSkpStates(): { pegawai: string; state: SkpSeedState; catatan?: string }[] {
+  const { plan, accounts, keys } = demoGorontalo();
+  const nipOf = new Map(plan.pegawai.map((p) => [p.key, p.nip]));
+  const accountKeys = new Set<string>(Object.values(accounts));
+  // Staff of a unit, in the order they were placed; demo accounts are never picked.
+  const staff = (unorKey: string, nth: number) =>
+    plan.pegawai.filter((p) => p.jabatanKey.startsWith(`${unorKey}:`) && !accountKeys.has(p.key))[nth]!.nip;
+  const key = (k: string) => nipOf.get(keys[k]!)!;
+  return [
+    { pegawai: nipOf.get(accounts.pelaksana)!, state: 'TANPA_SKP' },
+    {
+      pegawai: nipOf.get(accounts.fungsional)!,
+      state: 'DIKEMBALIKAN',
+      catatan:
+        'Target kuantitas belum sesuai pembagian pada matriks peran hasil seksi; sesuaikan dengan RHK atasan yang diintervensi dan lengkapi indikator kualitasnya.',
+    },
+    { pegawai: nipOf.get(accounts.pengawas)!, state: 'DISETUJUI' },
+    { pegawai: nipOf.get(accounts.administrator)!, state: 'DISETUJUI' },
+    { pegawai: nipOf.get(accounts.kepala_opd)!, state: 'DISETUJUI' },
+    // Yamin has one plan waiting for his decision.
+    { pegawai: staff(`opd${OPD_DINKES}:bid0:s0`, 0), state: 'DIAJUKAN' },
+    { pegawai: staff('opd0:bid0:s1', 0), state: 'DRAFT' },
+    { pegawai: staff('opd0:bid2:s0', 1), state: 'TANPA_SKP' },
+    { pegawai: staff('opd2:bid1:s0', 0), state: 'DIKEMBALIKAN' },
+    { pegawai: staff('opd2:bid0:s1', 2), state: 'DIAJUKAN' },
+    { pegawai: staff(`opd${OPD_BKD}:bid0:s1`, 0), state: 'DIAJUKAN' },
+    { pegawai: staff('opd8:bid0:s0', 0), state: 'DRAFT' },
+    { pegawai: staff('opd12:bid1:s1', 1), state: 'TANPA_SKP' },
+    { pegawai: staff('biro3:bag0', 0), state: 'DRAFT' },
+    // Leaders: one still waiting for approval (its staff intervene the submitted plan), two approved late.
+    { pegawai: key('kasi:4:0:0'), state: 'DIAJUKAN' },
+    { pegawai: key('kabid:5:1'), state: 'TERLAMBAT' },
+    { pegawai: key('kepala:6'), state: 'TERLAMBAT' },
+  ];
 }
 
 export interface DemoAccount {

@@ -1,18 +1,39 @@
-/** Seeds the demo province into an empty database (first `npm start`). */
+/**
+ * Seeds the demo province into an empty database (first `npm start`): the organisation, then the
+ * cascaded SKPs of the previous year (all approved, to copy from) and of the current year (the
+ * states of demoSkpStates, everyone else approved). "Current" is the clock's year in the demo's zone.
+ */
 import { hash } from '@node-rs/argon2';
 import { sql } from 'drizzle-orm';
+import { dateInZone } from '../../platform/clock.js';
 import { type Db, rows } from '../client.js';
-import { demoGorontalo } from './demo-gorontalo.js';
+import { demoGorontalo, demoSkpStates } from './demo-gorontalo.js';
 import { insertOrgPlan } from './insert-org.js';
+import { insertSkpPlans } from './insert-skp.js';
 
-export async function seedDemo(db: Db, password: string) {
+export async function seedDemo(db: Db, password: string, now: Date) {
   const passwordHash = await hash(password);
-  return db.transaction((tx) => insertOrgPlan(tx, demoGorontalo().plan, { passwordHash }));
+  const { plan } = demoGorontalo();
+  // Superiors as the app sees them today, so the seeded links match what it checks.
+  const tanggal = dateInZone(now, plan.instansi.zonaWaktu);
+  const tahun = Number(tanggal.slice(0, 4));
+  return db.transaction(async (tx) => {
+    const org = await insertOrgPlan(tx, plan, { passwordHash });
+    const common = { instansiId: org.instansiId, tanggal, now };
+    const lalu = await insertSkpPlans(tx, {
+      ...common,
+      tahun: tahun - 1,
+      seed: 7501 + tahun - 1,
+      mix: { TERLAMBAT: 0.05 },
+    });
+    const kini = await insertSkpPlans(tx, { ...common, tahun, seed: 7501 + tahun, states: demoSkpStates() });
+    return { ...org, tahun, skp: { lalu, kini } };
+  });
 }
 
-export async function seedDemoIfEmpty(db: Db, password: string): Promise<boolean> {
+export async function seedDemoIfEmpty(db: Db, password: string, now: Date): Promise<boolean> {
   const [row] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM instansi`);
   if (row!.n > 0) return false;
-  await seedDemo(db, password);
+  await seedDemo(db, password, now);
   return true;
 }
