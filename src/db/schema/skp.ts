@@ -1,4 +1,5 @@
 /** SKP: the annual plan per employee per position (SPEC §4): RHK → IKI, intervensi, perilaku, lampiran. */
+import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   boolean,
@@ -134,6 +135,13 @@ export const iki = pgTable(
     targetSatuan: text(),
     targetTeks: text(),
     perspektif: text().$type<Perspektif>(),
+    /**
+     * The unit as dibagi habis compares it ("Dokumen " = "dokumen"; satuanKunci in the domain), kept
+     * by the database so the instansi report does not normalise 10^6 rows per request.
+     */
+    satuanKunci: text()
+      .notNull()
+      .generatedAlwaysAs(sql`lower(btrim(regexp_replace(coalesce(target_satuan, ''), '\\s+', ' ', 'g')))`),
   },
   (t) => [index('iki_rhk_idx').on(t.rhkId, t.urutan)],
 );

@@ -728,11 +728,11 @@ export function createSkpService(deps: {
         unor: unit && { id: unit.id, path: unit.path },
         rootId: root.id,
       };
-      const [pegawaiRows, ikiRows, menunggu] = await Promise.all([
-        cq.ringkasanPegawai(db, lingkup),
-        cq.agregatIkiPimpinan(db, lingkup),
-        cq.menungguAtasan(db, lingkup, 100),
-      ]);
+      const {
+        grup: pegawaiRows,
+        iki: ikiRows,
+        menunggu,
+      } = await db.transaction((tx) => cq.laporanCakupan(tx, lingkup, 100));
       const groups = new Map<number, CakupanRingkasan>();
       const group = (grp: number) => {
         const g = groups.get(grp) ?? ringkasan();
@@ -755,7 +755,7 @@ export function createSkpService(deps: {
             aspek: r.aspek,
             target: target({ nilai: r.nilai, nilaiMaks: r.nilaiMaks, satuan: null, teks: null }),
           },
-          { anak: r.anak, cocok: r.cocok, jumlah: Number(r.jumlah) },
+          { anak: r.anak, cocok: r.cocok, jumlah: r.jumlah },
         );
         for (const g of [group(r.grp), total]) {
           g.iki++;

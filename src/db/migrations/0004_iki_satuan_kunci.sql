@@ -1,0 +1,1 @@
+ALTER TABLE "iki" ADD COLUMN "satuan_kunci" text GENERATED ALWAYS AS (lower(btrim(regexp_replace(coalesce(target_satuan, ''), '\s+', ' ', 'g')))) STORED NOT NULL;
