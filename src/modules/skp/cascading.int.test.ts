@@ -413,6 +413,9 @@ describe('graph hygiene', () => {
         intervensi: [plans.kasi.rhk[0].id],
       },
     ]);
+    // The identity printed on an OPD head's plan names the OPD once.
+    expect(plans.kadis.identitas.pegawai.unitKerja).toBe('Dinas Pendidikan');
+    expect(plans.kasi.identitas.pegawai.unitKerja).toBe('Seksi Kurikulum, Dinas Pendidikan');
     const res = await c.staf.get(`/api/skp/${stafPlan.id}/rhk/${stafPlan.rhk[0].id}/jalur`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().langkah.map((l: { pegawaiNama: string }) => l.pegawaiNama)).toEqual([

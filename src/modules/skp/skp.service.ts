@@ -88,7 +88,8 @@ export function createSkpService(deps: {
       nip: p.nipFormatted,
       pangkatGolongan: p.pangkatGolongan,
       jabatan: p.jabatan?.nama ?? null,
-      unitKerja: [p.jabatan?.unorNama, p.opd?.nama].filter(Boolean).join(', '),
+      // An OPD head's unit is the OPD itself: named once.
+      unitKerja: [...new Set([p.jabatan?.unorNama, p.opd?.nama].filter(Boolean))].join(', '),
     };
   }
 
