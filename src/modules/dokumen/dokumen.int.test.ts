@@ -3,41 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { buildOrg, type Org } from '../../../test/org.js';
 import { pdfText } from '../../../test/pdf-text.js';
+import { submitAndApprove as approve, type Client, iki, plan } from '../../../test/skp.js';
 
 let h: Harness;
 let org: Org;
-
-type Client = Awaited<ReturnType<Harness['login']>>;
-
-const iki = (
-  aspek: string | null,
-  indikator: string,
-  nilai: number,
-  satuan: string,
-  perspektif: string | null = null,
-) => ({
-  aspek,
-  indikator,
-  target: { nilai, nilaiMaks: null, satuan, teks: null },
-  perspektif,
-});
-
-async function plan(c: Client, rhk: unknown[]) {
-  const created = await c.post('/api/skp', { tahun: 2026, pendekatan: 'KUANTITATIF' });
-  expect(created.statusCode).toBe(200);
-  const draft = created.json();
-  const saved = await c.put(`/api/skp/${draft.id}/isi`, { version: draft.version, rhk });
-  expect(saved.statusCode).toBe(200);
-  return saved.json();
-}
-
-async function approve(owner: Client, penilai: Client, skp: { id: number; version: number }) {
-  const submitted = await owner.post(`/api/skp/${skp.id}/ajukan`, { version: skp.version });
-  expect(submitted.statusCode).toBe(200);
-  const approved = await penilai.post(`/api/skp/${skp.id}/setujui`, { version: submitted.json().version });
-  expect(approved.statusCode).toBe(200);
-  return approved.json();
-}
 
 let skpKabid: { id: number; version: number };
 

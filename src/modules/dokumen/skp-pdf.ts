@@ -4,6 +4,7 @@
  */
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Identitas, SkpDetail } from '../../contracts/skp.js';
+import { NAMA_BULAN as BULAN } from '../../domain/jadwal.js';
 import {
   ASPEK_LABEL,
   JENIS_LAMPIRAN,
@@ -12,21 +13,6 @@ import {
   PERSPEKTIF_LABEL,
 } from '../../domain/skp.js';
 import { STATUS_SKP_LABEL } from '../../domain/skp-workflow.js';
-
-const BULAN = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 
 const HEADER_FILL = '#e0e0e0';
 const GROUP_FILL = '#f3f3f3';

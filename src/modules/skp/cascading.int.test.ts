@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { buildOrg, type Org } from '../../../test/org.js';
+import { iki, plan, submitAndApprove, tiga } from '../../../test/skp.js';
 
 let h: Harness;
 
@@ -9,42 +10,6 @@ beforeAll(async () => {
   h = await createHarness({ now: '2026-01-10T02:00:00Z' });
 });
 afterAll(() => h.close());
-
-type Client = Awaited<ReturnType<Harness['login']>>;
-
-const iki = (
-  aspek: string | null,
-  indikator: string,
-  nilai: number,
-  satuan: string,
-  perspektif?: string,
-) => ({
-  aspek,
-  indikator,
-  target: { nilai, nilaiMaks: null, satuan, teks: null },
-  perspektif: perspektif ?? null,
-});
-const tiga = (n: number, satuan: string) => [
-  iki('KUANTITAS', `Jumlah ${satuan}`, n, satuan),
-  iki('KUALITAS', 'Persentase sesuai standar', 100, '%'),
-  iki('WAKTU', 'Ketepatan waktu', 12, 'bulan'),
-];
-
-async function plan(c: Client, rhk: unknown[]) {
-  const created = await c.post('/api/skp', { tahun: 2026, pendekatan: 'KUANTITATIF' });
-  expect(created.statusCode).toBe(200);
-  const saved = await c.put(`/api/skp/${created.json().id}/isi`, { version: created.json().version, rhk });
-  expect(saved.statusCode, saved.body).toBe(200);
-  return saved.json();
-}
-
-async function submitAndApprove(owner: Client, penilai: Client, skp: { id: number; version: number }) {
-  const submitted = await owner.post(`/api/skp/${skp.id}/ajukan`, { version: skp.version });
-  expect(submitted.statusCode, submitted.body).toBe(200);
-  const approved = await penilai.post(`/api/skp/${skp.id}/setujui`, { version: submitted.json().version });
-  expect(approved.statusCode, approved.body).toBe(200);
-  return approved.json();
-}
 
 /** Kepala dinas (from a PK item) → kabid → kasi, all approved; returns clients and plans. */
 async function chain(org: Org) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { buildOrg, type Org } from '../../../test/org.js';
+import { iki, plan, tiga } from '../../../test/skp.js';
 
 let h: Harness;
 let org: Org;
@@ -10,35 +11,6 @@ beforeAll(async () => {
   org = await buildOrg(h.db);
 });
 afterAll(() => h.close());
-
-const iki = (
-  aspek: string | null,
-  indikator: string,
-  nilai: number,
-  satuan: string,
-  perspektif: string | null = null,
-) => ({
-  aspek,
-  indikator,
-  target: { nilai, nilaiMaks: null, satuan, teks: null },
-  perspektif,
-});
-const tiga = (n: number, satuan: string) => [
-  iki('KUANTITAS', `Jumlah ${satuan}`, n, satuan),
-  iki('KUALITAS', 'Persentase sesuai standar', 100, '%'),
-  iki('WAKTU', 'Ketepatan waktu', 12, 'bulan'),
-];
-
-type Client = Awaited<ReturnType<Harness['login']>>;
-
-async function plan(c: Client, rhk: unknown[]) {
-  const created = await c.post('/api/skp', { tahun: 2026, pendekatan: 'KUANTITATIF' });
-  expect(created.statusCode).toBe(200);
-  const draft = created.json();
-  const saved = await c.put(`/api/skp/${draft.id}/isi`, { version: draft.version, rhk });
-  expect(saved.statusCode).toBe(200);
-  return saved.json();
-}
 
 describe('perencanaan: the chain plans, is returned, fixes and is approved', () => {
   it('runs head of OPD → administrator → pengawas → pelaksana', async () => {

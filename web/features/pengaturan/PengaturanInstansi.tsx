@@ -8,23 +8,10 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { PengaturanOut } from '../../../src/contracts/pengaturan';
+import { NAMA_BULAN as BULAN } from '../../../src/domain/jadwal';
 import { ErrorView, Loading } from '../../components/Status';
 import { ApiError, api, put } from '../../lib/api';
 
-const BULAN = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 const HARI_PER_BULAN = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const dua = (n: number) => String(n).padStart(2, '0');
 
