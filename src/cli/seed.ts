@@ -66,6 +66,8 @@ try {
         mix: SYNTHETIC_MIX,
       }),
     );
+    // Fresh statistics, so the first reports do not plan on guesses (PGlite never autovacuums).
+    await database.db.execute(sql`ANALYZE`);
     console.log(
       `SKP ${tahun}: ${skp.skp} rencana (${skp.status.DISETUJUI} disetujui, ${skp.status.DIAJUKAN} diajukan, ` +
         `${skp.status.DRAFT} draf, ${skp.status.DIKEMBALIKAN} dikembalikan, ${skp.status.TANPA_SKP} tanpa SKP), ` +

@@ -17,7 +17,7 @@ export async function seedDemo(db: Db, password: string, now: Date) {
   // Superiors as the app sees them today, so the seeded links match what it checks.
   const tanggal = dateInZone(now, plan.instansi.zonaWaktu);
   const tahun = Number(tanggal.slice(0, 4));
-  return db.transaction(async (tx) => {
+  const seeded = await db.transaction(async (tx) => {
     const org = await insertOrgPlan(tx, plan, { passwordHash });
     const common = { instansiId: org.instansiId, tanggal, now };
     const lalu = await insertSkpPlans(tx, {
@@ -29,6 +29,9 @@ export async function seedDemo(db: Db, password: string, now: Date) {
     const kini = await insertSkpPlans(tx, { ...common, tahun, seed: 7501 + tahun, states: demoSkpStates() });
     return { ...org, tahun, skp: { lalu, kini } };
   });
+  // PGlite runs no autovacuum: without this its planner would guess on empty-table statistics.
+  await db.execute(sql`ANALYZE`);
+  return seeded;
 }
 
 export async function seedDemoIfEmpty(db: Db, password: string, now: Date): Promise<boolean> {
