@@ -305,6 +305,35 @@ export function createSkpService(deps: {
     }
   }
 
+  /** The assessor's parts of a plan (ekspektasi, lampiran): until approval, version-checked, audited. */
+  async function tulisBagianPenilai(
+    actor: Actor,
+    id: number,
+    version: number,
+    meta: Meta,
+    part: { action: string; read: () => Promise<unknown>; write: (tx: Tx) => Promise<void>; after: unknown },
+  ) {
+    const { skp: s } = await load(id);
+    await assertPenilai(actor, s);
+    if (s.status === 'DISETUJUI') throw new AppError('SKP_NOT_EDITABLE');
+    const before = await part.read();
+    await db.transaction(async (tx) => {
+      if (!(await q.updateSkpIfVersion(tx, id, version, {}))) throw new AppError('VERSION_CONFLICT');
+      await part.write(tx);
+      await audit.record(tx, {
+        instansiId: s.instansiId,
+        actorId: actor.id,
+        action: part.action,
+        entity: 'skp',
+        entityId: id,
+        before,
+        after: part.after,
+        requestId: meta.requestId,
+      });
+    });
+    return detail(actor, id);
+  }
+
   /** A new draft for an employee's current position (the employee's own, or written from the matriks). */
   async function insertDraft(
     tx: Tx,
@@ -828,36 +857,20 @@ export function createSkpService(deps: {
 
     /** The assessor's ekspektasi khusus pimpinan per BerAKHLAK value, while the plan is not approved. */
     async setPerilaku(actor: Actor, id: number, body: z.infer<typeof PerilakuBody>, meta: Meta) {
-      const { skp: s } = await load(id);
-      await assertPenilai(actor, s);
-      if (s.status === 'DISETUJUI') throw new AppError('SKP_NOT_EDITABLE');
       const known = new Set<string>(BERAKHLAK.map((b) => b.kode));
       const unknown = body.ekspektasi.filter((e) => !known.has(e.kode)).map((e) => e.kode);
       if (unknown.length)
         throw new AppError('VALIDATION_FAILED', { kode: unknown }, 'Kode nilai BerAKHLAK tidak dikenal.');
-      const before = await q.perilakuOf(db, id);
-      await db.transaction(async (tx) => {
-        if (!(await q.updateSkpIfVersion(tx, id, body.version, {}))) throw new AppError('VERSION_CONFLICT');
-        await q.replacePerilaku(tx, id, body.ekspektasi);
-        await audit.record(tx, {
-          instansiId: s.instansiId,
-          actorId: actor.id,
-          action: 'skp.ekspektasi',
-          entity: 'skp',
-          entityId: id,
-          before,
-          after: body.ekspektasi,
-          requestId: meta.requestId,
-        });
+      return tulisBagianPenilai(actor, id, body.version, meta, {
+        action: 'skp.ekspektasi',
+        read: () => q.perilakuOf(db, id),
+        write: (tx) => q.replacePerilaku(tx, id, body.ekspektasi),
+        after: body.ekspektasi,
       });
-      return detail(actor, id);
     },
 
     /** Lampiran SKP (dukungan sumber daya, skema pertanggungjawaban, konsekuensi), written by the assessor. */
     async setLampiran(actor: Actor, id: number, body: z.infer<typeof LampiranBody>, meta: Meta) {
-      const { skp: s } = await load(id);
-      await assertPenilai(actor, s);
-      if (s.status === 'DISETUJUI') throw new AppError('SKP_NOT_EDITABLE');
       const jenis = body.lampiran.map((l) => l.jenis);
       if (new Set(jenis).size !== jenis.length)
         throw new AppError(
@@ -865,22 +878,12 @@ export function createSkpService(deps: {
           { jenis },
           'Setiap jenis lampiran hanya boleh muncul sekali.',
         );
-      const before = await q.lampiranOf(db, id);
-      await db.transaction(async (tx) => {
-        if (!(await q.updateSkpIfVersion(tx, id, body.version, {}))) throw new AppError('VERSION_CONFLICT');
-        await q.replaceLampiran(tx, id, body.lampiran);
-        await audit.record(tx, {
-          instansiId: s.instansiId,
-          actorId: actor.id,
-          action: 'skp.lampiran',
-          entity: 'skp',
-          entityId: id,
-          before,
-          after: body.lampiran,
-          requestId: meta.requestId,
-        });
+      return tulisBagianPenilai(actor, id, body.version, meta, {
+        action: 'skp.lampiran',
+        read: () => q.lampiranOf(db, id),
+        write: (tx) => q.replaceLampiran(tx, id, body.lampiran),
+        after: body.lampiran,
       });
-      return detail(actor, id);
     },
 
     /**
