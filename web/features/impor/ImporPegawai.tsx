@@ -1,32 +1,16 @@
-import { Alert, Button, Card, FileInput, Group, List, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Card, FileInput, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import type { ImporResponse } from '../../../src/contracts/impor';
-import { ApiError, api } from '../../lib/api';
+import { BarisSalah } from '../../components/BarisSalah';
+import { useImporBerkas } from '../../lib/impor';
 
 export function ImporPegawai() {
-  const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<ImporResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'dry-run' | 'commit' | null>(null);
-
-  async function run(mode: 'dry-run' | 'commit') {
-    if (!file) return;
-    setBusy(mode);
-    setError(null);
-    const form = new FormData();
-    form.append('file', file);
-    try {
-      const res = await api<ImporResponse>(`/api/impor/pegawai?mode=${mode}`, { method: 'POST', form });
-      setReport(res);
-      if (mode === 'commit') notifications.show({ color: 'teal', message: 'Impor diterapkan.' });
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'IMPORT_INVALID') setReport(e.details as ImporResponse);
-      setError(e instanceof Error ? e.message : 'Gagal mengimpor.');
-    } finally {
-      setBusy(null);
-    }
-  }
+  const { file, setFile, report, error, busy, run } = useImporBerkas<ImporResponse>('/api/impor/pegawai', {
+    onCommit: () => {
+      notifications.show({ color: 'teal', message: 'Impor diterapkan.' });
+    },
+    fromRefusal: (details) => details as ImporResponse,
+  });
 
   return (
     <Stack>
@@ -75,34 +59,7 @@ export function ImporPegawai() {
               {report.diterapkan.jabatanBaru}, tidak berubah {report.diterapkan.tidakBerubah}.
             </Text>
           )}
-          {report.kesalahan.length > 0 && (
-            <Table.ScrollContainer minWidth={480} mt="sm">
-              <Table striped aria-label="Baris yang salah">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Baris</Table.Th>
-                    <Table.Th>NIP</Table.Th>
-                    <Table.Th>Alasan</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {report.kesalahan.map((k) => (
-                    <Table.Tr key={k.baris}>
-                      <Table.Td>{k.baris}</Table.Td>
-                      <Table.Td>{k.nip ?? '—'}</Table.Td>
-                      <Table.Td>
-                        <List size="sm">
-                          {k.alasan.map((a) => (
-                            <List.Item key={a}>{a}</List.Item>
-                          ))}
-                        </List>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
+          {report.kesalahan.length > 0 && <BarisSalah rows={report.kesalahan} />}
         </Card>
       )}
     </Stack>

@@ -1,42 +1,23 @@
 /** Perjanjian Kinerja from a spreadsheet: check first (dry run, every bad row), then save all or nothing. */
-import { Alert, Button, Card, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, FileInput, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { PkImporResponse } from '../../../src/contracts/pk';
-import { ApiError, api } from '../../lib/api';
+import { BarisSalah } from '../../components/BarisSalah';
+import { useImporBerkas } from '../../lib/impor';
 
 export function ImporPerjanjianKinerja() {
   const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<PkImporResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'dry-run' | 'commit' | null>(null);
-
-  async function run(mode: 'dry-run' | 'commit') {
-    if (!file) return;
-    setBusy(mode);
-    setError(null);
-    const form = new FormData();
-    form.append('file', file);
-    try {
-      const res = await api<PkImporResponse>(`/api/perjanjian-kinerja/impor?mode=${mode}`, {
-        method: 'POST',
-        form,
-      });
-      setReport(res);
-      if (mode === 'commit') {
+  const { file, setFile, report, error, busy, run } = useImporBerkas<PkImporResponse>(
+    '/api/perjanjian-kinerja/impor',
+    {
+      onCommit: async () => {
         notifications.show({ color: 'teal', message: 'Perjanjian kinerja dari berkas tersimpan.' });
         await queryClient.invalidateQueries({ queryKey: ['pk'] });
-      }
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'IMPORT_INVALID' && e.details)
-        setReport({ diterapkan: null, ...(e.details as Omit<PkImporResponse, 'diterapkan'>) });
-      setError(e instanceof Error ? e.message : 'Gagal mengimpor.');
-    } finally {
-      setBusy(null);
-    }
-  }
+      },
+      fromRefusal: (details) => ({ diterapkan: null, ...(details as Omit<PkImporResponse, 'diterapkan'>) }),
+    },
+  );
 
   return (
     <Card withBorder component="section" aria-labelledby="judul-impor-pk">
@@ -55,11 +36,7 @@ export function ImporPerjanjianKinerja() {
           label="Berkas CSV atau XLSX"
           accept=".csv,.xlsx"
           value={file}
-          onChange={(f) => {
-            setFile(f);
-            setReport(null);
-            setError(null);
-          }}
+          onChange={setFile}
           clearable
         />
         <Group>
@@ -95,32 +72,7 @@ export function ImporPerjanjianKinerja() {
                 Tersimpan: {report.diterapkan.unit} perjanjian kinerja, {report.diterapkan.sasaran} sasaran.
               </Text>
             )}
-            {report.kesalahan.length > 0 && (
-              <Table.ScrollContainer minWidth={420} mt="sm" type="native">
-                <Table striped aria-label="Baris yang salah">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th w={70}>Baris</Table.Th>
-                      <Table.Th>Alasan</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {report.kesalahan.map((k) => (
-                      <Table.Tr key={k.baris}>
-                        <Table.Td>{k.baris}</Table.Td>
-                        <Table.Td>
-                          <List size="sm">
-                            {k.alasan.map((a) => (
-                              <List.Item key={a}>{a}</List.Item>
-                            ))}
-                          </List>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
+            {report.kesalahan.length > 0 && <BarisSalah rows={report.kesalahan} />}
           </div>
         )}
       </Stack>
