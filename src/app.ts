@@ -26,6 +26,8 @@ import { dokumenRoutes } from './modules/dokumen/dokumen.routes.js';
 import { createDokumenService } from './modules/dokumen/dokumen.service.js';
 import { imporRoutes } from './modules/impor/impor.routes.js';
 import { createImporService } from './modules/impor/impor.service.js';
+import { jadwalRoutes } from './modules/jadwal/jadwal.routes.js';
+import { createJadwalService } from './modules/jadwal/jadwal.service.js';
 import { notifikasiRoutes } from './modules/notifikasi/notifikasi.routes.js';
 import { createNotifikasiService } from './modules/notifikasi/notifikasi.service.js';
 import { orgRoutes } from './modules/org/org.routes.js';
@@ -97,6 +99,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const impor = createImporService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
   const pk = createPkService({ db, audit });
   const pengaturan = createPengaturanService({ db, audit });
+  const jadwal = createJadwalService({ db, clock, audit, pengaturan, zonaWaktu: org.zonaWaktu });
   const notifikasi = createNotifikasiService({ db, clock });
   const skp = createSkpService({
     db,
@@ -137,6 +140,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(pkRoutes(pk));
   await app.register(dokumenRoutes(dokumen));
   await app.register(pengaturanRoutes(pengaturan));
+  await app.register(jadwalRoutes(jadwal));
   await app.register(notifikasiRoutes(notifikasi));
 
   const webRoot = path.resolve(config.WEB_DIST);

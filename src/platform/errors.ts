@@ -49,6 +49,10 @@ export const ERRORS = {
     message:
       'SKP belum dapat disetujui: target RHK pimpinan belum dibagi habis kepada bawahan (lihat Matriks Peran Hasil).',
   },
+  BUKAAN_TIDAK_AKTIF: {
+    status: 409,
+    message: 'Bukaan jendela ini sudah dicabut atau sudah berakhir.',
+  },
   INTERNAL: { status: 500, message: 'Terjadi kesalahan pada server. Silakan coba lagi.' },
 } as const;
 

@@ -1,15 +1,37 @@
 /** Per-instansi settings that SPEC marks configurable; one row per instansi, defaults from SPEC. */
-import { boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, integer, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import type { JenisPeriode } from '../../domain/jadwal.js';
 import { instansi } from './org.js';
 
-export const pengaturan = pgTable('pengaturan', {
-  instansiId: integer()
-    .primaryKey()
-    .references(() => instansi.id),
-  /** SKP deadline of the year as MM-DD (SPEC §4.6: end of January). */
-  batasSkp: text().notNull().default('01-31'),
-  /** Whether open dibagi-habis problems block approving a leader's SKP (otherwise they warn). */
-  cakupanMemblokir: boolean().notNull().default(false),
-  version: integer().notNull().default(1),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const pengaturan = pgTable(
+  'pengaturan',
+  {
+    instansiId: integer()
+      .primaryKey()
+      .references(() => instansi.id),
+    /** SKP deadline of the year as MM-DD (SPEC §4.6: end of January). */
+    batasSkp: text().notNull().default('01-31'),
+    /** Whether open dibagi-habis problems block approving a leader's SKP (otherwise they warn). */
+    cakupanMemblokir: boolean().notNull().default(false),
+    /** Evaluation period (SPEC §6.1): BULANAN, TRIWULANAN or SEMESTERAN. */
+    periode: text().$type<JenisPeriode>().notNull().default('BULANAN'),
+    /** Window days in the month after a period ends (SPEC §5.1: input 1–7, assessment 8–15, corrections 19–25). */
+    inputMulai: smallint().notNull().default(1),
+    inputAkhir: smallint().notNull().default(7),
+    penilaianMulai: smallint().notNull().default(8),
+    penilaianAkhir: smallint().notNull().default(15),
+    perbaikanMulai: smallint().notNull().default(19),
+    perbaikanAkhir: smallint().notNull().default(25),
+    version: integer().notNull().default(1),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('pengaturan_periode_ck', sql`${t.periode} IN ('BULANAN', 'TRIWULANAN', 'SEMESTERAN')`),
+    // The API validates too; this keeps a seed or a manual fix from storing windows out of order.
+    check(
+      'pengaturan_jendela_ck',
+      sql`1 <= ${t.inputMulai} AND ${t.inputMulai} <= ${t.inputAkhir} AND ${t.inputAkhir} < ${t.penilaianMulai} AND ${t.penilaianMulai} <= ${t.penilaianAkhir} AND ${t.penilaianAkhir} < ${t.perbaikanMulai} AND ${t.perbaikanMulai} <= ${t.perbaikanAkhir} AND ${t.perbaikanAkhir} <= 31`,
+    ),
+  ],
+);

@@ -3,11 +3,20 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { pengaturan } from '../../db/schema/index.js';
 
+export type PengaturanSet = Omit<typeof pengaturan.$inferInsert, 'instansiId' | 'version' | 'updatedAt'>;
+
 export async function findPengaturan(db: DbOrTx, instansiId: number) {
   const [row] = await db
     .select({
       batasSkp: pengaturan.batasSkp,
       cakupanMemblokir: pengaturan.cakupanMemblokir,
+      periode: pengaturan.periode,
+      inputMulai: pengaturan.inputMulai,
+      inputAkhir: pengaturan.inputAkhir,
+      penilaianMulai: pengaturan.penilaianMulai,
+      penilaianAkhir: pengaturan.penilaianAkhir,
+      perbaikanMulai: pengaturan.perbaikanMulai,
+      perbaikanAkhir: pengaturan.perbaikanAkhir,
       version: pengaturan.version,
     })
     .from(pengaturan)
@@ -20,7 +29,7 @@ export async function savePengaturanIfVersion(
   tx: DbOrTx,
   instansiId: number,
   version: number,
-  set: { batasSkp: string; cakupanMemblokir: boolean },
+  set: PengaturanSet,
 ) {
   const inserted = await tx
     .insert(pengaturan)

@@ -11,7 +11,8 @@ export function pengaturanRoutes(pengaturan: PengaturanService): FastifyPluginAs
         config: { access: 'authenticated' },
         schema: {
           tags: ['Pengaturan'],
-          summary: 'Pengaturan instansi (batas waktu SKP, cakupan memblokir persetujuan)',
+          summary:
+            'Pengaturan instansi (batas waktu SKP, cakupan memblokir persetujuan, periode dan jendela jadwal)',
           response: { 200: PengaturanOut, ...errorResponses(401) },
         },
       },

@@ -2,26 +2,71 @@
 import type { z } from 'zod';
 import type { PengaturanBody, PengaturanOut } from '../../contracts/pengaturan.js';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { DEFAULT_JADWAL } from '../../domain/jadwal.js';
 import { AppError } from '../../platform/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import * as q from './pengaturan.queries.js';
 
-export const PENGATURAN_BAWAAN = { batasSkp: '01-31', cakupanMemblokir: false, version: 1 } as const;
+const rentang = ([mulai, akhir]: readonly [number, number]) => ({ mulai, akhir });
+
+export const PENGATURAN_BAWAAN: PengaturanOut = {
+  batasSkp: '01-31',
+  cakupanMemblokir: false,
+  periode: DEFAULT_JADWAL.periode,
+  jendela: {
+    input: rentang(DEFAULT_JADWAL.input),
+    penilaian: rentang(DEFAULT_JADWAL.penilaian),
+    perbaikan: rentang(DEFAULT_JADWAL.perbaikan),
+  },
+  version: 1,
+};
+
+function toOut(row: NonNullable<Awaited<ReturnType<typeof q.findPengaturan>>>): PengaturanOut {
+  return {
+    batasSkp: row.batasSkp,
+    cakupanMemblokir: row.cakupanMemblokir,
+    periode: row.periode,
+    jendela: {
+      input: { mulai: row.inputMulai, akhir: row.inputAkhir },
+      penilaian: { mulai: row.penilaianMulai, akhir: row.penilaianAkhir },
+      perbaikan: { mulai: row.perbaikanMulai, akhir: row.perbaikanAkhir },
+    },
+    version: row.version,
+  };
+}
 
 export function createPengaturanService({ db, audit }: { db: Db; audit: AuditService }) {
   async function get(instansiId: number, tx: DbOrTx = db): Promise<PengaturanOut> {
-    return (await q.findPengaturan(tx, instansiId)) ?? { ...PENGATURAN_BAWAAN };
+    const row = await q.findPengaturan(tx, instansiId);
+    return row ? toOut(row) : structuredClone(PENGATURAN_BAWAAN);
   }
 
   return {
     get,
     async save(actor: Actor, body: z.infer<typeof PengaturanBody>, meta: { requestId: string }) {
-      const { version, ...set } = body;
       return db.transaction(async (tx) => {
         const before = await get(actor.instansiId, tx);
-        if (!(await q.savePengaturanIfVersion(tx, actor.instansiId, version, set)))
-          throw new AppError('VERSION_CONFLICT');
+        // Fields left out of the body keep their current values (older clients send only the first two).
+        const after = {
+          batasSkp: body.batasSkp,
+          cakupanMemblokir: body.cakupanMemblokir,
+          periode: body.periode ?? before.periode,
+          jendela: body.jendela ?? before.jendela,
+        };
+        const { input, penilaian, perbaikan } = after.jendela;
+        const saved = await q.savePengaturanIfVersion(tx, actor.instansiId, body.version, {
+          batasSkp: after.batasSkp,
+          cakupanMemblokir: after.cakupanMemblokir,
+          periode: after.periode,
+          inputMulai: input.mulai,
+          inputAkhir: input.akhir,
+          penilaianMulai: penilaian.mulai,
+          penilaianAkhir: penilaian.akhir,
+          perbaikanMulai: perbaikan.mulai,
+          perbaikanAkhir: perbaikan.akhir,
+        });
+        if (!saved) throw new AppError('VERSION_CONFLICT');
         await audit.record(tx, {
           instansiId: actor.instansiId,
           actorId: actor.id,
@@ -29,7 +74,7 @@ export function createPengaturanService({ db, audit }: { db: Db; audit: AuditSer
           entity: 'pengaturan',
           entityId: actor.instansiId,
           before,
-          after: set,
+          after,
           requestId: meta.requestId,
         });
         return get(actor.instansiId, tx);
