@@ -6,3 +6,4 @@ export * from './org.js';
 export * from './pegawai.js';
 export * from './pengaturan.js';
 export * from './skp.js';
+export * from './realisasi.js';

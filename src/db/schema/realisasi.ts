@@ -1,0 +1,166 @@
+/**
+ * The monthly cycle (SPEC §5): realisasi per RHK per period with evidence and an optional daily log,
+ * every assessment round as a thread, feedback per RHK and per BerAKHLAK value, periodic ratings.
+ */
+import {
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import type { CapaianRhk, PredikatPegawai, Rating } from '../../domain/predikat.js';
+import type { StatusRealisasi } from '../../domain/realisasi-workflow.js';
+import { instansi } from './org.js';
+import { pegawai } from './pegawai.js';
+import { rhk, skp } from './skp.js';
+
+export const realisasi = pgTable(
+  'realisasi',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    instansiId: integer()
+      .notNull()
+      .references(() => instansi.id),
+    skpId: integer()
+      .notNull()
+      .references(() => skp.id),
+    rhkId: integer()
+      .notNull()
+      .references(() => rhk.id),
+    pegawaiId: integer()
+      .notNull()
+      .references(() => pegawai.id),
+    /** The period: '2026-07', '2026-Q3' or '2026-S2' (jadwal.ts). */
+    periodeKode: text().notNull(),
+    rencanaAksi: text(),
+    targetAksi: text(),
+    nilai: numeric({ precision: 18, scale: 4, mode: 'number' }),
+    satuan: text(),
+    teks: text(),
+    status: text().$type<StatusRealisasi>().notNull().default('DRAFT'),
+    /** The assessor's judgement of the result against its target, the input to the rating suggestion. */
+    capaian: text().$type<CapaianRhk>(),
+    /** The direction of the last "perlu perbaikan", shown until it is corrected. */
+    arahan: text(),
+    pejabatPenilaiId: integer().references(() => pegawai.id),
+    diajukanAt: timestamp({ withTimezone: true }),
+    dinilaiAt: timestamp({ withTimezone: true }),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('realisasi_rhk_periode_uq').on(t.rhkId, t.periodeKode),
+    index('realisasi_pegawai_periode_idx').on(t.pegawaiId, t.periodeKode),
+    index('realisasi_penilai_periode_idx').on(t.pejabatPenilaiId, t.periodeKode, t.status),
+    index('realisasi_instansi_periode_idx').on(t.instansiId, t.periodeKode, t.status),
+  ],
+);
+
+/** Evidence: a link with a description, or a file kept outside the database (its key and SHA-256). */
+export const buktiDukung = pgTable(
+  'bukti_dukung',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    realisasiId: integer()
+      .notNull()
+      .references(() => realisasi.id, { onDelete: 'cascade' }),
+    jenis: text().$type<'TAUTAN' | 'BERKAS'>().notNull(),
+    deskripsi: text().notNull(),
+    url: text(),
+    berkasKunci: text(),
+    namaBerkas: text(),
+    mime: text(),
+    ukuran: integer(),
+    sha256: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('bukti_realisasi_idx').on(t.realisasiId), index('bukti_sha256_idx').on(t.sha256)],
+);
+
+/** Every step of a realisasi (submitted, accepted, sent back with a direction, corrected): the thread. */
+export const realisasiRiwayat = pgTable(
+  'realisasi_riwayat',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    realisasiId: integer()
+      .notNull()
+      .references(() => realisasi.id, { onDelete: 'cascade' }),
+    /** Assessment round: 1 for the first submission, +1 for each correction. */
+    putaran: smallint().notNull(),
+    aksi: text().$type<'AJUKAN' | 'TERIMA' | 'PERLU_PERBAIKAN' | 'PERBAIKI'>().notNull(),
+    olehId: integer()
+      .notNull()
+      .references(() => pegawai.id),
+    catatan: text(),
+    at: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('realisasi_riwayat_idx').on(t.realisasiId, t.id)],
+);
+
+/** Umpan balik from the assessor: per realisasi (RHK), or per BerAKHLAK value of the plan in a period. */
+export const umpanBalik = pgTable(
+  'umpan_balik',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    skpId: integer()
+      .notNull()
+      .references(() => skp.id),
+    periodeKode: text().notNull(),
+    realisasiId: integer().references(() => realisasi.id, { onDelete: 'cascade' }),
+    /** A BerAKHLAK code when the feedback is on behaviour. */
+    kode: text(),
+    teks: text().notNull(),
+    olehId: integer()
+      .notNull()
+      .references(() => pegawai.id),
+    at: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('umpan_balik_skp_periode_idx').on(t.skpId, t.periodeKode)],
+);
+
+/** The periodic evaluation of one plan: both ratings and the predikat they give (SPEC §6.2). */
+export const penilaianPeriodik = pgTable(
+  'penilaian_periodik',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    skpId: integer()
+      .notNull()
+      .references(() => skp.id),
+    periodeKode: text().notNull(),
+    ratingHasilKerja: text().$type<Rating>().notNull(),
+    ratingPerilaku: text().$type<Rating>().notNull(),
+    predikat: text().$type<PredikatPegawai>().notNull(),
+    catatan: text(),
+    penilaiId: integer()
+      .notNull()
+      .references(() => pegawai.id),
+    version: integer().notNull().default(1),
+    at: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('penilaian_periodik_uq').on(t.skpId, t.periodeKode)],
+);
+
+/** The optional daily log that sums into the monthly realisasi (log-harian.ts). */
+export const logHarian = pgTable(
+  'log_harian',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    realisasiId: integer()
+      .notNull()
+      .references(() => realisasi.id, { onDelete: 'cascade' }),
+    tanggal: date().notNull(),
+    jamMulai: text().notNull(),
+    jamSelesai: text().notNull(),
+    kegiatan: text().notNull(),
+    kuantitas: integer().notNull(),
+    satuan: text().notNull(),
+    buktiDukung: text(),
+  },
+  (t) => [index('log_harian_realisasi_idx').on(t.realisasiId, t.tanggal)],
+);
