@@ -1,14 +1,15 @@
 /**
- * Instansi settings (BKD): the SKP deadline as a day and month, and whether open dibagi-habis
- * problems block approving a leader's plan or only warn. Saved with the version read (409 when
- * someone else saved first).
+ * Instansi settings (BKD): the SKP deadline as a day and month, whether open dibagi-habis problems
+ * block approving a leader's plan or only warn, and the schedule of the monthly cycle (period and
+ * window days; the server checks their order). Saved with the version read (409 when someone else
+ * saved first).
  */
-import { Alert, Button, Card, Group, Select, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Button, Card, Group, NumberInput, Select, Stack, Switch, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { PengaturanOut } from '../../../src/contracts/pengaturan';
-import { NAMA_BULAN as BULAN } from '../../../src/domain/jadwal';
+import type { JendelaHari, PengaturanOut } from '../../../src/contracts/pengaturan';
+import { NAMA_BULAN as BULAN, JENIS_JENDELA_LABEL, type JenisPeriode } from '../../../src/domain/jadwal';
 import { ErrorView, Loading } from '../../components/Status';
 import { ApiError, api, put } from '../../lib/api';
 
@@ -16,12 +17,24 @@ const HARI_PER_BULAN = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const dua = (n: number) => String(n).padStart(2, '0');
 
 const KEY = ['pengaturan'] as const;
+const PERIODE: { value: JenisPeriode; label: string }[] = [
+  { value: 'BULANAN', label: 'Bulanan' },
+  { value: 'TRIWULANAN', label: 'Triwulanan' },
+  { value: 'SEMESTERAN', label: 'Semesteran' },
+];
+const JENDELA = [
+  ['input', 'INPUT'],
+  ['penilaian', 'PENILAIAN'],
+  ['perbaikan', 'PERBAIKAN'],
+] as const;
 
 function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () => Promise<unknown> }) {
   const queryClient = useQueryClient();
   const [bulan, setBulan] = useState(awal.batasSkp.slice(0, 2));
   const [hari, setHari] = useState(awal.batasSkp.slice(3, 5));
   const [memblokir, setMemblokir] = useState(awal.cakupanMemblokir);
+  const [periode, setPeriode] = useState(awal.periode);
+  const [jendela, setJendela] = useState<JendelaHari>(awal.jendela);
   const [error, setError] = useState<string | null>(null);
   const [konflik, setKonflik] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -30,11 +43,19 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
     setBulan(awal.batasSkp.slice(0, 2));
     setHari(awal.batasSkp.slice(3, 5));
     setMemblokir(awal.cakupanMemblokir);
+    setPeriode(awal.periode);
+    setJendela(awal.jendela);
   }, [awal]);
 
   const maksHari = HARI_PER_BULAN[Number(bulan) - 1] ?? 31;
   const hariValid = Number(hari) <= maksHari;
-  const berubah = `${bulan}-${hari}` !== awal.batasSkp || memblokir !== awal.cakupanMemblokir;
+  const berubah =
+    `${bulan}-${hari}` !== awal.batasSkp ||
+    memblokir !== awal.cakupanMemblokir ||
+    periode !== awal.periode ||
+    JSON.stringify(jendela) !== JSON.stringify(awal.jendela);
+  const setHariJendela = (k: keyof JendelaHari, ujung: 'mulai' | 'akhir', v: number | string) =>
+    setJendela((j) => ({ ...j, [k]: { ...j[k], [ujung]: Number(v) } }));
 
   async function simpan(e: React.FormEvent) {
     e.preventDefault();
@@ -47,6 +68,8 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
         version: awal.version,
         batasSkp: `${bulan}-${hari}`,
         cakupanMemblokir: memblokir,
+        periode,
+        jendela,
       });
       queryClient.setQueryData(KEY, res);
       notifications.show({ color: 'teal', message: 'Pengaturan tersimpan.' });
@@ -119,6 +142,40 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
             checked={memblokir}
             onChange={(e) => setMemblokir(e.currentTarget.checked)}
           />
+        </Card>
+        <Card withBorder>
+          <Stack gap="xs">
+            <Text fw={600}>Jadwal siklus bulanan</Text>
+            <Text size="sm" c="dimmed">
+              Tanggal pada bulan sesudah periode penilaian, menurut zona waktu instansi. Di luar jendela,
+              admin dapat membuka jendela untuk pegawai atau unit tertentu dengan alasan.
+            </Text>
+            <Select
+              label="Periode penilaian"
+              data={PERIODE}
+              value={periode}
+              onChange={(v) => v && setPeriode(v as JenisPeriode)}
+              allowDeselect={false}
+            />
+            {JENDELA.map(([k, jenis]) => (
+              <Group key={k} grow align="flex-start">
+                <NumberInput
+                  label={`${JENIS_JENDELA_LABEL[jenis]}: mulai`}
+                  min={1}
+                  max={31}
+                  value={jendela[k].mulai}
+                  onChange={(v) => setHariJendela(k, 'mulai', v)}
+                />
+                <NumberInput
+                  label="sampai tanggal"
+                  min={1}
+                  max={31}
+                  value={jendela[k].akhir}
+                  onChange={(v) => setHariJendela(k, 'akhir', v)}
+                />
+              </Group>
+            ))}
+          </Stack>
         </Card>
         <Group>
           <Button type="submit" loading={busy} disabled={!berubah || !hariValid}>
