@@ -38,6 +38,8 @@ import { pengaturanRoutes } from './modules/pengaturan/pengaturan.routes.js';
 import { createPengaturanService } from './modules/pengaturan/pengaturan.service.js';
 import { pkRoutes } from './modules/pk/pk.routes.js';
 import { createPkService } from './modules/pk/pk.service.js';
+import { realisasiRoutes } from './modules/realisasi/realisasi.routes.js';
+import { createRealisasiService } from './modules/realisasi/realisasi.service.js';
 import { skpRoutes } from './modules/skp/skp.routes.js';
 import { createSkpService } from './modules/skp/skp.service.js';
 import type { Clock } from './platform/clock.js';
@@ -111,9 +113,10 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     notifikasi,
     zonaWaktu: org.zonaWaktu,
   });
+  const realisasi = createRealisasiService({ db, clock, audit, pegawai, jadwal, notifikasi });
   const dokumen = createDokumenService({ skp, zonaWaktu: org.zonaWaktu });
 
-  registerAccessHooks(app, auth, pegawai, { skp: skp.ownerOf });
+  registerAccessHooks(app, auth, pegawai, { skp: skp.ownerOf, realisasi: realisasi.ownerOf });
 
   app.get(
     '/api/health',
@@ -142,6 +145,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(pengaturanRoutes(pengaturan));
   await app.register(jadwalRoutes(jadwal));
   await app.register(notifikasiRoutes(notifikasi));
+  await app.register(realisasiRoutes(realisasi));
 
   const webRoot = path.resolve(config.WEB_DIST);
   if (existsSync(path.join(webRoot, 'index.html'))) {

@@ -53,6 +53,31 @@ export const ERRORS = {
     status: 409,
     message: 'Bukaan jendela ini sudah dicabut atau sudah berakhir.',
   },
+  WINDOW_CLOSED: {
+    status: 409,
+    message: 'Jendela jadwal untuk tindakan ini sedang tidak dibuka.',
+  },
+  REALISASI_INVALID_TRANSITION: {
+    status: 409,
+    message: 'Perubahan status realisasi ini tidak diperbolehkan.',
+  },
+  REALISASI_NOT_EDITABLE: {
+    status: 409,
+    message: 'Realisasi ini tidak dapat diubah pada statusnya sekarang.',
+  },
+  REALISASI_KOSONG: {
+    status: 422,
+    message: 'Realisasi belum diisi: isi nilai atau uraian realisasi sebelum mengajukan.',
+  },
+  REALISASI_TIDAK_ADA: {
+    status: 422,
+    message: 'Tidak ada realisasi berstatus Draf atau Perlu Perbaikan pada periode ini untuk diajukan.',
+  },
+  SKP_BELUM_DISETUJUI: {
+    status: 422,
+    message:
+      'Belum ada SKP yang disetujui untuk periode ini; realisasi diisi per RHK dari SKP yang disetujui.',
+  },
   INTERNAL: { status: 500, message: 'Terjadi kesalahan pada server. Silakan coba lagi.' },
 } as const;
 

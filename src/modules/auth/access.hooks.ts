@@ -22,7 +22,7 @@ export interface PegawaiRelations {
 }
 
 /** Finds the employee who owns a record named by a route's :id. */
-export type OwnerResolvers = Record<'skp', (id: number) => Promise<number | null>>;
+export type OwnerResolvers = Record<'skp' | 'realisasi', (id: number) => Promise<number | null>>;
 
 export function registerAccessHooks(
   app: FastifyInstance,

@@ -23,7 +23,7 @@ export type Access =
    * The route's :id is a pegawai (or, with `of`, a record owned by one); the actor must relate to
    * that employee through one of the scopes.
    */
-  | { readonly pegawai: readonly Scope[]; readonly of?: 'skp' }
+  | { readonly pegawai: readonly Scope[]; readonly of?: 'skp' | 'realisasi' }
   /** A route over many employees; the actor needs one of these roles and the service narrows the data. */
   | { readonly role: readonly ('opd' | 'instansi' | 'tim_penilai')[] };
 

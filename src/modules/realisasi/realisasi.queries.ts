@@ -1,0 +1,490 @@
+/** SQL of the monthly cycle: realisasi with evidence, thread and feedback; periodic ratings; the assessor's list. */
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { type DbOrTx, rows } from '../../db/client.js';
+import {
+  buktiDukung,
+  iki,
+  pegawai,
+  penilaianPeriodik,
+  realisasi,
+  realisasiRiwayat,
+  rhk,
+  skp,
+  umpanBalik,
+} from '../../db/schema/index.js';
+import type { CapaianRhk, PredikatPegawai, Rating } from '../../domain/predikat.js';
+import type { StatusRealisasi } from '../../domain/realisasi-workflow.js';
+
+export type AksiRiwayat = 'AJUKAN' | 'TERIMA' | 'PERLU_PERBAIKAN' | 'PERBAIKI';
+
+const orang = {
+  gelarDepan: pegawai.gelarDepan,
+  nama: pegawai.nama,
+  gelarBelakang: pegawai.gelarBelakang,
+};
+
+export async function findPegawai(db: DbOrTx, id: number) {
+  const [row] = await db
+    .select({
+      id: pegawai.id,
+      nip: pegawai.nip,
+      instansiId: pegawai.instansiId,
+      opdId: pegawai.opdId,
+      ...orang,
+    })
+    .from(pegawai)
+    .where(eq(pegawai.id, id));
+  return row ?? null;
+}
+
+export function pegawaiByIds(db: DbOrTx, ids: number[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .select({ id: pegawai.id, ...orang })
+    .from(pegawai)
+    .where(inArray(pegawai.id, ids));
+}
+
+/** The employee's approved plan (newest version) whose span touches the period's months. */
+export async function approvedSkpFor(
+  db: DbOrTx,
+  pegawaiId: number,
+  tahun: number,
+  mulai: string,
+  akhir: string,
+) {
+  const [row] = await db
+    .select({ id: skp.id, tahun: skp.tahun, versi: skp.versi, isJpt: skp.isJpt, instansiId: skp.instansiId })
+    .from(skp)
+    .where(
+      and(
+        eq(skp.pegawaiId, pegawaiId),
+        eq(skp.tahun, tahun),
+        eq(skp.status, 'DISETUJUI'),
+        lte(skp.periodeMulai, akhir),
+        gte(skp.periodeAkhir, mulai),
+      ),
+    )
+    .orderBy(desc(skp.versi), desc(skp.id))
+    .limit(1);
+  return row ?? null;
+}
+
+export function rhkOf(db: DbOrTx, skpId: number) {
+  return db
+    .select({ id: rhk.id, jenis: rhk.jenis, urutan: rhk.urutan, rencana: rhk.rencana })
+    .from(rhk)
+    .where(eq(rhk.skpId, skpId))
+    .orderBy(asc(rhk.urutan), asc(rhk.id));
+}
+
+export function ikiOf(db: DbOrTx, rhkIds: number[]) {
+  if (!rhkIds.length) return Promise.resolve([]);
+  return db
+    .select({
+      rhkId: iki.rhkId,
+      indikator: iki.indikator,
+      aspek: iki.aspek,
+      targetNilai: iki.targetNilai,
+      targetSatuan: iki.targetSatuan,
+      targetTeks: iki.targetTeks,
+    })
+    .from(iki)
+    .where(inArray(iki.rhkId, rhkIds))
+    .orderBy(asc(iki.rhkId), asc(iki.urutan));
+}
+
+/** The RHK with its plan, for a write by the employee. */
+export async function findRhk(db: DbOrTx, rhkId: number) {
+  const [row] = await db
+    .select({
+      id: rhk.id,
+      skpId: rhk.skpId,
+      pegawaiId: skp.pegawaiId,
+      instansiId: skp.instansiId,
+      status: skp.status,
+      tahun: skp.tahun,
+    })
+    .from(rhk)
+    .innerJoin(skp, eq(skp.id, rhk.skpId))
+    .where(eq(rhk.id, rhkId));
+  return row ?? null;
+}
+
+const realisasiColumns = {
+  id: realisasi.id,
+  instansiId: realisasi.instansiId,
+  skpId: realisasi.skpId,
+  rhkId: realisasi.rhkId,
+  pegawaiId: realisasi.pegawaiId,
+  periodeKode: realisasi.periodeKode,
+  rencanaAksi: realisasi.rencanaAksi,
+  targetAksi: realisasi.targetAksi,
+  nilai: realisasi.nilai,
+  satuan: realisasi.satuan,
+  teks: realisasi.teks,
+  status: realisasi.status,
+  capaian: realisasi.capaian,
+  arahan: realisasi.arahan,
+  pejabatPenilaiId: realisasi.pejabatPenilaiId,
+  diajukanAt: realisasi.diajukanAt,
+  dinilaiAt: realisasi.dinilaiAt,
+  version: realisasi.version,
+};
+
+export type RealisasiRow = {
+  id: number;
+  instansiId: number;
+  skpId: number;
+  rhkId: number;
+  pegawaiId: number;
+  periodeKode: string;
+  rencanaAksi: string | null;
+  targetAksi: string | null;
+  nilai: number | null;
+  satuan: string | null;
+  teks: string | null;
+  status: StatusRealisasi;
+  capaian: CapaianRhk | null;
+  arahan: string | null;
+  pejabatPenilaiId: number | null;
+  diajukanAt: Date | null;
+  dinilaiAt: Date | null;
+  version: number;
+};
+
+export async function findRealisasi(db: DbOrTx, id: number) {
+  const [row] = await db
+    .select({ ...realisasiColumns, rhkJenis: rhk.jenis, rhkRencana: rhk.rencana, isJpt: skp.isJpt })
+    .from(realisasi)
+    .innerJoin(rhk, eq(rhk.id, realisasi.rhkId))
+    .innerJoin(skp, eq(skp.id, realisasi.skpId))
+    .where(eq(realisasi.id, id));
+  return row ?? null;
+}
+
+export async function findRealisasiByRhk(db: DbOrTx, rhkId: number, periodeKode: string) {
+  const [row] = await db
+    .select(realisasiColumns)
+    .from(realisasi)
+    .where(and(eq(realisasi.rhkId, rhkId), eq(realisasi.periodeKode, periodeKode)));
+  return (row as RealisasiRow | undefined) ?? null;
+}
+
+export async function ownerOf(db: DbOrTx, id: number) {
+  const [row] = await db
+    .select({ pegawaiId: realisasi.pegawaiId })
+    .from(realisasi)
+    .where(eq(realisasi.id, id));
+  return row?.pegawaiId ?? null;
+}
+
+export function realisasiOfSkp(db: DbOrTx, skpId: number, periodeKode: string) {
+  return db
+    .select({ ...realisasiColumns, rhkJenis: rhk.jenis, rhkRencana: rhk.rencana })
+    .from(realisasi)
+    .innerJoin(rhk, eq(rhk.id, realisasi.rhkId))
+    .where(and(eq(realisasi.skpId, skpId), eq(realisasi.periodeKode, periodeKode)))
+    .orderBy(asc(rhk.urutan), asc(rhk.id));
+}
+
+export function buktiOf(db: DbOrTx, realisasiIds: number[]) {
+  if (!realisasiIds.length) return Promise.resolve([]);
+  return db
+    .select({
+      id: buktiDukung.id,
+      realisasiId: buktiDukung.realisasiId,
+      jenis: buktiDukung.jenis,
+      url: buktiDukung.url,
+      deskripsi: buktiDukung.deskripsi,
+    })
+    .from(buktiDukung)
+    .where(inArray(buktiDukung.realisasiId, realisasiIds))
+    .orderBy(asc(buktiDukung.id));
+}
+
+export function riwayatOf(db: DbOrTx, realisasiIds: number[]) {
+  if (!realisasiIds.length) return Promise.resolve([]);
+  return db
+    .select({
+      realisasiId: realisasiRiwayat.realisasiId,
+      putaran: realisasiRiwayat.putaran,
+      aksi: realisasiRiwayat.aksi,
+      olehId: realisasiRiwayat.olehId,
+      catatan: realisasiRiwayat.catatan,
+      at: realisasiRiwayat.at,
+      ...orang,
+    })
+    .from(realisasiRiwayat)
+    .innerJoin(pegawai, eq(pegawai.id, realisasiRiwayat.olehId))
+    .where(inArray(realisasiRiwayat.realisasiId, realisasiIds))
+    .orderBy(asc(realisasiRiwayat.realisasiId), asc(realisasiRiwayat.id));
+}
+
+/** Feedback of a plan in a period: per realisasi (realisasiId set) and per BerAKHLAK value (kode set). */
+export function umpanBalikOf(db: DbOrTx, skpId: number, periodeKode: string) {
+  return db
+    .select({
+      id: umpanBalik.id,
+      realisasiId: umpanBalik.realisasiId,
+      kode: umpanBalik.kode,
+      teks: umpanBalik.teks,
+      olehId: umpanBalik.olehId,
+      at: umpanBalik.at,
+      ...orang,
+    })
+    .from(umpanBalik)
+    .innerJoin(pegawai, eq(pegawai.id, umpanBalik.olehId))
+    .where(and(eq(umpanBalik.skpId, skpId), eq(umpanBalik.periodeKode, periodeKode)))
+    .orderBy(asc(umpanBalik.id));
+}
+
+export async function insertRealisasi(
+  tx: DbOrTx,
+  values: {
+    instansiId: number;
+    skpId: number;
+    rhkId: number;
+    pegawaiId: number;
+    periodeKode: string;
+    rencanaAksi: string | null;
+    targetAksi: string | null;
+    nilai: number | null;
+    satuan: string | null;
+    teks: string | null;
+    createdAt: Date;
+    updatedAt: Date;
+  },
+) {
+  // A concurrent first save of the same RHK and period loses: the caller reports a version conflict.
+  const [row] = await tx
+    .insert(realisasi)
+    .values(values)
+    .onConflictDoNothing({ target: [realisasi.rhkId, realisasi.periodeKode] })
+    .returning({ id: realisasi.id });
+  return row?.id ?? null;
+}
+
+/** Updates when the version matches (and the status is still the one read); bumps the version. */
+export async function updateRealisasiIfVersion(
+  tx: DbOrTx,
+  id: number,
+  version: number,
+  status: StatusRealisasi,
+  fields: Partial<typeof realisasi.$inferInsert>,
+) {
+  const updated = await tx
+    .update(realisasi)
+    .set({ ...fields, version: sql`${realisasi.version} + 1` })
+    .where(and(eq(realisasi.id, id), eq(realisasi.version, version), eq(realisasi.status, status)))
+    .returning({ id: realisasi.id });
+  return updated.length === 1;
+}
+
+/** One status change for many rows that must all still be in `from`; returns how many changed. */
+export async function changeStatusMany(
+  tx: DbOrTx,
+  ids: number[],
+  from: StatusRealisasi,
+  fields: Partial<typeof realisasi.$inferInsert>,
+) {
+  if (!ids.length) return 0;
+  const updated = await tx
+    .update(realisasi)
+    .set({ ...fields, version: sql`${realisasi.version} + 1` })
+    .where(and(inArray(realisasi.id, ids), eq(realisasi.status, from)))
+    .returning({ id: realisasi.id });
+  return updated.length;
+}
+
+export async function replaceTautan(
+  tx: DbOrTx,
+  realisasiId: number,
+  links: { url: string; deskripsi: string }[],
+) {
+  // Files (BERKAS) are kept; only the links are replaced as a list.
+  await tx
+    .delete(buktiDukung)
+    .where(and(eq(buktiDukung.realisasiId, realisasiId), eq(buktiDukung.jenis, 'TAUTAN')));
+  if (links.length)
+    await tx
+      .insert(buktiDukung)
+      .values(
+        links.map((l) => ({ realisasiId, jenis: 'TAUTAN' as const, url: l.url, deskripsi: l.deskripsi })),
+      );
+}
+
+/** The latest round per realisasi (0 when never submitted). */
+export async function putaranTerakhir(db: DbOrTx, realisasiIds: number[]) {
+  if (!realisasiIds.length) return new Map<number, number>();
+  const found = await db
+    .select({
+      realisasiId: realisasiRiwayat.realisasiId,
+      putaran: sql<number>`max(${realisasiRiwayat.putaran})::int`,
+    })
+    .from(realisasiRiwayat)
+    .where(inArray(realisasiRiwayat.realisasiId, realisasiIds))
+    .groupBy(realisasiRiwayat.realisasiId);
+  return new Map(found.map((r) => [r.realisasiId, Number(r.putaran)]));
+}
+
+export async function insertRiwayat(
+  tx: DbOrTx,
+  items: {
+    realisasiId: number;
+    putaran: number;
+    aksi: AksiRiwayat;
+    olehId: number;
+    catatan: string | null;
+    at: Date;
+  }[],
+) {
+  if (items.length) await tx.insert(realisasiRiwayat).values(items);
+}
+
+export async function insertUmpanBalik(
+  tx: DbOrTx,
+  values: {
+    skpId: number;
+    periodeKode: string;
+    realisasiId: number | null;
+    kode: string | null;
+    teks: string;
+    olehId: number;
+    at: Date;
+  },
+) {
+  await tx.insert(umpanBalik).values(values);
+}
+
+/** The behaviour feedback of a plan in a period, replaced as a list. */
+export async function replaceUmpanBalikPerilaku(
+  tx: DbOrTx,
+  skpId: number,
+  periodeKode: string,
+  items: { kode: string; teks: string }[],
+  olehId: number,
+  at: Date,
+) {
+  await tx
+    .delete(umpanBalik)
+    .where(
+      and(
+        eq(umpanBalik.skpId, skpId),
+        eq(umpanBalik.periodeKode, periodeKode),
+        isNull(umpanBalik.realisasiId),
+      ),
+    );
+  if (items.length)
+    await tx
+      .insert(umpanBalik)
+      .values(
+        items.map((i) => ({ skpId, periodeKode, realisasiId: null, kode: i.kode, teks: i.teks, olehId, at })),
+      );
+}
+
+export async function findPenilaian(db: DbOrTx, skpId: number, periodeKode: string) {
+  const [row] = await db
+    .select({
+      id: penilaianPeriodik.id,
+      ratingHasilKerja: penilaianPeriodik.ratingHasilKerja,
+      ratingPerilaku: penilaianPeriodik.ratingPerilaku,
+      predikat: penilaianPeriodik.predikat,
+      catatan: penilaianPeriodik.catatan,
+      penilaiId: penilaianPeriodik.penilaiId,
+      version: penilaianPeriodik.version,
+      at: penilaianPeriodik.at,
+      ...orang,
+    })
+    .from(penilaianPeriodik)
+    .innerJoin(pegawai, eq(pegawai.id, penilaianPeriodik.penilaiId))
+    .where(and(eq(penilaianPeriodik.skpId, skpId), eq(penilaianPeriodik.periodeKode, periodeKode)));
+  return row ?? null;
+}
+
+type PenilaianValues = {
+  ratingHasilKerja: Rating;
+  ratingPerilaku: Rating;
+  predikat: PredikatPegawai;
+  catatan: string | null;
+  penilaiId: number;
+  at: Date;
+};
+
+export async function insertPenilaian(
+  tx: DbOrTx,
+  skpId: number,
+  periodeKode: string,
+  values: PenilaianValues,
+) {
+  const [row] = await tx
+    .insert(penilaianPeriodik)
+    .values({ skpId, periodeKode, ...values })
+    .onConflictDoNothing({ target: [penilaianPeriodik.skpId, penilaianPeriodik.periodeKode] })
+    .returning({ id: penilaianPeriodik.id });
+  return row?.id ?? null;
+}
+
+export async function updatePenilaianIfVersion(
+  tx: DbOrTx,
+  id: number,
+  version: number,
+  values: PenilaianValues,
+) {
+  const updated = await tx
+    .update(penilaianPeriodik)
+    .set({ ...values, version: sql`${penilaianPeriodik.version} + 1` })
+    .where(and(eq(penilaianPeriodik.id, id), eq(penilaianPeriodik.version, version)))
+    .returning({ id: penilaianPeriodik.id });
+  return updated.length === 1;
+}
+
+/**
+ * The assessor's direct subordinates with their plan of the year and the period's counts per status,
+ * in one statement: who waits (submitted or corrected items) first, then by name.
+ */
+export function bawahanRealisasi(
+  db: DbOrTx,
+  penilaiId: number,
+  tanggal: string,
+  tahun: number,
+  periodeKode: string,
+) {
+  return rows<{
+    pegawaiId: number;
+    nip: string;
+    gelarDepan: string | null;
+    nama: string;
+    gelarBelakang: string | null;
+    jabatanNama: string | null;
+    skpId: number | null;
+    draft: number;
+    diajukan: number;
+    diterima: number;
+    perluPerbaikan: number;
+    diperbaiki: number;
+    predikat: PredikatPegawai | null;
+  }>(
+    db,
+    sql`SELECT p.id AS "pegawaiId", p.nip, p.gelar_depan AS "gelarDepan", p.nama, p.gelar_belakang AS "gelarBelakang",
+               j.nama AS "jabatanNama", s.id AS "skpId",
+               coalesce(c.draft, 0)::int AS draft, coalesce(c.diajukan, 0)::int AS diajukan,
+               coalesce(c.diterima, 0)::int AS diterima, coalesce(c.perlu_perbaikan, 0)::int AS "perluPerbaikan",
+               coalesce(c.diperbaiki, 0)::int AS diperbaiki, pp.predikat
+          FROM bawahan_langsung(${penilaiId}::int, ${tanggal}::date) AS b(id)
+          JOIN pegawai p ON p.id = b.id
+          LEFT JOIN jabatan j ON j.id = p.jabatan_id
+          LEFT JOIN LATERAL (SELECT id FROM skp
+                              WHERE skp.pegawai_id = p.id AND skp.tahun = ${tahun} AND skp.status = 'DISETUJUI'
+                              ORDER BY versi DESC, id DESC LIMIT 1) s ON true
+          LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE r.status = 'DRAFT') AS draft,
+                                    count(*) FILTER (WHERE r.status = 'DIAJUKAN') AS diajukan,
+                                    count(*) FILTER (WHERE r.status = 'DITERIMA') AS diterima,
+                                    count(*) FILTER (WHERE r.status = 'PERLU_PERBAIKAN') AS perlu_perbaikan,
+                                    count(*) FILTER (WHERE r.status = 'DIPERBAIKI') AS diperbaiki
+                               FROM realisasi r
+                              WHERE r.pegawai_id = p.id AND r.periode_kode = ${periodeKode}) c ON true
+          LEFT JOIN penilaian_periodik pp ON pp.skp_id = s.id AND pp.periode_kode = ${periodeKode}
+         ORDER BY (coalesce(c.diajukan, 0) + coalesce(c.diperbaiki, 0) > 0) DESC, p.nama, p.id`,
+  );
+}

@@ -1,0 +1,698 @@
+/**
+ * The monthly cycle (SPEC §5.2–5.3, §6.2): the employee fills and submits the realisasi of each RHK of
+ * the approved plan per period; the pejabat penilai accepts or sends back with a direction, gives
+ * feedback and sets the period's ratings. Status changes only through realisasi-workflow.ts; every
+ * write checks its window of the schedule (jadwal) before the transaction opens.
+ */
+import type { z } from 'zod';
+import type {
+  AjukanBody,
+  NilaiBody,
+  PenilaianBody,
+  RealisasiBulanOut,
+  RealisasiOut,
+  SimpanRealisasiBody,
+} from '../../contracts/realisasi.js';
+import type { Db } from '../../db/client.js';
+import {
+  type JadwalConfig,
+  JENIS_JENDELA,
+  JENIS_JENDELA_LABEL,
+  type JenisJendela,
+  jendelaPeriode,
+  labelPeriode,
+  type Periode,
+  parseYearMonth,
+} from '../../domain/jadwal.js';
+import { namaLengkap } from '../../domain/pegawai.js';
+import { PREDIKAT_PEGAWAI_LABEL, predikatKinerja, sarankanRatingHasilKerja } from '../../domain/predikat.js';
+import {
+  editWindow,
+  isEditableByPegawai,
+  type RealisasiTransition,
+  requiredWindows,
+  STATUS_REALISASI,
+  STATUS_REALISASI_LABEL,
+  type StatusRealisasi,
+  transition,
+} from '../../domain/realisasi-workflow.js';
+import { type Clock, dateInZone } from '../../platform/clock.js';
+import { AppError } from '../../platform/errors.js';
+import type { AuditInput, AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/actor.js';
+import { type JadwalService, resolvePeriode } from '../jadwal/jadwal.service.js';
+import type { NotifikasiService } from '../notifikasi/notifikasi.service.js';
+import type { PegawaiService } from '../pegawai/pegawai.service.js';
+import * as q from './realisasi.queries.js';
+
+type Meta = { requestId: string };
+type Nama = { gelarDepan: string | null; nama: string; gelarBelakang: string | null };
+
+/** The last calendar day of a 'YYYY-MM' month, as 'YYYY-MM-DD'. */
+function akhirBulan(ym: string): string {
+  const { tahun, bulan } = parseYearMonth(ym);
+  return `${ym}-${String(new Date(Date.UTC(tahun, bulan, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const orang = (id: number, n: Nama) => ({ id, namaLengkap: namaLengkap(n) });
+
+function mustTransition(current: StatusRealisasi, t: RealisasiTransition): StatusRealisasi {
+  const result = transition(current, t);
+  if (!result.ok)
+    throw new AppError(
+      result.code === 'ARAHAN_REQUIRED' ? 'VALIDATION_FAILED' : result.code,
+      result.code === 'ARAHAN_REQUIRED' ? { field: 'arahan' } : { status: current },
+      result.message,
+    );
+  return result.status;
+}
+
+export function createRealisasiService(deps: {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  pegawai: Pick<PegawaiService, 'rantaiAtasanIds'>;
+  jadwal: Pick<JadwalService, 'config' | 'izinMenulis'>;
+  notifikasi: Pick<NotifikasiService, 'kirim'>;
+}) {
+  const { db, clock, audit, jadwal, notifikasi } = deps;
+
+  async function pegawaiOf(id: number) {
+    const p = await q.findPegawai(db, id);
+    if (!p) throw new AppError('NOT_FOUND', undefined, 'Pegawai tidak ditemukan.');
+    return p;
+  }
+
+  /** The instansi's schedule and the period a code names under it. */
+  async function periodeOf(
+    instansiId: number,
+    kode: string,
+  ): Promise<{ cfg: JadwalConfig; periode: Periode }> {
+    const cfg = await jadwal.config(instansiId);
+    return { cfg, periode: resolvePeriode(kode, cfg) };
+  }
+
+  const skpFor = (pegawaiId: number, periode: Periode) =>
+    q.approvedSkpFor(db, pegawaiId, periode.tahun, `${periode.mulai}-01`, akhirBulan(periode.akhir));
+
+  async function skpWajib(pegawaiId: number, periode: Periode) {
+    const s = await skpFor(pegawaiId, periode);
+    if (!s)
+      throw new AppError(
+        'SKP_BELUM_DISETUJUI',
+        { periode: periode.kode },
+        `Belum ada SKP yang disetujui untuk periode ${labelPeriode(periode)}; realisasi diisi per RHK dari SKP yang disetujui.`,
+      );
+    return s;
+  }
+
+  /** The pejabat penilai: the direct superior, or for a JPT plan the head of region (as for the SKP). */
+  async function penilaiOf(pegawaiId: number, instansiId: number, isJpt: boolean) {
+    const chain = await deps.pegawai.rantaiAtasanIds(pegawaiId, instansiId);
+    return (isJpt ? chain.at(-1) : chain[0]) ?? null;
+  }
+
+  async function assertPenilai(actor: Actor, pegawaiId: number, instansiId: number, isJpt: boolean) {
+    if ((await penilaiOf(pegawaiId, instansiId, isJpt)) !== actor.id)
+      throw new AppError('FORBIDDEN', undefined, 'Hanya pejabat penilai pegawai ini yang dapat menilai.');
+  }
+
+  /**
+   * One of the windows must be open for the employee (or an exception for them or their unit).
+   * Reads outside any transaction (PGlite has one connection).
+   */
+  async function assertJendela(pegawaiId: number, windows: JenisJendela[], periodeKode: string) {
+    const pesan: string[] = [];
+    for (const jenis of windows) {
+      const izin = await jadwal.izinMenulis(pegawaiId, jenis, periodeKode);
+      if (izin.ok) return;
+      pesan.push(izin.pesan);
+    }
+    throw new AppError(
+      'WINDOW_CLOSED',
+      { jendela: windows, periode: periodeKode },
+      `Di luar jadwal, tidak ada yang disimpan. ${pesan.join(' ')}`,
+    );
+  }
+
+  /** The month of one employee: plan RHKs with their realisasi, the windows, feedback, ratings, suggestion. */
+  async function bulan(actor: Actor, pegawaiId: number, kode: string): Promise<RealisasiBulanOut> {
+    const p = await pegawaiOf(pegawaiId);
+    const { cfg, periode } = await periodeOf(p.instansiId, kode);
+    const now = clock.now();
+    const jendela: RealisasiBulanOut['jendela'] = [];
+    for (const jenis of JENIS_JENDELA) {
+      const j = jendelaPeriode(jenis, periode, cfg);
+      const izin = await jadwal.izinMenulis(pegawaiId, jenis, periode.kode);
+      jendela.push({
+        jenis,
+        label: JENIS_JENDELA_LABEL[jenis],
+        periodeKode: periode.kode,
+        mulai: j.mulai.toISOString(),
+        akhir: j.akhir.toISOString(),
+        tanggalMulai: dateInZone(j.mulai, cfg.zonaWaktu),
+        tanggalAkhir: dateInZone(j.akhir, cfg.zonaWaktu),
+        status:
+          now < j.mulai
+            ? ('BELUM_DIBUKA' as const)
+            : now <= j.akhir
+              ? ('DIBUKA' as const)
+              : ('DITUTUP' as const),
+        izin: izin.ok,
+        pesan: izin.ok ? null : izin.pesan,
+      });
+    }
+    const izinOf = (jenis: JenisJendela) => jendela.find((j) => j.jenis === jenis)!.izin;
+    const jumlah = Object.fromEntries(
+      ['BELUM_DIISI', ...STATUS_REALISASI].map((s) => [s, 0]),
+    ) as RealisasiBulanOut['jumlah'];
+    const base = {
+      periode: {
+        kode: periode.kode,
+        label: labelPeriode(periode),
+        mulai: periode.mulai,
+        akhir: periode.akhir,
+      },
+      pegawai: { id: p.id, nip: p.nip, namaLengkap: namaLengkap(p) },
+      jendela,
+    };
+
+    const s = await skpFor(pegawaiId, periode);
+    if (!s)
+      return {
+        ...base,
+        skp: null,
+        pejabatPenilai: null,
+        items: [],
+        jumlah,
+        umpanBalikPerilaku: [],
+        penilaian: null,
+        saran: null,
+        dapatMenilai: false,
+      };
+
+    const rhks = await q.rhkOf(db, s.id);
+    const [ikis, found, penilaiId, penilaian, umpan] = await Promise.all([
+      q.ikiOf(
+        db,
+        rhks.map((r) => r.id),
+      ),
+      q.realisasiOfSkp(db, s.id, periode.kode),
+      penilaiOf(pegawaiId, s.instansiId, s.isJpt),
+      q.findPenilaian(db, s.id, periode.kode),
+      q.umpanBalikOf(db, s.id, periode.kode),
+    ]);
+    const ids = found.map((r) => r.id);
+    const [bukti, riwayat, penilaiRow] = await Promise.all([
+      q.buktiOf(db, ids),
+      q.riwayatOf(db, ids),
+      penilaiId === null ? Promise.resolve([]) : q.pegawaiByIds(db, [penilaiId]),
+    ]);
+    const isOwner = actor.id === pegawaiId;
+
+    const out = (r: (typeof found)[number]): RealisasiOut => {
+      const w = editWindow(r.status);
+      return {
+        id: r.id,
+        status: r.status,
+        rencanaAksi: r.rencanaAksi,
+        targetAksi: r.targetAksi,
+        nilai: r.nilai === null ? null : Number(r.nilai),
+        satuan: r.satuan,
+        teks: r.teks,
+        capaian: r.capaian,
+        arahan: r.arahan,
+        pejabatPenilaiId: r.pejabatPenilaiId,
+        diajukanAt: iso(r.diajukanAt),
+        dinilaiAt: iso(r.dinilaiAt),
+        version: r.version,
+        buktiDukung: bukti
+          .filter((b) => b.realisasiId === r.id)
+          .map((b) => ({ id: b.id, jenis: b.jenis, url: b.url, deskripsi: b.deskripsi })),
+        riwayat: riwayat
+          .filter((h) => h.realisasiId === r.id)
+          .map((h) => ({
+            putaran: h.putaran,
+            aksi: h.aksi,
+            oleh: orang(h.olehId, h),
+            catatan: h.catatan,
+            at: h.at.toISOString(),
+          })),
+        umpanBalik: umpan
+          .filter((u) => u.realisasiId === r.id)
+          .map((u) => ({ id: u.id, teks: u.teks, oleh: orang(u.olehId, u), at: u.at.toISOString() })),
+        dapatDiubah: isOwner && isEditableByPegawai(r.status) && w !== null && izinOf(w),
+      };
+    };
+
+    const byRhk = new Map(found.map((r) => [r.rhkId, r]));
+    for (const r of rhks) {
+      const st = byRhk.get(r.id)?.status;
+      jumlah[st ?? 'BELUM_DIISI']++;
+    }
+    return {
+      ...base,
+      skp: { id: s.id, tahun: s.tahun, versi: s.versi },
+      pejabatPenilai: penilaiRow[0] ? orang(penilaiRow[0].id, penilaiRow[0]) : null,
+      items: rhks.map((r) => {
+        const row = byRhk.get(r.id);
+        return {
+          rhk: {
+            ...r,
+            iki: ikis
+              .filter((k) => k.rhkId === r.id)
+              .map(({ rhkId: _, targetNilai, ...k }) => ({
+                ...k,
+                targetNilai: targetNilai === null ? null : Number(targetNilai),
+              })),
+          },
+          realisasi: row ? out(row) : null,
+        };
+      }),
+      jumlah,
+      umpanBalikPerilaku: umpan
+        .filter((u) => u.realisasiId === null && u.kode !== null)
+        .map((u) => ({ kode: u.kode!, teks: u.teks, oleh: orang(u.olehId, u), at: u.at.toISOString() })),
+      penilaian: penilaian && {
+        ratingHasilKerja: penilaian.ratingHasilKerja,
+        ratingPerilaku: penilaian.ratingPerilaku,
+        predikat: penilaian.predikat,
+        predikatLabel: PREDIKAT_PEGAWAI_LABEL[penilaian.predikat],
+        catatan: penilaian.catatan,
+        penilai: orang(penilaian.penilaiId, penilaian),
+        version: penilaian.version,
+        at: penilaian.at.toISOString(),
+      },
+      // Only accepted items carry a final capaian.
+      saran: sarankanRatingHasilKerja(
+        found
+          .filter((r) => r.status === 'DITERIMA' && r.capaian !== null)
+          .map((r) => ({ jenis: r.rhkJenis, capaian: r.capaian! })),
+      ),
+      dapatMenilai: penilaiId === actor.id,
+    };
+  }
+
+  async function itemOut(actor: Actor, pegawaiId: number, kode: string, realisasiId: number) {
+    const m = await bulan(actor, pegawaiId, kode);
+    return m.items.find((i) => i.realisasi?.id === realisasiId)!.realisasi!;
+  }
+
+  return {
+    ownerOf: (id: number) => q.ownerOf(db, id),
+
+    /** The employee's own month. */
+    saya: (actor: Actor, periode: string) => bulan(actor, actor.id, periode),
+
+    /** A subordinate's month (route access decides who reads; only the pejabat penilai may assess). */
+    pegawai: (actor: Actor, pegawaiId: number, periode: string) => bulan(actor, pegawaiId, periode),
+
+    /** Draft save of one RHK's realisasi: a draft in the input window, a returned item in the correction window. */
+    async simpan(
+      actor: Actor,
+      rhkId: number,
+      kode: string,
+      body: z.infer<typeof SimpanRealisasiBody>,
+      meta: Meta,
+    ): Promise<RealisasiOut> {
+      const r = await q.findRhk(db, rhkId);
+      if (!r || r.pegawaiId !== actor.id) throw new AppError('NOT_FOUND', undefined, 'RHK tidak ditemukan.');
+      const { periode } = await periodeOf(r.instansiId, kode);
+      const s = await skpWajib(actor.id, periode);
+      if (s.id !== r.skpId)
+        throw new AppError(
+          'SKP_BELUM_DISETUJUI',
+          { rhkId },
+          `RHK ini bukan bagian dari SKP yang disetujui untuk periode ${labelPeriode(periode)}.`,
+        );
+      const existing = await q.findRealisasiByRhk(db, rhkId, periode.kode);
+      const status = existing?.status ?? 'DRAFT';
+      const window = editWindow(status);
+      if (!isEditableByPegawai(status) || !window)
+        throw new AppError(
+          'REALISASI_NOT_EDITABLE',
+          { status },
+          `Realisasi berstatus ${STATUS_REALISASI_LABEL[status]} tidak dapat diubah.`,
+        );
+      if (existing && body.version !== existing.version) throw new AppError('VERSION_CONFLICT');
+      await assertJendela(actor.id, [window], periode.kode);
+
+      const now = clock.now();
+      const fields = {
+        rencanaAksi: body.rencanaAksi,
+        targetAksi: body.targetAksi,
+        nilai: body.nilai,
+        satuan: body.satuan,
+        teks: body.teks,
+      };
+      const id = await db.transaction(async (tx) => {
+        let id: number;
+        if (existing) {
+          if (
+            !(await q.updateRealisasiIfVersion(tx, existing.id, existing.version, status, {
+              ...fields,
+              updatedAt: now,
+            }))
+          )
+            throw new AppError('VERSION_CONFLICT');
+          id = existing.id;
+        } else {
+          const inserted = await q.insertRealisasi(tx, {
+            instansiId: r.instansiId,
+            skpId: s.id,
+            rhkId,
+            pegawaiId: actor.id,
+            periodeKode: periode.kode,
+            ...fields,
+            createdAt: now,
+            updatedAt: now,
+          });
+          if (inserted === null) throw new AppError('VERSION_CONFLICT');
+          id = inserted;
+        }
+        await q.replaceTautan(tx, id, body.buktiDukung);
+        await audit.record(tx, {
+          instansiId: r.instansiId,
+          opdId: actor.opdId,
+          actorId: actor.id,
+          action: existing ? 'realisasi.ubah' : 'realisasi.buat',
+          entity: 'realisasi',
+          entityId: id,
+          before: existing
+            ? {
+                rencanaAksi: existing.rencanaAksi,
+                targetAksi: existing.targetAksi,
+                nilai: existing.nilai,
+                satuan: existing.satuan,
+                teks: existing.teks,
+              }
+            : null,
+          after: { ...fields, rhkId, periodeKode: periode.kode, buktiDukung: body.buktiDukung },
+          requestId: meta.requestId,
+        });
+        return id;
+      });
+      return itemOut(actor, actor.id, periode.kode, id);
+    },
+
+    /**
+     * Submits the period at once: every draft (input window) and every returned item (correction
+     * window, as a new round). Items whose window is closed stay as they are; when none can go, nothing
+     * is written and the refusal names the window's dates.
+     */
+    async ajukan(actor: Actor, body: z.infer<typeof AjukanBody>, meta: Meta) {
+      const { periode } = await periodeOf(actor.instansiId, body.periode);
+      const s = await skpWajib(actor.id, periode);
+      const found = await q.realisasiOfSkp(db, s.id, periode.kode);
+      const drafts = found.filter((r) => r.status === 'DRAFT');
+      const returned = found.filter((r) => r.status === 'PERLU_PERBAIKAN');
+      if (!drafts.length && !returned.length) throw new AppError('REALISASI_TIDAK_ADA');
+
+      const izinInput = drafts.length ? await jadwal.izinMenulis(actor.id, 'INPUT', periode.kode) : null;
+      const izinPerbaikan = returned.length
+        ? await jadwal.izinMenulis(actor.id, 'PERBAIKAN', periode.kode)
+        : null;
+      const submit = izinInput?.ok ? drafts : [];
+      const resubmit = izinPerbaikan?.ok ? returned : [];
+      if (!submit.length && !resubmit.length) {
+        const pesan = [izinInput, izinPerbaikan].flatMap((i) => (i && !i.ok ? [i.pesan] : []));
+        throw new AppError(
+          'WINDOW_CLOSED',
+          { periode: periode.kode },
+          `Pengajuan di luar jadwal, tidak ada yang diajukan. ${pesan.join(' ')}`,
+        );
+      }
+      const kosong = [...submit, ...resubmit].filter((r) => r.nilai === null && !r.teks?.trim());
+      if (kosong.length)
+        throw new AppError(
+          'REALISASI_KOSONG',
+          { rhk: kosong.map((r) => ({ rhkId: r.rhkId, rencana: r.rhkRencana })) },
+          `Realisasi belum diisi untuk RHK: ${kosong.map((r) => `"${r.rhkRencana}"`).join(', ')}. Isi nilai atau uraian realisasi sebelum mengajukan.`,
+        );
+      const toSubmit = mustTransition('DRAFT', { kind: 'submit' });
+      const toResubmit = mustTransition('PERLU_PERBAIKAN', { kind: 'resubmit' });
+      const penilaiId = await penilaiOf(actor.id, s.instansiId, s.isJpt);
+      if (!penilaiId) throw new AppError('NO_PEJABAT_PENILAI');
+      const putaran = await q.putaranTerakhir(
+        db,
+        resubmit.map((r) => r.id),
+      );
+
+      const now = clock.now();
+      const label = labelPeriode(periode);
+      await db.transaction(async (tx) => {
+        const common = { diajukanAt: now, pejabatPenilaiId: penilaiId, updatedAt: now };
+        const n1 = await q.changeStatusMany(
+          tx,
+          submit.map((r) => r.id),
+          'DRAFT',
+          { status: toSubmit, ...common },
+        );
+        const n2 = await q.changeStatusMany(
+          tx,
+          resubmit.map((r) => r.id),
+          'PERLU_PERBAIKAN',
+          { status: toResubmit, ...common },
+        );
+        if (n1 !== submit.length || n2 !== resubmit.length) throw new AppError('VERSION_CONFLICT');
+        await q.insertRiwayat(tx, [
+          ...submit.map((r) => ({
+            realisasiId: r.id,
+            putaran: 1,
+            aksi: 'AJUKAN' as const,
+            olehId: actor.id,
+            catatan: null,
+            at: now,
+          })),
+          ...resubmit.map((r) => ({
+            realisasiId: r.id,
+            putaran: (putaran.get(r.id) ?? 1) + 1,
+            aksi: 'PERBAIKI' as const,
+            olehId: actor.id,
+            catatan: null,
+            at: now,
+          })),
+        ]);
+        const bagian = [
+          submit.length ? `${submit.length} realisasi` : null,
+          resubmit.length ? `${resubmit.length} perbaikan realisasi` : null,
+        ]
+          .filter(Boolean)
+          .join(' dan ');
+        await notifikasi.kirim(tx, [
+          {
+            pegawaiId: penilaiId,
+            jenis: 'REALISASI_DIAJUKAN',
+            judul: resubmit.length && !submit.length ? 'Perbaikan realisasi diajukan' : 'Realisasi diajukan',
+            pesan: `${namaLengkap(actor)} mengajukan ${bagian} periode ${label} untuk Anda nilai.`,
+            tautan: `/realisasi/bawahan/${actor.id}?periode=${periode.kode}`,
+            dariId: actor.id,
+          },
+        ]);
+        const entries: AuditInput[] = [
+          ...submit.map((r) => ({ r, kind: 'submit', to: toSubmit })),
+          ...resubmit.map((r) => ({ r, kind: 'resubmit', to: toResubmit })),
+        ].map(({ r, kind, to }) => ({
+          instansiId: s.instansiId,
+          opdId: actor.opdId,
+          actorId: actor.id,
+          action: `realisasi.${kind}`,
+          entity: 'realisasi',
+          entityId: r.id,
+          before: { status: r.status },
+          after: { status: to, pejabatPenilaiId: penilaiId, periodeKode: periode.kode },
+          requestId: meta.requestId,
+        }));
+        await audit.recordMany(tx, s.instansiId, entries);
+      });
+      return {
+        diajukan: submit.length,
+        diperbaiki: resubmit.length,
+        bulan: await bulan(actor, actor.id, periode.kode),
+      };
+    },
+
+    /** The assessor's verdict on one realisasi: accepted with its capaian, or sent back with a direction. */
+    async nilai(
+      actor: Actor,
+      id: number,
+      body: z.infer<typeof NilaiBody>,
+      meta: Meta,
+    ): Promise<RealisasiOut> {
+      const r = await q.findRealisasi(db, id);
+      if (!r) throw new AppError('NOT_FOUND', undefined, 'Realisasi tidak ditemukan.');
+      await assertPenilai(actor, r.pegawaiId, r.instansiId, r.isJpt);
+      const t: RealisasiTransition =
+        body.keputusan === 'TERIMA'
+          ? { kind: 'accept' }
+          : { kind: 'requestCorrection', arahan: body.arahan ?? '' };
+      const to = mustTransition(r.status, t);
+      if (body.version !== r.version) throw new AppError('VERSION_CONFLICT');
+      await assertJendela(r.pegawaiId, requiredWindows(r.status, t.kind), r.periodeKode);
+      const [owner, putaran, cfg] = await Promise.all([
+        pegawaiOf(r.pegawaiId),
+        q.putaranTerakhir(db, [id]),
+        jadwal.config(r.instansiId),
+      ]);
+      const label = labelPeriode(resolvePeriode(r.periodeKode, cfg));
+      const arahan = t.kind === 'requestCorrection' ? t.arahan.trim() : null;
+      const now = clock.now();
+      const fields = {
+        status: to,
+        capaian: body.capaian ?? null,
+        // The direction stays visible until the item is accepted.
+        arahan: arahan ?? (to === 'DITERIMA' ? null : r.arahan),
+        dinilaiAt: now,
+        updatedAt: now,
+      };
+      await db.transaction(async (tx) => {
+        if (!(await q.updateRealisasiIfVersion(tx, id, body.version, r.status, fields)))
+          throw new AppError('VERSION_CONFLICT');
+        await q.insertRiwayat(tx, [
+          {
+            realisasiId: id,
+            putaran: putaran.get(id) ?? 1,
+            aksi: to === 'DITERIMA' ? 'TERIMA' : 'PERLU_PERBAIKAN',
+            olehId: actor.id,
+            catatan: arahan,
+            at: now,
+          },
+        ]);
+        if (body.umpanBalik)
+          await q.insertUmpanBalik(tx, {
+            skpId: r.skpId,
+            periodeKode: r.periodeKode,
+            realisasiId: id,
+            kode: null,
+            teks: body.umpanBalik,
+            olehId: actor.id,
+            at: now,
+          });
+        if (to === 'PERLU_PERBAIKAN')
+          await notifikasi.kirim(tx, [
+            {
+              pegawaiId: r.pegawaiId,
+              jenis: 'REALISASI_PERLU_PERBAIKAN',
+              judul: 'Realisasi perlu perbaikan',
+              pesan: `${namaLengkap(actor)} meminta perbaikan realisasi "${r.rhkRencana}" periode ${label}: ${arahan}`,
+              tautan: `/realisasi?periode=${r.periodeKode}`,
+              dariId: actor.id,
+            },
+          ]);
+        await audit.record(tx, {
+          instansiId: r.instansiId,
+          opdId: owner.opdId,
+          actorId: actor.id,
+          action: `realisasi.${t.kind}`,
+          entity: 'realisasi',
+          entityId: id,
+          before: { status: r.status, capaian: r.capaian },
+          after: { status: to, capaian: fields.capaian, arahan, umpanBalik: body.umpanBalik ?? null },
+          reason: arahan,
+          requestId: meta.requestId,
+        });
+      });
+      return itemOut(actor, r.pegawaiId, r.periodeKode, id);
+    },
+
+    /** Both ratings of the period → predikat (SPEC §6.2); the assessor decides, the suggestion only informs. */
+    async penilaian(
+      actor: Actor,
+      pegawaiId: number,
+      body: z.infer<typeof PenilaianBody>,
+      meta: Meta,
+    ): Promise<RealisasiBulanOut> {
+      const p = await pegawaiOf(pegawaiId);
+      const { periode } = await periodeOf(p.instansiId, body.periode);
+      const s = await skpWajib(pegawaiId, periode);
+      await assertPenilai(actor, pegawaiId, s.instansiId, s.isJpt);
+      const existing = await q.findPenilaian(db, s.id, periode.kode);
+      if (existing ? body.version !== existing.version : body.version !== undefined)
+        throw new AppError('VERSION_CONFLICT');
+      await assertJendela(pegawaiId, ['PENILAIAN', 'PERBAIKAN'], periode.kode);
+
+      const now = clock.now();
+      const values = {
+        ratingHasilKerja: body.ratingHasilKerja,
+        ratingPerilaku: body.ratingPerilaku,
+        predikat: predikatKinerja(body.ratingHasilKerja, body.ratingPerilaku),
+        catatan: body.catatan,
+        penilaiId: actor.id,
+        at: now,
+      };
+      await db.transaction(async (tx) => {
+        let id: number;
+        if (existing) {
+          if (!(await q.updatePenilaianIfVersion(tx, existing.id, existing.version, values)))
+            throw new AppError('VERSION_CONFLICT');
+          id = existing.id;
+        } else {
+          const inserted = await q.insertPenilaian(tx, s.id, periode.kode, values);
+          if (inserted === null) throw new AppError('VERSION_CONFLICT');
+          id = inserted;
+        }
+        if (body.umpanBalikPerilaku)
+          await q.replaceUmpanBalikPerilaku(tx, s.id, periode.kode, body.umpanBalikPerilaku, actor.id, now);
+        await audit.record(tx, {
+          instansiId: s.instansiId,
+          opdId: p.opdId,
+          actorId: actor.id,
+          action: existing ? 'penilaian.ubah' : 'penilaian.buat',
+          entity: 'penilaian',
+          entityId: id,
+          before: existing && {
+            ratingHasilKerja: existing.ratingHasilKerja,
+            ratingPerilaku: existing.ratingPerilaku,
+            predikat: existing.predikat,
+            catatan: existing.catatan,
+          },
+          after: {
+            skpId: s.id,
+            periodeKode: periode.kode,
+            ratingHasilKerja: values.ratingHasilKerja,
+            ratingPerilaku: values.ratingPerilaku,
+            predikat: values.predikat,
+            catatan: values.catatan,
+            umpanBalikPerilaku: body.umpanBalikPerilaku ?? null,
+          },
+          requestId: meta.requestId,
+        });
+      });
+      return bulan(actor, pegawaiId, periode.kode);
+    },
+
+    /** The assessor's direct subordinates with the period's counts per status: who waits first. */
+    async bawahan(actor: Actor, kode: string) {
+      const { cfg, periode } = await periodeOf(actor.instansiId, kode);
+      const found = await q.bawahanRealisasi(
+        db,
+        actor.id,
+        dateInZone(clock.now(), cfg.zonaWaktu),
+        periode.tahun,
+        periode.kode,
+      );
+      return {
+        periode: { kode: periode.kode, label: labelPeriode(periode) },
+        items: found.map((r) => ({
+          pegawaiId: r.pegawaiId,
+          nip: r.nip,
+          namaLengkap: namaLengkap(r),
+          jabatanNama: r.jabatanNama,
+          skpId: r.skpId,
+          menunggu: r.diajukan + r.diperbaiki,
+          jumlah: {
+            DRAFT: r.draft,
+            DIAJUKAN: r.diajukan,
+            DITERIMA: r.diterima,
+            PERLU_PERBAIKAN: r.perluPerbaikan,
+            DIPERBAIKI: r.diperbaiki,
+          },
+          predikat: r.predikat,
+        })),
+      };
+    },
+  };
+}
+
+export type RealisasiService = ReturnType<typeof createRealisasiService>;
