@@ -5,5 +5,5 @@ export * from './notifikasi.js';
 export * from './org.js';
 export * from './pegawai.js';
 export * from './pengaturan.js';
-export * from './skp.js';
 export * from './realisasi.js';
+export * from './skp.js';
