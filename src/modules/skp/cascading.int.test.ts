@@ -82,6 +82,14 @@ async function chain(org: Org) {
   return { c, plans: { kadis, kabid, kasi } };
 }
 
+/** The pelaksana's usual UTAMA RHK, intervening one RHK of the pengawas. */
+const rhkData = (atasanRhkId: number, jumlah = 10) => ({
+  jenis: 'UTAMA',
+  rencana: 'Terhimpunnya data kurikulum',
+  iki: tiga(jumlah, 'dokumen'),
+  intervensi: [atasanRhkId],
+});
+
 describe('Matriks Peran Hasil', () => {
   it('the leader writes a role-result into a cell; it becomes a UTAMA RHK of the subordinate’s draft', async () => {
     const org = await buildOrg(h.db);
@@ -176,14 +184,7 @@ describe('Matriks Peran Hasil', () => {
   it('lists links left to someone else’s RHK after the superior changes, for the new assessor', async () => {
     const org = await buildOrg(h.db);
     const { c, plans } = await chain(org);
-    const stafPlan = await plan(c.staf, [
-      {
-        jenis: 'UTAMA',
-        rencana: 'Terhimpunnya data kurikulum',
-        iki: tiga(10, 'dokumen'),
-        intervensi: [plans.kasi.rhk[0].id],
-      },
-    ]);
+    const stafPlan = await plan(c.staf, [rhkData(plans.kasi.rhk[0].id)]);
     const pegawai = (await c.adminBkd.get(`/api/pegawai/${org.pelaksana.id}`)).json();
     const moved = await c.adminBkd.put(`/api/pegawai/${org.pelaksana.id}/atasan`, {
       atasanId: org.administrator.id,
@@ -212,12 +213,7 @@ describe('graph hygiene', () => {
     const { c, plans } = await chain(org);
     // A new version of the kasi's plan changes one RHK; on approval the subordinates' links move and flag.
     const stafPlan = await plan(c.staf, [
-      {
-        jenis: 'UTAMA',
-        rencana: 'Terhimpunnya data kurikulum',
-        iki: tiga(10, 'dokumen'),
-        intervensi: [plans.kasi.rhk[0].id],
-      },
+      rhkData(plans.kasi.rhk[0].id),
       {
         jenis: 'UTAMA',
         rencana: 'Tersusunnya jadwal supervisi',
@@ -370,14 +366,7 @@ describe('graph hygiene', () => {
   it('shows the path from a pelaksana’s RHK up to the Perjanjian Kinerja', async () => {
     const org = await buildOrg(h.db);
     const { c, plans } = await chain(org);
-    const stafPlan = await plan(c.staf, [
-      {
-        jenis: 'UTAMA',
-        rencana: 'Terhimpunnya data kurikulum',
-        iki: tiga(10, 'dokumen'),
-        intervensi: [plans.kasi.rhk[0].id],
-      },
-    ]);
+    const stafPlan = await plan(c.staf, [rhkData(plans.kasi.rhk[0].id)]);
     // The identity printed on an OPD head's plan names the OPD once.
     expect(plans.kadis.identitas.pegawai.unitKerja).toBe('Dinas Pendidikan');
     expect(plans.kasi.identitas.pegawai.unitKerja).toBe('Seksi Kurikulum, Dinas Pendidikan');
@@ -410,14 +399,7 @@ describe('assessor tools: lampiran, deadline, reminders, coverage on approval', 
   it('the assessor writes the lampiran; the owner and peers may not', async () => {
     const org = await buildOrg(h.db);
     const { c, plans } = await chain(org);
-    const stafPlan = await plan(c.staf, [
-      {
-        jenis: 'UTAMA',
-        rencana: 'Terhimpunnya data kurikulum',
-        iki: tiga(10, 'dokumen'),
-        intervensi: [plans.kasi.rhk[0].id],
-      },
-    ]);
+    const stafPlan = await plan(c.staf, [rhkData(plans.kasi.rhk[0].id)]);
     const body = {
       version: stafPlan.version,
       lampiran: [
@@ -537,14 +519,7 @@ describe('assessor tools: lampiran, deadline, reminders, coverage on approval', 
       await c.kasi.post(`/api/skp/${plans.kasi.id}/versi-baru`, { version: plans.kasi.version })
     ).json();
     v2 = (await c.kasi.post(`/api/skp/${v2.id}/ajukan`, { version: v2.version })).json();
-    await plan(c.staf, [
-      {
-        jenis: 'UTAMA',
-        rencana: 'Terhimpunnya data kurikulum',
-        iki: tiga(10, 'dokumen'),
-        intervensi: [v2.rhk[0].id],
-      },
-    ]);
+    await plan(c.staf, [rhkData(v2.rhk[0].id)]);
     const seen = (await c.kabid.get(`/api/skp/${v2.id}`)).json();
     expect(seen.cakupan).toEqual({ masalah: 4, memblokir: false });
     expect((await c.kasi.get(`/api/skp/${v2.id}/cakupan`)).json().masalah).toBe(4);
@@ -575,12 +550,7 @@ describe('dibagi habis across the instansi', () => {
     const org = await buildOrg(h.db);
     const { c, plans } = await chain(org);
     await plan(c.staf, [
-      {
-        jenis: 'UTAMA',
-        rencana: 'Terhimpunnya data kurikulum',
-        iki: tiga(20, 'dokumen'),
-        intervensi: [plans.kasi.rhk[0].id],
-      },
+      rhkData(plans.kasi.rhk[0].id, 20),
       {
         jenis: 'UTAMA',
         rencana: 'Terhimpunnya data lain',
