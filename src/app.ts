@@ -45,6 +45,7 @@ import { createSkpService } from './modules/skp/skp.service.js';
 import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { registerErrorHandling } from './platform/http.js';
+import { createLocalStorage } from './platform/storage.js';
 
 z.config(z.locales.id());
 
@@ -113,7 +114,8 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     notifikasi,
     zonaWaktu: org.zonaWaktu,
   });
-  const realisasi = createRealisasiService({ db, clock, audit, pegawai, jadwal, notifikasi });
+  const storage = createLocalStorage(config.STORAGE_DIR);
+  const realisasi = createRealisasiService({ db, clock, audit, pegawai, jadwal, notifikasi, storage });
   const dokumen = createDokumenService({ skp, zonaWaktu: org.zonaWaktu });
 
   registerAccessHooks(app, auth, pegawai, { skp: skp.ownerOf, realisasi: realisasi.ownerOf });

@@ -115,6 +115,36 @@ export const PenilaianBody = z.object({
 
 const Orang = z.object({ id: z.number(), namaLengkap: z.string() });
 
+/** Evidence files: PDF, PNG or JPEG, checked by content. */
+export const BERKAS_MIME = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+/** At most this many bytes per file, and this many files per realisasi. */
+export const BERKAS_MAKS_BYTE = 2 * 1024 * 1024;
+export const BERKAS_MAKS_JUMLAH = 5;
+
+export const BerkasParams = z.object({
+  id: z.coerce.number().int().positive(),
+  buktiId: z.coerce.number().int().positive(),
+});
+
+/** The text field `deskripsi` sent with an uploaded file. */
+export const DeskripsiBerkas = Teks(500).min(1, 'Deskripsi bukti dukung wajib diisi.');
+
+export const BuktiDukungOut = z.object({
+  id: z.number(),
+  jenis: z.enum(['TAUTAN', 'BERKAS']),
+  url: z.string().nullable(),
+  deskripsi: z.string(),
+  /** For a file (BERKAS): its sanitised name, detected type, size in bytes; null for a link. */
+  namaBerkas: z.string().nullable(),
+  mime: z.string().nullable(),
+  ukuran: z.number().nullable(),
+  /** True when the same file (SHA-256) was uploaded by another employee of the instansi. */
+  duplikat: z.boolean(),
+  /** How many other employees uploaded the same file. */
+  jumlahDuplikat: z.number(),
+});
+export type BuktiDukungOut = z.infer<typeof BuktiDukungOut>;
+
 export const RealisasiOut = z.object({
   id: z.number(),
   status: z.enum(STATUS_REALISASI),
@@ -129,14 +159,7 @@ export const RealisasiOut = z.object({
   diajukanAt: z.string().nullable(),
   dinilaiAt: z.string().nullable(),
   version: z.number(),
-  buktiDukung: z.array(
-    z.object({
-      id: z.number(),
-      jenis: z.enum(['TAUTAN', 'BERKAS']),
-      url: z.string().nullable(),
-      deskripsi: z.string(),
-    }),
-  ),
+  buktiDukung: z.array(BuktiDukungOut),
   /** Every round, oldest first. */
   riwayat: z.array(
     z.object({
@@ -232,4 +255,9 @@ export const BawahanRealisasiOut = z.object({
       predikat: z.enum(PREDIKAT_PEGAWAI).nullable(),
     }),
   ),
+});
+
+export const UnggahBerkasOut = z.object({
+  bukti: BuktiDukungOut,
+  realisasi: RealisasiOut,
 });

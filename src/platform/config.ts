@@ -20,6 +20,11 @@ const ConfigSchema = z.object({
   SEED_DEMO: bool.default(true),
   DEMO_PASSWORD: z.string().min(8).default('Kinerja#2026'),
   WEB_DIST: z.string().default('./dist/web'),
+  /**
+   * Folder of uploaded files (bukti dukung); the database keeps their keys and SHA-256. Not inside
+   * DATA_DIR: that folder is PGlite's own PostgreSQL data directory.
+   */
+  STORAGE_DIR: z.string().default('./berkas'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -78,6 +78,14 @@ export const ERRORS = {
     message:
       'Belum ada SKP yang disetujui untuk periode ini; realisasi diisi per RHK dari SKP yang disetujui.',
   },
+  BERKAS_TERLALU_BESAR: {
+    status: 413,
+    message: 'Berkas terlalu besar; ukuran berkas bukti dukung paling besar 2 MB.',
+  },
+  BERKAS_PENUH: {
+    status: 409,
+    message: 'Berkas bukti dukung sudah mencapai batas; hapus salah satu sebelum mengunggah lagi.',
+  },
   INTERNAL: { status: 500, message: 'Terjadi kesalahan pada server. Silakan coba lagi.' },
 } as const;
 

@@ -188,19 +188,98 @@ export function realisasiOfSkp(db: DbOrTx, skpId: number, periodeKode: string) {
     .orderBy(asc(rhk.urutan), asc(rhk.id));
 }
 
+/** Other employees of the instansi who uploaded a file with the same SHA-256 (0 for links). */
+const jumlahDuplikat = sql<number>`(SELECT count(DISTINCT r2.pegawai_id)::int
+     FROM bukti_dukung b2 JOIN realisasi r2 ON r2.id = b2.realisasi_id
+    WHERE b2.sha256 = ${buktiDukung.sha256} AND r2.instansi_id = ${realisasi.instansiId}
+      AND r2.pegawai_id <> ${realisasi.pegawaiId})`;
+
+const buktiColumns = {
+  id: buktiDukung.id,
+  realisasiId: buktiDukung.realisasiId,
+  jenis: buktiDukung.jenis,
+  url: buktiDukung.url,
+  deskripsi: buktiDukung.deskripsi,
+  namaBerkas: buktiDukung.namaBerkas,
+  mime: buktiDukung.mime,
+  ukuran: buktiDukung.ukuran,
+  berkasKunci: buktiDukung.berkasKunci,
+  sha256: buktiDukung.sha256,
+  jumlahDuplikat,
+};
+
 export function buktiOf(db: DbOrTx, realisasiIds: number[]) {
   if (!realisasiIds.length) return Promise.resolve([]);
   return db
-    .select({
-      id: buktiDukung.id,
-      realisasiId: buktiDukung.realisasiId,
-      jenis: buktiDukung.jenis,
-      url: buktiDukung.url,
-      deskripsi: buktiDukung.deskripsi,
-    })
+    .select(buktiColumns)
     .from(buktiDukung)
+    .innerJoin(realisasi, eq(realisasi.id, buktiDukung.realisasiId))
     .where(inArray(buktiDukung.realisasiId, realisasiIds))
     .orderBy(asc(buktiDukung.id));
+}
+
+/** One piece of evidence of a realisasi, with its duplicate count. */
+export async function findBukti(db: DbOrTx, realisasiId: number, buktiId: number) {
+  const [row] = await db
+    .select(buktiColumns)
+    .from(buktiDukung)
+    .innerJoin(realisasi, eq(realisasi.id, buktiDukung.realisasiId))
+    .where(and(eq(buktiDukung.id, buktiId), eq(buktiDukung.realisasiId, realisasiId)));
+  return row ?? null;
+}
+
+/**
+ * Locks the realisasi for a file change (so the per-realisasi limit holds under concurrent uploads)
+ * and answers its status and how many files it has.
+ */
+export async function lockForBerkas(tx: DbOrTx, realisasiId: number) {
+  const [row] = await tx
+    .select({ status: realisasi.status })
+    .from(realisasi)
+    .where(eq(realisasi.id, realisasiId))
+    .for('update');
+  if (!row) return null;
+  const [n] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(buktiDukung)
+    .where(and(eq(buktiDukung.realisasiId, realisasiId), eq(buktiDukung.jenis, 'BERKAS')));
+  return { status: row.status, jumlahBerkas: Number(n?.n ?? 0) };
+}
+
+export async function countBerkas(db: DbOrTx, realisasiId: number) {
+  const [n] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(buktiDukung)
+    .where(and(eq(buktiDukung.realisasiId, realisasiId), eq(buktiDukung.jenis, 'BERKAS')));
+  return Number(n?.n ?? 0);
+}
+
+export async function insertBerkas(
+  tx: DbOrTx,
+  values: {
+    realisasiId: number;
+    deskripsi: string;
+    berkasKunci: string;
+    namaBerkas: string;
+    mime: string;
+    ukuran: number;
+    sha256: string;
+    createdAt: Date;
+  },
+) {
+  const [row] = await tx
+    .insert(buktiDukung)
+    .values({ ...values, jenis: 'BERKAS' })
+    .returning({ id: buktiDukung.id });
+  return row!.id;
+}
+
+export async function deleteBukti(tx: DbOrTx, id: number) {
+  const deleted = await tx
+    .delete(buktiDukung)
+    .where(eq(buktiDukung.id, id))
+    .returning({ id: buktiDukung.id });
+  return deleted.length === 1;
 }
 
 export function riwayatOf(db: DbOrTx, realisasiIds: number[]) {

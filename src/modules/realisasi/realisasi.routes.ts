@@ -1,9 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { IdParams } from '../../contracts/common.js';
 import {
   AjukanBody,
   AjukanOut,
   BawahanRealisasiOut,
+  BERKAS_MAKS_BYTE,
+  BerkasParams,
+  DeskripsiBerkas,
   NilaiBody,
   PenilaianBody,
   PeriodeQuery,
@@ -11,7 +15,9 @@ import {
   RealisasiOut,
   RhkPeriodeParams,
   SimpanRealisasiBody,
+  UnggahBerkasOut,
 } from '../../contracts/realisasi.js';
+import { AppError } from '../../platform/errors.js';
 import { errorResponses } from '../../platform/http.js';
 import type { RealisasiService } from './realisasi.service.js';
 
@@ -20,6 +26,21 @@ const BACA = { pegawai: ['bawahan_langsung', 'opd', 'instansi', 'tim_penilai'] }
 /** Assessing: somewhere above the employee (JPT plans are assessed by the head of region). */
 const PENILAI = { pegawai: ['bawahan'] } as const;
 const PENILAI_REALISASI = { pegawai: ['bawahan'], of: 'realisasi' } as const;
+/** The owner of the realisasi. */
+const PEMILIK_REALISASI = { pegawai: ['self'], of: 'realisasi' } as const;
+/** Whoever reads the month view: the owner, the assessor chain, admins and the tim penilai. */
+const BACA_REALISASI = {
+  pegawai: ['self', 'bawahan', 'opd', 'instansi', 'tim_penilai'],
+  of: 'realisasi',
+} as const;
+
+/** content-disposition for a download: an ASCII fallback plus the UTF-8 name (RFC 6266). */
+function attachment(nama: string) {
+  const ascii = nama.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(nama)}`;
+}
+
+const MB = (BERKAS_MAKS_BYTE / (1024 * 1024)).toLocaleString('id-ID');
 
 export function realisasiRoutes(realisasi: RealisasiService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -128,6 +149,111 @@ export function realisasiRoutes(realisasi: RealisasiService): FastifyPluginAsync
       },
       async (request) =>
         realisasi.penilaian(request.actor!, request.params.id, request.body, { requestId: request.id }),
+    );
+
+    app.post(
+      '/api/realisasi/:id/berkas',
+      {
+        config: { access: PEMILIK_REALISASI },
+        schema: {
+          tags: ['Realisasi'],
+          summary: 'Unggah berkas bukti dukung (PDF, PNG atau JPEG, paling besar 2 MB, paling banyak 5)',
+          description:
+            'Multipart: field `deskripsi` lalu field `file`. Jenis berkas diperiksa dari isinya, bukan dari ' +
+            'nama atau tipe yang dikirim. `duplikat` menandai berkas yang sama (SHA-256) yang sudah diunggah ' +
+            'pegawai lain pada instansi.',
+          params: IdParams,
+          response: { 201: UnggahBerkasOut, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+        },
+      },
+      async (request, reply) => {
+        if (!request.isMultipart())
+          throw new AppError('VALIDATION_FAILED', { field: 'file' }, 'Unggah berkas pada field "file".');
+        let file: { filename: string; data: Buffer } | null = null;
+        let deskripsi: unknown;
+        try {
+          for await (const part of request.parts({ limits: { fileSize: BERKAS_MAKS_BYTE, files: 1 } })) {
+            if (part.type === 'file') {
+              if (part.fieldname !== 'file' || file) {
+                await part.toBuffer();
+                continue;
+              }
+              file = { filename: part.filename, data: await part.toBuffer() };
+            } else if (part.fieldname === 'deskripsi') deskripsi = part.value;
+          }
+        } catch (err) {
+          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+            throw new AppError(
+              'BERKAS_TERLALU_BESAR',
+              { maks: BERKAS_MAKS_BYTE },
+              `Berkas terlalu besar; ukuran berkas bukti dukung paling besar ${MB} MB.`,
+            );
+          throw err;
+        }
+        if (!file)
+          throw new AppError('VALIDATION_FAILED', { field: 'file' }, 'Unggah berkas pada field "file".');
+        const d = DeskripsiBerkas.safeParse(deskripsi ?? '');
+        if (!d.success)
+          throw new AppError(
+            'VALIDATION_FAILED',
+            { field: 'deskripsi' },
+            d.error.issues[0]?.message ?? 'Deskripsi bukti dukung wajib diisi.',
+          );
+        const out = await realisasi.unggahBerkas(
+          request.actor!,
+          request.params.id,
+          { namaBerkas: file.filename, data: file.data, deskripsi: d.data },
+          { requestId: request.id },
+        );
+        return reply.status(201).send(out);
+      },
+    );
+
+    app.get(
+      '/api/realisasi/:id/berkas/:buktiId',
+      {
+        config: { access: BACA_REALISASI },
+        schema: {
+          tags: ['Realisasi'],
+          summary: 'Unduh berkas bukti dukung (pemilik, rantai atasan, admin, tim penilai)',
+          params: BerkasParams,
+          response: {
+            200: {
+              description: 'Berkas bukti dukung (PDF, PNG atau JPEG)',
+              content: {
+                'application/octet-stream': { schema: z.any().meta({ type: 'string', format: 'binary' }) },
+              },
+            },
+            ...errorResponses(400, 401, 403, 404),
+          },
+        },
+      },
+      async (request, reply) => {
+        const f = await realisasi.berkas(request.params.id, request.params.buktiId);
+        return reply
+          .type(f.mime)
+          .header('content-disposition', attachment(f.namaBerkas))
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .send(f.data);
+      },
+    );
+
+    app.delete(
+      '/api/realisasi/:id/berkas/:buktiId',
+      {
+        config: { access: PEMILIK_REALISASI },
+        schema: {
+          tags: ['Realisasi'],
+          summary: 'Hapus berkas bukti dukung (pemilik, selama realisasi dapat diubah)',
+          params: BerkasParams,
+          response: { 200: RealisasiOut, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) =>
+        realisasi.hapusBerkas(request.actor!, request.params.id, request.params.buktiId, {
+          requestId: request.id,
+        }),
     );
   };
 }

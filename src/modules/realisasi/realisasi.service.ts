@@ -4,14 +4,18 @@
  * feedback and sets the period's ratings. Status changes only through realisasi-workflow.ts; every
  * write checks its window of the schedule (jadwal) before the transaction opens.
  */
+import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type {
-  AjukanBody,
-  NilaiBody,
-  PenilaianBody,
-  RealisasiBulanOut,
-  RealisasiOut,
-  SimpanRealisasiBody,
+import {
+  type AjukanBody,
+  BERKAS_MAKS_BYTE,
+  BERKAS_MAKS_JUMLAH,
+  type BuktiDukungOut,
+  type NilaiBody,
+  type PenilaianBody,
+  type RealisasiBulanOut,
+  type RealisasiOut,
+  type SimpanRealisasiBody,
 } from '../../contracts/realisasi.js';
 import type { Db } from '../../db/client.js';
 import {
@@ -38,6 +42,7 @@ import {
 } from '../../domain/realisasi-workflow.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
+import type { Storage } from '../../platform/storage.js';
 import type { AuditInput, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { type JadwalService, resolvePeriode } from '../jadwal/jadwal.service.js';
@@ -52,6 +57,29 @@ type Nama = { gelarDepan: string | null; nama: string; gelarBelakang: string | n
 function akhirBulan(ym: string): string {
   const { tahun, bulan } = parseYearMonth(ym);
   return `${ym}-${String(new Date(Date.UTC(tahun, bulan, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+/** The type of an evidence file from its first bytes (never its name or declared type). */
+export function jenisBerkas(data: Buffer): { mime: string; ext: string[] } | null {
+  if (data.subarray(0, 5).equals(Buffer.from('%PDF-'))) return { mime: 'application/pdf', ext: ['.pdf'] };
+  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return { mime: 'image/png', ext: ['.png'] };
+  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff)
+    return { mime: 'image/jpeg', ext: ['.jpg', '.jpeg'] };
+  return null;
+}
+
+/** The original name without any path, control or odd characters, ending with the detected type's extension. */
+export function namaBerkasAman(nama: string, ext: string[]): string {
+  const base = (nama.split(/[\\/]/).pop() ?? '').normalize('NFC');
+  let clean = base
+    .replace(/[^\p{L}\p{N} ._()-]/gu, '_')
+    .replace(/\s+/g, ' ')
+    .replace(/^[.\s]+/, '')
+    .trim()
+    .slice(0, 150);
+  if (!clean) clean = 'berkas';
+  return ext.some((e) => clean.toLowerCase().endsWith(e)) ? clean : `${clean}${ext[0]}`;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -75,8 +103,9 @@ export function createRealisasiService(deps: {
   pegawai: Pick<PegawaiService, 'rantaiAtasanIds'>;
   jadwal: Pick<JadwalService, 'config' | 'izinMenulis'>;
   notifikasi: Pick<NotifikasiService, 'kirim'>;
+  storage: Storage;
 }) {
-  const { db, clock, audit, jadwal, notifikasi } = deps;
+  const { db, clock, audit, jadwal, notifikasi, storage } = deps;
 
   async function pegawaiOf(id: number) {
     const p = await q.findPegawai(db, id);
@@ -227,9 +256,7 @@ export function createRealisasiService(deps: {
         diajukanAt: iso(r.diajukanAt),
         dinilaiAt: iso(r.dinilaiAt),
         version: r.version,
-        buktiDukung: bukti
-          .filter((b) => b.realisasiId === r.id)
-          .map((b) => ({ id: b.id, jenis: b.jenis, url: b.url, deskripsi: b.deskripsi })),
+        buktiDukung: bukti.filter((b) => b.realisasiId === r.id).map(buktiOut),
         riwayat: riwayat
           .filter((h) => h.realisasiId === r.id)
           .map((h) => ({
@@ -293,6 +320,44 @@ export function createRealisasiService(deps: {
       dapatMenilai: penilaiId === actor.id,
     };
   }
+
+  function buktiOut(b: Awaited<ReturnType<typeof q.buktiOf>>[number]): BuktiDukungOut {
+    const n = Number(b.jumlahDuplikat ?? 0);
+    return {
+      id: b.id,
+      jenis: b.jenis,
+      url: b.url,
+      deskripsi: b.deskripsi,
+      namaBerkas: b.namaBerkas,
+      mime: b.mime,
+      ukuran: b.ukuran,
+      duplikat: n > 0,
+      jumlahDuplikat: n,
+    };
+  }
+
+  /** The realisasi of the actor, still editable by them, with its window open (as for the draft save). */
+  async function realisasiDapatDiubah(actor: Actor, id: number) {
+    const r = await q.findRealisasi(db, id);
+    if (!r || r.pegawaiId !== actor.id)
+      throw new AppError('NOT_FOUND', undefined, 'Realisasi tidak ditemukan.');
+    const window = editWindow(r.status);
+    if (!isEditableByPegawai(r.status) || !window)
+      throw new AppError(
+        'REALISASI_NOT_EDITABLE',
+        { status: r.status },
+        `Realisasi berstatus ${STATUS_REALISASI_LABEL[r.status]} tidak dapat diubah.`,
+      );
+    await assertJendela(actor.id, [window], r.periodeKode);
+    return r;
+  }
+
+  const penuh = () =>
+    new AppError(
+      'BERKAS_PENUH',
+      { maks: BERKAS_MAKS_JUMLAH },
+      `Paling banyak ${BERKAS_MAKS_JUMLAH} berkas bukti dukung per realisasi; hapus salah satu sebelum mengunggah lagi.`,
+    );
 
   async function itemOut(actor: Actor, pegawaiId: number, kode: string, realisasiId: number) {
     const m = await bulan(actor, pegawaiId, kode);
@@ -660,6 +725,116 @@ export function createRealisasiService(deps: {
         });
       });
       return bulan(actor, pegawaiId, periode.kode);
+    },
+
+    /**
+     * Uploads one evidence file (PDF, PNG or JPEG by content, at most 2 MB, at most 5 per realisasi)
+     * while the realisasi is editable and its window open. The file is written before the row and
+     * removed again when the transaction fails, so a refused upload leaves nothing behind.
+     */
+    async unggahBerkas(
+      actor: Actor,
+      id: number,
+      input: { namaBerkas: string; data: Buffer; deskripsi: string },
+      meta: Meta,
+    ): Promise<{ bukti: BuktiDukungOut; realisasi: RealisasiOut }> {
+      const { data } = input;
+      if (data.length > BERKAS_MAKS_BYTE)
+        throw new AppError('BERKAS_TERLALU_BESAR', { maks: BERKAS_MAKS_BYTE });
+      const jenis = jenisBerkas(data);
+      if (!jenis)
+        throw new AppError(
+          'UNSUPPORTED_FILE',
+          { diizinkan: ['PDF', 'PNG', 'JPEG'] },
+          'Jenis berkas tidak didukung. Bukti dukung harus berupa PDF, PNG atau JPEG.',
+        );
+      const r = await realisasiDapatDiubah(actor, id);
+      if ((await q.countBerkas(db, id)) >= BERKAS_MAKS_JUMLAH) throw penuh();
+
+      const sha256 = createHash('sha256').update(data).digest('hex');
+      const namaBerkas = namaBerkasAman(input.namaBerkas, jenis.ext);
+      const kunci = `${sha256.slice(0, 2)}/${randomUUID()}`;
+      const now = clock.now();
+      await storage.put(kunci, data);
+      let buktiId: number;
+      try {
+        buktiId = await db.transaction(async (tx) => {
+          const locked = await q.lockForBerkas(tx, id);
+          if (!locked || locked.status !== r.status) throw new AppError('VERSION_CONFLICT');
+          if (locked.jumlahBerkas >= BERKAS_MAKS_JUMLAH) throw penuh();
+          const buktiId = await q.insertBerkas(tx, {
+            realisasiId: id,
+            deskripsi: input.deskripsi,
+            berkasKunci: kunci,
+            namaBerkas,
+            mime: jenis.mime,
+            ukuran: data.length,
+            sha256,
+            createdAt: now,
+          });
+          await audit.record(tx, {
+            instansiId: r.instansiId,
+            opdId: actor.opdId,
+            actorId: actor.id,
+            action: 'realisasi.berkas_unggah',
+            entity: 'realisasi',
+            entityId: id,
+            before: null,
+            after: {
+              buktiId,
+              deskripsi: input.deskripsi,
+              namaBerkas,
+              mime: jenis.mime,
+              ukuran: data.length,
+              sha256,
+            },
+            requestId: meta.requestId,
+          });
+          return buktiId;
+        });
+      } catch (err) {
+        await storage.delete(kunci);
+        throw err;
+      }
+      const realisasi = await itemOut(actor, actor.id, r.periodeKode, id);
+      return { bukti: realisasi.buktiDukung.find((b) => b.id === buktiId)!, realisasi };
+    },
+
+    /** An evidence file's bytes (route access decides who reads: as for the month view). */
+    async berkas(realisasiId: number, buktiId: number) {
+      const b = await q.findBukti(db, realisasiId, buktiId);
+      if (b?.jenis !== 'BERKAS' || !b.berkasKunci)
+        throw new AppError('NOT_FOUND', undefined, 'Berkas bukti dukung tidak ditemukan.');
+      const data = await storage.get(b.berkasKunci);
+      if (!data) throw new AppError('NOT_FOUND', undefined, 'Berkas bukti dukung tidak ditemukan.');
+      return { data, mime: b.mime ?? 'application/octet-stream', namaBerkas: b.namaBerkas ?? 'berkas' };
+    },
+
+    /** Removes one evidence file while the realisasi is editable; the file goes after the commit. */
+    async hapusBerkas(actor: Actor, id: number, buktiId: number, meta: Meta): Promise<RealisasiOut> {
+      const r = await realisasiDapatDiubah(actor, id);
+      const b = await q.findBukti(db, id, buktiId);
+      if (b?.jenis !== 'BERKAS')
+        throw new AppError('NOT_FOUND', undefined, 'Berkas bukti dukung tidak ditemukan.');
+      await db.transaction(async (tx) => {
+        const locked = await q.lockForBerkas(tx, id);
+        if (!locked || locked.status !== r.status) throw new AppError('VERSION_CONFLICT');
+        if (!(await q.deleteBukti(tx, buktiId))) throw new AppError('VERSION_CONFLICT');
+        await audit.record(tx, {
+          instansiId: r.instansiId,
+          opdId: actor.opdId,
+          actorId: actor.id,
+          action: 'realisasi.berkas_hapus',
+          entity: 'realisasi',
+          entityId: id,
+          before: { buktiId, deskripsi: b.deskripsi, namaBerkas: b.namaBerkas, sha256: b.sha256 },
+          after: null,
+          requestId: meta.requestId,
+        });
+      });
+      // An orphaned file after a failed delete is harmless; the row is gone.
+      if (b.berkasKunci) await storage.delete(b.berkasKunci).catch(() => undefined);
+      return itemOut(actor, actor.id, r.periodeKode, id);
     },
 
     /** The assessor's direct subordinates with the period's counts per status: who waits first. */

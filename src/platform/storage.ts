@@ -1,0 +1,68 @@
+/**
+ * Where uploaded files live, outside the database: a small key → bytes store. Keys are made by the
+ * caller (e.g. `<sha256-prefix>/<uuid>`); the local implementation writes a temp file and renames it,
+ * so a crash never leaves half a file under a key.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface Storage {
+  put(key: string, data: Buffer): Promise<void>;
+  /** The bytes, or null when nothing is stored under the key. */
+  get(key: string): Promise<Buffer | null>;
+  /** Removes the key; a missing key is not an error. */
+  delete(key: string): Promise<void>;
+}
+
+const KEY = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
+
+/** Relative keys of plain segments only: no `..`, no absolute path, no backslash or empty segment. */
+export function assertKey(key: string): void {
+  if (
+    !KEY.test(key) ||
+    key.length > 500 ||
+    key.split('/').some((s) => s === '.' || s === '..') ||
+    path.isAbsolute(key)
+  )
+    throw new Error(`Kunci penyimpanan tidak valid: ${JSON.stringify(key)}`);
+}
+
+function isNotFound(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException)?.code === 'ENOENT';
+}
+
+export function createLocalStorage(dir: string): Storage {
+  const root = path.resolve(dir);
+  const fileOf = (key: string) => {
+    assertKey(key);
+    const file = path.resolve(root, key);
+    if (!file.startsWith(root + path.sep)) throw new Error(`Kunci penyimpanan tidak valid: ${key}`);
+    return file;
+  };
+  return {
+    async put(key, data) {
+      const file = fileOf(key);
+      await mkdir(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${randomUUID()}.tmp`;
+      try {
+        await writeFile(tmp, data, { flag: 'wx' });
+        await rename(tmp, file);
+      } catch (err) {
+        await rm(tmp, { force: true });
+        throw err;
+      }
+    },
+    async get(key) {
+      try {
+        return await readFile(fileOf(key));
+      } catch (err) {
+        if (isNotFound(err)) return null;
+        throw err;
+      }
+    },
+    async delete(key) {
+      await rm(fileOf(key), { force: true });
+    },
+  };
+}
