@@ -1,6 +1,7 @@
 /** Plans through the API for integration tests: IKI builders, a saved draft, submit-and-approve. */
 import { expect } from 'vitest';
 import type { Harness } from './harness.js';
+import type { Org } from './org.js';
 
 export type Client = Awaited<ReturnType<Harness['login']>>;
 
@@ -39,4 +40,78 @@ export async function submitAndApprove(owner: Client, penilai: Client, skp: { id
   const approved = await penilai.post(`/api/skp/${skp.id}/setujui`, { version: submitted.json().version });
   expect(approved.statusCode, approved.body).toBe(200);
   return approved.json();
+}
+
+/**
+ * Kepala dinas (from a PK item) → kabid → kasi (two RHKs), all approved for 2026; returns the
+ * logged-in clients of the chain and the admins, and the three plans.
+ */
+export async function approvedChain(h: Harness, org: Org) {
+  const c = {
+    gub: await h.login(org.gubernur.nip),
+    kadis: await h.login(org.kepala.nip),
+    kabid: await h.login(org.administrator.nip),
+    kasi: await h.login(org.pengawas.nip),
+    staf: await h.login(org.pelaksana.nip),
+    staf2: await h.login(org.pelaksana2.nip),
+    fung: await h.login(org.fungsional.nip),
+    adminBkd: await h.login(org.adminBkd.nip),
+    adminOpd: await h.login(org.adminOpd.nip),
+  };
+  const pk = await c.adminOpd.put('/api/perjanjian-kinerja', {
+    unorId: org.unor.opd.id,
+    tahun: 2026,
+    sasaran: [
+      {
+        sasaran: 'Meningkatnya mutu pendidikan menengah',
+        indikator: 'Persentase SMA terakreditasi A',
+        targetNilai: 80,
+        targetSatuan: '%',
+      },
+    ],
+  });
+  expect(pk.statusCode, pk.body).toBe(200);
+  const kadis = await submitAndApprove(
+    c.kadis,
+    c.gub,
+    await plan(c.kadis, [
+      {
+        jenis: 'UTAMA',
+        rencana: 'Meningkatnya mutu pendidikan menengah',
+        pkSasaranId: pk.json().sasaran[0].id,
+        iki: [iki(null, 'Jumlah dokumen kurikulum', 40, 'dokumen', 'PROSES_BISNIS')],
+      },
+    ]),
+  );
+  const kabid = await submitAndApprove(
+    c.kabid,
+    c.kadis,
+    await plan(c.kabid, [
+      {
+        jenis: 'UTAMA',
+        rencana: 'Tersusunnya kurikulum SMA',
+        iki: tiga(40, 'dokumen'),
+        intervensi: [kadis.rhk[0].id],
+      },
+    ]),
+  );
+  const kasi = await submitAndApprove(
+    c.kasi,
+    c.kabid,
+    await plan(c.kasi, [
+      {
+        jenis: 'UTAMA',
+        rencana: 'Tersusunnya dokumen kurikulum per sekolah',
+        iki: tiga(20, 'dokumen'),
+        intervensi: [kabid.rhk[0].id],
+      },
+      {
+        jenis: 'UTAMA',
+        rencana: 'Terlaksananya supervisi kurikulum',
+        iki: tiga(12, 'laporan'),
+        intervensi: [kabid.rhk[0].id],
+      },
+    ]),
+  );
+  return { c, plans: { kadis, kabid, kasi } };
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { buildOrg, type Org } from '../../../test/org.js';
-import { type Client, iki, plan, submitAndApprove, tiga } from '../../../test/skp.js';
+import { approvedChain, type Client, plan, submitAndApprove, tiga } from '../../../test/skp.js';
 import { rows } from '../../db/client.js';
 
 let h: Harness;
@@ -16,52 +16,9 @@ const agustus = (hari: number) => `2026-08-${String(hari).padStart(2, '0')}T02:0
 beforeAll(async () => {
   h = await createHarness({ now: '2026-01-10T02:00:00Z' });
   org = await buildOrg(h.db);
-  const gub = await h.login(org.gubernur.nip);
-  const kadis = await h.login(org.kepala.nip);
-  const kabid = await h.login(org.administrator.nip);
-  const kasi = await h.login(org.pengawas.nip);
-  const staf = await h.login(org.pelaksana.nip);
-  const pKadis = await submitAndApprove(
-    kadis,
-    gub,
-    await plan(kadis, [
-      {
-        jenis: 'UTAMA',
-        rencana: 'Meningkatnya mutu pendidikan menengah',
-        iki: [iki(null, 'Jumlah SMA terakreditasi A', 40, 'sekolah', 'PENERIMA_LAYANAN')],
-      },
-    ]),
-  );
-  const pKabid = await submitAndApprove(
-    kabid,
-    kadis,
-    await plan(kabid, [
-      {
-        jenis: 'UTAMA',
-        rencana: 'Tersusunnya kurikulum SMA',
-        iki: tiga(40, 'dokumen'),
-        intervensi: [pKadis.rhk[0].id],
-      },
-    ]),
-  );
-  const pKasi = await submitAndApprove(
-    kasi,
-    kabid,
-    await plan(kasi, [
-      {
-        jenis: 'UTAMA',
-        rencana: 'Tersusunnya dokumen kurikulum per sekolah',
-        iki: tiga(20, 'dokumen'),
-        intervensi: [pKabid.rhk[0].id],
-      },
-      {
-        jenis: 'UTAMA',
-        rencana: 'Terlaksananya supervisi kurikulum',
-        iki: tiga(12, 'laporan'),
-        intervensi: [pKabid.rhk[0].id],
-      },
-    ]),
-  );
+  const { c, plans } = await approvedChain(h, org);
+  const { kasi, staf } = c;
+  const pKasi = plans.kasi;
   const pStaf = await submitAndApprove(
     staf,
     kasi,

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { buildOrg, type Org } from '../../../test/org.js';
-import { iki, plan, submitAndApprove, tiga } from '../../../test/skp.js';
+import { approvedChain, plan, submitAndApprove, tiga } from '../../../test/skp.js';
 
 let h: Harness;
 
@@ -11,76 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** Kepala dinas (from a PK item) → kabid → kasi, all approved; returns clients and plans. */
-async function chain(org: Org) {
-  const c = {
-    gub: await h.login(org.gubernur.nip),
-    kadis: await h.login(org.kepala.nip),
-    kabid: await h.login(org.administrator.nip),
-    kasi: await h.login(org.pengawas.nip),
-    staf: await h.login(org.pelaksana.nip),
-    staf2: await h.login(org.pelaksana2.nip),
-    fung: await h.login(org.fungsional.nip),
-    adminBkd: await h.login(org.adminBkd.nip),
-    adminOpd: await h.login(org.adminOpd.nip),
-  };
-  const pk = await c.adminOpd.put('/api/perjanjian-kinerja', {
-    unorId: org.unor.opd.id,
-    tahun: 2026,
-    sasaran: [
-      {
-        sasaran: 'Meningkatnya mutu pendidikan menengah',
-        indikator: 'Persentase SMA terakreditasi A',
-        targetNilai: 80,
-        targetSatuan: '%',
-      },
-    ],
-  });
-  expect(pk.statusCode, pk.body).toBe(200);
-  const kadis = await submitAndApprove(
-    c.kadis,
-    c.gub,
-    await plan(c.kadis, [
-      {
-        jenis: 'UTAMA',
-        rencana: 'Meningkatnya mutu pendidikan menengah',
-        pkSasaranId: pk.json().sasaran[0].id,
-        iki: [iki(null, 'Jumlah dokumen kurikulum', 40, 'dokumen', 'PROSES_BISNIS')],
-      },
-    ]),
-  );
-  const kabid = await submitAndApprove(
-    c.kabid,
-    c.kadis,
-    await plan(c.kabid, [
-      {
-        jenis: 'UTAMA',
-        rencana: 'Tersusunnya kurikulum SMA',
-        iki: tiga(40, 'dokumen'),
-        intervensi: [kadis.rhk[0].id],
-      },
-    ]),
-  );
-  const kasi = await submitAndApprove(
-    c.kasi,
-    c.kabid,
-    await plan(c.kasi, [
-      {
-        jenis: 'UTAMA',
-        rencana: 'Tersusunnya dokumen kurikulum per sekolah',
-        iki: tiga(20, 'dokumen'),
-        intervensi: [kabid.rhk[0].id],
-      },
-      {
-        jenis: 'UTAMA',
-        rencana: 'Terlaksananya supervisi kurikulum',
-        iki: tiga(12, 'laporan'),
-        intervensi: [kabid.rhk[0].id],
-      },
-    ]),
-  );
-  return { c, plans: { kadis, kabid, kasi } };
-}
+const chain = (org: Org) => approvedChain(h, org);
 
 /** The pelaksana's usual UTAMA RHK, intervening one RHK of the pengawas. */
 const rhkData = (atasanRhkId: number, jumlah = 10) => ({
