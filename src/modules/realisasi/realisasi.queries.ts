@@ -12,7 +12,7 @@ import {
   skp,
   umpanBalik,
 } from '../../db/schema/index.js';
-import type { CapaianRhk, PredikatPegawai, Rating } from '../../domain/predikat.js';
+import type { PredikatPegawai, Rating } from '../../domain/predikat.js';
 import type { StatusRealisasi } from '../../domain/realisasi-workflow.js';
 
 export type AksiRiwayat = 'AJUKAN' | 'TERIMA' | 'PERLU_PERBAIKAN' | 'PERBAIKI';
@@ -132,27 +132,6 @@ const realisasiColumns = {
   version: realisasi.version,
 };
 
-export type RealisasiRow = {
-  id: number;
-  instansiId: number;
-  skpId: number;
-  rhkId: number;
-  pegawaiId: number;
-  periodeKode: string;
-  rencanaAksi: string | null;
-  targetAksi: string | null;
-  nilai: number | null;
-  satuan: string | null;
-  teks: string | null;
-  status: StatusRealisasi;
-  capaian: CapaianRhk | null;
-  arahan: string | null;
-  pejabatPenilaiId: number | null;
-  diajukanAt: Date | null;
-  dinilaiAt: Date | null;
-  version: number;
-};
-
 export async function findRealisasi(db: DbOrTx, id: number) {
   const [row] = await db
     .select({ ...realisasiColumns, rhkJenis: rhk.jenis, rhkRencana: rhk.rencana, isJpt: skp.isJpt })
@@ -168,7 +147,7 @@ export async function findRealisasiByRhk(db: DbOrTx, rhkId: number, periodeKode:
     .select(realisasiColumns)
     .from(realisasi)
     .where(and(eq(realisasi.rhkId, rhkId), eq(realisasi.periodeKode, periodeKode)));
-  return (row as RealisasiRow | undefined) ?? null;
+  return row ?? null;
 }
 
 export async function ownerOf(db: DbOrTx, id: number) {
