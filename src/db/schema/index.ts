@@ -1,5 +1,7 @@
 export * from './audit.js';
 export * from './auth.js';
+export * from './delegasi.js';
+export * from './dialog.js';
 export * from './jadwal.js';
 export * from './notifikasi.js';
 export * from './org.js';

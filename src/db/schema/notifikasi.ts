@@ -1,6 +1,6 @@
 /** In-app notifications: what a user should look at (returned plans, links to review, reminders). */
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { pegawai } from './pegawai.js';
 
 export const notifikasi = pgTable(
@@ -16,11 +16,14 @@ export const notifikasi = pgTable(
     /** A path in the web app to open. */
     tautan: text(),
     dariId: integer().references(() => pegawai.id),
+    /** Set for reminders a job sends, so running it twice notifies once (e.g. 'tenggat:INPUT:2026-07'). */
+    kunci: text(),
     dibacaAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('notifikasi_pegawai_idx').on(t.pegawaiId, t.id.desc()),
     index('notifikasi_belum_dibaca_idx').on(t.pegawaiId).where(sql`${t.dibacaAt} IS NULL`),
+    uniqueIndex('notifikasi_kunci_uq').on(t.pegawaiId, t.kunci).where(sql`${t.kunci} IS NOT NULL`),
   ],
 );
