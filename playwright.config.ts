@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// One data folder per port, so two runs on one machine do not share (and lock) a folder.
+const dataDir = `tmp/e2e-data-${port}`;
 
 // Debian's Chromium, never a downloaded browser; the product runs from `npm start` on a fresh
 // PGlite folder with the demo data.
@@ -25,9 +27,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'rm -rf tmp/e2e-data && npm start',
+    command: `rm -rf ${dataDir} && npm start`,
     url: `http://127.0.0.1:${port}/api/health`,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: 'tmp/e2e-data', LOG_LEVEL: 'warn' },
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     reuseExistingServer: false,
     timeout: 180_000,
   },

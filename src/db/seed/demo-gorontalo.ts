@@ -306,6 +306,13 @@ export function demoGorontalo() {
     pengawas: keys[`kasi:${OPD_DINKES}:0:0`]!,
     pelaksana: keys[`pelaksana:${seksiDinkes}`]!,
     fungsional: keys[`fungsional:${seksiDinkes}`]!,
+    // A second pelaksana of Yamin's seksi with an approved plan: the monthly-cycle journey.
+    staf: plan.pegawai.find(
+      (p) =>
+        p.jabatanKey.startsWith(`${seksiDinkes}:p:`) &&
+        p.key !== keys[`pelaksana:${seksiDinkes}`] &&
+        p.key !== keys[`fungsional:${seksiDinkes}`],
+    )!.key,
   };
   plan.roles.push(
     { pegawaiKey: accounts.admin_instansi, peran: 'ADMIN_INSTANSI', opdKey: null },
