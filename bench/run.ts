@@ -3,7 +3,9 @@
  * into PostgreSQL, times the dibagi-habis reports over HTTP as a BKD admin (cold, then warm), then
  * drives the real server with 50 connections (login, GET /api/me, employee search) and, in the same
  * run, two references on the same server: a bare Fastify route doing one indexed select, and
- * pgbench. Prints seed seconds, report latencies, req/s, p50/p99 latency and the ratios to the
+ * pgbench. Then the realisasi burst (realisasi.ts): 50 connections submitting a month of drafts, each
+ * request another employee, next to pgbench running the SQL one submission runs, captured from the
+ * code. Prints seed seconds, report latencies, req/s, p50/p99 latency and the ratios to the
  * references. Not a timed test.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -19,6 +21,15 @@ import { insertSkpPlans, SYNTHETIC_MIX } from '../src/db/seed/insert-skp.js';
 import { syntheticPlan } from '../src/db/seed/synthetic.js';
 import { dateInZone } from '../src/platform/clock.js';
 import { adminUrl, withAdmin } from '../test/pg-admin.js';
+import {
+  antrean,
+  diajukan,
+  pgbench as pgbenchSkrip,
+  rekam,
+  siapkan,
+  skrip,
+  tulisSkrip,
+} from './realisasi.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DB_NAME = 'ekinerja_bench';
@@ -327,4 +338,75 @@ for (const r of reports) {
       `${median < REPORT_AIM_MS ? 'yes' : 'NO'} (warm median)${max < REPORT_AIM_MS ? ', every request' : ''}`,
   );
 }
+// The realisasi burst: a month of drafts and a session per employee; one submission captured and
+// turned into the pgbench script; then the app and pgbench, each on its own period of drafts.
+const burst = await siapkan(url, data.tahun);
+const rekaman = await rekam(url, burst);
+const generated = skrip(rekaman.statements, burst);
+const scriptPath = path.resolve('tmp/pgbench-ajukan.sql');
+tulisSkrip(scriptPath, generated.text);
+await antrean(url, burst, generated.columns);
+const inTx = rekaman.statements.findIndex((q) => q.text === 'begin');
+const txStatements = rekaman.statements.findIndex((q) => q.text === 'commit') - inTx - 1;
+const burstPort = '3903';
+const burstApp = startProcess('bench/clock-server.ts', {
+  DATABASE_URL: url,
+  PORT: burstPort,
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  BENCH_NOW: burst.now.toISOString(),
+});
+let ajukan: Figure;
+try {
+  await waitFor(`http://127.0.0.1:${burstPort}/api/health`, burstApp);
+  ajukan = await load('POST /api/realisasi/ajukan', `http://127.0.0.1:${burstPort}`, (i) => {
+    const s = pick(burst.app, i);
+    return {
+      method: 'POST',
+      path: '/api/realisasi/ajukan',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ periode: burst.p1 }),
+    };
+  });
+} finally {
+  await stop(burstApp);
+}
+const appDone = await diajukan(url, burst.p1);
+const pgFigure = pgbenchSkrip(url, scriptPath, {
+  clients: CONNECTIONS,
+  seconds: SECONDS,
+  logDir: path.resolve('tmp/pgbench-ajukan-log'),
+});
+const pgDone = await diajukan(url, burst.p0);
+
+console.log(
+  `\nrealisasi burst: POST /api/realisasi/ajukan, ${CONNECTIONS} connections, ${SECONDS} s, a different employee per request; ` +
+    `period ${burst.p1} (app) and ${burst.p0} (pgbench), clock ${burst.now.toISOString()} (input window)`,
+);
+console.log(
+  `seed: drafts of both periods (${burst.realisasi.toLocaleString('id-ID')} realisasi) in ${burst.seconds.draf.toFixed(1)} s, ` +
+    `${(burst.app.length + 2).toLocaleString('id-ID')} sessions in ${burst.seconds.sesi.toFixed(1)} s`,
+);
+console.log(
+  `one submission: ${rekaman.statements.length} SQL statements, ${txStatements} of them in its transaction, ${rekaman.ms.toFixed(0)} ms alone; ` +
+    `pgbench script ${scriptPath} (${generated.statements} statements + 1 queue read)`,
+);
+console.log(
+  '                                        subm/s     p50 ms   p99 ms  non-2xx  employees submitted',
+);
+console.log(
+  `app (autocannon)                      ${ajukan.rps.toFixed(0).padStart(8)} ${String(ajukan.p50).padStart(10)} ${String(ajukan.p99).padStart(8)} ${String(ajukan.non2xx).padStart(8)}  ${appDone.pegawai} (${appDone.realisasi} realisasi)`,
+);
+console.log(
+  `pgbench -M extended, same SQL         ${pgFigure.tps.toFixed(0).padStart(8)} ${pgFigure.p50.toFixed(1).padStart(10)} ${pgFigure.p99.toFixed(1).padStart(8)} ${'-'.padStart(8)}  ${pgDone.pegawai} (${pgDone.realisasi} realisasi)${pgFigure.failed ? `; pgbench: ${pgFigure.failed}` : ''}`,
+);
+for (const q of pgFigure.slowest)
+  console.log(
+    `  pgbench, slow statement: ${q.ms.toFixed(1)} ms per transaction  ${q.statement.slice(0, 110)}`,
+  );
+const ratio = ajukan.rps / pgFigure.tps;
+console.log(
+  `app / pgbench: ${(ratio * 100).toFixed(0)} % (aim: at least 50 %)${ratio >= 0.5 ? '' : ' — BELOW AIM'}`,
+);
+
 await withAdmin(SERVER_URL, (c) => c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`));

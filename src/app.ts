@@ -22,10 +22,18 @@ import { createAuditService } from './modules/audit/audit.service.js';
 import { registerAccessHooks } from './modules/auth/access.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { delegasiRoutes } from './modules/delegasi/delegasi.routes.js';
+import { createDelegasiService } from './modules/delegasi/delegasi.service.js';
+import { dialogRoutes } from './modules/dialog/dialog.routes.js';
+import { createDialogService } from './modules/dialog/dialog.service.js';
 import { dokumenRoutes } from './modules/dokumen/dokumen.routes.js';
 import { createDokumenService } from './modules/dokumen/dokumen.service.js';
+import { eskalasiRoutes } from './modules/eskalasi/eskalasi.routes.js';
+import { createEskalasiService } from './modules/eskalasi/eskalasi.service.js';
 import { imporRoutes } from './modules/impor/impor.routes.js';
 import { createImporService } from './modules/impor/impor.service.js';
+import { inboxRoutes } from './modules/inbox/inbox.routes.js';
+import { createInboxService } from './modules/inbox/inbox.service.js';
 import { jadwalRoutes } from './modules/jadwal/jadwal.routes.js';
 import { createJadwalService } from './modules/jadwal/jadwal.service.js';
 import { notifikasiRoutes } from './modules/notifikasi/notifikasi.routes.js';
@@ -36,10 +44,17 @@ import { pegawaiRoutes } from './modules/pegawai/pegawai.routes.js';
 import { createPegawaiService } from './modules/pegawai/pegawai.service.js';
 import { pengaturanRoutes } from './modules/pengaturan/pengaturan.routes.js';
 import { createPengaturanService } from './modules/pengaturan/pengaturan.service.js';
+import { createPengingatService, type PengingatService } from './modules/pengingat/pengingat.service.js';
 import { pkRoutes } from './modules/pk/pk.routes.js';
 import { createPkService } from './modules/pk/pk.service.js';
+import { logHarianRoutes } from './modules/realisasi/log-harian.routes.js';
+import { createLogHarianService } from './modules/realisasi/log-harian.service.js';
 import { realisasiRoutes } from './modules/realisasi/realisasi.routes.js';
 import { createRealisasiService } from './modules/realisasi/realisasi.service.js';
+import { realisasiImporRoutes } from './modules/realisasi/realisasi-impor.routes.js';
+import { createRealisasiImporService } from './modules/realisasi/realisasi-impor.service.js';
+import { riwayatRoutes } from './modules/riwayat/riwayat.routes.js';
+import { createRiwayatService } from './modules/riwayat/riwayat.service.js';
 import { skpRoutes } from './modules/skp/skp.routes.js';
 import { createSkpService } from './modules/skp/skp.service.js';
 import type { Clock } from './platform/clock.js';
@@ -48,6 +63,13 @@ import { registerErrorHandling } from './platform/http.js';
 import { createLocalStorage } from './platform/storage.js';
 
 z.config(z.locales.id());
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The deadline reminder job (modules/pengingat). */
+    pengingat: PengingatService;
+  }
+}
 
 export interface AppDeps {
   config: Config;
@@ -115,10 +137,33 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     zonaWaktu: org.zonaWaktu,
   });
   const storage = createLocalStorage(config.STORAGE_DIR);
-  const realisasi = createRealisasiService({ db, clock, audit, pegawai, jadwal, notifikasi, storage });
+  const delegasi = createDelegasiService({ db, clock, audit, notifikasi, zonaWaktu: org.zonaWaktu });
+  const realisasi = createRealisasiService({
+    db,
+    clock,
+    audit,
+    pegawai,
+    jadwal,
+    notifikasi,
+    storage,
+    delegasi,
+  });
+  const eskalasi = createEskalasiService({ db, clock, jadwal });
+  const inbox = createInboxService({ db, clock, jadwal });
+  // The server schedules it (server.ts); tests call it with their clock.
+  app.decorate('pengingat', createPengingatService({ db, clock, jadwal }));
+  const logHarian = createLogHarianService({ db, clock, audit, realisasi });
+  const realisasiImpor = createRealisasiImporService({ db, realisasi });
   const dokumen = createDokumenService({ skp, zonaWaktu: org.zonaWaktu });
+  const dialog = createDialogService({ db, clock, audit, notifikasi, pegawai, zonaWaktu: org.zonaWaktu });
+  const riwayat = createRiwayatService({ db, clock, jadwal });
 
-  registerAccessHooks(app, auth, pegawai, { skp: skp.ownerOf, realisasi: realisasi.ownerOf });
+  registerAccessHooks(
+    app,
+    auth,
+    { ...pegawai, menilaiAtasNama: delegasi.menilaiAtasNama },
+    { skp: skp.ownerOf, realisasi: realisasi.ownerOf },
+  );
 
   app.get(
     '/api/health',
@@ -148,6 +193,13 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(jadwalRoutes(jadwal));
   await app.register(notifikasiRoutes(notifikasi));
   await app.register(realisasiRoutes(realisasi));
+  await app.register(eskalasiRoutes(eskalasi));
+  await app.register(delegasiRoutes(delegasi));
+  await app.register(inboxRoutes(inbox));
+  await app.register(logHarianRoutes(logHarian));
+  await app.register(realisasiImporRoutes(realisasiImpor));
+  await app.register(dialogRoutes(dialog));
+  await app.register(riwayatRoutes(riwayat));
 
   const webRoot = path.resolve(config.WEB_DIST);
   if (existsSync(path.join(webRoot, 'index.html'))) {

@@ -3,6 +3,7 @@
 import { buildApp } from './app.js';
 import { openDatabase } from './db/client.js';
 import { seedDemoIfEmpty } from './db/seed/seed-demo.js';
+import { jadwalkanPengingat } from './modules/pengingat/pengingat.cron.js';
 import { systemClock } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
 
@@ -14,6 +15,8 @@ const clock = systemClock;
 const seeded = config.SEED_DEMO && (await seedDemoIfEmpty(database.db, config.DEMO_PASSWORD, clock.now()));
 const app = await buildApp({ config, database, clock });
 if (seeded) app.log.info('Data demo Pemerintah Provinsi Gorontalo dimuat; akun demo: npm run demo:accounts');
+// Deadline reminders run in-process; with several instances the job's advisory lock lets one work.
+const pengingat = jadwalkanPengingat(app.pengingat, app.log);
 
 // Handlers of requests whose client went away keep running after app.close(); the database must
 // outlive them, so shutdown waits until every started request has produced its reply.
@@ -32,6 +35,7 @@ async function shutdown(signal: string) {
   app.log.info({ signal }, 'menghentikan layanan');
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
+  await pengingat.stop();
   await app.close();
   while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));
   await database.close();

@@ -123,6 +123,65 @@ const skpBawahan = createRoute({
   component: lazyRouteComponent(() => import('./routes/skp-bawahan'), 'SkpBawahanPage'),
 });
 
+// Pelaksanaan: the monthly cycle (realisasi per RHK, assessment of subordinates).
+const periodeSearch = (s: Record<string, unknown>): { periode?: string } => ({
+  periode: typeof s.periode === 'string' ? s.periode : undefined,
+});
+const realisasiSaya = createRoute({
+  getParentRoute: () => app,
+  path: '/realisasi',
+  validateSearch: periodeSearch,
+  component: lazyRouteComponent(() => import('./routes/realisasi'), 'RealisasiSayaPage'),
+});
+const realisasiBawahan = createRoute({
+  getParentRoute: () => app,
+  path: '/realisasi/bawahan',
+  validateSearch: periodeSearch,
+  component: lazyRouteComponent(() => import('./routes/realisasi-bawahan'), 'RealisasiBawahanPage'),
+});
+const realisasiPenilaian = createRoute({
+  getParentRoute: () => app,
+  path: '/realisasi/bawahan/$pegawaiId',
+  validateSearch: periodeSearch,
+  component: lazyRouteComponent(() => import('./routes/realisasi-penilaian'), 'RealisasiPenilaianPage'),
+});
+
+// Pemantauan: dialog kinerja, and the history of the periods side by side.
+const positif = (v: unknown) => (Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : undefined);
+const dialog = createRoute({
+  getParentRoute: () => app,
+  path: '/dialog',
+  validateSearch: (s: Record<string, unknown>): { id?: number } => ({ id: positif(s.id) }),
+  component: lazyRouteComponent(() => import('./routes/dialog'), 'DialogPage'),
+});
+const riwayat = createRoute({
+  getParentRoute: () => app,
+  path: '/riwayat',
+  validateSearch: (s: Record<string, unknown>): { tahun?: number; pegawai?: number } => ({
+    tahun: positif(s.tahun),
+    pegawai: positif(s.pegawai),
+  }),
+  component: lazyRouteComponent(() => import('./routes/riwayat'), 'RiwayatPage'),
+});
+
+// What waits for the user, delegation of assessment, and the admins' escalation list.
+const kotakMasuk = createRoute({
+  getParentRoute: () => app,
+  path: '/kotak-masuk',
+  component: lazyRouteComponent(() => import('./routes/kotak-masuk'), 'KotakMasukPage'),
+});
+const delegasi = createRoute({
+  getParentRoute: () => app,
+  path: '/delegasi',
+  component: lazyRouteComponent(() => import('./routes/delegasi'), 'DelegasiPage'),
+});
+const eskalasi = createRoute({
+  getParentRoute: () => app,
+  path: '/eskalasi',
+  validateSearch: periodeSearch,
+  component: lazyRouteComponent(() => import('./routes/eskalasi'), 'EskalasiPage'),
+});
+
 const routeTree = root.addChildren([
   login,
   app.addChildren([
@@ -137,6 +196,14 @@ const routeTree = root.addChildren([
     skpSaya,
     skpDetail,
     skpBawahan,
+    realisasiSaya,
+    realisasiBawahan,
+    realisasiPenilaian,
+    kotakMasuk,
+    delegasi,
+    eskalasi,
+    dialog,
+    riwayat,
     matriks,
     cakupan,
     notifikasi,

@@ -5,6 +5,7 @@ import { CAPAIAN_RHK, PREDIKAT_PEGAWAI, RATING } from '../domain/predikat.js';
 import { STATUS_REALISASI } from '../domain/realisasi-workflow.js';
 import { JENIS_RHK } from '../domain/skp.js';
 import { JendelaOut } from './jadwal.js';
+import { LogRingkasan } from './log-harian.js';
 
 const Teks = (max: number) => z.string().trim().max(max, `Paling banyak ${max} karakter.`);
 
@@ -171,6 +172,8 @@ export const RealisasiOut = z.object({
     }),
   ),
   umpanBalik: z.array(z.object({ id: z.number(), teks: z.string(), oleh: Orang, at: z.string() })),
+  /** The daily log in short; while it has entries, `nilai` is its sum (domain/log-harian.ts). */
+  log: LogRingkasan,
   /** What the employee may do now (status and window). */
   dapatDiubah: z.boolean(),
 });
@@ -229,15 +232,17 @@ export const RealisasiBulanOut = z.object({
   penilaian: PenilaianOut.nullable(),
   /** The rating hasil kerja the system suggests from the accepted items' capaian; the assessor decides. */
   saran: z.object({ rating: z.enum(RATING), alasan: z.string() }).nullable(),
-  /** True for the employee's pejabat penilai. */
+  /** True for the employee's pejabat penilai, their delegate, and the atasan for escalated items. */
   dapatMenilai: z.boolean(),
+  /** How the caller assesses when not as the pejabat penilai: shown as "a.n." (atas nama) `pejabatPenilai`. */
+  menilaiSebagai: z.enum(['DELEGASI', 'ESKALASI']).nullable(),
 });
 export type RealisasiBulanOut = z.infer<typeof RealisasiBulanOut>;
 
+/** Counts only: the page reloads its month anyway, and a month-end burst should not pay for it twice. */
 export const AjukanOut = z.object({
   diajukan: z.number(),
   diperbaiki: z.number(),
-  bulan: RealisasiBulanOut,
 });
 
 export const BawahanRealisasiOut = z.object({
@@ -249,6 +254,9 @@ export const BawahanRealisasiOut = z.object({
       nip: z.string(),
       namaLengkap: z.string(),
       jabatanNama: z.string().nullable(),
+      /** LANGSUNG: a direct subordinate; DELEGASI: assessed for `atasNama` (a.n.) while a delegation is in force; ESKALASI: an item missed by `atasNama` escalated to the caller. */
+      peran: z.enum(['LANGSUNG', 'DELEGASI', 'ESKALASI']),
+      atasNama: Orang.nullable(),
       skpId: z.number().nullable(),
       menunggu: z.number(),
       jumlah: JumlahStatus.omit({ BELUM_DIISI: true }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { periodeOf } from './jadwal.js';
-import { checkLogHarian, jumlahkanLog, type LogHarian } from './log-harian.js';
+import { checkLogHarian, jumlahkanLog, type LogHarian, nilaiDariLog, ringkasanLog } from './log-harian.js';
 
 const juli = periodeOf('2026-07', { periode: 'BULANAN' });
 const entry = (over: Partial<LogHarian> = {}): LogHarian => ({
@@ -35,6 +35,7 @@ describe('checkLogHarian (SPEC §5.2)', () => {
     [{ kuantitas: 1.5 }, 'Kuantitas harus bilangan bulat, nol atau lebih.'],
     [{ kuantitas: -1 }, 'Kuantitas harus bilangan bulat, nol atau lebih.'],
     [{ kuantitas: Number.NaN }, 'Kuantitas harus bilangan bulat, nol atau lebih.'],
+    [{ kuantitas: 1_000_001 }, 'Kuantitas paling banyak 1.000.000.'],
     [{ satuan: ' ' }, 'Satuan wajib diisi.'],
     [
       { buktiDukung: 'drive.example.go.id/x' },
@@ -81,5 +82,87 @@ describe('jumlahkanLog', () => {
       { satuan: 'laporan', kuantitas: 1 },
       { satuan: 'surat  masuk', kuantitas: 5 },
     ]);
+  });
+});
+
+describe('nilaiDariLog (the log sums into the realisasi)', () => {
+  const log = [
+    { kuantitas: 2, satuan: 'dokumen' },
+    { kuantitas: 1, satuan: 'rapat' },
+    { kuantitas: 3, satuan: 'Dokumen ' },
+    { kuantitas: 4, satuan: 'rapat' },
+  ];
+
+  it('an empty log leaves no value and keeps the unit', () => {
+    expect(nilaiDariLog([], 'dokumen')).toEqual({ nilai: null, satuan: 'dokumen', perSatuan: [] });
+    expect(nilaiDariLog([], null)).toEqual({ nilai: null, satuan: null, perSatuan: [] });
+  });
+
+  it('one unit: the sum and that unit', () => {
+    expect(
+      nilaiDariLog(
+        [
+          { kuantitas: 0, satuan: 'data' },
+          { kuantitas: 7, satuan: 'data' },
+        ],
+        null,
+      ),
+    ).toEqual({
+      nilai: 7,
+      satuan: 'data',
+      perSatuan: [{ satuan: 'data', kuantitas: 7, dihitung: true }],
+    });
+  });
+
+  it('mixed units: the unit of the entry recorded first counts when the realisasi has none of them', () => {
+    for (const satuan of [null, '', 'laporan']) {
+      expect(nilaiDariLog(log, satuan)).toEqual({
+        nilai: 5,
+        satuan: 'dokumen',
+        perSatuan: [
+          { satuan: 'dokumen', kuantitas: 5, dihitung: true },
+          { satuan: 'rapat', kuantitas: 5, dihitung: false },
+        ],
+      });
+    }
+  });
+
+  it("mixed units: the realisasi's own unit counts, in its spelling", () => {
+    expect(nilaiDariLog(log, ' Rapat')).toMatchObject({ nilai: 5, satuan: 'Rapat' });
+    expect(nilaiDariLog(log, 'DOKUMEN').perSatuan.map((p) => p.dihitung)).toEqual([true, false]);
+  });
+
+  it('per-unit totals in order of first entry give the same result as the entries', () => {
+    expect(
+      nilaiDariLog(
+        [
+          { kuantitas: 5, satuan: 'dokumen' },
+          { kuantitas: 5, satuan: 'rapat' },
+        ],
+        null,
+      ),
+    ).toEqual(nilaiDariLog(log, null));
+  });
+});
+
+describe('ringkasanLog', () => {
+  it('counts entries and marks the unit that is the value', () => {
+    expect(
+      ringkasanLog(
+        [
+          { jumlah: 3, kuantitas: 6, satuan: 'dokumen' },
+          { jumlah: 1, kuantitas: 2, satuan: 'rapat' },
+          { jumlah: 2, kuantitas: 1, satuan: 'Dokumen' },
+        ],
+        'rapat',
+      ),
+    ).toEqual({
+      jumlahEntri: 6,
+      perSatuan: [
+        { satuan: 'dokumen', kuantitas: 7, dihitung: false },
+        { satuan: 'rapat', kuantitas: 2, dihitung: true },
+      ],
+    });
+    expect(ringkasanLog([], null)).toEqual({ jumlahEntri: 0, perSatuan: [] });
   });
 });

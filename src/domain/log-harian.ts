@@ -18,6 +18,11 @@ export interface LogHarian {
   buktiDukung: string | null;
 }
 
+/** A quantity above this is a typing slip, not a day's work (and keeps every sum an exact integer). */
+export const KUANTITAS_MAKS = 1_000_000;
+/** Entries per realisasi: a few a day over a quarter, so the list is read whole. */
+export const LOG_MAKS_ENTRI = 500;
+
 const TANGGAL = /^(\d{4})-(\d{2})-(\d{2})$/;
 const JAM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -56,6 +61,8 @@ export function checkLogHarian(entry: LogHarian, periode: Periode): string[] {
   if (!entry.kegiatan.trim()) found.push('Uraian kegiatan wajib diisi.');
   if (!Number.isSafeInteger(entry.kuantitas) || entry.kuantitas < 0) {
     found.push('Kuantitas harus bilangan bulat, nol atau lebih.');
+  } else if (entry.kuantitas > KUANTITAS_MAKS) {
+    found.push(`Kuantitas paling banyak ${KUANTITAS_MAKS.toLocaleString('id-ID')}.`);
   }
   if (!entry.satuan.trim()) found.push('Satuan wajib diisi.');
   if (entry.buktiDukung?.trim() && !isHttpLink(entry.buktiDukung.trim())) {
@@ -79,4 +86,48 @@ export function jumlahkanLog(
     else byKey.set(key, { satuan: e.satuan.trim(), kuantitas: e.kuantitas });
   }
   return [...byKey.values()];
+}
+
+const kunci = (satuan: string) => satuanKunci({ nilai: null, nilaiMaks: null, satuan, teks: null });
+
+export interface NilaiLog {
+  /** The realisasi's value: the sum in its unit; null when the log is empty. */
+  nilai: number | null;
+  satuan: string | null;
+  /** Every unit's sum, the counted one marked. */
+  perSatuan: { satuan: string; kuantitas: number; dihitung: boolean }[];
+}
+
+/**
+ * The realisasi a month's log gives (SPEC §5.2: the log sums into the realisasi). A number means
+ * nothing across units, so one unit counts: the realisasi's own when an entry uses it (the employee
+ * chose it), else the unit of the entry recorded first. Entries in other units stay as a record of
+ * the work but are not added. An empty log gives no value: the sum came from entries that are gone.
+ * `entries` in recorded order (or their per-unit totals in order of first entry).
+ */
+export function nilaiDariLog(
+  entries: readonly Pick<LogHarian, 'kuantitas' | 'satuan'>[],
+  satuanRealisasi: string | null,
+): NilaiLog {
+  const totals = jumlahkanLog(entries);
+  const milik = satuanRealisasi?.trim() ? kunci(satuanRealisasi) : null;
+  const utama = totals.find((t) => kunci(t.satuan) === milik) ?? totals[0];
+  if (!utama) return { nilai: null, satuan: satuanRealisasi, perSatuan: [] };
+  return {
+    nilai: utama.kuantitas,
+    // The realisasi's spelling stays when it names the counted unit.
+    satuan: kunci(utama.satuan) === milik ? satuanRealisasi!.trim() : utama.satuan,
+    perSatuan: totals.map((t) => ({ ...t, dihitung: t === utama })),
+  };
+}
+
+/** The log of a realisasi in short, from per-unit totals: how many entries, each unit's sum, which counts. */
+export function ringkasanLog(
+  totals: readonly { jumlah: number; kuantitas: number; satuan: string }[],
+  satuanRealisasi: string | null,
+): { jumlahEntri: number; perSatuan: NilaiLog['perSatuan'] } {
+  return {
+    jumlahEntri: totals.reduce((n, t) => n + t.jumlah, 0),
+    perSatuan: nilaiDariLog(totals, satuanRealisasi).perSatuan,
+  };
 }

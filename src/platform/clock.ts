@@ -15,12 +15,15 @@ export function fixedClock(at: Date | string): Clock & { set(at: Date | string):
   };
 }
 
+/** One formatter per zone: building an Intl.DateTimeFormat costs more than formatting with it. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date (YYYY-MM-DD) of an instant in an IANA time zone. */
 export function dateInZone(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  let f = dateFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, f);
+  }
+  return f.format(at);
 }

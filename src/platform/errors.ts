@@ -86,6 +86,20 @@ export const ERRORS = {
     status: 409,
     message: 'Berkas bukti dukung sudah mencapai batas; hapus salah satu sebelum mengunggah lagi.',
   },
+  DIALOG_BUKAN_BIMBINGAN: {
+    status: 422,
+    message: 'Penilaian Format B.1.8 hanya untuk dialog bimbingan atau konseling.',
+  },
+  DIALOG_SUDAH_DINILAI: {
+    status: 409,
+    message: 'Dialog ini sudah dinilai; penilaian hanya diberikan sekali.',
+  },
+  TINDAK_LANJUT_SUDAH_SELESAI: { status: 409, message: 'Tindak lanjut ini sudah ditandai selesai.' },
+  DELEGASI_TUMPANG_TINDIH: {
+    status: 409,
+    message: 'Pejabat penilai ini sudah memiliki delegasi pada rentang tanggal yang sama.',
+  },
+  DELEGASI_TIDAK_AKTIF: { status: 409, message: 'Delegasi ini sudah dicabut atau sudah berakhir.' },
   INTERNAL: { status: 500, message: 'Terjadi kesalahan pada server. Silakan coba lagi.' },
 } as const;
 

@@ -16,9 +16,16 @@ export function AppLayout() {
 
   const items = [
     { to: '/', label: 'Beranda', show: true },
+    { to: '/kotak-masuk', label: 'Kotak Masuk', show: true },
     { to: '/profil', label: 'Profil saya', show: true },
     { to: '/skp', label: 'SKP Saya', show: true },
     { to: '/skp-bawahan', label: 'SKP Bawahan', show: !!me?.isPejabatPenilai },
+    { to: '/realisasi', label: 'Realisasi Saya', show: true, exact: true },
+    { to: '/realisasi/bawahan', label: 'Penilaian Bawahan', show: !!me?.isPejabatPenilai },
+    { to: '/dialog', label: 'Dialog Kinerja', show: true },
+    { to: '/riwayat', label: 'Riwayat Kinerja', show: true },
+    { to: '/delegasi', label: 'Delegasi Penilaian', show: !!me?.isPejabatPenilai || isAdmin(me) },
+    { to: '/eskalasi', label: 'Eskalasi Penilaian', show: isAdmin(me) },
     { to: '/pegawai', label: 'Pegawai', show: canBrowseOrg(me) },
     { to: '/organisasi', label: 'Struktur organisasi', show: canBrowseOrg(me) },
     { to: '/cakupan', label: 'Dibagi Habis', show: canBrowseOrg(me) },
@@ -69,16 +76,21 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Navigasi utama">
         <ScrollArea>
-          {items.map((i) => (
-            <NavLink
-              key={i.to}
-              component={Link}
-              to={i.to}
-              label={i.label}
-              active={i.to === '/' ? path === '/' : path === i.to || path.startsWith(`${i.to}/`)}
-              onClick={close}
-            />
-          ))}
+          {items.map((i) => {
+            // '/realisasi' is exact: neither lit nor aria-current (the router's) on '/realisasi/bawahan'.
+            const exact = i.to === '/' || ('exact' in i && i.exact);
+            return (
+              <NavLink
+                key={i.to}
+                component={Link}
+                to={i.to}
+                activeOptions={{ exact }}
+                label={i.label}
+                active={exact ? path === i.to : path === i.to || path.startsWith(`${i.to}/`)}
+                onClick={close}
+              />
+            );
+          })}
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>

@@ -31,7 +31,9 @@ export function useImporBerkas<R extends { mode: Mode }>(
     const form = new FormData();
     form.append('file', file);
     try {
-      const res = await api<R>(`${endpoint}?mode=${mode}`, { method: 'POST', form });
+      // The endpoint may carry its own query (e.g. the period).
+      const sep = endpoint.includes('?') ? '&' : '?';
+      const res = await api<R>(`${endpoint}${sep}mode=${mode}`, { method: 'POST', form });
       setReport(res);
       if (mode === 'commit') await options.onCommit(res);
     } catch (e) {

@@ -3,23 +3,11 @@
  * RHKs, with follow-ups that wait in the inbox until done and the employee's B.1.8 rating.
  */
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  date,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-} from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import type { JenisDialog } from '../../domain/dialog.js';
 import { instansi } from './org.js';
 import { pegawai } from './pegawai.js';
 import { rhk } from './skp.js';
-
-export const JENIS_DIALOG = ['PERENCANAAN', 'PEMANTAUAN', 'BIMBINGAN', 'KONSELING', 'EVALUASI'] as const;
-export type JenisDialog = (typeof JENIS_DIALOG)[number];
 
 export const dialogKinerja = pgTable(
   'dialog_kinerja',
@@ -110,6 +98,5 @@ export const dialogPenilaian = pgTable('dialog_penilaian', {
   /** Scores in the order of the nine statements. */
   skor: smallint().array().notNull(),
   saran: text(),
-  anonim: boolean().notNull().default(false),
   at: timestamp({ withTimezone: true }).notNull(),
 });

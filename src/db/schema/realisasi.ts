@@ -57,6 +57,8 @@ export const realisasi = pgTable(
   (t) => [
     uniqueIndex('realisasi_rhk_periode_uq').on(t.rhkId, t.periodeKode),
     index('realisasi_pegawai_periode_idx').on(t.pegawaiId, t.periodeKode),
+    // The month of one plan (every month view and submission reads it this way).
+    index('realisasi_skp_periode_idx').on(t.skpId, t.periodeKode),
     index('realisasi_penilai_periode_idx').on(t.pejabatPenilaiId, t.periodeKode, t.status),
     index('realisasi_instansi_periode_idx').on(t.instansiId, t.periodeKode, t.status),
   ],

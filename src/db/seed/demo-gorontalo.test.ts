@@ -47,6 +47,7 @@ describe('demo province plan', () => {
       'pengawas',
       'pelaksana',
       'fungsional',
+      'staf',
     ]);
     expect(accounts.every((a) => a.password === 'Rahasia#1' && /^\d{18}$/.test(a.nip))).toBe(true);
   });

@@ -374,6 +374,16 @@ export function demoSkpStates(): { pegawai: string; state: SkpSeedState; catatan
   ];
 }
 
+/**
+ * Who shows what in the demo's monthly cycle: Salim (staf) reports the previous month himself in the
+ * browser journey, so it stays empty for him; several of Yamin's subordinates wait for his assessment.
+ */
+export function demoRealisasi(): { tanpaLaporan: string[]; penilaiMenunggu: string } {
+  const { plan, accounts } = demoGorontalo();
+  const nipOf = new Map(plan.pegawai.map((p) => [p.key, p.nip]));
+  return { tanpaLaporan: [nipOf.get(accounts.staf)!], penilaiMenunggu: nipOf.get(accounts.pengawas)! };
+}
+
 export interface DemoAccount {
   role: string;
   nip: string;

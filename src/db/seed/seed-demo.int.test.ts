@@ -5,6 +5,14 @@ import type { z } from 'zod';
 import { openTestDatabase } from '../../../test/db.js';
 import { buildApp } from '../../app.js';
 import type { CakupanInstansiResponse, CakupanResponse } from '../../contracts/skp.js';
+import {
+  type CapaianRhk,
+  MATRIKS_PREDIKAT,
+  type PredikatPegawai,
+  type Rating,
+  sarankanRatingHasilKerja,
+} from '../../domain/predikat.js';
+import type { JenisRhk } from '../../domain/skp.js';
 import { dateInZone, fixedClock } from '../../platform/clock.js';
 import { loadConfig } from '../../platform/config.js';
 import { type Database, rows } from '../client.js';
@@ -12,8 +20,11 @@ import { DEMO_EMPLOYEES, demoAccounts, demoSkpStates } from './demo-gorontalo.js
 import { seedDemoIfEmpty } from './seed-demo.js';
 
 const PASSWORD = 'Kinerja#2026';
-// Mid-March: the January deadline has passed, so approved-late plans are late.
+// Mid-March: the January deadline has passed, so approved-late plans are late; February is in its
+// assessment window (8–15 March), November 2025 to January 2026 are complete.
 const NOW = new Date('2026-03-10T02:00:00Z');
+const SELESAI = ['2025-11', '2025-12', '2026-01'];
+const LALU = '2026-02';
 const TAHUN = 2026;
 const TANGGAL = dateInZone(NOW, 'Asia/Makassar');
 
@@ -48,8 +59,8 @@ describe('demo seed', () => {
     expect(row!.n).toBe(1);
   });
 
-  it('stays quick: the organisation and two years of plans in a few seconds', () => {
-    // About 3 s on PGlite on a laptop; the bound leaves room for a busy CI machine.
+  it('stays quick: the organisation, two years of plans and four months of realisasi in a few seconds', () => {
+    // About 6 s on PGlite on a laptop (3 s of it the realisasi); the bound leaves room for a busy CI machine.
     expect(seconds).toBeLessThan(30);
   });
 
@@ -282,5 +293,232 @@ describe('demo SKPs through the API', () => {
     expect(waiting.get(null)).toMatch(/^Idris/);
     expect(waiting.get('DIKEMBALIKAN')).toMatch(/^Rosmini/);
     expect(waiting.has('DIAJUKAN')).toBe(true);
+  });
+});
+
+describe('demo realisasi', () => {
+  it('completes the three months before the previous one for every approved plan covering them', async () => {
+    const found = await rows<{
+      kode: string;
+      plans: number;
+      reported: number;
+      missing: number;
+      bad: number;
+      rated: number;
+    }>(
+      database.db,
+      sql`WITH m AS (SELECT kode, left(kode, 4)::int AS tahun FROM unnest(${`{${SELESAI.join(',')}}`}::text[]) AS m(kode)),
+               s AS (SELECT m.kode, s.* FROM m JOIN skp s ON s.tahun = m.tahun AND s.status = 'DISETUJUI' AND s.pejabat_penilai_id IS NOT NULL)
+          SELECT m.kode,
+                 (SELECT count(*)::int FROM s WHERE s.kode = m.kode) AS plans,
+                 (SELECT count(DISTINCT r.skp_id)::int FROM realisasi r WHERE r.periode_kode = m.kode) AS reported,
+                 (SELECT count(*)::int FROM s JOIN rhk x ON x.skp_id = s.id WHERE s.kode = m.kode
+                     AND NOT EXISTS (SELECT 1 FROM realisasi r WHERE r.rhk_id = x.id AND r.periode_kode = m.kode)) AS missing,
+                 (SELECT count(*)::int FROM realisasi r JOIN skp k ON k.id = r.skp_id WHERE r.periode_kode = m.kode
+                     AND (r.status <> 'DITERIMA' OR r.capaian IS NULL OR r.arahan IS NOT NULL OR k.tahun <> m.tahun
+                          OR r.pejabat_penilai_id IS DISTINCT FROM k.pejabat_penilai_id OR r.nilai IS NULL OR r.rencana_aksi IS NULL
+                          OR NOT EXISTS (SELECT 1 FROM bukti_dukung b WHERE b.realisasi_id = r.id AND b.url LIKE 'https://%'))) AS bad,
+                 (SELECT count(*)::int FROM penilaian_periodik p WHERE p.periode_kode = m.kode) AS rated
+            FROM m ORDER BY m.kode`,
+    );
+    for (const f of found) {
+      // Last year's plans cover the months of 2025, this year's January.
+      expect(f.plans, f.kode).toBeGreaterThan(DEMO_EMPLOYEES - 20);
+      expect(f, f.kode).toEqual({
+        kode: f.kode,
+        plans: f.plans,
+        reported: f.plans,
+        missing: 0,
+        bad: 0,
+        rated: f.plans,
+      });
+    }
+  });
+
+  it('dates every step inside its window, by the employee or their pejabat penilai, never after now', async () => {
+    const [row] = await rows<{ steps: number; bad: number; threads: Record<string, number> }>(
+      database.db,
+      sql`WITH h AS (
+            SELECT h.*, r.pegawai_id, s.pejabat_penilai_id AS penilai, r.periode_kode,
+                   extract(day FROM h.at AT TIME ZONE 'Asia/Makassar')::int AS hari,
+                   to_char(h.at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM') AS bulan,
+                   to_char(to_date(r.periode_kode, 'YYYY-MM') + interval '1 month', 'YYYY-MM') AS berikut
+              FROM realisasi_riwayat h JOIN realisasi r ON r.id = h.realisasi_id JOIN skp s ON s.id = r.skp_id
+          ), t AS (
+            SELECT string_agg(aksi, ',' ORDER BY id) AS alur FROM realisasi_riwayat
+             WHERE realisasi_id IN (SELECT id FROM realisasi WHERE periode_kode IN (SELECT unnest(${`{${SELESAI.join(',')}}`}::text[])))
+             GROUP BY realisasi_id
+          )
+          SELECT count(*)::int AS steps,
+                 count(*) FILTER (WHERE NOT (bulan = berikut AND at <= ${NOW.toISOString()}::timestamptz AND CASE aksi
+                   WHEN 'AJUKAN' THEN putaran = 1 AND oleh_id = pegawai_id AND hari BETWEEN 1 AND 7 AND catatan IS NULL
+                   WHEN 'PERLU_PERBAIKAN' THEN putaran = 1 AND oleh_id = penilai AND hari BETWEEN 8 AND 15 AND length(catatan) > 20
+                   WHEN 'PERBAIKI' THEN putaran = 2 AND oleh_id = pegawai_id AND hari BETWEEN 19 AND 25
+                   WHEN 'TERIMA' THEN oleh_id = penilai AND ((putaran = 1 AND hari BETWEEN 8 AND 15) OR (putaran = 2 AND hari BETWEEN 19 AND 25))
+                 END))::int AS bad,
+                 (SELECT json_object_agg(alur, n) FROM (SELECT alur, count(*)::int AS n FROM t GROUP BY alur) x) AS threads
+            FROM h`,
+    );
+    expect(row!.bad).toBe(0);
+    expect(row!.steps).toBeGreaterThan(30_000);
+    // Completed months: accepted at once, or sent back, corrected and accepted; the direction stays in the thread.
+    expect(Object.keys(row!.threads).sort()).toEqual([
+      'AJUKAN,PERLU_PERBAIKAN,PERBAIKI,TERIMA',
+      'AJUKAN,TERIMA',
+    ]);
+    const returned = row!.threads['AJUKAN,PERLU_PERBAIKAN,PERBAIKI,TERIMA']!;
+    const total = returned + row!.threads['AJUKAN,TERIMA']!;
+    expect(returned / total).toBeGreaterThan(0.05);
+    expect(returned / total).toBeLessThan(0.25);
+  });
+
+  it('rates the completed months by the §6.2 matrix on the suggested rating: mostly Baik, some Sangat Baik, a few below', async () => {
+    const found = await rows<{
+      hasil: Rating;
+      perilaku: Rating;
+      predikat: PredikatPegawai;
+      verdicts: { jenis: JenisRhk; capaian: CapaianRhk }[];
+      perilakuUmpan: number;
+    }>(
+      database.db,
+      sql`WITH v AS (SELECT r.skp_id, r.periode_kode, json_agg(json_build_object('jenis', x.jenis, 'capaian', r.capaian)) AS verdicts
+                       FROM realisasi r JOIN rhk x ON x.id = r.rhk_id GROUP BY 1, 2),
+               u AS (SELECT skp_id, periode_kode, count(*)::int AS n FROM umpan_balik WHERE kode IS NOT NULL GROUP BY 1, 2)
+          SELECT p.rating_hasil_kerja AS hasil, p.rating_perilaku AS perilaku, p.predikat, v.verdicts,
+                 coalesce(u.n, 0) AS "perilakuUmpan"
+            FROM penilaian_periodik p
+            JOIN v ON v.skp_id = p.skp_id AND v.periode_kode = p.periode_kode
+            LEFT JOIN u ON u.skp_id = p.skp_id AND u.periode_kode = p.periode_kode
+           WHERE p.periode_kode IN (SELECT unnest(${`{${SELESAI.join(',')}}`}::text[]))`,
+    );
+    const count: Partial<Record<PredikatPegawai, number>> = {};
+    for (const f of found) {
+      expect(f.predikat).toBe(MATRIKS_PREDIKAT[f.hasil][f.perilaku]);
+      expect(f.hasil).toBe(sarankanRatingHasilKerja(f.verdicts)!.rating);
+      count[f.predikat] = (count[f.predikat] ?? 0) + 1;
+    }
+    const n = found.length;
+    expect(count.BAIK! / n).toBeGreaterThan(0.7);
+    expect(count.SANGAT_BAIK! / n).toBeGreaterThan(0.02);
+    expect((count.BUTUH_PERBAIKAN! + count.KURANG!) / n).toBeGreaterThan(0.03);
+    expect((count.BUTUH_PERBAIKAN! + count.KURANG!) / n).toBeLessThan(0.2);
+    // Feedback on behaviour for some, always when behaviour is below expectation.
+    const perilakuUmpan = found.filter((f) => f.perilakuUmpan > 0);
+    expect(perilakuUmpan.length / n).toBeGreaterThan(0.1);
+    expect(found.filter((f) => f.perilaku === 'DI_BAWAH_EKSPEKTASI').every((f) => f.perilakuUmpan > 0)).toBe(
+      true,
+    );
+    const [umpan] = await rows<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM umpan_balik WHERE realisasi_id IS NOT NULL`,
+    );
+    expect(umpan!.n).toBeGreaterThan(1000);
+  });
+
+  it('leaves the previous month in progress: submitted, accepted, sent back with a direction, drafts, not reported', async () => {
+    const [row] = await rows<{
+      status: Record<string, number>;
+      plans: number;
+      reported: number;
+      arahanBad: number;
+      later: number;
+      current: number;
+    }>(
+      database.db,
+      sql`SELECT (SELECT json_object_agg(status, n) FROM (SELECT status, count(*)::int AS n FROM realisasi
+                    WHERE periode_kode = ${LALU} GROUP BY status) x) AS status,
+                 (SELECT count(*)::int FROM skp WHERE tahun = ${TAHUN} AND status = 'DISETUJUI' AND pejabat_penilai_id IS NOT NULL) AS plans,
+                 (SELECT count(DISTINCT skp_id)::int FROM realisasi WHERE periode_kode = ${LALU}) AS reported,
+                 (SELECT count(*)::int FROM realisasi r WHERE r.periode_kode = ${LALU} AND r.status = 'PERLU_PERBAIKAN'
+                     AND r.arahan IS DISTINCT FROM (SELECT catatan FROM realisasi_riwayat h WHERE h.realisasi_id = r.id ORDER BY id DESC LIMIT 1)) AS "arahanBad",
+                 (SELECT count(*)::int FROM realisasi_riwayat WHERE at > ${NOW.toISOString()}::timestamptz)
+                   + (SELECT count(*)::int FROM realisasi WHERE updated_at > ${NOW.toISOString()}::timestamptz)
+                   + (SELECT count(*)::int FROM penilaian_periodik WHERE at > ${NOW.toISOString()}::timestamptz) AS later,
+                 (SELECT count(*)::int FROM realisasi WHERE periode_kode >= '2026-03') AS current`,
+    );
+    const st = row!.status;
+    expect(st.DIAJUKAN).toBeGreaterThan(100);
+    expect(st.DITERIMA).toBeGreaterThan(100);
+    expect(st.PERLU_PERBAIKAN).toBeGreaterThan(10);
+    expect(st.DRAFT).toBeGreaterThan(50);
+    // 10 March: corrections open on the 19th.
+    expect(st.DIPERBAIKI).toBeUndefined();
+    expect(row!.reported).toBeLessThan(row!.plans * 0.97);
+    expect(row!.reported).toBeGreaterThan(row!.plans * 0.85);
+    expect(row).toMatchObject({ arahanBad: 0, later: 0, current: 0 });
+  });
+
+  it('gives staf (Salim) nothing in the previous month and complete months before it', async () => {
+    const found = await rows<{ kode: string; rhk: number; diterima: number }>(
+      database.db,
+      sql`SELECT m.kode, (SELECT count(*)::int FROM rhk x WHERE x.skp_id = s.id) AS rhk,
+                 (SELECT count(*)::int FROM realisasi r WHERE r.pegawai_id = p.id AND r.periode_kode = m.kode AND r.status = 'DITERIMA') AS diterima
+            FROM unnest(${`{${[...SELESAI, LALU].join(',')}}`}::text[]) AS m(kode)
+            JOIN pegawai p ON p.nip = ${nip.staf!}
+            JOIN skp s ON s.pegawai_id = p.id AND s.tahun = left(m.kode, 4)::int AND s.status = 'DISETUJUI'
+           ORDER BY m.kode`,
+    );
+    expect(found.map((f) => f.kode)).toEqual([...SELESAI, LALU]);
+    for (const f of found.slice(0, -1)) expect(f.diterima, f.kode).toBe(f.rhk);
+    const [lalu] = await rows<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM realisasi r JOIN pegawai p ON p.id = r.pegawai_id WHERE p.nip = ${nip.staf!} AND r.periode_kode = ${LALU}`,
+    );
+    expect(lalu!.n).toBe(0);
+  });
+});
+
+describe('demo realisasi through the API', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: './tmp/no-web', LOGIN_RATE_LIMIT: '100000' });
+    app = await buildApp({ config, database, clock: fixedClock(NOW) });
+    await app.ready();
+  });
+  afterAll(() => app.close());
+
+  async function get<T>(who: string, url: string): Promise<T> {
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { nip: who, password: PASSWORD },
+    });
+    expect(login.statusCode).toBe(200);
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as T;
+  }
+
+  it('Yamin has several subordinates waiting for his assessment of the previous month', async () => {
+    const list = await get<{ items: { nip: string; menunggu: number; jumlah: Record<string, number> }[] }>(
+      nip.pengawas!,
+      `/api/realisasi/bawahan?periode=${LALU}`,
+    );
+    const waiting = list.items.filter((i) => i.menunggu > 0);
+    expect(waiting.length).toBeGreaterThanOrEqual(3);
+    // Waiting first; Salim reports the month himself in the browser journey.
+    expect(list.items.slice(0, waiting.length)).toEqual(waiting);
+    const salim = list.items.find((i) => i.nip === nip.staf);
+    expect(Object.values(salim!.jumlah).every((n) => n === 0)).toBe(true);
+    expect(list.items.some((i) => i.jumlah.DITERIMA! > 0)).toBe(true);
+    expect(list.items.some((i) => i.jumlah.PERLU_PERBAIKAN! > 0)).toBe(true);
+  });
+
+  it('staf sees an empty previous month and a completed, rated month before it with its thread', async () => {
+    type Bulan = {
+      items: { realisasi: { status: string; buktiDukung: unknown[]; riwayat: { aksi: string }[] } | null }[];
+      jumlah: Record<string, number>;
+      penilaian: { predikat: string } | null;
+    };
+    const lalu = await get<Bulan>(nip.staf!, `/api/realisasi?periode=${LALU}`);
+    expect(lalu.items.length).toBeGreaterThanOrEqual(2);
+    expect(lalu.items.every((i) => i.realisasi === null)).toBe(true);
+    expect(lalu.jumlah.BELUM_DIISI).toBe(lalu.items.length);
+    const januari = await get<Bulan>(nip.staf!, `/api/realisasi?periode=${SELESAI.at(-1)}`);
+    expect(januari.items.every((i) => i.realisasi?.status === 'DITERIMA')).toBe(true);
+    expect(januari.items.every((i) => i.realisasi!.buktiDukung.length > 0)).toBe(true);
+    expect(januari.items[0]!.realisasi!.riwayat[0]!.aksi).toBe('AJUKAN');
+    expect(januari.penilaian?.predikat).toMatch(/^[A-Z_]+$/);
   });
 });

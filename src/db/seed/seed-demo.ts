@@ -1,14 +1,17 @@
 /**
  * Seeds the demo province into an empty database (first `npm start`): the organisation, then the
  * cascaded SKPs of the previous year (all approved, to copy from) and of the current year (the
- * states of demoSkpStates, everyone else approved). "Current" is the clock's year in the demo's zone.
+ * states of demoSkpStates, everyone else approved), then the monthly cycle: the months before the
+ * previous one completed, the previous one in progress (demoRealisasi). "Current" is the clock's year
+ * and month in the demo's zone.
  */
 import { hash } from '@node-rs/argon2';
 import { sql } from 'drizzle-orm';
 import { dateInZone } from '../../platform/clock.js';
 import { type Db, rows } from '../client.js';
-import { demoGorontalo, demoSkpStates } from './demo-gorontalo.js';
+import { demoGorontalo, demoRealisasi, demoSkpStates } from './demo-gorontalo.js';
 import { insertOrgPlan } from './insert-org.js';
+import { insertRealisasiBulanan } from './insert-realisasi.js';
 import { insertSkpPlans } from './insert-skp.js';
 
 export async function seedDemo(db: Db, password: string, now: Date) {
@@ -27,7 +30,13 @@ export async function seedDemo(db: Db, password: string, now: Date) {
       mix: { TERLAMBAT: 0.05 },
     });
     const kini = await insertSkpPlans(tx, { ...common, tahun, seed: 7501 + tahun, states: demoSkpStates() });
-    return { ...org, tahun, skp: { lalu, kini } };
+    const realisasi = await insertRealisasiBulanan(tx, {
+      instansiId: org.instansiId,
+      now,
+      seed: 7501 + tahun,
+      ...demoRealisasi(),
+    });
+    return { ...org, tahun, skp: { lalu, kini }, realisasi };
   });
   // PGlite runs no autovacuum: without this its planner would guess on empty-table statistics.
   await db.execute(sql`ANALYZE`);

@@ -19,6 +19,8 @@ export interface PegawaiRelations {
     targetId: number,
     instansiId: number,
   ): Promise<'self' | 'bawahan_langsung' | 'bawahan' | 'none'>;
+  /** The actor holds today a delegation of assessment from the target's pejabat penilai. */
+  menilaiAtasNama(actorId: number, targetId: number, instansiId: number): Promise<boolean>;
 }
 
 /** Finds the employee who owns a record named by a route's :id. */
@@ -81,6 +83,11 @@ export function registerAccessHooks(
     const relation = needsRelation
       ? await relations.relationOf(actor.id, target.id, target.instansiId)
       : 'none';
-    if (!allows(actor, target, relation, access.pegawai)) throw new AppError('FORBIDDEN');
+    if (allows(actor, target, relation, access.pegawai)) return;
+    // A delegation is looked up only when nothing cheaper granted access.
+    const delegasi =
+      access.pegawai.includes('delegasi') &&
+      (await relations.menilaiAtasNama(actor.id, target.id, target.instansiId));
+    if (!allows(actor, target, relation, access.pegawai, { delegasi })) throw new AppError('FORBIDDEN');
   });
 }

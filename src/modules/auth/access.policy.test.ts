@@ -46,6 +46,13 @@ describe('allows (authorization over the hierarchy and roles)', () => {
     expect(allows(a, target, relation, scopes)).toBe(expected);
   });
 
+  it('a delegate of the target’s pejabat penilai, only with the delegasi fact and in the same instansi', () => {
+    expect(allows(pelaksana, target, 'none', ['bawahan', 'delegasi'], { delegasi: true })).toBe(true);
+    expect(allows(pelaksana, target, 'none', ['bawahan', 'delegasi'])).toBe(false);
+    expect(allows(pelaksana, target, 'none', ['bawahan'], { delegasi: true })).toBe(false);
+    expect(allows(bkdOther, target, 'none', ['delegasi'], { delegasi: true })).toBe(false);
+  });
+
   it('target without OPD is not in any OPD admin scope', () => {
     expect(allows(adminOpd10, { ...target, opdId: null }, 'none', ['opd'])).toBe(false);
   });

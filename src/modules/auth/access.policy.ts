@@ -18,7 +18,19 @@ export function adminOpdIds(actor: Actor): number[] {
   return actor.roles.filter((r) => r.peran === 'ADMIN_OPD' && r.opdId !== null).map((r) => r.opdId!);
 }
 
-export function grants(actor: Actor, target: Target, relation: Relation, scope: Scope): boolean {
+/** Facts beyond the superior chain, looked up only when a route's scopes need them. */
+export interface Fakta {
+  /** The actor assesses the target today in the name of the target's pejabat penilai. */
+  delegasi?: boolean;
+}
+
+export function grants(
+  actor: Actor,
+  target: Target,
+  relation: Relation,
+  scope: Scope,
+  fakta: Fakta = {},
+): boolean {
   const sameInstansi = actor.instansiId === target.instansiId;
   switch (scope) {
     case 'self':
@@ -33,11 +45,19 @@ export function grants(actor: Actor, target: Target, relation: Relation, scope: 
       return sameInstansi && hasRole(actor, 'ADMIN_INSTANSI');
     case 'tim_penilai':
       return sameInstansi && hasRole(actor, 'TIM_PENILAI');
+    case 'delegasi':
+      return sameInstansi && fakta.delegasi === true;
   }
 }
 
-export function allows(actor: Actor, target: Target, relation: Relation, scopes: readonly Scope[]): boolean {
-  return scopes.some((s) => grants(actor, target, relation, s));
+export function allows(
+  actor: Actor,
+  target: Target,
+  relation: Relation,
+  scopes: readonly Scope[],
+  fakta: Fakta = {},
+): boolean {
+  return scopes.some((s) => grants(actor, target, relation, s, fakta));
 }
 
 export function hasAnyRole(actor: Actor, roles: readonly ('opd' | 'instansi' | 'tim_penilai')[]): boolean {

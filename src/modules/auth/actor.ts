@@ -13,8 +13,11 @@ export interface Actor {
   roles: { peran: Peran; opdId: number | null }[];
 }
 
-/** Scopes a route may grant (ARCHITECTURE: declared on every route, enforced on the server). */
-export type Scope = 'self' | 'bawahan_langsung' | 'bawahan' | 'opd' | 'instansi' | 'tim_penilai';
+/**
+ * Scopes a route may grant (ARCHITECTURE: declared on every route, enforced on the server).
+ * 'delegasi': the actor holds today a delegation of assessment from the employee's pejabat penilai.
+ */
+export type Scope = 'self' | 'bawahan_langsung' | 'bawahan' | 'opd' | 'instansi' | 'tim_penilai' | 'delegasi';
 
 export type Access =
   | 'public'

@@ -13,7 +13,7 @@ const TGL_9_AGUSTUS = '2026-08-09T02:00:00Z';
 const TOLAK_INPUT_JULI = 'Pengisian realisasi periode Juli 2026 dibuka 1–7 Agustus 2026 (WITA).';
 
 let h: Harness;
-/** Built as app.ts builds it: izinMenulis has no route of its own (the realisasi module calls it). */
+/** Built as app.ts builds it: izinJendela has no route of its own (the realisasi module calls it). */
 let jadwal: JadwalService;
 
 beforeAll(async () => {
@@ -98,7 +98,7 @@ describe('GET /api/jadwal', () => {
         ],
       ],
     ]);
-    expect(await jadwal.izinMenulis(org.pelaksana.id, 'INPUT', '2026-07')).toEqual({ ok: true });
+    expect((await jadwal.izinJendela(org.pelaksana.id, '2026-07')).INPUT).toEqual({ ok: true });
     expect((await h.app.inject({ method: 'GET', url: '/api/jadwal' })).statusCode).toBe(401);
   });
 });
@@ -107,7 +107,7 @@ describe('bukaan jendela for an employee', () => {
   it('on 9 August input is closed; the BKD opens it for one employee until 12 August, then it closes by itself', async () => {
     const org = await buildOrg(h.db);
     h.clock.set(TGL_9_AGUSTUS);
-    expect(await jadwal.izinMenulis(org.pelaksana.id, 'INPUT', '2026-07')).toEqual({
+    expect((await jadwal.izinJendela(org.pelaksana.id, '2026-07')).INPUT).toEqual({
       ok: false,
       pesan: TOLAK_INPUT_JULI,
     });
@@ -128,13 +128,13 @@ describe('bukaan jendela for an employee', () => {
     });
 
     // Only that employee, only that window of that period.
-    expect(await jadwal.izinMenulis(org.pelaksana.id, 'INPUT', '2026-07')).toEqual({ ok: true });
-    expect(await jadwal.izinMenulis(org.pelaksana2.id, 'INPUT', '2026-07')).toEqual({
+    expect((await jadwal.izinJendela(org.pelaksana.id, '2026-07')).INPUT).toEqual({ ok: true });
+    expect((await jadwal.izinJendela(org.pelaksana2.id, '2026-07')).INPUT).toEqual({
       ok: false,
       pesan: TOLAK_INPUT_JULI,
     });
-    expect(await jadwal.izinMenulis(org.pelaksana.id, 'PERBAIKAN', '2026-07')).toMatchObject({ ok: false });
-    expect(await jadwal.izinMenulis(org.pelaksana.id, 'INPUT', '2026-06')).toMatchObject({ ok: false });
+    expect((await jadwal.izinJendela(org.pelaksana.id, '2026-07')).PERBAIKAN).toMatchObject({ ok: false });
+    expect((await jadwal.izinJendela(org.pelaksana.id, '2026-06')).INPUT).toMatchObject({ ok: false });
 
     const staf = await as(org, 'pelaksana');
     expect((await staf.get('/api/jadwal')).json()).toMatchObject({
@@ -144,9 +144,9 @@ describe('bukaan jendela for an employee', () => {
     expect((await (await as(org, 'pelaksana2')).get('/api/jadwal')).json().bukaanSaya).toEqual([]);
 
     h.clock.set('2026-08-12T15:59:58Z');
-    expect(await jadwal.izinMenulis(org.pelaksana.id, 'INPUT', '2026-07')).toEqual({ ok: true });
+    expect((await jadwal.izinJendela(org.pelaksana.id, '2026-07')).INPUT).toEqual({ ok: true });
     h.clock.set('2026-08-12T16:00:00Z');
-    expect(await jadwal.izinMenulis(org.pelaksana.id, 'INPUT', '2026-07')).toEqual({
+    expect((await jadwal.izinJendela(org.pelaksana.id, '2026-07')).INPUT).toEqual({
       ok: false,
       pesan: TOLAK_INPUT_JULI,
     });
@@ -196,10 +196,10 @@ describe('bukaan jendela for a unit', () => {
     });
 
     for (const who of [org.pelaksana, org.pelaksana2, org.fungsional, org.pengawas, org.administrator])
-      expect(await jadwal.izinMenulis(who.id, 'INPUT', '2026-07')).toEqual({ ok: true });
+      expect((await jadwal.izinJendela(who.id, '2026-07')).INPUT).toEqual({ ok: true });
     // Above the unit (the head of the OPD) and in another OPD: still closed.
     for (const who of [org.kepala, org.orangLain])
-      expect(await jadwal.izinMenulis(who.id, 'INPUT', '2026-07')).toEqual({
+      expect((await jadwal.izinJendela(who.id, '2026-07')).INPUT).toEqual({
         ok: false,
         pesan: TOLAK_INPUT_JULI,
       });
@@ -209,7 +209,7 @@ describe('bukaan jendela for a unit', () => {
     });
     expect(revoked.statusCode, revoked.body).toBe(200);
     expect(revoked.json()).toMatchObject({ status: 'DICABUT', dicabutAt: '2026-08-09T02:00:00.000Z' });
-    expect(await jadwal.izinMenulis(org.pelaksana.id, 'INPUT', '2026-07')).toEqual({
+    expect((await jadwal.izinJendela(org.pelaksana.id, '2026-07')).INPUT).toEqual({
       ok: false,
       pesan: TOLAK_INPUT_JULI,
     });
@@ -346,7 +346,7 @@ describe('the schedule is per instansi (pengaturan)', () => {
       ['2026-Q2', ['DITUTUP', 'DITUTUP', 'DITUTUP']],
       ['2026-Q3', ['BELUM_DIBUKA', 'BELUM_DIBUKA', 'BELUM_DIBUKA']],
     ]);
-    expect(await jadwal.izinMenulis(org.pelaksana.id, 'INPUT', '2026-07')).toEqual({
+    expect((await jadwal.izinJendela(org.pelaksana.id, '2026-07')).INPUT).toEqual({
       ok: false,
       pesan: 'Pengisian realisasi periode Triwulan III 2026 dibuka 1–7 Oktober 2026 (WITA).',
     });
@@ -355,8 +355,8 @@ describe('the schedule is per instansi (pengaturan)', () => {
     // A month names the quarter holding it.
     const opened = await admin.post('/api/jadwal/bukaan', bukaan({ pegawaiId: org.pelaksana.id }));
     expect(opened.json()).toMatchObject({ periodeKode: '2026-Q3' });
-    expect(await jadwal.izinMenulis(org.pelaksana.id, 'INPUT', '2026-Q3')).toEqual({ ok: true });
-    expect(await jadwal.izinMenulis(org.pelaksana.id, 'INPUT', '2026-08')).toEqual({ ok: true });
+    expect((await jadwal.izinJendela(org.pelaksana.id, '2026-Q3')).INPUT).toEqual({ ok: true });
+    expect((await jadwal.izinJendela(org.pelaksana.id, '2026-08')).INPUT).toEqual({ ok: true });
     expect(
       (
         await admin.post(
@@ -417,13 +417,13 @@ describe('the schedule is per instansi (pengaturan)', () => {
     }
     expect((await admin.get('/api/pengaturan')).json().version).toBe(1);
 
-    expect(await jadwal.izinMenulis(org.pelaksana.id, 'INPUT', '2026-07')).toMatchObject({ ok: false });
+    expect((await jadwal.izinJendela(org.pelaksana.id, '2026-07')).INPUT).toMatchObject({ ok: false });
     const saved = await admin.put('/api/pengaturan', {
       ...setting,
       jendela: jendela([1, 10], [11, 17], [20, 31]),
     });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(await jadwal.izinMenulis(org.pelaksana.id, 'INPUT', '2026-07')).toEqual({ ok: true });
+    expect((await jadwal.izinJendela(org.pelaksana.id, '2026-07')).INPUT).toEqual({ ok: true });
     expect((await (await as(org, 'pelaksana')).get('/api/jadwal')).json()).toMatchObject({
       jendelaHari: { input: { mulai: 1, akhir: 10 } },
       jendelaAktif: { jenis: 'INPUT', tanggalAkhir: '2026-08-10' },

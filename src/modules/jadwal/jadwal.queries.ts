@@ -3,7 +3,6 @@ import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { bukaanJendela, pegawai, unor } from '../../db/schema/index.js';
-import type { JenisJendela } from '../../domain/jadwal.js';
 
 /** An employee with the ids of their unit and every ancestor unit, from the materialised path. */
 export async function findPegawaiUnit(db: DbOrTx, pegawaiId: number) {
@@ -33,7 +32,7 @@ export function bukaanBerlaku(
   db: DbOrTx,
   target: { instansiId: number; pegawaiId: number; unorIds: number[] },
   now: Date,
-  only?: { jenis: JenisJendela; periodeKode: string },
+  periodeKode?: string,
 ) {
   const b = bukaanJendela;
   return db
@@ -42,7 +41,7 @@ export function bukaanBerlaku(
     .where(
       and(
         eq(b.instansiId, target.instansiId),
-        ...(only ? [eq(b.periodeKode, only.periodeKode), eq(b.jenis, only.jenis)] : []),
+        ...(periodeKode ? [eq(b.periodeKode, periodeKode)] : []),
         isNull(b.dicabutAt),
         gt(b.berakhir, now),
         target.unorIds.length

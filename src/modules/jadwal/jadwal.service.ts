@@ -178,21 +178,30 @@ export function createJadwalService({
     config,
 
     /**
-     * Whether the employee may write in a window of a period now (`periode`: a month, or the
+     * Whether the employee may write in each window of a period now (`periode`: a month, or the
      * instansi's period code): the regular window, or an exception opened for them or for their unit
      * or an ancestor unit. Revoked and ended exceptions do not count, so an exception closes by itself.
-     * Reads outside any transaction: call it before opening yours (PGlite has one connection).
+     * Three reads for all windows. Outside any transaction: call it before opening yours (PGlite has
+     * one connection).
      */
-    async izinMenulis(pegawaiId: number, jenis: JenisJendela, periode: string): Promise<IzinMenulis> {
+    async izinJendela(pegawaiId: number, periode: string): Promise<Record<JenisJendela, IzinMenulis>> {
       const p = await pegawaiUnit(pegawaiId);
       const cfg = await config(p.instansiId);
       const target = resolvePeriode(periode, cfg);
       const now = clock.now();
-      const bukaan = await q.bukaanBerlaku(db, { ...p, pegawaiId }, now, {
-        jenis,
-        periodeKode: target.kode,
-      });
-      return bolehMenulis(now, jenis, target, cfg, bukaan);
+      const bukaan = await q.bukaanBerlaku(db, { ...p, pegawaiId }, now, target.kode);
+      return Object.fromEntries(
+        JENIS_JENDELA.map((jenis) => [
+          jenis,
+          bolehMenulis(
+            now,
+            jenis,
+            target,
+            cfg,
+            bukaan.filter((b) => b.jenis === jenis),
+          ),
+        ]),
+      ) as Record<JenisJendela, IzinMenulis>;
     },
 
     /** The caller's schedule: the period, the window open now and those of the previous and current period. */

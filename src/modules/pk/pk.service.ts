@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { listScope } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
-import { normalizeHeader, readTable, type Table } from '../impor/impor.parse.js';
+import { normalizeHeader, parseAngka, readTable, type Table } from '../impor/impor.parse.js';
 import * as q from './pk.queries.js';
 
 type Sasaran = z.infer<typeof PkSasaranInput>;
@@ -25,18 +25,6 @@ const KOLOM = {
 } as const;
 type Kolom = keyof typeof KOLOM;
 const MAKS_SASARAN = 50;
-
-/**
- * A target as typed in Indonesia: `1.500` is fifteen hundred, `60,5` is sixty and a half. A lone dot
- * that is not followed by exactly three digits (`60.5`, as Excel shows a decimal) is a decimal point.
- */
-function parseAngka(text: string): number | null {
-  const t = text.replace(/\s/g, '');
-  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) return Number(t.replace(/\./g, '').replace(',', '.'));
-  if (/^\d+(,\d+)?$/.test(t)) return Number(t.replace(',', '.'));
-  if (/^\d+\.\d+$/.test(t)) return Number(t);
-  return null;
-}
 
 interface BarisValid {
   baris: number;

@@ -144,7 +144,8 @@ describe('realisasi bulanan: isi, ajukan, nilai, perbaiki, predikat', () => {
     const ajukan = await c.staf.post('/api/realisasi/ajukan', { periode: '2026-07' });
     expect(ajukan.statusCode, ajukan.body).toBe(200);
     expect(ajukan.json()).toMatchObject({ diajukan: 2, diperbaiki: 0 });
-    expect(ajukan.json().bulan.jumlah).toMatchObject({ DIAJUKAN: 2, DRAFT: 0 });
+    const setelah = (await c.staf.get('/api/realisasi?periode=2026-07')).json();
+    expect(setelah.jumlah).toMatchObject({ DIAJUKAN: 2, DRAFT: 0 });
     const notifKasi = (await c.kasi.get('/api/notifikasi')).json();
     expect(notifKasi.items[0]).toMatchObject({ jenis: 'REALISASI_DIAJUKAN' });
 
@@ -276,7 +277,10 @@ describe('realisasi bulanan: isi, ajukan, nilai, perbaiki, predikat', () => {
     const ajukanLagi = await c.staf.post('/api/realisasi/ajukan', { periode: '2026-07' });
     expect(ajukanLagi.statusCode, ajukanLagi.body).toBe(200);
     expect(ajukanLagi.json()).toMatchObject({ diajukan: 0, diperbaiki: 1 });
-    const diperbaiki = itemOf(ajukanLagi.json().bulan, rhkStaf[0]!).realisasi;
+    const diperbaiki = itemOf(
+      (await c.staf.get('/api/realisasi?periode=2026-07')).json(),
+      rhkStaf[0]!,
+    ).realisasi;
     expect(diperbaiki.status).toBe('DIPERBAIKI');
 
     const terimaLagi = await c.kasi.post(`/api/realisasi/${diperbaiki.id}/nilai`, {

@@ -12,6 +12,7 @@ import {
   skp,
   umpanBalik,
 } from '../../db/schema/index.js';
+import { type AturanEskalasi, dinilaiOleh } from '../../db/siklus-bulanan.js';
 import type { PredikatPegawai, Rating } from '../../domain/predikat.js';
 import type { StatusRealisasi } from '../../domain/realisasi-workflow.js';
 
@@ -498,8 +499,9 @@ export async function updatePenilaianIfVersion(
 }
 
 /**
- * The assessor's direct subordinates with their plan of the year and the period's counts per status,
- * in one statement: who waits (submitted or corrected items) first, then by name.
+ * The employees the assessor assesses (direct subordinates, those of a delegation in force, and those
+ * with items escalated to them: db/siklus-bulanan.ts) with their plan of the year and the period's
+ * counts per status, in one statement: who waits (submitted or corrected items) first, then by name.
  */
 export function bawahanRealisasi(
   db: DbOrTx,
@@ -507,6 +509,7 @@ export function bawahanRealisasi(
   tanggal: string,
   tahun: number,
   periodeKode: string,
+  eskalasi: { aturan: AturanEskalasi; now: Date },
 ) {
   return rows<{
     pegawaiId: number;
@@ -515,6 +518,11 @@ export function bawahanRealisasi(
     nama: string;
     gelarBelakang: string | null;
     jabatanNama: string | null;
+    peran: 'LANGSUNG' | 'DELEGASI' | 'ESKALASI';
+    atasNamaId: number | null;
+    atasNamaGelarDepan: string | null;
+    atasNamaNama: string | null;
+    atasNamaGelarBelakang: string | null;
     skpId: number | null;
     draft: number;
     diajukan: number;
@@ -525,12 +533,15 @@ export function bawahanRealisasi(
   }>(
     db,
     sql`SELECT p.id AS "pegawaiId", p.nip, p.gelar_depan AS "gelarDepan", p.nama, p.gelar_belakang AS "gelarBelakang",
-               j.nama AS "jabatanNama", s.id AS "skpId",
+               j.nama AS "jabatanNama", b.peran, b.atas_nama_id AS "atasNamaId",
+               an.gelar_depan AS "atasNamaGelarDepan", an.nama AS "atasNamaNama",
+               an.gelar_belakang AS "atasNamaGelarBelakang", s.id AS "skpId",
                coalesce(c.draft, 0)::int AS draft, coalesce(c.diajukan, 0)::int AS diajukan,
                coalesce(c.diterima, 0)::int AS diterima, coalesce(c.perlu_perbaikan, 0)::int AS "perluPerbaikan",
                coalesce(c.diperbaiki, 0)::int AS diperbaiki, pp.predikat
-          FROM bawahan_langsung(${penilaiId}::int, ${tanggal}::date) AS b(id)
-          JOIN pegawai p ON p.id = b.id
+          FROM (${dinilaiOleh(penilaiId, tanggal, eskalasi.aturan, eskalasi.now)}) AS b
+          JOIN pegawai p ON p.id = b.pegawai_id
+          LEFT JOIN pegawai an ON an.id = b.atas_nama_id
           LEFT JOIN jabatan j ON j.id = p.jabatan_id
           LEFT JOIN LATERAL (SELECT id FROM skp
                               WHERE skp.pegawai_id = p.id AND skp.tahun = ${tahun} AND skp.status = 'DISETUJUI'

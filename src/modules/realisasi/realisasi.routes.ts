@@ -21,16 +21,20 @@ import { AppError } from '../../platform/errors.js';
 import { errorResponses } from '../../platform/http.js';
 import type { RealisasiService } from './realisasi.service.js';
 
-/** Reading a subordinate's month; only the pejabat penilai assesses (checked by the service). */
-const BACA = { pegawai: ['bawahan_langsung', 'opd', 'instansi', 'tim_penilai'] } as const;
-/** Assessing: somewhere above the employee (JPT plans are assessed by the head of region). */
-const PENILAI = { pegawai: ['bawahan'] } as const;
-const PENILAI_REALISASI = { pegawai: ['bawahan'], of: 'realisasi' } as const;
+/**
+ * Reading a subordinate's month: the superior chain (the atasan pejabat penilai reads, SPEC §11, and
+ * takes over escalated items), a delegate of the pejabat penilai, admins, the tim penilai. Who may
+ * assess is checked by the service.
+ */
+const BACA = { pegawai: ['bawahan', 'delegasi', 'opd', 'instansi', 'tim_penilai'] } as const;
+/** Assessing: somewhere above the employee (JPT plans are assessed by the head of region), or a delegate. */
+const PENILAI = { pegawai: ['bawahan', 'delegasi'] } as const;
+const PENILAI_REALISASI = { pegawai: ['bawahan', 'delegasi'], of: 'realisasi' } as const;
 /** The owner of the realisasi. */
-const PEMILIK_REALISASI = { pegawai: ['self'], of: 'realisasi' } as const;
-/** Whoever reads the month view: the owner, the assessor chain, admins and the tim penilai. */
-const BACA_REALISASI = {
-  pegawai: ['self', 'bawahan', 'opd', 'instansi', 'tim_penilai'],
+export const PEMILIK_REALISASI = { pegawai: ['self'], of: 'realisasi' } as const;
+/** Whoever reads the month view: the owner, the assessor chain or a delegate, admins and the tim penilai. */
+export const BACA_REALISASI = {
+  pegawai: ['self', 'bawahan', 'delegasi', 'opd', 'instansi', 'tim_penilai'],
   of: 'realisasi',
 } as const;
 
@@ -94,6 +98,9 @@ export function realisasiRoutes(realisasi: RealisasiService): FastifyPluginAsync
         schema: {
           tags: ['Realisasi'],
           summary: 'Simpan draf realisasi satu RHK (rencana aksi, nilai/uraian, tautan bukti dukung)',
+          description:
+            'Bila log harian RHK ini berisi entri, nilai realisasi adalah jumlah kuantitas log (nilai yang ' +
+            'dikirim diabaikan); satuan yang dikirim memilih satuan log mana yang dijumlahkan.',
           params: RhkPeriodeParams,
           body: SimpanRealisasiBody,
           response: { 200: RealisasiOut, ...errorResponses(400, 401, 404, 409, 422) },

@@ -17,7 +17,7 @@ import {
   type RealisasiOut,
   type SimpanRealisasiBody,
 } from '../../contracts/realisasi.js';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import {
   type JadwalConfig,
   JENIS_JENDELA,
@@ -28,6 +28,7 @@ import {
   type Periode,
   parseYearMonth,
 } from '../../domain/jadwal.js';
+import { nilaiDariLog, ringkasanLog } from '../../domain/log-harian.js';
 import { namaLengkap } from '../../domain/pegawai.js';
 import { PREDIKAT_PEGAWAI_LABEL, predikatKinerja, sarankanRatingHasilKerja } from '../../domain/predikat.js';
 import {
@@ -40,17 +41,44 @@ import {
   type StatusRealisasi,
   transition,
 } from '../../domain/realisasi-workflow.js';
+import {
+  aturanEskalasi,
+  isMenungguPenilaian,
+  isTereskalasi,
+  jendelaPenilaian,
+} from '../../domain/tenggat.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import type { Storage } from '../../platform/storage.js';
 import type { AuditInput, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
+import type { DelegasiService } from '../delegasi/delegasi.service.js';
 import { type JadwalService, resolvePeriode } from '../jadwal/jadwal.service.js';
 import type { NotifikasiService } from '../notifikasi/notifikasi.service.js';
 import type { PegawaiService } from '../pegawai/pegawai.service.js';
+import * as lq from './log-harian.queries.js';
 import * as q from './realisasi.queries.js';
 
 type Meta = { requestId: string };
+type IsiDraf = Omit<z.infer<typeof SimpanRealisasiBody>, 'version'>;
+
+/** Where a draft is written: the RHK of the approved plan in a period, and its realisasi as read. */
+export interface TargetDraf {
+  instansiId: number;
+  skpId: number;
+  rhkId: number;
+  periodeKode: string;
+  existing: {
+    id: number;
+    version: number;
+    status: StatusRealisasi;
+    rencanaAksi: string | null;
+    targetAksi: string | null;
+    nilai: number | null;
+    satuan: string | null;
+    teks: string | null;
+  } | null;
+}
 type Nama = { gelarDepan: string | null; nama: string; gelarBelakang: string | null };
 
 /** The last calendar day of a 'YYYY-MM' month, as 'YYYY-MM-DD'. */
@@ -101,9 +129,10 @@ export function createRealisasiService(deps: {
   clock: Clock;
   audit: AuditService;
   pegawai: Pick<PegawaiService, 'rantaiAtasanIds'>;
-  jadwal: Pick<JadwalService, 'config' | 'izinMenulis'>;
+  jadwal: Pick<JadwalService, 'config' | 'izinJendela'>;
   notifikasi: Pick<NotifikasiService, 'kirim'>;
   storage: Storage;
+  delegasi: Pick<DelegasiService, 'berlaku'>;
 }) {
   const { db, clock, audit, jadwal, notifikasi, storage } = deps;
 
@@ -142,9 +171,69 @@ export function createRealisasiService(deps: {
     return (isJpt ? chain.at(-1) : chain[0]) ?? null;
   }
 
-  async function assertPenilai(actor: Actor, pegawaiId: number, instansiId: number, isJpt: boolean) {
-    if ((await penilaiOf(pegawaiId, instansiId, isJpt)) !== actor.id)
-      throw new AppError('FORBIDDEN', undefined, 'Hanya pejabat penilai pegawai ini yang dapat menilai.');
+  /**
+   * How the actor assesses the employee today: as the pejabat penilai; as their delegate, in their
+   * name, while a delegation is in force; or as the atasan pejabat penilai, who takes over only what
+   * escalated (domain/tenggat.ts). A JPT plan's assessor is the head of region: nobody is above.
+   */
+  async function peranPenilai(actor: Actor, pegawaiId: number, instansiId: number, isJpt: boolean) {
+    if (actor.id === pegawaiId)
+      return { penilaiId: await penilaiOf(pegawaiId, instansiId, isJpt), peran: null };
+    const chain = await deps.pegawai.rantaiAtasanIds(pegawaiId, instansiId);
+    const penilaiId = (isJpt ? chain.at(-1) : chain[0]) ?? null;
+    let peran: 'PENILAI' | 'DELEGASI' | 'ATASAN' | null = null;
+    if (penilaiId === actor.id) peran = 'PENILAI';
+    else if (penilaiId !== null && (await deps.delegasi.berlaku(actor.id, penilaiId, instansiId)))
+      peran = 'DELEGASI';
+    else if (penilaiId !== null && !isJpt && chain[1] === actor.id) peran = 'ATASAN';
+    return { penilaiId, peran };
+  }
+
+  const bukanPenilai = () =>
+    new AppError(
+      'FORBIDDEN',
+      undefined,
+      'Hanya pejabat penilai pegawai ini (atau penerima delegasinya) yang dapat menilai.',
+    );
+  const belumEskalasi = () =>
+    new AppError(
+      'FORBIDDEN',
+      { eskalasi: false },
+      'Atasan pejabat penilai hanya dapat menilai realisasi yang melewati batas waktu penilaian pejabat penilai (eskalasi).',
+    );
+
+  /** Whether the employee's assessment windows of the period are open now (exceptions included). */
+  async function izinPenilaian(pegawaiId: number, periodeKode: string) {
+    const izin = await jadwal.izinJendela(pegawaiId, periodeKode);
+    return (jenis: JenisJendela) => izin[jenis].ok;
+  }
+
+  /**
+   * Whether an item of the period escalated now: past its regular deadline, with no exception keeping
+   * one of its windows open (`izin` tells, as the jadwal service decides).
+   */
+  function tereskalasi(periode: Periode, cfg: JadwalConfig, izin: (jenis: JenisJendela) => boolean) {
+    const now = clock.now();
+    return (status: StatusRealisasi) =>
+      isMenungguPenilaian(status) &&
+      isTereskalasi(now, status, periode, cfg) &&
+      !jendelaPenilaian(status).some(izin);
+  }
+
+  /**
+   * The atasan pejabat penilai decides on the employee's period while one of its items is escalated,
+   * and keeps it once they gave a verdict in it (so the ratings can follow the last verdict).
+   */
+  function atasanMengambilAlih(
+    actor: Actor,
+    items: { status: StatusRealisasi }[],
+    riwayat: { olehId: number; aksi: string }[],
+    eskalasi: (status: StatusRealisasi) => boolean,
+  ) {
+    return (
+      items.some((r) => eskalasi(r.status)) ||
+      riwayat.some((h) => h.olehId === actor.id && (h.aksi === 'TERIMA' || h.aksi === 'PERLU_PERBAIKAN'))
+    );
   }
 
   /**
@@ -152,11 +241,12 @@ export function createRealisasiService(deps: {
    * Reads outside any transaction (PGlite has one connection).
    */
   async function assertJendela(pegawaiId: number, windows: JenisJendela[], periodeKode: string) {
+    const izin = await jadwal.izinJendela(pegawaiId, periodeKode);
     const pesan: string[] = [];
     for (const jenis of windows) {
-      const izin = await jadwal.izinMenulis(pegawaiId, jenis, periodeKode);
-      if (izin.ok) return;
-      pesan.push(izin.pesan);
+      const i = izin[jenis];
+      if (i.ok) return;
+      pesan.push(i.pesan);
     }
     throw new AppError(
       'WINDOW_CLOSED',
@@ -171,9 +261,10 @@ export function createRealisasiService(deps: {
     const { cfg, periode } = await periodeOf(p.instansiId, kode);
     const now = clock.now();
     const jendela: RealisasiBulanOut['jendela'] = [];
+    const izinSemua = await jadwal.izinJendela(pegawaiId, periode.kode);
     for (const jenis of JENIS_JENDELA) {
       const j = jendelaPeriode(jenis, periode, cfg);
-      const izin = await jadwal.izinMenulis(pegawaiId, jenis, periode.kode);
+      const izin = izinSemua[jenis];
       jendela.push({
         jenis,
         label: JENIS_JENDELA_LABEL[jenis],
@@ -219,26 +310,32 @@ export function createRealisasiService(deps: {
         penilaian: null,
         saran: null,
         dapatMenilai: false,
+        menilaiSebagai: null,
       };
 
     const rhks = await q.rhkOf(db, s.id);
-    const [ikis, found, penilaiId, penilaian, umpan] = await Promise.all([
+    const [ikis, found, { penilaiId, peran }, penilaian, umpan] = await Promise.all([
       q.ikiOf(
         db,
         rhks.map((r) => r.id),
       ),
       q.realisasiOfSkp(db, s.id, periode.kode),
-      penilaiOf(pegawaiId, s.instansiId, s.isJpt),
+      peranPenilai(actor, pegawaiId, s.instansiId, s.isJpt),
       q.findPenilaian(db, s.id, periode.kode),
       q.umpanBalikOf(db, s.id, periode.kode),
     ]);
     const ids = found.map((r) => r.id);
-    const [bukti, riwayat, penilaiRow] = await Promise.all([
+    const [bukti, riwayat, penilaiRow, logTotal] = await Promise.all([
       q.buktiOf(db, ids),
       q.riwayatOf(db, ids),
       penilaiId === null ? Promise.resolve([]) : q.pegawaiByIds(db, [penilaiId]),
+      lq.totalLog(db, ids),
     ]);
     const isOwner = actor.id === pegawaiId;
+    const dapatMenilai =
+      peran === 'PENILAI' ||
+      peran === 'DELEGASI' ||
+      (peran === 'ATASAN' && atasanMengambilAlih(actor, found, riwayat, tereskalasi(periode, cfg, izinOf)));
 
     const out = (r: (typeof found)[number]): RealisasiOut => {
       const w = editWindow(r.status);
@@ -269,6 +366,10 @@ export function createRealisasiService(deps: {
         umpanBalik: umpan
           .filter((u) => u.realisasiId === r.id)
           .map((u) => ({ id: u.id, teks: u.teks, oleh: orang(u.olehId, u), at: u.at.toISOString() })),
+        log: ringkasanLog(
+          logTotal.filter((l) => l.realisasiId === r.id),
+          r.satuan,
+        ),
         dapatDiubah: isOwner && isEditableByPegawai(r.status) && w !== null && izinOf(w),
       };
     };
@@ -317,7 +418,9 @@ export function createRealisasiService(deps: {
           .filter((r) => r.status === 'DITERIMA' && r.capaian !== null)
           .map((r) => ({ jenis: r.rhkJenis, capaian: r.capaian! })),
       ),
-      dapatMenilai: penilaiId === actor.id,
+      dapatMenilai,
+      menilaiSebagai:
+        !dapatMenilai || peran === 'PENILAI' ? null : peran === 'DELEGASI' ? 'DELEGASI' : 'ESKALASI',
     };
   }
 
@@ -364,13 +467,126 @@ export function createRealisasiService(deps: {
     return m.items.find((i) => i.realisasi?.id === realisasiId)!.realisasi!;
   }
 
+  /**
+   * Whether the employee may write the draft of one RHK in the period now (the draft save, the daily
+   * log and the import): their RHK of the approved plan, an editable status, the version read (when
+   * the realisasi exists), the window open. Reads only: call it before the transaction.
+   */
+  async function targetDraf(
+    actor: Actor,
+    rhkId: number,
+    kode: string,
+    version: number | undefined,
+  ): Promise<TargetDraf & { periode: Periode }> {
+    const r = await q.findRhk(db, rhkId);
+    if (!r || r.pegawaiId !== actor.id) throw new AppError('NOT_FOUND', undefined, 'RHK tidak ditemukan.');
+    const { periode } = await periodeOf(r.instansiId, kode);
+    const s = await skpWajib(actor.id, periode);
+    if (s.id !== r.skpId)
+      throw new AppError(
+        'SKP_BELUM_DISETUJUI',
+        { rhkId },
+        `RHK ini bukan bagian dari SKP yang disetujui untuk periode ${labelPeriode(periode)}.`,
+      );
+    const existing = await q.findRealisasiByRhk(db, rhkId, periode.kode);
+    const status = existing?.status ?? 'DRAFT';
+    const window = editWindow(status);
+    if (!isEditableByPegawai(status) || !window)
+      throw new AppError(
+        'REALISASI_NOT_EDITABLE',
+        { status },
+        `Realisasi berstatus ${STATUS_REALISASI_LABEL[status]} tidak dapat diubah.`,
+      );
+    if (existing && version !== existing.version) throw new AppError('VERSION_CONFLICT');
+    await assertJendela(actor.id, [window], periode.kode);
+    return { instansiId: r.instansiId, skpId: s.id, rhkId, periodeKode: periode.kode, periode, existing };
+  }
+
+  /**
+   * The one write of a draft's content (the PUT and the import), inside the caller's transaction:
+   * updates under the version read or creates the DRAFT, replaces the links, audits. While the daily
+   * log has entries the value is the log's sum; the unit sent chooses which of its units counts.
+   */
+  async function tulisDraf(
+    tx: Tx,
+    actor: Actor,
+    t: TargetDraf,
+    body: IsiDraf,
+    meta: Meta & { reason?: string },
+  ): Promise<number> {
+    const { existing, rhkId, periodeKode } = t;
+    const now = clock.now();
+    const fields = {
+      rencanaAksi: body.rencanaAksi,
+      targetAksi: body.targetAksi,
+      nilai: body.nilai,
+      satuan: body.satuan,
+      teks: body.teks,
+    };
+    const log = existing ? await lq.totalLog(tx, [existing.id]) : [];
+    if (log.length) ({ nilai: fields.nilai, satuan: fields.satuan } = nilaiDariLog(log, body.satuan));
+    let id: number;
+    if (existing) {
+      if (
+        !(await q.updateRealisasiIfVersion(tx, existing.id, existing.version, existing.status, {
+          ...fields,
+          updatedAt: now,
+        }))
+      )
+        throw new AppError('VERSION_CONFLICT');
+      id = existing.id;
+    } else {
+      const inserted = await q.insertRealisasi(tx, {
+        instansiId: t.instansiId,
+        skpId: t.skpId,
+        rhkId,
+        pegawaiId: actor.id,
+        periodeKode,
+        ...fields,
+        createdAt: now,
+        updatedAt: now,
+      });
+      if (inserted === null) throw new AppError('VERSION_CONFLICT');
+      id = inserted;
+    }
+    await q.replaceTautan(tx, id, body.buktiDukung);
+    await audit.record(tx, {
+      instansiId: t.instansiId,
+      opdId: actor.opdId,
+      actorId: actor.id,
+      action: existing ? 'realisasi.ubah' : 'realisasi.buat',
+      entity: 'realisasi',
+      entityId: id,
+      before: existing
+        ? {
+            rencanaAksi: existing.rencanaAksi,
+            targetAksi: existing.targetAksi,
+            nilai: existing.nilai,
+            satuan: existing.satuan,
+            teks: existing.teks,
+          }
+        : null,
+      after: { ...fields, rhkId, periodeKode, buktiDukung: body.buktiDukung },
+      reason: meta.reason ?? null,
+      requestId: meta.requestId,
+    });
+    return id;
+  }
+
   return {
     ownerOf: (id: number) => q.ownerOf(db, id),
+    targetDraf,
+    tulisDraf,
+    dapatDiubah: realisasiDapatDiubah,
+    periode: async (instansiId: number, kode: string) => (await periodeOf(instansiId, kode)).periode,
 
     /** The employee's own month. */
     saya: (actor: Actor, periode: string) => bulan(actor, actor.id, periode),
 
-    /** A subordinate's month (route access decides who reads; only the pejabat penilai may assess). */
+    /**
+     * A subordinate's month (route access decides who reads; the pejabat penilai, their delegate and,
+     * for escalated items, the atasan pejabat penilai may assess).
+     */
     pegawai: (actor: Actor, pegawaiId: number, periode: string) => bulan(actor, pegawaiId, periode),
 
     /** Draft save of one RHK's realisasi: a draft in the input window, a returned item in the correction window. */
@@ -381,84 +597,9 @@ export function createRealisasiService(deps: {
       body: z.infer<typeof SimpanRealisasiBody>,
       meta: Meta,
     ): Promise<RealisasiOut> {
-      const r = await q.findRhk(db, rhkId);
-      if (!r || r.pegawaiId !== actor.id) throw new AppError('NOT_FOUND', undefined, 'RHK tidak ditemukan.');
-      const { periode } = await periodeOf(r.instansiId, kode);
-      const s = await skpWajib(actor.id, periode);
-      if (s.id !== r.skpId)
-        throw new AppError(
-          'SKP_BELUM_DISETUJUI',
-          { rhkId },
-          `RHK ini bukan bagian dari SKP yang disetujui untuk periode ${labelPeriode(periode)}.`,
-        );
-      const existing = await q.findRealisasiByRhk(db, rhkId, periode.kode);
-      const status = existing?.status ?? 'DRAFT';
-      const window = editWindow(status);
-      if (!isEditableByPegawai(status) || !window)
-        throw new AppError(
-          'REALISASI_NOT_EDITABLE',
-          { status },
-          `Realisasi berstatus ${STATUS_REALISASI_LABEL[status]} tidak dapat diubah.`,
-        );
-      if (existing && body.version !== existing.version) throw new AppError('VERSION_CONFLICT');
-      await assertJendela(actor.id, [window], periode.kode);
-
-      const now = clock.now();
-      const fields = {
-        rencanaAksi: body.rencanaAksi,
-        targetAksi: body.targetAksi,
-        nilai: body.nilai,
-        satuan: body.satuan,
-        teks: body.teks,
-      };
-      const id = await db.transaction(async (tx) => {
-        let id: number;
-        if (existing) {
-          if (
-            !(await q.updateRealisasiIfVersion(tx, existing.id, existing.version, status, {
-              ...fields,
-              updatedAt: now,
-            }))
-          )
-            throw new AppError('VERSION_CONFLICT');
-          id = existing.id;
-        } else {
-          const inserted = await q.insertRealisasi(tx, {
-            instansiId: r.instansiId,
-            skpId: s.id,
-            rhkId,
-            pegawaiId: actor.id,
-            periodeKode: periode.kode,
-            ...fields,
-            createdAt: now,
-            updatedAt: now,
-          });
-          if (inserted === null) throw new AppError('VERSION_CONFLICT');
-          id = inserted;
-        }
-        await q.replaceTautan(tx, id, body.buktiDukung);
-        await audit.record(tx, {
-          instansiId: r.instansiId,
-          opdId: actor.opdId,
-          actorId: actor.id,
-          action: existing ? 'realisasi.ubah' : 'realisasi.buat',
-          entity: 'realisasi',
-          entityId: id,
-          before: existing
-            ? {
-                rencanaAksi: existing.rencanaAksi,
-                targetAksi: existing.targetAksi,
-                nilai: existing.nilai,
-                satuan: existing.satuan,
-                teks: existing.teks,
-              }
-            : null,
-          after: { ...fields, rhkId, periodeKode: periode.kode, buktiDukung: body.buktiDukung },
-          requestId: meta.requestId,
-        });
-        return id;
-      });
-      return itemOut(actor, actor.id, periode.kode, id);
+      const t = await targetDraf(actor, rhkId, kode, body.version);
+      const id = await db.transaction((tx) => tulisDraf(tx, actor, t, body, meta));
+      return itemOut(actor, actor.id, t.periodeKode, id);
     },
 
     /**
@@ -474,10 +615,9 @@ export function createRealisasiService(deps: {
       const returned = found.filter((r) => r.status === 'PERLU_PERBAIKAN');
       if (!drafts.length && !returned.length) throw new AppError('REALISASI_TIDAK_ADA');
 
-      const izinInput = drafts.length ? await jadwal.izinMenulis(actor.id, 'INPUT', periode.kode) : null;
-      const izinPerbaikan = returned.length
-        ? await jadwal.izinMenulis(actor.id, 'PERBAIKAN', periode.kode)
-        : null;
+      const izin = await jadwal.izinJendela(actor.id, periode.kode);
+      const izinInput = drafts.length ? izin.INPUT : null;
+      const izinPerbaikan = returned.length ? izin.PERBAIKAN : null;
       const submit = izinInput?.ok ? drafts : [];
       const resubmit = izinPerbaikan?.ok ? returned : [];
       if (!submit.length && !resubmit.length) {
@@ -571,11 +711,7 @@ export function createRealisasiService(deps: {
         }));
         await audit.recordMany(tx, s.instansiId, entries);
       });
-      return {
-        diajukan: submit.length,
-        diperbaiki: resubmit.length,
-        bulan: await bulan(actor, actor.id, periode.kode),
-      };
+      return { diajukan: submit.length, diperbaiki: resubmit.length };
     },
 
     /** The assessor's verdict on one realisasi: accepted with its capaian, or sent back with a direction. */
@@ -587,20 +723,25 @@ export function createRealisasiService(deps: {
     ): Promise<RealisasiOut> {
       const r = await q.findRealisasi(db, id);
       if (!r) throw new AppError('NOT_FOUND', undefined, 'Realisasi tidak ditemukan.');
-      await assertPenilai(actor, r.pegawaiId, r.instansiId, r.isJpt);
+      const { peran } = await peranPenilai(actor, r.pegawaiId, r.instansiId, r.isJpt);
+      if (!peran) throw bukanPenilai();
+      const { cfg, periode } = await periodeOf(r.instansiId, r.periodeKode);
+      if (
+        peran === 'ATASAN' &&
+        !tereskalasi(periode, cfg, await izinPenilaian(r.pegawaiId, r.periodeKode))(r.status)
+      )
+        throw belumEskalasi();
       const t: RealisasiTransition =
         body.keputusan === 'TERIMA'
           ? { kind: 'accept' }
           : { kind: 'requestCorrection', arahan: body.arahan ?? '' };
       const to = mustTransition(r.status, t);
       if (body.version !== r.version) throw new AppError('VERSION_CONFLICT');
-      await assertJendela(r.pegawaiId, requiredWindows(r.status, t.kind), r.periodeKode);
-      const [owner, putaran, cfg] = await Promise.all([
-        pegawaiOf(r.pegawaiId),
-        q.putaranTerakhir(db, [id]),
-        jadwal.config(r.instansiId),
-      ]);
-      const label = labelPeriode(resolvePeriode(r.periodeKode, cfg));
+      // Escalated items are past their windows by definition; the atasan decides them without one.
+      if (peran !== 'ATASAN')
+        await assertJendela(r.pegawaiId, requiredWindows(r.status, t.kind), r.periodeKode);
+      const [owner, putaran] = await Promise.all([pegawaiOf(r.pegawaiId), q.putaranTerakhir(db, [id])]);
+      const label = labelPeriode(periode);
       const arahan = t.kind === 'requestCorrection' ? t.arahan.trim() : null;
       const now = clock.now();
       const fields = {
@@ -669,13 +810,23 @@ export function createRealisasiService(deps: {
       meta: Meta,
     ): Promise<RealisasiBulanOut> {
       const p = await pegawaiOf(pegawaiId);
-      const { periode } = await periodeOf(p.instansiId, body.periode);
+      const { cfg, periode } = await periodeOf(p.instansiId, body.periode);
       const s = await skpWajib(pegawaiId, periode);
-      await assertPenilai(actor, pegawaiId, s.instansiId, s.isJpt);
+      const { peran } = await peranPenilai(actor, pegawaiId, s.instansiId, s.isJpt);
+      if (!peran) throw bukanPenilai();
+      if (peran === 'ATASAN') {
+        const items = await q.realisasiOfSkp(db, s.id, periode.kode);
+        const riwayat = await q.riwayatOf(
+          db,
+          items.map((r) => r.id),
+        );
+        const eskalasi = tereskalasi(periode, cfg, await izinPenilaian(pegawaiId, periode.kode));
+        if (!atasanMengambilAlih(actor, items, riwayat, eskalasi)) throw belumEskalasi();
+      }
       const existing = await q.findPenilaian(db, s.id, periode.kode);
       if (existing ? body.version !== existing.version : body.version !== undefined)
         throw new AppError('VERSION_CONFLICT');
-      await assertJendela(pegawaiId, ['PENILAIAN', 'PERBAIKAN'], periode.kode);
+      if (peran !== 'ATASAN') await assertJendela(pegawaiId, ['PENILAIAN', 'PERBAIKAN'], periode.kode);
 
       const now = clock.now();
       const values = {
@@ -837,15 +988,20 @@ export function createRealisasiService(deps: {
       return itemOut(actor, actor.id, r.periodeKode, id);
     },
 
-    /** The assessor's direct subordinates with the period's counts per status: who waits first. */
+    /**
+     * Whom the assessor assesses in the period (direct subordinates, a delegation in force, escalated
+     * items) with the counts per status: who waits first.
+     */
     async bawahan(actor: Actor, kode: string) {
       const { cfg, periode } = await periodeOf(actor.instansiId, kode);
+      const now = clock.now();
       const found = await q.bawahanRealisasi(
         db,
         actor.id,
-        dateInZone(clock.now(), cfg.zonaWaktu),
+        dateInZone(now, cfg.zonaWaktu),
         periode.tahun,
         periode.kode,
+        { aturan: aturanEskalasi(periode, cfg), now },
       );
       return {
         periode: { kode: periode.kode, label: labelPeriode(periode) },
@@ -854,6 +1010,15 @@ export function createRealisasiService(deps: {
           nip: r.nip,
           namaLengkap: namaLengkap(r),
           jabatanNama: r.jabatanNama,
+          peran: r.peran,
+          atasNama:
+            r.atasNamaId === null
+              ? null
+              : orang(r.atasNamaId, {
+                  gelarDepan: r.atasNamaGelarDepan,
+                  nama: r.atasNamaNama!,
+                  gelarBelakang: r.atasNamaGelarBelakang,
+                }),
           skpId: r.skpId,
           menunggu: r.diajukan + r.diperbaiki,
           jumlah: {

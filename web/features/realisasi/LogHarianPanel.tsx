@@ -1,0 +1,345 @@
+/**
+ * The optional daily log of one RHK in a period ("progress harian", SPEC §5.2): entries by date with
+ * their sum, which is the realisasi's value, and, while the realisasi may be changed, a form to add,
+ * change or remove entries. The first entry creates the draft realisasi.
+ */
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  List,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import { LogHarianInput } from '../../../src/contracts/log-harian';
+import { checkLogHarian, KUANTITAS_MAKS } from '../../../src/domain/log-harian';
+import { GalatRealisasi, useAksiRealisasi } from './aksi';
+import {
+  hapusLog,
+  type LogEntri,
+  type LogHarianOut,
+  logHarianQuery,
+  periodeDariKode,
+  rentangTanggal,
+  tambahLog,
+  ubahLog,
+} from './log-api';
+
+interface Isian {
+  tanggal: string;
+  jamMulai: string;
+  jamSelesai: string;
+  kegiatan: string;
+  kuantitas: number | string;
+  satuan: string;
+  buktiDukung: string;
+}
+
+const kosong = (satuan: string): Isian => ({
+  tanggal: '',
+  jamMulai: '08:00',
+  jamSelesai: '',
+  kegiatan: '',
+  kuantitas: 1,
+  satuan,
+  buktiDukung: '',
+});
+
+const isianDari = ({ id: _, buktiDukung, ...e }: LogEntri): Isian => ({
+  ...e,
+  buktiDukung: buktiDukung ?? '',
+});
+
+const tanggalPendek = (t: string) =>
+  new Date(`${t}T00:00:00Z`).toLocaleDateString('id-ID', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
+
+const angka = (n: number) => n.toLocaleString('id-ID');
+
+function Ringkasan({ log }: { log: LogHarianOut }) {
+  const { jumlahEntri, perSatuan } = log.ringkasan;
+  if (jumlahEntri === 0) return null;
+  const dihitung = perSatuan.find((p) => p.dihitung);
+  const lain = perSatuan.filter((p) => !p.dihitung);
+  return (
+    <Text size="sm">
+      {jumlahEntri} entri. Nilai realisasi dari log:{' '}
+      <b>{dihitung ? `${angka(dihitung.kuantitas)} ${dihitung.satuan}` : '—'}</b>
+      {lain.length > 0 &&
+        ` (tidak dijumlahkan karena satuannya lain: ${lain.map((p) => `${angka(p.kuantitas)} ${p.satuan}`).join(', ')})`}
+      .
+    </Text>
+  );
+}
+
+export function LogHarianPanel(props: {
+  realisasiId: number | null;
+  rhkId: number;
+  periode: string;
+  dapatDiubah: boolean;
+}) {
+  const { realisasiId, rhkId, periode, dapatDiubah } = props;
+  const judulId = useId();
+  const query = useQuery({ ...logHarianQuery(realisasiId ?? 0), enabled: realisasiId !== null });
+  const log = realisasiId === null ? null : (query.data ?? null);
+  const p = useMemo(() => periodeDariKode(periode), [periode]);
+  const batas = rentangTanggal(p);
+  const satuanUtama = log?.ringkasan.perSatuan.find((s) => s.dihitung)?.satuan ?? log?.satuan ?? '';
+
+  const aksi = useAksiRealisasi();
+  const [isian, setIsian] = useState<Isian | null>(null);
+  const [diubah, setDiubah] = useState<number | null>(null);
+  const [galat, setGalat] = useState<string[]>([]);
+  const [hapus, setHapus] = useState<number | null>(null);
+
+  function buka(entri: LogEntri | null) {
+    aksi.clear();
+    setGalat([]);
+    setDiubah(entri?.id ?? null);
+    setIsian(entri ? isianDari(entri) : kosong(satuanUtama));
+  }
+
+  function tutup() {
+    setIsian(null);
+    setDiubah(null);
+    setGalat([]);
+  }
+
+  const ubahField = <K extends keyof Isian>(k: K, v: Isian[K]) => setIsian((s) => (s ? { ...s, [k]: v } : s));
+
+  async function simpan() {
+    if (!isian) return;
+    const parsed = LogHarianInput.safeParse({
+      ...isian,
+      kuantitas: typeof isian.kuantitas === 'number' ? isian.kuantitas : Number.NaN,
+    });
+    const pesan = parsed.success
+      ? checkLogHarian(parsed.data, p)
+      : [...new Set(parsed.error.issues.map((i) => i.message))];
+    setGalat(pesan);
+    if (!parsed.success || pesan.length) return;
+    const version = log?.version;
+    const hasil = await aksi.run(
+      () =>
+        diubah !== null && realisasiId !== null && version !== undefined
+          ? ubahLog(realisasiId, diubah, { ...parsed.data, version })
+          : tambahLog(rhkId, periode, { ...parsed.data, version }),
+      diubah !== null ? 'Entri log harian diubah.' : 'Entri log harian ditambahkan.',
+    );
+    if (hasil) tutup();
+  }
+
+  async function hapusEntri(e: LogEntri) {
+    if (realisasiId === null || !log) return;
+    if (hapus !== e.id) {
+      setHapus(e.id);
+      return;
+    }
+    await aksi.run(() => hapusLog(realisasiId, e.id, log.version), 'Entri log harian dihapus.');
+    setHapus(null);
+  }
+
+  const entri = log?.entri ?? [];
+  return (
+    <Stack gap="xs" component="section" aria-labelledby={judulId}>
+      <Group justify="space-between" gap="xs">
+        <Title order={4} size="h6" id={judulId}>
+          Log harian
+        </Title>
+        {dapatDiubah && !isian && (
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() => buka(null)}
+            disabled={realisasiId !== null && !log}
+          >
+            Tambah entri
+          </Button>
+        )}
+      </Group>
+      {query.isError && (
+        <Alert color="red" role="alert">
+          {query.error.message}
+        </Alert>
+      )}
+      {log && <Ringkasan log={log} />}
+      {entri.length === 0 && !query.isLoading && (
+        <Text size="sm" c="dimmed">
+          Belum ada entri. Log harian opsional; bila diisi, nilai realisasi menjadi jumlah kuantitasnya.
+        </Text>
+      )}
+      {entri.length > 0 && (
+        <Table.ScrollContainer minWidth={300} type="native">
+          <Table striped verticalSpacing={4} fz="sm" aria-labelledby={judulId}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Tanggal</Table.Th>
+                <Table.Th>Kegiatan</Table.Th>
+                <Table.Th ta="right">Kuantitas</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {entri.map((e) => (
+                <Table.Tr key={e.id} bg={diubah === e.id ? 'var(--mantine-color-blue-light)' : undefined}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {tanggalPendek(e.tanggal)}
+                    <Text size="xs" c="dimmed">
+                      {e.jamMulai}–{e.jamSelesai}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                    {e.kegiatan}
+                    {e.buktiDukung && (
+                      <Text size="xs">
+                        <Anchor href={e.buktiDukung} target="_blank" rel="noopener noreferrer">
+                          Bukti
+                        </Anchor>
+                      </Text>
+                    )}
+                    {/* Under the activity, not in a column of their own: room on a phone. */}
+                    {dapatDiubah && (
+                      <Group gap={4} mt={2}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          onClick={() => buka(e)}
+                          aria-label={`Ubah entri ${e.tanggal} ${e.kegiatan}`}
+                        >
+                          Ubah
+                        </Button>
+                        <Button
+                          size="compact-xs"
+                          variant={hapus === e.id ? 'filled' : 'subtle'}
+                          color="red"
+                          loading={aksi.busy && hapus === e.id}
+                          onClick={() => hapusEntri(e)}
+                          onBlur={() => setHapus((h) => (h === e.id ? null : h))}
+                          aria-label={
+                            hapus === e.id
+                              ? 'Yakin hapus? Tekan sekali lagi untuk menghapus entri ini'
+                              : `Hapus entri ${e.tanggal} ${e.kegiatan}`
+                          }
+                        >
+                          {hapus === e.id ? 'Yakin hapus?' : 'Hapus'}
+                        </Button>
+                      </Group>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {angka(e.kuantitas)} {e.satuan}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <GalatRealisasi aksi={aksi} />
+      {dapatDiubah && isian && (
+        <Stack
+          gap="xs"
+          component="form"
+          aria-label={diubah !== null ? 'Ubah entri log harian' : 'Tambah entri log harian'}
+          onSubmit={(ev) => {
+            ev.preventDefault();
+            simpan();
+          }}
+        >
+          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">
+            <TextInput
+              label="Tanggal"
+              type="date"
+              required
+              min={batas.min}
+              max={batas.max}
+              value={isian.tanggal}
+              onChange={(ev) => ubahField('tanggal', ev.currentTarget.value)}
+            />
+            <TextInput
+              label="Jam mulai"
+              type="time"
+              required
+              value={isian.jamMulai}
+              onChange={(ev) => ubahField('jamMulai', ev.currentTarget.value)}
+            />
+            <TextInput
+              label="Jam selesai"
+              type="time"
+              required
+              value={isian.jamSelesai}
+              onChange={(ev) => ubahField('jamSelesai', ev.currentTarget.value)}
+            />
+          </SimpleGrid>
+          <Textarea
+            label="Kegiatan"
+            required
+            autosize
+            minRows={2}
+            maxLength={1000}
+            value={isian.kegiatan}
+            onChange={(ev) => ubahField('kegiatan', ev.currentTarget.value)}
+          />
+          <SimpleGrid cols={2} spacing="xs">
+            <NumberInput
+              label="Kuantitas"
+              required
+              min={0}
+              max={KUANTITAS_MAKS}
+              allowDecimal={false}
+              allowNegative={false}
+              thousandSeparator="."
+              decimalSeparator=","
+              value={isian.kuantitas}
+              onChange={(v) => ubahField('kuantitas', v)}
+            />
+            <TextInput
+              label="Satuan"
+              required
+              maxLength={60}
+              value={isian.satuan}
+              onChange={(ev) => ubahField('satuan', ev.currentTarget.value)}
+            />
+          </SimpleGrid>
+          <TextInput
+            label="Tautan bukti (opsional)"
+            type="url"
+            placeholder="https://"
+            maxLength={2000}
+            value={isian.buktiDukung}
+            onChange={(ev) => ubahField('buktiDukung', ev.currentTarget.value)}
+          />
+          {galat.length > 0 && (
+            <Alert color="red" role="alert" title="Periksa isian">
+              <List size="sm">
+                {galat.map((g) => (
+                  <List.Item key={g}>{g}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          <Group gap="xs">
+            <Button type="submit" size="sm" loading={aksi.busy}>
+              {diubah !== null ? 'Simpan perubahan' : 'Tambah'}
+            </Button>
+            <Button size="sm" variant="default" onClick={tutup} disabled={aksi.busy}>
+              Batal
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Stack>
+  );
+}

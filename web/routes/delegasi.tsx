@@ -1,0 +1,5 @@
+import { DelegasiPenilaian } from '../features/inbox/DelegasiPenilaian';
+
+export function DelegasiPage() {
+  return <DelegasiPenilaian />;
+}
