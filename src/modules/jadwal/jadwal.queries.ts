@@ -1,8 +1,10 @@
 /** SQL for window exceptions (bukaan jendela) and the employee and unit they target. */
-import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../../db/client.js';
+import { type DbOrTx, rows } from '../../db/client.js';
 import { bukaanJendela, pegawai, unor } from '../../db/schema/index.js';
+import { bukaanUntuk } from '../../db/siklus-bulanan.js';
+import type { JenisJendela } from '../../domain/jadwal.js';
 
 /** An employee with the ids of their unit and every ancestor unit, from the materialised path. */
 export async function findPegawaiUnit(db: DbOrTx, pegawaiId: number) {
@@ -25,31 +27,30 @@ export async function findUnor(db: DbOrTx, unorId: number) {
 }
 
 /**
- * Exceptions that apply to an employee at `now`: opened for them or for a unit on their path, not
- * revoked and not yet ended. Optionally narrowed to one window of one period.
+ * An employee's instansi and OPD with the exceptions that apply to them at `now` (opened for them or
+ * for a unit on their path, not revoked, not yet ended), in one statement: every realisasi write asks.
  */
-export function bukaanBerlaku(
-  db: DbOrTx,
-  target: { instansiId: number; pegawaiId: number; unorIds: number[] },
-  now: Date,
-  periodeKode?: string,
-) {
-  const b = bukaanJendela;
-  return db
-    .select({ jenis: b.jenis, periodeKode: b.periodeKode, berakhir: b.berakhir })
-    .from(b)
-    .where(
-      and(
-        eq(b.instansiId, target.instansiId),
-        ...(periodeKode ? [eq(b.periodeKode, periodeKode)] : []),
-        isNull(b.dicabutAt),
-        gt(b.berakhir, now),
-        target.unorIds.length
-          ? or(eq(b.pegawaiId, target.pegawaiId), inArray(b.unorId, target.unorIds))
-          : eq(b.pegawaiId, target.pegawaiId),
-      ),
-    )
-    .orderBy(b.berakhir);
+export async function pegawaiDenganBukaan(db: DbOrTx, pegawaiId: number, now: Date) {
+  const [row] = await rows<{
+    instansiId: number;
+    opdId: number | null;
+    bukaan: { jenis: JenisJendela; periodeKode: string; berakhir: string }[];
+  }>(
+    db,
+    sql`SELECT p.instansi_id AS "instansiId", p.opd_id AS "opdId",
+               coalesce((SELECT json_agg(json_build_object('jenis', bj.jenis, 'periodeKode', bj.periode_kode,
+                                                           'berakhir', bj.berakhir) ORDER BY bj.berakhir)
+                           FROM bukaan_jendela bj
+                          WHERE bj.instansi_id = p.instansi_id AND bj.berakhir > ${now.toISOString()}::timestamptz
+                            AND ${bukaanUntuk('bj', sql`p.id`)}), '[]'::json) AS bukaan
+          FROM pegawai p WHERE p.id = ${pegawaiId}`,
+  );
+  if (!row) return null;
+  return {
+    instansiId: row.instansiId,
+    opdId: row.opdId,
+    bukaan: row.bukaan.map((b) => ({ ...b, berakhir: new Date(b.berakhir) })),
+  };
 }
 
 export async function insertBukaan(tx: DbOrTx, values: typeof bukaanJendela.$inferInsert) {

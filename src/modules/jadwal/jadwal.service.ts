@@ -162,8 +162,8 @@ export function createJadwalService({
     };
   }
 
-  async function pegawaiUnit(pegawaiId: number) {
-    const p = await q.findPegawaiUnit(db, pegawaiId);
+  async function pegawaiDenganBukaan(pegawaiId: number) {
+    const p = await q.pegawaiDenganBukaan(db, pegawaiId, clock.now());
     if (!p) throw new AppError('NOT_FOUND', undefined, 'Pegawai tidak ditemukan.');
     return p;
   }
@@ -181,32 +181,27 @@ export function createJadwalService({
      * Whether the employee may write in each window of a period now (`periode`: a month, or the
      * instansi's period code): the regular window, or an exception opened for them or for their unit
      * or an ancestor unit. Revoked and ended exceptions do not count, so an exception closes by itself.
-     * Three reads for all windows. Outside any transaction: call it before opening yours (PGlite has
+     * Two reads for all windows (one when the caller passes the schedule). Outside any transaction: call it before opening yours (PGlite has
      * one connection).
      */
-    async izinJendela(pegawaiId: number, periode: string): Promise<Record<JenisJendela, IzinMenulis>> {
-      const p = await pegawaiUnit(pegawaiId);
-      const cfg = await config(p.instansiId);
-      const target = resolvePeriode(periode, cfg);
+    async izinJendela(
+      pegawaiId: number,
+      periode: string,
+      /** The instansi's schedule when the caller has read it already. */
+      cfg?: JadwalConfig,
+    ): Promise<Record<JenisJendela, IzinMenulis>> {
+      const { instansiId, bukaan } = await pegawaiDenganBukaan(pegawaiId);
+      const c = cfg ?? (await config(instansiId));
+      const target = resolvePeriode(periode, c);
       const now = clock.now();
-      const bukaan = await q.bukaanBerlaku(db, { ...p, pegawaiId }, now, target.kode);
       return Object.fromEntries(
-        JENIS_JENDELA.map((jenis) => [
-          jenis,
-          bolehMenulis(
-            now,
-            jenis,
-            target,
-            cfg,
-            bukaan.filter((b) => b.jenis === jenis),
-          ),
-        ]),
+        JENIS_JENDELA.map((jenis) => [jenis, bolehMenulis(now, jenis, target, c, bukaan)]),
       ) as Record<JenisJendela, IzinMenulis>;
     },
 
     /** The caller's schedule: the period, the window open now and those of the previous and current period. */
     async lihat(actor: Actor): Promise<JadwalOut> {
-      const [cfg, p] = await Promise.all([config(actor.instansiId), pegawaiUnit(actor.id)]);
+      const [cfg, { bukaan }] = await Promise.all([config(actor.instansiId), pegawaiDenganBukaan(actor.id)]);
       const now = clock.now();
       const berjalan = periodeOf(dateInZone(now, cfg.zonaWaktu).slice(0, 7), cfg);
       const jadwal = [periodeSebelumnya(berjalan, cfg), berjalan].map((periode) => ({
@@ -216,7 +211,6 @@ export function createJadwalService({
         ),
       }));
       const aktif = jendelaAktif(now, cfg);
-      const bukaan = await q.bukaanBerlaku(db, { ...p, pegawaiId: actor.id }, now);
       return {
         sekarang: now.toISOString(),
         zonaWaktu: cfg.zonaWaktu,

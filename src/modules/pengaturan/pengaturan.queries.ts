@@ -1,26 +1,31 @@
 /** SQL for the per-instansi settings row (absent row = SPEC defaults). */
 import { and, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { type DbOrTx, prepareOnce } from '../../db/client.js';
 import { pengaturan } from '../../db/schema/index.js';
 
 export type PengaturanSet = Omit<typeof pengaturan.$inferInsert, 'instansiId' | 'version' | 'updatedAt'>;
 
+/** Every realisasi request reads the schedule: prepared once per connection handle. */
 export async function findPengaturan(db: DbOrTx, instansiId: number) {
-  const [row] = await db
-    .select({
-      batasSkp: pengaturan.batasSkp,
-      cakupanMemblokir: pengaturan.cakupanMemblokir,
-      periode: pengaturan.periode,
-      inputMulai: pengaturan.inputMulai,
-      inputAkhir: pengaturan.inputAkhir,
-      penilaianMulai: pengaturan.penilaianMulai,
-      penilaianAkhir: pengaturan.penilaianAkhir,
-      perbaikanMulai: pengaturan.perbaikanMulai,
-      perbaikanAkhir: pengaturan.perbaikanAkhir,
-      version: pengaturan.version,
-    })
-    .from(pengaturan)
-    .where(eq(pengaturan.instansiId, instansiId));
+  const query = prepareOnce(db, 'find_pengaturan', (d) =>
+    d
+      .select({
+        batasSkp: pengaturan.batasSkp,
+        cakupanMemblokir: pengaturan.cakupanMemblokir,
+        periode: pengaturan.periode,
+        inputMulai: pengaturan.inputMulai,
+        inputAkhir: pengaturan.inputAkhir,
+        penilaianMulai: pengaturan.penilaianMulai,
+        penilaianAkhir: pengaturan.penilaianAkhir,
+        perbaikanMulai: pengaturan.perbaikanMulai,
+        perbaikanAkhir: pengaturan.perbaikanAkhir,
+        version: pengaturan.version,
+      })
+      .from(pengaturan)
+      .where(eq(pengaturan.instansiId, sql.placeholder('instansiId')))
+      .prepare('find_pengaturan'),
+  );
+  const [row] = await query.execute({ instansiId });
   return row ?? null;
 }
 

@@ -1,6 +1,6 @@
 /** SQL of the monthly cycle: realisasi with evidence, thread and feedback; periodic ratings; the assessor's list. */
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
-import { type DbOrTx, rows } from '../../db/client.js';
+import { type DbOrTx, prepareOnce, rows } from '../../db/client.js';
 import {
   buktiDukung,
   iki,
@@ -47,6 +47,7 @@ export function pegawaiByIds(db: DbOrTx, ids: number[]) {
 }
 
 /** The employee's approved plan (newest version) whose span touches the period's months. */
+/** The approved plan covering a period (read by every realisasi request): prepared once per handle. */
 export async function approvedSkpFor(
   db: DbOrTx,
   pegawaiId: number,
@@ -54,20 +55,30 @@ export async function approvedSkpFor(
   mulai: string,
   akhir: string,
 ) {
-  const [row] = await db
-    .select({ id: skp.id, tahun: skp.tahun, versi: skp.versi, isJpt: skp.isJpt, instansiId: skp.instansiId })
-    .from(skp)
-    .where(
-      and(
-        eq(skp.pegawaiId, pegawaiId),
-        eq(skp.tahun, tahun),
-        eq(skp.status, 'DISETUJUI'),
-        lte(skp.periodeMulai, akhir),
-        gte(skp.periodeAkhir, mulai),
-      ),
-    )
-    .orderBy(desc(skp.versi), desc(skp.id))
-    .limit(1);
+  const query = prepareOnce(db, 'approved_skp_for', (d) =>
+    d
+      .select({
+        id: skp.id,
+        tahun: skp.tahun,
+        versi: skp.versi,
+        isJpt: skp.isJpt,
+        instansiId: skp.instansiId,
+      })
+      .from(skp)
+      .where(
+        and(
+          eq(skp.pegawaiId, sql.placeholder('pegawaiId')),
+          eq(skp.tahun, sql.placeholder('tahun')),
+          eq(skp.status, 'DISETUJUI'),
+          lte(skp.periodeMulai, sql.placeholder('akhir')),
+          gte(skp.periodeAkhir, sql.placeholder('mulai')),
+        ),
+      )
+      .orderBy(desc(skp.versi), desc(skp.id))
+      .limit(1)
+      .prepare('approved_skp_for'),
+  );
+  const [row] = await query.execute({ pegawaiId, tahun, mulai, akhir });
   return row ?? null;
 }
 
@@ -160,12 +171,21 @@ export async function ownerOf(db: DbOrTx, id: number) {
 }
 
 export function realisasiOfSkp(db: DbOrTx, skpId: number, periodeKode: string) {
-  return db
-    .select({ ...realisasiColumns, rhkJenis: rhk.jenis, rhkRencana: rhk.rencana })
-    .from(realisasi)
-    .innerJoin(rhk, eq(rhk.id, realisasi.rhkId))
-    .where(and(eq(realisasi.skpId, skpId), eq(realisasi.periodeKode, periodeKode)))
-    .orderBy(asc(rhk.urutan), asc(rhk.id));
+  const query = prepareOnce(db, 'realisasi_of_skp', (d) =>
+    d
+      .select({ ...realisasiColumns, rhkJenis: rhk.jenis, rhkRencana: rhk.rencana })
+      .from(realisasi)
+      .innerJoin(rhk, eq(rhk.id, realisasi.rhkId))
+      .where(
+        and(
+          eq(realisasi.skpId, sql.placeholder('skpId')),
+          eq(realisasi.periodeKode, sql.placeholder('periodeKode')),
+        ),
+      )
+      .orderBy(asc(rhk.urutan), asc(rhk.id))
+      .prepare('realisasi_of_skp'),
+  );
+  return query.execute({ skpId, periodeKode });
 }
 
 /** Other employees of the instansi who uploaded a file with the same SHA-256 (0 for links). */

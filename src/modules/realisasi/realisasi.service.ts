@@ -261,7 +261,7 @@ export function createRealisasiService(deps: {
     const { cfg, periode } = await periodeOf(p.instansiId, kode);
     const now = clock.now();
     const jendela: RealisasiBulanOut['jendela'] = [];
-    const izinSemua = await jadwal.izinJendela(pegawaiId, periode.kode);
+    const izinSemua = await jadwal.izinJendela(pegawaiId, periode.kode, cfg);
     for (const jenis of JENIS_JENDELA) {
       const j = jendelaPeriode(jenis, periode, cfg);
       const izin = izinSemua[jenis];
@@ -608,14 +608,14 @@ export function createRealisasiService(deps: {
      * is written and the refusal names the window's dates.
      */
     async ajukan(actor: Actor, body: z.infer<typeof AjukanBody>, meta: Meta) {
-      const { periode } = await periodeOf(actor.instansiId, body.periode);
+      const { cfg, periode } = await periodeOf(actor.instansiId, body.periode);
       const s = await skpWajib(actor.id, periode);
       const found = await q.realisasiOfSkp(db, s.id, periode.kode);
       const drafts = found.filter((r) => r.status === 'DRAFT');
       const returned = found.filter((r) => r.status === 'PERLU_PERBAIKAN');
       if (!drafts.length && !returned.length) throw new AppError('REALISASI_TIDAK_ADA');
 
-      const izin = await jadwal.izinJendela(actor.id, periode.kode);
+      const izin = await jadwal.izinJendela(actor.id, periode.kode, cfg);
       const izinInput = drafts.length ? izin.INPUT : null;
       const izinPerbaikan = returned.length ? izin.PERBAIKAN : null;
       const submit = izinInput?.ok ? drafts : [];
