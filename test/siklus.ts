@@ -34,6 +34,33 @@ export async function siklus(h: Harness, org: Org) {
   return { rhk: { staf: ids(staf), staf2: ids(staf2), kasi: ids(plans.kasi) } };
 }
 
+/**
+ * The chain with an approved 2026 plan for staf: two UTAMA RHKs (120 data, 12 laporan) intervening
+ * the kasi's first two. Returns the clients and plans of approvedChain and staf's RHK ids.
+ */
+export async function stafDenganRencana(h: Harness, org: Org) {
+  const { c, plans } = await approvedChain(h, org);
+  const pStaf = await submitAndApprove(
+    c.staf,
+    c.kasi,
+    await plan(c.staf, [
+      {
+        jenis: 'UTAMA',
+        rencana: 'Terhimpunnya data kurikulum sekolah',
+        iki: tiga(120, 'data'),
+        intervensi: [plans.kasi.rhk[0].id],
+      },
+      {
+        jenis: 'UTAMA',
+        rencana: 'Tersusunnya laporan supervisi',
+        iki: tiga(12, 'laporan'),
+        intervensi: [plans.kasi.rhk[1].id],
+      },
+    ]),
+  );
+  return { c, plans, rhkStaf: pStaf.rhk.map((r: { id: number }) => r.id) as number[] };
+}
+
 /** Fills every RHK with a value and submits the period. */
 export async function isiDanAjukan(client: Client, rhkIds: number[], periode: string) {
   for (const id of rhkIds) {

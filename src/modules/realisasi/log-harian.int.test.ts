@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { buildOrg, type Org } from '../../../test/org.js';
-import { approvedChain, type Client, plan, submitAndApprove, tiga } from '../../../test/skp.js';
+import { stafDenganRencana } from '../../../test/siklus.js';
+import type { Client } from '../../../test/skp.js';
 import { rows } from '../../db/client.js';
 
 let h: Harness;
@@ -15,26 +16,7 @@ const agustus = (hari: number) => `2026-08-${String(hari).padStart(2, '0')}T02:0
 beforeAll(async () => {
   h = await createHarness({ now: '2026-01-10T02:00:00Z' });
   org = await buildOrg(h.db);
-  const { c, plans } = await approvedChain(h, org);
-  const pStaf = await submitAndApprove(
-    c.staf,
-    c.kasi,
-    await plan(c.staf, [
-      {
-        jenis: 'UTAMA',
-        rencana: 'Terhimpunnya data kurikulum sekolah',
-        iki: tiga(120, 'data'),
-        intervensi: [plans.kasi.rhk[0].id],
-      },
-      {
-        jenis: 'UTAMA',
-        rencana: 'Tersusunnya laporan supervisi',
-        iki: tiga(12, 'laporan'),
-        intervensi: [plans.kasi.rhk[1].id],
-      },
-    ]),
-  );
-  rhkStaf = pStaf.rhk.map((r: { id: number }) => r.id);
+  ({ rhkStaf } = await stafDenganRencana(h, org));
 });
 afterAll(() => h.close());
 

@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { buildOrg, type Org } from '../../../test/org.js';
-import { approvedChain, type Client, plan, submitAndApprove, tiga } from '../../../test/skp.js';
+import { stafDenganRencana } from '../../../test/siklus.js';
+import type { Client } from '../../../test/skp.js';
 import { rows } from '../../db/client.js';
 
 let h: Harness;
@@ -17,26 +18,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 beforeAll(async () => {
   h = await createHarness({ now: '2026-01-10T02:00:00Z' });
   org = await buildOrg(h.db);
-  const { c, plans } = await approvedChain(h, org);
-  const pStaf = await submitAndApprove(
-    c.staf,
-    c.kasi,
-    await plan(c.staf, [
-      {
-        jenis: 'UTAMA',
-        rencana: 'Terhimpunnya data kurikulum sekolah',
-        iki: tiga(120, 'data'),
-        intervensi: [plans.kasi.rhk[0].id],
-      },
-      {
-        jenis: 'UTAMA',
-        rencana: 'Tersusunnya laporan supervisi',
-        iki: tiga(12, 'laporan'),
-        intervensi: [plans.kasi.rhk[1].id],
-      },
-    ]),
-  );
-  rhkStaf = pStaf.rhk.map((r: { id: number }) => r.id);
+  ({ rhkStaf } = await stafDenganRencana(h, org));
 });
 afterAll(() => h.close());
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { buildOrg, type Org } from '../../../test/org.js';
-import { approvedChain, type Client, plan, submitAndApprove, tiga } from '../../../test/skp.js';
+import { stafDenganRencana } from '../../../test/siklus.js';
+import type { Client } from '../../../test/skp.js';
 import type { RiwayatPegawaiOut, RiwayatTimOut } from '../../contracts/riwayat.js';
 
 let h: Harness;
@@ -44,26 +45,7 @@ type Bulan = { items: { rhk: { id: number }; realisasi: { id: number; version: n
 beforeAll(async () => {
   h = await createHarness({ now: '2026-01-10T02:00:00Z' });
   org = await buildOrg(h.db);
-  const { c, plans } = await approvedChain(h, org);
-  const pStaf = await submitAndApprove(
-    c.staf,
-    c.kasi,
-    await plan(c.staf, [
-      {
-        jenis: 'UTAMA',
-        rencana: 'Terhimpunnya data kurikulum sekolah',
-        iki: tiga(120, 'data'),
-        intervensi: [plans.kasi.rhk[0].id],
-      },
-      {
-        jenis: 'UTAMA',
-        rencana: 'Tersusunnya laporan supervisi',
-        iki: tiga(12, 'laporan'),
-        intervensi: [plans.kasi.rhk[1].id],
-      },
-    ]),
-  );
-  rhkStaf = pStaf.rhk.map((r: { id: number }) => r.id);
+  ({ rhkStaf } = await stafDenganRencana(h, org));
 
   // July: both accepted, rated Sangat Baik.
   let u = await login(pada(8, 3));
