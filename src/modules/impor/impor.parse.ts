@@ -144,19 +144,6 @@ async function parseXlsx(data: Buffer) {
   return table;
 }
 
-/**
- * A number typed as text the Indonesian way (shared by the imports): `1.500` is fifteen hundred, `60,5`
- * is sixty and a half. A lone dot not followed by exactly three digits (`60.5`, as Excel shows a
- * decimal) is a decimal point. Null when the text is not such a number (negative ones included).
- */
-export function parseAngka(text: string): number | null {
-  const t = text.replace(/\s/g, '');
-  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) return Number(t.replace(/\./g, '').replace(',', '.'));
-  if (/^\d+(,\d+)?$/.test(t)) return Number(t.replace(',', '.'));
-  if (/^\d+\.\d+$/.test(t)) return Number(t);
-  return null;
-}
-
 /** Reads a CSV or XLSX file (decided by content) into rows of text cells; shared with other imports. */
 export async function readTable(data: Buffer): Promise<Table> {
   if (data.length === 0) throw new AppError('VALIDATION_FAILED', undefined, 'Berkas kosong.');

@@ -2,11 +2,12 @@
 import type { z } from 'zod';
 import type { PkBody, PkImporResponse, PkOut, PkSasaranInput } from '../../contracts/pk.js';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
+import { parseAngka } from '../../domain/angka.js';
 import { AppError } from '../../platform/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { listScope } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
-import { normalizeHeader, parseAngka, readTable, type Table } from '../impor/impor.parse.js';
+import { normalizeHeader, readTable, type Table } from '../impor/impor.parse.js';
 import * as q from './pk.queries.js';
 
 type Sasaran = z.infer<typeof PkSasaranInput>;

@@ -10,12 +10,13 @@ import type { z } from 'zod';
 import { type RealisasiBulanOut, SimpanRealisasiBody } from '../../contracts/realisasi.js';
 import type { ImporRealisasiResponse } from '../../contracts/realisasi-impor.js';
 import type { Db } from '../../db/client.js';
+import { parseAngka } from '../../domain/angka.js';
 import { nilaiDariLog } from '../../domain/log-harian.js';
 import { editWindow, STATUS_REALISASI_LABEL } from '../../domain/realisasi-workflow.js';
 import { ASPEK_LABEL, type Aspek } from '../../domain/skp.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../auth/actor.js';
-import { normalizeHeader, parseAngka, readTable, type Table } from '../impor/impor.parse.js';
+import { normalizeHeader, readTable, type Table } from '../impor/impor.parse.js';
 import type { RealisasiService, TargetDraf } from './realisasi.service.js';
 
 type Meta = { requestId: string };

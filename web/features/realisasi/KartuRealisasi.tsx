@@ -23,7 +23,7 @@ import { api, put } from '../../lib/api';
 import { GalatRealisasi, useAksiRealisasi } from './aksi';
 import type { BuktiDukungOut, ItemRealisasi, RealisasiOut } from './api';
 import { BuktiDukungList } from './BuktiDukung';
-import { formatAngka, formatNilai, parseAngka, periksaBerkas, type Zona } from './format';
+import { formatAngka, formatNilai, periksaAngka, periksaBerkas, type Zona } from './format';
 import { RhkRingkas } from './RhkRingkas';
 import { RiwayatRealisasi } from './RiwayatRealisasi';
 import { CapaianBadge, StatusRealisasiBadge } from './StatusRealisasi';
@@ -54,7 +54,7 @@ function isianAwal(r: RealisasiOut | null): Isian {
 /** Messages per field ('nilai', 'tautan.0.url', …) from the number parser and the API's own contract. */
 function periksa(isian: Isian, version: number | undefined) {
   const galat: Record<string, string> = {};
-  const angka = parseAngka(isian.nilai);
+  const angka = periksaAngka(isian.nilai);
   if (!angka.ok) galat.nilai = angka.pesan;
   const body = SimpanRealisasiBody.safeParse({
     version,

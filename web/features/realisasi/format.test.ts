@@ -6,12 +6,12 @@ import {
   formatUkuran,
   formatWaktu,
   nomorRhk,
-  parseAngka,
+  periksaAngka,
   periksaBerkas,
   pilihanPeriode,
 } from './format';
 
-describe('parseAngka', () => {
+describe('periksaAngka', () => {
   it.each([
     ['', null],
     ['  ', null],
@@ -25,20 +25,20 @@ describe('parseAngka', () => {
     [' 1 234 ', 1234],
     ['007', 7],
   ])('reads %j as %j', (teks, nilai) => {
-    expect(parseAngka(teks)).toEqual({ ok: true, nilai });
+    expect(periksaAngka(teks)).toEqual({ ok: true, nilai });
   });
 
   it.each(['abc', '12,5,1', '1,2.3', '12.', ',5', '1.23,4.5', '12a', '1..2'])('refuses %j', (teks) => {
-    expect(parseAngka(teks)).toEqual({ ok: false, pesan: 'Nilai harus berupa angka, mis. 12 atau 12,5.' });
+    expect(periksaAngka(teks)).toEqual({ ok: false, pesan: 'Nilai harus berupa angka, mis. 12 atau 12,5.' });
   });
 
   it('refuses negative values with their own message', () => {
-    expect(parseAngka('-3')).toEqual({ ok: false, pesan: 'Nilai realisasi tidak boleh negatif.' });
+    expect(periksaAngka('-3')).toEqual({ ok: false, pesan: 'Nilai realisasi tidak boleh negatif.' });
   });
 
   it('reads back what formatAngka writes', () => {
     for (const n of [0, 7, 12.5, 1234, 1234.5, 1234567.8912, 0.0001])
-      expect(parseAngka(formatAngka(n))).toEqual({ ok: true, nilai: n });
+      expect(periksaAngka(formatAngka(n))).toEqual({ ok: true, nilai: n });
     expect(formatAngka(null)).toBe('');
   });
 });

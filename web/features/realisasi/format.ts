@@ -1,5 +1,6 @@
 /** How realisasi values read and are typed on screen: Indonesian numbers, sizes, dates, periods. */
 import { BERKAS_MAKS_BYTE, BERKAS_MIME } from '../../../src/contracts/realisasi';
+import { parseAngka } from '../../../src/domain/angka';
 import {
   type JenisPeriode,
   labelPeriode,
@@ -10,30 +11,17 @@ import {
 
 export type HasilAngka = { ok: true; nilai: number | null } | { ok: false; pesan: string };
 
-/** Thousands grouped by dots, exactly three digits per group (Indonesian writing). */
-const RIBUAN = /^\d{1,3}(\.\d{3})+$/;
-
-/**
- * A number as an Indonesian reads and types it: comma for decimals, dots between thousands
- * ("1.234,5"). A lone dot that cannot be a thousands separator ("12.5") is taken as a decimal point,
- * since phone keypads often offer only the dot. Empty means no value.
- */
-export function parseAngka(teks: string): HasilAngka {
-  const t = teks.trim().replace(/\s/g, '');
-  if (t === '') return { ok: true, nilai: null };
-  if (t.startsWith('-')) return { ok: false, pesan: 'Nilai realisasi tidak boleh negatif.' };
-  const [bulat = '', pecahan, ...lebih] = t.split(',');
-  let normal: string | null = null;
-  if (lebih.length === 0 && (pecahan === undefined || /^\d+$/.test(pecahan))) {
-    const utuh = RIBUAN.test(bulat) ? bulat.replace(/\./g, '') : bulat;
-    if (/^\d+$/.test(utuh)) normal = pecahan === undefined ? utuh : `${utuh}.${pecahan}`;
-    else if (pecahan === undefined && /^\d+\.\d+$/.test(bulat)) normal = bulat;
-  }
-  if (normal === null) return { ok: false, pesan: 'Nilai harus berupa angka, mis. 12 atau 12,5.' };
-  return { ok: true, nilai: Number(normal) };
+/** The realisasi form's number field: empty is no value; otherwise an Indonesian number (domain/angka). */
+export function periksaAngka(teks: string): HasilAngka {
+  if (teks.trim() === '') return { ok: true, nilai: null };
+  if (teks.trim().startsWith('-')) return { ok: false, pesan: 'Nilai realisasi tidak boleh negatif.' };
+  const nilai = parseAngka(teks);
+  return nilai === null
+    ? { ok: false, pesan: 'Nilai harus berupa angka, mis. 12 atau 12,5.' }
+    : { ok: true, nilai };
 }
 
-/** The inverse of parseAngka: '1.234,5'; null reads as empty. */
+/** The inverse of periksaAngka: '1.234,5'; null reads as empty. */
 export function formatAngka(n: number | null): string {
   return n === null ? '' : n.toLocaleString('id-ID', { maximumFractionDigits: 4 });
 }
