@@ -12,7 +12,7 @@ import { ErrorView, Loading } from '../../components/Status';
 import { type BawahanRealisasi, bawahanRealisasiQuery } from './api';
 import { langkah } from './navigasi';
 import { PilihPeriode } from './PilihPeriode';
-import { PredikatBadge, WARNA_STATUS_REALISASI } from './StatusRealisasi';
+import { BELUM_DIISI, PredikatBadge, WARNA_STATUS_REALISASI } from './StatusRealisasi';
 import { useJadwal } from './useJadwal';
 
 type Item = BawahanRealisasi['items'][number];
@@ -139,6 +139,10 @@ function Daftar({ periode }: { periode: string }) {
                 {p.skpId === null ? (
                   <Badge color="gray" variant="outline">
                     Belum ada SKP disetujui
+                  </Badge>
+                ) : Object.values(p.jumlah).every((n) => n === 0) ? (
+                  <Badge color="gray" variant="light">
+                    {BELUM_DIISI}
                   </Badge>
                 ) : (
                   <>

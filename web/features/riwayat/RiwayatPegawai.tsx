@@ -12,6 +12,7 @@ import { formatTanggal, ISTILAH_SKP } from '../../lib/istilah';
 import { formatNilai } from '../realisasi/format';
 import { CapaianBadge, PredikatBadge, StatusRealisasiBadge } from '../realisasi/StatusRealisasi';
 import { labelKolom, type RiwayatPegawaiOut, riwayatPegawaiQuery } from './api';
+import { potongKosong } from './kolom';
 
 type Sel = RiwayatPegawaiOut['rhk'][number]['sel'][number];
 
@@ -62,8 +63,12 @@ function IsiSel({ sel }: { sel: Sel | undefined }) {
   );
 }
 
-function TabelRiwayat({ data }: { data: RiwayatPegawaiOut }) {
-  const nilai = new Map(data.penilaian.map((p) => [p.periodeKode, p]));
+function TabelRiwayat({ data: semua }: { data: RiwayatPegawaiOut }) {
+  const nilai = new Map(semua.penilaian.map((p) => [p.periodeKode, p]));
+  const berisi = new Set([...nilai.keys(), ...semua.rhk.flatMap((r) => r.sel.map((s) => s.periodeKode))]);
+  // Months before the first and after the last one with anything in them would only push the
+  // content off screen (on a phone, off the first screen entirely).
+  const data = { ...semua, periode: potongKosong(semua.periode, (p) => berisi.has(p.kode)) };
   return (
     <Table.ScrollContainer minWidth={KOLOM_RHK + data.periode.length * KOLOM_PERIODE} type="native">
       <Table withColumnBorders verticalSpacing="xs" aria-label={`Riwayat kinerja ${data.tahun}`}>
