@@ -30,6 +30,24 @@ export const PREDIKAT_PEGAWAI_LABEL: Record<PredikatPegawai, string> = {
   SANGAT_KURANG: 'Sangat Kurang',
 };
 
+/** Predikat kinerja organisasi (SPEC §6.3), set per unit per period by the leader one level up. */
+export const PREDIKAT_ORGANISASI = [
+  'ISTIMEWA',
+  'BAIK',
+  'BUTUH_PERBAIKAN',
+  'KURANG',
+  'SANGAT_KURANG',
+] as const;
+export type PredikatOrganisasi = (typeof PREDIKAT_ORGANISASI)[number];
+
+export const PREDIKAT_ORGANISASI_LABEL: Record<PredikatOrganisasi, string> = {
+  ISTIMEWA: 'Istimewa',
+  BAIK: 'Baik',
+  BUTUH_PERBAIKAN: 'Butuh Perbaikan',
+  KURANG: 'Kurang',
+  SANGAT_KURANG: 'Sangat Kurang',
+};
+
 /** SPEC §6.2, rows = rating hasil kerja, columns = rating perilaku kerja. */
 export const MATRIKS_PREDIKAT: Readonly<Record<Rating, Readonly<Record<Rating, PredikatPegawai>>>> = {
   DI_ATAS_EKSPEKTASI: {

@@ -7,5 +7,6 @@ export * from './notifikasi.js';
 export * from './org.js';
 export * from './pegawai.js';
 export * from './pengaturan.js';
+export * from './penilaian.js';
 export * from './realisasi.js';
 export * from './skp.js';

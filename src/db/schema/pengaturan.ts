@@ -1,6 +1,6 @@
 /** Per-instansi settings that SPEC marks configurable; one row per instansi, defaults from SPEC. */
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import type { JenisPeriode } from '../../domain/jadwal.js';
 import { instansi } from './org.js';
 
@@ -23,6 +23,14 @@ export const pengaturan = pgTable(
     penilaianAkhir: smallint().notNull().default(15),
     perbaikanMulai: smallint().notNull().default(19),
     perbaikanAkhir: smallint().notNull().default(25),
+    /** Curve thresholds and rounding (SPEC §6.4); null = SPEC's defaults. */
+    kurva: jsonb().$type<Record<string, unknown>>(),
+    /** Organisation predikat → rating hasil kerja of the unit's leader (SPEC §6.3); null = default. */
+    pemetaanPredikatOrganisasi: jsonb().$type<Record<string, unknown>>(),
+    /** Days after the annual evaluation is final during which the employee may object (SPEC §6.6). */
+    keberatanHari: smallint().notNull().default(14),
+    /** Deadline of the annual evaluation in the following year, MM-DD (SPEC §6.5). */
+    batasEvaluasiTahunan: text().notNull().default('03-31'),
     version: integer().notNull().default(1),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

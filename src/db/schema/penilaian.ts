@@ -1,0 +1,233 @@
+/**
+ * Penilaian (SPEC §6): the organisation's predikat per unit and period, the unit leader's penetapan
+ * of the distribution, the annual evaluation per SKP, objections, the tim penilai's recommendations,
+ * and the registry of printed documents that anyone can verify.
+ */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { PredikatOrganisasi, PredikatPegawai, Rating } from '../../domain/predikat.js';
+import { instansi, unor } from './org.js';
+import { pegawai } from './pegawai.js';
+import { skp } from './skp.js';
+
+/**
+ * Predikat kinerja organisasi of a unit for a period ('2026-07', '2026-Q3', '2026-S2') or a year
+ * ('2026'), with the evidence it rests on (PK achievement, IKM, progress of the rencana aksi).
+ */
+export const predikatOrganisasi = pgTable(
+  'predikat_organisasi',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    instansiId: integer()
+      .notNull()
+      .references(() => instansi.id),
+    unorId: integer()
+      .notNull()
+      .references(() => unor.id),
+    periodeKode: text().notNull(),
+    predikat: text().$type<PredikatOrganisasi>().notNull(),
+    /** The evidence as entered: achievement figures and their sources. */
+    dasar: jsonb().$type<Record<string, unknown>>().notNull(),
+    catatan: text(),
+    ditetapkanOlehId: integer()
+      .notNull()
+      .references(() => pegawai.id),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('predikat_organisasi_uq').on(t.unorId, t.periodeKode),
+    index('predikat_organisasi_instansi_idx').on(t.instansiId, t.periodeKode),
+  ],
+);
+
+/**
+ * Penetapan predikat kinerja: the unit leader finalises the organisation predikat with the resulting
+ * distribution of the employees' predikat; a distribution that breaches the curve needs a justification.
+ */
+export const penetapanPredikat = pgTable(
+  'penetapan_predikat',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    instansiId: integer()
+      .notNull()
+      .references(() => instansi.id),
+    unorId: integer()
+      .notNull()
+      .references(() => unor.id),
+    periodeKode: text().notNull(),
+    predikatOrganisasi: text().$type<PredikatOrganisasi>().notNull(),
+    /** Counts per employee predikat at the moment of finalising, and N. */
+    distribusi: jsonb().$type<Record<string, unknown>>().notNull(),
+    /** The breaches of the curve in words, as shown to the leader. */
+    pelanggaran: jsonb().$type<string[]>().notNull(),
+    justifikasi: text(),
+    ditetapkanOlehId: integer()
+      .notNull()
+      .references(() => pegawai.id),
+    ditetapkanAt: timestamp({ withTimezone: true }).notNull(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('penetapan_predikat_uq').on(t.unorId, t.periodeKode),
+    index('penetapan_predikat_instansi_idx').on(t.instansiId, t.periodeKode),
+  ],
+);
+
+export const STATUS_EVALUASI = ['DRAF', 'DITANDATANGANI_PENILAI', 'FINAL'] as const;
+export type StatusEvaluasi = (typeof STATUS_EVALUASI)[number];
+
+/** The annual evaluation of one SKP (an employee with two SKPs in a year has two). */
+export const evaluasiTahunan = pgTable(
+  'evaluasi_tahunan',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    instansiId: integer()
+      .notNull()
+      .references(() => instansi.id),
+    skpId: integer()
+      .notNull()
+      .references(() => skp.id),
+    pegawaiId: integer()
+      .notNull()
+      .references(() => pegawai.id),
+    tahun: integer().notNull(),
+    pejabatPenilaiId: integer()
+      .notNull()
+      .references(() => pegawai.id),
+    atasanPenilaiId: integer().references(() => pegawai.id),
+    ratingHasilKerja: text().$type<Rating>().notNull(),
+    ratingPerilaku: text().$type<Rating>().notNull(),
+    predikat: text().$type<PredikatPegawai>().notNull(),
+    /** The suggestion shown to the assessor: ratings and the periods they come from. */
+    saran: jsonb().$type<Record<string, unknown>>(),
+    /** The organisation predikat that applied (capaian kinerja organisasi). */
+    capaianOrganisasi: text().$type<PredikatOrganisasi>(),
+    catatan: text(),
+    rekomendasi: text(),
+    status: text().$type<StatusEvaluasi>().notNull().default('DRAF'),
+    ditandatanganiPenilaiAt: timestamp({ withTimezone: true }),
+    ditandatanganiPegawaiAt: timestamp({ withTimezone: true }),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('evaluasi_tahunan_skp_uq').on(t.skpId),
+    index('evaluasi_tahunan_pegawai_idx').on(t.pegawaiId, t.tahun),
+    index('evaluasi_tahunan_penilai_idx').on(t.pejabatPenilaiId, t.tahun),
+    index('evaluasi_tahunan_instansi_idx').on(t.instansiId, t.tahun, t.predikat),
+    check('evaluasi_tahunan_status_ck', sql`${t.status} IN ('DRAF', 'DITANDATANGANI_PENILAI', 'FINAL')`),
+  ],
+);
+
+export const STATUS_KEBERATAN = ['DIAJUKAN', 'DIPERIKSA', 'DIPUTUS'] as const;
+export type StatusKeberatan = (typeof STATUS_KEBERATAN)[number];
+
+/** An objection to an annual evaluation, decided for good by the atasan pejabat penilai (SPEC §6.6). */
+export const keberatan = pgTable(
+  'keberatan',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    instansiId: integer()
+      .notNull()
+      .references(() => instansi.id),
+    evaluasiId: integer()
+      .notNull()
+      .references(() => evaluasiTahunan.id),
+    pegawaiId: integer()
+      .notNull()
+      .references(() => pegawai.id),
+    /** Who decides: the atasan pejabat penilai when the objection was filed. */
+    pemutusId: integer()
+      .notNull()
+      .references(() => pegawai.id),
+    alasan: text().notNull(),
+    status: text().$type<StatusKeberatan>().notNull().default('DIAJUKAN'),
+    diajukanAt: timestamp({ withTimezone: true }).notNull(),
+    /** DIKUATKAN (confirmed) or DIUBAH (changed). */
+    keputusan: text().$type<'DIKUATKAN' | 'DIUBAH'>(),
+    ratingHasilKerjaBaru: text().$type<Rating>(),
+    ratingPerilakuBaru: text().$type<Rating>(),
+    predikatBaru: text().$type<PredikatPegawai>(),
+    pertimbangan: text(),
+    diputusAt: timestamp({ withTimezone: true }),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('keberatan_evaluasi_uq').on(t.evaluasiId),
+    index('keberatan_pemutus_idx').on(t.pemutusId, t.status),
+    index('keberatan_pegawai_idx').on(t.pegawaiId),
+  ],
+);
+
+/** A statement the atasan asks of the employee or the assessor during an objection, and its answer. */
+export const keberatanKeterangan = pgTable(
+  'keberatan_keterangan',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    keberatanId: integer()
+      .notNull()
+      .references(() => keberatan.id, { onDelete: 'cascade' }),
+    /** Whom the statement is asked of. */
+    pihakId: integer()
+      .notNull()
+      .references(() => pegawai.id),
+    permintaan: text().notNull(),
+    dimintaAt: timestamp({ withTimezone: true }).notNull(),
+    jawaban: text(),
+    dijawabAt: timestamp({ withTimezone: true }),
+    version: integer().notNull().default(1),
+  },
+  (t) => [index('keberatan_keterangan_idx').on(t.keberatanId, t.id)],
+);
+
+/** The tim penilai kinerja's recommendation (pembinaan) for an employee below expectation. */
+export const rekomendasiTimPenilai = pgTable(
+  'rekomendasi_tim_penilai',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    instansiId: integer()
+      .notNull()
+      .references(() => instansi.id),
+    pegawaiId: integer()
+      .notNull()
+      .references(() => pegawai.id),
+    /** The period or year it concerns ('2026-07', '2026'). */
+    periodeKode: text().notNull(),
+    jenis: text().notNull(),
+    uraian: text().notNull(),
+    olehId: integer()
+      .notNull()
+      .references(() => pegawai.id),
+    at: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('rekomendasi_pegawai_idx').on(t.pegawaiId, t.at.desc()),
+    index('rekomendasi_instansi_idx').on(t.instansiId, t.periodeKode),
+  ],
+);
+
+/**
+ * Every printed document: a short code (on the print, with a QR code) and the SHA-256 of the printed
+ * content, so a public page can confirm a print's identity and date without showing performance data.
+ */
+export const dokumenTerbit = pgTable(
+  'dokumen_terbit',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    kode: text().notNull(),
+    instansiId: integer()
+      .notNull()
+      .references(() => instansi.id),
+    /** e.g. SKP, EVALUASI_PERIODIK, EVALUASI_TAHUNAN, DOKUMEN_EVALUASI, PENETAPAN_PREDIKAT. */
+    jenis: text().notNull(),
+    /** What the document is about, for the verifier: title, whose, period (no performance data). */
+    identitas: jsonb().$type<Record<string, unknown>>().notNull(),
+    sha256: text().notNull(),
+    dicetakOlehId: integer().references(() => pegawai.id),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('dokumen_terbit_kode_uq').on(t.kode), index('dokumen_terbit_sha_idx').on(t.sha256)],
+);
