@@ -5,8 +5,10 @@
  * run, two references on the same server: a bare Fastify route doing one indexed select, and
  * pgbench. Then the realisasi burst (realisasi.ts): 50 connections submitting a month of drafts, each
  * request another employee, next to pgbench running the SQL one submission runs, captured from the
- * code. Prints seed seconds, report latencies, req/s, p50/p99 latency and the ratios to the
- * references. Not a timed test.
+ * code. Also the kurva distribusi: a period's ratings for every employee with an approved plan and an
+ * organisation predikat for every unit, then every unit's curve over HTTP (cold, then warm). Prints
+ * seed seconds, report latencies, req/s, p50/p99 latency and the ratios to the references. Not a
+ * timed test.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -41,6 +43,8 @@ const PASSWORD = 'Bench#2026';
 const REPORT_RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 5);
 /** The response-time aim of the dibagi-habis reports. */
 const REPORT_AIM_MS = 2000;
+/** The aim of the instansi-wide curve report (every unit of the instansi). */
+const KURVA_AIM_MS = 5000;
 const url = adminUrl(SERVER_URL, DB_NAME);
 
 interface Figure {
@@ -135,6 +139,39 @@ async function seed() {
     insertSkpPlans(tx, { instansiId: org.instansiId, tahun, seed: EMPLOYEES, tanggal, mix: SYNTHETIC_MIX }),
   );
   const skpSeconds = (performance.now() - started) / 1000;
+  // January's ratings for every employee's latest approved plan, spread over the five predikat by a hash of the plan
+  // id, and an organisation predikat for every unit, so the curve report judges every unit.
+  const periodeKurva = `${tahun}-01`;
+  started = performance.now();
+  const [kurva] = await rows<{ penilaian: number }>(
+    database.db,
+    sql`WITH ins AS (
+          INSERT INTO penilaian_periodik (skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
+          SELECT s.id, ${periodeKurva}, r.hasil, r.perilaku, r.predikat, coalesce(s.pejabat_penilai_id, s.pegawai_id), now()
+            FROM (SELECT DISTINCT ON (pegawai_id) id, pegawai_id, pejabat_penilai_id FROM skp
+                   WHERE instansi_id = ${org.instansiId} AND tahun = ${tahun} AND status = 'DISETUJUI'
+                   ORDER BY pegawai_id, versi DESC) s
+            CROSS JOIN LATERAL (SELECT (hashtext(s.id::text) & 1023) % 20 AS k) h
+            CROSS JOIN LATERAL (VALUES
+              (CASE WHEN h.k < 3 THEN 'DI_ATAS_EKSPEKTASI' WHEN h.k < 18 THEN 'SESUAI_EKSPEKTASI' ELSE 'DI_BAWAH_EKSPEKTASI' END,
+               CASE WHEN h.k < 3 THEN 'DI_ATAS_EKSPEKTASI' WHEN h.k IN (16, 17, 19) THEN 'DI_BAWAH_EKSPEKTASI' ELSE 'SESUAI_EKSPEKTASI' END)
+            ) AS v(hasil, perilaku)
+            CROSS JOIN LATERAL (SELECT v.hasil, v.perilaku,
+              CASE WHEN h.k < 3 THEN 'SANGAT_BAIK' WHEN h.k < 16 THEN 'BAIK' WHEN h.k < 18 THEN 'KURANG'
+                   WHEN h.k = 18 THEN 'BUTUH_PERBAIKAN' ELSE 'SANGAT_KURANG' END) AS r(hasil, perilaku, predikat)
+          RETURNING 1
+        ), po AS (
+          INSERT INTO predikat_organisasi (instansi_id, unor_id, periode_kode, predikat, dasar, ditetapkan_oleh_id)
+          SELECT u.instansi_id, u.id, ${periodeKurva},
+                 (ARRAY['ISTIMEWA', 'BAIK', 'BAIK', 'BAIK', 'BUTUH_PERBAIKAN'])[u.id % 5 + 1],
+                 '{"capaianPk": null, "nilaiIkm": null, "progresRencanaAksi": 90, "keterangan": "Progres rencana aksi unit (data bench)"}'::jsonb,
+                 (SELECT r.pegawai_id FROM peran_pegawai r WHERE r.peran = 'ADMIN_INSTANSI' LIMIT 1)
+            FROM unor u WHERE u.instansi_id = ${org.instansiId}
+          RETURNING 1
+        )
+        SELECT (SELECT count(*) FROM ins)::int AS penilaian`,
+  );
+  const kurvaSeconds = (performance.now() - started) / 1000;
   await database.db.execute(sql`ANALYZE`);
   // The biggest OPD and the plan of its head, for the per-unit and per-plan reports.
   const [opd] = await rows<{ id: number; nama: string; pegawai: number; skpId: number }>(
@@ -155,6 +192,7 @@ async function seed() {
     database.db,
     sql`SELECT p.nip FROM pegawai p JOIN peran_pegawai r ON r.pegawai_id = p.id WHERE r.peran = 'ADMIN_INSTANSI' LIMIT 1`,
   );
+  const [unit] = await rows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM unor`);
   const names = await rows<{ term: string }>(
     database.db,
     sql`SELECT lower(substr(split_part(nama, ' ', 1), 1, 4)) AS term FROM pegawai TABLESAMPLE SYSTEM (1) LIMIT 200`,
@@ -165,6 +203,7 @@ async function seed() {
     skpSeconds,
     skp,
     tahun,
+    kurva: { periode: periodeKurva, penilaian: kurva!.penilaian, unor: unit!.n, seconds: kurvaSeconds },
     opd: opd!,
     users,
     admin: admin!.nip,
@@ -234,8 +273,14 @@ console.log(
     `${s.perjanjianKinerja} PK with ${s.pkSasaran} sasaran)`,
 );
 
+console.log(
+  `seed: ${data.kurva.penilaian.toLocaleString('id-ID')} penilaian periodik ${data.kurva.periode} and an organisation predikat ` +
+    `for each of ${data.kurva.unor} units in ${data.kurva.seconds.toFixed(1)} s`,
+);
+
 const figures: Figure[] = [];
 const reports: ReportFigure[] = [];
+let kurvaReport: ReportFigure | undefined;
 const appPort = '3901';
 const app = startProcess('src/server.ts', {
   DATABASE_URL: url,
@@ -266,6 +311,12 @@ try {
       `/api/skp/${opd.skpId}/cakupan`,
       bkdCookie,
     ),
+  );
+  kurvaReport = await report(
+    'GET /api/kurva/laporan (every unit)',
+    appBase,
+    `/api/kurva/laporan?periode=${data.kurva.periode}`,
+    bkdCookie,
   );
   const nips = data.users.map((u) => u.nip);
   figures.push(
@@ -336,6 +387,17 @@ for (const r of reports) {
   console.log(
     `${r.name.padEnd(42)} ${ms(r.cold)} ${ms(r.warm[0] ?? r.cold)} ${ms(median).padStart(10)} ${ms(max)} ${(r.bytes / 1024).toFixed(0).padStart(7)}  ` +
       `${median < REPORT_AIM_MS ? 'yes' : 'NO'} (warm median)${max < REPORT_AIM_MS ? ', every request' : ''}`,
+  );
+}
+if (kurvaReport) {
+  const r = kurvaReport;
+  const median = r.warm[Math.floor(r.warm.length / 2)] ?? r.cold;
+  const max = Math.max(r.cold, ...r.warm);
+  console.log(
+    `\nkurva distribusi of every unit (${data.kurva.unor} units, ${data.kurva.penilaian.toLocaleString('id-ID')} ` +
+      `penilaian, period ${data.kurva.periode}) over HTTP as the BKD admin: cold ${r.cold.toFixed(0)} ms, ` +
+      `warm min ${(r.warm[0] ?? r.cold).toFixed(0)} / median ${median.toFixed(0)} / max ${max.toFixed(0)} ms, ` +
+      `${(r.bytes / 1024).toFixed(0)} KB; under ${KURVA_AIM_MS / 1000} s: ${max < KURVA_AIM_MS ? 'yes, every request' : median < KURVA_AIM_MS ? 'yes (warm median)' : 'NO'}`,
   );
 }
 // The realisasi burst: a month of drafts and a session per employee; one submission captured and

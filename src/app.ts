@@ -30,12 +30,16 @@ import { dokumenRoutes } from './modules/dokumen/dokumen.routes.js';
 import { createDokumenService } from './modules/dokumen/dokumen.service.js';
 import { eskalasiRoutes } from './modules/eskalasi/eskalasi.routes.js';
 import { createEskalasiService } from './modules/eskalasi/eskalasi.service.js';
+import { evaluasiRoutes } from './modules/evaluasi/evaluasi.routes.js';
+import { createEvaluasiService } from './modules/evaluasi/evaluasi.service.js';
 import { imporRoutes } from './modules/impor/impor.routes.js';
 import { createImporService } from './modules/impor/impor.service.js';
 import { inboxRoutes } from './modules/inbox/inbox.routes.js';
 import { createInboxService } from './modules/inbox/inbox.service.js';
 import { jadwalRoutes } from './modules/jadwal/jadwal.routes.js';
 import { createJadwalService } from './modules/jadwal/jadwal.service.js';
+import { kurvaRoutes } from './modules/kurva/kurva.routes.js';
+import { createKurvaService } from './modules/kurva/kurva.service.js';
 import { notifikasiRoutes } from './modules/notifikasi/notifikasi.routes.js';
 import { createNotifikasiService } from './modules/notifikasi/notifikasi.service.js';
 import { orgRoutes } from './modules/org/org.routes.js';
@@ -138,6 +142,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   });
   const storage = createLocalStorage(config.STORAGE_DIR);
   const delegasi = createDelegasiService({ db, clock, audit, notifikasi, zonaWaktu: org.zonaWaktu });
+  const kurva = createKurvaService({ db, clock, audit, jadwal, pengaturan });
   const realisasi = createRealisasiService({
     db,
     clock,
@@ -147,6 +152,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     notifikasi,
     storage,
     delegasi,
+    kurva,
   });
   const eskalasi = createEskalasiService({ db, clock, jadwal });
   const inbox = createInboxService({ db, clock, jadwal });
@@ -154,9 +160,19 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   app.decorate('pengingat', createPengingatService({ db, clock, jadwal }));
   const logHarian = createLogHarianService({ db, clock, audit, realisasi });
   const realisasiImpor = createRealisasiImporService({ db, realisasi });
-  const dokumen = createDokumenService({ skp, zonaWaktu: org.zonaWaktu });
   const dialog = createDialogService({ db, clock, audit, notifikasi, pegawai, zonaWaktu: org.zonaWaktu });
   const riwayat = createRiwayatService({ db, clock, jadwal });
+  const dokumen = createDokumenService({
+    db,
+    clock,
+    publicUrl: config.PUBLIC_URL,
+    skp,
+    realisasi,
+    riwayat,
+    pegawai,
+    zonaWaktu: org.zonaWaktu,
+  });
+  const evaluasi = createEvaluasiService({ db, clock, audit, notifikasi, zonaWaktu: org.zonaWaktu });
 
   registerAccessHooks(
     app,
@@ -188,7 +204,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(imporRoutes(impor));
   await app.register(skpRoutes(skp));
   await app.register(pkRoutes(pk));
-  await app.register(dokumenRoutes(dokumen));
+  await app.register(dokumenRoutes(dokumen, config));
   await app.register(pengaturanRoutes(pengaturan));
   await app.register(jadwalRoutes(jadwal));
   await app.register(notifikasiRoutes(notifikasi));
@@ -200,6 +216,8 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(realisasiImporRoutes(realisasiImpor));
   await app.register(dialogRoutes(dialog));
   await app.register(riwayatRoutes(riwayat));
+  await app.register(kurvaRoutes(kurva));
+  await app.register(evaluasiRoutes(evaluasi));
 
   const webRoot = path.resolve(config.WEB_DIST);
   if (existsSync(path.join(webRoot, 'index.html'))) {

@@ -23,6 +23,18 @@ const login = createRoute({
   component: lazyRouteComponent(() => import('./routes/masuk'), 'MasukPage'),
 });
 
+// Public: anyone holding a printed document checks it, without logging in.
+const verifikasi = createRoute({
+  getParentRoute: () => root,
+  path: '/verifikasi',
+  component: lazyRouteComponent(() => import('./routes/verifikasi'), 'VerifikasiPage'),
+});
+const verifikasiKode = createRoute({
+  getParentRoute: () => root,
+  path: '/verifikasi/$kode',
+  component: lazyRouteComponent(() => import('./routes/verifikasi'), 'VerifikasiPage'),
+});
+
 const app = createRoute({
   getParentRoute: () => root,
   id: 'app',
@@ -164,6 +176,40 @@ const riwayat = createRoute({
   component: lazyRouteComponent(() => import('./routes/riwayat'), 'RiwayatPage'),
 });
 
+const kurva = createRoute({
+  getParentRoute: () => app,
+  path: '/kurva',
+  validateSearch: (s: Record<string, unknown>): { unorId?: number; periode?: string } => ({
+    unorId: positif(s.unorId),
+    periode:
+      typeof s.periode === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(s.periode) ? s.periode : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./routes/kurva'), 'KurvaPage'),
+});
+
+// Penilaian: the annual evaluation per SKP, objections, and the tim penilai's list.
+const evaluasi = createRoute({
+  getParentRoute: () => app,
+  path: '/evaluasi',
+  validateSearch: (s: Record<string, unknown>): { tahun?: number } => ({ tahun: positif(s.tahun) }),
+  component: lazyRouteComponent(() => import('./routes/evaluasi'), 'EvaluasiPage'),
+});
+const evaluasiSkp = createRoute({
+  getParentRoute: () => app,
+  path: '/evaluasi/skp/$skpId',
+  component: lazyRouteComponent(() => import('./routes/evaluasi'), 'EvaluasiSkpPage'),
+});
+const keberatan = createRoute({
+  getParentRoute: () => app,
+  path: '/keberatan',
+  component: lazyRouteComponent(() => import('./routes/keberatan'), 'KeberatanPage'),
+});
+const timPenilai = createRoute({
+  getParentRoute: () => app,
+  path: '/tim-penilai',
+  component: lazyRouteComponent(() => import('./routes/tim-penilai'), 'TimPenilaiPage'),
+});
+
 // What waits for the user, delegation of assessment, and the admins' escalation list.
 const kotakMasuk = createRoute({
   getParentRoute: () => app,
@@ -184,6 +230,8 @@ const eskalasi = createRoute({
 
 const routeTree = root.addChildren([
   login,
+  verifikasi,
+  verifikasiKode,
   app.addChildren([
     beranda,
     profil,
@@ -204,6 +252,11 @@ const routeTree = root.addChildren([
     eskalasi,
     dialog,
     riwayat,
+    kurva,
+    evaluasi,
+    evaluasiSkp,
+    keberatan,
+    timPenilai,
     matriks,
     cakupan,
     notifikasi,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { JENIS_PERIODE } from '../domain/jadwal.js';
+import { PEMBULATAN } from '../domain/kurva.js';
+import { PREDIKAT_PEGAWAI, RATING } from '../domain/predikat.js';
 
 const Hari = z
   .number({ error: 'Hari harus berupa angka 1–31.' })
@@ -36,6 +38,60 @@ export const JenisPeriode = z.enum(JENIS_PERIODE, {
   error: 'Periode penilaian harus BULANAN, TRIWULANAN atau SEMESTERAN.',
 });
 
+const PredikatPegawai = z.enum(PREDIKAT_PEGAWAI, {
+  error: 'Predikat pegawai pada syarat kurva tidak valid.',
+});
+const KelompokPredikat = z
+  .array(PredikatPegawai)
+  .min(1, 'Syarat kurva menyebut paling sedikit satu predikat.')
+  .max(5)
+  .refine((l) => new Set(l).size === l.length, 'Predikat dalam satu syarat tidak boleh berulang.');
+/** Whole percentages keep p·N an integer, so the rounding never drifts (domain/kurva.ts). */
+const PersenKurva = z
+  .number({ error: 'Persentase kurva harus berupa angka.' })
+  .int('Persentase kurva harus bilangan bulat.')
+  .min(0, 'Persentase kurva paling rendah 0.')
+  .max(100, 'Persentase kurva paling tinggi 100.');
+const SyaratKurva = z.discriminatedUnion('jenis', [
+  z.object({ jenis: z.literal('TERBANYAK'), predikat: PredikatPegawai }),
+  z.object({ jenis: z.literal('MAKS'), predikat: KelompokPredikat, persen: PersenKurva }),
+  z.object({ jenis: z.literal('MIN'), predikat: KelompokPredikat, persen: PersenKurva }),
+  z.object({
+    jenis: z.literal('MIN_JUMLAH'),
+    predikat: KelompokPredikat,
+    jumlah: z.number().int('Jumlah minimal harus bilangan bulat.').min(1).max(1000),
+  }),
+]);
+const DaftarSyarat = z.array(SyaratKurva).max(10, 'Paling banyak 10 syarat per predikat organisasi.');
+const Pembulatan = z.enum(PEMBULATAN, { error: 'Pembulatan harus BAWAH, ATAS atau TERDEKAT.' });
+
+/** Curve rules (SPEC §6.4) per organisation predikat; null = SPEC's defaults. */
+export const AturanKurva = z.object({
+  syarat: z.object({
+    ISTIMEWA: DaftarSyarat,
+    BAIK: DaftarSyarat,
+    BUTUH_PERBAIKAN: DaftarSyarat,
+    KURANG: DaftarSyarat,
+    SANGAT_KURANG: DaftarSyarat,
+  }),
+  pembulatan: z.object({ maks: Pembulatan, min: Pembulatan }),
+  minimalPegawai: z
+    .number({ error: 'Jumlah pegawai minimal harus berupa angka.' })
+    .int('Jumlah pegawai minimal harus bilangan bulat.')
+    .min(1, 'Jumlah pegawai minimal paling sedikit 1.')
+    .max(1000),
+});
+
+const RatingPemetaan = z.enum(RATING, { error: 'Rating pada pemetaan predikat organisasi tidak valid.' });
+/** Organisation predikat → the unit leader's rating hasil kerja (SPEC §6.3); null = the default. */
+export const PemetaanPredikatOrganisasi = z.object({
+  ISTIMEWA: RatingPemetaan,
+  BAIK: RatingPemetaan,
+  BUTUH_PERBAIKAN: RatingPemetaan,
+  KURANG: RatingPemetaan,
+  SANGAT_KURANG: RatingPemetaan,
+});
+
 export const Pengaturan = z.object({
   /** SKP deadline as MM-DD (default 01-31). */
   batasSkp: z
@@ -47,12 +103,16 @@ export const Pengaturan = z.object({
   periode: JenisPeriode,
   /** Window days (SPEC §5.1), counted in the instansi's time zone. */
   jendela: JendelaHari,
+  kurva: AturanKurva.nullable(),
+  pemetaanPredikatOrganisasi: PemetaanPredikatOrganisasi.nullable(),
 });
 export const PengaturanOut = Pengaturan.extend({ version: z.number() });
 export type PengaturanOut = z.infer<typeof PengaturanOut>;
-/** The schedule fields may be left out: they keep their current values. */
+/** The schedule and curve fields may be left out: they keep their current values (null resets to SPEC). */
 export const PengaturanBody = Pengaturan.extend({
   periode: JenisPeriode.optional(),
   jendela: JendelaHari.optional(),
+  kurva: AturanKurva.nullable().optional(),
+  pemetaanPredikatOrganisasi: PemetaanPredikatOrganisasi.nullable().optional(),
   version: z.number().int().positive(),
 });

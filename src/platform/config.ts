@@ -25,6 +25,15 @@ const ConfigSchema = z.object({
    * DATA_DIR: that folder is PGlite's own PostgreSQL data directory.
    */
   STORAGE_DIR: z.string().default('./berkas'),
+  /**
+   * The address people reach the application at: printed documents carry `<PUBLIC_URL>/verifikasi/<kode>`
+   * (text and QR code) for anyone to check them.
+   */
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .default('http://localhost:3000')
+    .transform((u) => u.replace(/\/+$/, '')),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -100,6 +100,16 @@ export const ERRORS = {
     message: 'Pejabat penilai ini sudah memiliki delegasi pada rentang tanggal yang sama.',
   },
   DELEGASI_TIDAK_AKTIF: { status: 409, message: 'Delegasi ini sudah dicabut atau sudah berakhir.' },
+  EVALUASI_TERKUNCI: {
+    status: 409,
+    message: 'Evaluasi tahunan ini sudah ditandatangani atau final sehingga terkunci dan tidak dapat diubah.',
+  },
+  EVALUASI_INVALID_TRANSITION: {
+    status: 409,
+    message: 'Tindakan ini tidak sesuai dengan status evaluasi tahunan sekarang.',
+  },
+  KEBERATAN_TIDAK_DAPAT_DIAJUKAN: { status: 409, message: 'Keberatan tidak dapat diajukan.' },
+  KEBERATAN_SUDAH_DIPUTUS: { status: 409, message: 'Keberatan ini sudah diputus; keputusan bersifat final.' },
   INTERNAL: { status: 500, message: 'Terjadi kesalahan pada server. Silakan coba lagi.' },
 } as const;
 

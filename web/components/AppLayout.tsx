@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { LoncengNotifikasi } from '../features/notifikasi/LoncengNotifikasi';
 import { post, setCsrfToken } from '../lib/api';
-import { canBrowseOrg, isAdmin, isBkd, useMe } from '../lib/session';
+import { canBrowseOrg, isAdmin, isBkd, isTimPenilai, useMe } from '../lib/session';
 
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
@@ -24,6 +24,10 @@ export function AppLayout() {
     { to: '/realisasi/bawahan', label: 'Penilaian Bawahan', show: !!me?.isPejabatPenilai },
     { to: '/dialog', label: 'Dialog Kinerja', show: true },
     { to: '/riwayat', label: 'Riwayat Kinerja', show: true },
+    { to: '/kurva', label: 'Kurva & Predikat', show: !!me?.isPejabatPenilai || isAdmin(me) },
+    { to: '/evaluasi', label: 'Evaluasi Tahunan', show: true },
+    { to: '/keberatan', label: 'Keberatan', show: true },
+    { to: '/tim-penilai', label: 'Tim Penilai', show: isBkd(me) || isTimPenilai(me) },
     { to: '/delegasi', label: 'Delegasi Penilaian', show: !!me?.isPejabatPenilai || isAdmin(me) },
     { to: '/eskalasi', label: 'Eskalasi Penilaian', show: isAdmin(me) },
     { to: '/pegawai', label: 'Pegawai', show: canBrowseOrg(me) },

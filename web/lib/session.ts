@@ -24,8 +24,12 @@ export function isAdmin(me: MeResponse | null): boolean {
   return !!me?.roles.some((r) => r.peran === 'ADMIN_INSTANSI' || r.peran === 'ADMIN_OPD');
 }
 
+export function isTimPenilai(me: MeResponse | null): boolean {
+  return !!me?.roles.some((r) => r.peran === 'TIM_PENILAI');
+}
+
 export function canBrowseOrg(me: MeResponse | null): boolean {
-  return isAdmin(me) || !!me?.roles.some((r) => r.peran === 'TIM_PENILAI');
+  return isAdmin(me) || isTimPenilai(me);
 }
 
 export function isBkd(me: MeResponse | null): boolean {

@@ -1,6 +1,7 @@
 import { Stack, Title } from '@mantine/core';
 import { Forbidden } from '../components/Status';
 import { PengaturanInstansi } from '../features/pengaturan/PengaturanInstansi';
+import { PengaturanKurva } from '../features/pengaturan/PengaturanKurva';
 import { ISTILAH_CASCADING } from '../lib/istilah';
 import { isBkd, useMe } from '../lib/session';
 
@@ -10,6 +11,7 @@ export function PengaturanPage() {
     <Stack maw={720}>
       <Title order={2}>{ISTILAH_CASCADING.pengaturanInstansi}</Title>
       <PengaturanInstansi />
+      <PengaturanKurva />
     </Stack>
   );
 }

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, integer, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import type { JenisPeriode } from '../../domain/jadwal.js';
+import type { AturanKurva, PemetaanPredikatOrganisasi } from '../../domain/kurva.js';
 import { instansi } from './org.js';
 
 export const pengaturan = pgTable(
@@ -24,9 +25,9 @@ export const pengaturan = pgTable(
     perbaikanMulai: smallint().notNull().default(19),
     perbaikanAkhir: smallint().notNull().default(25),
     /** Curve thresholds and rounding (SPEC §6.4); null = SPEC's defaults. */
-    kurva: jsonb().$type<Record<string, unknown>>(),
+    kurva: jsonb().$type<AturanKurva>(),
     /** Organisation predikat → rating hasil kerja of the unit's leader (SPEC §6.3); null = default. */
-    pemetaanPredikatOrganisasi: jsonb().$type<Record<string, unknown>>(),
+    pemetaanPredikatOrganisasi: jsonb().$type<PemetaanPredikatOrganisasi>(),
     /** Days after the annual evaluation is final during which the employee may object (SPEC §6.6). */
     keberatanHari: smallint().notNull().default(14),
     /** Deadline of the annual evaluation in the following year, MM-DD (SPEC §6.5). */

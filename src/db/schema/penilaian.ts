@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { KeputusanKeberatan, StatusEvaluasi, StatusKeberatan } from '../../domain/evaluasi.js';
 import type { PredikatOrganisasi, PredikatPegawai, Rating } from '../../domain/predikat.js';
 import { instansi, unor } from './org.js';
 import { pegawai } from './pegawai.js';
@@ -75,9 +76,6 @@ export const penetapanPredikat = pgTable(
   ],
 );
 
-export const STATUS_EVALUASI = ['DRAF', 'DITANDATANGANI_PENILAI', 'FINAL'] as const;
-export type StatusEvaluasi = (typeof STATUS_EVALUASI)[number];
-
 /** The annual evaluation of one SKP (an employee with two SKPs in a year has two). */
 export const evaluasiTahunan = pgTable(
   'evaluasi_tahunan',
@@ -122,9 +120,6 @@ export const evaluasiTahunan = pgTable(
   ],
 );
 
-export const STATUS_KEBERATAN = ['DIAJUKAN', 'DIPERIKSA', 'DIPUTUS'] as const;
-export type StatusKeberatan = (typeof STATUS_KEBERATAN)[number];
-
 /** An objection to an annual evaluation, decided for good by the atasan pejabat penilai (SPEC §6.6). */
 export const keberatan = pgTable(
   'keberatan',
@@ -147,7 +142,7 @@ export const keberatan = pgTable(
     status: text().$type<StatusKeberatan>().notNull().default('DIAJUKAN'),
     diajukanAt: timestamp({ withTimezone: true }).notNull(),
     /** DIKUATKAN (confirmed) or DIUBAH (changed). */
-    keputusan: text().$type<'DIKUATKAN' | 'DIUBAH'>(),
+    keputusan: text().$type<KeputusanKeberatan>(),
     ratingHasilKerjaBaru: text().$type<Rating>(),
     ratingPerilakuBaru: text().$type<Rating>(),
     predikatBaru: text().$type<PredikatPegawai>(),

@@ -145,7 +145,11 @@ export const penilaianPeriodik = pgTable(
     version: integer().notNull().default(1),
     at: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('penilaian_periodik_uq').on(t.skpId, t.periodeKode)],
+  (t) => [
+    uniqueIndex('penilaian_periodik_uq').on(t.skpId, t.periodeKode),
+    // A period across the instansi: the curves, the tim penilai's list of those below expectation.
+    index('penilaian_periodik_periode_idx').on(t.periodeKode, t.predikat),
+  ],
 );
 
 /** The optional daily log that sums into the monthly realisasi (log-harian.ts). */

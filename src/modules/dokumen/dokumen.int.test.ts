@@ -71,6 +71,16 @@ describe('dokumen SKP (PDF)', () => {
     expect(text).toContain('01 JANUARI 2026 S.D. 31 DESEMBER 2026');
     expect(text).toContain('10 Januari 2026');
     expect(text).not.toContain('DRAF');
+    // Registered: the footer carries the code and the public address; the verifier knows the print.
+    const kode = String(res.headers['x-kode-verifikasi']);
+    expect(text).toContain(`Kode verifikasi: ${kode.slice(0, 5)}-${kode.slice(5)}`);
+    expect(text).toContain(`http://localhost:3000/verifikasi/${kode}`);
+    const pub = await h.app.inject({ method: 'GET', url: `/api/verifikasi/${kode}` });
+    expect(pub.json()).toMatchObject({
+      jenis: 'SKP',
+      nama: 'Kepala Bidang',
+      periode: 'Tahun 2026 (versi 1)',
+    });
 
     const stranger = await h.login(org.orangLain.nip);
     expect((await stranger.get(`/api/skp/${skpKabid.id}/dokumen.pdf`)).statusCode).toBe(403);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SkpDetail } from '../../contracts/skp.js';
-import { formatTanggal, formatTarget, skpDocument } from './skp-pdf.js';
+import { formatTanggal } from './pdf-umum.js';
+import { formatTarget, skpDocument } from './skp-pdf.js';
+
+const verifikasi = { kode: 'ABCDE23456', url: 'https://kinerja.contoh.go.id/verifikasi/ABCDE23456' };
 
 const target = (
   nilai: number | null,
@@ -128,7 +131,7 @@ describe('SKP document definition', () => {
   });
 
   it('non-JPT: six columns, the intervened RHK of the superior by name, both groups, the lampiran', () => {
-    const doc = skpDocument(skp(), { tanggalDisetujui: '2026-01-09' });
+    const doc = skpDocument(skp(), { tanggalDisetujui: '2026-01-09', verifikasi });
     const all = texts(doc.content);
     expect(all).toContain('Rencana Hasil Kerja Pimpinan yang Diintervensi');
     expect(all).not.toContain('Perspektif');
@@ -144,17 +147,29 @@ describe('SKP document definition', () => {
     expect(doc.watermark).toBeUndefined();
     expect(doc.header).toBeUndefined();
     expect(doc.pageSize).toBe('A4');
+    // Every page carries the verification code, its address and a QR code of that address.
+    const footer = texts((doc.footer as (p: number, n: number, s: unknown) => unknown)(1, 2, {}));
+    expect(footer).toEqual(
+      expect.arrayContaining([
+        'Kode verifikasi: ABCDE-23456',
+        `Keaslian dokumen ini dapat diperiksa di ${verifikasi.url}`,
+        'Halaman 1 dari 2',
+      ]),
+    );
+    expect(JSON.stringify((doc.footer as (p: number, n: number, s: unknown) => unknown)(1, 2, {}))).toContain(
+      `"qr":"${verifikasi.url}"`,
+    );
   });
 
   it('JPT: the JPT subtitle and five columns with perspektif', () => {
-    const all = texts(skpDocument(skp({ isJpt: true, skpAtasan: null })).content);
+    const all = texts(skpDocument(skp({ isJpt: true, skpAtasan: null }), { verifikasi }).content);
     expect(all).toContain('BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI');
     expect(all).toContain('Perspektif');
     expect(all).not.toContain('Rencana Hasil Kerja Pimpinan yang Diintervensi');
   });
 
   it('a plan not yet approved is marked as a draft and has no signing date', () => {
-    const doc = skpDocument(skp({ status: 'DIAJUKAN', disetujuiAt: null }));
+    const doc = skpDocument(skp({ status: 'DIAJUKAN', disetujuiAt: null }), { verifikasi });
     expect(doc.watermark).toMatchObject({ text: 'DRAF' });
     expect(typeof doc.header).toBe('function');
     const header = (doc.header as (p: number, n: number, s: unknown) => { text: string })(1, 1, {});

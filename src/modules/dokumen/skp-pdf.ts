@@ -3,8 +3,7 @@
  * layout (identity, hasil kerja, perilaku kerja, signatures, then the lampiran). Pure: no I/O.
  */
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Identitas, SkpDetail } from '../../contracts/skp.js';
-import { NAMA_BULAN as BULAN } from '../../domain/jadwal.js';
+import type { SkpDetail } from '../../contracts/skp.js';
 import {
   ASPEK_LABEL,
   JENIS_LAMPIRAN,
@@ -13,18 +12,20 @@ import {
   PERSPEKTIF_LABEL,
 } from '../../domain/skp.js';
 import { STATUS_SKP_LABEL } from '../../domain/skp-workflow.js';
-
-const HEADER_FILL = '#e0e0e0';
-const GROUP_FILL = '#f3f3f3';
-const KOSONG = '-';
-/** Where the place of signing goes: not known to the system, written by hand. */
-const TEMPAT = '……………………';
-
-/** `2026-01-31` → `31 Januari 2026`. */
-export function formatTanggal(isoDate: string): string {
-  const [y, m, d] = isoDate.slice(0, 10).split('-');
-  return `${d} ${BULAN[Number(m) - 1]} ${y}`;
-}
+import {
+  blokTandaTangan,
+  covered,
+  footerVerifikasi,
+  formatTanggal,
+  GAYA,
+  GROUP_FILL,
+  identitasTable,
+  KOSONG,
+  MARGIN_HALAMAN,
+  tandaDraf,
+  th,
+  type Verifikasi,
+} from './pdf-umum.js';
 
 const angka = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 4 });
 
@@ -39,47 +40,6 @@ export function formatTarget(
       ? `${angka.format(t.nilai)} – ${angka.format(t.nilaiMaks)}`
       : angka.format(t.nilai);
   return [range, t.satuan?.trim()].filter(Boolean).join(' ');
-}
-
-function th(text: string, extra: Partial<{ colSpan: number; alignment: 'left' | 'center' }> = {}): TableCell {
-  return { text, bold: true, fillColor: HEADER_FILL, alignment: 'center', ...extra };
-}
-
-/** Cells a colSpan/rowSpan covers must still be present; pdfmake takes empty objects. */
-const covered = (): TableCell => ({});
-
-function identitasTable(pegawai: Identitas, penilai: Identitas | null): Content {
-  const rows: [string, (i: Identitas) => string | null][] = [
-    ['Nama', (i) => i.nama],
-    ['NIP', (i) => i.nip],
-    ['Pangkat/Gol. Ruang', (i) => i.pangkatGolongan],
-    ['Jabatan', (i) => i.jabatan],
-    ['Unit Kerja', (i) => i.unitKerja],
-  ];
-  return {
-    table: {
-      headerRows: 1,
-      widths: [16, 88, '*', 16, 88, '*'],
-      body: [
-        [
-          th('NO'),
-          th('PEGAWAI YANG DINILAI', { colSpan: 2 }),
-          covered(),
-          th('NO'),
-          th('PEJABAT PENILAI KINERJA', { colSpan: 2 }),
-          covered(),
-        ],
-        ...rows.map(([label, pick], i): TableCell[] => [
-          { text: String(i + 1), alignment: 'center' },
-          label,
-          pick(pegawai) || KOSONG,
-          { text: String(i + 1), alignment: 'center' },
-          label,
-          (penilai && pick(penilai)) || KOSONG,
-        ]),
-      ],
-    },
-  };
 }
 
 type Rhk = SkpDetail['rhk'][number];
@@ -183,24 +143,13 @@ function perilakuTable(skp: SkpDetail): Content {
 }
 
 function tandaTangan(skp: SkpDetail, tanggal: string | null): Content {
-  const tempatTanggal = `${TEMPAT}, ${tanggal ? formatTanggal(tanggal) : '……………………………'}`;
-  const blok = (peran: string, i: Identitas | null): Content => ({
-    stack: [
-      tempatTanggal,
-      peran,
-      { text: ' ', margin: [0, 0, 0, 48] },
-      { text: i?.nama ?? '……………………………………', bold: true, decoration: i ? 'underline' : undefined },
-      `NIP. ${i?.nip ?? '……………………………'}`,
-    ],
-    alignment: 'center',
-  });
   return {
     unbreakable: true,
     margin: [0, 18, 0, 0],
     columns: [
-      blok('Pegawai yang Dinilai', skp.identitas.pegawai),
+      blokTandaTangan('Pegawai yang Dinilai', skp.identitas.pegawai, tanggal),
       { text: '', width: 40 },
-      blok('Pejabat Penilai Kinerja', skp.identitas.pejabatPenilai),
+      blokTandaTangan('Pejabat Penilai Kinerja', skp.identitas.pejabatPenilai, tanggal),
     ],
   };
 }
@@ -226,9 +175,10 @@ function kepala(skp: SkpDetail, title: string, newPage = false): Content[] {
 export interface SkpPdfOptions {
   /** The approval date (YYYY-MM-DD) in the instansi's zone; defaults to the date part of disetujuiAt. */
   tanggalDisetujui?: string | null;
+  verifikasi: Verifikasi;
 }
 
-export function skpDocument(skp: SkpDetail, options: SkpPdfOptions = {}): TDocumentDefinitions {
+export function skpDocument(skp: SkpDetail, options: SkpPdfOptions): TDocumentDefinitions {
   const disetujui = skp.status === 'DISETUJUI';
   const tanggal = disetujui ? (options.tanggalDisetujui ?? skp.disetujuiAt?.slice(0, 10) ?? null) : null;
   const draf = `DRAF — belum disetujui (status: ${STATUS_SKP_LABEL[skp.status]})`;
@@ -244,31 +194,19 @@ export function skpDocument(skp: SkpDetail, options: SkpPdfOptions = {}): TDocum
   return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
-    pageMargins: [40, 48, 40, 44],
+    pageMargins: MARGIN_HALAMAN,
     info: {
       title: `SKP ${pegawai.nama} ${skp.tahun} versi ${skp.versi}`,
       subject: 'Sasaran Kinerja Pegawai',
       creator: 'e-Kinerja',
     },
-    ...(disetujui ? {} : { watermark: { text: 'DRAF', opacity: 0.08, bold: true, angle: -45 } }),
-    header: disetujui
-      ? undefined
-      : () => ({ text: draf, color: '#b00020', bold: true, alignment: 'center', margin: [40, 20, 40, 0] }),
-    footer: (page, pages) => ({
-      margin: [40, 14, 40, 0],
-      fontSize: 7,
-      color: '#555555',
-      columns: [
-        `SKP ${pegawai.nip} · tahun ${skp.tahun} · versi ${skp.versi}`,
-        { text: `Halaman ${page} dari ${pages}`, alignment: 'right' },
-      ],
-    }),
+    ...(disetujui ? {} : tandaDraf(draf)),
+    footer: footerVerifikasi(
+      options.verifikasi,
+      `SKP ${pegawai.nip} · tahun ${skp.tahun} · versi ${skp.versi}`,
+    ),
     defaultStyle: { fontSize: 9, lineHeight: 1.1 },
-    styles: {
-      judul: { fontSize: 12, bold: true, alignment: 'center' },
-      subjudul: { fontSize: 10, bold: true, alignment: 'center' },
-      bagian: { fontSize: 10, bold: true, margin: [0, 12, 0, 4] },
-    },
+    styles: GAYA,
     content: [
       ...kepala(skp, 'SASARAN KINERJA PEGAWAI'),
       identitasTable(pegawai, skp.identitas.pejabatPenilai),

@@ -313,6 +313,8 @@ describe('the schedule is per instansi (pengaturan)', () => {
         penilaian: { mulai: 8, akhir: 15 },
         perbaikan: { mulai: 19, akhir: 25 },
       },
+      kurva: null,
+      pemetaanPredikatOrganisasi: null,
       version: 1,
     });
     expect(

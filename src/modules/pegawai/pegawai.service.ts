@@ -6,6 +6,7 @@ import type {
   PenugasanPltBody,
   SearchPegawaiQuery,
 } from '../../contracts/pegawai.js';
+import type { Identitas } from '../../contracts/skp.js';
 import type { Db, Tx } from '../../db/client.js';
 import { pangkatGolongan } from '../../domain/golongan.js';
 import { isStruktural } from '../../domain/jabatan.js';
@@ -120,6 +121,19 @@ export function createPegawaiService(deps: {
 
   return {
     detail,
+
+    /** Who someone is today, as documents print it (the SKP, evaluations). */
+    async identitas(actor: Actor, id: number): Promise<Identitas> {
+      const p = await detail(actor, id);
+      return {
+        nama: p.namaLengkap,
+        nip: p.nipFormatted,
+        pangkatGolongan: p.pangkatGolongan,
+        jabatan: p.jabatan?.nama ?? null,
+        // An OPD head's unit is the OPD itself: named once.
+        unitKerja: [...new Set([p.jabatan?.unorNama, p.opd?.nama].filter(Boolean))].join(', '),
+      };
+    },
 
     findTarget: (id: number) => q.findTarget(db, id),
 

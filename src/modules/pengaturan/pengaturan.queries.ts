@@ -19,6 +19,8 @@ export async function findPengaturan(db: DbOrTx, instansiId: number) {
         penilaianAkhir: pengaturan.penilaianAkhir,
         perbaikanMulai: pengaturan.perbaikanMulai,
         perbaikanAkhir: pengaturan.perbaikanAkhir,
+        kurva: pengaturan.kurva,
+        pemetaanPredikatOrganisasi: pengaturan.pemetaanPredikatOrganisasi,
         version: pengaturan.version,
       })
       .from(pengaturan)

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { PengaturanBody, PengaturanOut } from '../../contracts/pengaturan.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { DEFAULT_JADWAL } from '../../domain/jadwal.js';
+import { ATURAN_KURVA_BAWAAN, PEMETAAN_PREDIKAT_ORGANISASI_BAWAAN } from '../../domain/kurva.js';
 import { AppError } from '../../platform/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -19,6 +20,8 @@ export const PENGATURAN_BAWAAN: PengaturanOut = {
     penilaian: rentang(DEFAULT_JADWAL.penilaian),
     perbaikan: rentang(DEFAULT_JADWAL.perbaikan),
   },
+  kurva: null,
+  pemetaanPredikatOrganisasi: null,
   version: 1,
 };
 
@@ -32,6 +35,8 @@ function toOut(row: NonNullable<Awaited<ReturnType<typeof q.findPengaturan>>>): 
       penilaian: { mulai: row.penilaianMulai, akhir: row.penilaianAkhir },
       perbaikan: { mulai: row.perbaikanMulai, akhir: row.perbaikanAkhir },
     },
+    kurva: row.kurva,
+    pemetaanPredikatOrganisasi: row.pemetaanPredikatOrganisasi,
     version: row.version,
   };
 }
@@ -44,6 +49,14 @@ export function createPengaturanService({ db, audit }: { db: Db; audit: AuditSer
 
   return {
     get,
+    /** The curve rules and the §6.3 mapping in force: the instansi's own, or SPEC's defaults. */
+    async aturanKurva(instansiId: number) {
+      const p = await get(instansiId);
+      return {
+        kurva: p.kurva ?? ATURAN_KURVA_BAWAAN,
+        pemetaan: p.pemetaanPredikatOrganisasi ?? PEMETAAN_PREDIKAT_ORGANISASI_BAWAAN,
+      };
+    },
     async save(actor: Actor, body: z.infer<typeof PengaturanBody>, meta: { requestId: string }) {
       return db.transaction(async (tx) => {
         const before = await get(actor.instansiId, tx);
@@ -53,6 +66,11 @@ export function createPengaturanService({ db, audit }: { db: Db; audit: AuditSer
           cakupanMemblokir: body.cakupanMemblokir,
           periode: body.periode ?? before.periode,
           jendela: body.jendela ?? before.jendela,
+          kurva: body.kurva === undefined ? before.kurva : body.kurva,
+          pemetaanPredikatOrganisasi:
+            body.pemetaanPredikatOrganisasi === undefined
+              ? before.pemetaanPredikatOrganisasi
+              : body.pemetaanPredikatOrganisasi,
         };
         const { input, penilaian, perbaikan } = after.jendela;
         const saved = await q.savePengaturanIfVersion(tx, actor.instansiId, body.version, {
@@ -65,6 +83,8 @@ export function createPengaturanService({ db, audit }: { db: Db; audit: AuditSer
           penilaianAkhir: penilaian.akhir,
           perbaikanMulai: perbaikan.mulai,
           perbaikanAkhir: perbaikan.akhir,
+          kurva: after.kurva,
+          pemetaanPredikatOrganisasi: after.pemetaanPredikatOrganisasi,
         });
         if (!saved) throw new AppError('VERSION_CONFLICT');
         await audit.record(tx, {

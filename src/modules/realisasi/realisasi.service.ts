@@ -54,6 +54,7 @@ import type { AuditInput, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import type { DelegasiService } from '../delegasi/delegasi.service.js';
 import { type JadwalService, resolvePeriode } from '../jadwal/jadwal.service.js';
+import type { KurvaService } from '../kurva/kurva.service.js';
 import type { NotifikasiService } from '../notifikasi/notifikasi.service.js';
 import type { PegawaiService } from '../pegawai/pegawai.service.js';
 import * as lq from './log-harian.queries.js';
@@ -133,6 +134,7 @@ export function createRealisasiService(deps: {
   notifikasi: Pick<NotifikasiService, 'kirim'>;
   storage: Storage;
   delegasi: Pick<DelegasiService, 'berlaku'>;
+  kurva: Pick<KurvaService, 'saranKepalaUnit'>;
 }) {
   const { db, clock, audit, jadwal, notifikasi, storage } = deps;
 
@@ -314,7 +316,7 @@ export function createRealisasiService(deps: {
       };
 
     const rhks = await q.rhkOf(db, s.id);
-    const [ikis, found, { penilaiId, peran }, penilaian, umpan] = await Promise.all([
+    const [ikis, found, { penilaiId, peran }, penilaian, umpan, saranOrganisasi] = await Promise.all([
       q.ikiOf(
         db,
         rhks.map((r) => r.id),
@@ -323,6 +325,7 @@ export function createRealisasiService(deps: {
       peranPenilai(actor, pegawaiId, s.instansiId, s.isJpt),
       q.findPenilaian(db, s.id, periode.kode),
       q.umpanBalikOf(db, s.id, periode.kode),
+      deps.kurva.saranKepalaUnit(pegawaiId, s.instansiId, periode.kode),
     ]);
     const ids = found.map((r) => r.id);
     const [bukti, riwayat, penilaiRow, logTotal] = await Promise.all([
@@ -412,12 +415,15 @@ export function createRealisasiService(deps: {
         version: penilaian.version,
         at: penilaian.at.toISOString(),
       },
-      // Only accepted items carry a final capaian.
-      saran: sarankanRatingHasilKerja(
-        found
-          .filter((r) => r.status === 'DITERIMA' && r.capaian !== null)
-          .map((r) => ({ jenis: r.rhkJenis, capaian: r.capaian! })),
-      ),
+      // A unit head's rating follows the unit's organisation predikat (SPEC §6.3); otherwise only
+      // accepted items carry a final capaian.
+      saran:
+        saranOrganisasi ??
+        sarankanRatingHasilKerja(
+          found
+            .filter((r) => r.status === 'DITERIMA' && r.capaian !== null)
+            .map((r) => ({ jenis: r.rhkJenis, capaian: r.capaian! })),
+        ),
       dapatMenilai,
       menilaiSebagai:
         !dapatMenilai || peran === 'PENILAI' ? null : peran === 'DELEGASI' ? 'DELEGASI' : 'ESKALASI',
@@ -827,12 +833,16 @@ export function createRealisasiService(deps: {
       if (existing ? body.version !== existing.version : body.version !== undefined)
         throw new AppError('VERSION_CONFLICT');
       if (peran !== 'ATASAN') await assertJendela(pegawaiId, ['PENILAIAN', 'PERBAIKAN'], periode.kode);
+      // SPEC §6.3: a unit head's rating hasil kerja is the unit's organisation predikat, when it is set.
+      const ratingHasilKerja =
+        (await deps.kurva.saranKepalaUnit(pegawaiId, s.instansiId, periode.kode))?.rating ??
+        body.ratingHasilKerja;
 
       const now = clock.now();
       const values = {
-        ratingHasilKerja: body.ratingHasilKerja,
+        ratingHasilKerja,
         ratingPerilaku: body.ratingPerilaku,
-        predikat: predikatKinerja(body.ratingHasilKerja, body.ratingPerilaku),
+        predikat: predikatKinerja(ratingHasilKerja, body.ratingPerilaku),
         catatan: body.catatan,
         penilaiId: actor.id,
         at: now,

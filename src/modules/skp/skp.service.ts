@@ -8,7 +8,6 @@ import type {
   CakupanInstansiResponse,
   CakupanRingkasan,
   CreateSkpBody,
-  Identitas,
   KembalikanBody,
   LampiranBody,
   MatriksResponse,
@@ -79,18 +78,6 @@ export function createSkpService(deps: {
   async function atasanDanPenilai(s: { pegawaiId: number; instansiId: number; isJpt: boolean }) {
     const chain = await pegawai.rantaiAtasanIds(s.pegawaiId, s.instansiId);
     return { atasanId: chain[0] ?? null, penilaiId: (s.isJpt ? chain.at(-1) : chain[0]) ?? null };
-  }
-
-  async function identitasSekarang(actor: Actor, pegawaiId: number): Promise<Identitas> {
-    const p = await pegawai.detail(actor, pegawaiId);
-    return {
-      nama: p.namaLengkap,
-      nip: p.nipFormatted,
-      pangkatGolongan: p.pangkatGolongan,
-      jabatan: p.jabatan?.nama ?? null,
-      // An OPD head's unit is the OPD itself: named once.
-      unitKerja: [...new Set([p.jabatan?.unorNama, p.opd?.nama].filter(Boolean))].join(', '),
-    };
   }
 
   /** The plan's deadline (instansi setting) and whether it was missed. */
@@ -174,8 +161,8 @@ export function createSkpService(deps: {
       s.identitas
         ? Promise.resolve(s.identitas as SkpDetail['identitas'])
         : Promise.all([
-            identitasSekarang(actor, s.pegawaiId),
-            penilai ? identitasSekarang(actor, penilai) : Promise.resolve(null),
+            pegawai.identitas(actor, s.pegawaiId),
+            penilai ? pegawai.identitas(actor, penilai) : Promise.resolve(null),
           ]).then(([p, pp]) => ({ pegawai: p, pejabatPenilai: pp })),
     ]);
     const content = { pendekatan: s.pendekatan, isJpt: s.isJpt, rhk: isi };
@@ -663,8 +650,8 @@ export function createSkpService(deps: {
             if (batas.memblokir && cakupan && cakupan.masalah > 0)
               throw new AppError('CAKUPAN_BELUM_LENGKAP', { masalah: cakupan.masalah });
             const [owner, penilai] = await Promise.all([
-              identitasSekarang(actor, s.pegawaiId),
-              identitasSekarang(actor, actor.id),
+              pegawai.identitas(actor, s.pegawaiId),
+              pegawai.identitas(actor, actor.id),
             ]);
             return {
               disetujuiAt: clock.now(),

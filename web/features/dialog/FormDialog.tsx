@@ -23,10 +23,11 @@ import { useQuery } from '@tanstack/react-query';
 import type { DialogOut } from '../../../src/contracts/dialog';
 import { JENIS_DIALOG, JENIS_DIALOG_LABEL, type JenisDialog } from '../../../src/domain/dialog';
 import { Loading } from '../../components/Status';
+import { GalatAksi } from '../../lib/aksi';
 import { post, put } from '../../lib/api';
 import { ISTILAH_SKP } from '../../lib/istilah';
 import { useMe } from '../../lib/session';
-import { GalatDialog, useDialogAksi } from './aksi';
+import { useDialogAksi } from './aksi';
 import { hariIni, rhkPilihanQuery } from './api';
 
 type Nilai = {
@@ -324,7 +325,7 @@ export function FormDialog({
               </Button>
             </div>
           </Stack>
-          <GalatDialog aksi={aksi} />
+          <GalatAksi aksi={aksi} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Batal

@@ -3,9 +3,10 @@ import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/cor
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { PERNYATAAN_B18, SKALA_B18 } from '../../../src/domain/dialog';
+import { GalatAksi } from '../../lib/aksi';
 import { post } from '../../lib/api';
 import { formatTanggal } from '../../lib/istilah';
-import { GalatDialog, useDialogAksi } from './aksi';
+import { useDialogAksi } from './aksi';
 import type { DialogOut } from './api';
 
 export function FormPenilaianDialog({ dialog, onClose }: { dialog: DialogOut; onClose: () => void }) {
@@ -60,7 +61,7 @@ export function FormPenilaianDialog({ dialog, onClose }: { dialog: DialogOut; on
           value={saran}
           onChange={(e) => setSaran(e.currentTarget.value)}
         />
-        <GalatDialog aksi={aksi} />
+        <GalatAksi aksi={aksi} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Batal

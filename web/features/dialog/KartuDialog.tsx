@@ -2,9 +2,10 @@
 import { Badge, Button, Card, Group, List, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { PERNYATAAN_B18, SKALA_B18, SKOR_MAKS } from '../../../src/domain/dialog';
+import { GalatAksi } from '../../lib/aksi';
 import { post } from '../../lib/api';
 import { formatTanggal } from '../../lib/istilah';
-import { GalatDialog, useDialogAksi } from './aksi';
+import { useDialogAksi } from './aksi';
 import type { DialogOut, TindakLanjut } from './api';
 import { FormDialog } from './FormDialog';
 import { FormPenilaianDialog } from './FormPenilaianDialog';
@@ -83,7 +84,7 @@ function DaftarTindakLanjut({ dialog }: { dialog: DialogOut }) {
           </Card>
         ))}
       </Stack>
-      <GalatDialog aksi={aksi} />
+      <GalatAksi aksi={aksi} />
     </Stack>
   );
 }

@@ -1,0 +1,130 @@
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type DemoAccount, demoAccounts } from './accounts.js';
+
+const accounts = demoAccounts();
+const kepala = accounts.kepala_opd!;
+const bkd = accounts.admin_instansi!;
+
+async function login(page: Page, a: DemoAccount) {
+  await page.goto('/masuk');
+  await page.getByLabel('NIP').fill(a.nip);
+  await page.getByLabel('Kata sandi').fill(a.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page.getByRole('heading', { name: `Selamat datang, ${a.nama}` })).toBeVisible();
+}
+
+async function apiLogin(api: APIRequestContext, a: DemoAccount) {
+  const res = await api.post('/api/auth/login', { data: { nip: a.nip, password: a.password } });
+  expect(res.ok(), await res.text()).toBeTruthy();
+  return ((await res.json()) as { csrfToken: string }).csrfToken;
+}
+
+interface Unit {
+  id: number;
+  nama: string;
+  dipimpin: boolean;
+}
+
+let opd: Unit;
+let bidang: Unit;
+let periode: string;
+
+// The demo's past months carry ratings; the month with the most rated employees in Ikbal's OPD is
+// used, whatever today's date. The OPD's organisation predikat is set by the BKD admin (the leader one
+// level up of an OPD is the head of region), Sangat Kurang, so the demo's distribution breaches it.
+test.beforeAll(async ({ playwright, baseURL }) => {
+  const api = await playwright.request.newContext({ baseURL });
+  await apiLogin(api, kepala);
+  const units = ((await (await api.get('/api/kurva/unit-saya')).json()) as { items: Unit[] }).items;
+  opd = units.find((u) => u.dipimpin)!;
+  bidang = units.find((u) => !u.dipimpin)!;
+  let terbanyak = -1;
+  const d = new Date();
+  for (let i = 0; i < 6; i++) {
+    d.setDate(1);
+    d.setMonth(d.getMonth() - 1);
+    const kode = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+    const k = (await (await api.get(`/api/kurva/unor/${opd.id}?periode=${kode}`)).json()) as {
+      distribusi: Record<string, number>;
+    };
+    const n = Object.values(k.distribusi).reduce((a, b) => a + b, 0);
+    if (n > terbanyak) {
+      terbanyak = n;
+      periode = kode;
+    }
+  }
+  expect(terbanyak).toBeGreaterThanOrEqual(10);
+  await api.dispose();
+
+  const admin = await playwright.request.newContext({ baseURL });
+  const csrf = await apiLogin(admin, bkd);
+  const res = await admin.put(`/api/kurva/unor/${opd.id}/predikat-organisasi`, {
+    headers: { 'x-csrf-token': csrf },
+    data: {
+      periode,
+      predikat: 'SANGAT_KURANG',
+      dasar: {
+        capaianPk: null,
+        nilaiIkm: null,
+        progresRencanaAksi: 35,
+        keterangan: 'Progres rencana aksi dinas jauh di bawah target triwulan.',
+      },
+    },
+  });
+  expect(res.ok(), await res.text()).toBeTruthy();
+  await admin.dispose();
+});
+
+test('the head of an OPD sets a bidang predikat, sees the curve, is warned of a breach, justifies and finalises', async ({
+  page,
+}) => {
+  await login(page, kepala);
+  await page.getByRole('link', { name: 'Kurva & Predikat' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Kurva & Predikat' })).toBeVisible();
+
+  // One level down: Ikbal sets the organisation predikat of a bidang.
+  await page.goto(`/kurva?unorId=${bidang.id}&periode=${periode}`);
+  await expect(page.getByRole('heading', { name: bidang.nama, level: 3 })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Predikat kinerja organisasi' }).click();
+  await page.getByRole('option', { name: 'Baik', exact: true }).click();
+  await page.getByLabel('Progres rencana aksi (%)').fill('92');
+  await page.getByLabel('Dasar penetapan').fill('Rencana aksi bidang tercapai 92 % menurut laporan bulanan.');
+  await page.getByRole('button', { name: 'Simpan predikat organisasi' }).click();
+  await expect(page.getByText(/Baik, ditetapkan oleh/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Tetapkan' })).toHaveCount(0);
+
+  // His own OPD: the predikat the BKD set, the chart, the breach in words.
+  await page.goto(`/kurva?unorId=${opd.id}&periode=${periode}`);
+  await expect(page.getByRole('heading', { name: opd.nama, level: 3 })).toBeVisible();
+  await expect(page.getByText(/Sangat Kurang, ditetapkan oleh/)).toBeVisible();
+  await expect(page.getByLabel('Grafik kurva distribusi predikat pegawai')).toBeVisible();
+  const peringatan = page.getByRole('alert').filter({ hasText: 'Distribusi menyimpang dari kurva' });
+  await expect(peringatan).toBeVisible();
+  await expect(peringatan).toContainText(/Sangat Kurang \d+ dari \d+ pegawai .*kurang dari 60 %/);
+  await expect(page.getByRole('table', { name: 'Papan kalibrasi 3×3' })).toBeVisible();
+
+  // Finalising without a justification is refused; with one it is recorded.
+  await page.getByRole('button', { name: 'Tetapkan' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'tuliskan justifikasi' })).toBeVisible();
+  await page
+    .getByLabel('Justifikasi penyimpangan kurva')
+    .fill('Penilaian pegawai mencerminkan capaian individu; hambatan dinas berasal dari anggaran.');
+  await page.getByRole('button', { name: 'Tetapkan' }).click();
+  const ditetapkan = page.getByRole('alert').filter({ hasText: 'Sudah ditetapkan' });
+  await expect(ditetapkan).toBeVisible();
+  await expect(ditetapkan).toContainText('hambatan dinas berasal dari anggaran');
+});
+
+test('the BKD edits the curve thresholds and resets them to the defaults', async ({ page }) => {
+  await login(page, bkd);
+  await page.goto('/pengaturan');
+  const batas = page.getByLabel('Sangat Baik paling banyak (%)').first();
+  await expect(batas).toHaveValue('70');
+  await batas.fill('75');
+  await page.getByRole('button', { name: 'Simpan aturan kurva' }).click();
+  await expect(page.getByText('Aturan kurva tersimpan.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Sangat Baik paling banyak (%)').first()).toHaveValue('75');
+  await page.getByRole('button', { name: 'Kembalikan ke bawaan' }).click();
+  await expect(page.getByLabel('Sangat Baik paling banyak (%)').first()).toHaveValue('70');
+});

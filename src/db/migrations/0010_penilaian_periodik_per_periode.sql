@@ -1,0 +1,1 @@
+CREATE INDEX "penilaian_periodik_periode_idx" ON "penilaian_periodik" USING btree ("periode_kode","predikat");

@@ -1,0 +1,171 @@
+/**
+ * The annual evaluation (SPEC §6.5) and the objection to it (§6.6): the suggestion from the periodic
+ * ratings, the signature workflow that ends in a locked FINAL record, the objection window, and the
+ * atasan's final decision. The only code that changes the status of either.
+ */
+import { formatYearMonth, labelPeriode, periodeOf, type YearMonth } from './jadwal.js';
+import { type PredikatPegawai, predikatKinerja, type Rating } from './predikat.js';
+
+export const STATUS_EVALUASI = ['DRAF', 'DITANDATANGANI_PENILAI', 'FINAL'] as const;
+export type StatusEvaluasi = (typeof STATUS_EVALUASI)[number];
+
+export const STATUS_EVALUASI_LABEL: Record<StatusEvaluasi, string> = {
+  DRAF: 'Draf',
+  DITANDATANGANI_PENILAI: 'Ditandatangani Pejabat Penilai',
+  FINAL: 'Final',
+};
+
+export interface RatingPeriodik {
+  periodeKode: string;
+  ratingHasilKerja: Rating;
+  ratingPerilaku: Rating;
+}
+
+/** A suggested rating and the periods (sorted) in which the employee got it. */
+export interface SaranTahunan {
+  rating: Rating;
+  periode: string[];
+}
+
+/**
+ * The most frequent rating; a tie goes to the rating given later (the one whose last period is the
+ * latest), so the employee's most recent standing decides. `null` without periodic ratings.
+ */
+function terbanyak(
+  periodik: readonly RatingPeriodik[],
+  pilih: (p: RatingPeriodik) => Rating,
+): SaranTahunan | null {
+  const urut = [...periodik].sort((a, b) => a.periodeKode.localeCompare(b.periodeKode));
+  const per = new Map<Rating, string[]>();
+  for (const p of urut) per.set(pilih(p), [...(per.get(pilih(p)) ?? []), p.periodeKode]);
+  let best: SaranTahunan | null = null;
+  for (const [rating, periode] of per) {
+    const lebihBanyak = best === null || periode.length > best.periode.length;
+    const samaTapiLebihAkhir =
+      best !== null && periode.length === best.periode.length && periode.at(-1)! > best.periode.at(-1)!;
+    if (lebihBanyak || samaTapiLebihAkhir) best = { rating, periode };
+  }
+  return best;
+}
+
+/** The annual suggestion (SPEC §6.5) for hasil kerja and perilaku, each with the periods it comes from. */
+export function sarankanTahunan(periodik: readonly RatingPeriodik[]): {
+  ratingHasilKerja: SaranTahunan | null;
+  ratingPerilaku: SaranTahunan | null;
+} {
+  return {
+    ratingHasilKerja: terbanyak(periodik, (p) => p.ratingHasilKerja),
+    ratingPerilaku: terbanyak(periodik, (p) => p.ratingPerilaku),
+  };
+}
+
+/** 'Juli 2026', 'Triwulan III 2026', 'Semester II 2026' from a period code; other text as it is. */
+export function labelKodePeriode(kode: string): string {
+  const m = /^(\d{4})-(Q|S)?(\d{1,2})$/.exec(kode);
+  if (!m) return kode;
+  if (!m[2]) return labelPeriode(periodeOf(kode as YearMonth, { periode: 'BULANAN' }));
+  const triwulan = m[2] === 'Q';
+  const akhir = formatYearMonth(Number(m[1]), Number(m[3]) * (triwulan ? 3 : 6));
+  return labelPeriode(periodeOf(akhir, { periode: triwulan ? 'TRIWULANAN' : 'SEMESTERAN' }));
+}
+
+export type AksiEvaluasi = 'UBAH' | 'TANDA_TANGAN_PENILAI' | 'TANDA_TANGAN_PEGAWAI';
+
+/**
+ * The next status after an action, or null when the action is not allowed: the assessor edits a
+ * draft and signs it, then the employee signs and the record is FINAL, locked for good.
+ */
+export function transisiEvaluasi(status: StatusEvaluasi, aksi: AksiEvaluasi): StatusEvaluasi | null {
+  if (aksi === 'UBAH') return status === 'DRAF' ? 'DRAF' : null;
+  if (aksi === 'TANDA_TANGAN_PENILAI') return status === 'DRAF' ? 'DITANDATANGANI_PENILAI' : null;
+  return status === 'DITANDATANGANI_PENILAI' ? 'FINAL' : null;
+}
+
+/** Adds days to a 'YYYY-MM-DD' date. */
+function tambahHari(tanggal: string, hari: number): string {
+  return new Date(Date.parse(`${tanggal}T00:00:00Z`) + hari * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The last day (in the instansi's zone) an objection may be filed: `hari` days after the FINAL date. */
+export function batasKeberatan(tanggalFinal: string, hari: number): string {
+  return tambahHari(tanggalFinal, hari);
+}
+
+export type PenolakanKeberatan = 'BELUM_FINAL' | 'SUDAH_DIAJUKAN' | 'LEWAT_BATAS';
+
+/** Why an objection cannot be filed today, or null when it can. */
+export function cekKeberatan(e: {
+  status: StatusEvaluasi;
+  tanggalFinal: string | null;
+  hariIni: string;
+  keberatanHari: number;
+  adaKeberatan: boolean;
+}): PenolakanKeberatan | null {
+  if (e.status !== 'FINAL' || e.tanggalFinal === null) return 'BELUM_FINAL';
+  if (e.adaKeberatan) return 'SUDAH_DIAJUKAN';
+  return e.hariIni > batasKeberatan(e.tanggalFinal, e.keberatanHari) ? 'LEWAT_BATAS' : null;
+}
+
+export const STATUS_KEBERATAN = ['DIAJUKAN', 'DIPERIKSA', 'DIPUTUS'] as const;
+export type StatusKeberatan = (typeof STATUS_KEBERATAN)[number];
+
+export const STATUS_KEBERATAN_LABEL: Record<StatusKeberatan, string> = {
+  DIAJUKAN: 'Diajukan',
+  DIPERIKSA: 'Diperiksa',
+  DIPUTUS: 'Diputus',
+};
+
+export const KEPUTUSAN_KEBERATAN = ['DIKUATKAN', 'DIUBAH'] as const;
+export type KeputusanKeberatan = (typeof KEPUTUSAN_KEBERATAN)[number];
+
+export type AksiKeberatan = 'MINTA_KETERANGAN' | 'JAWAB_KETERANGAN' | 'PUTUS';
+
+/** The next status, or null: statements are asked and answered until the decision, which is final. */
+export function transisiKeberatan(status: StatusKeberatan, aksi: AksiKeberatan): StatusKeberatan | null {
+  if (status === 'DIPUTUS') return null;
+  if (aksi === 'PUTUS') return 'DIPUTUS';
+  if (aksi === 'MINTA_KETERANGAN') return 'DIPERIKSA';
+  return status === 'DIPERIKSA' ? 'DIPERIKSA' : null;
+}
+
+export interface Hasil {
+  ratingHasilKerja: Rating;
+  ratingPerilaku: Rating;
+  predikat: PredikatPegawai;
+}
+
+/**
+ * What the evaluation reports in the end: a changed decision replaces the assessor's ratings (the
+ * original stays on record), otherwise the assessor's ratings stand.
+ */
+export function hasilAkhir(
+  evaluasi: { ratingHasilKerja: Rating; ratingPerilaku: Rating },
+  putusan: {
+    keputusan: KeputusanKeberatan;
+    ratingHasilKerja: Rating | null;
+    ratingPerilaku: Rating | null;
+  } | null,
+): Hasil {
+  const pakai =
+    putusan?.keputusan === 'DIUBAH' && putusan.ratingHasilKerja && putusan.ratingPerilaku
+      ? { ratingHasilKerja: putusan.ratingHasilKerja, ratingPerilaku: putusan.ratingPerilaku }
+      : { ratingHasilKerja: evaluasi.ratingHasilKerja, ratingPerilaku: evaluasi.ratingPerilaku };
+  return { ...pakai, predikat: predikatKinerja(pakai.ratingHasilKerja, pakai.ratingPerilaku) };
+}
+
+/** Predikat below expectation, the tim penilai's concern (SPEC §6.2). */
+export const PREDIKAT_DI_BAWAH_EKSPEKTASI: readonly PredikatPegawai[] = [
+  'BUTUH_PERBAIKAN',
+  'KURANG',
+  'SANGAT_KURANG',
+];
+
+export const JENIS_REKOMENDASI = ['PEMBINAAN', 'PELATIHAN', 'KONSELING', 'LAINNYA'] as const;
+export type JenisRekomendasi = (typeof JENIS_REKOMENDASI)[number];
+
+export const JENIS_REKOMENDASI_LABEL: Record<JenisRekomendasi, string> = {
+  PEMBINAAN: 'Pembinaan',
+  PELATIHAN: 'Pelatihan',
+  KONSELING: 'Konseling',
+  LAINNYA: 'Lainnya',
+};

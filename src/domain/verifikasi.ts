@@ -1,0 +1,39 @@
+/**
+ * Verification codes of printed documents (SPEC §8): short, unguessable, typed by hand from a print.
+ * Crockford-like base32 without the letters read as digits (I, L, O) and without 0/1, so a code read
+ * aloud or retyped cannot be confused; printed in two groups of five.
+ */
+export const ALFABET_KODE = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+/** 10 characters of a 31-letter alphabet: about 49 bits, beyond guessing at a rate-limited endpoint. */
+export const PANJANG_KODE = 10;
+
+/** A code from random bytes (one byte per character; the caller supplies crypto randomness). */
+export function kodeDariAcak(acak: Uint8Array): string {
+  if (acak.length < PANJANG_KODE) throw new Error(`kodeDariAcak needs ${PANJANG_KODE} bytes`);
+  let kode = '';
+  // 256 is not a multiple of 31: the slight bias of the modulo costs well under a bit of entropy.
+  for (let i = 0; i < PANJANG_KODE; i++) kode += ALFABET_KODE[acak[i]! % ALFABET_KODE.length];
+  return kode;
+}
+
+/** `ABCDE23456` → `ABCDE-23456`. */
+export function formatKode(kode: string): string {
+  return `${kode.slice(0, 5)}-${kode.slice(5)}`;
+}
+
+/**
+ * What a person typed → the stored code, or null when it cannot be one. Case, spaces and dashes do
+ * not matter.
+ */
+export function normalisasiKode(input: string): string | null {
+  const kode = input.toUpperCase().replace(/[\s-]/g, '');
+  if (kode.length !== PANJANG_KODE) return null;
+  return [...kode].every((c) => ALFABET_KODE.includes(c)) ? kode : null;
+}
+
+/** A NIP shown in public: the first six and the last three digits, the rest hidden. */
+export function samarkanNip(nip: string): string {
+  const digits = nip.replace(/\D/g, '');
+  if (digits.length < 10) return '*'.repeat(digits.length);
+  return `${digits.slice(0, 6)}${'*'.repeat(digits.length - 9)}${digits.slice(-3)}`;
+}
