@@ -522,3 +522,84 @@ describe('demo realisasi through the API', () => {
     expect(januari.penilaian?.predikat).toMatch(/^[A-Z_]+$/);
   });
 });
+
+describe('demo penilaian of last year', () => {
+  const LALU_TAHUN = TAHUN - 1;
+
+  it('evaluates every employee’s approved plan of last year, FINAL, by the §6.2 matrix, signed in January–February', async () => {
+    const found = await rows<{
+      pegawai_id: number;
+      pejabat_penilai_id: number;
+      skp_penilai: number;
+      rating_hasil_kerja: Rating;
+      rating_perilaku: Rating;
+      predikat: PredikatPegawai;
+      status: string;
+      tp: string;
+      tg: string;
+    }>(
+      database.db,
+      sql`SELECT e.pegawai_id, e.pejabat_penilai_id, s.pejabat_penilai_id AS skp_penilai, e.rating_hasil_kerja,
+                 e.rating_perilaku, e.predikat, e.status,
+                 to_char(e.ditandatangani_penilai_at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM-DD') AS tp,
+                 to_char(e.ditandatangani_pegawai_at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM-DD') AS tg
+            FROM evaluasi_tahunan e JOIN skp s ON s.id = e.skp_id WHERE e.tahun = ${LALU_TAHUN}`,
+    );
+    const [plans] = await rows<{ n: number }>(
+      database.db,
+      sql`SELECT count(DISTINCT pegawai_id)::int AS n FROM skp
+           WHERE tahun = ${LALU_TAHUN} AND status = 'DISETUJUI' AND pejabat_penilai_id IS NOT NULL`,
+    );
+    expect(found.length).toBe(plans!.n);
+    for (const e of found) {
+      expect(e.status).toBe('FINAL');
+      expect(e.predikat).toBe(MATRIKS_PREDIKAT[e.rating_hasil_kerja][e.rating_perilaku]);
+      expect(e.pejabat_penilai_id).toBe(e.skp_penilai);
+      expect(e.tp >= `${TAHUN}-01-01` && e.tp <= e.tg && e.tg < `${TAHUN}-03-01`).toBe(true);
+    }
+    const per = (p: PredikatPegawai) => found.filter((e) => e.predikat === p).length;
+    expect(per('BAIK')).toBeGreaterThan(per('SANGAT_BAIK'));
+    expect(per('BUTUH_PERBAIKAN')).toBeGreaterThan(0);
+    const [salim] = await rows<{ status: string }>(
+      database.db,
+      sql`SELECT e.status FROM evaluasi_tahunan e JOIN pegawai p ON p.id = e.pegawai_id
+           WHERE p.nip = ${nip.staf} AND e.tahun = ${LALU_TAHUN}`,
+    );
+    expect(salim?.status).toBe('FINAL');
+  });
+
+  it('sets every OPD’s and bidang’s predikat; one bidang breaches its curve with a justification, the others pass', async () => {
+    const [po] = await rows<{ n: number; units: number; dasar: number }>(
+      database.db,
+      sql`SELECT (SELECT count(*)::int FROM predikat_organisasi WHERE periode_kode = ${String(LALU_TAHUN)}) AS n,
+                 (SELECT count(*)::int FROM unor WHERE jenis IN ('OPD', 'BIDANG')) AS units,
+                 (SELECT count(*)::int FROM predikat_organisasi WHERE periode_kode = ${String(LALU_TAHUN)}
+                     AND (dasar->>'keterangan') IS NOT NULL AND dasar ? 'capaianPk') AS dasar`,
+    );
+    expect(po!.n).toBe(po!.units);
+    expect(po!.dasar).toBe(po!.n);
+    const penetapan = await rows<{ pelanggaran: string[]; justifikasi: string | null; n: number }>(
+      database.db,
+      sql`SELECT pelanggaran, justifikasi, (distribusi->>'n')::int AS n FROM penetapan_predikat
+           WHERE periode_kode = ${String(LALU_TAHUN)}`,
+    );
+    const melanggar = penetapan.filter((p) => p.pelanggaran.length > 0);
+    expect(melanggar).toHaveLength(1);
+    expect(melanggar[0]!.justifikasi!.length).toBeGreaterThan(20);
+    expect(melanggar[0]!.n).toBeGreaterThanOrEqual(10);
+    expect(penetapan.length).toBeGreaterThan(po!.n / 2);
+    expect(penetapan.filter((p) => p.justifikasi !== null)).toHaveLength(1);
+  });
+
+  it('has one open objection outside the demo accounts, decided by the atasan pejabat penilai', async () => {
+    const found = await rows<{ status: string; pemutus_id: number; atasan: number; nip: string }>(
+      database.db,
+      sql`SELECT k.status, k.pemutus_id, e.atasan_penilai_id AS atasan, p.nip
+            FROM keberatan k JOIN evaluasi_tahunan e ON e.id = k.evaluasi_id JOIN pegawai p ON p.id = k.pegawai_id`,
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]!.status).toBe('DIAJUKAN');
+    expect(found[0]!.pemutus_id).toBe(found[0]!.atasan);
+    expect(Object.values(nip)).not.toContain(found[0]!.nip);
+  });
+});

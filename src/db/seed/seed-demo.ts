@@ -2,15 +2,17 @@
  * Seeds the demo province into an empty database (first `npm start`): the organisation, then the
  * cascaded SKPs of the previous year (all approved, to copy from) and of the current year (the
  * states of demoSkpStates, everyone else approved), then the monthly cycle: the months before the
- * previous one completed, the previous one in progress (demoRealisasi). "Current" is the clock's year
- * and month in the demo's zone.
+ * previous one completed, the previous one in progress (demoRealisasi); last, the previous year's
+ * penilaian (annual evaluations, organisation predikat, penetapan, one open objection). "Current" is
+ * the clock's year and month in the demo's zone.
  */
 import { hash } from '@node-rs/argon2';
 import { sql } from 'drizzle-orm';
 import { dateInZone } from '../../platform/clock.js';
 import { type Db, rows } from '../client.js';
-import { demoGorontalo, demoRealisasi, demoSkpStates } from './demo-gorontalo.js';
+import { demoAccounts, demoGorontalo, demoRealisasi, demoSkpStates } from './demo-gorontalo.js';
 import { insertOrgPlan } from './insert-org.js';
+import { insertPenilaianTahunan } from './insert-penilaian.js';
 import { insertRealisasiBulanan } from './insert-realisasi.js';
 import { insertSkpPlans } from './insert-skp.js';
 
@@ -36,7 +38,14 @@ export async function seedDemo(db: Db, password: string, now: Date) {
       seed: 7501 + tahun,
       ...demoRealisasi(),
     });
-    return { ...org, tahun, skp: { lalu, kini }, realisasi };
+    const penilaian = await insertPenilaianTahunan(tx, {
+      instansiId: org.instansiId,
+      tahun: tahun - 1,
+      now,
+      seed: 7601 + tahun - 1,
+      tanpaKeberatanDi: demoAccounts('').map((a) => a.nip),
+    });
+    return { ...org, tahun, skp: { lalu, kini }, realisasi, penilaian };
   });
   // PGlite runs no autovacuum: without this its planner would guess on empty-table statistics.
   await db.execute(sql`ANALYZE`);
