@@ -172,7 +172,14 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     pegawai,
     zonaWaktu: org.zonaWaktu,
   });
-  const evaluasi = createEvaluasiService({ db, clock, audit, notifikasi, zonaWaktu: org.zonaWaktu });
+  const evaluasi = createEvaluasiService({
+    db,
+    clock,
+    audit,
+    notifikasi,
+    pengaturan,
+    zonaWaktu: org.zonaWaktu,
+  });
 
   registerAccessHooks(
     app,

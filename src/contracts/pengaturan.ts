@@ -105,6 +105,19 @@ export const Pengaturan = z.object({
   jendela: JendelaHari,
   kurva: AturanKurva.nullable(),
   pemetaanPredikatOrganisasi: PemetaanPredikatOrganisasi.nullable(),
+  /** Days after an annual evaluation is final during which the employee may object (SPEC §6.6). */
+  keberatanHari: z
+    .number({ error: 'Jangka waktu keberatan harus berupa angka hari.' })
+    .int('Jangka waktu keberatan harus bilangan bulat.')
+    .min(1, 'Jangka waktu keberatan paling sedikit 1 hari.')
+    .max(90, 'Jangka waktu keberatan paling lama 90 hari.'),
+  /** Deadline of the annual evaluation in the next year, MM-DD (SPEC §6.5). */
+  batasEvaluasiTahunan: z
+    .string()
+    .regex(
+      /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+      'Batas evaluasi tahunan harus berformat BB-HH, mis. 03-31.',
+    ),
 });
 export const PengaturanOut = Pengaturan.extend({ version: z.number() });
 export type PengaturanOut = z.infer<typeof PengaturanOut>;
@@ -114,5 +127,7 @@ export const PengaturanBody = Pengaturan.extend({
   jendela: JendelaHari.optional(),
   kurva: AturanKurva.nullable().optional(),
   pemetaanPredikatOrganisasi: PemetaanPredikatOrganisasi.nullable().optional(),
+  keberatanHari: Pengaturan.shape.keberatanHari.optional(),
+  batasEvaluasiTahunan: Pengaturan.shape.batasEvaluasiTahunan.optional(),
   version: z.number().int().positive(),
 });

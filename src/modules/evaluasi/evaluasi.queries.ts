@@ -124,16 +124,6 @@ export async function predikatOrganisasi(db: DbOrTx, unorId: number, tahun: numb
   return row?.predikat ?? null;
 }
 
-/** The instansi's objection window in days and the annual evaluation deadline (MM-DD of the next year). */
-export async function aturanEvaluasi(db: DbOrTx, instansiId: number) {
-  const [row] = await rows<{ keberatanHari: number; batasEvaluasi: string }>(
-    db,
-    sql`SELECT keberatan_hari::int AS "keberatanHari", batas_evaluasi_tahunan AS "batasEvaluasi"
-          FROM pengaturan WHERE instansi_id = ${instansiId}`,
-  );
-  return row ?? { keberatanHari: 14, batasEvaluasi: '03-31' };
-}
-
 export async function atasanLangsung(db: DbOrTx, pegawaiId: number, tanggal: string) {
   const [row] = await rows<{ id: number | null }>(
     db,

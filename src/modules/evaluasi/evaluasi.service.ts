@@ -37,6 +37,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { listScope } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
 import type { NotifikasiService } from '../notifikasi/notifikasi.service.js';
+import type { PengaturanService } from '../pengaturan/pengaturan.service.js';
 import { penandatangan, pihakKeterangan } from './evaluasi.policy.js';
 import * as q from './evaluasi.queries.js';
 
@@ -79,9 +80,15 @@ export function createEvaluasiService(deps: {
   clock: Clock;
   audit: AuditService;
   notifikasi: NotifikasiService;
+  pengaturan: Pick<PengaturanService, 'get'>;
   zonaWaktu: (instansiId: number) => Promise<string>;
 }) {
   const { db, clock, audit, notifikasi } = deps;
+  /** The instansi's objection window in days and the annual evaluation deadline (MM-DD of the next year). */
+  const aturanEvaluasi = async (instansiId: number) => {
+    const p = await deps.pengaturan.get(instansiId);
+    return { keberatanHari: p.keberatanHari, batasEvaluasi: p.batasEvaluasiTahunan };
+  };
   const hariIniOf = async (instansiId: number) => dateInZone(clock.now(), await deps.zonaWaktu(instansiId));
 
   async function skpOrThrow(skpId: number) {
@@ -131,7 +138,7 @@ export function createEvaluasiService(deps: {
       q.periodikSkp(db, skpId),
       q.predikatOrganisasi(db, s.unorId, s.tahun),
       q.findEvaluasi(db, skpId),
-      q.aturanEvaluasi(db, s.instansiId),
+      aturanEvaluasi(s.instansiId),
       hariIniOf(s.instansiId),
     ]);
     const k = ev ? await q.findKeberatanOfEvaluasi(db, ev.id) : null;
@@ -370,7 +377,7 @@ export function createEvaluasiService(deps: {
         );
       const [ev, { keberatanHari: hari }, hariIni, zona] = await Promise.all([
         q.findEvaluasi(db, skpId),
-        q.aturanEvaluasi(db, s.instansiId),
+        aturanEvaluasi(s.instansiId),
         hariIniOf(s.instansiId),
         deps.zonaWaktu(s.instansiId),
       ]);

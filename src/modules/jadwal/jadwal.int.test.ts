@@ -315,15 +315,30 @@ describe('the schedule is per instansi (pengaturan)', () => {
       },
       kurva: null,
       pemetaanPredikatOrganisasi: null,
+      keberatanHari: 14,
+      batasEvaluasiTahunan: '03-31',
       version: 1,
     });
     expect(
       (await (await as(org, 'adminOpd')).put('/api/pengaturan', { ...setting, periode: 'TRIWULANAN' }))
         .statusCode,
     ).toBe(403);
-    const saved = await admin.put('/api/pengaturan', { ...setting, periode: 'TRIWULANAN' });
+    const salah = await admin.put('/api/pengaturan', { ...setting, keberatanHari: 0 });
+    expect(salah.statusCode).toBe(400);
+    expect(salah.json().error.message).toContain('paling sedikit 1 hari');
+    const saved = await admin.put('/api/pengaturan', {
+      ...setting,
+      periode: 'TRIWULANAN',
+      keberatanHari: 21,
+      batasEvaluasiTahunan: '01-15',
+    });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toMatchObject({ periode: 'TRIWULANAN', version: 2 });
+    expect(saved.json()).toMatchObject({
+      periode: 'TRIWULANAN',
+      keberatanHari: 21,
+      batasEvaluasiTahunan: '01-15',
+      version: 2,
+    });
 
     const staf = await as(org, 'pelaksana');
     const body = (await staf.get('/api/jadwal')).json();

@@ -21,6 +21,8 @@ export async function findPengaturan(db: DbOrTx, instansiId: number) {
         perbaikanAkhir: pengaturan.perbaikanAkhir,
         kurva: pengaturan.kurva,
         pemetaanPredikatOrganisasi: pengaturan.pemetaanPredikatOrganisasi,
+        keberatanHari: pengaturan.keberatanHari,
+        batasEvaluasiTahunan: pengaturan.batasEvaluasiTahunan,
         version: pengaturan.version,
       })
       .from(pengaturan)

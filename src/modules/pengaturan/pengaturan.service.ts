@@ -22,6 +22,8 @@ export const PENGATURAN_BAWAAN: PengaturanOut = {
   },
   kurva: null,
   pemetaanPredikatOrganisasi: null,
+  keberatanHari: 14,
+  batasEvaluasiTahunan: '03-31',
   version: 1,
 };
 
@@ -37,6 +39,8 @@ function toOut(row: NonNullable<Awaited<ReturnType<typeof q.findPengaturan>>>): 
     },
     kurva: row.kurva,
     pemetaanPredikatOrganisasi: row.pemetaanPredikatOrganisasi,
+    keberatanHari: row.keberatanHari,
+    batasEvaluasiTahunan: row.batasEvaluasiTahunan,
     version: row.version,
   };
 }
@@ -71,6 +75,8 @@ export function createPengaturanService({ db, audit }: { db: Db; audit: AuditSer
             body.pemetaanPredikatOrganisasi === undefined
               ? before.pemetaanPredikatOrganisasi
               : body.pemetaanPredikatOrganisasi,
+          keberatanHari: body.keberatanHari ?? before.keberatanHari,
+          batasEvaluasiTahunan: body.batasEvaluasiTahunan ?? before.batasEvaluasiTahunan,
         };
         const { input, penilaian, perbaikan } = after.jendela;
         const saved = await q.savePengaturanIfVersion(tx, actor.instansiId, body.version, {
@@ -85,6 +91,8 @@ export function createPengaturanService({ db, audit }: { db: Db; audit: AuditSer
           perbaikanAkhir: perbaikan.akhir,
           kurva: after.kurva,
           pemetaanPredikatOrganisasi: after.pemetaanPredikatOrganisasi,
+          keberatanHari: after.keberatanHari,
+          batasEvaluasiTahunan: after.batasEvaluasiTahunan,
         });
         if (!saved) throw new AppError('VERSION_CONFLICT');
         await audit.record(tx, {

@@ -35,6 +35,9 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
   const [memblokir, setMemblokir] = useState(awal.cakupanMemblokir);
   const [periode, setPeriode] = useState(awal.periode);
   const [jendela, setJendela] = useState<JendelaHari>(awal.jendela);
+  const [keberatanHari, setKeberatanHari] = useState<number | string>(awal.keberatanHari);
+  const [evBulan, setEvBulan] = useState(awal.batasEvaluasiTahunan.slice(0, 2));
+  const [evHari, setEvHari] = useState(awal.batasEvaluasiTahunan.slice(3, 5));
   const [error, setError] = useState<string | null>(null);
   const [konflik, setKonflik] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -45,15 +48,21 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
     setMemblokir(awal.cakupanMemblokir);
     setPeriode(awal.periode);
     setJendela(awal.jendela);
+    setKeberatanHari(awal.keberatanHari);
+    setEvBulan(awal.batasEvaluasiTahunan.slice(0, 2));
+    setEvHari(awal.batasEvaluasiTahunan.slice(3, 5));
   }, [awal]);
 
   const maksHari = HARI_PER_BULAN[Number(bulan) - 1] ?? 31;
-  const hariValid = Number(hari) <= maksHari;
+  const evHariValid = Number(evHari) <= (HARI_PER_BULAN[Number(evBulan) - 1] ?? 31);
+  const hariValid = Number(hari) <= maksHari && evHariValid;
   const berubah =
     `${bulan}-${hari}` !== awal.batasSkp ||
     memblokir !== awal.cakupanMemblokir ||
     periode !== awal.periode ||
-    JSON.stringify(jendela) !== JSON.stringify(awal.jendela);
+    JSON.stringify(jendela) !== JSON.stringify(awal.jendela) ||
+    Number(keberatanHari) !== awal.keberatanHari ||
+    `${evBulan}-${evHari}` !== awal.batasEvaluasiTahunan;
   const setHariJendela = (k: keyof JendelaHari, ujung: 'mulai' | 'akhir', v: number | string) =>
     setJendela((j) => ({ ...j, [k]: { ...j[k], [ujung]: Number(v) } }));
 
@@ -70,6 +79,8 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
         cakupanMemblokir: memblokir,
         periode,
         jendela,
+        keberatanHari: Number(keberatanHari),
+        batasEvaluasiTahunan: `${evBulan}-${evHari}`,
       });
       queryClient.setQueryData(KEY, res);
       notifications.show({ color: 'teal', message: 'Pengaturan tersimpan.' });
@@ -142,6 +153,40 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
             checked={memblokir}
             onChange={(e) => setMemblokir(e.currentTarget.checked)}
           />
+        </Card>
+        <Card withBorder>
+          <Stack gap="xs">
+            <Text fw={600}>Evaluasi tahunan dan keberatan</Text>
+            <Text size="sm" c="dimmed">
+              Batas evaluasi kinerja tahunan pada tahun berikutnya, dan berapa hari setelah evaluasi final
+              pegawai masih dapat mengajukan keberatan kepada atasan pejabat penilai.
+            </Text>
+            <Group grow align="flex-start">
+              <Select
+                label="Tanggal batas evaluasi"
+                data={Array.from({ length: 31 }, (_, i) => dua(i + 1))}
+                value={evHari}
+                onChange={(v) => v && setEvHari(v)}
+                allowDeselect={false}
+                error={evHariValid ? undefined : `${BULAN[Number(evBulan) - 1]} tidak memiliki tanggal ini.`}
+              />
+              <Select
+                label="Bulan batas evaluasi"
+                data={BULAN.map((b, i) => ({ value: dua(i + 1), label: b }))}
+                value={evBulan}
+                onChange={(v) => v && setEvBulan(v)}
+                allowDeselect={false}
+              />
+              <NumberInput
+                label="Jangka waktu keberatan (hari)"
+                min={1}
+                max={90}
+                allowDecimal={false}
+                value={keberatanHari}
+                onChange={setKeberatanHari}
+              />
+            </Group>
+          </Stack>
         </Card>
         <Card withBorder>
           <Stack gap="xs">
