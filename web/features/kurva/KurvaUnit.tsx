@@ -369,6 +369,26 @@ export function KurvaUnit({ unorId, periode }: { unorId: number; periode: string
               Ditetapkan oleh {kurva.penetapan.ditetapkanOleh.namaLengkap} pada{' '}
               {formatTanggal(kurva.penetapan.ditetapkanAt)}.
               {kurva.penetapan.justifikasi && ` Justifikasi: ${kurva.penetapan.justifikasi}`}
+              <Group gap="xs" mt="xs">
+                <Button
+                  component="a"
+                  size="xs"
+                  variant="white"
+                  href={`/api/dokumen/penetapan/${kurva.unor.id}?periode=${kurva.periode}`}
+                  download
+                >
+                  Unduh Penetapan Predikat (PDF)
+                </Button>
+                <Button
+                  component="a"
+                  size="xs"
+                  variant="white"
+                  href={`/api/dokumen/unit/${kurva.unor.id}/zip?periode=${kurva.periode}`}
+                  download
+                >
+                  Unduh dokumen evaluasi unit (ZIP)
+                </Button>
+              </Group>
             </Alert>
           ) : (
             !kurva.hak.penetapan && (

@@ -292,6 +292,17 @@ function HasilPenilaian({ bulan, zona }: { bulan: RealisasiBulanOut; zona: Zona 
             <Text size="xs" c="dimmed">
               {penilaian.penilai.namaLengkap} · {formatWaktu(penilaian.at, zona)}
             </Text>
+            <div>
+              <Button
+                component="a"
+                size="xs"
+                variant="default"
+                href={`/api/dokumen/evaluasi/periodik/${bulan.pegawai.id}?periode=${bulan.periode.kode}`}
+                download
+              >
+                Unduh Evaluasi Kinerja Pegawai (PDF)
+              </Button>
+            </div>
           </>
         )}
         {umpanBalikPerilaku.length > 0 && (
