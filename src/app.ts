@@ -178,6 +178,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     audit,
     notifikasi,
     pengaturan,
+    kurva,
     zonaWaktu: org.zonaWaktu,
   });
 

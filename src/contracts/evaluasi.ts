@@ -95,6 +95,8 @@ export const EvaluasiView = z.object({
   skp: EvaluasiSkpItem.omit({ evaluasi: true, keberatanStatus: true }),
   periodik: z.array(Hasil.extend({ periodeKode: z.string(), skpId: z.number() })),
   saran: z.object({ ratingHasilKerja: Saran.nullable(), ratingPerilaku: Saran.nullable() }),
+  /** For a unit head: the rating hasil kerja his unit's organisation predikat gives (SPEC §6.3); it is applied on save. */
+  kepalaUnit: z.object({ rating: z.enum(RATING), alasan: z.string() }).nullable(),
   /** The unit's annual organisation predikat, when set. */
   predikatOrganisasi: z.enum(PREDIKAT_ORGANISASI).nullable(),
   evaluasi: EvaluasiOut.nullable(),

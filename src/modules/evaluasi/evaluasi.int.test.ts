@@ -338,6 +338,39 @@ describe('evaluasi tahunan', () => {
   });
 });
 
+describe('the head of a unit', () => {
+  it("gets his annual rating hasil kerja from the unit's organisation predikat of the year (SPEC §6.3)", async () => {
+    await login('2027-01-05');
+    const kabid = await h.login(org.administrator.nip);
+    const kasi = await h.login(org.pengawas.nip);
+    const [rencana] = (await ok<EvaluasiSkpList>(kasi.get('/api/evaluasi/saya?tahun=2026'))).items;
+    await ok(
+      kabid.put(`/api/kurva/unor/${org.unor.seksi.id}/predikat-organisasi`, {
+        periode: '2026',
+        predikat: 'ISTIMEWA',
+        dasar: {
+          capaianPk: 104,
+          nilaiIkm: null,
+          progresRencanaAksi: null,
+          keterangan: 'PK seksi 2026 tercapai.',
+        },
+      }),
+    );
+    const v = await view(kabid, rencana!.skpId);
+    expect(v.kepalaUnit).toMatchObject({ rating: 'DI_ATAS_EKSPEKTASI' });
+    await ok(
+      kabid.put(`/api/evaluasi/skp/${rencana!.skpId}`, {
+        ratingHasilKerja: 'SESUAI_EKSPEKTASI',
+        ratingPerilaku: 'DI_ATAS_EKSPEKTASI',
+      }),
+    );
+    expect((await view(kabid, rencana!.skpId)).evaluasi).toMatchObject({
+      ratingHasilKerja: 'DI_ATAS_EKSPEKTASI',
+      predikat: 'SANGAT_BAIK',
+    });
+  });
+});
+
 describe('tim penilai kinerja', () => {
   it('lists employees below expectation in a period and records a recommendation; others get 403', async () => {
     const u = await login('2027-01-14');

@@ -36,6 +36,7 @@ import { AppError } from '../../platform/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { listScope } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
+import type { KurvaService } from '../kurva/kurva.service.js';
 import type { NotifikasiService } from '../notifikasi/notifikasi.service.js';
 import type { PengaturanService } from '../pengaturan/pengaturan.service.js';
 import { penandatangan, pihakKeterangan } from './evaluasi.policy.js';
@@ -81,6 +82,7 @@ export function createEvaluasiService(deps: {
   audit: AuditService;
   notifikasi: NotifikasiService;
   pengaturan: Pick<PengaturanService, 'get'>;
+  kurva: Pick<KurvaService, 'saranKepalaUnit'>;
   zonaWaktu: (instansiId: number) => Promise<string>;
 }) {
   const { db, clock, audit, notifikasi } = deps;
@@ -149,6 +151,7 @@ export function createEvaluasiService(deps: {
       skp,
       periodik,
       saran: sarankanTahunan(periodik),
+      kepalaUnit: await deps.kurva.saranKepalaUnit(s.pegawaiId, s.instansiId, String(s.tahun)),
       predikatOrganisasi,
       evaluasi: ev
         ? {
@@ -242,10 +245,14 @@ export function createEvaluasiService(deps: {
         hariIniOf(s.instansiId),
       ]);
       const atasanPenilaiId = await q.atasanLangsung(db, s.penilaiId, hariIni);
+      // SPEC §6.3: a unit head's rating hasil kerja is the unit's organisation predikat of the year.
+      const ratingHasilKerja =
+        (await deps.kurva.saranKepalaUnit(s.pegawaiId, s.instansiId, String(s.tahun)))?.rating ??
+        body.ratingHasilKerja;
       const isian = {
-        ratingHasilKerja: body.ratingHasilKerja,
+        ratingHasilKerja,
         ratingPerilaku: body.ratingPerilaku,
-        predikat: predikatKinerja(body.ratingHasilKerja, body.ratingPerilaku),
+        predikat: predikatKinerja(ratingHasilKerja, body.ratingPerilaku),
         saran: sarankanTahunan(periodik) as unknown as Record<string, unknown>,
         capaianOrganisasi,
         catatan: body.catatan || null,

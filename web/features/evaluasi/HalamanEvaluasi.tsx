@@ -3,7 +3,7 @@
  * from, the assessor's ratings (live predikat), catatan and rekomendasi, the two signatures, and
  * the objection.
  */
-import { Badge, Button, Card, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { labelKodePeriode, STATUS_EVALUASI_LABEL } from '../../../src/domain/evaluasi';
@@ -218,6 +218,11 @@ export function HalamanEvaluasi({ skpId }: { skpId: number }) {
             {'; '}perilaku kerja <b>{RATING_LABEL[v.saran.ratingPerilaku.rating]}</b>{' '}
             {sumber(v.saran.ratingPerilaku)}.
           </Text>
+        )}
+        {v.kepalaUnit && (
+          <Alert color="blue" mt="sm" title="Rating hasil kerja pimpinan unit">
+            {v.kepalaUnit.alasan} Rating ini diterapkan saat evaluasi disimpan.
+          </Alert>
         )}
       </Card>
 
