@@ -239,7 +239,11 @@ describe('demo SKPs', () => {
   });
 });
 
-describe('demo SKPs through the API', () => {
+/**
+ * The app over the seeded demo on the demo clock, for one describe block: GET as a demo account
+ * (logged in per call), expecting 200.
+ */
+function demoApi() {
   let app: FastifyInstance;
   beforeAll(async () => {
     const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: './tmp/no-web', LOGIN_RATE_LIMIT: '100000' });
@@ -248,7 +252,7 @@ describe('demo SKPs through the API', () => {
   });
   afterAll(() => app.close());
 
-  async function get<T>(who: string, url: string): Promise<T> {
+  return async function get<T>(who: string, url: string): Promise<T> {
     const login = await app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -259,7 +263,11 @@ describe('demo SKPs through the API', () => {
     const res = await app.inject({ method: 'GET', url, headers: { cookie } });
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as T;
-  }
+  };
+}
+
+describe('demo SKPs through the API', () => {
+  const get = demoApi();
 
   it('the approved plans of the account chain pass every submission check', async () => {
     for (const role of ['pengawas', 'administrator', 'kepala_opd'] as const) {
@@ -469,26 +477,7 @@ describe('demo realisasi', () => {
 });
 
 describe('demo realisasi through the API', () => {
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: './tmp/no-web', LOGIN_RATE_LIMIT: '100000' });
-    app = await buildApp({ config, database, clock: fixedClock(NOW) });
-    await app.ready();
-  });
-  afterAll(() => app.close());
-
-  async function get<T>(who: string, url: string): Promise<T> {
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { nip: who, password: PASSWORD },
-    });
-    expect(login.statusCode).toBe(200);
-    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json() as T;
-  }
+  const get = demoApi();
 
   it('Yamin has several subordinates waiting for his assessment of the previous month', async () => {
     const list = await get<{ items: { nip: string; menunggu: number; jumlah: Record<string, number> }[] }>(

@@ -15,6 +15,7 @@ import type { JenisDokumen, VerifikasiBerkasOut, VerifikasiOut } from '../../con
 import type { Identitas, SkpBawahanQuery } from '../../contracts/skp.js';
 import type { Db } from '../../db/client.js';
 import { labelPeriode } from '../../domain/jadwal.js';
+import type { Distribusi } from '../../domain/kurva.js';
 import { namaLengkap } from '../../domain/pegawai.js';
 import { PREDIKAT_PEGAWAI } from '../../domain/predikat.js';
 import { STATUS_SKP_LABEL } from '../../domain/skp-workflow.js';
@@ -36,7 +37,6 @@ import type { SkpService } from '../skp/skp.service.js';
 import * as q from './dokumen.queries.js';
 import { dokumenEvaluasiDocument } from './dokumen-evaluasi-pdf.js';
 import { type EvaluasiData, evaluasiDocument, type HasilKerjaBaris } from './evaluasi-pdf.js';
-import type { Distribusi } from './grafik-distribusi.js';
 import { renderPdf } from './pdf-render.js';
 import { formatTanggal, type Verifikasi } from './pdf-umum.js';
 import { penetapanDocument } from './penetapan-pdf.js';

@@ -5,6 +5,7 @@
  */
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Identitas } from '../../contracts/skp.js';
+import type { Distribusi } from '../../domain/kurva.js';
 import {
   PREDIKAT_ORGANISASI_LABEL,
   PREDIKAT_PEGAWAI_LABEL,
@@ -14,7 +15,7 @@ import {
   type Rating,
 } from '../../domain/predikat.js';
 import type { JenisRhk } from '../../domain/skp.js';
-import { type Distribusi, grafikDistribusi } from './grafik-distribusi.js';
+import { grafikDistribusi } from './grafik-distribusi.js';
 import {
   blokTandaTangan,
   covered,

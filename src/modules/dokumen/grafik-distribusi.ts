@@ -3,9 +3,8 @@
  * one bar per predikat, its count under it. Pure.
  */
 import type { CanvasElement, Content } from 'pdfmake/interfaces.js';
+import type { Distribusi } from '../../domain/kurva.js';
 import { PREDIKAT_PEGAWAI, type PredikatPegawai } from '../../domain/predikat.js';
-
-export type Distribusi = Record<PredikatPegawai, number>;
 
 export const SINGKATAN_PREDIKAT: Record<PredikatPegawai, string> = {
   SANGAT_BAIK: 'SB',

@@ -5,13 +5,14 @@
  */
 import type { TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Identitas } from '../../contracts/skp.js';
+import type { Distribusi } from '../../domain/kurva.js';
 import {
   PREDIKAT_ORGANISASI_LABEL,
   PREDIKAT_PEGAWAI,
   PREDIKAT_PEGAWAI_LABEL,
   type PredikatOrganisasi,
 } from '../../domain/predikat.js';
-import { type Distribusi, grafikDistribusi } from './grafik-distribusi.js';
+import { grafikDistribusi } from './grafik-distribusi.js';
 import {
   blokTandaTangan,
   footerVerifikasi,

@@ -63,6 +63,24 @@ function distribusiDari(found: { predikat: PredikatPegawai; n: number }[]): Dist
   return d;
 }
 
+/**
+ * The one write of a unit's row for a period: the row read is updated under its version, or a new
+ * row is inserted; losing a race either way (changed meanwhile, or created meanwhile) is a 409.
+ */
+async function tulisBerversi(
+  id: number | null,
+  update: (id: number) => Promise<boolean>,
+  insert: () => Promise<number | null>,
+): Promise<number> {
+  if (id !== null) {
+    if (!(await update(id))) throw new AppError('VERSION_CONFLICT');
+    return id;
+  }
+  const inserted = await insert();
+  if (inserted === null) throw new AppError('VERSION_CONFLICT');
+  return inserted;
+}
+
 export function createKurvaService({
   db,
   clock,
@@ -184,20 +202,16 @@ export function createKurvaService({
         throw new AppError('VERSION_CONFLICT');
       const values = { predikat: body.predikat, dasar: body.dasar, ditetapkanOlehId: actor.id };
       await db.transaction(async (tx) => {
-        let id: number;
-        if (existing) {
-          if (!(await q.updatePredikatOrganisasiIfVersion(tx, existing.id, existing.version, values)))
-            throw new AppError('VERSION_CONFLICT');
-          id = existing.id;
-        } else {
-          const inserted = await q.insertPredikatOrganisasi(
-            tx,
-            { instansiId: u.instansiId, unorId: u.id, periodeKode: periode.kode },
-            values,
-          );
-          if (inserted === null) throw new AppError('VERSION_CONFLICT');
-          id = inserted;
-        }
+        const id = await tulisBerversi(
+          existing?.id ?? null,
+          (rowId) => q.updatePredikatOrganisasiIfVersion(tx, rowId, existing!.version, values),
+          () =>
+            q.insertPredikatOrganisasi(
+              tx,
+              { instansiId: u.instansiId, unorId: u.id, periodeKode: periode.kode },
+              values,
+            ),
+        );
         await audit.record(tx, {
           instansiId: u.instansiId,
           opdId: u.opdId,
@@ -258,20 +272,16 @@ export function createKurvaService({
       };
       await db.transaction(async (tx) => {
         const found = existing && (await q.findPenetapan(tx, u.id, periode.kode));
-        let id: number;
-        if (existing && found) {
-          if (!(await q.updatePenetapanIfVersion(tx, found.id, existing.version, values)))
-            throw new AppError('VERSION_CONFLICT');
-          id = found.id;
-        } else {
-          const inserted = await q.insertPenetapan(
-            tx,
-            { instansiId: u.instansiId, unorId: u.id, periodeKode: periode.kode },
-            values,
-          );
-          if (inserted === null) throw new AppError('VERSION_CONFLICT');
-          id = inserted;
-        }
+        const id = await tulisBerversi(
+          found ? found.id : null,
+          (rowId) => q.updatePenetapanIfVersion(tx, rowId, existing!.version, values),
+          () =>
+            q.insertPenetapan(
+              tx,
+              { instansiId: u.instansiId, unorId: u.id, periodeKode: periode.kode },
+              values,
+            ),
+        );
         await audit.record(tx, {
           instansiId: u.instansiId,
           opdId: u.opdId,
