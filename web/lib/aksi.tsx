@@ -13,13 +13,16 @@ export function useAksi(segarkan: (queryClient: QueryClient) => Promise<unknown>
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function run<T>(call: () => Promise<T>, berhasil: string): Promise<T | null> {
+  async function run<T>(
+    call: () => Promise<T>,
+    berhasil: string | ((hasil: T) => string),
+  ): Promise<T | null> {
     setError(null);
     setBusy(true);
     try {
       const out = await call();
       await segarkan(queryClient);
-      notifications.show({ color: 'teal', message: berhasil });
+      notifications.show({ color: 'teal', message: typeof berhasil === 'string' ? berhasil : berhasil(out) });
       return out;
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', 'Gagal menyimpan.'));
@@ -34,7 +37,7 @@ export function useAksi(segarkan: (queryClient: QueryClient) => Promise<unknown>
     await segarkan(queryClient);
   }
 
-  return { error, busy, run, muatUlang, clear: () => setError(null) };
+  return { error, busy, run, muatUlang, setError, clear: () => setError(null) };
 }
 
 export type Aksi = ReturnType<typeof useAksi>;

@@ -1,49 +1,13 @@
 /**
- * One place for the realisasi writes: on success the month views and the assessor's list are
- * refreshed; an error keeps the server's Indonesian message. A 409 means the data or the status
- * changed meanwhile (or the window closed): the alert says so and offers "Muat ulang".
+ * The realisasi writes refresh the month views and the assessor's list (web/lib/aksi.tsx). A 409
+ * means the data or the status changed meanwhile (or the window closed): the alert says so and
+ * offers "Muat ulang".
  */
 import { Alert, Button, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { ApiError } from '../../lib/api';
+import { useAksi } from '../../lib/aksi';
 import { segarkanRealisasi } from './api';
 
-export function useAksiRealisasi() {
-  const queryClient = useQueryClient();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function run<T>(
-    call: () => Promise<T>,
-    berhasil: string | ((hasil: T) => string),
-  ): Promise<T | null> {
-    setError(null);
-    setBusy(true);
-    try {
-      const hasil = await call();
-      await segarkanRealisasi(queryClient);
-      notifications.show({
-        color: 'teal',
-        message: typeof berhasil === 'string' ? berhasil : berhasil(hasil),
-      });
-      return hasil;
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', 'Gagal menyimpan.'));
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function muatUlang() {
-    setError(null);
-    await segarkanRealisasi(queryClient);
-  }
-
-  return { error, busy, run, muatUlang, setError, clear: () => setError(null) };
-}
+export const useAksiRealisasi = () => useAksi(segarkanRealisasi);
 
 export type AksiRealisasi = ReturnType<typeof useAksiRealisasi>;
 
