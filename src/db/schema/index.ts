@@ -1,8 +1,12 @@
+export * from './angka-kredit.js';
 export * from './audit.js';
 export * from './auth.js';
 export * from './delegasi.js';
 export * from './dialog.js';
+export * from './integrasi.js';
 export * from './jadwal.js';
+export * from './kehadiran.js';
+export * from './monitoring.js';
 export * from './notifikasi.js';
 export * from './org.js';
 export * from './pegawai.js';
@@ -10,3 +14,4 @@ export * from './pengaturan.js';
 export * from './penilaian.js';
 export * from './realisasi.js';
 export * from './skp.js';
+export * from './tpp.js';

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, integer, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import type { JenisPeriode } from '../../domain/jadwal.js';
+import type { JamKerja } from '../../domain/kehadiran.js';
 import type { AturanKurva, PemetaanPredikatOrganisasi } from '../../domain/kurva.js';
 import { instansi } from './org.js';
 
@@ -32,6 +33,8 @@ export const pengaturan = pgTable(
     keberatanHari: smallint().notNull().default(14),
     /** Deadline of the annual evaluation in the following year, MM-DD (SPEC §6.5). */
     batasEvaluasiTahunan: text().notNull().default('03-31'),
+    /** Working hours per weekday (SPEC §7.1); null = Monday–Thursday 07:30–16:00, Friday 07:30–16:30. */
+    jamKerja: jsonb().$type<JamKerja>(),
     version: integer().notNull().default(1),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
