@@ -23,6 +23,8 @@ import { insertSkpPlans, SYNTHETIC_MIX } from '../src/db/seed/insert-skp.js';
 import { syntheticPlan } from '../src/db/seed/synthetic.js';
 import { dateInZone } from '../src/platform/clock.js';
 import { adminUrl, withAdmin } from '../test/pg-admin.js';
+import { ekspor, printEkspor } from './ekspor.js';
+import { monitoring, printMonitoring } from './monitoring.js';
 import {
   antrean,
   diajukan,
@@ -32,6 +34,7 @@ import {
   skrip,
   tulisSkrip,
 } from './realisasi.js';
+import { printTpp, tpp } from './tpp.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DB_NAME = 'ekinerja_bench';
@@ -469,6 +472,50 @@ for (const q of pgFigure.slowest)
 const ratio = ajukan.rps / pgFigure.tps;
 console.log(
   `app / pgbench: ${(ratio * 100).toFixed(0)} % (aim: at least 50 %)${ratio >= 0.5 ? '' : ' — BELOW AIM'}`,
+);
+
+// The monitoring dashboards on the burst's realisasi: cold recap refresh, first loads, warm reads (monitoring.ts).
+printMonitoring(
+  await monitoring({
+    url,
+    port: '3905',
+    tahun: data.tahun,
+    periode: burst.p1,
+    adminNip: data.admin,
+    password: PASSWORD,
+    opd: data.opd,
+    runs: REPORT_RUNS,
+    startProcess,
+    waitFor,
+    stop,
+  }),
+  { periode: burst.p1, employees: EMPLOYEES },
+);
+
+// The national-format exports of the whole instansi, streamed, with the server's peak memory (ekspor.ts).
+printEkspor(
+  await ekspor({
+    url,
+    port: '3904',
+    tahun: data.tahun,
+    login: (base) => login(base, data.admin),
+    startProcess,
+    waitFor,
+    stop,
+  }),
+  data.tahun,
+);
+
+// TPP of last month for every employee: attendance seeded, computed, recomputed, approved, exported (tpp.ts).
+printTpp(
+  await tpp({
+    url,
+    port: '3913',
+    admin: { nip: data.admin, password: PASSWORD },
+    startProcess,
+    waitFor,
+    stop,
+  }),
 );
 
 await withAdmin(SERVER_URL, (c) => c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`));

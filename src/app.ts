@@ -17,6 +17,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from './db/client.js';
+import { angkaKreditRoutes } from './modules/angka-kredit/angka-kredit.routes.js';
+import { createAngkaKreditService } from './modules/angka-kredit/angka-kredit.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { registerAccessHooks } from './modules/auth/access.hooks.js';
@@ -36,10 +38,20 @@ import { imporRoutes } from './modules/impor/impor.routes.js';
 import { createImporService } from './modules/impor/impor.service.js';
 import { inboxRoutes } from './modules/inbox/inbox.routes.js';
 import { createInboxService } from './modules/inbox/inbox.service.js';
+import { apiV1Routes } from './modules/integrasi/api-v1.routes.js';
+import { createApiV1Service } from './modules/integrasi/api-v1.service.js';
+import { tokenApiRoutes } from './modules/integrasi/token-api.routes.js';
+import { createTokenApiService } from './modules/integrasi/token-api.service.js';
 import { jadwalRoutes } from './modules/jadwal/jadwal.routes.js';
 import { createJadwalService } from './modules/jadwal/jadwal.service.js';
+import { kehadiranRoutes } from './modules/kehadiran/kehadiran.routes.js';
+import { createKehadiranService } from './modules/kehadiran/kehadiran.service.js';
 import { kurvaRoutes } from './modules/kurva/kurva.routes.js';
 import { createKurvaService } from './modules/kurva/kurva.service.js';
+import { laporanRoutes } from './modules/laporan/laporan.routes.js';
+import { createLaporanService } from './modules/laporan/laporan.service.js';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes.js';
+import { createMonitoringService } from './modules/monitoring/monitoring.service.js';
 import { notifikasiRoutes } from './modules/notifikasi/notifikasi.routes.js';
 import { createNotifikasiService } from './modules/notifikasi/notifikasi.service.js';
 import { orgRoutes } from './modules/org/org.routes.js';
@@ -61,6 +73,8 @@ import { riwayatRoutes } from './modules/riwayat/riwayat.routes.js';
 import { createRiwayatService } from './modules/riwayat/riwayat.service.js';
 import { skpRoutes } from './modules/skp/skp.routes.js';
 import { createSkpService } from './modules/skp/skp.service.js';
+import { tppRoutes } from './modules/tpp/tpp.routes.js';
+import { createTppService } from './modules/tpp/tpp.service.js';
 import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { registerErrorHandling } from './platform/http.js';
@@ -114,6 +128,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
         securitySchemes: {
           sesi: { type: 'apiKey', in: 'cookie', name: 'ekinerja_sesi' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'Token API dari admin BKD (ekin_…)' },
         },
       },
     },
@@ -157,7 +172,8 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const eskalasi = createEskalasiService({ db, clock, jadwal });
   const inbox = createInboxService({ db, clock, jadwal });
   // The server schedules it (server.ts); tests call it with their clock.
-  app.decorate('pengingat', createPengingatService({ db, clock, jadwal }));
+  const monitoring = createMonitoringService({ db, clock, audit, jadwal, kurva });
+  app.decorate('pengingat', createPengingatService({ db, clock, jadwal, monitoring }));
   const logHarian = createLogHarianService({ db, clock, audit, realisasi });
   const realisasiImpor = createRealisasiImporService({ db, realisasi });
   const dialog = createDialogService({ db, clock, audit, notifikasi, pegawai, zonaWaktu: org.zonaWaktu });
@@ -182,11 +198,20 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     zonaWaktu: org.zonaWaktu,
   });
 
+  const angkaKredit = createAngkaKreditService({ db, audit });
+  const laporan = createLaporanService({ db });
+  const kehadiran = createKehadiranService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
+  const tokenApi = createTokenApiService({ db, clock, audit });
+  const apiV1 = createApiV1Service({ db, clock, impor, kehadiran, zonaWaktu: org.zonaWaktu });
+
+  const tpp = createTppService({ db, clock, audit, jadwal });
+
   registerAccessHooks(
     app,
     auth,
     { ...pegawai, menilaiAtasNama: delegasi.menilaiAtasNama },
     { skp: skp.ownerOf, realisasi: realisasi.ownerOf },
+    tokenApi,
   );
 
   app.get(
@@ -225,7 +250,14 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(dialogRoutes(dialog));
   await app.register(riwayatRoutes(riwayat));
   await app.register(kurvaRoutes(kurva));
+  await app.register(monitoringRoutes(monitoring));
   await app.register(evaluasiRoutes(evaluasi));
+  await app.register(tppRoutes(tpp));
+  await app.register(angkaKreditRoutes(angkaKredit));
+  await app.register(laporanRoutes(laporan));
+  await app.register(kehadiranRoutes(kehadiran));
+  await app.register(tokenApiRoutes(tokenApi));
+  await app.register(apiV1Routes(apiV1, config));
 
   const webRoot = path.resolve(config.WEB_DIST);
   if (existsSync(path.join(webRoot, 'index.html'))) {

@@ -113,6 +113,11 @@ const pengaturan = createRoute({
   path: '/pengaturan',
   component: lazyRouteComponent(() => import('./routes/pengaturan'), 'PengaturanPage'),
 });
+const tokenApi = createRoute({
+  getParentRoute: () => app,
+  path: '/token-api',
+  component: lazyRouteComponent(() => import('./routes/token-api'), 'TokenApiPage'),
+});
 const perjanjianKinerja = createRoute({
   getParentRoute: () => app,
   path: '/perjanjian-kinerja',
@@ -186,6 +191,59 @@ const kurva = createRoute({
   }),
   component: lazyRouteComponent(() => import('./routes/kurva'), 'KurvaPage'),
 });
+const monitoring = createRoute({
+  getParentRoute: () => app,
+  path: '/monitoring',
+  validateSearch: periodeSearch,
+  component: lazyRouteComponent(() => import('./routes/monitoring'), 'MonitoringPage'),
+});
+const monitoringOpd = createRoute({
+  getParentRoute: () => app,
+  path: '/monitoring/opd/$opdId',
+  validateSearch: periodeSearch,
+  component: lazyRouteComponent(() => import('./routes/monitoring'), 'MonitoringOpdPage'),
+});
+
+// Tindak lanjut: TPP per month (BKD, OPD admins) and each employee's own.
+const tpp = createRoute({
+  getParentRoute: () => app,
+  path: '/tpp',
+  validateSearch: (s: Record<string, unknown>): { bulan?: string } => ({
+    bulan: typeof s.bulan === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(s.bulan) ? s.bulan : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./routes/tpp'), 'TppPage'),
+});
+const tppSaya = createRoute({
+  getParentRoute: () => app,
+  path: '/tpp/saya',
+  component: lazyRouteComponent(() => import('./routes/tpp-saya'), 'TppSayaPage'),
+});
+const kehadiran = createRoute({
+  getParentRoute: () => app,
+  path: '/kehadiran',
+  component: lazyRouteComponent(() => import('./routes/kehadiran'), 'KehadiranPage'),
+});
+const kehadiranSaya = createRoute({
+  getParentRoute: () => app,
+  path: '/kehadiran/saya',
+  component: lazyRouteComponent(() => import('./routes/kehadiran-saya'), 'KehadiranSayaPage'),
+});
+
+// Angka kredit of functional staff, and the national-format exports (admins).
+const angkaKredit = createRoute({
+  getParentRoute: () => app,
+  path: '/angka-kredit',
+  validateSearch: (s: Record<string, unknown>): { tahun?: number; pegawai?: number } => ({
+    tahun: positif(s.tahun),
+    pegawai: positif(s.pegawai),
+  }),
+  component: lazyRouteComponent(() => import('./routes/angka-kredit'), 'AngkaKreditPage'),
+});
+const laporan = createRoute({
+  getParentRoute: () => app,
+  path: '/laporan',
+  component: lazyRouteComponent(() => import('./routes/laporan'), 'LaporanPage'),
+});
 
 // Penilaian: the annual evaluation per SKP, objections, and the tim penilai's list.
 const evaluasi = createRoute({
@@ -253,6 +311,14 @@ const routeTree = root.addChildren([
     dialog,
     riwayat,
     kurva,
+    monitoring,
+    monitoringOpd,
+    tpp,
+    tppSaya,
+    kehadiran,
+    kehadiranSaya,
+    angkaKredit,
+    laporan,
     evaluasi,
     evaluasiSkp,
     keberatan,
@@ -261,6 +327,7 @@ const routeTree = root.addChildren([
     cakupan,
     notifikasi,
     pengaturan,
+    tokenApi,
     perjanjianKinerja,
   ]),
 ]);

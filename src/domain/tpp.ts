@@ -3,7 +3,7 @@
  * split into productivity (the monthly predikat) and discipline (attendance). Every weight, band,
  * factor and amount is data edited by the BKD per Perkada.
  */
-import type { PredikatPegawai } from './predikat.js';
+import { PREDIKAT_PEGAWAI, PREDIKAT_PEGAWAI_LABEL, type PredikatPegawai } from './predikat.js';
 
 /** Deduction band for lateness or leaving early: minutes from..to (to null = and more), percent per occurrence. */
 export interface PitaPotongan {
@@ -28,4 +28,254 @@ export interface ParameterTpp {
   faktorTanpaPredikat: number;
   /** Withhold the whole TPP while the employee's annual SKP is not approved. */
   tahanTanpaSkp: boolean;
+}
+
+const PITA_BAKU: PitaPotongan[] = [
+  { dariMenit: 1, sampaiMenit: 30, persen: 0.5 },
+  { dariMenit: 31, sampaiMenit: 60, persen: 1 },
+  { dariMenit: 61, sampaiMenit: 90, persen: 1.25 },
+  { dariMenit: 91, sampaiMenit: null, persen: 1.5 },
+];
+
+/** The defaults until the BKD saves its own (amounts are a plausible provincial Perkada, kelas 1–17). */
+export const PARAMETER_TPP_BAKU: ParameterTpp = {
+  dasarPerKelas: {
+    '1': 1_500_000,
+    '2': 1_700_000,
+    '3': 1_900_000,
+    '4': 2_100_000,
+    '5': 2_400_000,
+    '6': 2_700_000,
+    '7': 3_000_000,
+    '8': 3_400_000,
+    '9': 3_900_000,
+    '10': 4_500_000,
+    '11': 5_200_000,
+    '12': 6_000_000,
+    '13': 7_500_000,
+    '14': 9_500_000,
+    '15': 12_000_000,
+    '16': 16_000_000,
+    '17': 22_000_000,
+  },
+  bobotProduktivitas: 60,
+  bobotDisiplin: 40,
+  pitaTerlambat: PITA_BAKU,
+  pitaPulangCepat: PITA_BAKU,
+  persenTanpaKeterangan: 3,
+  faktorPredikat: { SANGAT_BAIK: 100, BAIK: 100, BUTUH_PERBAIKAN: 75, KURANG: 50, SANGAT_KURANG: 25 },
+  faktorTanpaPredikat: 0,
+  tahanTanpaSkp: true,
+};
+
+/** Percentages are kept to two decimals, so the arithmetic below is exact in hundredths. */
+const SERATUS = 100;
+const keSeratus = (persen: number) => Math.round(persen * SERATUS);
+const duaDesimal = (n: number) => Math.abs(n * SERATUS - Math.round(n * SERATUS)) < 1e-9;
+
+function cekPersen(label: string, n: number, out: string[]) {
+  if (!Number.isFinite(n) || n < 0 || n > 100) out.push(`${label} harus antara 0 dan 100 %.`);
+  else if (!duaDesimal(n)) out.push(`${label} paling banyak dua angka desimal.`);
+}
+
+function cekPita(nama: string, pita: PitaPotongan[], out: string[]) {
+  if (pita.length === 0) {
+    out.push(`Pita ${nama} wajib diisi sekurang-kurangnya satu.`);
+    return;
+  }
+  pita.forEach((p, i) => {
+    const label = `Pita ${nama} ke-${i + 1}`;
+    cekPersen(`Persentase ${label.toLowerCase()}`, p.persen, out);
+    if (!Number.isInteger(p.dariMenit) || p.dariMenit < 1)
+      out.push(`${label}: menit awal harus bilangan bulat ≥ 1.`);
+    if (p.sampaiMenit !== null && (!Number.isInteger(p.sampaiMenit) || p.sampaiMenit < p.dariMenit))
+      out.push(`${label}: menit akhir harus bilangan bulat ≥ menit awal.`);
+    const sebelum = pita[i - 1];
+    if (sebelum && sebelum.sampaiMenit !== null && p.dariMenit !== sebelum.sampaiMenit + 1)
+      out.push(
+        `${label} harus dimulai tepat setelah pita sebelumnya (menit ${sebelum.sampaiMenit + 1}), tanpa celah atau tumpang tindih.`,
+      );
+    const terakhir = i === pita.length - 1;
+    if (!terakhir && p.sampaiMenit === null)
+      out.push(`${label}: hanya pita terakhir yang boleh tanpa batas akhir.`);
+    if (terakhir && p.sampaiMenit !== null)
+      out.push(`Pita ${nama} terakhir harus tanpa batas akhir (mis. ≥ 91 menit atau tanpa catatan jam).`);
+  });
+}
+
+/** Why a parameter set cannot be used, in Indonesian; empty when it is valid. */
+export function validasiParameterTpp(p: ParameterTpp): string[] {
+  const out: string[] = [];
+  const kelas = Object.entries(p.dasarPerKelas);
+  if (kelas.length === 0) out.push('Tabel besaran TPP per kelas jabatan wajib diisi.');
+  for (const [k, rupiah] of kelas) {
+    if (!/^([1-9]|1\d|20)$/.test(k)) out.push(`Kelas jabatan '${k}' tidak valid (1–20).`);
+    if (!Number.isInteger(rupiah) || rupiah < 0)
+      out.push(`Besaran TPP kelas ${k} harus bilangan bulat rupiah ≥ 0.`);
+  }
+  cekPersen('Bobot produktivitas', p.bobotProduktivitas, out);
+  cekPersen('Bobot disiplin', p.bobotDisiplin, out);
+  if (keSeratus(p.bobotProduktivitas) + keSeratus(p.bobotDisiplin) !== 100 * SERATUS)
+    out.push(
+      `Bobot produktivitas dan disiplin harus berjumlah 100 % (sekarang ${persen(p.bobotProduktivitas + p.bobotDisiplin)}).`,
+    );
+  cekPita('keterlambatan', p.pitaTerlambat, out);
+  cekPita('pulang cepat', p.pitaPulangCepat, out);
+  cekPersen('Potongan tanpa keterangan per hari', p.persenTanpaKeterangan, out);
+  for (const predikat of PREDIKAT_PEGAWAI)
+    cekPersen(`Faktor predikat ${PREDIKAT_PEGAWAI_LABEL[predikat]}`, p.faktorPredikat[predikat], out);
+  cekPersen('Faktor tanpa predikat', p.faktorTanpaPredikat, out);
+  return out;
+}
+
+/** One employee's month as the SQL aggregates it (counts only, never the day rows). */
+export interface RingkasanTpp {
+  kelasJabatan: number | null;
+  /** The predikat of the period containing the month, and that period's label ('Juli 2026'). */
+  predikat: PredikatPegawai | null;
+  periodeLabel: string;
+  tahun: number;
+  skpDisetujui: boolean;
+  hariKerja: number;
+  /** Occurrences per band of `pitaTerlambat` / `pitaPulangCepat`, in the same order. */
+  terlambat: number[];
+  pulangCepat: number[];
+  /** Working days marked TANPA_KETERANGAN or without any record. */
+  tanpaKeterangan: number;
+  /** Working days that are not deductions, per status. */
+  dikecualikan: Record<StatusDikecualikan, number>;
+}
+
+export const STATUS_DIKECUALIKAN = ['DINAS_LUAR', 'CUTI', 'SAKIT', 'IZIN'] as const;
+export type StatusDikecualikan = (typeof STATUS_DIKECUALIKAN)[number];
+const LABEL_DIKECUALIKAN: Record<StatusDikecualikan, string> = {
+  DINAS_LUAR: 'dinas luar',
+  CUTI: 'cuti',
+  SAKIT: 'sakit',
+  IZIN: 'izin',
+};
+
+export const KELOMPOK_RINCIAN = ['DASAR', 'PRODUKTIVITAS', 'DISIPLIN', 'PENAHANAN', 'JUMLAH'] as const;
+export type KelompokRincian = (typeof KELOMPOK_RINCIAN)[number];
+
+/** One explained line of the computation. */
+export interface BarisRincian {
+  kelompok: KelompokRincian;
+  uraian: string;
+}
+
+export interface HasilTpp {
+  dasar: number;
+  produktivitas: number;
+  disiplin: number;
+  /** Discipline deduction in percent (capped at 100). */
+  potonganPersen: number;
+  /** What is paid: produktivitas + disiplin, or 0 when withheld. */
+  jumlah: number;
+  ditahan: string | null;
+  rincian: BarisRincian[];
+}
+
+const RUPIAH = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+const ANGKA = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
+export const rupiah = (n: number) => `Rp ${RUPIAH.format(n)}`;
+export const persen = (n: number) => `${ANGKA.format(n)} %`;
+
+/** a × b × c / d rounded half up, exact for whole non-negative operands (BigInt: no float drift). */
+function kaliBagi(a: number, b: number, c: number, d: number): number {
+  const pembilang = BigInt(a) * BigInt(b) * BigInt(c);
+  const penyebut = BigInt(d);
+  return Number((pembilang * 2n + penyebut) / (penyebut * 2n));
+}
+
+export function labelPita(jenis: 'Terlambat' | 'Pulang cepat', p: PitaPotongan): string {
+  return p.sampaiMenit === null
+    ? `${jenis} ≥ ${p.dariMenit} menit atau tanpa catatan jam`
+    : `${jenis} ${p.dariMenit}–${p.sampaiMenit} menit`;
+}
+
+/**
+ * The month of one employee with every line explained. Rupiah are whole, each part rounded half up
+ * (≥ 0,5 up) on its own; the total is the sum of the rounded parts.
+ */
+export function hitungTpp(p: ParameterTpp, r: RingkasanTpp): HasilTpp {
+  const rincian: BarisRincian[] = [];
+  const baris = (kelompok: KelompokRincian, uraian: string) => rincian.push({ kelompok, uraian });
+
+  const dasar = r.kelasJabatan === null ? null : (p.dasarPerKelas[String(r.kelasJabatan)] ?? null);
+  if (r.kelasJabatan === null)
+    baris('DASAR', 'Kelas jabatan belum ditetapkan; TPP tidak dapat dihitung (Rp 0).');
+  else if (dasar === null)
+    baris('DASAR', `Kelas jabatan ${r.kelasJabatan} tidak ada dalam tabel besaran TPP; TPP Rp 0.`);
+  else baris('DASAR', `Besaran TPP kelas jabatan ${r.kelasJabatan}: ${rupiah(dasar)}.`);
+  const d = dasar ?? 0;
+
+  const faktor = r.predikat ? p.faktorPredikat[r.predikat] : p.faktorTanpaPredikat;
+  const alasanFaktor = r.predikat
+    ? `${PREDIKAT_PEGAWAI_LABEL[r.predikat]}, ${r.periodeLabel}`
+    : `belum ada predikat ${r.periodeLabel}`;
+  const produktivitas = kaliBagi(
+    d,
+    keSeratus(p.bobotProduktivitas),
+    keSeratus(faktor),
+    100 * SERATUS * 100 * SERATUS,
+  );
+  baris(
+    'PRODUKTIVITAS',
+    `Produktivitas: ${rupiah(d)} × ${persen(p.bobotProduktivitas)} × ${persen(faktor)} (${alasanFaktor}) = ${rupiah(produktivitas)}.`,
+  );
+
+  baris('DISIPLIN', `Hari kerja bulan ini: ${r.hariKerja} hari.`);
+  let potongan = 0; // hundredths of a percent
+  const pita = (jenis: 'Terlambat' | 'Pulang cepat', daftar: PitaPotongan[], kali: number[]) =>
+    daftar.forEach((band, i) => {
+      const n = kali[i] ?? 0;
+      if (n === 0) return;
+      const sub = n * keSeratus(band.persen);
+      potongan += sub;
+      baris(
+        'DISIPLIN',
+        `${labelPita(jenis, band)}: ${n} kali × ${persen(band.persen)} = ${persen(sub / SERATUS)}.`,
+      );
+    });
+  pita('Terlambat', p.pitaTerlambat, r.terlambat);
+  pita('Pulang cepat', p.pitaPulangCepat, r.pulangCepat);
+  if (r.tanpaKeterangan > 0) {
+    const sub = r.tanpaKeterangan * keSeratus(p.persenTanpaKeterangan);
+    potongan += sub;
+    baris(
+      'DISIPLIN',
+      `Tanpa keterangan (termasuk hari kerja tanpa catatan kehadiran): ${r.tanpaKeterangan} hari × ${persen(p.persenTanpaKeterangan)} = ${persen(sub / SERATUS)}.`,
+    );
+  }
+  const bebas = STATUS_DIKECUALIKAN.filter((s) => r.dikecualikan[s] > 0).map(
+    (s) => `${LABEL_DIKECUALIKAN[s]} ${r.dikecualikan[s]} hari`,
+  );
+  if (bebas.length > 0) baris('DISIPLIN', `Tidak dipotong: ${bebas.join(', ')}.`);
+  const dibatasi = potongan > 100 * SERATUS;
+  if (dibatasi) potongan = 100 * SERATUS;
+  const potonganPersen = potongan / SERATUS;
+  const disiplin = kaliBagi(
+    d,
+    keSeratus(p.bobotDisiplin),
+    100 * SERATUS - potongan,
+    100 * SERATUS * 100 * SERATUS,
+  );
+  baris(
+    'DISIPLIN',
+    `Disiplin: ${rupiah(d)} × ${persen(p.bobotDisiplin)} × (100 % − ${persen(potonganPersen)}${dibatasi ? ', potongan dibatasi 100 %' : ''}) = ${rupiah(disiplin)}.`,
+  );
+
+  const dihitung = produktivitas + disiplin;
+  const ditahan =
+    p.tahanTanpaSkp && !r.skpDisetujui ? `SKP tahun ${r.tahun} belum disetujui; TPP ditahan.` : null;
+  if (ditahan) baris('PENAHANAN', `${ditahan} Jumlah yang ditahan: ${rupiah(dihitung)}.`);
+  const jumlah = ditahan ? 0 : dihitung;
+  baris(
+    'JUMLAH',
+    ditahan
+      ? `Jumlah dibayarkan: Rp 0 (ditahan; tanpa penahanan ${rupiah(produktivitas)} + ${rupiah(disiplin)} = ${rupiah(dihitung)}).`
+      : `Jumlah: ${rupiah(produktivitas)} + ${rupiah(disiplin)} = ${rupiah(jumlah)}.`,
+  );
+  return { dasar: d, produktivitas, disiplin, potonganPersen, jumlah, ditahan, rincian };
 }

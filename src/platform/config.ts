@@ -16,6 +16,8 @@ const ConfigSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   /** Requests per minute per IP on the login route. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(30),
+  /** Requests per minute per API token on the /api/v1 routes. */
+  API_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   /** Seed the demo province when the database is empty. */
   SEED_DEMO: bool.default(true),
   DEMO_PASSWORD: z.string().min(8).default('Kinerja#2026'),

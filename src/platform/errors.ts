@@ -9,6 +9,18 @@ export const ERRORS = {
     message: 'Terlalu banyak percobaan masuk yang gagal. Akun dikunci sementara; coba lagi nanti.',
   },
   RATE_LIMITED: { status: 429, message: 'Terlalu banyak permintaan. Coba lagi sebentar lagi.' },
+  TOKEN_API_TIDAK_ADA: {
+    status: 401,
+    message: 'Token API wajib dikirim pada header Authorization: Bearer <token>.',
+  },
+  TOKEN_API_TIDAK_DIKENAL: { status: 401, message: 'Token API tidak dikenal.' },
+  TOKEN_API_DICABUT: { status: 401, message: 'Token API ini sudah dicabut.' },
+  TOKEN_API_KEDALUWARSA: {
+    status: 401,
+    message: 'Token API ini sudah kedaluwarsa; minta token baru kepada admin BKD.',
+  },
+  TOKEN_API_CAKUPAN: { status: 403, message: 'Token API ini tidak memiliki cakupan untuk permintaan ini.' },
+  TOKEN_API_SUDAH_DICABUT: { status: 409, message: 'Token API ini sudah dicabut sebelumnya.' },
   CSRF_INVALID: {
     status: 403,
     message: 'Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman.',
@@ -19,6 +31,7 @@ export const ERRORS = {
     message: 'Kata sandi Anda bersifat sementara. Ganti kata sandi terlebih dahulu.',
   },
   NOT_FOUND: { status: 404, message: 'Data tidak ditemukan.' },
+  BUKAN_FUNGSIONAL: { status: 404, message: 'Angka kredit hanya untuk jabatan fungsional.' },
   VERSION_CONFLICT: {
     status: 409,
     message: 'Data telah diubah oleh pengguna lain. Muat ulang lalu ulangi perubahan Anda.',
@@ -110,6 +123,11 @@ export const ERRORS = {
   },
   KEBERATAN_TIDAK_DAPAT_DIAJUKAN: { status: 409, message: 'Keberatan tidak dapat diajukan.' },
   KEBERATAN_SUDAH_DIPUTUS: { status: 409, message: 'Keberatan ini sudah diputus; keputusan bersifat final.' },
+  LIBUR_SUDAH_ADA: { status: 409, message: 'Tanggal tersebut sudah tercatat sebagai hari libur.' },
+  TPP_SUDAH_DISETUJUI: {
+    status: 409,
+    message: 'TPP bulan ini sudah disetujui BKD dan terkunci; perhitungan tidak dapat diulang.',
+  },
   INTERNAL: { status: 500, message: 'Terjadi kesalahan pada server. Silakan coba lagi.' },
 } as const;
 

@@ -1,8 +1,9 @@
 /** The shell: header, navigation by role (a drawer behind the burger on phones), content. */
 import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { aksesQuery } from '../features/monitoring/api';
 import { LoncengNotifikasi } from '../features/notifikasi/LoncengNotifikasi';
 import { post, setCsrfToken } from '../lib/api';
 import { canBrowseOrg, isAdmin, isBkd, isTimPenilai, useMe } from '../lib/session';
@@ -13,6 +14,11 @@ export function AppLayout() {
   const path = useRouterState({ select: (s) => s.location.pathname });
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  // The head of region holds no admin role: assessors ask whether they see the instansi's monitoring.
+  const { data: monitoringAkses } = useQuery({
+    ...aksesQuery,
+    enabled: !!me?.isPejabatPenilai && !isAdmin(me),
+  });
 
   const items = [
     { to: '/', label: 'Beranda', show: true },
@@ -25,8 +31,19 @@ export function AppLayout() {
     { to: '/dialog', label: 'Dialog Kinerja', show: true },
     { to: '/riwayat', label: 'Riwayat Kinerja', show: true },
     { to: '/kurva', label: 'Kurva & Predikat', show: !!me?.isPejabatPenilai || isAdmin(me) },
+    { to: '/monitoring', label: 'Monitoring', show: isAdmin(me) || !!monitoringAkses?.instansi },
     { to: '/evaluasi', label: 'Evaluasi Tahunan', show: true },
     { to: '/keberatan', label: 'Keberatan', show: true },
+    { to: '/tpp/saya', label: 'TPP Saya', show: true },
+    { to: '/tpp', label: 'TPP', show: isAdmin(me), exact: true },
+    { to: '/kehadiran/saya', label: 'Kehadiran Saya', show: true },
+    { to: '/kehadiran', label: 'Kehadiran', show: isAdmin(me), exact: true },
+    {
+      to: '/angka-kredit',
+      label: 'Angka Kredit',
+      show: me?.jabatan?.jenis === 'FUNGSIONAL' || isAdmin(me),
+    },
+    { to: '/laporan', label: 'Laporan', show: isAdmin(me) },
     { to: '/tim-penilai', label: 'Tim Penilai', show: isBkd(me) || isTimPenilai(me) },
     { to: '/delegasi', label: 'Delegasi Penilaian', show: !!me?.isPejabatPenilai || isAdmin(me) },
     { to: '/eskalasi', label: 'Eskalasi Penilaian', show: isAdmin(me) },
@@ -36,6 +53,7 @@ export function AppLayout() {
     { to: '/perjanjian-kinerja', label: 'Perjanjian Kinerja', show: isAdmin(me) },
     { to: '/impor', label: 'Impor pegawai', show: isBkd(me) },
     { to: '/pengaturan', label: 'Pengaturan', show: isBkd(me) },
+    { to: '/token-api', label: 'Token API', show: isBkd(me) },
     { to: '/audit', label: 'Log audit', show: isAdmin(me) },
     { to: '/ganti-kata-sandi', label: 'Ganti kata sandi', show: true },
   ].filter((i) => i.show);

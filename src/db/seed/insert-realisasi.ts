@@ -269,6 +269,11 @@ interface Jalan {
   penilaian: number;
   /** Steps that fit before `now` did happen (the demo's waiting items), whatever time was drawn. */
   pasti: boolean;
+  /**
+   * Share of employees (picked by id and month, drawing nothing) who submitted after the input window,
+   * before their assessor's verdict (an exception opened for them): the monitoring's late reports.
+   */
+  terlambat: number;
 }
 
 const BULAN_SELESAI: Jalan = {
@@ -280,6 +285,7 @@ const BULAN_SELESAI: Jalan = {
   terimaLagi: 1,
   penilaian: 1,
   pasti: true,
+  terlambat: 0.05,
 };
 
 const iso = (t: number) => new Date(t).toISOString();
@@ -341,6 +347,7 @@ function builder(seed: number, cfg: JadwalConfig, batas: number) {
     const dibuat = kapan(jInput);
     if (dibuat === null) return;
     const ajukanAt = jalan.ajukan ? kapan(jInput, dibuat) : null;
+    const telat = (plan.pegawaiId * 7919 + bulan * 104_729) % 1000 < jalan.terlambat * 1000;
     const verdicts: { jenis: JenisRhk; capaian: CapaianRhk }[] = [];
     let selesai = ajukanAt !== null;
     let terakhir = ajukanAt ?? dibuat;
@@ -365,10 +372,16 @@ function builder(seed: number, cfg: JadwalConfig, batas: number) {
       let umpan: { teks: string; o: number; at: string }[] = [];
       const step = (l: Omit<Langkah, 'oleh'>, oleh: number) => langkah.push({ ...l, oleh });
       if (ajukanAt !== null) {
-        status = 'DIAJUKAN';
-        diajukanAt = ajukanAt;
-        step({ putaran: 1, aksi: 'AJUKAN', catatan: null, at: ajukanAt }, plan.pegawaiId);
         const nilaiAt = jalan.dinilai ? kapan(jNilai, ajukanAt + i * 7 * MENIT) : null;
+        // A late submission moves to the first day after input, before the verdict, drawing nothing.
+        const mulaiNilai = jNilai.mulai.getTime();
+        const diajukan =
+          telat && nilaiAt !== null
+            ? mulaiNilai + Math.min(Math.floor((nilaiAt - mulaiNilai) / 2), HARI - MENIT)
+            : ajukanAt;
+        status = 'DIAJUKAN';
+        diajukanAt = diajukan;
+        step({ putaran: 1, aksi: 'AJUKAN', catatan: null, at: diajukan }, plan.pegawaiId);
         const kembali = jalan.kembali === 'PERTAMA' ? i === 0 : r.chance(jalan.kembali);
         if (nilaiAt !== null && kembali) {
           arahan = r.pick(ARAHAN);
@@ -551,10 +564,11 @@ const bulanLalu = {
       terimaLagi: 0.8,
       penilaian: 0.6,
       pasti: false,
+      terlambat: 0,
     };
   },
   menunggu(urutan: number, perbaikanDibuka: boolean): Jalan {
-    const jalan: Jalan = { ...BULAN_SELESAI, dinilai: false, penilaian: 0 };
+    const jalan: Jalan = { ...BULAN_SELESAI, dinilai: false, penilaian: 0, terlambat: 0 };
     if (urutan === 0) return { ...jalan, dinilai: true, kembali: 0 };
     if (urutan === 1) return { ...jalan, dinilai: true, kembali: 'PERTAMA', perbaiki: 0 };
     if (urutan <= 3 && perbaikanDibuka) return { ...jalan, dinilai: true, kembali: 'PERTAMA', terimaLagi: 0 };

@@ -59,8 +59,9 @@ describe('demo seed', () => {
     expect(row!.n).toBe(1);
   });
 
-  it('stays quick: the organisation, two years of plans and four months of realisasi in a few seconds', () => {
-    // About 6 s on PGlite on a laptop (3 s of it the realisasi); the bound leaves room for a busy CI machine.
+  it('stays quick: the organisation, two years of plans, four months of realisasi and attendance in seconds', () => {
+    // About 9 s on PGlite on an idle 2-core machine (3 s of it the realisasi, 3 s the attendance); the bound
+    // leaves room for a busy CI machine.
     expect(seconds).toBeLessThan(30);
   });
 
@@ -359,7 +360,8 @@ describe('demo realisasi', () => {
           )
           SELECT count(*)::int AS steps,
                  count(*) FILTER (WHERE NOT (bulan = berikut AND at <= ${NOW.toISOString()}::timestamptz AND CASE aksi
-                   WHEN 'AJUKAN' THEN putaran = 1 AND oleh_id = pegawai_id AND hari BETWEEN 1 AND 7 AND catatan IS NULL
+                   -- A few completed-month reports came late, early in the assessment window (the monitoring's late list).
+                   WHEN 'AJUKAN' THEN putaran = 1 AND oleh_id = pegawai_id AND hari BETWEEN 1 AND 8 AND catatan IS NULL
                    WHEN 'PERLU_PERBAIKAN' THEN putaran = 1 AND oleh_id = penilai AND hari BETWEEN 8 AND 15 AND length(catatan) > 20
                    WHEN 'PERBAIKI' THEN putaran = 2 AND oleh_id = pegawai_id AND hari BETWEEN 19 AND 25
                    WHEN 'TERIMA' THEN oleh_id = penilai AND ((putaran = 1 AND hari BETWEEN 8 AND 15) OR (putaran = 2 AND hari BETWEEN 19 AND 25))

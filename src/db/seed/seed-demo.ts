@@ -3,7 +3,8 @@
  * cascaded SKPs of the previous year (all approved, to copy from) and of the current year (the
  * states of demoSkpStates, everyone else approved), then the monthly cycle: the months before the
  * previous one completed, the previous one in progress (demoRealisasi); last, the previous year's
- * penilaian (annual evaluations, organisation predikat, penetapan, one open objection). "Current" is
+ * penilaian (annual evaluations, organisation predikat, penetapan, one open objection), and the
+ * holidays and attendance of the same months (insertKehadiran). "Current" is
  * the clock's year and month in the demo's zone.
  */
 import { hash } from '@node-rs/argon2';
@@ -11,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import { dateInZone } from '../../platform/clock.js';
 import { type Db, rows } from '../client.js';
 import { demoAccounts, demoGorontalo, demoRealisasi, demoSkpStates } from './demo-gorontalo.js';
+import { insertKehadiran } from './insert-kehadiran.js';
 import { insertOrgPlan } from './insert-org.js';
 import { insertPenilaianTahunan } from './insert-penilaian.js';
 import { insertRealisasiBulanan } from './insert-realisasi.js';
@@ -45,7 +47,8 @@ export async function seedDemo(db: Db, password: string, now: Date) {
       seed: 7601 + tahun - 1,
       tanpaKeberatanDi: demoAccounts('').map((a) => a.nip),
     });
-    return { ...org, tahun, skp: { lalu, kini }, realisasi, penilaian };
+    const kehadiran = await insertKehadiran(tx, { instansiId: org.instansiId, tanggal, seed: 7701 + tahun });
+    return { ...org, tahun, skp: { lalu, kini }, realisasi, penilaian, kehadiran };
   });
   // PGlite runs no autovacuum: without this its planner would guess on empty-table statistics.
   await db.execute(sql`ANALYZE`);

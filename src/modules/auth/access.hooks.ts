@@ -1,11 +1,13 @@
 /**
  * Every /api route declares its access rule (config.access); start-up fails when one does not.
  * The session is read on each request, and the declared rule is enforced before the handler runs.
+ * Token routes (/api/v1) read only the bearer token, never the session cookie.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { CakupanToken } from '../../contracts/integrasi.js';
 import { AppError } from '../../platform/errors.js';
 import { allows, hasAnyRole } from './access.policy.js';
-import type { Access } from './actor.js';
+import type { Access, TokenActor } from './actor.js';
 import type { AuthService } from './auth.service.js';
 import { safeEqual, sessionIdOf } from './auth.service.js';
 
@@ -26,15 +28,26 @@ export interface PegawaiRelations {
 /** Finds the employee who owns a record named by a route's :id. */
 export type OwnerResolvers = Record<'skp' | 'realisasi', (id: number) => Promise<number | null>>;
 
+/** Checks a bearer API token for a scope: the token, or an AppError (401 unknown/revoked/expired, 403 scope). */
+export interface TokenVerifier {
+  verify(token: string, cakupan: CakupanToken): Promise<TokenActor>;
+}
+
+function tokenAccess(access: Access | undefined): CakupanToken | null {
+  return typeof access === 'object' && 'token' in access ? access.token : null;
+}
+
 export function registerAccessHooks(
   app: FastifyInstance,
   auth: AuthService,
   relations: PegawaiRelations,
   owners: OwnerResolvers,
+  tokens: TokenVerifier,
 ) {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('tokenApi', null);
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !route.config?.access) {
@@ -42,7 +55,26 @@ export function registerAccessHooks(
     }
   });
 
+  // Checked at onRequest so the per-token rate limit (a route-level onRequest hook, run after this
+  // one) can key on the token; no CSRF check: a bearer token is not an ambient credential.
+  app.addHook('onRequest', async (request, reply) => {
+    const cakupan = tokenAccess(request.routeOptions.config?.access);
+    if (!cakupan) return;
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
+    try {
+      if (!bearer) throw new AppError('TOKEN_API_TIDAK_ADA');
+      request.tokenApi = await tokens.verify(bearer, cakupan);
+    } catch (err) {
+      if (err instanceof AppError) {
+        const error = err.status === 403 ? 'insufficient_scope' : bearer ? 'invalid_token' : null;
+        reply.header('www-authenticate', `Bearer realm="e-Kinerja"${error ? `, error="${error}"` : ''}`);
+      }
+      throw err;
+    }
+  });
+
   app.addHook('onRequest', async (request) => {
+    if (tokenAccess(request.routeOptions.config?.access)) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const actor = await auth.actorForToken(token);
@@ -56,6 +88,8 @@ export function registerAccessHooks(
   app.addHook('preHandler', async (request: FastifyRequest) => {
     const access = request.routeOptions.config.access as Access | undefined;
     if (!access || access === 'public') return;
+    // Token routes were checked at onRequest.
+    if (typeof access === 'object' && 'token' in access) return;
     const actor = request.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED');
     if (!SAFE_METHODS.has(request.method)) {

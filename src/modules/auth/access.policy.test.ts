@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allows, hasAnyRole, listScope, type Relation } from './access.policy.js';
+import { allows, hasAnyRole, listScope, penolakanToken, type Relation } from './access.policy.js';
 import type { Actor, Scope } from './actor.js';
 
 function actor(roles: Actor['roles'] = [], instansiId = 1): Actor {
@@ -72,5 +72,33 @@ describe('role-based routes', () => {
     expect(listScope(adminOpd10)).toEqual({ instansiId: 1, opdIds: [10] });
     expect(listScope(bkd)).toEqual({ instansiId: 1, opdIds: null });
     expect(listScope(pelaksana)).toEqual({ instansiId: 1, opdIds: [] });
+  });
+});
+
+describe('API tokens (bearer)', () => {
+  const now = new Date('2026-03-03T02:00:00Z');
+  const valid = {
+    cakupan: ['BACA_PEGAWAI'],
+    kedaluwarsaAt: new Date('2026-06-01T00:00:00Z'),
+    dicabutAt: null,
+  };
+  it.each([
+    ['unknown', null, 'TOKEN_API_TIDAK_DIKENAL'],
+    ['revoked', { ...valid, dicabutAt: new Date('2026-03-01T00:00:00Z') }, 'TOKEN_API_DICABUT'],
+    ['expired at this instant', { ...valid, kedaluwarsaAt: now }, 'TOKEN_API_KEDALUWARSA'],
+    [
+      'revoked and expired: revoked wins',
+      { ...valid, kedaluwarsaAt: now, dicabutAt: now },
+      'TOKEN_API_DICABUT',
+    ],
+    ['valid without the scope', { ...valid, cakupan: ['BACA_EVALUASI'] }, 'TOKEN_API_CAKUPAN'],
+    [
+      'expired without the scope: 401 first',
+      { cakupan: [], kedaluwarsaAt: now, dicabutAt: null },
+      'TOKEN_API_KEDALUWARSA',
+    ],
+    ['valid with the scope', valid, null],
+  ] as const)('%s', (_, token, expected) => {
+    expect(penolakanToken(token, 'BACA_PEGAWAI', now)).toBe(expected);
   });
 });

@@ -1,4 +1,6 @@
-/** Pure authorization over the hierarchy and roles: who may act on whom. */
+/** Pure authorization over the hierarchy and roles: who may act on whom; and over API tokens. */
+import type { CakupanToken } from '../../contracts/integrasi.js';
+import type { ErrorCode } from '../../platform/errors.js';
 import type { Actor, Scope } from './actor.js';
 
 /** How the actor stands to a target employee in the superior chain. */
@@ -77,4 +79,27 @@ export function listScope(actor: Actor): { instansiId: number; opdIds: number[] 
     return { instansiId: actor.instansiId, opdIds: null };
   }
   return { instansiId: actor.instansiId, opdIds: adminOpdIds(actor) };
+}
+
+/** A stored API token as the bearer check needs it. */
+export interface TokenTersimpan {
+  cakupan: readonly string[];
+  kedaluwarsaAt: Date;
+  dicabutAt: Date | null;
+}
+
+/**
+ * Why a bearer token may not open a route with this scope, or null when it may: an unknown,
+ * revoked or expired token is not authenticated (401); a valid one without the scope is refused (403).
+ */
+export function penolakanToken(
+  token: TokenTersimpan | null,
+  cakupan: CakupanToken,
+  now: Date,
+): Extract<ErrorCode, `TOKEN_API_${string}`> | null {
+  if (!token) return 'TOKEN_API_TIDAK_DIKENAL';
+  if (token.dicabutAt && token.dicabutAt <= now) return 'TOKEN_API_DICABUT';
+  if (token.kedaluwarsaAt <= now) return 'TOKEN_API_KEDALUWARSA';
+  if (!token.cakupan.includes(cakupan)) return 'TOKEN_API_CAKUPAN';
+  return null;
 }

@@ -1,4 +1,5 @@
-/** Who is making a request: the logged-in employee with administrative roles. */
+/** Who is making a request: the logged-in employee with administrative roles, or an integration token. */
+import type { CakupanToken } from '../../contracts/integrasi.js';
 import type { Peran } from '../../domain/jabatan.js';
 
 export interface Actor {
@@ -11,6 +12,14 @@ export interface Actor {
   opdId: number | null;
   mustChangePassword: boolean;
   roles: { peran: Peran; opdId: number | null }[];
+}
+
+/** An external system calling /api/v1 with an API token of one instansi; no employee stands behind it. */
+export interface TokenActor {
+  id: number;
+  instansiId: number;
+  nama: string;
+  cakupan: CakupanToken[];
 }
 
 /**
@@ -28,7 +37,12 @@ export type Access =
    */
   | { readonly pegawai: readonly Scope[]; readonly of?: 'skp' | 'realisasi' }
   /** A route over many employees; the actor needs one of these roles and the service narrows the data. */
-  | { readonly role: readonly ('opd' | 'instansi' | 'tim_penilai')[] };
+  | { readonly role: readonly ('opd' | 'instansi' | 'tim_penilai')[] }
+  /**
+   * An integration route: only `Authorization: Bearer <API token>` with this scope opens it; a
+   * session cookie never does, and a token opens no other route.
+   */
+  | { readonly token: CakupanToken };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -38,5 +52,7 @@ declare module 'fastify' {
     actor: Actor | null;
     sessionId: string | null;
     csrfToken: string | null;
+    /** Set on token routes only, once the bearer token is known valid. */
+    tokenApi: TokenActor | null;
   }
 }

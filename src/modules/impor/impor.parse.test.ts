@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.js';
-import { parseEmployeeFile } from './impor.parse.js';
+import { parseEmployeeFile, rowsFromRecords } from './impor.parse.js';
 
 const csv = (text: string) => Buffer.from(text, 'utf8');
 
@@ -62,5 +62,23 @@ describe('parseEmployeeFile', () => {
       problems: [],
     });
     expect(rows[1]?.problems[0]).toMatch(/^Sel A3 berisi angka .* isi NIP sebagai teks/);
+  });
+});
+
+describe('rowsFromRecords (rows sent as JSON)', () => {
+  it('reads like a file row: trimmed, empty cells dropped, numbered from 1', () => {
+    expect(
+      rowsFromRecords([
+        { nip: ' 198503302010011002 ', nama: 'Andi', gelarDepan: '', nipAtasan: null },
+        { nip: '199001012015031001', nama: 'Budi', unor: 'Seksi Kurikulum' },
+      ]),
+    ).toEqual([
+      { baris: 1, values: { nip: '198503302010011002', nama: 'Andi' }, problems: [] },
+      {
+        baris: 2,
+        values: { nip: '199001012015031001', nama: 'Budi', unor: 'Seksi Kurikulum' },
+        problems: [],
+      },
+    ]);
   });
 });

@@ -155,3 +155,18 @@ export async function readTable(data: Buffer): Promise<Table> {
 export async function parseEmployeeFile(data: Buffer): Promise<RawRow[]> {
   return toRows(await readTable(data));
 }
+
+/**
+ * Employee rows that came as JSON (the integration API's sync) read like file rows, so one validation
+ * serves both; rows are numbered from 1 in the order sent.
+ */
+export function rowsFromRecords(records: Partial<Record<Field, string | null>>[]): RawRow[] {
+  return records.map((record, i) => {
+    const values: RawRow['values'] = {};
+    for (const f of Object.keys(FIELDS) as Field[]) {
+      const v = record[f]?.trim();
+      if (v) values[f] = v;
+    }
+    return { baris: i + 1, values, problems: [] };
+  });
+}

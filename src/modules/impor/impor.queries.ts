@@ -6,6 +6,7 @@ const json = (value: unknown) => JSON.stringify(value);
 
 export interface UnorRow {
   id: number;
+  nama: string;
   namaKey: string;
   opdId: number | null;
   parentId: number | null;
@@ -14,7 +15,7 @@ export interface UnorRow {
 export function unorByNames(db: DbOrTx, instansiId: number, names: string[]) {
   return rows<UnorRow>(
     db,
-    sql`SELECT id, lower(nama) AS "namaKey", opd_id AS "opdId", parent_id AS "parentId" FROM unor
+    sql`SELECT id, nama, lower(nama) AS "namaKey", opd_id AS "opdId", parent_id AS "parentId" FROM unor
          WHERE instansi_id = ${instansiId}
            AND lower(nama) IN (SELECT value FROM json_array_elements_text(${json(names)}::json))`,
   );
@@ -33,15 +34,20 @@ export interface PegawaiRow {
   unorId: number | null;
   opdId: number | null;
   atasanOverrideId: number | null;
+  /** Names of the current position and unit, to report what an import changes. */
+  jabatanNama: string | null;
+  unorNama: string | null;
 }
 
 export function pegawaiByNips(db: DbOrTx, nips: string[]) {
   return rows<PegawaiRow>(
     db,
-    sql`SELECT id, nip, instansi_id AS "instansiId", nama, gelar_depan AS "gelarDepan", gelar_belakang AS "gelarBelakang",
-               jenis_asn AS "jenisAsn", golongan, jabatan_id AS "jabatanId", unor_id AS "unorId", opd_id AS "opdId",
-               atasan_override_id AS "atasanOverrideId"
-          FROM pegawai WHERE nip IN (SELECT value FROM json_array_elements_text(${json(nips)}::json))`,
+    sql`SELECT p.id, p.nip, p.instansi_id AS "instansiId", p.nama, p.gelar_depan AS "gelarDepan",
+               p.gelar_belakang AS "gelarBelakang", p.jenis_asn AS "jenisAsn", p.golongan, p.jabatan_id AS "jabatanId",
+               p.unor_id AS "unorId", p.opd_id AS "opdId", p.atasan_override_id AS "atasanOverrideId",
+               j.nama AS "jabatanNama", u.nama AS "unorNama"
+          FROM pegawai p LEFT JOIN jabatan j ON j.id = p.jabatan_id LEFT JOIN unor u ON u.id = p.unor_id
+         WHERE p.nip IN (SELECT value FROM json_array_elements_text(${json(nips)}::json))`,
   );
 }
 

@@ -3,6 +3,7 @@
  * reports each bad row with its reasons, and on commit applies everything in one transaction.
  */
 import type { ImporResponse } from '../../contracts/impor.js';
+import type { PerubahanPegawai } from '../../contracts/integrasi.js';
 import type { Db, Tx } from '../../db/client.js';
 import { isGolonganValid } from '../../domain/golongan.js';
 import {
@@ -18,7 +19,7 @@ import { type Clock, dateInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import type { AuditInput, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
-import { parseEmployeeFile } from './impor.parse.js';
+import { type Field, parseEmployeeFile, type RawRow, rowsFromRecords } from './impor.parse.js';
 import * as q from './impor.queries.js';
 
 interface ValidRow {
@@ -37,6 +38,35 @@ interface ValidRow {
   existing: q.PegawaiRow | null;
   /** The position, when it already exists. */
   jabatan: q.JabatanRow | null;
+  /** What the row changes on an existing employee, before → after. */
+  berubah: PerubahanPegawai['kolom'];
+}
+
+/** Who applies an import: an employee (file upload) or an integration token (actorId null). */
+interface Pelaku {
+  instansiId: number;
+  actorId: number | null;
+  /** The audit reason: the file name, or the token that sent the rows. */
+  sumber: string;
+}
+
+function berubahOf(
+  existing: q.PegawaiRow,
+  r: Omit<ValidRow, 'existing' | 'berubah' | 'baris' | 'nip' | 'nipAtasan'>,
+): PerubahanPegawai['kolom'] {
+  const pairs: [kolom: string, sebelum: string | null, sesudah: string | null, berubah: boolean][] = [
+    ['nama', existing.nama, r.nama, existing.nama !== r.nama],
+    ['gelarDepan', existing.gelarDepan, r.gelarDepan, existing.gelarDepan !== r.gelarDepan],
+    ['gelarBelakang', existing.gelarBelakang, r.gelarBelakang, existing.gelarBelakang !== r.gelarBelakang],
+    ['jenisAsn', existing.jenisAsn, r.jenisAsn, existing.jenisAsn !== r.jenisAsn],
+    ['golongan', existing.golongan, r.golongan, existing.golongan !== r.golongan],
+    // By identity, not name: a position not yet in the unit is a new one, a move even under the same name.
+    ['jabatan', existing.jabatanNama, r.jabatanNama, r.jabatan?.id !== existing.jabatanId],
+    ['unor', existing.unorNama, r.unor.nama, existing.unorId !== r.unor.id],
+  ];
+  return pairs
+    .filter(([, , , berubah]) => berubah)
+    .map(([kolom, sebelum, sesudah]) => ({ kolom, sebelum, sesudah }));
 }
 
 function addDays(isoDate: string, days: number): string {
@@ -53,15 +83,14 @@ export function createImporService(deps: {
 }) {
   const { db, clock, audit } = deps;
 
-  async function validate(actor: Actor, data: Buffer, tx: Db | Tx) {
-    const raw = await parseEmployeeFile(data);
+  async function validate(instansiId: number, raw: RawRow[], tx: Db | Tx) {
     const kesalahan: ImporResponse['kesalahan'] = [];
     const peringatan: ImporResponse['peringatan'] = [];
 
     const nips = raw.map((r) => normalizeNip(r.values.nip ?? ''));
     const atasanNips = raw.flatMap((r) => (r.values.nipAtasan ? [normalizeNip(r.values.nipAtasan)] : []));
     const [units, people] = await Promise.all([
-      q.unorByNames(tx, actor.instansiId, [...new Set(raw.map((r) => (r.values.unor ?? '').toLowerCase()))]),
+      q.unorByNames(tx, instansiId, [...new Set(raw.map((r) => (r.values.unor ?? '').toLowerCase()))]),
       q.pegawaiByNips(tx, [...new Set([...nips, ...atasanNips])]),
     ]);
     const unitsByName = new Map<string, q.UnorRow[]>();
@@ -109,12 +138,11 @@ export function createImporService(deps: {
       else if (candidates.length > 1)
         alasan.push(`Nama unor '${v.unor}' tidak unik; gunakan nama unor yang lengkap.`);
       const existing = nip ? (personByNip.get(nip) ?? null) : null;
-      if (existing && existing.instansiId !== actor.instansiId)
-        alasan.push('NIP terdaftar di instansi lain.');
+      if (existing && existing.instansiId !== instansiId) alasan.push('NIP terdaftar di instansi lain.');
       const nipAtasan = v.nipAtasan ? normalizeNip(v.nipAtasan) : null;
       if (nipAtasan) {
         if (nipAtasan === nip) alasan.push('NIP atasan tidak boleh sama dengan NIP pegawai.');
-        else if (!fileNips.has(nipAtasan) && personByNip.get(nipAtasan)?.instansiId !== actor.instansiId) {
+        else if (!fileNips.has(nipAtasan) && personByNip.get(nipAtasan)?.instansiId !== instansiId) {
           alasan.push(`NIP atasan ${nipAtasan} tidak ditemukan di instansi ini maupun di berkas.`);
         }
       }
@@ -123,9 +151,7 @@ export function createImporService(deps: {
         continue;
       }
       const unor = candidates[0]!;
-      valid.push({
-        baris: row.baris,
-        nip,
+      const fields = {
         nama: v.nama!,
         gelarDepan: v.gelarDepan ?? null,
         gelarBelakang: v.gelarBelakang ?? null,
@@ -135,9 +161,15 @@ export function createImporService(deps: {
         jenisJabatan: jenisJabatan!,
         jenjang,
         unor,
+        jabatan: positionByKey.get(`${unor.id}:${v.jabatan!.toLowerCase()}`) ?? null,
+      };
+      valid.push({
+        ...fields,
+        baris: row.baris,
+        nip,
         nipAtasan,
         existing,
-        jabatan: positionByKey.get(`${unor.id}:${v.jabatan!.toLowerCase()}`) ?? null,
+        berubah: existing ? berubahOf(existing, fields) : [],
       });
     }
 
@@ -175,14 +207,7 @@ export function createImporService(deps: {
     };
   }
 
-  async function apply(
-    tx: Tx,
-    actor: Actor,
-    rows: ValidRow[],
-    today: string,
-    fileName: string,
-    requestId: string,
-  ) {
+  async function apply(tx: Tx, pelaku: Pelaku, rows: ValidRow[], today: string, requestId: string) {
     const yesterday = addDays(today, -1);
 
     // New positions first (one per unit and name), then their superior positions.
@@ -193,7 +218,7 @@ export function createImporService(deps: {
     const kepalaTaken = new Set<number>();
     const created = await q.insertJabatan(
       tx,
-      actor.instansiId,
+      pelaku.instansiId,
       [...newPositions.values()].map((r) => {
         const kepala = isStruktural(r.jenisJabatan) && !kepalaTaken.has(r.unor.id);
         if (kepala) kepalaTaken.add(r.unor.id);
@@ -211,16 +236,7 @@ export function createImporService(deps: {
       created.find((c) => c.unorId === r.unor.id && c.nama.toLowerCase() === r.jabatanNama.toLowerCase())!.id;
 
     const toCreate = rows.filter((r) => !r.existing);
-    const toUpdate = rows.filter(
-      (r) =>
-        r.existing &&
-        (r.existing.jabatanId !== jabatanIdOf(r) ||
-          r.existing.nama !== r.nama ||
-          r.existing.golongan !== r.golongan ||
-          r.existing.jenisAsn !== r.jenisAsn ||
-          r.existing.gelarDepan !== r.gelarDepan ||
-          r.existing.gelarBelakang !== r.gelarBelakang),
-    );
+    const toUpdate = rows.filter((r) => r.existing && r.berubah.length > 0);
     const write = (r: ValidRow): q.PegawaiWrite => ({
       nip: r.nip,
       gelarDepan: r.gelarDepan,
@@ -232,7 +248,7 @@ export function createImporService(deps: {
       unorId: r.unor.id,
       opdId: r.unor.opdId,
     });
-    const inserted = await q.insertPegawai(tx, actor.instansiId, toCreate.map(write), today);
+    const inserted = await q.insertPegawai(tx, pelaku.instansiId, toCreate.map(write), today);
     await q.updatePegawai(
       tx,
       toUpdate.map((r) => ({
@@ -298,23 +314,23 @@ export function createImporService(deps: {
       ...inserted.map((p) => {
         const r = toCreate.find((x) => x.nip === p.nip)!;
         return {
-          instansiId: actor.instansiId,
+          instansiId: pelaku.instansiId,
           opdId: r.unor.opdId,
-          actorId: actor.id,
+          actorId: pelaku.actorId,
           action: 'pegawai.impor.buat',
           entity: 'pegawai',
           entityId: p.id,
           after: write(r),
-          reason: fileName,
+          reason: pelaku.sumber,
           requestId,
         };
       }),
       ...toUpdate.map((r) => {
         const e = r.existing!;
         return {
-          instansiId: actor.instansiId,
+          instansiId: pelaku.instansiId,
           opdId: r.unor.opdId ?? e.opdId,
-          actorId: actor.id,
+          actorId: pelaku.actorId,
           action: 'pegawai.impor.ubah',
           entity: 'pegawai',
           entityId: e.id,
@@ -328,7 +344,7 @@ export function createImporService(deps: {
             unorId: e.unorId,
           },
           after: write(r),
-          reason: fileName,
+          reason: pelaku.sumber,
           requestId,
         };
       }),
@@ -340,17 +356,54 @@ export function createImporService(deps: {
       tidakBerubah: rows.length - inserted.length - toUpdate.length,
     };
     entries.push({
-      instansiId: actor.instansiId,
-      actorId: actor.id,
+      instansiId: pelaku.instansiId,
+      actorId: pelaku.actorId,
       action: 'impor.pegawai',
       entity: 'impor',
       entityId: requestId,
       after: { ...summary, atasanOverride: overridden.length, jabatanBaruIds: created.map((c) => c.id) },
-      reason: fileName,
+      reason: pelaku.sumber,
       requestId,
     });
-    await audit.recordMany(tx, actor.instansiId, entries);
+    await audit.recordMany(tx, pelaku.instansiId, entries);
     return summary;
+  }
+
+  /** Validates the rows and, on commit, applies all of them in one transaction or none. */
+  async function jalankan(
+    pelaku: Pelaku,
+    raw: RawRow[],
+    mode: 'dry-run' | 'commit',
+    requestId: string,
+  ): Promise<{ report: ImporResponse; perubahan: PerubahanPegawai[] }> {
+    const laporan = (result: Awaited<ReturnType<typeof validate>>) => ({
+      mode,
+      jumlahBaris: result.jumlahBaris,
+      barisValid: result.valid.length,
+      kesalahan: result.kesalahan,
+      peringatan: result.peringatan,
+    });
+    const perubahanOf = (valid: ValidRow[]): PerubahanPegawai[] =>
+      valid.map((r) => ({
+        nip: r.nip,
+        status: !r.existing ? 'DIBUAT' : r.berubah.length ? 'DIUBAH' : 'TETAP',
+        kolom: r.berubah,
+      }));
+    if (mode === 'dry-run') {
+      const result = await validate(pelaku.instansiId, raw, db);
+      return { report: { ...laporan(result), diterapkan: null }, perubahan: perubahanOf(result.valid) };
+    }
+    // Looked up before the transaction: on PGlite the outer handle must not be used inside it.
+    const today = dateInZone(clock.now(), await deps.zonaWaktu(pelaku.instansiId));
+    return db.transaction(async (tx) => {
+      const result = await validate(pelaku.instansiId, raw, tx);
+      const report = laporan(result);
+      if (result.kesalahan.length) throw new AppError('IMPORT_INVALID', report);
+      if (result.valid.length === 0)
+        throw new AppError('VALIDATION_FAILED', report, 'Berkas tidak berisi baris data.');
+      const diterapkan = await apply(tx, pelaku, result.valid, today, requestId);
+      return { report: { ...report, diterapkan }, perubahan: perubahanOf(result.valid) };
+    });
   }
 
   return {
@@ -360,34 +413,30 @@ export function createImporService(deps: {
       mode: 'dry-run' | 'commit',
       meta: { requestId: string },
     ): Promise<ImporResponse> {
-      if (mode === 'dry-run') {
-        const result = await validate(actor, file.data, db);
-        return {
-          mode,
-          jumlahBaris: result.jumlahBaris,
-          barisValid: result.valid.length,
-          kesalahan: result.kesalahan,
-          peringatan: result.peringatan,
-          diterapkan: null,
-        };
-      }
-      // Looked up before the transaction: on PGlite the outer handle must not be used inside it.
-      const today = dateInZone(clock.now(), await deps.zonaWaktu(actor.instansiId));
-      return db.transaction(async (tx) => {
-        const result = await validate(actor, file.data, tx);
-        const report = {
-          mode,
-          jumlahBaris: result.jumlahBaris,
-          barisValid: result.valid.length,
-          kesalahan: result.kesalahan,
-          peringatan: result.peringatan,
-        };
-        if (result.kesalahan.length) throw new AppError('IMPORT_INVALID', report);
-        if (result.valid.length === 0)
-          throw new AppError('VALIDATION_FAILED', report, 'Berkas tidak berisi baris data.');
-        const diterapkan = await apply(tx, actor, result.valid, today, file.filename, meta.requestId);
-        return { ...report, diterapkan };
-      });
+      const raw = await parseEmployeeFile(file.data);
+      const pelaku = { instansiId: actor.instansiId, actorId: actor.id, sumber: file.filename };
+      return (await jalankan(pelaku, raw, mode, meta.requestId)).report;
+    },
+
+    /**
+     * Employee master data from an external system (upsert by NIP), through the same rules as the
+     * file import; reports per NIP what was (or, in a dry run, would be) created or changed.
+     */
+    async sinkronPegawai(input: {
+      instansiId: number;
+      sumber: string;
+      pegawai: Partial<Record<Field, string | null>>[];
+      mode: 'dry-run' | 'commit';
+      requestId: string;
+    }): Promise<ImporResponse & { perubahan: PerubahanPegawai[] }> {
+      const pelaku = { instansiId: input.instansiId, actorId: null, sumber: input.sumber };
+      const { report, perubahan } = await jalankan(
+        pelaku,
+        rowsFromRecords(input.pegawai),
+        input.mode,
+        input.requestId,
+      );
+      return { ...report, perubahan };
     },
   };
 }

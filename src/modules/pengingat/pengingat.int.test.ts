@@ -24,7 +24,7 @@ const notifikasi = (jenis: string) =>
   rows<Notif>(
     h.db,
     sql`SELECT pegawai_id AS "pegawaiId", jenis, pesan, tautan, kunci FROM notifikasi
-         WHERE jenis = ${jenis} ORDER BY pegawai_id`,
+         WHERE jenis = ${jenis} ORDER BY pegawai_id, id`,
   );
 const jalankan = (tanggal: string) => {
   h.clock.set(wita(tanggal));
@@ -61,7 +61,17 @@ describe('pengingat tenggat: once, to those with work left', () => {
       alasan: 'Dinas luar',
     });
     expect(delegasi.statusCode, delegasi.body).toBe(201);
-    expect(await jalankan('2026-08-13')).toEqual({ dijalankan: true, dikirim: 2 });
+    // Also, input having closed on 7 August, the OPD admin learns who has not reported (once).
+    expect(await jalankan('2026-08-13')).toEqual({ dijalankan: true, dikirim: 3 });
+    expect(await notifikasi('TUNGGAKAN_OPD')).toMatchObject([
+      {
+        pegawaiId: org.adminOpd.id,
+        pesan:
+          'Pengisian realisasi periode Juli 2026 berakhir 7 Agustus 2026 (WITA); 4 pegawai Dinas Pendidikan belum melaporkan realisasi.',
+        tautan: `/monitoring/opd/${org.unor.opd.id}?periode=2026-07`,
+        kunci: `tunggakan:INPUT:2026-07:${org.unor.opd.id}`,
+      },
+    ]);
     const nilai = await notifikasi('TENGGAT_PENILAIAN');
     expect(nilai.map((n) => n.pegawaiId).sort()).toEqual([org.pengawas.id, org.kepala2.id].sort());
     expect(nilai[0]).toMatchObject({
@@ -71,8 +81,8 @@ describe('pengingat tenggat: once, to those with work left', () => {
       kunci: 'nilai:PENILAIAN:2026-07',
     });
 
-    // 16 August: the kasi missed it; the kabid is told once.
-    expect(await jalankan('2026-08-16')).toEqual({ dijalankan: true, dikirim: 1 });
+    // 16 August: the kasi missed it; the kabid is told once, and the OPD admin of the waiting item.
+    expect(await jalankan('2026-08-16')).toEqual({ dijalankan: true, dikirim: 2 });
     expect(await jalankan('2026-08-16')).toEqual({ dijalankan: true, dikirim: 0 });
     expect(await notifikasi('ESKALASI_PENILAIAN')).toMatchObject([
       {
@@ -100,6 +110,23 @@ describe('pengingat tenggat: once, to those with work left', () => {
     h.clock.set(wita('2026-08-23'));
     const [x, y] = await Promise.all([h.app.pengingat.jalankan(), h.app.pengingat.jalankan()]);
     expect([x, y].map((r) => r.dikirim).sort()).toEqual([0, 1]);
+    // 27 August: corrections closed; the OPD admin learns of the item not corrected.
+    expect(await jalankan('2026-08-27')).toEqual({ dijalankan: true, dikirim: 1 });
+    expect((await notifikasi('TUNGGAKAN_OPD')).map((n) => n.pesan)).toEqual([
+      expect.stringContaining('4 pegawai Dinas Pendidikan belum melaporkan realisasi.'),
+      'Penilaian dan umpan balik periode Juli 2026 berakhir 15 Agustus 2026 (WITA); 1 pegawai Dinas Pendidikan menunggu penilaian pejabat penilai.',
+      'Perbaikan realisasi periode Juli 2026 berakhir 25 Agustus 2026 (WITA); 1 pegawai Dinas Pendidikan belum memperbaiki realisasi yang dikembalikan.',
+    ]);
+    // The run also refreshed the monitoring recap of the periods still changing.
+    const rekap = await rows<{ periode_kode: string; melapor: number }>(
+      h.db,
+      sql`SELECT periode_kode, melapor FROM rekap_opd_periode WHERE opd_id = ${org.unor.opd.id} ORDER BY periode_kode`,
+    );
+    expect(rekap).toEqual([
+      { periode_kode: '2026-06', melapor: 0 },
+      { periode_kode: '2026-07', melapor: 1 },
+      { periode_kode: '2026-08', melapor: 0 },
+    ]);
     expect(await notifikasi('TENGGAT_PERBAIKAN')).toMatchObject([
       {
         pegawaiId: org.pelaksana.id,

@@ -161,3 +161,53 @@ export async function beritahuEskalasi(
   );
   return row!.n;
 }
+
+/** What an OPD admin is told is overdue once a window has closed. */
+export type Tunggakan =
+  /** Employees with an approved plan and RHKs not submitted. */
+  | { jenis: 'INPUT'; periode: Periode }
+  /** Employees with items waiting in these statuses. */
+  | { jenis: 'PENILAIAN'; periodeKode: string; status: StatusMenunggu[] }
+  /** Employees with items sent back and not corrected. */
+  | { jenis: 'PERBAIKAN'; periodeKode: string };
+
+function tertunggak(instansiId: number, t: Tunggakan) {
+  if (t.jenis === 'INPUT')
+    return sql`SELECT pg.opd_id, count(*) AS n FROM (
+                 SELECT DISTINCT ON (s.pegawai_id) s.id, s.pegawai_id
+                   FROM skp s JOIN pegawai pg ON pg.id = s.pegawai_id AND pg.is_active
+                  WHERE s.instansi_id = ${instansiId} AND ${skpDisetujuiUntuk('s', t.periode)}
+                  ORDER BY s.pegawai_id, s.versi DESC, s.id DESC) s
+               JOIN pegawai pg ON pg.id = s.pegawai_id
+              WHERE EXISTS (SELECT 1 FROM rhk k LEFT JOIN realisasi r ON r.rhk_id = k.id AND r.periode_kode = ${t.periode.kode}
+                             WHERE k.skp_id = s.id AND (r.id IS NULL OR r.status = 'DRAFT'))
+              GROUP BY pg.opd_id`;
+  const status = t.jenis === 'PENILAIAN' ? t.status : ['PERLU_PERBAIKAN'];
+  return sql`SELECT pg.opd_id, count(DISTINCT r.pegawai_id) AS n
+               FROM realisasi r JOIN pegawai pg ON pg.id = r.pegawai_id
+              WHERE r.instansi_id = ${instansiId} AND r.periode_kode = ${t.periodeKode}
+                AND r.status IN (SELECT value FROM json_array_elements_text(${JSON.stringify(status)}::json))
+              GROUP BY pg.opd_id`;
+}
+
+/**
+ * One notice per OPD admin and OPD with anything overdue after a window closed: the count, the OPD's
+ * name and a link to its late list (`{opd}` in `tautan` becomes the OPD's id; the key gets it appended).
+ */
+export async function beritahuAdminOpd(tx: DbOrTx, instansiId: number, t: Tunggakan, p: Pesan) {
+  const [row] = await rows<{ n: number }>(
+    tx,
+    sql`WITH x AS (${tertunggak(instansiId, t)}),
+         ins AS (INSERT INTO notifikasi (pegawai_id, jenis, judul, pesan, tautan, kunci, created_at)
+                 SELECT a.pegawai_id, ${p.jenis}, ${p.judul}, ${p.awal} || x.n || ' pegawai ' || o.nama || ${p.akhir},
+                        replace(${p.tautan}, '{opd}', x.opd_id::text), ${p.kunci} || ':' || x.opd_id, ${p.at.toISOString()}::timestamptz
+                   FROM x JOIN unor o ON o.id = x.opd_id
+                   JOIN peran_pegawai a ON a.peran = 'ADMIN_OPD' AND a.opd_id = x.opd_id
+                   JOIN pegawai ap ON ap.id = a.pegawai_id AND ap.is_active
+                  WHERE x.n > 0
+                 ON CONFLICT (pegawai_id, kunci) WHERE kunci IS NOT NULL DO NOTHING
+                 RETURNING 1)
+        SELECT count(*)::int AS n FROM ins`,
+  );
+  return row!.n;
+}

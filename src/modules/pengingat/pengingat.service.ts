@@ -3,13 +3,18 @@
  * PENGINGAT_HARI days, everyone who still has work in it is notified once — employees with RHKs not
  * submitted (input) or items to correct (correction), assessors and their delegates with items waiting
  * (assessment, and re-assessment when corrections close) — and the atasan pejabat penilai learns of
- * items that escalated to them. Runs on one instance at a time (a transaction-scoped advisory lock)
- * and is idempotent (`notifikasi.kunci`). Returned items are notified by the realisasi service.
+ * items that escalated to them. Once a window of the period that ended last month has closed, each
+ * OPD admin learns once what is overdue in their OPD, with a link to its late list. Runs on one
+ * instance at a time (a transaction-scoped advisory lock) and is idempotent (`notifikasi.kunci`);
+ * the run that did the work then refreshes the monitoring recap of the periods still changing.
+ * Returned items are notified by the realisasi service.
  */
 import type { Db, Tx } from '../../db/client.js';
 import {
   type JadwalConfig,
+  JENIS_JENDELA,
   JENIS_JENDELA_LABEL,
+  jendelaPeriode,
   labelPeriode,
   type Periode,
   periodeOf,
@@ -26,6 +31,7 @@ import {
 } from '../../domain/tenggat.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
 import type { JadwalService } from '../jadwal/jadwal.service.js';
+import type { MonitoringService } from '../monitoring/monitoring.service.js';
 import * as q from './pengingat.queries.js';
 
 /**
@@ -42,14 +48,58 @@ interface Rencana {
   cfg: JadwalConfig;
   tanggal: string;
   eskalasi: Periode[];
+  /** The period that ended last month: its windows run this month. */
+  terakhir: Periode;
 }
+
+const TUNGGAKAN_AKHIR: Record<'INPUT' | 'PENILAIAN' | 'PERBAIKAN', string> = {
+  INPUT: ' belum melaporkan realisasi.',
+  PENILAIAN: ' menunggu penilaian pejabat penilai.',
+  PERBAIKAN: ' belum memperbaiki realisasi yang dikembalikan.',
+};
 
 export function createPengingatService(deps: {
   db: Db;
   clock: Clock;
   jadwal: Pick<JadwalService, 'config'>;
+  monitoring: Pick<MonitoringService, 'perbaruiBerjalan'>;
 }) {
-  const { db, clock, jadwal } = deps;
+  const { db, clock, jadwal, monitoring } = deps;
+
+  /** The OPD admins' notices of the windows of the last period that have closed by now. */
+  async function tunggakanUntuk(tx: Tx, r: Rencana, now: Date) {
+    const { instansiId, cfg, terakhir: periode } = r;
+    const label = labelPeriode(periode);
+    let n = 0;
+    for (const jenis of JENIS_JENDELA) {
+      const akhir = jendelaPeriode(jenis, periode, cfg).akhir;
+      if (now <= akhir) continue;
+      const status = MENUNGGU_PENILAIAN.filter(
+        (s) => batasPenilaian(s, periode, cfg).getTime() === akhir.getTime(),
+      );
+      if (jenis === 'PENILAIAN' && !status.length) continue;
+      const batas = `${labelTanggal(dateInZone(akhir, cfg.zonaWaktu))} (${singkatanZona(cfg.zonaWaktu)})`;
+      n += await q.beritahuAdminOpd(
+        tx,
+        instansiId,
+        jenis === 'INPUT'
+          ? { jenis, periode }
+          : jenis === 'PENILAIAN'
+            ? { jenis, periodeKode: periode.kode, status }
+            : { jenis, periodeKode: periode.kode },
+        {
+          at: now,
+          jenis: 'TUNGGAKAN_OPD',
+          judul: `Tunggakan ${JENIS_JENDELA_LABEL[jenis].toLowerCase()}`,
+          awal: `${JENIS_JENDELA_LABEL[jenis]} periode ${label} berakhir ${batas}; `,
+          akhir: TUNGGAKAN_AKHIR[jenis],
+          tautan: `/monitoring/opd/{opd}?periode=${periode.kode}`,
+          kunci: `tunggakan:${jenis}:${periode.kode}`,
+        },
+      );
+    }
+    return n;
+  }
 
   async function kirimUntuk(tx: Tx, r: Rencana, now: Date) {
     const { instansiId, cfg, tanggal } = r;
@@ -94,6 +144,7 @@ export function createPengingatService(deps: {
           kunci: `nilai:${j.jenis}:${periode.kode}`,
         });
     }
+    n += await tunggakanUntuk(tx, r, now);
     n += await q.beritahuEskalasi(tx, {
       instansiId,
       aturan: r.eskalasi.flatMap((p) => aturanEskalasi(p, cfg)),
@@ -123,14 +174,18 @@ export function createPengingatService(deps: {
           cfg,
           tanggal,
           eskalasi: [periodeSebelumnya(terakhir, cfg), terakhir],
+          terakhir,
         });
       }
-      return db.transaction(async (tx) => {
+      const hasil = await db.transaction(async (tx) => {
         if (!(await q.kunciTransaksi(tx, KUNCI_PENGINGAT))) return { dijalankan: false, dikirim: 0 };
         let dikirim = 0;
         for (const r of rencana) dikirim += await kirimUntuk(tx, r, now);
         return { dijalankan: true, dikirim };
       });
+      // Outside the lock's transaction (PGlite has one connection); the refresh is idempotent.
+      if (hasil.dijalankan) for (const r of rencana) await monitoring.perbaruiBerjalan(r.instansiId);
+      return hasil;
     },
   };
 }

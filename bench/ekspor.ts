@@ -1,0 +1,130 @@
+/**
+ * The national-format exports at full size: on a fresh server process, the BKD admin downloads
+ * "Laporan SKP" and "Laporan Penilaian SKP" of the whole instansi over HTTP; for each, the rows (read
+ * back with exceljs' streaming reader), bytes, seconds, and the server's peak resident memory so far
+ * (VmHWM of /proc/<pid>/status) and its resident memory then, against the 300 MB aim. A fresh process, so the peak is the exports'
+ * and not an earlier load test's.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream } from 'node:stream/web';
+import ExcelJS from 'exceljs';
+
+/** The aim: an export of 100,000 rows keeps the server under this resident size. */
+export const EKSPOR_AIM_MB = 300;
+
+export interface EksporDeps {
+  /** The database the server reads. */
+  url: string;
+  port: string;
+  tahun: number;
+  /** Cookie of a BKD admin's session on that server. */
+  login: (base: string) => Promise<string>;
+  startProcess: (script: string, env: Record<string, string>) => ChildProcess;
+  waitFor: (healthUrl: string, child: ChildProcess) => Promise<void>;
+  stop: (child: ChildProcess) => Promise<void>;
+}
+
+export interface EksporFigure {
+  name: string;
+  rows: number;
+  bytes: number;
+  seconds: number;
+  /** The server's peak resident memory after this download, and its resident memory then, MB. */
+  peakMb: number;
+  rssMb: number;
+}
+
+export interface EksporResult {
+  /** Resident memory of the fresh server before anything is asked of it, MB. */
+  startMb: number;
+  /** Its peak after start-up and one login (argon2id), MB. */
+  baselineMb: number;
+  figures: EksporFigure[];
+}
+
+/** Peak and current resident memory of a process, MB (Linux). */
+async function memoryMb(pid: number) {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN);
+  return { peak: kb('VmHWM') / 1024, rss: kb('VmRSS') / 1024 };
+}
+
+/** Data rows of the first sheet, read as a stream so the bench process stays small too. */
+async function countRows(file: string): Promise<number> {
+  let n = 0;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    worksheets: 'emit',
+    sharedStrings: 'ignore',
+  });
+  for await (const sheet of reader) {
+    for await (const _row of sheet) n++;
+    break;
+  }
+  return n - 1; // the header
+}
+
+export async function ekspor(deps: EksporDeps): Promise<EksporResult> {
+  const dir = path.resolve('tmp/bench-ekspor');
+  await mkdir(dir, { recursive: true });
+  const server = deps.startProcess('src/server.ts', {
+    DATABASE_URL: deps.url,
+    PORT: deps.port,
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'warn',
+    LOGIN_RATE_LIMIT: '100000000',
+  });
+  const base = `http://127.0.0.1:${deps.port}`;
+  const figures: EksporFigure[] = [];
+  try {
+    await deps.waitFor(`${base}/api/health`, server);
+    const startMb = (await memoryMb(server.pid!)).rss;
+    const cookie = await deps.login(base);
+    const baselineMb = (await memoryMb(server.pid!)).peak;
+    for (const [name, urlPath] of [
+      ['Laporan SKP', `/api/laporan/skp.xlsx?tahun=${deps.tahun}`],
+      ['Laporan Penilaian SKP', `/api/laporan/penilaian-skp.xlsx?tahun=${deps.tahun}`],
+    ] as const) {
+      const file = path.join(dir, `${name.replaceAll(' ', '-')}.xlsx`);
+      const started = performance.now();
+      const res = await fetch(`${base}${urlPath}`, { headers: { cookie } });
+      if (!res.ok || !res.body) throw new Error(`${urlPath}: ${res.status} ${await res.text()}`);
+      await pipeline(Readable.fromWeb(res.body as ReadableStream), createWriteStream(file));
+      const seconds = (performance.now() - started) / 1000;
+      const { peak, rss } = await memoryMb(server.pid!);
+      figures.push({
+        name,
+        rows: await countRows(file),
+        bytes: (await stat(file)).size,
+        seconds,
+        peakMb: peak,
+        rssMb: rss,
+      });
+      await rm(file);
+    }
+    return { startMb, baselineMb, figures };
+  } finally {
+    await deps.stop(server);
+  }
+}
+
+export function printEkspor(result: EksporResult, tahun: number) {
+  console.log(
+    `\nexports (SPEC §8) of year ${tahun} over HTTP as the BKD admin, streamed; fresh server: resident ` +
+      `${result.startMb.toFixed(0)} MB after start-up, peak ${result.baselineMb.toFixed(0)} MB after one login`,
+  );
+  console.log(
+    `export                        rows        MB   seconds   server peak MB   then MB  under ${EKSPOR_AIM_MB} MB`,
+  );
+  for (const f of result.figures) {
+    console.log(
+      `${f.name.padEnd(24)} ${f.rows.toLocaleString('id-ID').padStart(9)} ${(f.bytes / 1024 / 1024).toFixed(1).padStart(9)} ` +
+        `${f.seconds.toFixed(1).padStart(9)} ${f.peakMb.toFixed(0).padStart(16)} ${f.rssMb.toFixed(0).padStart(9)}  ${f.peakMb < EKSPOR_AIM_MB ? 'yes' : 'NO'}`,
+    );
+  }
+}

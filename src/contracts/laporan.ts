@@ -1,0 +1,9 @@
+/** The national-format XLSX exports (SPEC §8): the year and, optionally, one OPD. */
+import { z } from 'zod';
+import { Tahun } from './angka-kredit.js';
+
+export const LaporanQuery = z.object({
+  tahun: Tahun,
+  opdId: z.coerce.number().int().positive().optional(),
+});
+export type LaporanQuery = z.infer<typeof LaporanQuery>;

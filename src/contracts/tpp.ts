@@ -1,0 +1,155 @@
+/**
+ * TPP (SPEC §7.1): the instansi's parameters, computed months (DRAF → DISETUJUI), one explained line
+ * per employee, totals per OPD.
+ */
+import { z } from 'zod';
+import { PREDIKAT_PEGAWAI } from '../domain/predikat.js';
+import { KELOMPOK_RINCIAN } from '../domain/tpp.js';
+import { PageQuery, pageOf } from './common.js';
+
+const Persen = (label: string) =>
+  z
+    .number({ error: `${label} harus berupa angka.` })
+    .min(0, `${label} tidak boleh negatif.`)
+    .max(100, `${label} paling tinggi 100 %.`);
+
+const Menit = (label: string) =>
+  z
+    .number({ error: `${label} harus berupa angka.` })
+    .int(`${label} harus bilangan bulat.`)
+    .min(1, `${label} paling kecil 1.`);
+
+export const PitaPotongan = z.object({
+  dariMenit: Menit('Menit awal pita'),
+  sampaiMenit: Menit('Menit akhir pita').nullable(),
+  persen: Persen('Persentase pita'),
+});
+
+export const ParameterTpp = z.object({
+  dasarPerKelas: z.record(
+    z.string().regex(/^\d{1,2}$/, 'Kelas jabatan harus berupa angka 1–20.'),
+    z
+      .number({ error: 'Besaran TPP harus berupa angka.' })
+      .int('Besaran TPP dalam rupiah bulat.')
+      .min(0, 'Besaran TPP tidak boleh negatif.')
+      .max(1_000_000_000, 'Besaran TPP terlalu besar.'),
+  ),
+  bobotProduktivitas: Persen('Bobot produktivitas'),
+  bobotDisiplin: Persen('Bobot disiplin'),
+  pitaTerlambat: z.array(PitaPotongan).max(10, 'Paling banyak 10 pita keterlambatan.'),
+  pitaPulangCepat: z.array(PitaPotongan).max(10, 'Paling banyak 10 pita pulang cepat.'),
+  persenTanpaKeterangan: Persen('Potongan tanpa keterangan'),
+  faktorPredikat: z.object(
+    Object.fromEntries(PREDIKAT_PEGAWAI.map((p) => [p, Persen('Faktor predikat')])) as Record<
+      (typeof PREDIKAT_PEGAWAI)[number],
+      ReturnType<typeof Persen>
+    >,
+  ),
+  faktorTanpaPredikat: Persen('Faktor tanpa predikat'),
+  tahanTanpaSkp: z.boolean(),
+});
+
+export const ParameterTppOut = z.object({
+  parameter: ParameterTpp,
+  dasarHukum: z.string().nullable(),
+  /** Null while the instansi uses the defaults (nothing saved yet). */
+  version: z.number().int().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type ParameterTppOut = z.infer<typeof ParameterTppOut>;
+
+export const ParameterTppBody = z.object({
+  parameter: ParameterTpp,
+  dasarHukum: z.string().trim().max(1000, 'Dasar hukum paling banyak 1000 karakter.').nullable(),
+  /** The version read; omitted only when saving over the defaults for the first time. */
+  version: z.number().int().positive().optional(),
+});
+
+export const BulanParams = z.object({
+  bulan: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Bulan harus berformat TTTT-BB (mis. 2026-07).'),
+});
+export const BulanPegawaiParams = BulanParams.extend({ id: z.coerce.number().int().positive() });
+
+export const SetujuiBody = z.object({ version: z.number().int().positive() });
+
+export const StatusTppBulan = z.enum(['DRAF', 'DISETUJUI']);
+
+const Orang = z.object({ id: z.number().int(), namaLengkap: z.string() });
+
+export const TppBulanRingkas = z.object({
+  bulan: z.string(),
+  status: StatusTppBulan,
+  jumlahPegawai: z.number().int(),
+  total: z.number().int(),
+  version: z.number().int(),
+});
+export const TppBulanList = z.object({ items: z.array(TppBulanRingkas) });
+export type TppBulanList = z.infer<typeof TppBulanList>;
+
+export const TppOpd = z.object({
+  opdId: z.number().int().nullable(),
+  opdNama: z.string(),
+  jumlahPegawai: z.number().int(),
+  ditahan: z.number().int(),
+  total: z.number().int(),
+});
+
+export const TppBulanOut = z.object({
+  bulan: z.string(),
+  status: StatusTppBulan,
+  hariKerja: z.number().int(),
+  /** Within the reader's scope (an OPD admin sees his OPDs only). */
+  jumlahPegawai: z.number().int(),
+  total: z.number().int(),
+  parameter: ParameterTpp,
+  dasarHukum: z.string().nullable(),
+  dihitungOleh: Orang,
+  dihitungAt: z.string(),
+  disetujuiOleh: Orang.nullable(),
+  disetujuiAt: z.string().nullable(),
+  version: z.number().int(),
+  perOpd: z.array(TppOpd),
+  /** What the reader may do (the BKD admin on a draft). */
+  hak: z.object({ hitung: z.boolean(), setujui: z.boolean() }),
+});
+export type TppBulanOut = z.infer<typeof TppBulanOut>;
+
+export const BarisRincian = z.object({ kelompok: z.enum(KELOMPOK_RINCIAN), uraian: z.string() });
+
+export const TppBaris = z.object({
+  pegawaiId: z.number().int(),
+  nip: z.string(),
+  namaLengkap: z.string(),
+  jabatanNama: z.string().nullable(),
+  kelasJabatan: z.number().int().nullable(),
+  opdId: z.number().int().nullable(),
+  opdNama: z.string().nullable(),
+  dasar: z.number().int(),
+  produktivitas: z.number().int(),
+  disiplin: z.number().int(),
+  potonganPersen: z.number(),
+  jumlah: z.number().int(),
+  ditahan: z.string().nullable(),
+});
+export type TppBaris = z.infer<typeof TppBaris>;
+
+export const TppBarisPage = pageOf(TppBaris);
+export type TppBarisPage = z.infer<typeof TppBarisPage>;
+
+export const TppBarisQuery = PageQuery.extend({
+  opdId: z.coerce.number().int().positive().optional(),
+  /** NIP prefix (digits) or part of the name. */
+  q: z.string().trim().max(100).optional(),
+});
+
+export const TppBarisDetail = TppBaris.extend({
+  bulan: z.string(),
+  status: StatusTppBulan,
+  dasarHukum: z.string().nullable(),
+  rincian: z.array(BarisRincian),
+});
+export type TppBarisDetail = z.infer<typeof TppBarisDetail>;
+
+/** The signed-in employee's lines of the computed months, newest first. */
+export const TppSayaOut = z.object({ items: z.array(TppBarisDetail) });
+export type TppSayaOut = z.infer<typeof TppSayaOut>;

@@ -1,0 +1,188 @@
+/**
+ * Angka kredit for functional positions (SPEC §7.2): the conversion of a predikat into credit points
+ * per period and per year, and what the next step (pangkat or jenjang) needs.
+ *
+ * Amounts are kept in hundredths (integers) so that rounding "half up to 2 decimals" is exact:
+ * 0.125 or 2.0833… never meet binary floating point.
+ */
+import { type GolonganPns, PANGKAT_PNS } from './golongan.js';
+import { JENJANG_FUNGSIONAL, JENJANG_LABEL, type JenjangFungsional } from './jabatan.js';
+import type { PredikatPegawai } from './predikat.js';
+
+/** Predikat → percentage of the annual coefficient (SPEC §7.2). */
+export const PERSEN_PREDIKAT: Readonly<Record<PredikatPegawai, number>> = {
+  SANGAT_BAIK: 150,
+  BAIK: 100,
+  BUTUH_PERBAIKAN: 75,
+  KURANG: 50,
+  SANGAT_KURANG: 25,
+};
+
+/** Annual coefficient per jenjang, in hundredths (3.75 → 375). */
+const KOEFISIEN_PERSERATUS: Readonly<Record<JenjangFungsional, number>> = {
+  PEMULA: 375,
+  TERAMPIL: 500,
+  MAHIR: 1250,
+  PENYELIA: 2500,
+  AHLI_PERTAMA: 1250,
+  AHLI_MUDA: 2500,
+  AHLI_MADYA: 3750,
+  AHLI_UTAMA: 5000,
+};
+
+export const koefisienTahunan = (jenjang: JenjangFungsional): number => KOEFISIEN_PERSERATUS[jenjang] / 100;
+
+/** `n / d` rounded half up, for non-negative integers. */
+const bagiBulat = (n: number, d: number) => Math.floor((2 * n + d) / (2 * d));
+
+/** Hundredths → a number with at most 2 decimals (the only place they become a float). */
+const dariPerseratus = (perseratus: number) => perseratus / 100;
+/** A figure with up to 3 decimals (the initial AK) to hundredths, half up: 1.005 × 100 is 100.49999… in floats. */
+const kePerseratus = (nilai: number) => Math.round(Number((nilai * 100).toFixed(6)));
+
+/**
+ * AK of `bulan` months (1–12) rated `predikat`: months/12 × % × coefficient, rounded half up to two
+ * decimals. Twelve months is the annual figure.
+ */
+export function angkaKredit(jenjang: JenjangFungsional, predikat: PredikatPegawai, bulan = 12): number {
+  if (!Number.isInteger(bulan) || bulan < 1 || bulan > 12) {
+    throw new RangeError(`bulan harus 1–12, bukan ${bulan}`);
+  }
+  // % (integer) × coefficient (hundredths) × months / (12 × 100) = hundredths of AK.
+  return dariPerseratus(bagiBulat(PERSEN_PREDIKAT[predikat] * KOEFISIEN_PERSERATUS[jenjang] * bulan, 1200));
+}
+
+/** Sum of already rounded figures, exact to the hundredth. */
+export function jumlahAk(nilai: readonly number[]): number {
+  return dariPerseratus(nilai.reduce((sum, n) => sum + kePerseratus(n), 0));
+}
+
+/** Months a period code stands for: '2026-07' → 1, '2026-Q3' → 3, '2026-S2' → 6 (jadwal.ts codes). */
+export function bulanKodePeriode(kode: string): number {
+  const m = /^\d{4}-(Q|S)?\d{1,2}$/.exec(kode);
+  if (!m) throw new RangeError(`Kode periode tidak dikenal: ${kode}`);
+  return m[1] === 'Q' ? 3 : m[1] === 'S' ? 6 : 1;
+}
+
+/** Whole months from the first to the last day of an SKP (dates 'YYYY-MM-DD'), capped at 12. */
+export function bulanRentang(mulai: string, akhir: string): number {
+  const [ty, tm] = mulai.split('-').map(Number) as [number, number];
+  const [ay, am] = akhir.split('-').map(Number) as [number, number];
+  return Math.min(12, Math.max(1, (ay - ty) * 12 + (am - tm) + 1));
+}
+
+/*
+ * What the next step needs, conversion model of PermenPANRB 1/2023 (Lampiran: angka kredit kumulatif
+ * kenaikan pangkat per golongan ruang and kenaikan jenjang), as summarised by BKN in "Kebijakan
+ * Teknis Peraturan BKN Nomor 3 Tahun 2023" (table "AK kebutuhan kenaikan pangkat/jabatan model
+ * konversi"): Ahli Utama IV/d–IV/e 200 / –; Ahli Madya IV/a–IV/c 150 / 450; Ahli Muda III/c–III/d
+ * 100 / 200; Ahli Pertama III/a–III/b 50 / 100; Penyelia III/c–III/d 100 / –; Mahir III/a–III/b
+ * 50 / 100; Terampil II/b–II/d 20 / 60; Pemula II/a 15 / 15. The per-golongan table of the
+ * keterampilan category in the regulation itself (II/a 15, II/b–II/d 20, III/a–III/b 50, III/c 100)
+ * agrees.
+ */
+interface AturanJenjang {
+  /** The golongan ruang of this jenjang, lowest first. */
+  golongan: readonly GolonganPns[];
+  kenaikanPangkat: number;
+  /** null: the top of its category (Penyelia, Ahli Utama). */
+  kenaikanJenjang: number | null;
+}
+
+export const KEBUTUHAN_AK: Readonly<Record<JenjangFungsional, AturanJenjang>> = {
+  PEMULA: { golongan: ['II/a'], kenaikanPangkat: 15, kenaikanJenjang: 15 },
+  TERAMPIL: { golongan: ['II/b', 'II/c', 'II/d'], kenaikanPangkat: 20, kenaikanJenjang: 60 },
+  MAHIR: { golongan: ['III/a', 'III/b'], kenaikanPangkat: 50, kenaikanJenjang: 100 },
+  PENYELIA: { golongan: ['III/c', 'III/d'], kenaikanPangkat: 100, kenaikanJenjang: null },
+  AHLI_PERTAMA: { golongan: ['III/a', 'III/b'], kenaikanPangkat: 50, kenaikanJenjang: 100 },
+  AHLI_MUDA: { golongan: ['III/c', 'III/d'], kenaikanPangkat: 100, kenaikanJenjang: 200 },
+  AHLI_MADYA: { golongan: ['IV/a', 'IV/b', 'IV/c'], kenaikanPangkat: 150, kenaikanJenjang: 450 },
+  AHLI_UTAMA: { golongan: ['IV/d', 'IV/e'], kenaikanPangkat: 200, kenaikanJenjang: null },
+};
+
+/** The next jenjang within the same category (keterampilan or keahlian); null at its top. */
+function jenjangBerikut(jenjang: JenjangFungsional): JenjangFungsional | null {
+  if (KEBUTUHAN_AK[jenjang].kenaikanJenjang === null) return null;
+  return JENJANG_FUNGSIONAL[JENJANG_FUNGSIONAL.indexOf(jenjang) + 1] ?? null;
+}
+
+export type LangkahBerikut =
+  | { jenis: 'PANGKAT'; ke: GolonganPns; label: string; kebutuhan: number }
+  | { jenis: 'JENJANG'; ke: JenjangFungsional; label: string; kebutuhan: number };
+
+/**
+ * The next step for an employee of this jenjang and golongan: the next pangkat while the golongan is
+ * below the top of the jenjang's range, else the next jenjang. A golongan outside the range (PPPK,
+ * who have no pangkat, or data not yet adjusted) can only move up a jenjang. Null at the very top.
+ */
+export function langkahBerikut(jenjang: JenjangFungsional, golongan: string): LangkahBerikut | null {
+  const aturan = KEBUTUHAN_AK[jenjang];
+  const i = aturan.golongan.indexOf(golongan as GolonganPns);
+  const pangkat = i >= 0 ? aturan.golongan[i + 1] : undefined;
+  if (pangkat) {
+    return {
+      jenis: 'PANGKAT',
+      ke: pangkat,
+      label: `Kenaikan pangkat ke ${PANGKAT_PNS[pangkat]}, ${pangkat}`,
+      kebutuhan: aturan.kenaikanPangkat,
+    };
+  }
+  const berikut = jenjangBerikut(jenjang);
+  if (!berikut || aturan.kenaikanJenjang === null) return null;
+  return {
+    jenis: 'JENJANG',
+    ke: berikut,
+    label: `Kenaikan jenjang ke ${JENJANG_LABEL[berikut]}`,
+    kebutuhan: aturan.kenaikanJenjang,
+  };
+}
+
+/** One rated stretch of work: a periodic rating (its period's months) or a final annual evaluation. */
+export interface PenilaianAk {
+  tahun: number;
+  jenjang: JenjangFungsional;
+  predikat: PredikatPegawai;
+  bulan: number;
+}
+
+/** TAHUNAN: the year's final annual evaluations; PERIODIK: the sum of its periodic ratings. */
+export type SumberAk = 'TAHUNAN' | 'PERIODIK' | 'KOSONG';
+
+/**
+ * A year's AK: its final annual evaluations when there are any (they replace the periodic figures of
+ * that year, which were only the running estimate), else the sum of the periodic ones.
+ */
+export function akSetahun(
+  periodik: readonly PenilaianAk[],
+  tahunan: readonly PenilaianAk[],
+): { angkaKredit: number; sumber: SumberAk } {
+  const dari = tahunan.length > 0 ? tahunan : periodik;
+  return {
+    angkaKredit: jumlahAk(dari.map((p) => angkaKredit(p.jenjang, p.predikat, p.bulan))),
+    sumber: tahunan.length > 0 ? 'TAHUNAN' : periodik.length > 0 ? 'PERIODIK' : 'KOSONG',
+  };
+}
+
+/**
+ * The cumulative AK up to `sampai`: the initial AK plus every year from its tahunMulai (without an
+ * initial AK, from the first rated year). After a kenaikan jenjang the BKD sets a new initial AK
+ * and year, which is how the count restarts within the new jenjang.
+ */
+export function akKumulatif(input: {
+  awal: { nilai: number; tahunMulai: number } | null;
+  periodik: readonly PenilaianAk[];
+  tahunan: readonly PenilaianAk[];
+  sampai: number;
+}): { perTahun: { tahun: number; angkaKredit: number; sumber: SumberAk }[]; kumulatif: number } {
+  const tahunData = [...input.periodik, ...input.tahunan].map((p) => p.tahun);
+  const mulai = input.awal?.tahunMulai ?? Math.min(...tahunData, input.sampai);
+  const perTahun = [];
+  for (let tahun = mulai; tahun <= input.sampai; tahun++) {
+    const diTahun = (list: readonly PenilaianAk[]) => list.filter((p) => p.tahun === tahun);
+    perTahun.push({ tahun, ...akSetahun(diTahun(input.periodik), diTahun(input.tahunan)) });
+  }
+  return {
+    perTahun,
+    kumulatif: jumlahAk([input.awal?.nilai ?? 0, ...perTahun.map((t) => t.angkaKredit)]),
+  };
+}

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import {
+  hitungTpp,
+  PARAMETER_TPP_BAKU,
+  type ParameterTpp,
+  type RingkasanTpp,
+  validasiParameterTpp,
+} from './tpp.js';
+
+/** Kelas 12 (Rp 6.000.000), Baik in July, approved SKP, 22 working days, nothing to deduct. */
+const r = (over: Partial<RingkasanTpp> = {}): RingkasanTpp => ({
+  kelasJabatan: 12,
+  predikat: 'BAIK',
+  periodeLabel: 'Juli 2026',
+  tahun: 2026,
+  skpDisetujui: true,
+  hariKerja: 22,
+  terlambat: [0, 0, 0, 0],
+  pulangCepat: [0, 0, 0, 0],
+  tanpaKeterangan: 0,
+  dikecualikan: { DINAS_LUAR: 0, CUTI: 0, SAKIT: 0, IZIN: 0 },
+  ...over,
+});
+
+const uraian = (h: ReturnType<typeof hitungTpp>) => h.rincian.map((b) => b.uraian);
+
+describe('hitungTpp (SPEC §7.1), worked examples', () => {
+  it('a clean month: 60 % productivity at factor 100 and 40 % discipline without deduction', () => {
+    const h = hitungTpp(PARAMETER_TPP_BAKU, r());
+    expect(h).toMatchObject({
+      dasar: 6_000_000,
+      produktivitas: 3_600_000,
+      disiplin: 2_400_000,
+      jumlah: 6_000_000,
+    });
+    expect(h.ditahan).toBeNull();
+    expect(uraian(h)).toEqual([
+      'Besaran TPP kelas jabatan 12: Rp 6.000.000.',
+      'Produktivitas: Rp 6.000.000 × 60 % × 100 % (Baik, Juli 2026) = Rp 3.600.000.',
+      'Hari kerja bulan ini: 22 hari.',
+      'Disiplin: Rp 6.000.000 × 40 % × (100 % − 0 %) = Rp 2.400.000.',
+      'Jumlah: Rp 3.600.000 + Rp 2.400.000 = Rp 6.000.000.',
+    ]);
+  });
+
+  it('lateness bands, early leave, absence: each band its own line, the sum deducted from discipline', () => {
+    const h = hitungTpp(
+      PARAMETER_TPP_BAKU,
+      r({
+        terlambat: [1, 2, 0, 1],
+        pulangCepat: [0, 0, 1, 0],
+        tanpaKeterangan: 1,
+        dikecualikan: { DINAS_LUAR: 1, CUTI: 2, SAKIT: 0, IZIN: 0 },
+      }),
+    );
+    // 0,5 + 2 × 1 + 1,5 + 1,25 + 3 = 8,25 %
+    expect(h.potonganPersen).toBe(8.25);
+    expect(h.disiplin).toBe(2_202_000); // 6.000.000 × 40 % × 91,75 %
+    expect(h.jumlah).toBe(5_802_000);
+    expect(uraian(h)).toEqual([
+      'Besaran TPP kelas jabatan 12: Rp 6.000.000.',
+      'Produktivitas: Rp 6.000.000 × 60 % × 100 % (Baik, Juli 2026) = Rp 3.600.000.',
+      'Hari kerja bulan ini: 22 hari.',
+      'Terlambat 1–30 menit: 1 kali × 0,5 % = 0,5 %.',
+      'Terlambat 31–60 menit: 2 kali × 1 % = 2 %.',
+      'Terlambat ≥ 91 menit atau tanpa catatan jam: 1 kali × 1,5 % = 1,5 %.',
+      'Pulang cepat 61–90 menit: 1 kali × 1,25 % = 1,25 %.',
+      'Tanpa keterangan (termasuk hari kerja tanpa catatan kehadiran): 1 hari × 3 % = 3 %.',
+      'Tidak dipotong: dinas luar 1 hari, cuti 2 hari.',
+      'Disiplin: Rp 6.000.000 × 40 % × (100 % − 8,25 %) = Rp 2.202.000.',
+      'Jumlah: Rp 3.600.000 + Rp 2.202.000 = Rp 5.802.000.',
+    ]);
+  });
+
+  it('the deduction is capped at 100 %: discipline never goes negative', () => {
+    const h = hitungTpp(PARAMETER_TPP_BAKU, r({ tanpaKeterangan: 34 }));
+    expect(h.potonganPersen).toBe(100);
+    expect(h.disiplin).toBe(0);
+    expect(uraian(h)).toContain(
+      'Disiplin: Rp 6.000.000 × 40 % × (100 % − 100 %, potongan dibatasi 100 %) = Rp 0.',
+    );
+  });
+
+  it.each([
+    ['SANGAT_BAIK', 3_600_000, 'Sangat Baik'],
+    ['BUTUH_PERBAIKAN', 2_700_000, 'Butuh Perbaikan'],
+    ['KURANG', 1_800_000, 'Kurang/Misconduct'],
+    ['SANGAT_KURANG', 900_000, 'Sangat Kurang'],
+  ] as const)('predikat %s: productivity factor applied', (predikat, produktivitas, label) => {
+    const h = hitungTpp(PARAMETER_TPP_BAKU, r({ predikat }));
+    expect(h.produktivitas).toBe(produktivitas);
+    expect(uraian(h)[1]).toContain(`(${label}, Juli 2026)`);
+  });
+
+  it('no predikat for the period: the factor without predikat (0) and the line says so', () => {
+    const h = hitungTpp(PARAMETER_TPP_BAKU, r({ predikat: null, periodeLabel: 'Triwulan III 2026' }));
+    expect(h.produktivitas).toBe(0);
+    expect(uraian(h)[1]).toBe(
+      'Produktivitas: Rp 6.000.000 × 60 % × 0 % (belum ada predikat Triwulan III 2026) = Rp 0.',
+    );
+  });
+
+  it('withholding without an approved SKP: pays 0 and still shows what it would have been', () => {
+    const h = hitungTpp(PARAMETER_TPP_BAKU, r({ skpDisetujui: false }));
+    expect(h).toMatchObject({ produktivitas: 3_600_000, disiplin: 2_400_000, jumlah: 0 });
+    expect(h.ditahan).toBe('SKP tahun 2026 belum disetujui; TPP ditahan.');
+    expect(uraian(h).slice(-2)).toEqual([
+      'SKP tahun 2026 belum disetujui; TPP ditahan. Jumlah yang ditahan: Rp 6.000.000.',
+      'Jumlah dibayarkan: Rp 0 (ditahan; tanpa penahanan Rp 3.600.000 + Rp 2.400.000 = Rp 6.000.000).',
+    ]);
+    expect(
+      hitungTpp({ ...PARAMETER_TPP_BAKU, tahanTanpaSkp: false }, r({ skpDisetujui: false })).jumlah,
+    ).toBe(6_000_000);
+  });
+
+  it('no kelas jabatan, or a kelas missing from the table: Rp 0 with the reason', () => {
+    expect(uraian(hitungTpp(PARAMETER_TPP_BAKU, r({ kelasJabatan: null })))[0]).toBe(
+      'Kelas jabatan belum ditetapkan; TPP tidak dapat dihitung (Rp 0).',
+    );
+    const h = hitungTpp(PARAMETER_TPP_BAKU, r({ kelasJabatan: 18 }));
+    expect(h.jumlah).toBe(0);
+    expect(uraian(h)[0]).toBe('Kelas jabatan 18 tidak ada dalam tabel besaran TPP; TPP Rp 0.');
+  });
+
+  it('rupiah are rounded half up per part, exactly (no float drift)', () => {
+    const p: ParameterTpp = { ...PARAMETER_TPP_BAKU, dasarPerKelas: { '1': 3, '2': 1_234_567 } };
+    // 3 × 60 % = 1,8 → 2; 3 × 40 % = 1,2 → 1
+    expect(hitungTpp(p, r({ kelasJabatan: 1 }))).toMatchObject({ produktivitas: 2, disiplin: 1, jumlah: 3 });
+    // 3 × 50 % × 100 % = 1,5 → 2 (half up)
+    const separuh = { ...p, bobotProduktivitas: 50, bobotDisiplin: 50 };
+    expect(hitungTpp(separuh, r({ kelasJabatan: 1 })).produktivitas).toBe(2);
+    // 1.234.567 × 60 % × 75 % = 555.555,15 → 555.555; × 40 % × 99,5 % = 491.357,666 → 491.358
+    const h = hitungTpp(p, r({ kelasJabatan: 2, predikat: 'BUTUH_PERBAIKAN', terlambat: [1, 0, 0, 0] }));
+    expect(h).toMatchObject({ produktivitas: 555_555, disiplin: 491_358, jumlah: 1_046_913 });
+  });
+});
+
+describe('validasiParameterTpp', () => {
+  it('accepts the defaults', () => {
+    expect(validasiParameterTpp(PARAMETER_TPP_BAKU)).toEqual([]);
+  });
+
+  it.each<[string, Partial<ParameterTpp>, string]>([
+    [
+      'weights not 100',
+      { bobotProduktivitas: 60, bobotDisiplin: 50 },
+      'Bobot produktivitas dan disiplin harus berjumlah 100 % (sekarang 110 %).',
+    ],
+    [
+      'negative amount',
+      { dasarPerKelas: { '1': -5 } },
+      'Besaran TPP kelas 1 harus bilangan bulat rupiah ≥ 0.',
+    ],
+    ['bad kelas', { dasarPerKelas: { x: 5 } }, "Kelas jabatan 'x' tidak valid (1–20)."],
+    [
+      'percent above 100',
+      { persenTanpaKeterangan: 120 },
+      'Potongan tanpa keterangan per hari harus antara 0 dan 100 %.',
+    ],
+    [
+      'three decimals',
+      { persenTanpaKeterangan: 3.125 },
+      'Potongan tanpa keterangan per hari paling banyak dua angka desimal.',
+    ],
+    [
+      'overlapping bands',
+      {
+        pitaTerlambat: [
+          { dariMenit: 1, sampaiMenit: 30, persen: 0.5 },
+          { dariMenit: 25, sampaiMenit: null, persen: 1 },
+        ],
+      },
+      'Pita keterlambatan ke-2 harus dimulai tepat setelah pita sebelumnya (menit 31), tanpa celah atau tumpang tindih.',
+    ],
+    [
+      'a gap between bands',
+      {
+        pitaPulangCepat: [
+          { dariMenit: 1, sampaiMenit: 30, persen: 0.5 },
+          { dariMenit: 40, sampaiMenit: null, persen: 1 },
+        ],
+      },
+      'Pita pulang cepat ke-2 harus dimulai tepat setelah pita sebelumnya (menit 31), tanpa celah atau tumpang tindih.',
+    ],
+    [
+      'a closed last band',
+      { pitaTerlambat: [{ dariMenit: 1, sampaiMenit: 30, persen: 0.5 }] },
+      'Pita keterlambatan terakhir harus tanpa batas akhir (mis. ≥ 91 menit atau tanpa catatan jam).',
+    ],
+    ['no band', { pitaTerlambat: [] }, 'Pita keterlambatan wajib diisi sekurang-kurangnya satu.'],
+    [
+      'factor above 100',
+      { faktorPredikat: { ...PARAMETER_TPP_BAKU.faktorPredikat, SANGAT_BAIK: 150 } },
+      'Faktor predikat Sangat Baik harus antara 0 dan 100 %.',
+    ],
+  ])('%s', (_, over, pesan) => {
+    expect(validasiParameterTpp({ ...PARAMETER_TPP_BAKU, ...over })).toContain(pesan);
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * The attendance file: reading an export of a fingerprint or online attendance system (CSV with `,`
+ * or `;`, or XLSX) into rows for simpanBaris, tolerant of the headers those systems use, and the
+ * template offered for download.
+ */
+import ExcelJS from 'exceljs';
+import type { BarisKehadiranMasuk } from '../../contracts/kehadiran.js';
+import { STATUS_KEHADIRAN, STATUS_KEHADIRAN_LABEL, type StatusKehadiran } from '../../domain/kehadiran.js';
+import { AppError } from '../../platform/errors.js';
+import { normalizeHeader, readTable } from '../impor/impor.parse.js';
+
+/** Template header and the header spellings accepted (normalised: lowercase letters and digits). */
+const KOLOM = {
+  nip: { judul: 'NIP', alias: ['nip', 'nipbaru', 'nippegawai', 'nomorindukpegawai'] },
+  tanggal: {
+    judul: 'Tanggal',
+    alias: ['tanggal', 'tgl', 'date', 'tanggalabsen', 'tanggalpresensi', 'haritanggal'],
+  },
+  jamMasuk: {
+    judul: 'Jam Masuk',
+    alias: ['jammasuk', 'masuk', 'checkin', 'scanmasuk', 'clockin', 'jamdatang', 'datang', 'absenmasuk'],
+  },
+  jamPulang: {
+    judul: 'Jam Pulang',
+    alias: [
+      'jampulang',
+      'pulang',
+      'checkout',
+      'scanpulang',
+      'clockout',
+      'jamkeluar',
+      'keluar',
+      'absenpulang',
+    ],
+  },
+  status: {
+    judul: 'Status',
+    alias: ['status', 'statuskehadiran', 'kehadiran', 'jeniskehadiran', 'statusabsen'],
+  },
+  keterangan: { judul: 'Keterangan', alias: ['keterangan', 'ket', 'catatan'] },
+} as const;
+type Kolom = keyof typeof KOLOM;
+
+const KATA_CONTOH: Record<StatusKehadiran, string> = {
+  HADIR: 'Hadir, H',
+  DINAS_LUAR: 'Dinas Luar, DL',
+  CUTI: 'Cuti, C',
+  SAKIT: 'Sakit, S',
+  IZIN: 'Izin, I',
+  TANPA_KETERANGAN: 'Tanpa Keterangan, TK, Alpa',
+};
+
+export interface BerkasKehadiran {
+  baris: BarisKehadiranMasuk[];
+  /** Spreadsheet row number of each entry of `baris` (header = row 1). */
+  nomorBaris: number[];
+  /** Problems found while reading a row (e.g. an NIP typed as a number), by spreadsheet row. */
+  masalah: Map<number, string[]>;
+}
+
+export async function bacaBerkasKehadiran(data: Buffer): Promise<BerkasKehadiran> {
+  const [header, ...body] = await readTable(data);
+  if (!header) throw new AppError('VALIDATION_FAILED', undefined, 'Berkas kosong.');
+  const kolom = new Map<Kolom, number>();
+  header.cells.forEach((h, i) => {
+    const n = normalizeHeader(h);
+    const k = (Object.keys(KOLOM) as Kolom[]).find((key) =>
+      (KOLOM[key].alias as readonly string[]).includes(n),
+    );
+    if (k && !kolom.has(k)) kolom.set(k, i);
+  });
+  // Some systems call the status column "Keterangan": then it is the status, not a note.
+  if (!kolom.has('status') && kolom.has('keterangan')) {
+    kolom.set('status', kolom.get('keterangan')!);
+    kolom.delete('keterangan');
+  }
+  const hilang: string[] = (['nip', 'tanggal'] as const)
+    .filter((k) => !kolom.has(k))
+    .map((k) => KOLOM[k].judul);
+  if (!kolom.has('status') && !kolom.has('jamMasuk') && !kolom.has('jamPulang'))
+    hilang.push('Status atau Jam Masuk/Jam Pulang');
+  if (hilang.length)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      { kolomHilang: hilang },
+      `Kolom wajib tidak ditemukan: ${hilang.join(', ')}.`,
+    );
+
+  const out: BerkasKehadiran = { baris: [], nomorBaris: [], masalah: new Map() };
+  body.forEach((row, i) => {
+    if (row.cells.every((c) => c.trim() === '')) return;
+    const sel = (k: Kolom) => {
+      const col = kolom.get(k);
+      return col === undefined ? null : (row.cells[col] ?? '').trim() || null;
+    };
+    const nomor = i + 2;
+    const nipCol = kolom.get('nip')!;
+    const masalah = row.problems[nipCol];
+    if (masalah) out.masalah.set(nomor, [masalah]);
+    out.baris.push({
+      nip: sel('nip') ?? '',
+      tanggal: sel('tanggal') ?? '',
+      jamMasuk: sel('jamMasuk'),
+      jamPulang: sel('jamPulang'),
+      status: sel('status') ?? '',
+      keterangan: sel('keterangan'),
+    });
+    out.nomorBaris.push(nomor);
+  });
+  return out;
+}
+
+/** The template: the columns with an example row, and the accepted status words. */
+export async function templatKehadiran(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'e-Kinerja';
+  const sheet = wb.addWorksheet('Kehadiran', { views: [{ state: 'frozen', ySplit: 1 }] });
+  // Text cells: an 18-digit NIP typed as a number would lose its last digits in Excel.
+  const teks = { numFmt: '@' };
+  sheet.columns = [
+    { header: KOLOM.nip.judul, key: 'nip', width: 22, style: teks },
+    { header: KOLOM.tanggal.judul, key: 'tanggal', width: 14, style: teks },
+    { header: KOLOM.jamMasuk.judul, key: 'jamMasuk', width: 12, style: teks },
+    { header: KOLOM.jamPulang.judul, key: 'jamPulang', width: 12, style: teks },
+    { header: KOLOM.status.judul, key: 'status', width: 18, style: teks },
+    { header: KOLOM.keterangan.judul, key: 'keterangan', width: 36, style: teks },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRow({
+    nip: '198503152010011001',
+    tanggal: '2026-03-02',
+    jamMasuk: '07:25',
+    jamPulang: '16:05',
+    status: 'Hadir',
+    keterangan: '',
+  });
+  sheet.addRow({
+    nip: '198503152010011001',
+    tanggal: '2026-03-03',
+    status: 'DL',
+    keterangan: 'Rapat koordinasi',
+  });
+
+  const petunjuk = wb.addWorksheet('Petunjuk');
+  petunjuk.getColumn(1).width = 100;
+  for (const line of [
+    'Satu baris per pegawai per hari. Tanggal TTTT-BB-HH atau HH/BB/TTTT; jam JJ:MM atau JJ:MM:DD.',
+    'Status boleh kosong bila jam masuk/pulang terisi (dianggap Hadir). Kata status yang diterima:',
+    ...STATUS_KEHADIRAN.map((s) => `  ${STATUS_KEHADIRAN_LABEL[s]}: ${KATA_CONTOH[s]}`),
+    'Mengimpor ulang hari yang sama menggantikan data hari itu. Hapus baris contoh sebelum mengunggah.',
+  ])
+    petunjuk.addRow([line]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

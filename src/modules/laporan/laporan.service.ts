@@ -1,0 +1,134 @@
+/**
+ * The national-format exports (SPEC §8), streamed as XLSX: the BKD admin exports the instansi or one
+ * OPD, an OPD admin only his OPDs (403 for another). Rows are read in keyset batches and written as
+ * they come (platform/xlsx-stream.ts), so the size of the instansi does not matter to memory.
+ */
+import type { Readable } from 'node:stream';
+import type { LaporanQuery } from '../../contracts/laporan.js';
+import type { Db } from '../../db/client.js';
+import {
+  KOLOM_LAPORAN_PENILAIAN_SKP,
+  KOLOM_LAPORAN_SKP,
+  KOSONG,
+  kolomBulanan,
+} from '../../domain/laporan.js';
+import { namaLengkap } from '../../domain/pegawai.js';
+import { PREDIKAT_PEGAWAI_LABEL, type PredikatPegawai } from '../../domain/predikat.js';
+import { STATUS_SKP_LABEL } from '../../domain/skp-workflow.js';
+import { AppError } from '../../platform/errors.js';
+import { type XlsxCell, type XlsxColumn, xlsxStream } from '../../platform/xlsx-stream.js';
+import { adminOpdIds, hasRole } from '../auth/access.policy.js';
+import type { Actor } from '../auth/actor.js';
+import * as q from './laporan.queries.js';
+
+export interface Ekspor {
+  filename: string;
+  stream: Readable;
+}
+
+const nama = (r: { gelar_depan: string | null; nama: string; gelar_belakang: string | null }) =>
+  namaLengkap({ gelarDepan: r.gelar_depan, nama: r.nama, gelarBelakang: r.gelar_belakang });
+
+/** Maps every batch of rows to sheet records, lazily: a batch is read only when the writer asks. */
+async function* peta<T, K extends string>(
+  batches: AsyncIterable<T[]>,
+  f: (row: T) => Record<K, XlsxCell>,
+): AsyncGenerator<Record<K, XlsxCell>[]> {
+  for await (const batch of batches) yield batch.map(f);
+}
+
+const KOLOM_SKP = [
+  { key: 'nip', width: 22, text: true },
+  { key: 'nama', width: 36 },
+  { key: 'jabatan', width: 40 },
+  { key: 'unor', width: 36 },
+  { key: 'unorInduk', width: 36 },
+  { key: 'status', width: 16 },
+  { key: 'pltPlh', width: 9 },
+  { key: 'periodeAkhir', width: 14, numFmt: 'dd/mm/yyyy' },
+] as const;
+
+const KUNCI_BULAN = ['b1', 'b2', 'b3', 'b4', 'b5', 'b6', 'b7', 'b8', 'b9', 'b10', 'b11', 'b12'] as const;
+const KOLOM_PENILAIAN = [
+  { key: 'nip', width: 22, text: true },
+  { key: 'nama', width: 36 },
+  ...KUNCI_BULAN.map((key) => ({ key, width: 16 })),
+  { key: 'tahunan', width: 16 },
+] as const;
+
+/** The sheet's columns with the national headers, in order. */
+function kolom<K extends string>(
+  spec: readonly { key: K; width: number; text?: boolean; numFmt?: string }[],
+  header: readonly string[],
+): XlsxColumn<K>[] {
+  return spec.map((c, i) => ({ ...c, header: header[i]! }));
+}
+
+export function createLaporanService({ db }: { db: Db }) {
+  /** The OPDs the actor may export: all (null) for the BKD admin, else his own; 403 outside them. */
+  function cakupan(actor: Actor, opdId: number | undefined): number[] | null {
+    if (hasRole(actor, 'ADMIN_INSTANSI')) return opdId === undefined ? null : [opdId];
+    const milik = adminOpdIds(actor);
+    if (milik.length === 0 || (opdId !== undefined && !milik.includes(opdId)))
+      throw new AppError('FORBIDDEN');
+    return opdId === undefined ? milik : [opdId];
+  }
+
+  return {
+    laporanSkp(actor: Actor, query: LaporanQuery): Ekspor {
+      const filter = {
+        instansiId: actor.instansiId,
+        opdIds: cakupan(actor, query.opdId),
+        tahun: query.tahun,
+      };
+      return {
+        filename: `Laporan-SKP-${query.tahun}.xlsx`,
+        stream: xlsxStream({
+          sheet: `Laporan SKP ${query.tahun}`,
+          columns: kolom(KOLOM_SKP, KOLOM_LAPORAN_SKP),
+          batches: peta(q.barisSkp(db, filter), (r) => ({
+            nip: r.nip,
+            nama: nama(r),
+            jabatan: r.jabatan ?? KOSONG,
+            unor: r.unor ?? KOSONG,
+            unorInduk: r.unor_induk ?? KOSONG,
+            status: r.status ? STATUS_SKP_LABEL[r.status] : 'Belum ada SKP',
+            pltPlh: r.plt_plh ?? KOSONG,
+            // Excel dates have no zone: the calendar day at midnight UTC.
+            periodeAkhir: r.periode_akhir ? new Date(`${r.periode_akhir}T00:00:00Z`) : KOSONG,
+          })),
+        }),
+      };
+    },
+
+    laporanPenilaianSkp(actor: Actor, query: LaporanQuery): Ekspor {
+      const filter = {
+        instansiId: actor.instansiId,
+        opdIds: cakupan(actor, query.opdId),
+        tahun: query.tahun,
+      };
+      return {
+        filename: `Laporan-Penilaian-SKP-${query.tahun}.xlsx`,
+        stream: xlsxStream({
+          sheet: `Penilaian SKP ${query.tahun}`,
+          columns: kolom(KOLOM_PENILAIAN, KOLOM_LAPORAN_PENILAIAN_SKP),
+          batches: peta(q.barisPenilaian(db, filter), (r) => {
+            const periodik = (r.periodik ? r.periodik.split(',') : []).map((pasangan) => {
+              const [periodeKode, predikat] = pasangan.split('=') as [string, PredikatPegawai];
+              return { periodeKode, predikat };
+            });
+            const bulan = kolomBulanan(periodik);
+            return {
+              nip: r.nip,
+              nama: nama(r),
+              ...Object.fromEntries(KUNCI_BULAN.map((k, i) => [k, bulan[i]!])),
+              tahunan: r.tahunan ? PREDIKAT_PEGAWAI_LABEL[r.tahunan] : KOSONG,
+            } as Record<(typeof KOLOM_PENILAIAN)[number]['key'], XlsxCell>;
+          }),
+        }),
+      };
+    },
+  };
+}
+
+export type LaporanService = ReturnType<typeof createLaporanService>;

@@ -1,0 +1,466 @@
+/**
+ * TPP (SPEC §7.1). Who does what:
+ * - The BKD admin edits the instansi's parameters, computes a month (a draft, recomputed at will)
+ *   and approves it; an approved month is frozen with the parameters it was computed with.
+ * - OPD admins read the months, lines and export of their OPDs; an employee reads his own line.
+ */
+import type { Readable } from 'node:stream';
+import type { z } from 'zod';
+import type {
+  ParameterTppBody,
+  ParameterTppOut,
+  TppBaris,
+  TppBarisDetail,
+  TppBarisPage,
+  TppBarisQuery,
+  TppBulanList,
+  TppBulanOut,
+  TppSayaOut,
+} from '../../contracts/tpp.js';
+import type { Db } from '../../db/client.js';
+import { type JadwalConfig, labelPeriode, parseYearMonth, periodeOf } from '../../domain/jadwal.js';
+import { hariKerjaBulan, JAM_KERJA_BAKU, menitDariJam } from '../../domain/kehadiran.js';
+import { namaLengkap } from '../../domain/pegawai.js';
+import {
+  hitungTpp,
+  PARAMETER_TPP_BAKU,
+  type ParameterTpp,
+  type RingkasanTpp,
+  validasiParameterTpp,
+} from '../../domain/tpp.js';
+import { type Clock, dateInZone } from '../../platform/clock.js';
+import { AppError } from '../../platform/errors.js';
+import { xlsxStream } from '../../platform/xlsx-stream.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { hasRole, listScope } from '../auth/access.policy.js';
+import type { Actor } from '../auth/actor.js';
+import type { JadwalService } from '../jadwal/jadwal.service.js';
+import * as q from './tpp.queries.js';
+
+/** `log` receives the computation's size and time (the route hands it the request logger). */
+type Meta = { requestId: string; log?: (info: Record<string, unknown>) => void };
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+const EKSPOR_BATCH = 5000;
+
+function encodeCursor(row: { nama: string; pegawai_id: number }) {
+  return Buffer.from(JSON.stringify([row.nama, row.pegawai_id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): { nama: string; id: number } | null {
+  if (cursor === undefined) return null;
+  try {
+    const [nama, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof nama === 'string' && Number.isInteger(id)) return { nama, id: id as number };
+  } catch {
+    // a tampered cursor is refused below
+  }
+  throw new AppError('BAD_REQUEST', undefined, 'Kursor halaman tidak valid.');
+}
+
+function barisOut(r: q.BarisRow): TppBaris {
+  return {
+    pegawaiId: r.pegawai_id,
+    nip: r.nip,
+    namaLengkap: namaLengkap(r),
+    jabatanNama: r.jabatan_nama,
+    kelasJabatan: r.kelas_jabatan,
+    opdId: r.opd_id,
+    opdNama: r.opd_nama,
+    dasar: Number(r.dasar),
+    produktivitas: Number(r.produktivitas),
+    disiplin: Number(r.disiplin),
+    potonganPersen: Number(r.potongan_persen),
+    jumlah: Number(r.jumlah),
+    ditahan: r.ditahan,
+  };
+}
+
+/** The explained lines, rendered from the stored ringkasan with the month's parameter snapshot. */
+const detailOut = (
+  r: q.BarisRow & { ringkasan: RingkasanTpp },
+  m: { bulan: string; status: 'DRAF' | 'DISETUJUI'; dasarHukum: string | null; parameter: ParameterTpp },
+): TppBarisDetail => ({
+  ...barisOut(r),
+  bulan: m.bulan,
+  status: m.status,
+  dasarHukum: m.dasarHukum,
+  rincian: hitungTpp(m.parameter, r.ringkasan).rincian,
+});
+
+/** Lines computed and written this many at a time, so 100,000 explanations never sit in memory at once. */
+const BATCH_BARIS = 2000;
+
+interface PegawaiBulan {
+  pegawaiId: number;
+  opdId: number | null;
+  jabatanNama: string;
+  ringkasan: RingkasanTpp;
+}
+
+function barisBaru(parameter: ParameterTpp, e: PegawaiBulan): q.BarisBaru {
+  const h = hitungTpp(parameter, e.ringkasan);
+  return {
+    pegawai_id: e.pegawaiId,
+    opd_id: e.opdId,
+    kelas_jabatan: e.ringkasan.kelasJabatan,
+    dasar: h.dasar,
+    produktivitas: h.produktivitas,
+    disiplin: h.disiplin,
+    jumlah: h.jumlah,
+    ditahan: h.ditahan,
+    rincian: { ringkasan: e.ringkasan, potonganPersen: h.potonganPersen, jabatanNama: e.jabatanNama },
+  };
+}
+
+export function createTppService({
+  db,
+  clock,
+  audit,
+  jadwal,
+}: {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  jadwal: Pick<JadwalService, 'config'>;
+}) {
+  async function parameterOf(instansiId: number) {
+    const row = await q.findParameter(db, instansiId);
+    return {
+      parameter: row?.parameter ?? PARAMETER_TPP_BAKU,
+      dasarHukum: row?.dasarHukum ?? null,
+      version: row?.version ?? null,
+      updatedAt: row ? iso(row.updatedAt) : null,
+    };
+  }
+
+  async function bulanOf(actor: Actor, bulan: string) {
+    const m = await q.findBulan(db, actor.instansiId, bulan);
+    if (!m) throw new AppError('NOT_FOUND', undefined, `TPP bulan ${bulan} belum dihitung.`);
+    return m;
+  }
+
+  async function bulanOut(actor: Actor, m: q.BulanRow): Promise<TppBulanOut> {
+    const { opdIds } = listScope(actor);
+    const [opd, orang] = await Promise.all([
+      q.perOpd(db, m.id, opdIds),
+      q.orang(db, [m.dihitungOlehId, ...(m.disetujuiOlehId ? [m.disetujuiOlehId] : [])]),
+    ]);
+    const nama = (id: number) => ({ id, namaLengkap: namaLengkap(orang.find((o) => o.id === id)!) });
+    const admin = hasRole(actor, 'ADMIN_INSTANSI');
+    const draf = m.status === 'DRAF';
+    return {
+      bulan: m.bulan,
+      status: m.status,
+      hariKerja: m.hariKerja,
+      jumlahPegawai: opdIds === null ? m.jumlahPegawai : opd.reduce((n, o) => n + o.jumlah_pegawai, 0),
+      total: opdIds === null ? Number(m.total) : opd.reduce((n, o) => n + Number(o.total), 0),
+      parameter: m.parameter,
+      dasarHukum: m.dasarHukum,
+      dihitungOleh: nama(m.dihitungOlehId),
+      dihitungAt: iso(m.dihitungAt),
+      disetujuiOleh: m.disetujuiOlehId ? nama(m.disetujuiOlehId) : null,
+      disetujuiAt: m.disetujuiAt ? iso(m.disetujuiAt) : null,
+      version: m.version,
+      perOpd: opd.map((o) => ({
+        opdId: o.opd_id,
+        opdNama: o.opd_nama ?? 'Tanpa OPD',
+        jumlahPegawai: o.jumlah_pegawai,
+        ditahan: o.ditahan,
+        total: Number(o.total),
+      })),
+      hak: { hitung: admin && draf, setujui: admin && draf },
+    };
+  }
+
+  /** Every employee's month aggregated from the data as it stands now, with the parameters' bands. */
+  async function ringkasanSemua(
+    instansiId: number,
+    bulan: string,
+    parameter: ParameterTpp,
+    cfg: Pick<JadwalConfig, 'periode'>,
+  ) {
+    const { tahun } = parseYearMonth(bulan);
+    const periode = periodeOf(bulan, cfg);
+    const [jam, libur] = await Promise.all([q.jamKerja(db, instansiId), q.hariLibur(db, instansiId, bulan)]);
+    const hariKerja = hariKerjaBulan(bulan, jam ?? JAM_KERJA_BAKU, new Set(libur)).map((h) => ({
+      tanggal: h.tanggal,
+      masuk: menitDariJam(h.jam.masuk) ?? 0,
+      pulang: menitDariJam(h.jam.pulang) ?? 0,
+    }));
+    const found = await q.ringkasanBulan(db, {
+      instansiId,
+      tahun,
+      periodeKode: periode.kode,
+      hariKerja,
+      tepiTerlambat: parameter.pitaTerlambat.map((p) => p.dariMenit),
+      tepiPulangCepat: parameter.pitaPulangCepat.map((p) => p.dariMenit),
+    });
+    const periodeLabel = labelPeriode(periode);
+    const semua = found.map(
+      (r): PegawaiBulan => ({
+        pegawaiId: r.pegawai_id,
+        opdId: r.opd_id,
+        jabatanNama: r.jabatan_nama,
+        ringkasan: {
+          kelasJabatan: r.kelas_jabatan,
+          predikat: r.predikat,
+          periodeLabel,
+          tahun,
+          skpDisetujui: r.skp_disetujui,
+          hariKerja: hariKerja.length,
+          terlambat: r.terlambat ?? [],
+          pulangCepat: r.pulang_cepat ?? [],
+          tanpaKeterangan: Math.max(0, hariKerja.length - r.tercatat),
+          dikecualikan: { DINAS_LUAR: r.dinas_luar, CUTI: r.cuti, SAKIT: r.sakit, IZIN: r.izin },
+        },
+      }),
+    );
+    return { hariKerja: hariKerja.length, semua };
+  }
+
+  return {
+    async parameter(actor: Actor): Promise<ParameterTppOut> {
+      return parameterOf(actor.instansiId);
+    },
+
+    async simpanParameter(
+      actor: Actor,
+      body: z.infer<typeof ParameterTppBody>,
+      meta: Meta,
+    ): Promise<ParameterTppOut> {
+      const salah = validasiParameterTpp(body.parameter);
+      if (salah.length > 0) throw new AppError('VALIDATION_FAILED', { pesan: salah }, salah.join(' '));
+      const existing = await q.findParameter(db, actor.instansiId);
+      if (existing ? body.version !== existing.version : body.version !== undefined)
+        throw new AppError('VERSION_CONFLICT');
+      const values = { parameter: body.parameter, dasarHukum: body.dasarHukum || null };
+      await db.transaction(async (tx) => {
+        const ok = existing
+          ? await q.updateParameterIfVersion(tx, actor.instansiId, existing.version, values)
+          : await q.insertParameter(tx, actor.instansiId, values);
+        if (!ok) throw new AppError('VERSION_CONFLICT');
+        await audit.record(tx, {
+          instansiId: actor.instansiId,
+          actorId: actor.id,
+          action: 'tpp_parameter.ubah',
+          entity: 'tpp_parameter',
+          entityId: actor.instansiId,
+          before: existing
+            ? { parameter: existing.parameter, dasarHukum: existing.dasarHukum }
+            : { parameter: PARAMETER_TPP_BAKU, dasarHukum: null },
+          after: values,
+          requestId: meta.requestId,
+        });
+      });
+      return parameterOf(actor.instansiId);
+    },
+
+    async daftarBulan(actor: Actor): Promise<TppBulanList> {
+      const found = await q.listBulan(db, actor.instansiId);
+      return { items: found.map((m) => ({ ...m, total: Number(m.total) })) };
+    },
+
+    async bulan(actor: Actor, bulan: string): Promise<TppBulanOut> {
+      return bulanOut(actor, await bulanOf(actor, bulan));
+    },
+
+    /**
+     * Computes (or recomputes, while a draft) the month for every active employee with a position,
+     * with the instansi's current parameters, which the month keeps as its snapshot.
+     */
+    async hitung(actor: Actor, bulan: string, meta: Meta): Promise<TppBulanOut> {
+      const cfg = await jadwal.config(actor.instansiId);
+      const bulanIni = dateInZone(clock.now(), cfg.zonaWaktu).slice(0, 7);
+      if (bulan > bulanIni)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          { field: 'bulan' },
+          `TPP bulan ${bulan} belum dapat dihitung: bulannya belum tiba.`,
+        );
+      const existing = await q.findBulan(db, actor.instansiId, bulan);
+      if (existing?.status === 'DISETUJUI') throw new AppError('TPP_SUDAH_DISETUJUI');
+      const { parameter, dasarHukum } = await parameterOf(actor.instansiId);
+      const mulai = performance.now();
+      const { hariKerja, semua } = await ringkasanSemua(actor.instansiId, bulan, parameter, cfg);
+      const values = {
+        parameter,
+        dasarHukum,
+        hariKerja,
+        jumlahPegawai: semua.length,
+        total: 0, // set once the lines are written
+        dihitungOlehId: actor.id,
+        dihitungAt: clock.now(),
+      };
+      await db.transaction(async (tx) => {
+        const id = existing
+          ? (await q.updateDrafIfVersion(tx, existing.id, existing.version, values))
+            ? existing.id
+            : null
+          : await q.insertBulan(tx, actor.instansiId, bulan, values);
+        if (id === null) throw new AppError('VERSION_CONFLICT');
+        if (existing) await q.deleteBaris(tx, id);
+        for (let i = 0; i < semua.length; i += BATCH_BARIS) {
+          const baris = semua.slice(i, i + BATCH_BARIS).map((e) => barisBaru(parameter, e));
+          values.total += baris.reduce((n, b) => n + b.jumlah, 0);
+          await q.insertBaris(tx, id, baris);
+        }
+        await q.setTotal(tx, id, values.total);
+        await audit.record(tx, {
+          instansiId: actor.instansiId,
+          actorId: actor.id,
+          action: existing ? 'tpp_bulan.hitung_ulang' : 'tpp_bulan.hitung',
+          entity: 'tpp_bulan',
+          entityId: id,
+          before: existing && { jumlahPegawai: existing.jumlahPegawai, total: Number(existing.total) },
+          after: { bulan, hariKerja, jumlahPegawai: values.jumlahPegawai, total: values.total, dasarHukum },
+          requestId: meta.requestId,
+        });
+      });
+      meta.log?.({ bulan, jumlahPegawai: semua.length, ms: Math.round(performance.now() - mulai) });
+      return bulanOut(actor, await bulanOf(actor, bulan));
+    },
+
+    /** The BKD approves a draft as read (version); from then on it never changes. */
+    async setujui(actor: Actor, bulan: string, version: number, meta: Meta): Promise<TppBulanOut> {
+      const m = await bulanOf(actor, bulan);
+      if (m.status === 'DISETUJUI') throw new AppError('TPP_SUDAH_DISETUJUI');
+      if (m.version !== version) throw new AppError('VERSION_CONFLICT');
+      await db.transaction(async (tx) => {
+        if (!(await q.setujuiIfVersion(tx, m.id, version, actor.id, clock.now())))
+          throw new AppError('VERSION_CONFLICT');
+        await audit.record(tx, {
+          instansiId: actor.instansiId,
+          actorId: actor.id,
+          action: 'tpp_bulan.setujui',
+          entity: 'tpp_bulan',
+          entityId: m.id,
+          before: { status: 'DRAF' },
+          after: { bulan, status: 'DISETUJUI', jumlahPegawai: m.jumlahPegawai, total: Number(m.total) },
+          requestId: meta.requestId,
+        });
+      });
+      return bulanOut(actor, await bulanOf(actor, bulan));
+    },
+
+    async baris(actor: Actor, bulan: string, query: z.infer<typeof TppBarisQuery>): Promise<TppBarisPage> {
+      const m = await bulanOf(actor, bulan);
+      const found = await q.barisPage(db, {
+        tppBulanId: m.id,
+        instansiId: actor.instansiId,
+        opdIds: listScope(actor).opdIds,
+        opdId: query.opdId,
+        q: query.q,
+        cursor: decodeCursor(query.cursor),
+        limit: query.limit,
+      });
+      const page = found.slice(0, query.limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(barisOut),
+        nextCursor: found.length > query.limit && last ? encodeCursor(last) : null,
+      };
+    },
+
+    /** One employee's line with its explanation (the route checks self / OPD / instansi). */
+    async barisPegawai(actor: Actor, bulan: string, pegawaiId: number): Promise<TppBarisDetail> {
+      const m = await bulanOf(actor, bulan);
+      const r = await q.barisPegawai(db, m.id, pegawaiId);
+      if (!r)
+        throw new AppError('NOT_FOUND', undefined, `Pegawai ini tidak memiliki baris TPP bulan ${bulan}.`);
+      return detailOut(r, m);
+    },
+
+    async saya(actor: Actor): Promise<TppSayaOut> {
+      const found = await q.barisSaya(db, actor.instansiId, actor.id);
+      return {
+        items: found.map((r) =>
+          detailOut(r, {
+            bulan: r.bulan,
+            status: r.status,
+            dasarHukum: r.dasar_hukum,
+            parameter: r.parameter,
+          }),
+        ),
+      };
+    },
+
+    /**
+     * The payroll workbook of the month (the OPD admin's: his OPDs), streamed in batches by employee
+     * id; the last row holds the totals. The month is read first so a refusal is an ordinary error.
+     */
+    async xlsx(actor: Actor, bulan: string): Promise<{ filename: string; stream: Readable }> {
+      const m = await bulanOf(actor, bulan);
+      const { opdIds } = listScope(actor);
+      async function* batches() {
+        let afterId = 0;
+        const total = { jumlahPegawai: 0, dasar: 0, produktivitas: 0, disiplin: 0, jumlah: 0 };
+        for (;;) {
+          const found = await q.barisBatch(db, m.id, opdIds, afterId, EKSPOR_BATCH);
+          if (found.length === 0) break;
+          afterId = found.at(-1)!.pegawai_id;
+          yield found.map((r) => {
+            const b = barisOut(r);
+            total.jumlahPegawai++;
+            total.dasar += b.dasar;
+            total.produktivitas += b.produktivitas;
+            total.disiplin += b.disiplin;
+            total.jumlah += b.jumlah;
+            return {
+              no: total.jumlahPegawai,
+              nip: b.nip,
+              nama: b.namaLengkap,
+              jabatan: b.jabatanNama,
+              kelas: b.kelasJabatan,
+              opd: b.opdNama,
+              dasar: b.dasar,
+              produktivitas: b.produktivitas,
+              disiplin: b.disiplin,
+              potongan: b.potonganPersen / 100,
+              ditahan: b.ditahan,
+              jumlah: b.jumlah,
+            };
+          });
+        }
+        yield [
+          {
+            no: null,
+            nip: null,
+            nama: `JUMLAH (${total.jumlahPegawai} pegawai)`,
+            jabatan: null,
+            kelas: null,
+            opd: null,
+            dasar: total.dasar,
+            produktivitas: total.produktivitas,
+            disiplin: total.disiplin,
+            potongan: null,
+            ditahan: null,
+            jumlah: total.jumlah,
+          },
+        ];
+      }
+      const rupiah = { width: 16, numFmt: '#,##0' };
+      const stream = xlsxStream({
+        sheet: `TPP ${bulan}`,
+        columns: [
+          { key: 'no', header: 'No', width: 7 },
+          { key: 'nip', header: 'NIP', width: 22, text: true },
+          { key: 'nama', header: 'Nama', width: 36 },
+          { key: 'jabatan', header: 'Jabatan', width: 40 },
+          { key: 'kelas', header: 'Kelas Jabatan', width: 8 },
+          { key: 'opd', header: 'OPD', width: 36 },
+          { key: 'dasar', header: 'Besaran TPP', ...rupiah },
+          { key: 'produktivitas', header: 'Produktivitas', ...rupiah },
+          { key: 'disiplin', header: 'Disiplin', ...rupiah },
+          { key: 'potongan', header: 'Potongan Disiplin', width: 12, numFmt: '0.00%' },
+          { key: 'ditahan', header: 'Ditahan', width: 36 },
+          { key: 'jumlah', header: 'Jumlah Dibayarkan', ...rupiah },
+        ] as const,
+        batches: batches(),
+      });
+      return { filename: `TPP-${bulan}${m.status === 'DRAF' ? '-DRAF' : ''}.xlsx`, stream };
+    },
+  };
+}
+
+export type TppService = ReturnType<typeof createTppService>;

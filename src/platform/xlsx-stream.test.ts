@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { buffer } from 'node:stream/consumers';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { xlsxStream } from './xlsx-stream.js';
+
+const columns = [
+  { key: 'nip', header: 'NIP', width: 22, text: true },
+  { key: 'nama', header: 'Nama', width: 30 },
+  { key: 'tanggal', header: 'Tanggal', width: 12, numFmt: 'dd/mm/yyyy' },
+] as const;
+
+describe('xlsxStream', () => {
+  it('writes the header and every batch; NIP stays text', async () => {
+    async function* batches() {
+      for (let b = 0; b < 3; b++) {
+        yield Array.from({ length: 1000 }, (_, i) => ({
+          nip: `1987${String(b * 1000 + i).padStart(14, '0')}`,
+          nama: `Pegawai ${b * 1000 + i}`,
+          tanggal: new Date('2026-12-31T00:00:00Z'),
+        }));
+      }
+    }
+    const data = await buffer(xlsxStream({ sheet: 'Uji', columns, batches: batches() }));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Uji')!;
+    expect(sheet.rowCount).toBe(3001);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['NIP', 'Nama', 'Tanggal']);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    const nip = sheet.getRow(3001).getCell(1);
+    expect(nip.type).toBe(ExcelJS.ValueType.String);
+    expect(nip.value).toBe('198700000000002999');
+    expect(nip.numFmt).toBe('@');
+    expect(sheet.getRow(2).getCell(3).value).toEqual(new Date('2026-12-31T00:00:00Z'));
+  });
+
+  it('stops reading batches when the download is abandoned', async () => {
+    let read = 0;
+    let closed = false;
+    async function* batches() {
+      try {
+        for (;;) {
+          read++;
+          // Incompressible text, so the compressed output really fills the stream.
+          yield Array.from({ length: 2000 }, (_, i) => ({
+            nip: String(i),
+            nama: randomBytes(100).toString('hex'),
+            tanggal: null,
+          }));
+        }
+      } finally {
+        closed = true;
+      }
+    }
+    const stream = xlsxStream({ sheet: 'Uji', columns, batches: batches() });
+    // Nobody reads: backpressure holds the writer after a few batches.
+    await new Promise((r) => setTimeout(r, 300));
+    const before = read;
+    expect(before).toBeLessThan(20);
+    stream.destroy();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(closed).toBe(true);
+    expect(read).toBeLessThanOrEqual(before + 1);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * An employee's month: each working day (and any other day with a record) with its status, clock
+ * times and minutes late or early against that day's hours, and the month's totals.
+ */
+import { Badge, Card, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { STATUS_KEHADIRAN, STATUS_KEHADIRAN_LABEL } from '../../../src/domain/kehadiran';
+import { ErrorView, Loading } from '../../components/Status';
+import { bulanQuery } from './api';
+import { formatTanggal, WARNA_STATUS } from './format';
+
+function Angka({ label, nilai, warna }: { label: string; nilai: number; warna?: string }) {
+  return (
+    <Card withBorder padding="sm">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} size="xl" c={warna}>
+        {nilai}
+      </Text>
+    </Card>
+  );
+}
+
+const menit = (m: number | null) => (m === null ? '—' : m === 0 ? '0' : `${m} mnt`);
+
+export function KehadiranBulan({ pegawaiId, bulan }: { pegawaiId: number; bulan: string }) {
+  const q = useQuery(bulanQuery(pegawaiId, bulan));
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorView error={q.error} />;
+  const { hari, ringkasan } = q.data;
+  return (
+    <Stack>
+      <SimpleGrid cols={{ base: 2, sm: 4 }}>
+        <Angka label="Hari kerja" nilai={ringkasan.hariKerja} />
+        <Angka
+          label="Terlambat"
+          nilai={ringkasan.terlambat}
+          warna={ringkasan.terlambat ? 'orange.8' : undefined}
+        />
+        <Angka
+          label="Pulang cepat"
+          nilai={ringkasan.pulangCepat}
+          warna={ringkasan.pulangCepat ? 'orange.8' : undefined}
+        />
+        <Angka
+          label="Tanpa catatan"
+          nilai={ringkasan.tanpaCatatan}
+          warna={ringkasan.tanpaCatatan ? 'red.8' : undefined}
+        />
+      </SimpleGrid>
+      <Group gap="xs">
+        {STATUS_KEHADIRAN.filter((s) => ringkasan.perStatus[s]).map((s) => (
+          <Badge key={s} color={WARNA_STATUS[s]} variant="light">
+            {STATUS_KEHADIRAN_LABEL[s]}: {ringkasan.perStatus[s]}
+          </Badge>
+        ))}
+      </Group>
+      <Table.ScrollContainer minWidth={560} type="native">
+        <Table striped aria-label="Kehadiran per hari">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Tanggal</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Masuk</Table.Th>
+              <Table.Th>Pulang</Table.Th>
+              <Table.Th>Terlambat</Table.Th>
+              <Table.Th>Pulang cepat</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {hari.map((h) => (
+              <Table.Tr key={h.tanggal}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {formatTanggal(h.tanggal)}
+                  {h.jadwal && (
+                    <Text size="xs" c="dimmed">
+                      {h.jadwal.masuk}–{h.jadwal.pulang}
+                    </Text>
+                  )}
+                  {h.libur && (
+                    <Text size="xs" c="dimmed">
+                      {h.libur}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {h.status ? (
+                    <Badge color={WARNA_STATUS[h.status]} variant="light">
+                      {STATUS_KEHADIRAN_LABEL[h.status]}
+                    </Badge>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      Belum ada catatan
+                    </Text>
+                  )}
+                  {h.keterangan && (
+                    <Text size="xs" c="dimmed">
+                      {h.keterangan}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{h.jamMasuk ?? '—'}</Table.Td>
+                <Table.Td>{h.jamPulang ?? '—'}</Table.Td>
+                <Table.Td c={h.menitTerlambat ? 'orange.8' : undefined}>{menit(h.menitTerlambat)}</Table.Td>
+                <Table.Td c={h.menitPulangCepat ? 'orange.8' : undefined}>
+                  {menit(h.menitPulangCepat)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}

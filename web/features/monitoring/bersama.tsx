@@ -1,0 +1,80 @@
+/** Pieces shared by the monitoring pages: number formats, a figure card, the "Perbarui data" bar. */
+import { Button, Card, Group, Text } from '@mantine/core';
+import type { PredikatPegawai } from '../../../src/domain/predikat';
+import { GalatAksi, useAksi } from '../../lib/aksi';
+import { formatWaktu } from '../realisasi/format';
+import { useJadwal } from '../realisasi/useJadwal';
+import { perbarui, segarkanMonitoring } from './api';
+
+export const angkaId = (n: number) => n.toLocaleString('id-ID');
+export const persenTeks = (p: number | null) => (p === null ? '–' : `${p.toLocaleString('id-ID')} %`);
+
+export const WARNA_PREDIKAT: Record<PredikatPegawai, string> = {
+  SANGAT_BAIK: 'teal.7',
+  BAIK: 'blue.6',
+  BUTUH_PERBAIKAN: 'yellow.6',
+  KURANG: 'orange.6',
+  SANGAT_KURANG: 'red.7',
+};
+
+export function KartuAngka({
+  label,
+  nilai,
+  keterangan,
+  warna,
+}: {
+  label: string;
+  nilai: string;
+  keterangan?: string;
+  warna?: string;
+}) {
+  return (
+    <Card withBorder padding="sm">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} size="xl" c={warna}>
+        {nilai}
+      </Text>
+      {keterangan && (
+        <Text size="xs" c="dimmed">
+          {keterangan}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+/** When the figures were computed, and for admins the button that recomputes the period now. */
+export function DihitungPada({
+  dihitungAt,
+  periode,
+  bolehPerbarui,
+}: {
+  dihitungAt: string | null;
+  periode: string;
+  bolehPerbarui: boolean;
+}) {
+  const { zona } = useJadwal();
+  const aksi = useAksi(segarkanMonitoring);
+  return (
+    <>
+      <Group gap="sm">
+        <Text size="sm" c="dimmed">
+          {dihitungAt ? `Data dihitung pada ${formatWaktu(dihitungAt, zona)}.` : 'Data belum dihitung.'}
+        </Text>
+        {bolehPerbarui && (
+          <Button
+            size="xs"
+            variant="light"
+            loading={aksi.busy}
+            onClick={() => aksi.run(() => perbarui(periode), 'Data monitoring diperbarui.')}
+          >
+            Perbarui data
+          </Button>
+        )}
+      </Group>
+      <GalatAksi aksi={aksi} />
+    </>
+  );
+}

@@ -1,0 +1,308 @@
+/**
+ * One TPP month for the BKD (and, read-only, an OPD admin): compute or recompute the draft, approve
+ * it, the totals per OPD, the lines with each employee's explanation, and the payroll XLSX.
+ */
+import {
+  Alert,
+  Button,
+  Card,
+  Drawer,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { persen, rupiah } from '../../../src/domain/tpp';
+import { LoadMore } from '../../components/LoadMore';
+import { ErrorView, Loading } from '../../components/Status';
+import { GalatAksi } from '../../lib/aksi';
+import { ApiError, post } from '../../lib/api';
+import { formatTanggal } from '../../lib/istilah';
+import { useTppAksi } from './aksi';
+import { barisPegawaiQuery, bulanQuery, fetchBaris, type TppBaris, type TppBulanOut, tppKeys } from './api';
+import { RincianTpp, StatusBulan } from './RincianTpp';
+
+function Angka({ label, nilai }: { label: string; nilai: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={600}>{nilai}</Text>
+    </div>
+  );
+}
+
+function RincianPegawai({ bulan, pegawaiId }: { bulan: string; pegawaiId: number }) {
+  const query = useQuery(barisPegawaiQuery(bulan, pegawaiId));
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorView error={query.error} />;
+  return <RincianTpp baris={query.data} />;
+}
+
+function DaftarBaris({ m }: { m: TppBulanOut }) {
+  const [opdId, setOpdId] = useState<number | null>(null);
+  const [q, setQ] = useState('');
+  const [term] = useDebouncedValue(q.trim(), 300);
+  const [dibuka, setDibuka] = useState<TppBaris | null>(null);
+  const lebar = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
+  const query = useInfiniteQuery({
+    queryKey: tppKeys.baris(m.bulan, opdId, term),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => fetchBaris(m.bulan, opdId, term, pageParam),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Stack gap="sm">
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label="OPD"
+          placeholder="Semua OPD"
+          data={m.perOpd
+            .filter((o) => o.opdId !== null)
+            .map((o) => ({ value: String(o.opdId), label: o.opdNama }))}
+          value={opdId === null ? null : String(opdId)}
+          onChange={(v) => setOpdId(v ? Number(v) : null)}
+          clearable
+          searchable
+        />
+        <TextInput
+          label="Cari pegawai"
+          placeholder="NIP atau nama"
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+        />
+      </SimpleGrid>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ErrorView error={query.error} />
+      ) : items.length === 0 ? (
+        <Text c="dimmed">Tidak ada baris yang cocok.</Text>
+      ) : lebar ? (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped highlightOnHover aria-label="Baris TPP pegawai" verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Pegawai</Table.Th>
+                <Table.Th>Kelas</Table.Th>
+                <Table.Th ta="right">Produktivitas</Table.Th>
+                <Table.Th ta="right">Disiplin</Table.Th>
+                <Table.Th ta="right">Potongan</Table.Th>
+                <Table.Th ta="right">Jumlah</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((b) => (
+                <Table.Tr key={b.pegawaiId}>
+                  <Table.Td>
+                    <UnstyledButton onClick={() => setDibuka(b)} aria-label={`Rincian TPP ${b.namaLengkap}`}>
+                      <Text size="sm" fw={500} c="teal.8">
+                        {b.namaLengkap}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {b.nip} · {b.opdNama ?? 'Tanpa OPD'}
+                      </Text>
+                    </UnstyledButton>
+                  </Table.Td>
+                  <Table.Td>{b.kelasJabatan ?? '–'}</Table.Td>
+                  <Table.Td ta="right">{rupiah(b.produktivitas)}</Table.Td>
+                  <Table.Td ta="right">{rupiah(b.disiplin)}</Table.Td>
+                  <Table.Td ta="right">{persen(b.potonganPersen)}</Table.Td>
+                  <Table.Td ta="right">
+                    {rupiah(b.jumlah)}
+                    {b.ditahan && (
+                      <Text size="xs" c="orange.8">
+                        ditahan
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : (
+        <Stack gap="xs">
+          {items.map((b) => (
+            <Card
+              key={b.pegawaiId}
+              withBorder
+              padding="sm"
+              component="button"
+              onClick={() => setDibuka(b)}
+              aria-label={`Rincian TPP ${b.namaLengkap}`}
+              style={{ textAlign: 'left' }}
+            >
+              <Text size="sm" fw={500}>
+                {b.namaLengkap}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {b.nip} · kelas {b.kelasJabatan ?? '–'}
+              </Text>
+              <Text size="sm">
+                {rupiah(b.jumlah)}
+                {b.ditahan ? ' (ditahan)' : ''}
+              </Text>
+            </Card>
+          ))}
+        </Stack>
+      )}
+      <LoadMore query={query} />
+      <Drawer
+        opened={dibuka !== null}
+        onClose={() => setDibuka(null)}
+        position="right"
+        size="lg"
+        title={dibuka ? `TPP ${dibuka.namaLengkap}` : ''}
+      >
+        {dibuka && <RincianPegawai bulan={m.bulan} pegawaiId={dibuka.pegawaiId} />}
+      </Drawer>
+    </Stack>
+  );
+}
+
+function Ringkasan({ m }: { m: TppBulanOut }) {
+  const aksi = useTppAksi();
+  const [konfirmasi, { open, close }] = useDisclosure(false);
+  const hitungUlang = () => aksi.run(() => post(`/api/tpp/${m.bulan}/hitung`), 'TPP dihitung ulang.');
+  async function setujui() {
+    const ok = await aksi.run(
+      () => post(`/api/tpp/${m.bulan}/setujui`, { version: m.version }),
+      'TPP disetujui.',
+    );
+    if (ok) close();
+  }
+  return (
+    <Stack gap="md">
+      <Card withBorder>
+        <Stack gap="sm">
+          <Group justify="space-between" wrap="wrap">
+            <Group gap="xs">
+              <StatusBulan status={m.status} />
+              <Text size="sm" c="dimmed">
+                Dihitung {formatTanggal(m.dihitungAt.slice(0, 10))} oleh {m.dihitungOleh.namaLengkap}
+                {m.disetujuiOleh &&
+                  m.disetujuiAt &&
+                  ` · disetujui ${formatTanggal(m.disetujuiAt.slice(0, 10))} oleh ${m.disetujuiOleh.namaLengkap}`}
+              </Text>
+            </Group>
+            <Group gap="xs">
+              {m.hak.hitung && (
+                <Button variant="light" onClick={hitungUlang} loading={aksi.busy}>
+                  Hitung ulang
+                </Button>
+              )}
+              {m.hak.setujui && <Button onClick={open}>Setujui</Button>}
+              <Button component="a" variant="default" href={`/api/tpp/${m.bulan}/xlsx`} download>
+                Unduh XLSX
+              </Button>
+            </Group>
+          </Group>
+          <GalatAksi aksi={aksi} />
+          <SimpleGrid cols={{ base: 2, sm: 4 }}>
+            <Angka label="Hari kerja" nilai={`${m.hariKerja} hari`} />
+            <Angka label="Pegawai" nilai={String(m.jumlahPegawai)} />
+            <Angka label="Jumlah dibayarkan" nilai={rupiah(m.total)} />
+            <Angka
+              label="Bobot produktivitas / disiplin"
+              nilai={`${m.parameter.bobotProduktivitas} / ${m.parameter.bobotDisiplin}`}
+            />
+          </SimpleGrid>
+          {m.dasarHukum && (
+            <Text size="xs" c="dimmed">
+              Dasar hukum: {m.dasarHukum}
+            </Text>
+          )}
+          {m.status === 'DISETUJUI' && (
+            <Text size="xs" c="dimmed">
+              Bulan yang sudah disetujui memakai parameter saat dihitung; perubahan parameter tidak
+              mengubahnya.
+            </Text>
+          )}
+        </Stack>
+      </Card>
+      <Card withBorder padding="xs">
+        <Table.ScrollContainer minWidth={480}>
+          <Table aria-label="TPP per OPD" verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>OPD</Table.Th>
+                <Table.Th ta="right">Pegawai</Table.Th>
+                <Table.Th ta="right">Ditahan</Table.Th>
+                <Table.Th ta="right">Jumlah</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {m.perOpd.map((o) => (
+                <Table.Tr key={o.opdId ?? 0}>
+                  <Table.Td>{o.opdNama}</Table.Td>
+                  <Table.Td ta="right">{o.jumlahPegawai}</Table.Td>
+                  <Table.Td ta="right">{o.ditahan}</Table.Td>
+                  <Table.Td ta="right">{rupiah(o.total)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+      <DaftarBaris m={m} />
+      <Modal opened={konfirmasi} onClose={close} title={`Setujui TPP ${m.bulan}`}>
+        <Stack>
+          <Text size="sm">
+            Setujui TPP {m.jumlahPegawai} pegawai sejumlah {rupiah(m.total)}? Setelah disetujui, bulan ini
+            terkunci: tidak dapat dihitung ulang dan tidak berubah bila parameter diubah.
+          </Text>
+          <GalatAksi aksi={aksi} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Batal
+            </Button>
+            <Button onClick={setujui} loading={aksi.busy}>
+              Ya, setujui
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
+
+export function BulanTpp({ bulan, bolehHitung }: { bulan: string; bolehHitung: boolean }) {
+  const query = useQuery(bulanQuery(bulan));
+  const aksi = useTppAksi();
+  if (query.isPending) return <Loading />;
+  if (query.isError) {
+    if (!(query.error instanceof ApiError && query.error.status === 404))
+      return <ErrorView error={query.error} />;
+    return (
+      <Card withBorder>
+        <Stack gap="sm" align="flex-start">
+          <Text>TPP bulan ini belum dihitung.</Text>
+          <GalatAksi aksi={aksi} />
+          {bolehHitung ? (
+            <Button
+              onClick={() => aksi.run(() => post(`/api/tpp/${bulan}/hitung`), 'TPP dihitung sebagai draf.')}
+              loading={aksi.busy}
+            >
+              Hitung TPP
+            </Button>
+          ) : (
+            <Alert color="gray">TPP dihitung oleh admin BKD.</Alert>
+          )}
+        </Stack>
+      </Card>
+    );
+  }
+  return <Ringkasan m={query.data} />;
+}
