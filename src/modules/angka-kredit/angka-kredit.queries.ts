@@ -6,6 +6,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type DbOrTx, rows, type Tx } from '../../db/client.js';
 import { ringkasByIds } from '../../db/pegawai-ringkas.js';
+import { predikatAkhir } from '../../db/predikat-akhir.js';
 import { angkaKreditAwal } from '../../db/schema/index.js';
 import type { JenisJabatan, JenjangFungsional } from '../../domain/jabatan.js';
 import type { JenisAsn } from '../../domain/nip.js';
@@ -154,8 +155,7 @@ export async function tahunanFinal(
     db,
     sql`SELECT e.pegawai_id, e.skp_id, e.tahun, j.jenjang,
                s.periode_mulai::text AS periode_mulai, s.periode_akhir::text AS periode_akhir,
-               COALESCE(CASE WHEN k.status = 'DIPUTUS' AND k.keputusan = 'DIUBAH' THEN k.predikat_baru END,
-                        e.predikat) AS predikat
+               ${predikatAkhir()} AS predikat
           FROM evaluasi_tahunan e
           JOIN skp s ON s.id = e.skp_id
           JOIN jabatan j ON j.id = s.jabatan_id AND j.jenjang IS NOT NULL

@@ -4,6 +4,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
+import { predikatAkhir } from '../../db/predikat-akhir.js';
 import {
   evaluasiTahunan,
   keberatan,
@@ -347,7 +348,7 @@ export function pageDiBawahEkspektasi(
   const sumber =
     f.periode === null
       ? sql`SELECT e.id, e.tahun::text AS periode_kode, e.pegawai_id, e.pejabat_penilai_id AS penilai_id,
-                   coalesce(CASE WHEN k.keputusan = 'DIUBAH' THEN k.predikat_baru END, e.predikat) AS predikat
+                   ${predikatAkhir()} AS predikat
               FROM evaluasi_tahunan e LEFT JOIN keberatan k ON k.evaluasi_id = e.id
              WHERE e.instansi_id = ${f.instansiId} AND e.tahun = ${f.tahun}`
       : sql`SELECT pp.id, pp.periode_kode, s.pegawai_id, pp.penilai_id, pp.predikat

@@ -1,6 +1,7 @@
 /** Reads of the integration API: one statement per page, keyset by employee id, within the token's instansi. */
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
+import { predikatAkhir } from '../../db/predikat-akhir.js';
 
 export interface V1PegawaiRow {
   id: number;
@@ -94,7 +95,7 @@ export function evaluasiPage(
                                   ORDER BY pp.periode_kode, s.versi DESC, s.id DESC) x), '[]'::json) AS periodik,
                (SELECT json_build_object('status', e.status, 'ratingHasilKerja', e.rating_hasil_kerja,
                                          'ratingPerilaku', e.rating_perilaku, 'predikat', e.predikat,
-                                         'predikatAkhir', coalesce(CASE WHEN k.keputusan = 'DIUBAH' THEN k.predikat_baru END, e.predikat))
+                                         'predikatAkhir', ${predikatAkhir()})
                   FROM evaluasi_tahunan e LEFT JOIN keberatan k ON k.evaluasi_id = e.id
                  WHERE e.pegawai_id = h.id AND e.tahun = ${f.tahun}
                  ORDER BY e.id DESC LIMIT 1) AS tahunan

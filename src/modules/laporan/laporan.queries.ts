@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
+import { predikatAkhir } from '../../db/predikat-akhir.js';
 import type { JenisPenugasan } from '../../domain/jabatan.js';
 import type { PredikatPegawai } from '../../domain/predikat.js';
 import type { StatusSkp } from '../../domain/skp-workflow.js';
@@ -128,8 +129,7 @@ export function barisPenilaian(
                               FROM skp s JOIN penilaian_periodik pp ON pp.skp_id = s.id
                              WHERE s.pegawai_id = p.id AND s.tahun = ${f.tahun}
                              ORDER BY pp.periode_kode, s.id DESC) x) AS periodik,
-                   (SELECT COALESCE(CASE WHEN k.status = 'DIPUTUS' AND k.keputusan = 'DIUBAH'
-                                         THEN k.predikat_baru END, e.predikat)
+                   (SELECT ${predikatAkhir()}
                       FROM evaluasi_tahunan e LEFT JOIN keberatan k ON k.evaluasi_id = e.id
                      WHERE e.pegawai_id = p.id AND e.tahun = ${f.tahun} AND e.status = 'FINAL'
                      ORDER BY e.skp_id DESC LIMIT 1) AS tahunan

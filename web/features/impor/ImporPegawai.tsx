@@ -1,16 +1,18 @@
-import { Alert, Button, Card, FileInput, Group, Stack, Text } from '@mantine/core';
+import { Alert, Card, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ImporResponse } from '../../../src/contracts/impor';
 import { BarisSalah } from '../../components/BarisSalah';
+import { ImporBerkas } from '../../components/ImporBerkas';
 import { useImporBerkas } from '../../lib/impor';
 
 export function ImporPegawai() {
-  const { file, setFile, report, error, busy, run } = useImporBerkas<ImporResponse>('/api/impor/pegawai', {
+  const imp = useImporBerkas<ImporResponse>('/api/impor/pegawai', {
     onCommit: () => {
       notifications.show({ color: 'teal', message: 'Impor diterapkan.' });
     },
     fromRefusal: (details) => details as ImporResponse,
   });
+  const { report, error } = imp;
 
   return (
     <Stack>
@@ -21,26 +23,7 @@ export function ImporPegawai() {
             Jenis Jabatan, Jenjang, NIP Atasan. Isi NIP sebagai teks. Uji dulu: tidak ada yang disimpan sampai
             Anda menerapkan, dan penerapan berlaku semuanya atau tidak sama sekali.
           </Text>
-          <FileInput
-            label="Berkas CSV atau XLSX"
-            accept=".csv,.xlsx"
-            value={file}
-            onChange={setFile}
-            clearable
-          />
-          <Group>
-            <Button onClick={() => run('dry-run')} disabled={!file} loading={busy === 'dry-run'}>
-              Uji berkas
-            </Button>
-            <Button
-              onClick={() => run('commit')}
-              color="orange"
-              disabled={!file || !report || report.mode !== 'dry-run' || report.kesalahan.length > 0}
-              loading={busy === 'commit'}
-            >
-              Terapkan
-            </Button>
-          </Group>
+          <ImporBerkas imp={imp} label="Berkas CSV atau XLSX" />
         </Stack>
       </Card>
       {error && (

@@ -2,18 +2,19 @@
  * Attendance import (BKD, OPD admins): download the template, test a file (every bad row with its
  * reasons, nothing stored), then store it all or nothing; a day already stored is replaced.
  */
-import { Alert, Badge, Button, Card, FileInput, Group, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import type { HasilImporKehadiran } from '../../../src/contracts/kehadiran';
 import { STATUS_KEHADIRAN, STATUS_KEHADIRAN_LABEL } from '../../../src/domain/kehadiran';
 import { BarisSalah } from '../../components/BarisSalah';
+import { ImporBerkas } from '../../components/ImporBerkas';
 import { useImporBerkas } from '../../lib/impor';
 import { IMPOR_URL, KEHADIRAN, TEMPLAT_URL } from './api';
 
 export function ImporKehadiran() {
   const queryClient = useQueryClient();
-  const { file, setFile, report, error, busy, run } = useImporBerkas<HasilImporKehadiran>(IMPOR_URL, {
+  const imp = useImporBerkas<HasilImporKehadiran>(IMPOR_URL, {
     onCommit: (r) => {
       notifications.show({
         color: 'teal',
@@ -23,6 +24,7 @@ export function ImporKehadiran() {
     },
     fromRefusal: (details) => details as HasilImporKehadiran,
   });
+  const { report, error } = imp;
 
   return (
     <Stack>
@@ -39,26 +41,7 @@ export function ImporKehadiran() {
               Unduh templat
             </Button>
           </div>
-          <FileInput
-            label="Berkas CSV atau XLSX"
-            accept=".csv,.xlsx"
-            value={file}
-            onChange={setFile}
-            clearable
-          />
-          <Group>
-            <Button onClick={() => run('dry-run')} disabled={!file} loading={busy === 'dry-run'}>
-              Uji berkas
-            </Button>
-            <Button
-              onClick={() => run('commit')}
-              color="orange"
-              disabled={!file || !report || report.mode !== 'dry-run' || report.kesalahan.length > 0}
-              loading={busy === 'commit'}
-            >
-              Terapkan
-            </Button>
-          </Group>
+          <ImporBerkas imp={imp} label="Berkas CSV atau XLSX" />
         </Stack>
       </Card>
       {error && (

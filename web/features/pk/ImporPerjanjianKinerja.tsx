@@ -1,23 +1,22 @@
 /** Perjanjian Kinerja from a spreadsheet: check first (dry run, every bad row), then save all or nothing. */
-import { Alert, Button, Card, FileInput, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import type { PkImporResponse } from '../../../src/contracts/pk';
 import { BarisSalah } from '../../components/BarisSalah';
+import { ImporBerkas } from '../../components/ImporBerkas';
 import { useImporBerkas } from '../../lib/impor';
 
 export function ImporPerjanjianKinerja() {
   const queryClient = useQueryClient();
-  const { file, setFile, report, error, busy, run } = useImporBerkas<PkImporResponse>(
-    '/api/perjanjian-kinerja/impor',
-    {
-      onCommit: async () => {
-        notifications.show({ color: 'teal', message: 'Perjanjian kinerja dari berkas tersimpan.' });
-        await queryClient.invalidateQueries({ queryKey: ['pk'] });
-      },
-      fromRefusal: (details) => ({ diterapkan: null, ...(details as Omit<PkImporResponse, 'diterapkan'>) }),
+  const imp = useImporBerkas<PkImporResponse>('/api/perjanjian-kinerja/impor', {
+    onCommit: async () => {
+      notifications.show({ color: 'teal', message: 'Perjanjian kinerja dari berkas tersimpan.' });
+      await queryClient.invalidateQueries({ queryKey: ['pk'] });
     },
-  );
+    fromRefusal: (details) => ({ diterapkan: null, ...(details as Omit<PkImporResponse, 'diterapkan'>) }),
+  });
+  const { report, error } = imp;
 
   return (
     <Card withBorder component="section" aria-labelledby="judul-impor-pk">
@@ -32,26 +31,7 @@ export function ImporPerjanjianKinerja() {
           dulu: tidak ada yang disimpan sampai Anda menekan Simpan, dan penyimpanan berlaku semuanya atau
           tidak sama sekali.
         </Text>
-        <FileInput
-          label="Berkas CSV atau XLSX"
-          accept=".csv,.xlsx"
-          value={file}
-          onChange={setFile}
-          clearable
-        />
-        <Group>
-          <Button onClick={() => run('dry-run')} disabled={!file} loading={busy === 'dry-run'}>
-            Periksa
-          </Button>
-          <Button
-            onClick={() => run('commit')}
-            color="orange"
-            disabled={!file || !report || report.mode !== 'dry-run' || report.kesalahan.length > 0}
-            loading={busy === 'commit'}
-          >
-            Simpan
-          </Button>
-        </Group>
+        <ImporBerkas imp={imp} label="Berkas CSV atau XLSX" tombol={['Periksa', 'Simpan']} />
         {error && (
           <Alert color="red" role="alert">
             {error}

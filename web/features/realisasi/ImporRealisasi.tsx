@@ -2,12 +2,13 @@
  * Realisasi of a period from a spreadsheet: download the template (one row per RHK, filled with what
  * is stored), fill it offline, check it (every bad row), then save all changed rows as drafts or none.
  */
-import { Alert, Button, Card, FileInput, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import type { ImporRealisasiResponse } from '../../../src/contracts/realisasi-impor';
 import { BarisSalah } from '../../components/BarisSalah';
+import { ImporBerkas } from '../../components/ImporBerkas';
 import { useImporBerkas } from '../../lib/impor';
 import { segarkanRealisasi } from './api';
 import { imporUrl, templatUrl } from './log-api';
@@ -15,25 +16,23 @@ import { imporUrl, templatUrl } from './log-api';
 export function ImporRealisasi({ periode }: { periode: string }) {
   const judulId = useId();
   const queryClient = useQueryClient();
-  const { file, setFile, report, error, busy, run } = useImporBerkas<ImporRealisasiResponse>(
-    imporUrl(periode),
-    {
-      onCommit: async (r) => {
-        notifications.show({
-          color: 'teal',
-          message: r.diterapkan?.disimpan
-            ? `${r.diterapkan.disimpan} realisasi tersimpan sebagai draf.`
-            : 'Tidak ada perubahan; tidak ada yang disimpan.',
-        });
-        await segarkanRealisasi(queryClient);
-      },
-      fromRefusal: (details) => ({
-        berubah: 0,
-        diterapkan: null,
-        ...(details as Omit<ImporRealisasiResponse, 'diterapkan' | 'berubah'>),
-      }),
+  const imp = useImporBerkas<ImporRealisasiResponse>(imporUrl(periode), {
+    onCommit: async (r) => {
+      notifications.show({
+        color: 'teal',
+        message: r.diterapkan?.disimpan
+          ? `${r.diterapkan.disimpan} realisasi tersimpan sebagai draf.`
+          : 'Tidak ada perubahan; tidak ada yang disimpan.',
+      });
+      await segarkanRealisasi(queryClient);
     },
-  );
+    fromRefusal: (details) => ({
+      berubah: 0,
+      diterapkan: null,
+      ...(details as Omit<ImporRealisasiResponse, 'diterapkan' | 'berubah'>),
+    }),
+  });
+  const { report, error } = imp;
 
   return (
     <Card withBorder component="section" aria-labelledby={judulId}>
@@ -52,26 +51,12 @@ export function ImporRealisasi({ periode }: { periode: string }) {
             Unduh templat
           </Button>
         </div>
-        <FileInput
+        <ImporBerkas
+          imp={imp}
           label="Berkas templat yang sudah diisi (XLSX atau CSV)"
           accept=".xlsx,.csv"
-          value={file}
-          onChange={setFile}
-          clearable
+          tombol={['Periksa', 'Simpan']}
         />
-        <Group gap="xs">
-          <Button onClick={() => run('dry-run')} disabled={!file} loading={busy === 'dry-run'}>
-            Periksa
-          </Button>
-          <Button
-            onClick={() => run('commit')}
-            color="orange"
-            disabled={!file || !report || report.mode !== 'dry-run' || report.kesalahan.length > 0}
-            loading={busy === 'commit'}
-          >
-            Simpan
-          </Button>
-        </Group>
         {error && (
           <Alert color="red" role="alert">
             {error}
