@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { expect, type Page } from '@playwright/test';
 
 export interface DemoAccount {
   role: string;
@@ -17,4 +18,13 @@ export function demoAccounts(): Record<string, DemoAccount> {
     .split('\n')
     .map((line) => JSON.parse(line) as DemoAccount);
   return Object.fromEntries(accounts.map((a) => [a.role, a]));
+}
+
+/** Logs in through the form and waits for the greeting of the account's own name. */
+export async function masuk(page: Page, a: DemoAccount) {
+  await page.goto('/masuk');
+  await page.getByLabel('NIP').fill(a.nip);
+  await page.getByLabel('Kata sandi').fill(a.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page.getByRole('heading', { name: `Selamat datang, ${a.nama}` })).toBeVisible();
 }

@@ -1,17 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
-import { type DemoAccount, demoAccounts } from './accounts.js';
+import { demoAccounts, masuk } from './accounts.js';
 
 const accounts = demoAccounts();
 const pengawas = accounts.pengawas!;
 const staf = accounts.staf!;
-
-async function login(page: Page, a: DemoAccount) {
-  await page.goto('/masuk');
-  await page.getByLabel('NIP').fill(a.nip);
-  await page.getByLabel('Kata sandi').fill(a.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page.getByRole('heading', { name: `Selamat datang, ${a.nama}` })).toBeVisible();
-}
 
 async function logout(page: Page) {
   await page.getByRole('button', { name: 'Keluar' }).click();
@@ -37,7 +29,7 @@ test('the pengawas records a bimbingan with his staf linked to an RHK with a fol
   const uraian = 'Menyusun format rekap per puskesmas';
 
   // Yamin records the dialog for Salim.
-  await login(page, pengawas);
+  await masuk(page, pengawas);
   await menu(page, 'Dialog Kinerja');
   await expect(page.getByRole('heading', { name: 'Dialog Kinerja' })).toBeVisible();
   await page.getByRole('button', { name: 'Catat dialog' }).click();
@@ -69,7 +61,7 @@ test('the pengawas records a bimbingan with his staf linked to an RHK with a fol
   await logout(page);
 
   // Salim reads it, closes his follow-up and rates the session once.
-  await login(page, staf);
+  await masuk(page, staf);
   await menu(page, 'Dialog Kinerja');
   kartu = page.getByRole('article').filter({ hasText: topik });
   await expect(kartu).toBeVisible();

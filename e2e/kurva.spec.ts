@@ -1,17 +1,9 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { type DemoAccount, demoAccounts } from './accounts.js';
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type DemoAccount, demoAccounts, masuk } from './accounts.js';
 
 const accounts = demoAccounts();
 const kepala = accounts.kepala_opd!;
 const bkd = accounts.admin_instansi!;
-
-async function login(page: Page, a: DemoAccount) {
-  await page.goto('/masuk');
-  await page.getByLabel('NIP').fill(a.nip);
-  await page.getByLabel('Kata sandi').fill(a.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page.getByRole('heading', { name: `Selamat datang, ${a.nama}` })).toBeVisible();
-}
 
 async function apiLogin(api: APIRequestContext, a: DemoAccount) {
   const res = await api.post('/api/auth/login', { data: { nip: a.nip, password: a.password } });
@@ -78,7 +70,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
 test('the head of an OPD sets a bidang predikat, sees the curve, is warned of a breach, justifies and finalises', async ({
   page,
 }) => {
-  await login(page, kepala);
+  await masuk(page, kepala);
   await page.getByRole('link', { name: 'Kurva & Predikat' }).first().click();
   await expect(page.getByRole('heading', { name: 'Kurva & Predikat' })).toBeVisible();
 
@@ -116,7 +108,7 @@ test('the head of an OPD sets a bidang predikat, sees the curve, is warned of a 
 });
 
 test('the BKD edits the curve thresholds and resets them to the defaults', async ({ page }) => {
-  await login(page, bkd);
+  await masuk(page, bkd);
   await page.goto('/pengaturan');
   const batas = page.getByLabel('Sangat Baik paling banyak (%)').first();
   await expect(batas).toHaveValue('70');

@@ -1,19 +1,12 @@
-import { expect as base, type Page, test } from '@playwright/test';
-import { type DemoAccount, demoAccounts } from './accounts.js';
+import { readFile } from 'node:fs/promises';
+import { expect as base, test } from '@playwright/test';
+import { demoAccounts, masuk } from './accounts.js';
 
 // The first loads compute the recap of a period, and the demo server may still be warming up.
 const expect = base.configure({ timeout: 30_000 });
 
 const accounts = demoAccounts();
 const bkd = accounts.admin_instansi!;
-
-async function login(page: Page, a: DemoAccount) {
-  await page.goto('/masuk');
-  await page.getByLabel('NIP').fill(a.nip);
-  await page.getByLabel('Kata sandi').fill(a.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page.getByRole('heading', { name: `Selamat datang, ${a.nama}` })).toBeVisible();
-}
 
 /**
  * The month before last is complete in the demo whatever today's date (its windows have all closed),
@@ -26,11 +19,20 @@ function bulanSebelumLalu(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }
 
-// One journey, step by step, so later steps (e.g. the TPP export) can be appended to it.
-test('the BKD admin follows compliance per OPD down to a late employee', async ({ page }) => {
+/** Last month as the TPP page defaults to it, in the browser's calendar. */
+function bulanLalu(): string {
+  const d = new Date();
+  d.setDate(1);
+  d.setMonth(d.getMonth() - 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+test('the BKD admin follows compliance per OPD down to a late employee, then pays last month’s TPP', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const periode = bulanSebelumLalu();
-  await login(page, bkd);
+  await masuk(page, bkd);
 
   await test.step('opens Monitoring and sees the compliance chart per OPD', async () => {
     await page.getByRole('link', { name: 'Monitoring', exact: true }).click();
@@ -69,5 +71,43 @@ test('the BKD admin follows compliance per OPD down to a late employee', async (
     await expect(page).toHaveURL(/\/pegawai\/\d+$/);
     await expect(page.getByRole('heading', { name: 'Detail pegawai' })).toBeVisible();
     await expect(page.getByText(nama).first()).toBeVisible();
+  });
+
+  await test.step('computes last month’s TPP, reads an explained line, approves it and downloads the XLSX', async () => {
+    await page
+      .getByRole('navigation', { name: 'Navigasi utama' })
+      .getByRole('link', { name: 'TPP', exact: true })
+      .click();
+    await expect(page.getByRole('heading', { name: 'TPP', exact: true })).toBeVisible();
+    await expect(page.getByText('TPP bulan ini belum dihitung.')).toBeVisible();
+    await page.getByRole('button', { name: 'Hitung TPP' }).click();
+    await expect(page.getByText('Draf', { exact: true })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'TPP per OPD' })).toBeVisible();
+
+    await page
+      .getByRole('button', { name: /^Rincian TPP / })
+      .first()
+      .click();
+    const drawer = page.getByRole('dialog');
+    await expect(drawer.getByText(/^Produktivitas: Rp [\d.]+ × 60 % × /)).toBeVisible();
+    await expect(drawer.getByText(/^Hari kerja bulan ini: \d+ hari\.$/)).toBeVisible();
+    await expect(drawer.getByText(/^(Jumlah: Rp|Jumlah dibayarkan: Rp 0 \(ditahan)/)).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(drawer).toBeHidden();
+
+    await page.getByRole('button', { name: 'Setujui', exact: true }).click();
+    await page
+      .getByRole('dialog', { name: /^Setujui TPP / })
+      .getByRole('button', { name: 'Ya, setujui' })
+      .click();
+    await expect(page.getByText('Disetujui', { exact: true }).first()).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Hitung ulang' })).toHaveCount(0);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Unduh XLSX' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`TPP-${bulanLalu()}.xlsx`);
+    const bytes = await readFile(await file.path());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
   });
 });

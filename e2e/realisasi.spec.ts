@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { type DemoAccount, demoAccounts } from './accounts.js';
+import { type DemoAccount, demoAccounts, masuk } from './accounts.js';
 
 const accounts = demoAccounts();
 const staf = accounts.staf!;
@@ -28,14 +28,6 @@ function pdfKecil(teks: string): Buffer {
   for (const o of offset) pdf += `${String(o).padStart(10, '0')} 00000 n \n`;
   pdf += `trailer\n<< /Size ${objek.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(pdf, 'latin1');
-}
-
-async function login(page: Page, a: DemoAccount) {
-  await page.goto('/masuk');
-  await page.getByLabel('NIP').fill(a.nip);
-  await page.getByLabel('Kata sandi').fill(a.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page.getByRole('heading', { name: `Selamat datang, ${a.nama}` })).toBeVisible();
 }
 
 async function logout(page: Page) {
@@ -100,7 +92,7 @@ test('Salim reports the month with a link and a file, Yamin sends one back and a
   const pdf = pdfKecil('Notulen rapat koordinasi');
 
   // Salim fills every RHK of the month: rencana aksi, realisasi, a link with its description.
-  await login(page, staf);
+  await masuk(page, staf);
   await page
     .getByRole('navigation', { name: 'Navigasi utama' })
     .getByRole('link', { name: 'Realisasi Saya' })
@@ -160,7 +152,7 @@ test('Salim reports the month with a link and a file, Yamin sends one back and a
   await logout(page);
 
   // Yamin finds Salim in the quick list by keyboard and opens him with Enter.
-  await login(page, pengawas);
+  await masuk(page, pengawas);
   await page
     .getByRole('navigation', { name: 'Navigasi utama' })
     .getByRole('link', { name: 'Penilaian Bawahan' })
@@ -207,7 +199,7 @@ test('Salim reports the month with a link and a file, Yamin sends one back and a
   await logout(page);
 
   // Salim sees the direction, corrects within the correction window and resubmits.
-  await login(page, staf);
+  await masuk(page, staf);
   await page.goto(`/realisasi?periode=${periode}`);
   const koreksi = kartu(page).first();
   await expect(koreksi.getByRole('note')).toContainText(arahan);
@@ -226,7 +218,7 @@ test('Salim reports the month with a link and a file, Yamin sends one back and a
   await logout(page);
 
   // Yamin re-assesses ("1" = di atas ekspektasi), sees the whole thread, rates the month → Baik.
-  await login(page, pengawas);
+  await masuk(page, pengawas);
   await page.goto(`/realisasi/bawahan/${stafId}?periode=${periode}`);
   const lagi = kartu(page).first();
   await expect(status(lagi, 'Diperbaiki')).toBeVisible();
@@ -270,7 +262,7 @@ test('Salim reports the month with a link and a file, Yamin sends one back and a
   await logout(page);
 
   // Salim reads the result on a 360 px phone: no sideways scrolling.
-  await login(page, staf);
+  await masuk(page, staf);
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`/realisasi?periode=${periode}`);
   const hasil = page.getByRole('region', { name: 'Penilaian periode' });

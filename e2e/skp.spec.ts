@@ -1,20 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { pdfText } from '../test/pdf-text.js';
-import { type DemoAccount, demoAccounts } from './accounts.js';
+import { demoAccounts, masuk } from './accounts.js';
 
 const accounts = demoAccounts();
 const pelaksana = accounts.pelaksana!;
 const pengawas = accounts.pengawas!;
 const tahun = new Date().getFullYear();
-
-async function login(page: Page, a: DemoAccount) {
-  await page.goto('/masuk');
-  await page.getByLabel('NIP').fill(a.nip);
-  await page.getByLabel('Kata sandi').fill(a.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page.getByRole('heading', { name: `Selamat datang, ${a.nama}` })).toBeVisible();
-}
 
 async function logout(page: Page) {
   await page.getByRole('button', { name: 'Keluar' }).click();
@@ -53,7 +45,7 @@ test('a pelaksana writes an SKP, the pengawas returns it with a note, then appro
   const catatan = 'Sebutkan cakupan wilayah rekap pada rumusan RHK.';
 
   // Idris creates this year's plan.
-  await login(page, pelaksana);
+  await masuk(page, pelaksana);
   await menu(page, 'SKP Saya');
   await expect(page.getByRole('heading', { name: 'SKP Saya' })).toBeVisible();
   await page.getByRole('button', { name: 'Buat SKP' }).click();
@@ -101,7 +93,7 @@ test('a pelaksana writes an SKP, the pengawas returns it with a note, then appro
   await logout(page);
 
   // Yamin writes one ekspektasi and returns the plan with a note.
-  await login(page, pengawas);
+  await masuk(page, pengawas);
   await bukaSkpBawahan(page, 'Diajukan');
   await page
     .getByLabel('Ekspektasi Khusus Pimpinan: Berorientasi Pelayanan')
@@ -118,7 +110,7 @@ test('a pelaksana writes an SKP, the pengawas returns it with a note, then appro
   await logout(page);
 
   // Idris reads the note, rewrites the RHK and submits again.
-  await login(page, pelaksana);
+  await masuk(page, pelaksana);
   await menu(page, 'SKP Saya');
   await page.getByRole('link', { name: new RegExp(`^SKP ${tahun} — `) }).click();
   await expect(page.getByRole('status', { name: 'SKP dikembalikan' })).toContainText(catatan);
@@ -133,7 +125,7 @@ test('a pelaksana writes an SKP, the pengawas returns it with a note, then appro
   await logout(page);
 
   // Yamin approves.
-  await login(page, pengawas);
+  await masuk(page, pengawas);
   await bukaSkpBawahan(page, 'Diajukan');
   await expect(page.getByRole('table', { name: 'Hasil kerja' }).getByText(rencanaBaru)).toBeVisible();
   await page.getByRole('button', { name: 'Setujui' }).click();
@@ -145,7 +137,7 @@ test('a pelaksana writes an SKP, the pengawas returns it with a note, then appro
   await logout(page);
 
   // Idris downloads the signed-off document: it holds the rewritten RHK.
-  await login(page, pelaksana);
+  await masuk(page, pelaksana);
   await menu(page, 'SKP Saya');
   await page.getByRole('link', { name: new RegExp(`^SKP ${tahun} — `) }).click();
   await expect(status(page)).toHaveText('Disetujui');
@@ -169,7 +161,7 @@ test('a pelaksana writes an SKP, the pengawas returns it with a note, then appro
 test('the pengawas filters SKP Bawahan, sends in-app reminders and gets the XLSX of the filtered list', async ({
   page,
 }) => {
-  await login(page, pengawas);
+  await masuk(page, pengawas);
   await menu(page, 'SKP Bawahan');
   const tabel = page.getByRole('table', { name: 'SKP bawahan' });
   await expect(tabel.getByRole('link', { name: pelaksana.nama })).toBeVisible();

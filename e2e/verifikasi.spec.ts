@@ -1,24 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { pdfText } from '../test/pdf-text.js';
-import { type DemoAccount, demoAccounts } from './accounts.js';
+import { demoAccounts, masuk } from './accounts.js';
 
 const staf = demoAccounts().staf!;
 const tahun = new Date().getFullYear();
-
-async function login(page: Page, a: DemoAccount) {
-  await page.goto('/masuk');
-  await page.getByLabel('NIP').fill(a.nip);
-  await page.getByLabel('Kata sandi').fill(a.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page.getByRole('heading', { name: `Selamat datang, ${a.nama}` })).toBeVisible();
-}
 
 test('a printed SKP carries a code that an anonymous visitor verifies, with the file itself', async ({
   page,
   browser,
 }) => {
-  await login(page, staf);
+  await masuk(page, staf);
   await page
     .getByRole('navigation', { name: 'Navigasi utama' })
     .getByRole('link', { name: 'SKP Saya', exact: true })
