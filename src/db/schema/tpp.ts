@@ -83,7 +83,7 @@ export const tppBaris = pgTable(
     disiplin: bigint({ mode: 'number' }).notNull(),
     jumlah: bigint({ mode: 'number' }).notNull(),
     ditahan: text(),
-    /** The explained lines (domain/tpp.ts). */
+    /** The facts the line is computed from (domain/tpp.ts); its text is rebuilt from them and the month's parameters. */
     rincian: jsonb().$type<unknown>().notNull(),
   },
   (t) => [

@@ -474,10 +474,14 @@ export function createMonitoringService({
       return { periode: periode.kode, dihitungAt: iso(l.now), opd };
     },
 
-    /** The scheduled refresh (pengingat job): the periods still changing, for one instansi. */
+    /**
+     * The scheduled refresh (pengingat job): the periods still changing, for one instansi; and the
+     * year's earlier periods that have no recap yet, so the year's first read does not compute them.
+     */
     async perbaruiBerjalan(instansiId: number) {
       const k = await konteks(instansiId);
       for (const p of periodeBerjalan(k.tanggal, k.cfg)) await perbarui(instansiId, p, k.cfg, k.now);
+      await pastikanRekap(instansiId, periodeTahun(Number(k.tanggal.slice(0, 4)), k.tanggal, k.cfg), k);
     },
   };
 }
