@@ -48,7 +48,7 @@ export interface EksporResult {
 }
 
 /** Peak and current resident memory of a process, MB (Linux). */
-async function memoryMb(pid: number) {
+export async function memoryMb(pid: number) {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN);
   return { peak: kb('VmHWM') / 1024, rss: kb('VmRSS') / 1024 };

@@ -12,8 +12,9 @@
  *   });
  *   return reply.type(XLSX_TYPE).header('content-disposition', ...).send(stream);
  *
- * Keep batches small (a few hundred rows): short-lived rows are what keeps a 100,000-row export at
- * about 10 MB above the idle server (bench/ekspor.ts; laporan.queries.ts UKURAN_BATCH).
+ * Keep batches small (XLSX_BATCH rows): short-lived rows are what keeps a 100,000-row export within
+ * a few tens of MB above the idle server (bench/ekspor.ts); batches of 1,000–5,000 rows were
+ * promoted to the old generation and took it past 300 MB.
  *
  * Authorization and input checks belong before the call: once the stream is sent the status is
  * 200, and a failure while writing can only abort the download (the stream is destroyed with the
@@ -22,6 +23,9 @@
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+
+/** Rows per batch a caller should read for an export (see above). */
+export const XLSX_BATCH = 250;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -9,13 +9,7 @@ import { predikatAkhir } from '../../db/predikat-akhir.js';
 import type { JenisPenugasan } from '../../domain/jabatan.js';
 import type { PredikatPegawai } from '../../domain/predikat.js';
 import type { StatusSkp } from '../../domain/skp-workflow.js';
-
-/**
- * Employees per batch. Small on purpose: a batch's rows then die young instead of being promoted to
- * V8's old space while they are written, which kept the 100,000-row export at ~10 MB above the idle
- * server instead of ~80 MB with 1,000–5,000 (bench/ekspor.ts); the extra round trips cost seconds.
- */
-export const UKURAN_BATCH = 250;
+import { XLSX_BATCH } from '../../platform/xlsx-stream.js';
 
 export interface LaporanFilter {
   instansiId: number;
@@ -71,7 +65,7 @@ export interface BarisSkp extends Nama {
  * SKP; the position, unit and OPD are the plan's (the current ones without a plan). Plt/Plh: the
  * employee held the plan's position as Plt or Plh during the year.
  */
-export function barisSkp(db: DbOrTx, f: LaporanFilter, ukuran = UKURAN_BATCH): AsyncGenerator<BarisSkp[]> {
+export function barisSkp(db: DbOrTx, f: LaporanFilter, ukuran = XLSX_BATCH): AsyncGenerator<BarisSkp[]> {
   const awal = `${f.tahun}-01-01`;
   const akhir = `${f.tahun}-12-31`;
   // Batches are whole employees: a page of employees, then all their plans.
@@ -117,7 +111,7 @@ export interface BarisPenilaian extends Nama {
 export function barisPenilaian(
   db: DbOrTx,
   f: LaporanFilter,
-  ukuran = UKURAN_BATCH,
+  ukuran = XLSX_BATCH,
 ): AsyncGenerator<BarisPenilaian[]> {
   return perBatch((kunci) =>
     rows<BarisPenilaian>(

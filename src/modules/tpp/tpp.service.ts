@@ -30,7 +30,7 @@ import {
 } from '../../domain/tpp.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
-import { xlsxStream } from '../../platform/xlsx-stream.js';
+import { XLSX_BATCH, xlsxStream } from '../../platform/xlsx-stream.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { hasRole, listScope } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
@@ -41,7 +41,6 @@ import * as q from './tpp.queries.js';
 type Meta = { requestId: string; log?: (info: Record<string, unknown>) => void };
 
 const iso = (d: Date | string) => new Date(d).toISOString();
-const EKSPOR_BATCH = 5000;
 
 function encodeCursor(row: { nama: string; pegawai_id: number }) {
   return Buffer.from(JSON.stringify([row.nama, row.pegawai_id])).toString('base64url');
@@ -396,7 +395,7 @@ export function createTppService({
         let afterId = 0;
         const total = { jumlahPegawai: 0, dasar: 0, produktivitas: 0, disiplin: 0, jumlah: 0 };
         for (;;) {
-          const found = await q.barisBatch(db, m.id, opdIds, afterId, EKSPOR_BATCH);
+          const found = await q.barisBatch(db, m.id, opdIds, afterId, XLSX_BATCH);
           if (found.length === 0) break;
           afterId = found.at(-1)!.pegawai_id;
           yield found.map((r) => {
