@@ -21,6 +21,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { UnorDetail, UnorNode } from '../../../src/contracts/org';
 import type { CakupanInstansiResponse, CakupanRingkasan } from '../../../src/contracts/skp';
 import { STATUS_SKP_LABEL } from '../../../src/domain/skp-workflow';
+import { KartuAngka } from '../../components/KartuAngka';
 import { ErrorView, Loading } from '../../components/Status';
 import { api } from '../../lib/api';
 import { ISTILAH_CASCADING } from '../../lib/istilah';
@@ -36,32 +37,23 @@ export function pilihanTahun(now = new Date().getFullYear()) {
   return [now + 1, now, now - 1, now - 2].map((y) => ({ value: String(y), label: String(y) }));
 }
 
-function Angka({ label, nilai, warna }: { label: string; nilai: string | number; warna?: string }) {
-  return (
-    <Card withBorder padding="sm">
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} size="xl" c={warna}>
-        {typeof nilai === 'number' ? nilai.toLocaleString('id-ID') : nilai}
-      </Text>
-    </Card>
-  );
-}
-
 function Ringkasan({ r }: { r: CakupanRingkasan }) {
   return (
     <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="sm" aria-label="Ringkasan cakupan">
-      <Angka label="Pegawai" nilai={r.pegawai} />
-      <Angka label="IKI lengkap" nilai={formatPersen(r.persenLengkap)} warna={warnaPersen(r.persenLengkap)} />
-      <Angka label="IKI kurang" nilai={r.kurang} />
-      <Angka label="IKI lebih" nilai={r.lebih} />
-      <Angka label="Beda satuan" nilai={r.bedaSatuan} />
-      <Angka label="Tanpa bawahan" nilai={r.tanpaBawahan} />
-      <Angka label={ISTILAH_CASCADING.rhkTanpaInduk} nilai={r.rhkTanpaInduk} />
-      <Angka label="Tanpa SKP disetujui" nilai={r.tanpaSkpDisetujui} />
-      <Angka label="Menunggu atasan" nilai={r.menungguAtasan} />
-      <Angka label="SKP disetujui" nilai={r.skpDisetujui} />
+      <KartuAngka label="Pegawai" nilai={r.pegawai} />
+      <KartuAngka
+        label="IKI lengkap"
+        nilai={formatPersen(r.persenLengkap)}
+        warna={warnaPersen(r.persenLengkap)}
+      />
+      <KartuAngka label="IKI kurang" nilai={r.kurang} />
+      <KartuAngka label="IKI lebih" nilai={r.lebih} />
+      <KartuAngka label="Beda satuan" nilai={r.bedaSatuan} />
+      <KartuAngka label="Tanpa bawahan" nilai={r.tanpaBawahan} />
+      <KartuAngka label={ISTILAH_CASCADING.rhkTanpaInduk} nilai={r.rhkTanpaInduk} />
+      <KartuAngka label="Tanpa SKP disetujui" nilai={r.tanpaSkpDisetujui} />
+      <KartuAngka label="Menunggu atasan" nilai={r.menungguAtasan} />
+      <KartuAngka label="SKP disetujui" nilai={r.skpDisetujui} />
     </SimpleGrid>
   );
 }

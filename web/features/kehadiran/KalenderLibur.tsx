@@ -20,7 +20,7 @@ import { ErrorView, Loading } from '../../components/Status';
 import { GalatAksi, useAksi } from '../../lib/aksi';
 import { api, post } from '../../lib/api';
 import { KEHADIRAN, liburQuery } from './api';
-import { formatTanggal } from './format';
+import { tanggalDenganHari } from './format';
 
 export function KalenderLibur({ bolehUbah }: { bolehUbah: boolean }) {
   const [tahun, setTahun] = useState(new Date().getFullYear());
@@ -94,7 +94,7 @@ export function KalenderLibur({ bolehUbah }: { bolehUbah: boolean }) {
               <Table.Tbody>
                 {libur.data.items.map((l) => (
                   <Table.Tr key={l.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTanggal(l.tanggal)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{tanggalDenganHari(l.tanggal)}</Table.Td>
                     <Table.Td>{l.keterangan}</Table.Td>
                     {bolehUbah && (
                       <Table.Td>

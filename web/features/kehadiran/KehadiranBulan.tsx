@@ -2,25 +2,13 @@
  * An employee's month: each working day (and any other day with a record) with its status, clock
  * times and minutes late or early against that day's hours, and the month's totals.
  */
-import { Badge, Card, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { STATUS_KEHADIRAN, STATUS_KEHADIRAN_LABEL } from '../../../src/domain/kehadiran';
+import { KartuAngka } from '../../components/KartuAngka';
 import { ErrorView, Loading } from '../../components/Status';
 import { bulanQuery } from './api';
-import { formatTanggal, WARNA_STATUS } from './format';
-
-function Angka({ label, nilai, warna }: { label: string; nilai: number; warna?: string }) {
-  return (
-    <Card withBorder padding="sm">
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} size="xl" c={warna}>
-        {nilai}
-      </Text>
-    </Card>
-  );
-}
+import { tanggalDenganHari, WARNA_STATUS } from './format';
 
 const menit = (m: number | null) => (m === null ? '—' : m === 0 ? '0' : `${m} mnt`);
 
@@ -32,18 +20,18 @@ export function KehadiranBulan({ pegawaiId, bulan }: { pegawaiId: number; bulan:
   return (
     <Stack>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
-        <Angka label="Hari kerja" nilai={ringkasan.hariKerja} />
-        <Angka
+        <KartuAngka label="Hari kerja" nilai={ringkasan.hariKerja} />
+        <KartuAngka
           label="Terlambat"
           nilai={ringkasan.terlambat}
           warna={ringkasan.terlambat ? 'orange.8' : undefined}
         />
-        <Angka
+        <KartuAngka
           label="Pulang cepat"
           nilai={ringkasan.pulangCepat}
           warna={ringkasan.pulangCepat ? 'orange.8' : undefined}
         />
-        <Angka
+        <KartuAngka
           label="Tanpa catatan"
           nilai={ringkasan.tanpaCatatan}
           warna={ringkasan.tanpaCatatan ? 'red.8' : undefined}
@@ -72,7 +60,7 @@ export function KehadiranBulan({ pegawaiId, bulan }: { pegawaiId: number; bulan:
             {hari.map((h) => (
               <Table.Tr key={h.tanggal}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {formatTanggal(h.tanggal)}
+                  {tanggalDenganHari(h.tanggal)}
                   {h.jadwal && (
                     <Text size="xs" c="dimmed">
                       {h.jadwal.masuk}–{h.jadwal.pulang}

@@ -10,9 +10,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { PREDIKAT_PEGAWAI, PREDIKAT_PEGAWAI_LABEL } from '../../../src/domain/predikat';
 import { STATUS_SKP, STATUS_SKP_LABEL } from '../../../src/domain/skp-workflow';
+import { KartuAngka } from '../../components/KartuAngka';
 import { ErrorView, Loading } from '../../components/Status';
 import { kepatuhanQuery, type RingkasanOut, ringkasanQuery, trenQuery } from './api';
-import { angkaId, DihitungPada, KartuAngka, persenTeks, WARNA_PREDIKAT } from './bersama';
+import { angkaId, DihitungPada, persenTeks, WARNA_PREDIKAT } from './bersama';
 
 type Opd = RingkasanOut['opd'][number];
 

@@ -7,10 +7,11 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { STATUS_TERLAMBAT_LABEL } from '../../../src/domain/monitoring';
 import { formatNip } from '../../../src/domain/nip';
+import { KartuAngka } from '../../components/KartuAngka';
 import { LoadMore } from '../../components/LoadMore';
 import { ErrorView, Loading } from '../../components/Status';
 import { fetchTerlambat, opdQuery, terlambatKey } from './api';
-import { angkaId, KartuAngka, persenTeks } from './bersama';
+import { angkaId, persenTeks } from './bersama';
 
 function DaftarTerlambat({ opdId, periode }: { opdId: number; periode: string }) {
   const query = useInfiniteQuery({

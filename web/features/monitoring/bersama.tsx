@@ -1,5 +1,5 @@
-/** Pieces shared by the monitoring pages: number formats, a figure card, the "Perbarui data" bar. */
-import { Button, Card, Group, Text } from '@mantine/core';
+/** Pieces shared by the monitoring pages: number formats, predikat colours, the "Perbarui data" bar. */
+import { Button, Group, Text } from '@mantine/core';
 import type { PredikatPegawai } from '../../../src/domain/predikat';
 import { GalatAksi, useAksi } from '../../lib/aksi';
 import { formatWaktu } from '../realisasi/format';
@@ -16,34 +16,6 @@ export const WARNA_PREDIKAT: Record<PredikatPegawai, string> = {
   KURANG: 'orange.6',
   SANGAT_KURANG: 'red.7',
 };
-
-export function KartuAngka({
-  label,
-  nilai,
-  keterangan,
-  warna,
-}: {
-  label: string;
-  nilai: string;
-  keterangan?: string;
-  warna?: string;
-}) {
-  return (
-    <Card withBorder padding="sm">
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} size="xl" c={warna}>
-        {nilai}
-      </Text>
-      {keterangan && (
-        <Text size="xs" c="dimmed">
-          {keterangan}
-        </Text>
-      )}
-    </Card>
-  );
-}
 
 /** When the figures were computed, and for admins the button that recomputes the period now. */
 export function DihitungPada({

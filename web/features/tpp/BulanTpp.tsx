@@ -28,18 +28,7 @@ import { ApiError, post } from '../../lib/api';
 import { formatTanggal } from '../../lib/istilah';
 import { useTppAksi } from './aksi';
 import { barisPegawaiQuery, bulanQuery, fetchBaris, type TppBaris, type TppBulanOut, tppKeys } from './api';
-import { RincianTpp, StatusBulan } from './RincianTpp';
-
-function Angka({ label, nilai }: { label: string; nilai: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={600}>{nilai}</Text>
-    </div>
-  );
-}
+import { Angka, RincianTpp, StatusBulan } from './RincianTpp';
 
 function RincianPegawai({ bulan, pegawaiId }: { bulan: string; pegawaiId: number }) {
   const query = useQuery(barisPegawaiQuery(bulan, pegawaiId));

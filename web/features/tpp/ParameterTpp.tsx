@@ -31,6 +31,8 @@ import { type ParameterTppOut, parameterQuery } from './api';
 
 const angka = (v: number | string) => (v === '' ? 0 : Number(v));
 const RIBUAN = { thousandSeparator: '.', decimalSeparator: ',' } as const;
+/** A percentage field: 0–100 with two decimals, Indonesian comma. */
+const PERSEN = { min: 0, max: 100, decimalScale: 2, decimalSeparator: ',' } as const;
 
 function TabelPita({
   judul,
@@ -97,10 +99,7 @@ function TabelPita({
                     aria-label={`${judul} ke-${i + 1} persen`}
                     value={p.persen}
                     onChange={(v) => set(i, { persen: angka(v) })}
-                    min={0}
-                    max={100}
-                    decimalScale={2}
-                    decimalSeparator=","
+                    {...PERSEN}
                     disabled={!boleh}
                   />
                 </Table.Td>
@@ -218,36 +217,22 @@ function Formulir({ awal, boleh }: { awal: ParameterTppOut; boleh: boolean }) {
         )}
       </Card>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <NumberInput
-          label="Bobot produktivitas (%)"
-          value={p.bobotProduktivitas}
-          onChange={(v) => setP((x) => ({ ...x, bobotProduktivitas: angka(v) }))}
-          min={0}
-          max={100}
-          decimalScale={2}
-          decimalSeparator=","
-          disabled={!boleh}
-        />
-        <NumberInput
-          label="Bobot disiplin (%)"
-          value={p.bobotDisiplin}
-          onChange={(v) => setP((x) => ({ ...x, bobotDisiplin: angka(v) }))}
-          min={0}
-          max={100}
-          decimalScale={2}
-          decimalSeparator=","
-          disabled={!boleh}
-        />
-        <NumberInput
-          label="Tanpa keterangan, per hari (%)"
-          value={p.persenTanpaKeterangan}
-          onChange={(v) => setP((x) => ({ ...x, persenTanpaKeterangan: angka(v) }))}
-          min={0}
-          max={100}
-          decimalScale={2}
-          decimalSeparator=","
-          disabled={!boleh}
-        />
+        {(
+          [
+            ['bobotProduktivitas', 'Bobot produktivitas (%)'],
+            ['bobotDisiplin', 'Bobot disiplin (%)'],
+            ['persenTanpaKeterangan', 'Tanpa keterangan, per hari (%)'],
+          ] as const
+        ).map(([k, label]) => (
+          <NumberInput
+            key={k}
+            label={label}
+            value={p[k]}
+            onChange={(v) => setP((x) => ({ ...x, [k]: angka(v) }))}
+            {...PERSEN}
+            disabled={!boleh}
+          />
+        ))}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <TabelPita
@@ -280,10 +265,7 @@ function Formulir({ awal, boleh }: { awal: ParameterTppOut; boleh: boolean }) {
               onChange={(v) =>
                 setP((x) => ({ ...x, faktorPredikat: { ...x.faktorPredikat, [k]: angka(v) } }))
               }
-              min={0}
-              max={100}
-              decimalScale={2}
-              decimalSeparator=","
+              {...PERSEN}
               disabled={!boleh}
             />
           ))}
@@ -291,10 +273,7 @@ function Formulir({ awal, boleh }: { awal: ParameterTppOut; boleh: boolean }) {
             label="Tanpa predikat"
             value={p.faktorTanpaPredikat}
             onChange={(v) => setP((x) => ({ ...x, faktorTanpaPredikat: angka(v) }))}
-            min={0}
-            max={100}
-            decimalScale={2}
-            decimalSeparator=","
+            {...PERSEN}
             disabled={!boleh}
           />
         </SimpleGrid>

@@ -21,7 +21,8 @@ export function StatusBulan({ status }: { status: 'DRAF' | 'DISETUJUI' }) {
   );
 }
 
-function Angka({ label, nilai }: { label: string; nilai: string }) {
+/** A labelled figure inside a TPP card. */
+export function Angka({ label, nilai }: { label: string; nilai: string }) {
   return (
     <div>
       <Text size="xs" c="dimmed">
