@@ -1,11 +1,3 @@
-/**
- * The national-format exports at full size: on a fresh server process, the BKD admin downloads
- * "Laporan SKP" and "Laporan Penilaian SKP" of the whole instansi over HTTP; for each, the rows (read
- * back with exceljs' streaming reader), bytes, seconds, and the server's peak resident memory so far
- * (VmHWM of /proc/<pid>/status) and its resident memory then, against the 300 MB aim. A fresh process, so the peak is the exports'
- * and not an earlier load test's.
- */
-import type { ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,6 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream } from 'node:stream/web';
 import ExcelJS from 'exceljs';
+import { masuk, startProcess, stop, waitFor } from './proses.js';
 
 /** The aim: an export of 100,000 rows keeps the server under this resident size. */
 export const EKSPOR_AIM_MB = 300;
@@ -22,11 +15,8 @@ export interface EksporDeps {
   url: string;
   port: string;
   tahun: number;
-  /** Cookie of a BKD admin's session on that server. */
-  login: (base: string) => Promise<string>;
-  startProcess: (script: string, env: Record<string, string>) => ChildProcess;
-  waitFor: (healthUrl: string, child: ChildProcess) => Promise<void>;
-  stop: (child: ChildProcess) => Promise<void>;
+  /** A BKD admin. */
+  admin: { nip: string; password: string };
 }
 
 export interface EksporFigure {
@@ -71,7 +61,7 @@ async function countRows(file: string): Promise<number> {
 export async function ekspor(deps: EksporDeps): Promise<EksporResult> {
   const dir = path.resolve('tmp/bench-ekspor');
   await mkdir(dir, { recursive: true });
-  const server = deps.startProcess('src/server.ts', {
+  const server = startProcess('src/server.ts', {
     DATABASE_URL: deps.url,
     PORT: deps.port,
     HOST: '127.0.0.1',
@@ -82,9 +72,9 @@ export async function ekspor(deps: EksporDeps): Promise<EksporResult> {
   const base = `http://127.0.0.1:${deps.port}`;
   const figures: EksporFigure[] = [];
   try {
-    await deps.waitFor(`${base}/api/health`, server);
+    await waitFor(`${base}/api/health`, server);
     const startMb = (await memoryMb(server.pid!)).rss;
-    const cookie = await deps.login(base);
+    const { cookie } = await masuk(base, deps.admin.nip, deps.admin.password);
     const baselineMb = (await memoryMb(server.pid!)).peak;
     for (const [name, urlPath] of [
       ['Laporan SKP', `/api/laporan/skp.xlsx?tahun=${deps.tahun}`],
@@ -109,7 +99,7 @@ export async function ekspor(deps: EksporDeps): Promise<EksporResult> {
     }
     return { startMb, baselineMb, figures };
   } finally {
-    await deps.stop(server);
+    await stop(server);
   }
 }
 

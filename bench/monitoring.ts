@@ -1,16 +1,7 @@
-/**
- * The monitoring dashboards at full size (SPEC §8, aim: every figure under 1 s after the first load).
- * On the burst's data (two months of realisasi for every employee, part of them submitted) and a
- * server whose clock stands after the later month's correction window, as the BKD admin: the cold
- * refresh of the recap of one period ("Perbarui data": one INSERT … SELECT over the instansi), the
- * first load of each dashboard (the year's compliance computes the recap of every period it lacks),
- * then warm reads — the instansi overview, compliance ranking, trend, the biggest OPD per unit and
- * its late list (both live SQL over that OPD).
- */
-import type { ChildProcess } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import { openDatabase, rows } from '../src/db/client.js';
 import { DEFAULT_JADWAL, jendelaPeriode, periodeOf } from '../src/domain/jadwal.js';
+import { masuk, startProcess, stop, waitFor } from './proses.js';
 
 export const MONITORING_AIM_MS = 1000;
 
@@ -24,9 +15,6 @@ export interface MonitoringDeps {
   password: string;
   opd: { id: number; nama: string; pegawai: number };
   runs: number;
-  startProcess: (script: string, env: Record<string, string>) => ChildProcess;
-  waitFor: (healthUrl: string, child: ChildProcess) => Promise<void>;
-  stop: (child: ChildProcess) => Promise<void>;
 }
 
 export interface MonitoringFigure {
@@ -55,7 +43,7 @@ export async function monitoring(deps: MonitoringDeps): Promise<MonitoringResult
   const now = new Date(
     jendelaPeriode('PERBAIKAN', periodeOf(deps.periode, cfg), cfg).akhir.getTime() + 2 * 86_400_000,
   );
-  const server = deps.startProcess('bench/clock-server.ts', {
+  const server = startProcess('bench/clock-server.ts', {
     DATABASE_URL: deps.url,
     PORT: deps.port,
     HOST: '127.0.0.1',
@@ -65,18 +53,8 @@ export async function monitoring(deps: MonitoringDeps): Promise<MonitoringResult
   });
   const base = `http://127.0.0.1:${deps.port}`;
   try {
-    await deps.waitFor(`${base}/api/health`, server);
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ nip: deps.adminNip, password: deps.password }),
-    });
-    if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    await waitFor(`${base}/api/health`, server);
+    const { cookie, csrfToken } = await masuk(base, deps.adminNip, deps.password);
 
     let started = performance.now();
     const res = await fetch(`${base}/api/monitoring/perbarui`, {
@@ -112,7 +90,7 @@ export async function monitoring(deps: MonitoringDeps): Promise<MonitoringResult
     }
     return { now, refresh, figures };
   } finally {
-    await deps.stop(server);
+    await stop(server);
   }
 }
 

@@ -10,7 +10,7 @@
  * seed seconds, report latencies, req/s, p50/p99 latency and the ratios to the references. Not a
  * timed test.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,6 +25,7 @@ import { dateInZone } from '../src/platform/clock.js';
 import { adminUrl, withAdmin } from '../test/pg-admin.js';
 import { ekspor, printEkspor } from './ekspor.js';
 import { monitoring, printMonitoring } from './monitoring.js';
+import { masuk, startProcess, stop, waitFor } from './proses.js';
 import {
   antrean,
   diajukan,
@@ -60,33 +61,6 @@ interface Figure {
 
 function pick<T>(list: T[], i: number): T {
   return list[i % list.length]!;
-}
-
-async function waitFor(healthUrl: string, child: ChildProcess) {
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(healthUrl)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${healthUrl} did not come up`);
-}
-
-function startProcess(script: string, env: Record<string, string>) {
-  return spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-}
-
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 async function load(
@@ -215,16 +189,7 @@ async function seed() {
 }
 
 async function login(base: string, nip: string) {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ nip, password: PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login ${nip}: ${res.status} ${await res.text()}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  return (await masuk(base, nip, PASSWORD)).cookie;
 }
 
 function pgbench(): number {
@@ -485,9 +450,6 @@ printMonitoring(
     password: PASSWORD,
     opd: data.opd,
     runs: REPORT_RUNS,
-    startProcess,
-    waitFor,
-    stop,
   }),
   { periode: burst.p1, employees: EMPLOYEES },
 );
@@ -498,10 +460,7 @@ printEkspor(
     url,
     port: '3904',
     tahun: data.tahun,
-    login: (base) => login(base, data.admin),
-    startProcess,
-    waitFor,
-    stop,
+    admin: { nip: data.admin, password: PASSWORD },
   }),
   data.tahun,
 );
@@ -512,9 +471,6 @@ printTpp(
     url,
     port: '3913',
     admin: { nip: data.admin, password: PASSWORD },
-    startProcess,
-    waitFor,
-    stop,
   }),
 );
 

@@ -1,25 +1,15 @@
-/**
- * TPP at full size (SPEC §7.1): last month's attendance for every employee of the admin's instansi
- * (weekdays, a deterministic mix of on-time, late, early, excused, absent and missing days), then on a
- * fresh server process the BKD admin computes the month over HTTP (cold), recomputes it (the draft's
- * lines replaced), approves it and downloads the payroll XLSX; seconds of each, lines, and the
- * server's peak resident memory.
- */
-import type { ChildProcess } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import { type Db, openDatabase, rows } from '../src/db/client.js';
 import { prevYearMonth } from '../src/domain/jadwal.js';
 import { dateInZone } from '../src/platform/clock.js';
 import { EKSPOR_AIM_MB, memoryMb } from './ekspor.js';
+import { masuk, startProcess, stop, waitFor } from './proses.js';
 
 export interface TppDeps {
   /** The database the server reads. */
   url: string;
   port: string;
   admin: { nip: string; password: string };
-  startProcess: (script: string, env: Record<string, string>) => ChildProcess;
-  waitFor: (healthUrl: string, child: ChildProcess) => Promise<void>;
-  stop: (child: ChildProcess) => Promise<void>;
 }
 
 export interface TppFigure {
@@ -81,7 +71,7 @@ export async function tpp(deps: TppDeps): Promise<TppResult> {
   const base = `http://127.0.0.1:${deps.port}`;
   /** A fresh server process, logged in as the BKD admin. */
   const server = async () => {
-    const child = deps.startProcess('src/server.ts', {
+    const child = startProcess('src/server.ts', {
       DATABASE_URL: deps.url,
       PORT: deps.port,
       HOST: '127.0.0.1',
@@ -89,18 +79,8 @@ export async function tpp(deps: TppDeps): Promise<TppResult> {
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT: '100000000',
     });
-    await deps.waitFor(`${base}/api/health`, child);
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(deps.admin),
-    });
-    if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    await waitFor(`${base}/api/health`, child);
+    const { cookie, csrfToken } = await masuk(base, deps.admin.nip, deps.admin.password);
     return {
       child,
       cookie,
@@ -132,7 +112,7 @@ export async function tpp(deps: TppDeps): Promise<TppResult> {
     await timed('approve', `/api/tpp/${bulan}/setujui`, { version: draf.version }, () => '');
     peakHitungMb = (await memoryMb(hitung.child.pid!)).peak;
   } finally {
-    await deps.stop(hitung.child);
+    await stop(hitung.child);
   }
   // The export on its own fresh process, so its peak is the export's (SPEC §8's 300 MB aim).
   const ekspor = await server();
@@ -149,7 +129,7 @@ export async function tpp(deps: TppDeps): Promise<TppResult> {
     });
     return { bulan, seed, figures, peakMb: peakHitungMb };
   } finally {
-    await deps.stop(ekspor.child);
+    await stop(ekspor.child);
   }
 }
 
