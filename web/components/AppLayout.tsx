@@ -6,7 +6,7 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import { aksesQuery } from '../features/monitoring/api';
 import { LoncengNotifikasi } from '../features/notifikasi/LoncengNotifikasi';
 import { post, setCsrfToken } from '../lib/api';
-import { canBrowseOrg, isAdmin, isBkd, isTimPenilai, useMe } from '../lib/session';
+import { akunTerbatas, canBrowseOrg, isAdmin, isBkd, isTimPenilai, useMe } from '../lib/session';
 
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
@@ -17,8 +17,9 @@ export function AppLayout() {
   // The head of region holds no admin role: assessors ask whether they see the instansi's monitoring.
   const { data: monitoringAkses } = useQuery({
     ...aksesQuery,
-    enabled: !!me?.isPejabatPenilai && !isAdmin(me),
+    enabled: !!me?.isPejabatPenilai && !isAdmin(me) && !akunTerbatas(me),
   });
+  const terbatas = akunTerbatas(me);
 
   const items = [
     { to: '/', label: 'Beranda', show: true },
@@ -55,8 +56,8 @@ export function AppLayout() {
     { to: '/pengaturan', label: 'Pengaturan', show: isBkd(me) },
     { to: '/token-api', label: 'Token API', show: isBkd(me) },
     { to: '/audit', label: 'Log audit', show: isAdmin(me) },
-    { to: '/ganti-kata-sandi', label: 'Ganti kata sandi', show: true },
-  ].filter((i) => i.show);
+    { to: '/ganti-kata-sandi', label: 'Ganti kata sandi', show: true, akun: true },
+  ].filter((i) => i.show && (!terbatas || ('akun' in i && i.akun)));
 
   async function logout() {
     await post('/api/auth/logout').catch(() => undefined);
@@ -86,7 +87,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <LoncengNotifikasi />
+            {!terbatas && <LoncengNotifikasi />}
             <Text size="sm" visibleFrom="xs" truncate maw={220}>
               {me?.namaLengkap}
             </Text>

@@ -35,3 +35,8 @@ export function canBrowseOrg(me: MeResponse | null): boolean {
 export function isBkd(me: MeResponse | null): boolean {
   return !!me?.roles.some((r) => r.peran === 'ADMIN_INSTANSI');
 }
+
+/** The account must be put in order first (temporary password): only the own-account pages work. */
+export function akunTerbatas(me: MeResponse | null): boolean {
+  return !!me?.mustChangePassword;
+}

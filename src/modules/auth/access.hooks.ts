@@ -85,7 +85,9 @@ export function registerAccessHooks(
     request.csrfToken = csrfToken;
   });
 
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  // Who may call at all is settled before the body is validated, so an anonymous or restricted
+  // session learns nothing from validation messages.
+  app.addHook('preValidation', async (request: FastifyRequest) => {
     const access = request.routeOptions.config.access as Access | undefined;
     if (!access || access === 'public') return;
     // Token routes were checked at onRequest.
@@ -98,13 +100,18 @@ export function registerAccessHooks(
         throw new AppError('CSRF_INVALID');
       }
     }
-    if (access === 'authenticated') return;
-    // A temporary password (after an admin reset) opens only the own-account routes above.
+    if (access === 'akun') return;
+    // A temporary password (after an admin reset) opens only the own-account routes.
     if (actor.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
-    if ('role' in access) {
-      if (!hasAnyRole(actor, access.role)) throw new AppError('FORBIDDEN');
-      return;
-    }
+    if (access === 'authenticated') return;
+    if ('role' in access && !hasAnyRole(actor, access.role)) throw new AppError('FORBIDDEN');
+  });
+
+  // The employee named by :id is known once the params are validated (and coerced to a number).
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const access = request.routeOptions.config.access as Access | undefined;
+    if (typeof access !== 'object' || !('pegawai' in access)) return;
+    const actor = request.actor!;
     const param = (request.params as { id?: number }).id;
     if (typeof param !== 'number') throw new Error('A pegawai-scoped route needs a numeric :id param');
     const id = access.of ? await owners[access.of](param) : param;

@@ -30,7 +30,13 @@ export type Scope = 'self' | 'bawahan_langsung' | 'bawahan' | 'opd' | 'instansi'
 
 export type Access =
   | 'public'
+  /** Any logged-in employee whose account is in order (no temporary password pending). */
   | 'authenticated'
+  /**
+   * The own-account routes (profile, password, logout, CSRF): open to any logged-in employee, also
+   * while a temporary password must still be changed.
+   */
+  | 'akun'
   /**
    * The route's :id is a pegawai (or, with `of`, a record owned by one); the actor must relate to
    * that employee through one of the scopes.

@@ -56,7 +56,7 @@ export function authRoutes(
     app.get(
       '/api/auth/csrf',
       {
-        config: { access: 'authenticated' },
+        config: { access: 'akun' },
         schema: {
           tags: ['Autentikasi'],
           summary: 'Token CSRF sesi ini (setelah halaman dimuat ulang)',
@@ -69,7 +69,7 @@ export function authRoutes(
     app.post(
       '/api/auth/logout',
       {
-        config: { access: 'authenticated' },
+        config: { access: 'akun' },
         schema: {
           tags: ['Autentikasi'],
           summary: 'Keluar',
@@ -86,7 +86,7 @@ export function authRoutes(
     app.post(
       '/api/auth/password',
       {
-        config: { access: 'authenticated' },
+        config: { access: 'akun' },
         schema: {
           tags: ['Autentikasi'],
           summary: 'Ganti kata sandi sendiri',

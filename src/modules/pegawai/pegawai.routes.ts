@@ -21,7 +21,7 @@ export function pegawaiRoutes(pegawai: PegawaiService, auth: AuthService): Fasti
     app.get(
       '/api/me',
       {
-        config: { access: 'authenticated' },
+        config: { access: 'akun' },
         schema: {
           tags: ['Pegawai'],
           summary: 'Profil saya',
