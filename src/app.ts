@@ -24,6 +24,11 @@ import { createAuditService } from './modules/audit/audit.service.js';
 import { registerAccessHooks } from './modules/auth/access.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { mfaRoutes } from './modules/auth/mfa.routes.js';
+import { createMfaService } from './modules/auth/mfa.service.js';
+import { loadMfaKunci } from './modules/auth/mfa-kunci.js';
+import { sesiRoutes } from './modules/auth/sesi.routes.js';
+import { createSesiService } from './modules/auth/sesi.service.js';
 import { delegasiRoutes } from './modules/delegasi/delegasi.routes.js';
 import { createDelegasiService } from './modules/delegasi/delegasi.service.js';
 import { dialogRoutes } from './modules/dialog/dialog.routes.js';
@@ -138,11 +143,16 @@ export async function buildApp({ config, database, clock }: AppDeps) {
 
   const audit = createAuditService({ db, clock });
   const org = createOrgService({ db });
-  const auth = createAuthService({ db, clock, audit, config });
-  const pegawai = createPegawaiService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
+  const pengaturan = createPengaturanService({ db, audit });
+  if (!config.MFA_KEY)
+    app.log.warn('MFA_KEY tidak diatur: kunci kode autentikator dibuat dan disimpan di basis data');
+  const mfaKunci = await loadMfaKunci({ db, mfaKey: config.MFA_KEY });
+  const mfa = createMfaService({ db, clock, audit, kunci: mfaKunci, pengaturan, zonaWaktu: org.zonaWaktu });
+  const auth = createAuthService({ db, clock, audit, config, mfa });
+  const sesi = createSesiService({ db, clock, audit });
+  const pegawai = createPegawaiService({ db, clock, audit, zonaWaktu: org.zonaWaktu, mfa });
   const impor = createImporService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
   const pk = createPkService({ db, audit });
-  const pengaturan = createPengaturanService({ db, audit });
   const jadwal = createJadwalService({ db, clock, audit, pengaturan, zonaWaktu: org.zonaWaktu });
   const notifikasi = createNotifikasiService({ db, clock });
   const skp = createSkpService({
@@ -231,6 +241,8 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   );
 
   await app.register(authRoutes(auth, config));
+  await app.register(mfaRoutes(mfa));
+  await app.register(sesiRoutes(sesi));
   await app.register(pegawaiRoutes(pegawai, auth));
   await app.register(orgRoutes(org));
   await app.register(auditRoutes(audit));

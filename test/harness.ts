@@ -36,9 +36,8 @@ export async function createHarness(options: { now?: string; env?: Record<string
     put(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   }
 
-  async function login(nip: string, password = TEST_PASSWORD): Promise<Client> {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { nip, password } });
-    if (res.statusCode !== 200) throw new Error(`login ${nip} failed: ${res.statusCode} ${res.body}`);
+  /** A client over the session a login response opened (the password step, or the code step). */
+  function clientOf(res: LightMyRequestResponse): Client {
     const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const csrfToken = res.json().csrfToken as string;
     const request = (method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
@@ -58,12 +57,21 @@ export async function createHarness(options: { now?: string; env?: Record<string
     };
   }
 
+  async function login(nip: string, password = TEST_PASSWORD): Promise<Client> {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { nip, password } });
+    if (res.statusCode !== 200 || !res.json().csrfToken) {
+      throw new Error(`login ${nip} failed: ${res.statusCode} ${res.body}`);
+    }
+    return clientOf(res);
+  }
+
   return {
     app,
     db: database.db,
     database,
     clock,
     login,
+    clientOf,
     async close() {
       await app.close();
       await database.close();

@@ -9,6 +9,7 @@ import type { Db } from '../src/db/client.js';
 import { insertOrgPlan } from '../src/db/seed/insert-org.js';
 import type { OrgPlan } from '../src/db/seed/plan.js';
 import type { JenisJabatan, JenisUnor, JenjangFungsional } from '../src/domain/jabatan.js';
+import { KEBIJAKAN_MFA_OPSIONAL } from '../src/domain/mfa.js';
 import { TEST_PASSWORD } from './harness.js';
 
 let counter = Math.floor(Math.random() * 50_000);
@@ -89,7 +90,11 @@ const PEGAWAI = {
 
 type Who = keyof typeof PEGAWAI;
 
-export async function buildOrg(db: Db) {
+/**
+ * Like the demo, the test instansi lets everyone log in with the password alone; the MFA tests pass
+ * `{ kebijakanMfa: 'bawaan' }` for the real default (codes required of admins and assessors).
+ */
+export async function buildOrg(db: Db, options: { kebijakanMfa?: 'bawaan' } = {}) {
   passwordHash ??= hash(TEST_PASSWORD);
   const plan: OrgPlan = {
     instansi: {
@@ -125,6 +130,7 @@ export async function buildOrg(db: Db) {
       { pegawaiKey: 'adminOpd', peran: 'ADMIN_OPD', opdKey: 'opd' },
       { pegawaiKey: 'timPenilai', peran: 'TIM_PENILAI', opdKey: null },
     ],
+    ...(options.kebijakanMfa === 'bawaan' ? {} : { kebijakanMfa: KEBIJAKAN_MFA_OPSIONAL }),
   };
   const pw = await passwordHash;
   const ids = await db.transaction((tx) => insertOrgPlan(tx, plan, { passwordHash: pw }));

@@ -27,10 +27,16 @@ export const SessionUser = z.object({
   instansiId: z.number(),
   roles: z.array(Role),
   mustChangePassword: z.boolean(),
+  /** The instansi requires an authenticator code of this account and none is enrolled yet. */
+  mustEnrolMfa: z.boolean(),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 
-export const LoginResponse = z.object({ user: SessionUser, csrfToken: z.string() });
+export const LoginSesi = z.object({ user: SessionUser, csrfToken: z.string() });
+/** An enrolled account: no session yet; send a code with this challenge to POST /api/auth/login/kode. */
+export const LoginTantangan = z.object({ mfa: z.object({ tantangan: z.string() }) });
+export const LoginResponse = z.union([LoginSesi, LoginTantangan]);
+export type LoginResponse = z.infer<typeof LoginResponse>;
 
 export const ResetPasswordResponse = z.object({
   passwordSementara: z.string(),

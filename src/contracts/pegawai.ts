@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JENIS_JABATAN, JENIS_PENUGASAN, JENJANG_FUNGSIONAL, PERAN } from '../domain/jabatan.js';
 import { Alasan, IsoDate, PageQuery, pageOf } from './common.js';
+import { MfaStatus } from './mfa.js';
 
 export const JabatanRef = z.object({
   id: z.number(),
@@ -65,6 +66,7 @@ export const MeResponse = PegawaiDetail.extend({
   isPejabatPenilai: z.boolean(),
   isAtasanPejabatPenilai: z.boolean(),
   mustChangePassword: z.boolean(),
+  mfa: MfaStatus,
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { JENIS_PERIODE } from '../domain/jadwal.js';
 import { PEMBULATAN } from '../domain/kurva.js';
 import { PREDIKAT_PEGAWAI, RATING } from '../domain/predikat.js';
+import { KebijakanMfa } from './mfa.js';
 
 const Hari = z
   .number({ error: 'Hari harus berupa angka 1–31.' })
@@ -118,6 +119,8 @@ export const Pengaturan = z.object({
       /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
       'Batas evaluasi tahunan harus berformat BB-HH, mis. 03-31.',
     ),
+  /** Who must enter an authenticator code after the password (issue 12; SPEC §12). */
+  kebijakanMfa: KebijakanMfa,
 });
 export const PengaturanOut = Pengaturan.extend({ version: z.number() });
 export type PengaturanOut = z.infer<typeof PengaturanOut>;
@@ -129,5 +132,6 @@ export const PengaturanBody = Pengaturan.extend({
   pemetaanPredikatOrganisasi: PemetaanPredikatOrganisasi.nullable().optional(),
   keberatanHari: Pengaturan.shape.keberatanHari.optional(),
   batasEvaluasiTahunan: Pengaturan.shape.batasEvaluasiTahunan.optional(),
+  kebijakanMfa: KebijakanMfa.optional(),
   version: z.number().int().positive(),
 });

@@ -7,12 +7,15 @@ export const ALFABET_KODE = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 /** 10 characters of a 31-letter alphabet: about 49 bits, beyond guessing at a rate-limited endpoint. */
 export const PANJANG_KODE = 10;
 
-/** A code from random bytes (one byte per character; the caller supplies crypto randomness). */
-export function kodeDariAcak(acak: Uint8Array): string {
-  if (acak.length < PANJANG_KODE) throw new Error(`kodeDariAcak needs ${PANJANG_KODE} bytes`);
+/**
+ * A code from random bytes (one byte per character; the caller supplies crypto randomness). Other
+ * hand-typed codes (MFA recovery codes) use the same alphabet at their own length.
+ */
+export function kodeDariAcak(acak: Uint8Array, panjang = PANJANG_KODE): string {
+  if (acak.length < panjang) throw new Error(`kodeDariAcak needs ${panjang} bytes`);
   let kode = '';
   // 256 is not a multiple of 31: the slight bias of the modulo costs well under a bit of entropy.
-  for (let i = 0; i < PANJANG_KODE; i++) kode += ALFABET_KODE[acak[i]! % ALFABET_KODE.length];
+  for (let i = 0; i < panjang; i++) kode += ALFABET_KODE[acak[i]! % ALFABET_KODE.length];
   return kode;
 }
 
@@ -25,9 +28,9 @@ export function formatKode(kode: string): string {
  * What a person typed → the stored code, or null when it cannot be one. Case, spaces and dashes do
  * not matter.
  */
-export function normalisasiKode(input: string): string | null {
+export function normalisasiKode(input: string, panjang = PANJANG_KODE): string | null {
   const kode = input.toUpperCase().replace(/[\s-]/g, '');
-  if (kode.length !== PANJANG_KODE) return null;
+  if (kode.length !== panjang) return null;
   return [...kode].every((c) => ALFABET_KODE.includes(c)) ? kode : null;
 }
 

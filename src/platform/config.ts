@@ -18,6 +18,15 @@ const ConfigSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   /** Requests per minute per API token on the /api/v1 routes. */
   API_RATE_LIMIT: z.coerce.number().int().positive().default(600),
+  /**
+   * Seals the employees' authenticator secrets and keys the hashes of their recovery codes, so a
+   * database dump alone gives no working codes. Unset: a key is generated once and kept in the
+   * database (development and the demo only). Changing it voids every enrolment.
+   */
+  MFA_KEY: z
+    .string()
+    .min(32, 'MFA_KEY minimal 32 karakter acak, mis. keluaran `openssl rand -base64 32`.')
+    .optional(),
   /** Seed the demo province when the database is empty. */
   SEED_DEMO: bool.default(true),
   DEMO_PASSWORD: z.string().min(8).default('Kinerja#2026'),

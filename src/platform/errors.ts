@@ -30,6 +30,28 @@ export const ERRORS = {
     status: 403,
     message: 'Kata sandi Anda bersifat sementara. Ganti kata sandi terlebih dahulu.',
   },
+  MFA_WAJIB_DAFTAR: {
+    status: 403,
+    message:
+      'Instansi mewajibkan kode autentikator untuk akun Anda. Daftarkan aplikasi autentikator di halaman Keamanan akun terlebih dahulu.',
+  },
+  TANTANGAN_MFA_TIDAK_BERLAKU: {
+    status: 401,
+    message: 'Langkah masuk ini sudah berakhir. Masukkan NIP dan kata sandi lagi.',
+  },
+  KODE_MFA_SALAH: { status: 401, message: 'Kode autentikator atau kode pemulihan salah.' },
+  KODE_MFA_SUDAH_DIPAKAI: {
+    status: 401,
+    message: 'Kode ini sudah dipakai. Tunggu kode berikutnya pada aplikasi autentikator.',
+  },
+  KODE_MFA_TIDAK_COCOK: {
+    status: 400,
+    message: 'Kode tidak cocok. Pastikan jam ponsel tepat, lalu masukkan kode yang sedang tampil.',
+  },
+  MFA_BELUM_DIMULAI: {
+    status: 409,
+    message: 'Pendaftaran autentikator belum dimulai atau sudah selesai. Mulai pendaftaran lagi.',
+  },
   NOT_FOUND: { status: 404, message: 'Data tidak ditemukan.' },
   BUKAN_FUNGSIONAL: { status: 404, message: 'Angka kredit hanya untuk jabatan fungsional.' },
   VERSION_CONFLICT: {

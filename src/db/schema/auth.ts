@@ -1,5 +1,17 @@
-/** Server-side sessions and login-failure counters. */
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+/** Server-side sessions, login-failure counters and authenticator codes (TOTP). */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { pegawai } from './pegawai.js';
 
 export const sesi = pgTable(
@@ -14,6 +26,11 @@ export const sesi = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     userAgent: text(),
+    /**
+     * Opened with the password alone while the policy requires a code and none is enrolled: only the
+     * own-account routes until enrolment is confirmed.
+     */
+    wajibDaftarMfa: boolean().notNull().default(false),
   },
   (t) => [index('sesi_pegawai_idx').on(t.pegawaiId), index('sesi_expires_idx').on(t.expiresAt)],
 );
@@ -24,3 +41,57 @@ export const loginGagal = pgTable('login_gagal', {
   pertamaAt: timestamp({ withTimezone: true }).notNull(),
   terkunciSampai: timestamp({ withTimezone: true }),
 });
+
+/** One authenticator per employee. Secrets are AES-256-GCM sealed with the MFA key (not in this table). */
+export const mfaPegawai = pgTable('mfa_pegawai', {
+  pegawaiId: integer()
+    .primaryKey()
+    .references(() => pegawai.id),
+  /** The confirmed secret; null while only an enrolment is pending. */
+  rahasia: text(),
+  aktifAt: timestamp({ withTimezone: true }),
+  /** An enrolment started and not yet confirmed; the confirmed secret keeps working meanwhile. */
+  rahasiaBaru: text(),
+  /** The last RFC 6238 time step accepted: codes of this step or earlier are refused (no replay). */
+  langkahTerakhir: bigint({ mode: 'number' }),
+});
+
+/** Single-use recovery codes: keyed HMAC-SHA-256 of the normalised code; a used code is deleted. */
+export const mfaKodePemulihan = pgTable(
+  'mfa_kode_pemulihan',
+  {
+    pegawaiId: integer()
+      .notNull()
+      .references(() => pegawai.id),
+    hash: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pegawaiId, t.hash] })],
+);
+
+/** The code step after a correct password: short-lived, single-use, a bounded number of codes. */
+export const mfaTantangan = pgTable(
+  'mfa_tantangan',
+  {
+    /** SHA-256 of the token given to the client. */
+    id: text().primaryKey(),
+    pegawaiId: integer()
+      .notNull()
+      .references(() => pegawai.id),
+    kedaluwarsaAt: timestamp({ withTimezone: true }).notNull(),
+    percobaan: smallint().notNull().default(0),
+  },
+  (t) => [index('mfa_tantangan_pegawai_idx').on(t.pegawaiId)],
+);
+
+/**
+ * The sealing key generated on first use when MFA_KEY is not configured (development and the demo):
+ * then a database dump alone does yield the secrets; production sets MFA_KEY.
+ */
+export const mfaKunci = pgTable(
+  'mfa_kunci',
+  {
+    id: smallint().primaryKey().default(1),
+    kunci: text().notNull(),
+  },
+  (t) => [check('mfa_kunci_satu_ck', sql`${t.id} = 1`)],
+);

@@ -4,6 +4,7 @@ import { boolean, check, integer, jsonb, pgTable, smallint, text, timestamp } fr
 import type { JenisPeriode } from '../../domain/jadwal.js';
 import type { JamKerja } from '../../domain/kehadiran.js';
 import type { AturanKurva, PemetaanPredikatOrganisasi } from '../../domain/kurva.js';
+import type { KebijakanMfa } from '../../domain/mfa.js';
 import { instansi } from './org.js';
 
 export const pengaturan = pgTable(
@@ -35,6 +36,8 @@ export const pengaturan = pgTable(
     batasEvaluasiTahunan: text().notNull().default('03-31'),
     /** Working hours per weekday (SPEC §7.1); null = Monday–Thursday 07:30–16:00, Friday 07:30–16:30. */
     jamKerja: jsonb().$type<JamKerja>(),
+    /** Who must enter an authenticator code, per role group; null = required for admins and assessors. */
+    kebijakanMfa: jsonb().$type<KebijakanMfa>(),
     version: integer().notNull().default(1),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

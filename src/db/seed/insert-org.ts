@@ -156,5 +156,10 @@ export async function insertOrgPlan(
     (json) => sql`INSERT INTO peran_pegawai (pegawai_id, peran, opd_id)
       SELECT pegawai_id, peran, opd_id FROM json_to_recordset(${json}::json) AS t(pegawai_id int, peran text, opd_id int)`,
   );
+  if (plan.kebijakanMfa) {
+    await tx.execute(
+      sql`INSERT INTO pengaturan (instansi_id, kebijakan_mfa) VALUES (${instansiId}, ${JSON.stringify(plan.kebijakanMfa)}::jsonb)`,
+    );
+  }
   return { instansiId, unor: unorIds, jabatan: jabatanIds, pegawai: pegawaiIds };
 }

@@ -1,5 +1,6 @@
 /** An organisation as plain data, referencing its parts by local keys; insertOrgPlan writes it. */
 import type { JenisJabatan, JenisUnor, JenjangFungsional, Peran } from '../../domain/jabatan.js';
+import type { KebijakanMfa } from '../../domain/mfa.js';
 import type { JenisAsn } from '../../domain/nip.js';
 
 export interface UnorPlan {
@@ -46,6 +47,8 @@ export interface OrgPlan {
   jabatan: JabatanPlan[];
   pegawai: PegawaiPlan[];
   roles: RolePlan[];
+  /** Who must enter an authenticator code; absent = the default (admins and assessors). */
+  kebijakanMfa?: KebijakanMfa;
 }
 
 /** Units whose subtree forms one OPD (the scope of an OPD admin). */

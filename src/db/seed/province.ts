@@ -5,6 +5,7 @@
  */
 
 import type { JenisJabatan, JenisUnor, JenjangFungsional } from '../../domain/jabatan.js';
+import { KEBIJAKAN_MFA_OPSIONAL } from '../../domain/mfa.js';
 import { checkNip, type JenisAsn } from '../../domain/nip.js';
 import type { JabatanPlan, OrgPlan, PegawaiPlan, RolePlan, UnorPlan } from './plan.js';
 
@@ -435,6 +436,8 @@ export function buildProvince(spec: ProvinceSpec): BuiltProvince {
       jabatan,
       pegawai,
       roles,
+      // Demo and bench accounts log in with the password alone (README); a real instansi keeps the default.
+      kebijakanMfa: KEBIJAKAN_MFA_OPSIONAL,
     },
     keys,
   };

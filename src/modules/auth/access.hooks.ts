@@ -103,6 +103,8 @@ export function registerAccessHooks(
     if (access === 'akun') return;
     // A temporary password (after an admin reset) opens only the own-account routes.
     if (actor.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    // Likewise a password-only session while the policy requires a code none is enrolled for.
+    if (actor.mustEnrolMfa) throw new AppError('MFA_WAJIB_DAFTAR');
     if (access === 'authenticated') return;
     if ('role' in access && !hasAnyRole(actor, access.role)) throw new AppError('FORBIDDEN');
   });

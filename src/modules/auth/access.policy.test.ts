@@ -12,6 +12,7 @@ function actor(roles: Actor['roles'] = [], instansiId = 1): Actor {
     instansiId,
     opdId: 10,
     mustChangePassword: false,
+    mustEnrolMfa: false,
     roles,
   };
 }

@@ -11,6 +11,8 @@ export interface Actor {
   instansiId: number;
   opdId: number | null;
   mustChangePassword: boolean;
+  /** The session was opened with the password alone while the policy requires a code: enrol first. */
+  mustEnrolMfa: boolean;
   roles: { peran: Peran; opdId: number | null }[];
 }
 
@@ -33,8 +35,9 @@ export type Access =
   /** Any logged-in employee whose account is in order (no temporary password pending). */
   | 'authenticated'
   /**
-   * The own-account routes (profile, password, logout, CSRF): open to any logged-in employee, also
-   * while a temporary password must still be changed.
+   * The own-account routes (profile, password, logout, CSRF, authenticator enrolment, sessions): open
+   * to any logged-in employee, also while a temporary password must still be changed or an
+   * authenticator must still be enrolled.
    */
   | 'akun'
   /**

@@ -1,6 +1,7 @@
 /**
  * Issue 12, item 6: after an admin reset, the temporary password opens only the own-account routes
- * (`access: 'akun'`) until it is changed — checked over every route of the app's own OpenAPI.
+ * (`access: 'akun'`) until it is changed — checked over every route of the app's own OpenAPI. The
+ * same holds for a password-only session while the policy requires an authenticator not yet enrolled.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
@@ -16,12 +17,16 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** The own-account routes a temporary password opens. */
+/** The own-account routes a restricted session opens. */
 const AKUN = new Set([
   'GET /api/me',
   'GET /api/auth/csrf',
   'POST /api/auth/logout',
   'POST /api/auth/password',
+  'POST /api/auth/mfa/daftar',
+  'POST /api/auth/mfa/konfirmasi',
+  'GET /api/auth/sesi',
+  'DELETE /api/auth/sesi/1',
 ]);
 
 /** A value for each path parameter, valid enough to get past parameter validation. */
@@ -57,28 +62,33 @@ async function kataSandiSementara(pegawaiId: number, di: Org = org): Promise<str
   return reset.json().passwordSementara as string;
 }
 
+/** The session routes outside AKUN that do not refuse this client with 403 and this code. */
+async function ruteTerbuka(c: Awaited<ReturnType<Harness['login']>>, code: string) {
+  const rute = await semuaRute();
+  expect(rute.length).toBeGreaterThan(100);
+  const terbuka: string[] = [];
+  let diperiksa = 0;
+  for (const r of rute) {
+    const tanpaSesi = await h.app.inject({ method: r.method as 'GET', url: r.url, payload: {} });
+    // Public routes, and token routes that never read the session, are not the session's to open.
+    if (tanpaSesi.statusCode !== 401 || r.url.startsWith('/api/v1/')) continue;
+    diperiksa++;
+    const key = `${r.method} ${r.url}`;
+    // Logging out would end the session the loop uses; the own-account routes are tried apart.
+    if (AKUN.has(key)) continue;
+    const res = await c.request(r.method as 'GET', r.url, {});
+    const ditolak = res.statusCode === 403 && res.json().error.code === code;
+    if (!ditolak) terbuka.push(`${key} → ${res.statusCode}`);
+  }
+  expect(diperiksa, `${diperiksa} of ${rute.length}`).toBeGreaterThan(100);
+  return terbuka;
+}
+
 describe('a temporary password', () => {
   it('opens no session route but the own-account ones', async () => {
     const temp = await kataSandiSementara(org.pengawas.id);
     const c = await h.login(org.pengawas.nip, temp);
-    const rute = await semuaRute();
-    expect(rute.length).toBeGreaterThan(100);
-    const terbuka: string[] = [];
-    let diperiksa = 0;
-    for (const r of rute) {
-      const tanpaSesi = await h.app.inject({ method: r.method as 'GET', url: r.url, payload: {} });
-      // Public routes, and token routes that never read the session, are not the session's to open.
-      if (tanpaSesi.statusCode !== 401 || r.url.startsWith('/api/v1/')) continue;
-      diperiksa++;
-      const key = `${r.method} ${r.url}`;
-      // Logging out would end the session the loop uses; the own-account routes are tried below.
-      if (AKUN.has(key)) continue;
-      const res = await c.request(r.method as 'GET', r.url, {});
-      const ditolak = res.statusCode === 403 && res.json().error.code === 'PASSWORD_CHANGE_REQUIRED';
-      if (!ditolak) terbuka.push(`${key} → ${res.statusCode}`);
-    }
-    expect(diperiksa, `${diperiksa} of ${rute.length}`).toBeGreaterThan(100);
-    expect(terbuka).toEqual([]);
+    expect(await ruteTerbuka(c, 'PASSWORD_CHANGE_REQUIRED')).toEqual([]);
     expect((await c.get('/api/me')).statusCode).toBe(200);
     expect((await c.get('/api/auth/csrf')).statusCode).toBe(200);
     expect((await c.post('/api/auth/logout')).statusCode).toBe(200);
@@ -103,5 +113,17 @@ describe('a temporary password', () => {
     });
     expect(ganti.statusCode).toBe(200);
     expect((await c.get('/api/realisasi?periode=2026-02')).statusCode).toBe(200);
+  });
+});
+
+describe('a session that must enrol an authenticator first', () => {
+  it('opens no session route but the own-account ones', async () => {
+    // The default policy: codes required of assessors; the pengawas has enrolled none.
+    const org3 = await buildOrg(h.db, { kebijakanMfa: 'bawaan' });
+    const c = await h.login(org3.pengawas.nip);
+    expect(await ruteTerbuka(c, 'MFA_WAJIB_DAFTAR')).toEqual([]);
+    expect((await c.get('/api/me')).json().mfa.mustEnrol).toBe(true);
+    expect((await c.get('/api/auth/sesi')).statusCode).toBe(200);
+    expect((await c.post('/api/auth/mfa/daftar')).statusCode).toBe(200);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { type DbOrTx, prepareOnce } from '../../db/client.js';
 import { loginGagal, pegawai, peranPegawai, sesi } from '../../db/schema/index.js';
 import type { Actor } from './actor.js';
@@ -63,6 +63,7 @@ export async function insertSession(
     createdAt: Date;
     expiresAt: Date;
     userAgent: string | null;
+    wajibDaftarMfa: boolean;
   },
 ) {
   await db.insert(sesi).values(row);
@@ -93,6 +94,7 @@ function actorBySessionQuery(db: DbOrTx) {
       instansiId: pegawai.instansiId,
       opdId: pegawai.opdId,
       mustChangePassword: pegawai.mustChangePassword,
+      mustEnrolMfa: sesi.wajibDaftarMfa,
       csrfToken: sesi.csrfToken,
       roles: sql<
         Actor['roles']
@@ -128,4 +130,26 @@ export async function clearFailuresFor(db: DbOrTx, pegawaiId: number) {
   await db.execute(
     sql`DELETE FROM login_gagal WHERE nip = (SELECT nip FROM pegawai WHERE id = ${pegawaiId})`,
   );
+}
+
+/** The employee's live sessions, newest first. */
+export async function listSesi(db: DbOrTx, pegawaiId: number, now: Date) {
+  return db
+    .select({
+      id: sesi.id,
+      createdAt: sesi.createdAt,
+      expiresAt: sesi.expiresAt,
+      userAgent: sesi.userAgent,
+    })
+    .from(sesi)
+    .where(and(eq(sesi.pegawaiId, pegawaiId), gt(sesi.expiresAt, now)))
+    .orderBy(desc(sesi.createdAt));
+}
+
+export async function deleteSesiOf(db: DbOrTx, pegawaiId: number, id: string) {
+  const deleted = await db
+    .delete(sesi)
+    .where(and(eq(sesi.id, id), eq(sesi.pegawaiId, pegawaiId)))
+    .returning({ userAgent: sesi.userAgent, createdAt: sesi.createdAt });
+  return deleted[0] ?? null;
 }

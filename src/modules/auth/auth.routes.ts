@@ -1,7 +1,9 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ChangePasswordBody, LoginBody, LoginResponse } from '../../contracts/auth.js';
+import { ChangePasswordBody, LoginBody, LoginResponse, LoginSesi } from '../../contracts/auth.js';
 import { Ok } from '../../contracts/common.js';
+import { LoginKodeBody } from '../../contracts/mfa.js';
 import { namaLengkap } from '../../domain/pegawai.js';
 import type { Config } from '../../platform/config.js';
 import { errorResponses } from '../../platform/http.js';
@@ -17,6 +19,7 @@ export function sessionUser(actor: Actor) {
     instansiId: actor.instansiId,
     roles: actor.roles,
     mustChangePassword: actor.mustChangePassword,
+    mustEnrolMfa: actor.mustEnrolMfa,
   };
 }
 
@@ -24,14 +27,29 @@ export function authRoutes(
   auth: AuthService,
   config: Pick<Config, 'COOKIE_SECURE' | 'SESSION_TTL_HOURS' | 'LOGIN_RATE_LIMIT'>,
 ): FastifyPluginAsyncZod {
+  const rateLimit = { max: config.LOGIN_RATE_LIMIT, timeWindow: '1 minute' };
+
+  function startSession(reply: FastifyReply, session: { token: string; csrfToken: string; actor: Actor }) {
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.COOKIE_SECURE,
+      maxAge: config.SESSION_TTL_HOURS * 3600,
+    });
+    return { user: sessionUser(session.actor), csrfToken: session.csrfToken };
+  }
+
   return async (app) => {
     app.post(
       '/api/auth/login',
       {
-        config: { access: 'public', rateLimit: { max: config.LOGIN_RATE_LIMIT, timeWindow: '1 minute' } },
+        config: { access: 'public', rateLimit },
         schema: {
           tags: ['Autentikasi'],
           summary: 'Masuk dengan NIP dan kata sandi',
+          description:
+            'Akun yang sudah mendaftarkan aplikasi autentikator menerima `mfa.tantangan` (tanpa sesi); kirim kode ke POST /api/auth/login/kode.',
           body: LoginBody,
           response: { 200: LoginResponse, ...errorResponses(400, 401, 429) },
         },
@@ -42,15 +60,30 @@ export function authRoutes(
           userAgent: request.headers['user-agent'] ?? null,
           requestId: request.id,
         });
-        reply.setCookie(SESSION_COOKIE, result.token, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: config.COOKIE_SECURE,
-          maxAge: config.SESSION_TTL_HOURS * 3600,
-        });
-        return { user: sessionUser(result.actor), csrfToken: result.csrfToken };
+        return 'mfa' in result ? result : startSession(reply, result);
       },
+    );
+
+    app.post(
+      '/api/auth/login/kode',
+      {
+        config: { access: 'public', rateLimit },
+        schema: {
+          tags: ['Autentikasi'],
+          summary: 'Masuk, langkah kedua: kode aplikasi autentikator atau kode pemulihan',
+          body: LoginKodeBody,
+          response: { 200: LoginSesi, ...errorResponses(400, 401, 429) },
+        },
+      },
+      async (request, reply) =>
+        startSession(
+          reply,
+          await auth.loginKode({
+            ...request.body,
+            userAgent: request.headers['user-agent'] ?? null,
+            requestId: request.id,
+          }),
+        ),
     );
 
     app.get(

@@ -1,7 +1,7 @@
-/** Login with NIP + password (argon2id), server-side sessions, lockout, password changes. */
+/** Login with NIP + password (argon2id) and, when enrolled, an authenticator code; server-side sessions, lockout, password changes. */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { normalizeNip } from '../../domain/nip.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Config } from '../../platform/config.js';
@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Actor } from './actor.js';
 import * as q from './auth.queries.js';
+import type { MfaService } from './mfa.service.js';
 
 export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -32,8 +33,14 @@ function temporaryPassword(): string {
 
 type AuthConfig = Pick<Config, 'SESSION_TTL_HOURS' | 'LOGIN_MAX_FAILURES' | 'LOGIN_LOCK_MINUTES'>;
 
-export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditService; config: AuthConfig }) {
-  const { db, clock, audit, config } = deps;
+export function createAuthService(deps: {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  config: AuthConfig;
+  mfa: Pick<MfaService, 'langkahMasuk' | 'bukaTantangan' | 'pakaiKode'>;
+}) {
+  const { db, clock, audit, config, mfa } = deps;
   // Unknown NIPs still cost one verification, so response time does not reveal which NIPs exist.
   const dummyHash = hash('tidak-ada-akun-ini');
   const lockMs = config.LOGIN_LOCK_MINUTES * 60_000;
@@ -50,14 +57,59 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
     });
   }
 
+  function assertNotLocked(failures: Awaited<ReturnType<typeof q.getFailures>>, now: Date) {
+    if (failures?.terkunciSampai && failures.terkunciSampai > now) {
+      throw new AppError('ACCOUNT_LOCKED', { terkunciSampai: failures.terkunciSampai.toISOString() });
+    }
+  }
+
+  /** A successful login: the failure count of the NIP is cleared and a session opens, in the caller's transaction. */
+  async function openSession(
+    tx: Tx,
+    account: { id: number; nip: string; instansiId: number; opdId: number | null },
+    meta: { userAgent: string | null; requestId: string; wajibDaftarMfa: boolean },
+  ) {
+    const now = clock.now();
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    await q.clearFailures(tx, account.nip);
+    await q.deleteExpiredSessionsOf(tx, account.id, now);
+    await q.insertSession(tx, {
+      id: sessionIdOf(token),
+      pegawaiId: account.id,
+      csrfToken,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + config.SESSION_TTL_HOURS * 3_600_000),
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      wajibDaftarMfa: meta.wajibDaftarMfa,
+    });
+    await audit.record(tx, {
+      instansiId: account.instansiId,
+      opdId: account.opdId,
+      actorId: account.id,
+      action: 'auth.login',
+      entity: 'pegawai',
+      entityId: account.id,
+      requestId: meta.requestId,
+    });
+    return { token, csrfToken };
+  }
+
+  async function withActor(session: { token: string; csrfToken: string }) {
+    const actor = await q.findActorBySession(db, sessionIdOf(session.token), clock.now());
+    return { ...session, actor: actor! };
+  }
+
   return {
+    /**
+     * The password step. An account with an authenticator gets a challenge for the code step and no
+     * session; the failure count stays until the code is right, so wrong codes add up with wrong
+     * passwords.
+     */
     async login(input: { nip: string; password: string; userAgent: string | null; requestId: string }) {
       const nip = normalizeNip(input.nip);
       const now = clock.now();
-      const failures = await q.getFailures(db, nip);
-      if (failures?.terkunciSampai && failures.terkunciSampai > now) {
-        throw new AppError('ACCOUNT_LOCKED', { terkunciSampai: failures.terkunciSampai.toISOString() });
-      }
+      assertNotLocked(await q.getFailures(db, nip), now);
       const account = await q.findAccount(db, nip);
       let passwordOk = false;
       if (account?.passwordHash && account.isActive) {
@@ -69,31 +121,28 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
         await recordFailure(nip, now);
         throw new AppError('INVALID_CREDENTIALS');
       }
-      const token = randomBytes(32).toString('base64url');
-      const csrfToken = randomBytes(24).toString('base64url');
-      await db.transaction(async (tx) => {
-        await q.clearFailures(tx, nip);
-        await q.deleteExpiredSessionsOf(tx, account.id, now);
-        await q.insertSession(tx, {
-          id: sessionIdOf(token),
-          pegawaiId: account.id,
-          csrfToken,
-          createdAt: now,
-          expiresAt: new Date(now.getTime() + config.SESSION_TTL_HOURS * 3_600_000),
-          userAgent: input.userAgent?.slice(0, 300) ?? null,
-        });
-        await audit.record(tx, {
-          instansiId: account.instansiId,
-          opdId: account.opdId,
-          actorId: account.id,
-          action: 'auth.login',
-          entity: 'pegawai',
-          entityId: account.id,
-          requestId: input.requestId,
-        });
+      const langkah = await mfa.langkahMasuk(account);
+      if ('tantangan' in langkah) return { mfa: { tantangan: langkah.tantangan } };
+      const session = await db.transaction((tx) =>
+        openSession(tx, { ...account, nip }, { ...input, wajibDaftarMfa: langkah.wajibDaftar }),
+      );
+      return withActor(session);
+    },
+
+    /** The code step: an authenticator or recovery code against the challenge of the password step. */
+    async loginKode(input: { tantangan: string; kode: string; userAgent: string | null; requestId: string }) {
+      const pemilik = await mfa.bukaTantangan(input.tantangan);
+      const now = clock.now();
+      assertNotLocked(await q.getFailures(db, pemilik.nip), now);
+      const hasil = await db.transaction(async (tx) => {
+        const kode = await mfa.pakaiKode(tx, pemilik, input);
+        return kode === 'OK' ? openSession(tx, pemilik, { ...input, wajibDaftarMfa: false }) : kode;
       });
-      const actor = await q.findActorBySession(db, sessionIdOf(token), now);
-      return { token, csrfToken, actor: actor! };
+      if (typeof hasil === 'string') {
+        await recordFailure(pemilik.nip, now);
+        throw new AppError(hasil === 'SUDAH_DIPAKAI' ? 'KODE_MFA_SUDAH_DIPAKAI' : 'KODE_MFA_SALAH');
+      }
+      return withActor(hasil);
     },
 
     async actorForToken(token: string) {

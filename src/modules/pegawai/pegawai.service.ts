@@ -17,6 +17,7 @@ import { AppError } from '../../platform/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { adminOpdIds, allows, hasRole, listScope } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
+import type { MfaService } from '../auth/mfa.service.js';
 import * as q from './pegawai.queries.js';
 
 export interface RequestMeta {
@@ -34,6 +35,7 @@ export function createPegawaiService(deps: {
   clock: Clock;
   audit: AuditService;
   zonaWaktu: (instansiId: number) => Promise<string>;
+  mfa: Pick<MfaService, 'status'>;
 }) {
   const { db, clock, audit } = deps;
 
@@ -154,6 +156,7 @@ export function createPegawaiService(deps: {
         ...d,
         isPejabatPenilai: bawahanIds.length > 0,
         isAtasanPejabatPenilai: await q.hasBawahanTingkatDua(db, bawahanIds, tanggal),
+        mfa: await deps.mfa.status(actor),
       };
     },
 

@@ -23,6 +23,7 @@ export async function findPengaturan(db: DbOrTx, instansiId: number) {
         pemetaanPredikatOrganisasi: pengaturan.pemetaanPredikatOrganisasi,
         keberatanHari: pengaturan.keberatanHari,
         batasEvaluasiTahunan: pengaturan.batasEvaluasiTahunan,
+        kebijakanMfa: pengaturan.kebijakanMfa,
         version: pengaturan.version,
       })
       .from(pengaturan)

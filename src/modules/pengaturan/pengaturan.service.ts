@@ -4,6 +4,7 @@ import type { PengaturanBody, PengaturanOut } from '../../contracts/pengaturan.j
 import type { Db, DbOrTx } from '../../db/client.js';
 import { DEFAULT_JADWAL } from '../../domain/jadwal.js';
 import { ATURAN_KURVA_BAWAAN, PEMETAAN_PREDIKAT_ORGANISASI_BAWAAN } from '../../domain/kurva.js';
+import { KEBIJAKAN_MFA_BAWAAN } from '../../domain/mfa.js';
 import { AppError } from '../../platform/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -24,6 +25,7 @@ export const PENGATURAN_BAWAAN: PengaturanOut = {
   pemetaanPredikatOrganisasi: null,
   keberatanHari: 14,
   batasEvaluasiTahunan: '03-31',
+  kebijakanMfa: KEBIJAKAN_MFA_BAWAAN,
   version: 1,
 };
 
@@ -41,6 +43,7 @@ function toOut(row: NonNullable<Awaited<ReturnType<typeof q.findPengaturan>>>): 
     pemetaanPredikatOrganisasi: row.pemetaanPredikatOrganisasi,
     keberatanHari: row.keberatanHari,
     batasEvaluasiTahunan: row.batasEvaluasiTahunan,
+    kebijakanMfa: row.kebijakanMfa ?? KEBIJAKAN_MFA_BAWAAN,
     version: row.version,
   };
 }
@@ -77,6 +80,7 @@ export function createPengaturanService({ db, audit }: { db: Db; audit: AuditSer
               : body.pemetaanPredikatOrganisasi,
           keberatanHari: body.keberatanHari ?? before.keberatanHari,
           batasEvaluasiTahunan: body.batasEvaluasiTahunan ?? before.batasEvaluasiTahunan,
+          kebijakanMfa: body.kebijakanMfa ?? before.kebijakanMfa,
         };
         const { input, penilaian, perbaikan } = after.jendela;
         const saved = await q.savePengaturanIfVersion(tx, actor.instansiId, body.version, {
@@ -93,6 +97,7 @@ export function createPengaturanService({ db, audit }: { db: Db; audit: AuditSer
           pemetaanPredikatOrganisasi: after.pemetaanPredikatOrganisasi,
           keberatanHari: after.keberatanHari,
           batasEvaluasiTahunan: after.batasEvaluasiTahunan,
+          kebijakanMfa: after.kebijakanMfa,
         });
         if (!saved) throw new AppError('VERSION_CONFLICT');
         await audit.record(tx, {
