@@ -10,7 +10,7 @@ import {
 } from '@tanstack/react-router';
 import { AppLayout } from './components/AppLayout';
 import { NotFound } from './components/Status';
-import { meQuery } from './lib/session';
+import { halamanWajib, meQuery } from './lib/session';
 
 const root = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: Outlet,
@@ -42,8 +42,8 @@ const app = createRoute({
   beforeLoad: async ({ context, location }) => {
     const me = await context.queryClient.ensureQueryData(meQuery);
     if (!me) throw redirect({ to: '/masuk', search: { kembali: location.href } });
-    if (me.mustChangePassword && location.pathname !== '/ganti-kata-sandi')
-      throw redirect({ to: '/ganti-kata-sandi' });
+    const wajib = halamanWajib({ mustChangePassword: me.mustChangePassword, mustEnrolMfa: me.mfa.mustEnrol });
+    if (wajib && location.pathname !== wajib) throw redirect({ to: wajib });
   },
 });
 
@@ -61,6 +61,11 @@ const gantiKataSandi = createRoute({
   getParentRoute: () => app,
   path: '/ganti-kata-sandi',
   component: lazyRouteComponent(() => import('./routes/ganti-kata-sandi'), 'GantiKataSandiPage'),
+});
+const keamanan = createRoute({
+  getParentRoute: () => app,
+  path: '/keamanan',
+  component: lazyRouteComponent(() => import('./routes/keamanan'), 'KeamananPage'),
 });
 const pegawai = createRoute({
   getParentRoute: () => app,
@@ -294,6 +299,7 @@ const routeTree = root.addChildren([
     beranda,
     profil,
     gantiKataSandi,
+    keamanan,
     pegawai,
     pegawaiDetail,
     organisasi,

@@ -56,6 +56,7 @@ export function AppLayout() {
     { to: '/pengaturan', label: 'Pengaturan', show: isBkd(me) },
     { to: '/token-api', label: 'Token API', show: isBkd(me) },
     { to: '/audit', label: 'Log audit', show: isAdmin(me) },
+    { to: '/keamanan', label: 'Keamanan akun', show: true, akun: true },
     { to: '/ganti-kata-sandi', label: 'Ganti kata sandi', show: true, akun: true },
   ].filter((i) => i.show && (!terbatas || ('akun' in i && i.akun)));
 

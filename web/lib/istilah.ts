@@ -29,6 +29,10 @@ export function formatTanggal(iso: string | null): string {
   });
 }
 
+/** An instant as a date and time, e.g. "3 Mar 2026, 10.00". */
+export const formatWaktu = (iso: string) =>
+  new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' });
+
 export { ASPEK_LABEL, JENIS_LAMPIRAN_LABEL, PERSPEKTIF_LABEL } from '../../src/domain/skp';
 // SKP (perencanaan kinerja, SPEC §4): labels of the server's enums, and the form's wording.
 export { STATUS_SKP_LABEL } from '../../src/domain/skp-workflow';

@@ -36,7 +36,17 @@ export function isBkd(me: MeResponse | null): boolean {
   return !!me?.roles.some((r) => r.peran === 'ADMIN_INSTANSI');
 }
 
-/** The account must be put in order first (temporary password): only the own-account pages work. */
+/**
+ * The account must be put in order first (a temporary password, or an authenticator the instansi
+ * requires and this account has not enrolled): only the own-account pages work.
+ */
 export function akunTerbatas(me: MeResponse | null): boolean {
-  return !!me?.mustChangePassword;
+  return !!me?.mustChangePassword || !!me?.mfa.mustEnrol;
+}
+
+/** Where a restricted account must go first, or null when it may go anywhere. */
+export function halamanWajib(me: { mustChangePassword: boolean; mustEnrolMfa: boolean }): string | null {
+  if (me.mustChangePassword) return '/ganti-kata-sandi';
+  if (me.mustEnrolMfa) return '/keamanan';
+  return null;
 }

@@ -117,7 +117,7 @@ export async function deleteTantangan(db: DbOrTx, id: string) {
 }
 
 /** Records the step of an accepted code; false when that step (or a later one) was already used. */
-export async function useLangkah(db: DbOrTx, pegawaiId: number, langkah: number) {
+export async function spendLangkah(db: DbOrTx, pegawaiId: number, langkah: number) {
   const updated = await db
     .update(mfaPegawai)
     .set({ langkahTerakhir: langkah })
@@ -133,7 +133,7 @@ export async function useLangkah(db: DbOrTx, pegawaiId: number, langkah: number)
 }
 
 /** A recovery code works once: it is deleted as it is used. */
-export async function useKodePemulihan(db: DbOrTx, pegawaiId: number, hash: string) {
+export async function spendKodePemulihan(db: DbOrTx, pegawaiId: number, hash: string) {
   const deleted = await db
     .delete(mfaKodePemulihan)
     .where(and(eq(mfaKodePemulihan.pegawaiId, pegawaiId), eq(mfaKodePemulihan.hash, hash)))

@@ -125,10 +125,10 @@ export function createMfaService(deps: {
         const hasil = periksaKodeTotp(rahasia, kode.kode, clock.now(), mfa.langkahTerakhir);
         if (typeof hasil === 'string') return hasil;
         // A parallel login with the same code may have spent this step since it was read.
-        if (!(await q.useLangkah(tx, pemilik.id, hasil.langkah))) return 'SUDAH_DIPAKAI';
+        if (!(await q.spendLangkah(tx, pemilik.id, hasil.langkah))) return 'SUDAH_DIPAKAI';
       } else {
         const hash = kunci.hashPemulihan(kode.kode);
-        if (!(await q.useKodePemulihan(tx, pemilik.id, hash))) return 'SALAH';
+        if (!(await q.spendKodePemulihan(tx, pemilik.id, hash))) return 'SALAH';
         await audit.record(tx, {
           instansiId: pemilik.instansiId,
           opdId: pemilik.opdId,

@@ -317,6 +317,8 @@ describe('the schedule is per instansi (pengaturan)', () => {
       pemetaanPredikatOrganisasi: null,
       keberatanHari: 14,
       batasEvaluasiTahunan: '03-31',
+      // The test instansi, like the demo, lets everyone log in with the password alone.
+      kebijakanMfa: { admin: 'OPSIONAL', penilai: 'OPSIONAL', lainnya: 'OPSIONAL' },
       version: 1,
     });
     expect(

@@ -1,18 +1,23 @@
+/**
+ * Login: NIP and password, then — for an account with an authenticator app — the code step (a
+ * 6-digit code, or one of the recovery codes).
+ */
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { LoginResponse as LoginResponseSchema } from '../../../src/contracts/auth';
-
-type LoginResponse = (typeof LoginResponseSchema)['_output'];
-
+import type { LoginResponse, LoginSesi } from '../../../src/contracts/auth';
 import { ApiError, api, setCsrfToken } from '../../lib/api';
-import { meQuery } from '../../lib/session';
+import { halamanWajib, meQuery } from '../../lib/session';
+import { KodeMasukForm } from './KodeMasukForm';
+
+type Sesi = (typeof LoginSesi)['_output'];
 
 export function LoginForm({ kembali }: { kembali?: string | undefined }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [tantangan, setTantangan] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const form = useForm({
@@ -23,20 +28,40 @@ export function LoginForm({ kembali }: { kembali?: string | undefined }) {
     },
   });
 
+  async function masuk(res: Sesi) {
+    setCsrfToken(res.csrfToken);
+    await queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
+    await navigate({ to: halamanWajib(res.user) ?? kembali ?? '/' });
+  }
+
   const submit = form.onSubmit(async (values) => {
     setBusy(true);
     setError(null);
     try {
       const res = await api<LoginResponse>('/api/auth/login', { method: 'POST', body: values, csrf: false });
-      setCsrfToken(res.csrfToken);
-      await queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
-      await navigate({ to: res.user.mustChangePassword ? '/ganti-kata-sandi' : (kembali ?? '/') });
+      if ('mfa' in res) {
+        form.setFieldValue('password', '');
+        setTantangan(res.mfa.tantangan);
+      } else await masuk(res);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Gagal masuk.');
     } finally {
       setBusy(false);
     }
   });
+
+  if (tantangan) {
+    return (
+      <KodeMasukForm
+        tantangan={tantangan}
+        onMasuk={masuk}
+        onUlang={(pesan) => {
+          setTantangan(null);
+          setError(pesan);
+        }}
+      />
+    );
+  }
 
   return (
     <form onSubmit={submit} noValidate>

@@ -32,6 +32,7 @@ import {
 import { LoadMore } from '../../components/LoadMore';
 import { ErrorView, Loading } from '../../components/Status';
 import { GalatAksi, useAksi } from '../../lib/aksi';
+import { formatWaktu } from '../../lib/istilah';
 import { buatToken, cabutToken, daftarToken, type TokenApiItem, tokenApiKeys } from './api';
 
 const MASA_BERLAKU = [
@@ -40,9 +41,6 @@ const MASA_BERLAKU = [
   { value: '180', label: '180 hari' },
   { value: String(MAKS_BERLAKU_HARI), label: '1 tahun (paling lama)' },
 ];
-
-const waktu = (iso: string) =>
-  new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' });
 
 function statusOf(t: TokenApiItem, now: number) {
   if (t.dicabutAt) return { label: 'Dicabut', color: 'gray' };
@@ -212,7 +210,7 @@ function DaftarToken() {
                       <Table.Td>
                         <Text size="sm">{t.nama}</Text>
                         <Text size="xs" c="dimmed">
-                          oleh {t.dibuatOleh}, {waktu(t.createdAt)}
+                          oleh {t.dibuatOleh}, {formatWaktu(t.createdAt)}
                         </Text>
                       </Table.Td>
                       <Table.Td>
@@ -227,8 +225,10 @@ function DaftarToken() {
                           ))}
                         </Group>
                       </Table.Td>
-                      <Table.Td>{waktu(t.kedaluwarsaAt)}</Table.Td>
-                      <Table.Td>{t.terakhirDipakaiAt ? waktu(t.terakhirDipakaiAt) : 'Belum pernah'}</Table.Td>
+                      <Table.Td>{formatWaktu(t.kedaluwarsaAt)}</Table.Td>
+                      <Table.Td>
+                        {t.terakhirDipakaiAt ? formatWaktu(t.terakhirDipakaiAt) : 'Belum pernah'}
+                      </Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <Badge color={status.color} style={{ overflow: 'visible' }}>
                           {status.label}
