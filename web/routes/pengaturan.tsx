@@ -2,6 +2,7 @@ import { Stack, Title } from '@mantine/core';
 import { Forbidden } from '../components/Status';
 import { PengaturanInstansi } from '../features/pengaturan/PengaturanInstansi';
 import { PengaturanKurva } from '../features/pengaturan/PengaturanKurva';
+import { PengaturanMfa } from '../features/pengaturan/PengaturanMfa';
 import { ISTILAH_CASCADING } from '../lib/istilah';
 import { isBkd, useMe } from '../lib/session';
 
@@ -12,6 +13,7 @@ export function PengaturanPage() {
       <Title order={2}>{ISTILAH_CASCADING.pengaturanInstansi}</Title>
       <PengaturanInstansi />
       <PengaturanKurva />
+      <PengaturanMfa />
     </Stack>
   );
 }

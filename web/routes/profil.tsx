@@ -1,4 +1,5 @@
-import { Stack, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { ProfilPegawai } from '../features/pegawai/ProfilPegawai';
 import { useMe } from '../lib/session';
 
@@ -7,7 +8,12 @@ export function ProfilPage() {
   if (!me) return null;
   return (
     <Stack>
-      <Title order={2}>Profil saya</Title>
+      <Group justify="space-between" wrap="wrap">
+        <Title order={2}>Profil saya</Title>
+        <Anchor component={Link} to="/keamanan" size="sm">
+          Keamanan akun: autentikator dan sesi aktif
+        </Anchor>
+      </Group>
       <ProfilPegawai pegawai={me} />
     </Stack>
   );

@@ -1,4 +1,4 @@
-/** Admin actions on one employee: mutation, superior override, Plt/Plh, password reset. */
+/** Admin actions on one employee: mutation, superior override, Plt/Plh, password and authenticator reset. */
 import {
   Alert,
   Button,
@@ -245,6 +245,35 @@ function ResetForm({ p }: { p: PegawaiDetail }) {
   );
 }
 
+/** A lost or replaced phone: the employee's authenticator, recovery codes and sessions are removed. */
+function ResetMfaForm({ p }: { p: PegawaiDetail }) {
+  const { error, save } = useSave(p);
+  const form = useForm({
+    initialValues: { alasan: '' },
+    validate: { alasan: (v) => (v.trim().length >= 3 ? null : 'Alasan wajib diisi (minimal 3 karakter).') },
+  });
+  const submit = form.onSubmit(async (values) => {
+    const ok = await save(() => post(`/api/pegawai/${p.id}/reset-mfa`, values), 'Autentikator direset.');
+    if (ok) form.reset();
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-label="Reset autentikator">
+      <Stack gap="xs">
+        <Title order={5}>Reset autentikator</Title>
+        {error && <Alert color="red">{error}</Alert>}
+        <Text size="sm" c="dimmed">
+          Untuk ponsel yang hilang atau diganti: aplikasi autentikator dan kode pemulihan pegawai dihapus dan
+          semua sesinya berakhir. Bila kebijakan instansi mewajibkan, pegawai mendaftar ulang saat masuk.
+        </Text>
+        <TextInput label="Alasan reset autentikator" {...form.getInputProps('alasan')} />
+        <Button type="submit" variant="light" color="red">
+          Reset autentikator
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
 export function KelolaPegawai({ pegawai }: { pegawai: PegawaiDetail }) {
   return (
     <Card withBorder>
@@ -256,6 +285,7 @@ export function KelolaPegawai({ pegawai }: { pegawai: PegawaiDetail }) {
         <AtasanForm p={pegawai} />
         <PltForm p={pegawai} />
         <ResetForm p={pegawai} />
+        <ResetMfaForm p={pegawai} />
       </SimpleGrid>
     </Card>
   );
