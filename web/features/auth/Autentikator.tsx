@@ -37,7 +37,7 @@ function KodePemulihan({ kode, onSelesai }: { kode: string[]; onSelesai: () => v
       </Alert>
       <SimpleGrid cols={2} spacing="xs" aria-label="Kode pemulihan">
         {kode.map((k) => (
-          <Code key={k} fz="md" ta="center">
+          <Code key={k} fz="sm" ta="center" style={{ whiteSpace: 'nowrap' }}>
             {k}
           </Code>
         ))}
@@ -88,7 +88,7 @@ function LangkahPendaftaran({
       </Text>
       <Image src={data.qr} alt="Kode QR untuk aplikasi autentikator" w={200} h={200} />
       <Text size="sm">Tidak dapat memindai? Ketik kunci ini di aplikasi (jenis: berbasis waktu):</Text>
-      <Group gap="xs" wrap="nowrap" align="center">
+      <Group gap="xs" align="center">
         <Code fz="md" aria-label="Kunci rahasia" style={{ wordBreak: 'break-all' }}>
           {data.rahasia}
         </Code>
