@@ -10,7 +10,7 @@ import {
 } from '@tanstack/react-router';
 import { AppLayout } from './components/AppLayout';
 import { NotFound } from './components/Status';
-import { halamanWajib, meQuery } from './lib/session';
+import { HALAMAN_AKUN, halamanWajib, meQuery } from './lib/session';
 
 const root = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: Outlet,
@@ -43,7 +43,7 @@ const app = createRoute({
     const me = await context.queryClient.ensureQueryData(meQuery);
     if (!me) throw redirect({ to: '/masuk', search: { kembali: location.href } });
     const wajib = halamanWajib({ mustChangePassword: me.mustChangePassword, mustEnrolMfa: me.mfa.mustEnrol });
-    if (wajib && location.pathname !== wajib) throw redirect({ to: wajib });
+    if (wajib && !HALAMAN_AKUN.includes(location.pathname)) throw redirect({ to: wajib });
   },
 });
 

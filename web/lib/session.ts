@@ -44,7 +44,10 @@ export function akunTerbatas(me: MeResponse | null): boolean {
   return !!me?.mustChangePassword || !!me?.mfa.mustEnrol;
 }
 
-/** Where a restricted account must go first, or null when it may go anywhere. */
+/** The pages a restricted account may open: they use only the own-account routes. */
+export const HALAMAN_AKUN = ['/ganti-kata-sandi', '/keamanan'];
+
+/** Where a restricted account is sent first, or null when it may go anywhere. */
 export function halamanWajib(me: { mustChangePassword: boolean; mustEnrolMfa: boolean }): string | null {
   if (me.mustChangePassword) return '/ganti-kata-sandi';
   if (me.mustEnrolMfa) return '/keamanan';
