@@ -1,4 +1,4 @@
-/** Login with NIP + password (argon2id) and, when enrolled, an authenticator code; server-side sessions, lockout, password changes. */
+/** Login: NIP + password (argon2id), then an authenticator code when enrolled; sessions, lockout, passwords. */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Db, Tx } from '../../db/client.js';
