@@ -138,8 +138,8 @@ export async function buildApp({ config, database, clock }: AppDeps) {
 
   const audit = createAuditService({ db, clock });
   const org = createOrgService({ db });
-  const auth = createAuthService({ db, clock, audit, config });
   const pegawai = createPegawaiService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
+  const auth = createAuthService({ db, clock, audit, config, periksaKuasa: pegawai.periksaKuasa });
   const impor = createImporService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
   const pk = createPkService({ db, audit });
   const pengaturan = createPengaturanService({ db, audit });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERAN } from '../domain/jabatan.js';
+import { Alasan } from './common.js';
 
 export const LoginBody = z.object({
   nip: z.string().trim().min(1, 'NIP wajib diisi.').max(30),
@@ -31,6 +32,9 @@ export const SessionUser = z.object({
 export type SessionUser = z.infer<typeof SessionUser>;
 
 export const LoginResponse = z.object({ user: SessionUser, csrfToken: z.string() });
+
+/** A reason is owed when the target is a BKD admin too; it goes to the audit row. */
+export const ResetBody = z.object({ alasan: Alasan.optional() }).default({});
 
 export const ResetPasswordResponse = z.object({
   passwordSementara: z.string(),

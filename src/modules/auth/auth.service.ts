@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Config } from '../../platform/config.js';
 import { AppError } from '../../platform/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { PeriksaKuasa } from '../pegawai/pegawai.service.js';
 import type { Actor } from './actor.js';
 import * as q from './auth.queries.js';
 
@@ -32,7 +33,14 @@ function temporaryPassword(): string {
 
 type AuthConfig = Pick<Config, 'SESSION_TTL_HOURS' | 'LOGIN_MAX_FAILURES' | 'LOGIN_LOCK_MINUTES'>;
 
-export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditService; config: AuthConfig }) {
+export function createAuthService(deps: {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  config: AuthConfig;
+  /** The ceiling of admin powers (pegawai service). */
+  periksaKuasa: PeriksaKuasa;
+}) {
   const { db, clock, audit, config } = deps;
   // Unknown NIPs still cost one verification, so response time does not reveal which NIPs exist.
   const dummyHash = hash('tidak-ada-akun-ini');
@@ -138,9 +146,10 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
       });
     },
 
-    async resetPassword(actor: Actor, pegawaiId: number, requestId: string) {
+    async resetPassword(actor: Actor, pegawaiId: number, alasan: string | null, requestId: string) {
       const target = await q.findPasswordHash(db, pegawaiId);
       if (!target) throw new AppError('NOT_FOUND');
+      await deps.periksaKuasa(actor, pegawaiId, 'RESET_KATA_SANDI', alasan);
       const passwordSementara = temporaryPassword();
       const newHash = await hash(passwordSementara);
       await db.transaction(async (tx) => {
@@ -154,6 +163,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
           action: 'auth.reset_kata_sandi',
           entity: 'pegawai',
           entityId: pegawaiId,
+          reason: alasan,
           requestId,
         });
       });

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ResetPasswordResponse } from '../../contracts/auth.js';
+import { ResetBody, ResetPasswordResponse } from '../../contracts/auth.js';
 import { IdParams } from '../../contracts/common.js';
 import {
   AtasanOverrideBody,
@@ -7,6 +7,7 @@ import {
   MutasiBody,
   PegawaiDetail,
   PenugasanPltBody,
+  PeranBody,
   SearchPegawaiQuery,
   SearchPegawaiResponse,
 } from '../../contracts/pegawai.js';
@@ -107,6 +108,24 @@ export function pegawaiRoutes(pegawai: PegawaiService, auth: AuthService): Fasti
         pegawai.assignPlt(request.actor!, request.params.id, request.body, { requestId: request.id }),
     );
 
+    app.put(
+      '/api/pegawai/:id/peran',
+      {
+        config: { access: { pegawai: ['instansi'] } },
+        schema: {
+          tags: ['Pegawai'],
+          summary: 'Tetapkan peran administratif pegawai (admin instansi, admin OPD, tim penilai)',
+          description:
+            'Hanya admin instansi (BKD), tidak untuk dirinya sendiri atau atasannya; alasan wajib.',
+          params: IdParams,
+          body: PeranBody,
+          response: { 200: PegawaiDetail, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) =>
+        pegawai.aturPeran(request.actor!, request.params.id, request.body, { requestId: request.id }),
+    );
+
     app.post(
       '/api/pegawai/:id/reset-password',
       {
@@ -114,11 +133,17 @@ export function pegawaiRoutes(pegawai: PegawaiService, auth: AuthService): Fasti
         schema: {
           tags: ['Pegawai'],
           summary: 'Reset kata sandi pegawai (kata sandi sementara, wajib diganti)',
+          description:
+            'Admin OPD: hanya pegawai biasa di OPD-nya (bukan admin, kepala unit di atasnya, JPT, dirinya ' +
+            'sendiri atau atasannya). Admin instansi: siapa pun selain dirinya dan atasannya; untuk admin ' +
+            'instansi lain wajib dengan `alasan`.',
           params: IdParams,
+          body: ResetBody,
           response: { 200: ResetPasswordResponse, ...errorResponses(400, 401, 403, 404) },
         },
       },
-      async (request) => auth.resetPassword(request.actor!, request.params.id, request.id),
+      async (request) =>
+        auth.resetPassword(request.actor!, request.params.id, request.body.alasan ?? null, request.id),
     );
   };
 }
