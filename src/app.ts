@@ -24,6 +24,7 @@ import { createAuditService } from './modules/audit/audit.service.js';
 import { registerAccessHooks } from './modules/auth/access.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { createLoginThrottle } from './modules/auth/login-throttle.js';
 import { delegasiRoutes } from './modules/delegasi/delegasi.routes.js';
 import { createDelegasiService } from './modules/delegasi/delegasi.service.js';
 import { dialogRoutes } from './modules/dialog/dialog.routes.js';
@@ -77,7 +78,9 @@ import { tppRoutes } from './modules/tpp/tpp.routes.js';
 import { createTppService } from './modules/tpp/tpp.service.js';
 import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
+import { RetryLaterError } from './platform/errors.js';
 import { registerErrorHandling } from './platform/http.js';
+import { createLimiter, type Limiter } from './platform/limiter.js';
 import { createLocalStorage } from './platform/storage.js';
 
 z.config(z.locales.id());
@@ -86,6 +89,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The deadline reminder job (modules/pengingat). */
     pengingat: PengingatService;
+    /** The ceiling on password verifications at once; tests hold its turns to fill it. */
+    loginVerifying: Limiter;
   }
 }
 
@@ -93,6 +98,11 @@ export interface AppDeps {
   config: Config;
   database: Database;
   clock: Clock;
+}
+
+/** Behind `hops` proxies: the socket peer and the hops − 1 addresses it forwarded are proxies. */
+function trustHops(hops: number) {
+  return (_address: string, index: number) => index < hops;
 }
 
 export async function buildApp({ config, database, clock }: AppDeps) {
@@ -104,7 +114,9 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     },
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Fastify turns a bare number into "trust nothing" (a count cannot tell a proxy from a client);
+    // TRUST_PROXY's hop count is the operator's word that only proxies can reach the app.
+    trustProxy: typeof config.TRUST_PROXY === 'number' ? trustHops(config.TRUST_PROXY) : config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -138,8 +150,22 @@ export async function buildApp({ config, database, clock }: AppDeps) {
 
   const audit = createAuditService({ db, clock });
   const org = createOrgService({ db });
+  const loginVerifying = createLimiter({
+    concurrency: config.LOGIN_CONCURRENCY,
+    queue: config.LOGIN_QUEUE,
+    whenFull: () => new RetryLaterError('LOGIN_BUSY', 1),
+  });
+  app.decorate('loginVerifying', loginVerifying);
   const pegawai = createPegawaiService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
-  const auth = createAuthService({ db, clock, audit, config, periksaKuasa: pegawai.periksaKuasa });
+  const auth = createAuthService({
+    db,
+    clock,
+    audit,
+    config,
+    throttle: createLoginThrottle({ db, clock, config }),
+    verifying: loginVerifying,
+    periksaKuasa: pegawai.periksaKuasa,
+  });
   const impor = createImporService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
   const pk = createPkService({ db, audit });
   const pengaturan = createPengaturanService({ db, audit });

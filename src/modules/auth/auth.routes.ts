@@ -2,12 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ChangePasswordBody, LoginBody, LoginResponse } from '../../contracts/auth.js';
 import { Ok } from '../../contracts/common.js';
+import { kunciAlamat } from '../../domain/login-throttle.js';
 import { namaLengkap } from '../../domain/pegawai.js';
 import type { Config } from '../../platform/config.js';
 import { errorResponses } from '../../platform/http.js';
 import { SESSION_COOKIE } from './access.hooks.js';
 import type { Actor } from './actor.js';
 import type { AuthService } from './auth.service.js';
+import { DEVICE_COOKIE } from './login-throttle.js';
 
 export function sessionUser(actor: Actor) {
   return {
@@ -28,12 +30,19 @@ export function authRoutes(
     app.post(
       '/api/auth/login',
       {
-        config: { access: 'public', rateLimit: { max: config.LOGIN_RATE_LIMIT, timeWindow: '1 minute' } },
+        config: {
+          access: 'public',
+          rateLimit: {
+            max: config.LOGIN_RATE_LIMIT,
+            timeWindow: '1 minute',
+            keyGenerator: (request) => kunciAlamat(request.ip),
+          },
+        },
         schema: {
           tags: ['Autentikasi'],
           summary: 'Masuk dengan NIP dan kata sandi',
           body: LoginBody,
-          response: { 200: LoginResponse, ...errorResponses(400, 401, 429) },
+          response: { 200: LoginResponse, ...errorResponses(400, 401, 429, 503) },
         },
       },
       async (request, reply) => {
@@ -41,6 +50,8 @@ export function authRoutes(
           ...request.body,
           userAgent: request.headers['user-agent'] ?? null,
           requestId: request.id,
+          ip: request.ip,
+          perangkat: request.cookies[DEVICE_COOKIE] ?? null,
         });
         reply.setCookie(SESSION_COOKIE, result.token, {
           path: '/',
@@ -48,6 +59,14 @@ export function authRoutes(
           sameSite: 'lax',
           secure: config.COOKIE_SECURE,
           maxAge: config.SESSION_TTL_HOURS * 3600,
+        });
+        // Sent only back to the login routes; outlives the session (ADR 0006).
+        reply.setCookie(DEVICE_COOKIE, result.perangkat.value, {
+          path: '/api/auth',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: config.COOKIE_SECURE,
+          maxAge: result.perangkat.maxAge,
         });
         return { user: sessionUser(result.actor), csrfToken: result.csrfToken };
       },

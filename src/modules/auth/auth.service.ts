@@ -1,4 +1,4 @@
-/** Login with NIP + password (argon2id), server-side sessions, lockout, password changes. */
+/** Login with NIP + password (argon2id), server-side sessions, slow-down of failures, password changes. */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Db } from '../../db/client.js';
@@ -6,10 +6,12 @@ import { normalizeNip } from '../../domain/nip.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Config } from '../../platform/config.js';
 import { AppError } from '../../platform/errors.js';
+import type { Limiter } from '../../platform/limiter.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { PeriksaKuasa } from '../pegawai/pegawai.service.js';
 import type { Actor } from './actor.js';
 import * as q from './auth.queries.js';
+import type { LoginThrottle } from './login-throttle.js';
 
 export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -31,56 +33,50 @@ function temporaryPassword(): string {
   return `${letters}${nums}`;
 }
 
-type AuthConfig = Pick<Config, 'SESSION_TTL_HOURS' | 'LOGIN_MAX_FAILURES' | 'LOGIN_LOCK_MINUTES'>;
+type AuthConfig = Pick<Config, 'SESSION_TTL_HOURS'>;
 
 export function createAuthService(deps: {
   db: Db;
   clock: Clock;
   audit: AuditService;
   config: AuthConfig;
+  throttle: LoginThrottle;
+  /** The ceiling on password verifications at once (503 beyond it). */
+  verifying: Limiter;
   /** The ceiling of admin powers (pegawai service). */
   periksaKuasa: PeriksaKuasa;
 }) {
-  const { db, clock, audit, config } = deps;
+  const { db, clock, audit, config, throttle, verifying } = deps;
   // Unknown NIPs still cost one verification, so response time does not reveal which NIPs exist.
   const dummyHash = hash('tidak-ada-akun-ini');
-  const lockMs = config.LOGIN_LOCK_MINUTES * 60_000;
-
-  async function recordFailure(nip: string, now: Date) {
-    const prev = await q.getFailures(db, nip);
-    const fresh = !prev || now.getTime() - prev.pertamaAt.getTime() > lockMs;
-    const jumlah = fresh ? 1 : prev.jumlah + 1;
-    await q.saveFailures(db, {
-      nip,
-      jumlah,
-      pertamaAt: fresh ? now : prev.pertamaAt,
-      terkunciSampai: jumlah >= config.LOGIN_MAX_FAILURES ? new Date(now.getTime() + lockMs) : null,
-    });
-  }
 
   return {
-    async login(input: { nip: string; password: string; userAgent: string | null; requestId: string }) {
+    async login(input: {
+      nip: string;
+      password: string;
+      userAgent: string | null;
+      requestId: string;
+      ip: string;
+      perangkat: string | null;
+    }) {
       const nip = normalizeNip(input.nip);
       const now = clock.now();
-      const failures = await q.getFailures(db, nip);
-      if (failures?.terkunciSampai && failures.terkunciSampai > now) {
-        throw new AppError('ACCOUNT_LOCKED', { terkunciSampai: failures.terkunciSampai.toISOString() });
-      }
+      await throttle.periksa(nip, input.ip, input.perangkat);
       const account = await q.findAccount(db, nip);
       let passwordOk = false;
       if (account?.passwordHash && account.isActive) {
-        passwordOk = await verify(account.passwordHash, input.password);
+        const passwordHash = account.passwordHash;
+        passwordOk = await verifying.run(() => verify(passwordHash, input.password));
       } else {
-        await verify(await dummyHash, input.password);
+        await verifying.run(async () => verify(await dummyHash, input.password));
       }
       if (!account || !passwordOk) {
-        await recordFailure(nip, now);
+        await throttle.gagal(nip, input.ip);
         throw new AppError('INVALID_CREDENTIALS');
       }
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
       await db.transaction(async (tx) => {
-        await q.clearFailures(tx, nip);
         await q.deleteExpiredSessionsOf(tx, account.id, now);
         await q.insertSession(tx, {
           id: sessionIdOf(token),
@@ -100,8 +96,9 @@ export function createAuthService(deps: {
           requestId: input.requestId,
         });
       });
+      await throttle.berhasil(nip, input.ip);
       const actor = await q.findActorBySession(db, sessionIdOf(token), now);
-      return { token, csrfToken, actor: actor! };
+      return { token, csrfToken, actor: actor!, perangkat: throttle.perangkatBaru(nip) };
     },
 
     async actorForToken(token: string) {
@@ -155,7 +152,7 @@ export function createAuthService(deps: {
       await db.transaction(async (tx) => {
         await q.setPassword(tx, pegawaiId, newHash, true);
         await q.deleteOtherSessions(tx, pegawaiId, null);
-        await q.clearFailuresFor(tx, pegawaiId);
+        await throttle.lupakan(tx, pegawaiId);
         await audit.record(tx, {
           instansiId: target.instansiId,
           opdId: target.opdId,
