@@ -146,7 +146,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  if (config.API_DOCS) await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const audit = createAuditService({ db, clock });
   const org = createOrgService({ db });
@@ -252,9 +252,11 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     },
     async () => ({ status: 'ok' as const, database: database.kind }),
   );
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
-    app.swagger(),
-  );
+  if (config.API_DOCS) {
+    app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+      app.swagger(),
+    );
+  }
 
   await app.register(authRoutes(auth, config));
   await app.register(pegawaiRoutes(pegawai, auth));

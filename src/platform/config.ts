@@ -46,7 +46,12 @@ const unsetIfEmpty = <T extends z.ZodType>(schema: T) =>
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** The demo accounts' password as the README publishes it: never valid in production. */
+export const DEMO_PASSWORD_TERBIT = 'Kinerja#2026';
+
 const ConfigSchema = z.object({
+  /** `production` turns the demo off unless asked, and refuses the published demo password. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   /** PGlite data folder, used when DATABASE_URL is not set. */
@@ -54,7 +59,8 @@ const ConfigSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  COOKIE_SECURE: bool.default(false),
+  /** Defaults to true when PUBLIC_URL is https. */
+  COOKIE_SECURE: unsetIfEmpty(bool.optional()),
   /** The reverse proxies whose X-Forwarded-For is believed (ADR 0006); default none. */
   TRUST_PROXY: TrustProxy,
   /** Failed logins of one NIP from one address before each further attempt from there waits. */
@@ -84,8 +90,11 @@ const ConfigSchema = z.object({
   /** Requests per minute per API token on the /api/v1 routes. */
   API_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   /** Seed the demo province when the database is empty. */
-  SEED_DEMO: bool.default(true),
-  DEMO_PASSWORD: z.string().min(8).default('Kinerja#2026'),
+  /** Defaults to true only outside production and without DATABASE_URL. */
+  SEED_DEMO: unsetIfEmpty(bool.optional()),
+  DEMO_PASSWORD: z.string().min(8).default(DEMO_PASSWORD_TERBIT),
+  /** Serve the OpenAPI UI (/api/docs) and document (/api/openapi.json). */
+  API_DOCS: bool.default(true),
   WEB_DIST: z.string().default('./dist/web'),
   /**
    * Folder of uploaded files (bukti dukung); the database keeps their keys and SHA-256. Not inside
@@ -103,10 +112,28 @@ const ConfigSchema = z.object({
     .transform((u) => u.replace(/\/+$/, '')),
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
+/** Production is NODE_ENV=production, or a DATABASE_URL (a real server, not the embedded demo). */
+const WithDefaults = ConfigSchema.transform((c) => {
+  const produksi = c.NODE_ENV === 'production' || c.DATABASE_URL !== undefined;
+  return {
+    ...c,
+    SEED_DEMO: c.SEED_DEMO ?? !produksi,
+    COOKIE_SECURE: c.COOKIE_SECURE ?? c.PUBLIC_URL.startsWith('https:'),
+  };
+}).superRefine((c, ctx) => {
+  if (c.NODE_ENV === 'production' && c.SEED_DEMO && c.DEMO_PASSWORD === DEMO_PASSWORD_TERBIT) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DEMO_PASSWORD'],
+      message: 'kata sandi demo yang dipublikasikan tidak boleh dipakai di produksi; isi DEMO_PASSWORD lain',
+    });
+  }
+});
+
+export type Config = z.infer<typeof WithDefaults>;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  const parsed = WithDefaults.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Konfigurasi tidak valid:\n${lines.join('\n')}`);
