@@ -24,6 +24,7 @@ import { createAuditService } from './modules/audit/audit.service.js';
 import { registerAccessHooks } from './modules/auth/access.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { createLoginThrottle } from './modules/auth/login-throttle.js';
 import { mfaRoutes } from './modules/auth/mfa.routes.js';
 import { createMfaService } from './modules/auth/mfa.service.js';
 import { loadMfaKunci } from './modules/auth/mfa-kunci.js';
@@ -82,7 +83,9 @@ import { tppRoutes } from './modules/tpp/tpp.routes.js';
 import { createTppService } from './modules/tpp/tpp.service.js';
 import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
+import { RetryLaterError } from './platform/errors.js';
 import { registerErrorHandling } from './platform/http.js';
+import { createLimiter, type Limiter } from './platform/limiter.js';
 import { createLocalStorage } from './platform/storage.js';
 
 z.config(z.locales.id());
@@ -91,6 +94,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The deadline reminder job (modules/pengingat). */
     pengingat: PengingatService;
+    /** The ceiling on password verifications at once; tests hold its turns to fill it. */
+    loginVerifying: Limiter;
   }
 }
 
@@ -98,6 +103,11 @@ export interface AppDeps {
   config: Config;
   database: Database;
   clock: Clock;
+}
+
+/** Behind `hops` proxies: the socket peer and the hops − 1 addresses it forwarded are proxies. */
+function trustHops(hops: number) {
+  return (_address: string, index: number) => index < hops;
 }
 
 export async function buildApp({ config, database, clock }: AppDeps) {
@@ -109,7 +119,9 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     },
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Fastify turns a bare number into "trust nothing" (a count cannot tell a proxy from a client);
+    // TRUST_PROXY's hop count is the operator's word that only proxies can reach the app.
+    trustProxy: typeof config.TRUST_PROXY === 'number' ? trustHops(config.TRUST_PROXY) : config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -139,18 +151,33 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  if (config.API_DOCS) await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const audit = createAuditService({ db, clock });
   const org = createOrgService({ db });
+  const loginVerifying = createLimiter({
+    concurrency: config.LOGIN_CONCURRENCY,
+    queue: config.LOGIN_QUEUE,
+    whenFull: () => new RetryLaterError('LOGIN_BUSY', 1),
+  });
+  app.decorate('loginVerifying', loginVerifying);
   const pengaturan = createPengaturanService({ db, audit });
   if (!config.MFA_KEY)
     app.log.warn('MFA_KEY tidak diatur: kunci kode autentikator dibuat dan disimpan di basis data');
   const mfaKunci = await loadMfaKunci({ db, mfaKey: config.MFA_KEY });
   const mfa = createMfaService({ db, clock, audit, kunci: mfaKunci, pengaturan, zonaWaktu: org.zonaWaktu });
-  const auth = createAuthService({ db, clock, audit, config, mfa });
-  const sesi = createSesiService({ db, clock, audit });
   const pegawai = createPegawaiService({ db, clock, audit, zonaWaktu: org.zonaWaktu, mfa });
+  const auth = createAuthService({
+    db,
+    clock,
+    audit,
+    config,
+    throttle: createLoginThrottle({ db, clock, config }),
+    verifying: loginVerifying,
+    periksaKuasa: pegawai.periksaKuasa,
+    mfa,
+  });
+  const sesi = createSesiService({ db, clock, audit });
   const impor = createImporService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
   const pk = createPkService({ db, audit });
   const jadwal = createJadwalService({ db, clock, audit, pengaturan, zonaWaktu: org.zonaWaktu });
@@ -236,9 +263,11 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     },
     async () => ({ status: 'ok' as const, database: database.kind }),
   );
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
-    app.swagger(),
-  );
+  if (config.API_DOCS) {
+    app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+      app.swagger(),
+    );
+  }
 
   await app.register(authRoutes(auth, config));
   await app.register(mfaRoutes(mfa));

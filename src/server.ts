@@ -2,16 +2,24 @@
 
 import { buildApp } from './app.js';
 import { openDatabase } from './db/client.js';
-import { seedDemoIfEmpty } from './db/seed/seed-demo.js';
+import { akunDemoDenganKataSandi, seedDemoIfEmpty } from './db/seed/seed-demo.js';
 import { jadwalkanPengingat } from './modules/pengingat/pengingat.cron.js';
 import { systemClock } from './platform/clock.js';
-import { loadConfig } from './platform/config.js';
+import { DEMO_PASSWORD_TERBIT, loadConfig } from './platform/config.js';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
 await database.migrate();
 const clock = systemClock;
 // The demo's "current year" of plans is the clock's year, the one the app then works in.
+if (config.NODE_ENV === 'production' && (await akunDemoDenganKataSandi(database.db, DEMO_PASSWORD_TERBIT))) {
+  console.error(
+    'Menolak mulai: akun demo masih memakai kata sandi yang dipublikasikan (Kinerja#2026). ' +
+      'Hapus data demo atau ganti kata sandinya sebelum dipakai di produksi.',
+  );
+  await database.close();
+  process.exit(1);
+}
 const seeded = config.SEED_DEMO && (await seedDemoIfEmpty(database.db, config.DEMO_PASSWORD, clock.now()));
 const app = await buildApp({ config, database, clock });
 if (seeded) app.log.info('Data demo Pemerintah Provinsi Gorontalo dimuat; akun demo: npm run demo:accounts');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERAN } from '../domain/jabatan.js';
+import { Alasan } from './common.js';
 
 export const LoginBody = z.object({
   nip: z.string().trim().min(1, 'NIP wajib diisi.').max(30),
@@ -37,6 +38,9 @@ export const LoginSesi = z.object({ user: SessionUser, csrfToken: z.string() });
 export const LoginTantangan = z.object({ mfa: z.object({ tantangan: z.string() }) });
 export const LoginResponse = z.union([LoginSesi, LoginTantangan]);
 export type LoginResponse = z.infer<typeof LoginResponse>;
+
+/** A reason is owed when the target is a BKD admin too; it goes to the audit row. */
+export const ResetBody = z.object({ alasan: Alasan.optional() }).default({});
 
 export const ResetPasswordResponse = z.object({
   passwordSementara: z.string(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JENIS_JABATAN, JENIS_PENUGASAN, JENJANG_FUNGSIONAL, PERAN } from '../domain/jabatan.js';
+import { KUASA_ADMIN } from '../domain/kewenangan.js';
 import { Alasan, IsoDate, PageQuery, pageOf } from './common.js';
 import { MfaStatus } from './mfa.js';
 
@@ -58,7 +59,8 @@ export const PegawaiDetail = z.object({
   riwayatJabatan: z.array(Penugasan),
   penugasanAktif: z.array(Penugasan),
   /** What the viewer may do here; the server still decides on each request. */
-  can: z.object({ manage: z.boolean() }),
+  /** The admin powers the viewer holds over this employee (the ceiling of SPEC §11). */
+  can: z.object({ manage: z.boolean(), kuasa: z.array(z.enum(KUASA_ADMIN)) }),
 });
 export type PegawaiDetail = z.infer<typeof PegawaiDetail>;
 
@@ -97,4 +99,11 @@ export const PenugasanPltBody = z.object({
   tmtMulai: IsoDate,
   tmtSelesai: IsoDate.nullable(),
   alasan: Alasan,
+});
+
+/** The employee's administrative roles, replaced as a whole (BKD only; a reason is always recorded). */
+export const PeranBody = z.object({
+  peran: z.array(z.object({ peran: z.enum(PERAN), opdId: z.number().int().positive().nullable() })).max(20),
+  alasan: Alasan,
+  version: z.number().int().positive(),
 });

@@ -1,9 +1,57 @@
 /** The environment, parsed once at start-up; nothing else reads process.env. */
+import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+
+/** proxy-addr's names for address ranges, accepted in TRUST_PROXY beside addresses and CIDRs. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which peers may tell the client's address in X-Forwarded-For: none (empty or `false`), a hop
+ * count, or a list of addresses/CIDRs. `true` (everyone) is refused: it lets any client choose
+ * its own address and so escape every per-address limit.
+ */
+const TrustProxy = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value, ctx): false | number | string[] => {
+    if (value === '' || value === 'false' || value === '0') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((e) => e.trim());
+    const wrong = entries.filter((e) => !isProxyAddress(e));
+    if (wrong.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `bukan alamat/CIDR proxy atau jumlah hop: ${wrong.join(', ') || '(kosong)'}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
+/** An empty value means unset, for variables whose default is computed. */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema);
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** The demo accounts' password as the README publishes it: never valid in production. */
+export const DEMO_PASSWORD_TERBIT = 'Kinerja#2026';
+
 const ConfigSchema = z.object({
+  /** `production` turns the demo off unless asked, and refuses the published demo password. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   /** PGlite data folder, used when DATABASE_URL is not set. */
@@ -11,9 +59,32 @@ const ConfigSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  COOKIE_SECURE: bool.default(false),
-  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  /** Defaults to true when PUBLIC_URL is https. */
+  COOKIE_SECURE: unsetIfEmpty(bool.optional()),
+  /** The reverse proxies whose X-Forwarded-For is believed (ADR 0006); default none. */
+  TRUST_PROXY: TrustProxy,
+  /** Failed logins of one NIP from one address before each further attempt from there waits. */
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(0).default(5),
+  /** Failed logins of one NIP from all addresses before attempts without a known device wait. */
+  LOGIN_FREE_FAILURES_NIP: z.coerce.number().int().min(0).default(20),
+  /** The longest wait between attempts; the waits double from 1 s up to it. */
+  LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().positive().default(900),
+  /** Failures are forgotten this long after the last one. */
+  LOGIN_FORGET_HOURS: z.coerce.number().positive().default(24),
+  /**
+   * Signs the device cookie that lets a browser which logged into a NIP before past that NIP's
+   * slow-down. Every node must share it; unset, each start draws its own and devices are forgotten.
+   */
+  LOGIN_DEVICE_SECRET: unsetIfEmpty(
+    z
+      .string()
+      .min(32)
+      .default(() => randomBytes(32).toString('base64url')),
+  ),
+  LOGIN_DEVICE_DAYS: z.coerce.number().positive().default(180),
+  /** Password verifications (argon2id) running at once in one process, and how many may wait. */
+  LOGIN_CONCURRENCY: unsetIfEmpty(z.coerce.number().int().positive().default(availableParallelism())),
+  LOGIN_QUEUE: z.coerce.number().int().min(0).default(16),
   /** Requests per minute per IP on the login route. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   /** Requests per minute per API token on the /api/v1 routes. */
@@ -23,13 +94,18 @@ const ConfigSchema = z.object({
    * database dump alone gives no working codes. Unset: a key is generated once and kept in the
    * database (development and the demo only). Changing it voids every enrolment.
    */
-  MFA_KEY: z
-    .string()
-    .min(32, 'MFA_KEY minimal 32 karakter acak, mis. keluaran `openssl rand -base64 32`.')
-    .optional(),
+  MFA_KEY: unsetIfEmpty(
+    z
+      .string()
+      .min(32, 'MFA_KEY minimal 32 karakter acak, mis. keluaran `openssl rand -base64 32`.')
+      .optional(),
+  ),
   /** Seed the demo province when the database is empty. */
-  SEED_DEMO: bool.default(true),
-  DEMO_PASSWORD: z.string().min(8).default('Kinerja#2026'),
+  /** Defaults to true only outside production and without DATABASE_URL. */
+  SEED_DEMO: unsetIfEmpty(bool.optional()),
+  DEMO_PASSWORD: z.string().min(8).default(DEMO_PASSWORD_TERBIT),
+  /** Serve the OpenAPI UI (/api/docs) and document (/api/openapi.json). */
+  API_DOCS: bool.default(true),
   WEB_DIST: z.string().default('./dist/web'),
   /**
    * Folder of uploaded files (bukti dukung); the database keeps their keys and SHA-256. Not inside
@@ -47,10 +123,28 @@ const ConfigSchema = z.object({
     .transform((u) => u.replace(/\/+$/, '')),
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
+/** Production is NODE_ENV=production, or a DATABASE_URL (a real server, not the embedded demo). */
+const WithDefaults = ConfigSchema.transform((c) => {
+  const produksi = c.NODE_ENV === 'production' || c.DATABASE_URL !== undefined;
+  return {
+    ...c,
+    SEED_DEMO: c.SEED_DEMO ?? !produksi,
+    COOKIE_SECURE: c.COOKIE_SECURE ?? c.PUBLIC_URL.startsWith('https:'),
+  };
+}).superRefine((c, ctx) => {
+  if (c.NODE_ENV === 'production' && c.SEED_DEMO && c.DEMO_PASSWORD === DEMO_PASSWORD_TERBIT) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DEMO_PASSWORD'],
+      message: 'kata sandi demo yang dipublikasikan tidak boleh dipakai di produksi; isi DEMO_PASSWORD lain',
+    });
+  }
+});
+
+export type Config = z.infer<typeof WithDefaults>;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  const parsed = WithDefaults.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Konfigurasi tidak valid:\n${lines.join('\n')}`);

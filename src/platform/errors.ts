@@ -4,10 +4,7 @@ export const ERRORS = {
   BAD_REQUEST: { status: 400, message: 'Permintaan tidak dapat diproses.' },
   UNAUTHENTICATED: { status: 401, message: 'Silakan masuk terlebih dahulu.' },
   INVALID_CREDENTIALS: { status: 401, message: 'NIP atau kata sandi salah.' },
-  ACCOUNT_LOCKED: {
-    status: 429,
-    message: 'Terlalu banyak percobaan masuk yang gagal. Akun dikunci sementara; coba lagi nanti.',
-  },
+  LOGIN_THROTTLED: { status: 429, message: 'Terlalu banyak percobaan masuk yang gagal untuk NIP ini.' },
   RATE_LIMITED: { status: 429, message: 'Terlalu banyak permintaan. Coba lagi sebentar lagi.' },
   TOKEN_API_TIDAK_ADA: {
     status: 401,
@@ -151,6 +148,10 @@ export const ERRORS = {
     message: 'TPP bulan ini sudah disetujui BKD dan terkunci; perhitungan tidak dapat diulang.',
   },
   INTERNAL: { status: 500, message: 'Terjadi kesalahan pada server. Silakan coba lagi.' },
+  LOGIN_BUSY: {
+    status: 503,
+    message: 'Server sedang memproses banyak permintaan masuk. Coba lagi dalam beberapa detik.',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -167,5 +168,16 @@ export class AppError extends Error {
 
   get status(): number {
     return ERRORS[this.code].status;
+  }
+}
+
+/** A refusal the client may retry after `retryAfter` seconds; the handler sends it as Retry-After. */
+export class RetryLaterError extends AppError {
+  constructor(
+    code: ErrorCode,
+    readonly retryAfter: number,
+    message?: string,
+  ) {
+    super(code, { retryAfter }, message);
   }
 }

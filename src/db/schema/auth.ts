@@ -35,12 +35,21 @@ export const sesi = pgTable(
   (t) => [index('sesi_pegawai_idx').on(t.pegawaiId), index('sesi_expires_idx').on(t.expiresAt)],
 );
 
-export const loginGagal = pgTable('login_gagal', {
-  nip: text().primaryKey(),
-  jumlah: integer().notNull(),
-  pertamaAt: timestamp({ withTimezone: true }).notNull(),
-  terkunciSampai: timestamp({ withTimezone: true }),
-});
+/**
+ * Failed logins (ADR 0006): one row per NIP and address key, plus one per NIP with address '' for
+ * all addresses together. `last_at` is the last failure or the last attempt let through while
+ * slowed down; rows idle for LOGIN_FORGET_HOURS are deleted as new failures come in.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    nip: text().notNull(),
+    address: text().notNull(),
+    failures: integer().notNull(),
+    lastAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.nip, t.address] }), index('login_throttle_last_at_idx').on(t.lastAt)],
+);
 
 /** One authenticator per employee. Secrets are AES-256-GCM sealed with the MFA key (not in this table). */
 export const mfaPegawai = pgTable('mfa_pegawai', {

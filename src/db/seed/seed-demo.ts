@@ -7,7 +7,7 @@
  * holidays and attendance of the same months (insertKehadiran). "Current" is
  * the clock's year and month in the demo's zone.
  */
-import { hash } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { sql } from 'drizzle-orm';
 import { dateInZone } from '../../platform/clock.js';
 import { type Db, rows } from '../client.js';
@@ -60,4 +60,17 @@ export async function seedDemoIfEmpty(db: Db, password: string, now: Date): Prom
   if (row!.n > 0) return false;
   await seedDemo(db, password, now);
   return true;
+}
+
+/**
+ * Whether the demo's admin account still opens with this password: a production start refuses it,
+ * so the README's published password never guards real data.
+ */
+export async function akunDemoDenganKataSandi(db: Db, password: string): Promise<boolean> {
+  const admin = demoAccounts(password).find((a) => a.role === 'admin_instansi')!;
+  const [row] = await rows<{ hash: string | null }>(
+    db,
+    sql`SELECT password_hash AS hash FROM pegawai WHERE nip = ${admin.nip}`,
+  );
+  return !!row?.hash && (await verify(row.hash, password));
 }

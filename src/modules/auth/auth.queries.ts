@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { type DbOrTx, prepareOnce } from '../../db/client.js';
-import { loginGagal, pegawai, peranPegawai, sesi } from '../../db/schema/index.js';
+import { pegawai, peranPegawai, sesi } from '../../db/schema/index.js';
 import type { Actor } from './actor.js';
 
 export async function findAccount(db: DbOrTx, nip: string) {
@@ -30,28 +30,6 @@ export async function setPassword(db: DbOrTx, pegawaiId: number, hash: string, m
     .update(pegawai)
     .set({ passwordHash: hash, mustChangePassword: mustChange, updatedAt: sql`now()` })
     .where(eq(pegawai.id, pegawaiId));
-}
-
-export async function getFailures(db: DbOrTx, nip: string) {
-  const [row] = await db.select().from(loginGagal).where(eq(loginGagal.nip, nip));
-  return row ?? null;
-}
-
-export async function saveFailures(
-  db: DbOrTx,
-  row: { nip: string; jumlah: number; pertamaAt: Date; terkunciSampai: Date | null },
-) {
-  await db
-    .insert(loginGagal)
-    .values(row)
-    .onConflictDoUpdate({
-      target: loginGagal.nip,
-      set: { jumlah: row.jumlah, pertamaAt: row.pertamaAt, terkunciSampai: row.terkunciSampai },
-    });
-}
-
-export async function clearFailures(db: DbOrTx, nip: string) {
-  await db.delete(loginGagal).where(eq(loginGagal.nip, nip));
 }
 
 export async function insertSession(
@@ -123,13 +101,6 @@ export async function findActorBySession(
   const query = prepareOnce(db, 'actor_by_session', actorBySessionQuery);
   const [row] = await query.execute({ sessionId, now: now.toISOString() });
   return row ?? null;
-}
-
-/** An admin reset also lifts a lockout. */
-export async function clearFailuresFor(db: DbOrTx, pegawaiId: number) {
-  await db.execute(
-    sql`DELETE FROM login_gagal WHERE nip = (SELECT nip FROM pegawai WHERE id = ${pegawaiId})`,
-  );
 }
 
 /** The employee's live sessions, newest first. */

@@ -4,12 +4,14 @@ import { z } from 'zod';
 import { ChangePasswordBody, LoginBody, LoginResponse, LoginSesi } from '../../contracts/auth.js';
 import { Ok } from '../../contracts/common.js';
 import { LoginKodeBody } from '../../contracts/mfa.js';
+import { kunciAlamat } from '../../domain/login-throttle.js';
 import { namaLengkap } from '../../domain/pegawai.js';
 import type { Config } from '../../platform/config.js';
 import { errorResponses } from '../../platform/http.js';
 import { SESSION_COOKIE } from './access.hooks.js';
 import type { Actor } from './actor.js';
 import type { AuthService } from './auth.service.js';
+import { DEVICE_COOKIE } from './login-throttle.js';
 
 export function sessionUser(actor: Actor) {
   return {
@@ -27,15 +29,30 @@ export function authRoutes(
   auth: AuthService,
   config: Pick<Config, 'COOKIE_SECURE' | 'SESSION_TTL_HOURS' | 'LOGIN_RATE_LIMIT'>,
 ): FastifyPluginAsyncZod {
-  const rateLimit = { max: config.LOGIN_RATE_LIMIT, timeWindow: '1 minute' };
+  const rateLimit = {
+    max: config.LOGIN_RATE_LIMIT,
+    timeWindow: '1 minute',
+    keyGenerator: (request: { ip: string }) => kunciAlamat(request.ip),
+  };
 
-  function startSession(reply: FastifyReply, session: { token: string; csrfToken: string; actor: Actor }) {
+  function startSession(
+    reply: FastifyReply,
+    session: { token: string; csrfToken: string; actor: Actor; perangkat: { value: string; maxAge: number } },
+  ) {
     reply.setCookie(SESSION_COOKIE, session.token, {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
       secure: config.COOKIE_SECURE,
       maxAge: config.SESSION_TTL_HOURS * 3600,
+    });
+    // Sent only back to the login routes; outlives the session (ADR 0006).
+    reply.setCookie(DEVICE_COOKIE, session.perangkat.value, {
+      path: '/api/auth',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: config.COOKIE_SECURE,
+      maxAge: session.perangkat.maxAge,
     });
     return { user: sessionUser(session.actor), csrfToken: session.csrfToken };
   }
@@ -51,7 +68,7 @@ export function authRoutes(
           description:
             'Akun yang sudah mendaftarkan aplikasi autentikator menerima `mfa.tantangan` (tanpa sesi); kirim kode ke POST /api/auth/login/kode.',
           body: LoginBody,
-          response: { 200: LoginResponse, ...errorResponses(400, 401, 429) },
+          response: { 200: LoginResponse, ...errorResponses(400, 401, 429, 503) },
         },
       },
       async (request, reply) => {
@@ -59,6 +76,8 @@ export function authRoutes(
           ...request.body,
           userAgent: request.headers['user-agent'] ?? null,
           requestId: request.id,
+          ip: request.ip,
+          perangkat: request.cookies[DEVICE_COOKIE] ?? null,
         });
         return 'mfa' in result ? result : startSession(reply, result);
       },
@@ -82,6 +101,8 @@ export function authRoutes(
             ...request.body,
             userAgent: request.headers['user-agent'] ?? null,
             requestId: request.id,
+            ip: request.ip,
+            perangkat: request.cookies[DEVICE_COOKIE] ?? null,
           }),
         ),
     );

@@ -1,4 +1,7 @@
-/** Login: NIP + password (argon2id), then an authenticator code when enrolled; sessions, lockout, passwords. */
+/**
+ * Login: NIP + password (argon2id), then an authenticator code when enrolled; server-side sessions,
+ * slow-down of failures, password changes, the admin resets of a password or an authenticator.
+ */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Db, Tx } from '../../db/client.js';
@@ -6,9 +9,13 @@ import { normalizeNip } from '../../domain/nip.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Config } from '../../platform/config.js';
 import { AppError } from '../../platform/errors.js';
+import type { Limiter } from '../../platform/limiter.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { PeriksaKuasa } from '../pegawai/pegawai.service.js';
 import type { Actor } from './actor.js';
 import * as q from './auth.queries.js';
+import type { LoginThrottle } from './login-throttle.js';
+import * as mfaQ from './mfa.queries.js';
 import type { MfaService } from './mfa.service.js';
 
 export function sessionIdOf(token: string): string {
@@ -31,48 +38,33 @@ function temporaryPassword(): string {
   return `${letters}${nums}`;
 }
 
-type AuthConfig = Pick<Config, 'SESSION_TTL_HOURS' | 'LOGIN_MAX_FAILURES' | 'LOGIN_LOCK_MINUTES'>;
+type AuthConfig = Pick<Config, 'SESSION_TTL_HOURS'>;
 
 export function createAuthService(deps: {
   db: Db;
   clock: Clock;
   audit: AuditService;
   config: AuthConfig;
+  throttle: LoginThrottle;
+  /** The ceiling on password verifications at once (503 beyond it). */
+  verifying: Limiter;
+  /** The ceiling of admin powers (pegawai service). */
+  periksaKuasa: PeriksaKuasa;
   mfa: Pick<MfaService, 'langkahMasuk' | 'bukaTantangan' | 'pakaiKode'>;
 }) {
-  const { db, clock, audit, config, mfa } = deps;
+  const { db, clock, audit, config, throttle, verifying, mfa } = deps;
   // Unknown NIPs still cost one verification, so response time does not reveal which NIPs exist.
   const dummyHash = hash('tidak-ada-akun-ini');
-  const lockMs = config.LOGIN_LOCK_MINUTES * 60_000;
 
-  async function recordFailure(nip: string, now: Date) {
-    const prev = await q.getFailures(db, nip);
-    const fresh = !prev || now.getTime() - prev.pertamaAt.getTime() > lockMs;
-    const jumlah = fresh ? 1 : prev.jumlah + 1;
-    await q.saveFailures(db, {
-      nip,
-      jumlah,
-      pertamaAt: fresh ? now : prev.pertamaAt,
-      terkunciSampai: jumlah >= config.LOGIN_MAX_FAILURES ? new Date(now.getTime() + lockMs) : null,
-    });
-  }
-
-  function assertNotLocked(failures: Awaited<ReturnType<typeof q.getFailures>>, now: Date) {
-    if (failures?.terkunciSampai && failures.terkunciSampai > now) {
-      throw new AppError('ACCOUNT_LOCKED', { terkunciSampai: failures.terkunciSampai.toISOString() });
-    }
-  }
-
-  /** A successful login: the failure count of the NIP is cleared and a session opens, in the caller's transaction. */
+  /** A successful login opens a session, in the caller's transaction. */
   async function openSession(
     tx: Tx,
-    account: { id: number; nip: string; instansiId: number; opdId: number | null },
+    account: { id: number; instansiId: number; opdId: number | null },
     meta: { userAgent: string | null; requestId: string; wajibDaftarMfa: boolean },
   ) {
     const now = clock.now();
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
-    await q.clearFailures(tx, account.nip);
     await q.deleteExpiredSessionsOf(tx, account.id, now);
     await q.insertSession(tx, {
       id: sessionIdOf(token),
@@ -95,54 +87,66 @@ export function createAuthService(deps: {
     return { token, csrfToken };
   }
 
-  async function withActor(session: { token: string; csrfToken: string }) {
+  /** After the session is written: the owner's address starts afresh and the browser gets a device cookie. */
+  async function loggedIn(session: { token: string; csrfToken: string }, nip: string, ip: string) {
+    await throttle.berhasil(nip, ip);
     const actor = await q.findActorBySession(db, sessionIdOf(session.token), clock.now());
-    return { ...session, actor: actor! };
+    return { ...session, actor: actor!, perangkat: throttle.perangkatBaru(nip) };
   }
 
   return {
-    /**
-     * The password step. An account with an authenticator gets a challenge for the code step and no
-     * session; the failure count stays until the code is right, so wrong codes add up with wrong
-     * passwords.
-     */
-    async login(input: { nip: string; password: string; userAgent: string | null; requestId: string }) {
+    async login(input: {
+      nip: string;
+      password: string;
+      userAgent: string | null;
+      requestId: string;
+      ip: string;
+      perangkat: string | null;
+    }) {
       const nip = normalizeNip(input.nip);
-      const now = clock.now();
-      assertNotLocked(await q.getFailures(db, nip), now);
+      await throttle.periksa(nip, input.ip, input.perangkat);
       const account = await q.findAccount(db, nip);
       let passwordOk = false;
       if (account?.passwordHash && account.isActive) {
-        passwordOk = await verify(account.passwordHash, input.password);
+        const passwordHash = account.passwordHash;
+        passwordOk = await verifying.run(() => verify(passwordHash, input.password));
       } else {
-        await verify(await dummyHash, input.password);
+        await verifying.run(async () => verify(await dummyHash, input.password));
       }
       if (!account || !passwordOk) {
-        await recordFailure(nip, now);
+        await throttle.gagal(nip, input.ip);
         throw new AppError('INVALID_CREDENTIALS');
       }
       const langkah = await mfa.langkahMasuk(account);
+      // An enrolled account gets the code step and no session; its counters stay until the code is
+      // right, so wrong codes slow the NIP down like wrong passwords.
       if ('tantangan' in langkah) return { mfa: { tantangan: langkah.tantangan } };
       const session = await db.transaction((tx) =>
-        openSession(tx, { ...account, nip }, { ...input, wajibDaftarMfa: langkah.wajibDaftar }),
+        openSession(tx, account, { ...input, wajibDaftarMfa: langkah.wajibDaftar }),
       );
-      return withActor(session);
+      return loggedIn(session, nip, input.ip);
     },
 
     /** The code step: an authenticator or recovery code against the challenge of the password step. */
-    async loginKode(input: { tantangan: string; kode: string; userAgent: string | null; requestId: string }) {
+    async loginKode(input: {
+      tantangan: string;
+      kode: string;
+      userAgent: string | null;
+      requestId: string;
+      ip: string;
+      perangkat: string | null;
+    }) {
       const pemilik = await mfa.bukaTantangan(input.tantangan);
-      const now = clock.now();
-      assertNotLocked(await q.getFailures(db, pemilik.nip), now);
+      await throttle.periksa(pemilik.nip, input.ip, input.perangkat);
       const hasil = await db.transaction(async (tx) => {
         const kode = await mfa.pakaiKode(tx, pemilik, input);
         return kode === 'OK' ? openSession(tx, pemilik, { ...input, wajibDaftarMfa: false }) : kode;
       });
       if (typeof hasil === 'string') {
-        await recordFailure(pemilik.nip, now);
+        await throttle.gagal(pemilik.nip, input.ip);
         throw new AppError(hasil === 'SUDAH_DIPAKAI' ? 'KODE_MFA_SUDAH_DIPAKAI' : 'KODE_MFA_SALAH');
       }
-      return withActor(hasil);
+      return loggedIn(hasil, pemilik.nip, input.ip);
     },
 
     async actorForToken(token: string) {
@@ -187,15 +191,16 @@ export function createAuthService(deps: {
       });
     },
 
-    async resetPassword(actor: Actor, pegawaiId: number, requestId: string) {
+    async resetPassword(actor: Actor, pegawaiId: number, alasan: string | null, requestId: string) {
       const target = await q.findPasswordHash(db, pegawaiId);
       if (!target) throw new AppError('NOT_FOUND');
+      await deps.periksaKuasa(actor, pegawaiId, 'RESET_KATA_SANDI', alasan);
       const passwordSementara = temporaryPassword();
       const newHash = await hash(passwordSementara);
       await db.transaction(async (tx) => {
         await q.setPassword(tx, pegawaiId, newHash, true);
         await q.deleteOtherSessions(tx, pegawaiId, null);
-        await q.clearFailuresFor(tx, pegawaiId);
+        await throttle.lupakan(tx, pegawaiId);
         await audit.record(tx, {
           instansiId: target.instansiId,
           opdId: target.opdId,
@@ -203,10 +208,34 @@ export function createAuthService(deps: {
           action: 'auth.reset_kata_sandi',
           entity: 'pegawai',
           entityId: pegawaiId,
+          reason: alasan,
           requestId,
         });
       });
       return { passwordSementara };
+    },
+
+    /** A lost device: the secret, recovery codes and sessions go; the next login enrols again if required. */
+    async resetMfa(actor: Actor, pegawaiId: number, alasan: string, requestId: string) {
+      const target = await q.findPasswordHash(db, pegawaiId);
+      if (!target) throw new AppError('NOT_FOUND');
+      await deps.periksaKuasa(actor, pegawaiId, 'RESET_MFA', alasan);
+      await db.transaction(async (tx) => {
+        const { wasEnrolled } = await mfaQ.deleteMfa(tx, pegawaiId);
+        await q.deleteOtherSessions(tx, pegawaiId, null);
+        await audit.record(tx, {
+          instansiId: target.instansiId,
+          opdId: target.opdId,
+          actorId: actor.id,
+          action: 'auth.reset_mfa',
+          entity: 'pegawai',
+          entityId: pegawaiId,
+          before: { terdaftar: wasEnrolled },
+          after: { terdaftar: false },
+          reason: alasan,
+          requestId,
+        });
+      });
     },
   };
 }

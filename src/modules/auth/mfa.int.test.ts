@@ -407,6 +407,22 @@ describe('reset of a lost device', () => {
     ]);
   });
 
+  it('stays within the ceiling of admin powers, and a refused reset removes nothing', async () => {
+    const kepala = opsional.kepala;
+    const admin = await h.login(opsional.adminOpd.nip);
+    // The head of his office (his own superior chain) and himself are out of an OPD admin's reach.
+    const atasan = await admin.post(`/api/pegawai/${kepala.id}/reset-mfa`, { alasan: 'Ponsel hilang' });
+    expect(atasan.statusCode).toBe(403);
+    expect(atasan.json().error.details).toMatchObject({ kuasa: 'RESET_MFA', alasan: 'ATASAN_SENDIRI' });
+    const sendiri = await admin.post(`/api/pegawai/${opsional.adminOpd.id}/reset-mfa`, {
+      alasan: 'Ponsel hilang',
+    });
+    expect(sendiri.json().error.details).toMatchObject({ kuasa: 'RESET_MFA', alasan: 'DIRI_SENDIRI' });
+    // The head enrolled earlier in this file: still enrolled, nothing audited.
+    expect(Object.keys((await passwordStep(kepala.nip)).json())).toEqual(['mfa']);
+    expect(await auditOf(kepala.id, 'auth.reset_mfa')).toEqual([]);
+  });
+
   it('where codes are required, the next login must enrol again', async () => {
     // The pengawas enrolled in an earlier test; the BKD admin must enrol before he may act.
     const adminTerbatas = await h.login(wajib.adminBkd.nip);

@@ -1,14 +1,7 @@
 /** SQL of authenticator codes: secrets, recovery codes, the login code step, the generated key. */
 import { and, eq, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
-import {
-  mfaKodePemulihan,
-  mfaKunci,
-  mfaPegawai,
-  mfaTantangan,
-  pegawai,
-  sesi,
-} from '../../db/schema/index.js';
+import { mfaKodePemulihan, mfaKunci, mfaPegawai, mfaTantangan, sesi } from '../../db/schema/index.js';
 
 /** The key generated on first use when MFA_KEY is unset; concurrent first uses agree on one. */
 export async function kunciTersimpan(db: DbOrTx, calon: string): Promise<string> {
@@ -150,12 +143,4 @@ export async function deleteMfa(db: DbOrTx, pegawaiId: number) {
   await db.delete(mfaKodePemulihan).where(eq(mfaKodePemulihan.pegawaiId, pegawaiId));
   await db.delete(mfaTantangan).where(eq(mfaTantangan.pegawaiId, pegawaiId));
   return { wasEnrolled: !!before?.aktifAt };
-}
-
-export async function findPegawaiRef(db: DbOrTx, pegawaiId: number) {
-  const [row] = await db
-    .select({ id: pegawai.id, nip: pegawai.nip, instansiId: pegawai.instansiId, opdId: pegawai.opdId })
-    .from(pegawai)
-    .where(eq(pegawai.id, pegawaiId));
-  return row ?? null;
 }

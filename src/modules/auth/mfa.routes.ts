@@ -1,11 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IdParams, Ok } from '../../contracts/common.js';
-import {
-  KodePemulihanResponse,
-  KonfirmasiMfaBody,
-  MulaiDaftarMfaResponse,
-  ResetMfaBody,
-} from '../../contracts/mfa.js';
+import { KodePemulihanResponse, KonfirmasiMfaBody, MulaiDaftarMfaResponse } from '../../contracts/mfa.js';
 import { errorResponses } from '../../platform/http.js';
 import type { MfaService } from './mfa.service.js';
 
@@ -37,24 +31,6 @@ export function mfaRoutes(mfa: MfaService): FastifyPluginAsyncZod {
         },
       },
       async (request) => mfa.konfirmasiDaftar(request.actor!, request.body.kode, request.id),
-    );
-
-    app.post(
-      '/api/pegawai/:id/reset-mfa',
-      {
-        config: { access: { pegawai: ['opd', 'instansi'] } },
-        schema: {
-          tags: ['Pegawai'],
-          summary: 'Reset aplikasi autentikator pegawai (perangkat hilang); mengakhiri semua sesinya',
-          params: IdParams,
-          body: ResetMfaBody,
-          response: { 200: Ok, ...errorResponses(400, 401, 403, 404) },
-        },
-      },
-      async (request) => {
-        await mfa.reset(request.actor!, request.params.id, request.body.alasan, request.id);
-        return { ok: true as const };
-      },
     );
   };
 }

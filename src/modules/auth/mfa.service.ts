@@ -1,7 +1,7 @@
 /**
  * Authenticator codes (TOTP): enrolment with a QR code and ten recovery codes, the code step of
- * login, whether the instansi's policy requires a code of an employee, and an admin's reset of a
- * lost device. Every change is audited.
+ * login, whether the instansi's policy requires a code of an employee. Every change is audited; an
+ * admin's reset of a lost device is with the other admin resets in auth.service.ts.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Secret } from 'otpauth';
@@ -25,7 +25,6 @@ import { AppError } from '../../platform/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { PengaturanService } from '../pengaturan/pengaturan.service.js';
 import type { Actor } from './actor.js';
-import * as authQ from './auth.queries.js';
 import * as q from './mfa.queries.js';
 import type { MfaKunci } from './mfa-kunci.js';
 
@@ -199,28 +198,6 @@ export function createMfaService(deps: {
         });
       });
       return { kodePemulihan };
-    },
-
-    /** A lost device: the secret, recovery codes and sessions go; the next login enrols again if required. */
-    async reset(actor: Actor, pegawaiId: number, alasan: string, requestId: string) {
-      const target = await q.findPegawaiRef(db, pegawaiId);
-      if (!target) throw new AppError('NOT_FOUND');
-      await db.transaction(async (tx) => {
-        const { wasEnrolled } = await q.deleteMfa(tx, pegawaiId);
-        await authQ.deleteOtherSessions(tx, pegawaiId, null);
-        await audit.record(tx, {
-          instansiId: target.instansiId,
-          opdId: target.opdId,
-          actorId: actor.id,
-          action: 'auth.reset_mfa',
-          entity: 'pegawai',
-          entityId: pegawaiId,
-          before: { terdaftar: wasEnrolled },
-          after: { terdaftar: false },
-          reason: alasan,
-          requestId,
-        });
-      });
     },
   };
 }

@@ -281,8 +281,10 @@ describe('mutation, superior override and Plt', () => {
       names((await (await h.login(org.administrator.nip)).get('/api/me')).json().bawahanLangsung),
     ).toContain('Pelaksana Satu');
 
-    const peng = (await c.get(`/api/pegawai/${org.pengawas.id}`)).json();
-    const cycle = await c.put(`/api/pegawai/${org.pengawas.id}/atasan`, {
+    // The kasi is the OPD admin's own superior: the BKD admin tries the cycle.
+    const bkd = await h.login(org.adminBkd.nip);
+    const peng = (await bkd.get(`/api/pegawai/${org.pengawas.id}`)).json();
+    const cycle = await bkd.put(`/api/pegawai/${org.pengawas.id}/atasan`, {
       atasanId: org.fungsional.id,
       alasan: 'Salah pilih',
       version: peng.version,
@@ -301,6 +303,7 @@ describe('mutation, superior override and Plt', () => {
   });
 
   it('a vacant position is skipped upward, and a Plt acts for it', async () => {
+    // The head of the BKD is the admin's own superior: another head acts.
     const c = await h.login(org.adminBkd.nip);
     const kepala = (await c.get(`/api/pegawai/${org.kepala.id}`)).json();
     await c.post(`/api/pegawai/${org.kepala.id}/mutasi`, {
@@ -312,7 +315,7 @@ describe('mutation, superior override and Plt', () => {
     const kabid = (await c.get(`/api/pegawai/${org.administrator.id}`)).json();
     expect(names(kabid.rantaiAtasan)).toEqual(['Gubernur Uji']);
 
-    const notStructural = await c.post(`/api/pegawai/${org.kaban.id}/plt`, {
+    const notStructural = await c.post(`/api/pegawai/${org.kepala2.id}/plt`, {
       jabatanId: org.jabatan.jStaf,
       jenis: 'PLT',
       tmtMulai: '2026-03-01',
@@ -321,7 +324,7 @@ describe('mutation, superior override and Plt', () => {
     });
     expect(notStructural.statusCode).toBe(400);
 
-    const plt = await c.post(`/api/pegawai/${org.kaban.id}/plt`, {
+    const plt = await c.post(`/api/pegawai/${org.kepala2.id}/plt`, {
       jabatanId: org.jabatan.jKadis,
       jenis: 'PLT',
       tmtMulai: '2026-03-01',
@@ -336,11 +339,11 @@ describe('mutation, superior override and Plt', () => {
         .sort(),
     ).toEqual(['DEFINITIF', 'PLT']);
     expect(names((await c.get(`/api/pegawai/${org.administrator.id}`)).json().rantaiAtasan)).toEqual([
-      'Kepala BKD',
+      'Kepala Dinas Kesehatan',
       'Gubernur Uji',
     ]);
     // The Plt may read the unit's people as their superior.
-    expect((await (await h.login(org.kaban.nip)).get(`/api/pegawai/${org.pelaksana.id}`)).statusCode).toBe(
+    expect((await (await h.login(org.kepala2.nip)).get(`/api/pegawai/${org.pelaksana.id}`)).statusCode).toBe(
       200,
     );
 

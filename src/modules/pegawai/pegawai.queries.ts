@@ -3,6 +3,7 @@ import { and, asc, eq, gt, ilike, inArray, isNull, like, or, type SQL, sql } fro
 import { type DbOrTx, prepareOnce, rows } from '../../db/client.js';
 import { jabatanRefColumns, opd, ringkasByIds, ringkasSelect, toRingkas } from '../../db/pegawai-ringkas.js';
 import { jabatan, pegawai, penugasan, peranPegawai, unor } from '../../db/schema/index.js';
+import type { Peran } from '../../domain/jabatan.js';
 import type { Relation } from '../auth/access.policy.js';
 
 export { ringkasByIds };
@@ -317,4 +318,98 @@ export async function insertActing(
     .set({ version: sql`${pegawai.version} + 1`, updatedAt: sql`now()` })
     .where(eq(pegawai.id, row.pegawaiId));
   return created!.id;
+}
+
+/** Positions a person holds on a date: the definitive one and any Plt/Plh. */
+const jabatanAktif = (pegawaiIds: SQL, tanggal: string) => sql`
+  SELECT t.pegawai_id, t.jabatan_id FROM penugasan t
+   WHERE t.pegawai_id IN (${pegawaiIds}) AND t.tmt_mulai <= ${tanggal}::date
+     AND (t.tmt_selesai IS NULL OR t.tmt_selesai >= ${tanggal}::date)
+  UNION
+  SELECT p.id, p.jabatan_id FROM pegawai p WHERE p.id IN (${pegawaiIds}) AND p.jabatan_id IS NOT NULL`;
+
+/** What the ceiling of the admin powers needs to know about the target, as seen by the actor; one statement. */
+export async function faktaSasaran(db: DbOrTx, actorId: number, targetId: number, tanggal: string) {
+  const [row] = await rows<{
+    id: number;
+    instansiId: number;
+    opdId: number | null;
+    adminInstansi: boolean;
+    adminOpd: boolean;
+    jpt: boolean;
+    atasanPelaku: boolean;
+    kepalaUnitPelaku: boolean;
+  }>(
+    db,
+    sql`WITH RECURSIVE chain(id, d) AS (
+          SELECT atasan_langsung(${actorId}::int, ${tanggal}::date), 1
+          UNION ALL
+          SELECT atasan_langsung(c.id, ${tanggal}::date), c.d + 1 FROM chain c WHERE c.id IS NOT NULL AND c.d < 20
+        ),
+        aktif AS (${jabatanAktif(sql`${actorId}::int, ${targetId}::int`, tanggal)}),
+        unit_pelaku AS (
+          SELECT u.path FROM aktif a JOIN jabatan j ON j.id = a.jabatan_id JOIN unor u ON u.id = j.unor_id
+           WHERE a.pegawai_id = ${actorId}
+        )
+        SELECT p.id, p.instansi_id AS "instansiId", p.opd_id AS "opdId",
+          EXISTS (SELECT 1 FROM peran_pegawai r WHERE r.pegawai_id = p.id AND r.peran = 'ADMIN_INSTANSI') AS "adminInstansi",
+          EXISTS (SELECT 1 FROM peran_pegawai r WHERE r.pegawai_id = p.id AND r.peran = 'ADMIN_OPD') AS "adminOpd",
+          EXISTS (SELECT 1 FROM aktif a JOIN jabatan j ON j.id = a.jabatan_id
+                   WHERE a.pegawai_id = p.id AND j.jenis LIKE 'JPT%') AS jpt,
+          EXISTS (SELECT 1 FROM chain c WHERE c.id = p.id) AS "atasanPelaku",
+          EXISTS (SELECT 1 FROM aktif a JOIN jabatan j ON j.id = a.jabatan_id JOIN unor u ON u.id = j.unor_id
+                   JOIN unit_pelaku up ON up.path LIKE u.path || '%'
+                   WHERE a.pegawai_id = p.id AND j.is_kepala_unor) AS "kepalaUnitPelaku"
+        FROM pegawai p WHERE p.id = ${targetId}`,
+  );
+  return row ?? null;
+}
+
+/**
+ * Whether a position sits under a position the actor holds today: whoever fills it would have the
+ * actor in his superior chain.
+ */
+export async function jabatanDiBawahPegawai(
+  db: DbOrTx,
+  jabatanId: number,
+  pegawaiId: number,
+  tanggal: string,
+): Promise<{ diBawah: boolean; jpt: boolean }> {
+  const [row] = await rows<{ diBawah: boolean; jpt: boolean }>(
+    db,
+    sql`WITH RECURSIVE naik(id, d) AS (
+          SELECT atasan_jabatan_id, 1 FROM jabatan WHERE id = ${jabatanId}
+          UNION ALL
+          SELECT j.atasan_jabatan_id, n.d + 1 FROM naik n JOIN jabatan j ON j.id = n.id
+           WHERE n.id IS NOT NULL AND n.d < 30
+        ),
+        aktif AS (${jabatanAktif(sql`${pegawaiId}::int`, tanggal)})
+        SELECT EXISTS (SELECT 1 FROM naik n JOIN aktif a ON a.jabatan_id = n.id) AS "diBawah",
+               (SELECT jenis LIKE 'JPT%' FROM jabatan WHERE id = ${jabatanId}) AS jpt`,
+  );
+  return { diBawah: row?.diBawah ?? false, jpt: row?.jpt ?? false };
+}
+
+/** Replaces an employee's administrative roles and bumps the employee's version. */
+export async function gantiPeran(
+  tx: DbOrTx,
+  pegawaiId: number,
+  roles: { peran: Peran; opdId: number | null }[],
+) {
+  await tx.delete(peranPegawai).where(eq(peranPegawai.pegawaiId, pegawaiId));
+  if (roles.length) await tx.insert(peranPegawai).values(roles.map((r) => ({ pegawaiId, ...r })));
+  await tx
+    .update(pegawai)
+    .set({ version: sql`${pegawai.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(pegawai.id, pegawaiId));
+}
+
+/** Which of these unor ids are OPDs of the instansi. */
+export async function opdIdsOf(tx: DbOrTx, instansiId: number, unorIds: number[]): Promise<number[]> {
+  if (unorIds.length === 0) return [];
+  const found = await tx
+    .select({ id: unor.id })
+    .from(unor)
+    .where(and(eq(unor.instansiId, instansiId), eq(unor.jenis, 'OPD'), inArray(unor.id, unorIds)));
+  return found.map((r) => r.id);
 }

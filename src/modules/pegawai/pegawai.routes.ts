@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ResetPasswordResponse } from '../../contracts/auth.js';
-import { IdParams } from '../../contracts/common.js';
+import { ResetBody, ResetPasswordResponse } from '../../contracts/auth.js';
+import { IdParams, Ok } from '../../contracts/common.js';
+import { ResetMfaBody } from '../../contracts/mfa.js';
 import {
   AtasanOverrideBody,
   MeResponse,
   MutasiBody,
   PegawaiDetail,
   PenugasanPltBody,
+  PeranBody,
   SearchPegawaiQuery,
   SearchPegawaiResponse,
 } from '../../contracts/pegawai.js';
@@ -107,6 +109,24 @@ export function pegawaiRoutes(pegawai: PegawaiService, auth: AuthService): Fasti
         pegawai.assignPlt(request.actor!, request.params.id, request.body, { requestId: request.id }),
     );
 
+    app.put(
+      '/api/pegawai/:id/peran',
+      {
+        config: { access: { pegawai: ['instansi'] } },
+        schema: {
+          tags: ['Pegawai'],
+          summary: 'Tetapkan peran administratif pegawai (admin instansi, admin OPD, tim penilai)',
+          description:
+            'Hanya admin instansi (BKD), tidak untuk dirinya sendiri atau atasannya; alasan wajib.',
+          params: IdParams,
+          body: PeranBody,
+          response: { 200: PegawaiDetail, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) =>
+        pegawai.aturPeran(request.actor!, request.params.id, request.body, { requestId: request.id }),
+    );
+
     app.post(
       '/api/pegawai/:id/reset-password',
       {
@@ -114,11 +134,37 @@ export function pegawaiRoutes(pegawai: PegawaiService, auth: AuthService): Fasti
         schema: {
           tags: ['Pegawai'],
           summary: 'Reset kata sandi pegawai (kata sandi sementara, wajib diganti)',
+          description:
+            'Admin OPD: hanya pegawai biasa di OPD-nya (bukan admin, kepala unit di atasnya, JPT, dirinya ' +
+            'sendiri atau atasannya). Admin instansi: siapa pun selain dirinya dan atasannya; untuk admin ' +
+            'instansi lain wajib dengan `alasan`.',
           params: IdParams,
+          body: ResetBody,
           response: { 200: ResetPasswordResponse, ...errorResponses(400, 401, 403, 404) },
         },
       },
-      async (request) => auth.resetPassword(request.actor!, request.params.id, request.id),
+      async (request) =>
+        auth.resetPassword(request.actor!, request.params.id, request.body.alasan ?? null, request.id),
+    );
+
+    app.post(
+      '/api/pegawai/:id/reset-mfa',
+      {
+        config: { access: MANAGE },
+        schema: {
+          tags: ['Pegawai'],
+          summary: 'Reset aplikasi autentikator pegawai (perangkat hilang); mengakhiri semua sesinya',
+          description:
+            'Batas kewenangan sama dengan reset kata sandi; `alasan` selalu wajib dan dicatat di log audit.',
+          params: IdParams,
+          body: ResetMfaBody,
+          response: { 200: Ok, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => {
+        await auth.resetMfa(request.actor!, request.params.id, request.body.alasan, request.id);
+        return { ok: true as const };
+      },
     );
   };
 }

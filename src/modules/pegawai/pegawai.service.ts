@@ -4,18 +4,27 @@ import type {
   AtasanOverrideBody,
   MutasiBody,
   PenugasanPltBody,
+  PeranBody,
   SearchPegawaiQuery,
 } from '../../contracts/pegawai.js';
 import type { Identitas } from '../../contracts/skp.js';
 import type { Db, Tx } from '../../db/client.js';
 import { pangkatGolongan } from '../../domain/golongan.js';
 import { isStruktural } from '../../domain/jabatan.js';
+import {
+  type AkibatKuasa,
+  KUASA_ADMIN,
+  type KuasaAdmin,
+  type PelakuAdmin,
+  pesanTolak,
+  putusanKuasa,
+} from '../../domain/kewenangan.js';
 import { formatNip } from '../../domain/nip.js';
 import { namaLengkap } from '../../domain/pegawai.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { adminOpdIds, allows, hasRole, listScope } from '../auth/access.policy.js';
+import { adminOpdIds, hasRole, listScope } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
 import type { MfaService } from '../auth/mfa.service.js';
 import * as q from './pegawai.queries.js';
@@ -30,6 +39,21 @@ function previousDay(isoDate: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+function pelakuOf(actor: Actor): PelakuAdmin {
+  return { id: actor.id, bkd: hasRole(actor, 'ADMIN_INSTANSI'), opdIds: adminOpdIds(actor) };
+}
+
+/**
+ * Checks an admin power against its ceiling (SPEC §11); throws 403 with the reason, or 400 when a
+ * reason is owed. Called before the caller's transaction (PGlite has one connection).
+ */
+export type PeriksaKuasa = (
+  actor: Actor,
+  targetId: number,
+  kuasa: KuasaAdmin,
+  alasan?: string | null,
+) => Promise<void>;
+
 export function createPegawaiService(deps: {
   db: Db;
   clock: Clock;
@@ -41,6 +65,44 @@ export function createPegawaiService(deps: {
 
   async function today(instansiId: number) {
     return dateInZone(clock.now(), await deps.zonaWaktu(instansiId));
+  }
+
+  /**
+   * Refuses an admin power above its ceiling. `tanggal` (the actor's today) is read before the
+   * transaction, since the time zone may need the one PGlite connection.
+   */
+  async function tegakkanKuasa(
+    tx: Db | Tx,
+    actor: Actor,
+    targetId: number,
+    kuasa: KuasaAdmin,
+    tanggal: string,
+    opts: { alasan?: string | null; akibat?: AkibatKuasa } = {},
+  ) {
+    const fakta = await q.faktaSasaran(tx, actor.id, targetId, tanggal);
+    if (!fakta || fakta.instansiId !== actor.instansiId) throw new AppError('NOT_FOUND');
+    const putusan = putusanKuasa(pelakuOf(actor), fakta, kuasa, opts.akibat);
+    if (!putusan.boleh) {
+      throw new AppError('FORBIDDEN', { kuasa, alasan: putusan.alasan }, pesanTolak(putusan.alasan, kuasa));
+    }
+    if (putusan.perluAlasan && !opts.alasan?.trim()) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        { field: 'alasan' },
+        'Alasan wajib diisi: pegawai ini juga admin instansi (BKD).',
+      );
+    }
+  }
+
+  /** Whoever fills this position would have the actor above him; and whether it is a JPT one. */
+  async function akibatJabatan(
+    tx: Tx,
+    actor: Actor,
+    jabatanId: number,
+    tanggal: string,
+  ): Promise<AkibatKuasa> {
+    const j = await q.jabatanDiBawahPegawai(tx, jabatanId, actor.id, tanggal);
+    return { pelakuMenjadiAtasan: j.diBawah, jabatanJpt: j.jpt };
   }
 
   async function detail(actor: Actor, id: number, tx: Db | Tx = db) {
@@ -68,7 +130,9 @@ export function createPegawaiService(deps: {
     const rantai = pick(rantaiIds);
     const bawahan = pick(bawahanIds);
     const override = p.atasanOverrideId ? pick([p.atasanOverrideId]) : [];
-    const target = { id: p.id, instansiId: p.instansiId, opdId: p.opdId };
+    const f = await q.faktaSasaran(tx, actor.id, id, tanggal);
+    const pelaku = pelakuOf(actor);
+    const kuasa = f ? KUASA_ADMIN.filter((k) => putusanKuasa(pelaku, f, k).boleh) : [];
     const isAktif = (r: { tmtMulai: string; tmtSelesai: string | null }) =>
       r.tmtMulai <= tanggal && (r.tmtSelesai === null || r.tmtSelesai >= tanggal);
     return {
@@ -92,7 +156,7 @@ export function createPegawaiService(deps: {
       bawahanLangsung: bawahan,
       riwayatJabatan: riwayat,
       penugasanAktif: riwayat.filter(isAktif),
-      can: { manage: allows(actor, target, 'none', ['opd', 'instansi']) },
+      can: { manage: kuasa.length > 0, kuasa },
       mustChangePassword: p.mustChangePassword,
     };
   }
@@ -121,8 +185,12 @@ export function createPegawaiService(deps: {
     return j;
   }
 
+  const periksaKuasa: PeriksaKuasa = async (actor, targetId, kuasa, alasan) =>
+    tegakkanKuasa(db, actor, targetId, kuasa, await today(actor.instansiId), { alasan });
+
   return {
     detail,
+    periksaKuasa,
 
     /** Who someone is today, as documents print it (the SKP, evaluations). */
     async identitas(actor: Actor, id: number): Promise<Identitas> {
@@ -180,9 +248,14 @@ export function createPegawaiService(deps: {
     },
 
     async mutasi(actor: Actor, id: number, body: z.infer<typeof MutasiBody>, meta: RequestMeta) {
+      const tanggal = await today(actor.instansiId);
       await db.transaction(async (tx) => {
         const before = await lockForWrite(tx, id, body.version);
         const { jabatan: target, opdId } = await loadJabatanFor(tx, actor, body.jabatanId);
+        await tegakkanKuasa(tx, actor, id, 'MUTASI', tanggal, {
+          alasan: body.alasan,
+          akibat: await akibatJabatan(tx, actor, target.id, tanggal),
+        });
         if (target.id === before.jabatanId) {
           throw new AppError(
             'BAD_REQUEST',
@@ -231,8 +304,16 @@ export function createPegawaiService(deps: {
       body: z.infer<typeof AtasanOverrideBody>,
       meta: RequestMeta,
     ) {
+      const tanggal = await today(actor.instansiId);
       await db.transaction(async (tx) => {
         const before = await lockForWrite(tx, id, body.version);
+        // Naming himself, or anyone under him, would put the actor in the target's chain.
+        const pelakuMenjadiAtasan =
+          body.atasanId !== null && (await q.relationOf(tx, actor.id, body.atasanId, tanggal)) !== 'none';
+        await tegakkanKuasa(tx, actor, id, 'ATASAN', tanggal, {
+          alasan: body.alasan,
+          akibat: { pelakuMenjadiAtasan },
+        });
         if (body.atasanId !== null) {
           if (body.atasanId === id) {
             throw new AppError(
@@ -249,7 +330,6 @@ export function createPegawaiService(deps: {
               'Atasan tidak ditemukan di instansi yang sama.',
             );
           }
-          const tanggal = await today(before.instansiId);
           if ((await q.relationOf(tx, id, body.atasanId, tanggal)) !== 'none')
             throw new AppError('SUPERIOR_CYCLE');
         }
@@ -278,10 +358,15 @@ export function createPegawaiService(deps: {
           'Tanggal selesai tidak boleh sebelum tanggal mulai.',
         );
       }
+      const tanggal = await today(actor.instansiId);
       await db.transaction(async (tx) => {
         const p = await q.lockPegawai(tx, id);
         if (!p) throw new AppError('NOT_FOUND');
         const { jabatan: target } = await loadJabatanFor(tx, actor, body.jabatanId);
+        await tegakkanKuasa(tx, actor, id, 'PLT', tanggal, {
+          alasan: body.alasan,
+          akibat: await akibatJabatan(tx, actor, target.id, tanggal),
+        });
         if (!isStruktural(target.jenis)) {
           throw new AppError(
             'BAD_REQUEST',
@@ -319,6 +404,43 @@ export function createPegawaiService(deps: {
             tmtMulai: body.tmtMulai,
             tmtSelesai: body.tmtSelesai,
           },
+          reason: body.alasan,
+          requestId: meta.requestId,
+        });
+      });
+      return detail(actor, id);
+    },
+
+    async aturPeran(actor: Actor, id: number, body: z.infer<typeof PeranBody>, meta: RequestMeta) {
+      const roles = [...new Map(body.peran.map((r) => [`${r.peran}:${r.opdId}`, r])).values()];
+      for (const r of roles) {
+        if ((r.peran === 'ADMIN_OPD') !== (r.opdId !== null)) {
+          throw new AppError(
+            'VALIDATION_FAILED',
+            { field: 'peran' },
+            'Admin OPD harus disertai OPD-nya; peran lain berlaku untuk seluruh instansi tanpa OPD.',
+          );
+        }
+      }
+      const tanggal = await today(actor.instansiId);
+      await db.transaction(async (tx) => {
+        const before = await lockForWrite(tx, id, body.version);
+        await tegakkanKuasa(tx, actor, id, 'PERAN', tanggal, { alasan: body.alasan });
+        const opdIds = roles.flatMap((r) => (r.opdId === null ? [] : [r.opdId]));
+        if ((await q.opdIdsOf(tx, before.instansiId, opdIds)).length !== new Set(opdIds).size) {
+          throw new AppError('NOT_FOUND', { field: 'peran' }, 'OPD tidak ditemukan di instansi ini.');
+        }
+        const sebelum = await q.rolesOf(tx, id);
+        await q.gantiPeran(tx, id, roles);
+        await audit.record(tx, {
+          instansiId: before.instansiId,
+          opdId: before.opdId,
+          actorId: actor.id,
+          action: 'pegawai.peran',
+          entity: 'pegawai',
+          entityId: id,
+          before: { peran: sebelum },
+          after: { peran: roles },
           reason: body.alasan,
           requestId: meta.requestId,
         });
