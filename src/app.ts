@@ -21,6 +21,7 @@ import { angkaKreditRoutes } from './modules/angka-kredit/angka-kredit.routes.js
 import { createAngkaKreditService } from './modules/angka-kredit/angka-kredit.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuditService } from './modules/audit/audit.service.js';
+import { createAuditCheckpointService } from './modules/audit/audit-checkpoint.service.js';
 import { registerAccessHooks } from './modules/auth/access.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
@@ -75,6 +76,7 @@ import { skpRoutes } from './modules/skp/skp.routes.js';
 import { createSkpService } from './modules/skp/skp.service.js';
 import { tppRoutes } from './modules/tpp/tpp.routes.js';
 import { createTppService } from './modules/tpp/tpp.service.js';
+import { auditHmacKey } from './platform/audit-key.js';
 import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { registerErrorHandling } from './platform/http.js';
@@ -137,6 +139,12 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const audit = createAuditService({ db, clock });
+  const auditCheckpoint = createAuditCheckpointService({
+    db,
+    clock,
+    hmacKey: auditHmacKey(config),
+    log: app.log,
+  });
   const org = createOrgService({ db });
   const auth = createAuthService({ db, clock, audit, config });
   const pegawai = createPegawaiService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
@@ -173,7 +181,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const inbox = createInboxService({ db, clock, jadwal });
   // The server schedules it (server.ts); tests call it with their clock.
   const monitoring = createMonitoringService({ db, clock, audit, jadwal, kurva });
-  app.decorate('pengingat', createPengingatService({ db, clock, jadwal, monitoring }));
+  app.decorate('pengingat', createPengingatService({ db, clock, jadwal, monitoring, auditCheckpoint }));
   const logHarian = createLogHarianService({ db, clock, audit, realisasi });
   const realisasiImpor = createRealisasiImporService({ db, realisasi });
   const dialog = createDialogService({ db, clock, audit, notifikasi, pegawai, zonaWaktu: org.zonaWaktu });

@@ -36,12 +36,28 @@ const ConfigSchema = z.object({
     .url()
     .default('http://localhost:3000')
     .transform((u) => u.replace(/\/+$/, '')),
+  /** `production` makes the settings below mandatory. */
+  NODE_ENV: z.string().optional(),
+  /**
+   * Key (at least 32 characters) that signs the audit checkpoints. Required in production; elsewhere
+   * one is generated per data folder (platform/audit-key.ts).
+   */
+  AUDIT_HMAC_KEY: z.string().min(32).optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+const ProductionRules = ConfigSchema.superRefine((c, ctx) => {
+  if (c.NODE_ENV === 'production' && !c.AUDIT_HMAC_KEY)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['AUDIT_HMAC_KEY'],
+      message: 'wajib diisi di produksi (kunci penanda tangan titik periksa log audit)',
+    });
+});
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  const parsed = ProductionRules.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Konfigurasi tidak valid:\n${lines.join('\n')}`);
