@@ -80,6 +80,7 @@ import { auditHmacKey } from './platform/audit-key.js';
 import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { registerErrorHandling } from './platform/http.js';
+import { registerSecurityHeaders } from './platform/security-headers.js';
 import { createLocalStorage } from './platform/storage.js';
 
 z.config(z.locales.id());
@@ -116,6 +117,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     reply.header('x-request-id', request.id);
   });
 
+  await registerSecurityHeaders(app, config);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
@@ -269,13 +271,21 @@ export async function buildApp({ config, database, clock }: AppDeps) {
 
   const webRoot = path.resolve(config.WEB_DIST);
   if (existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      maxAge: '1h',
+      // The page is revalidated on every load, so a new release's hashed assets are picked up at once.
+      setHeaders: (reply, file) => {
+        if (path.basename(file) === 'index.html') reply.header('cache-control', 'no-cache');
+      },
+    });
     // Client-side routes: any other GET outside /api gets the single-page app.
     app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith('/api/')) {
         return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Data tidak ditemukan.' } });
       }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.sendFile('index.html');
     });
   }
 
