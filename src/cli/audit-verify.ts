@@ -35,8 +35,9 @@ try {
     db: database.db,
     clock: systemClock,
     hmacKey: auditHmacKey(config),
-    log: { info: (obj, msg) => console.log(`${msg}: ${JSON.stringify(obj)}`) },
+    log: { info: (obj, msg) => dicatat.push(`${msg}: ${JSON.stringify(obj)}`) },
   });
+  const dicatat: string[] = [];
   const { reports } = await audit.verify();
   let ok = true;
   for (const r of reports) {
@@ -49,6 +50,7 @@ try {
     for (const line of lines) console.log(`instansi ${r.instansiId}: ${line}`);
   }
   if (reports.length === 0) console.log('Log audit kosong.');
+  for (const line of dicatat) console.log(line);
   process.exitCode = ok ? 0 : 1;
 } finally {
   await database.close();
