@@ -36,7 +36,7 @@ const ConfigSchema = z.object({
     .url()
     .default('http://localhost:3000')
     .transform((u) => u.replace(/\/+$/, '')),
-  /** `production` makes the settings below mandatory. */
+  /** `production` applies ProductionRules below. */
   NODE_ENV: z.string().optional(),
   /**
    * Key (at least 32 characters) that signs the audit checkpoints. Required in production; elsewhere
