@@ -21,6 +21,7 @@ import { angkaKreditRoutes } from './modules/angka-kredit/angka-kredit.routes.js
 import { createAngkaKreditService } from './modules/angka-kredit/angka-kredit.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuditService } from './modules/audit/audit.service.js';
+import { createAuditCheckpointService } from './modules/audit/audit-checkpoint.service.js';
 import { registerAccessHooks } from './modules/auth/access.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
@@ -76,11 +77,13 @@ import { skpRoutes } from './modules/skp/skp.routes.js';
 import { createSkpService } from './modules/skp/skp.service.js';
 import { tppRoutes } from './modules/tpp/tpp.routes.js';
 import { createTppService } from './modules/tpp/tpp.service.js';
+import { auditHmacKey } from './platform/audit-key.js';
 import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { RetryLaterError } from './platform/errors.js';
 import { registerErrorHandling } from './platform/http.js';
 import { createLimiter, type Limiter } from './platform/limiter.js';
+import { registerSecurityHeaders } from './platform/security-headers.js';
 import { createLocalStorage } from './platform/storage.js';
 
 z.config(z.locales.id());
@@ -126,6 +129,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     reply.header('x-request-id', request.id);
   });
 
+  await registerSecurityHeaders(app, config);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
@@ -149,6 +153,12 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   if (config.API_DOCS) await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const audit = createAuditService({ db, clock });
+  const auditCheckpoint = createAuditCheckpointService({
+    db,
+    clock,
+    hmacKey: auditHmacKey(config),
+    log: app.log,
+  });
   const org = createOrgService({ db });
   const loginVerifying = createLimiter({
     concurrency: config.LOGIN_CONCURRENCY,
@@ -199,7 +209,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const inbox = createInboxService({ db, clock, jadwal });
   // The server schedules it (server.ts); tests call it with their clock.
   const monitoring = createMonitoringService({ db, clock, audit, jadwal, kurva });
-  app.decorate('pengingat', createPengingatService({ db, clock, jadwal, monitoring }));
+  app.decorate('pengingat', createPengingatService({ db, clock, jadwal, monitoring, auditCheckpoint }));
   const logHarian = createLogHarianService({ db, clock, audit, realisasi });
   const realisasiImpor = createRealisasiImporService({ db, realisasi });
   const dialog = createDialogService({ db, clock, audit, notifikasi, pegawai, zonaWaktu: org.zonaWaktu });
@@ -289,13 +299,21 @@ export async function buildApp({ config, database, clock }: AppDeps) {
 
   const webRoot = path.resolve(config.WEB_DIST);
   if (existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      maxAge: '1h',
+      // The page is revalidated on every load, so a new release's hashed assets are picked up at once.
+      setHeaders: (reply, file) => {
+        if (path.basename(file) === 'index.html') reply.header('cache-control', 'no-cache');
+      },
+    });
     // Client-side routes: any other GET outside /api gets the single-page app.
     app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith('/api/')) {
         return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Data tidak ditemukan.' } });
       }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.sendFile('index.html');
     });
   }
 
