@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ImporQuery, ImporResponse } from '../../contracts/impor.js';
-import { AppError } from '../../platform/errors.js';
 import { errorResponses } from '../../platform/http.js';
+import { type ImportGate, readImportFile } from '../../platform/import-upload.js';
 import type { ImporService } from './impor.service.js';
 
-export function imporRoutes(impor: ImporService): FastifyPluginAsyncZod {
+export function imporRoutes(impor: ImporService, gate: ImportGate): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/impor/pegawai',
@@ -19,17 +19,14 @@ export function imporRoutes(impor: ImporService): FastifyPluginAsyncZod {
             'hanya memeriksa dan melaporkan setiap baris yang salah; `mode=commit` menerapkan semuanya atau ' +
             'tidak sama sekali. Pegawai baru belum memiliki kata sandi sampai admin meresetnya.',
           querystring: ImporQuery,
-          response: { 200: ImporResponse, ...errorResponses(400, 401, 403, 413, 415, 422) },
+          response: { 200: ImporResponse, ...errorResponses(400, 401, 403, 413, 415, 422, 429) },
         },
       },
       async (request) => {
-        const file = request.isMultipart() ? await request.file() : undefined;
-        if (!file)
-          throw new AppError('VALIDATION_FAILED', { field: 'file' }, 'Unggah berkas pada field "file".');
-        const data = await file.toBuffer();
-        return impor.importPegawai(request.actor!, { filename: file.filename, data }, request.query.mode, {
-          requestId: request.id,
-        });
+        const file = await readImportFile(request);
+        return gate.run(request.actor!.instansiId, () =>
+          impor.importPegawai(request.actor!, file, request.query.mode, { requestId: request.id }),
+        );
       },
     );
   };
