@@ -118,18 +118,27 @@ function* chunks(data: Buffer) {
   for (let i = 0; i < data.length; i += CSV_CHUNK) yield data.subarray(i, i + CSV_CHUNK);
 }
 
+/** `;` when the first non-blank line has more of them than commas (Indonesian Excel exports). */
+function delimiterOf(data: Buffer) {
+  const head = data.subarray(0, CSV_CHUNK).toString('utf8');
+  const line = head.split('\n').find((l) => l.trim() !== '') ?? '';
+  return (line.match(/;/g)?.length ?? 0) > (line.match(/,/g)?.length ?? 0) ? ';' : ',';
+}
+
 async function readCsv(data: Buffer, limits: SpreadsheetLimits): Promise<Table> {
   if (data.length > limits.bytes)
     throw tooLarge(
       limits,
       `Berkas CSV berukuran ${mb(data.length)}; impor ini menerima paling besar ${mb(limits.bytes)}.`,
     );
-  const newline = data.indexOf(0x0a);
-  const firstLine = data.subarray(0, newline === -1 ? undefined : newline).toString('utf8');
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   // Blank lines are records too, so every row keeps the number a spreadsheet program shows.
   const parser = Readable.from(chunks(data)).pipe(
-    parse({ delimiter, relax_column_count: true, bom: true, max_record_size: CSV_RECORD_MAX }),
+    parse({
+      delimiter: delimiterOf(data),
+      relax_column_count: true,
+      bom: true,
+      max_record_size: CSV_RECORD_MAX,
+    }),
   );
   const out = tableBuilder(limits);
   let baris = 0;
@@ -138,16 +147,17 @@ async function readCsv(data: Buffer, limits: SpreadsheetLimits): Promise<Table> 
       out.add({ baris: ++baris, cells, problems: {} });
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
+    const line = typeof err.lines === 'number' ? err.lines : baris + 1;
     if (err.code === 'CSV_MAX_RECORD_SIZE')
       throw new AppError(
         'BERKAS_TERLALU_BESAR',
         { maks: CSV_RECORD_MAX },
-        `Baris ${baris + 1} berkas CSV lebih panjang dari ${mb(CSV_RECORD_MAX)}.`,
+        `Baris ${line} berkas CSV lebih panjang dari ${mb(CSV_RECORD_MAX)}.`,
       );
     throw new AppError(
       'VALIDATION_FAILED',
-      { baris: baris + 1 },
-      `Berkas CSV tidak dapat dibaca pada baris ${baris + 1}: periksa tanda kutip dan pemisah kolomnya.`,
+      { baris: line },
+      `Berkas CSV tidak dapat dibaca pada baris ${line}: periksa tanda kutip dan pemisah kolomnya.`,
     );
   } finally {
     parser.destroy();
