@@ -6,6 +6,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { AppError } from './errors.js';
+import type { SpreadsheetLimits } from './spreadsheet.js';
 
 /** The largest file an import accepts, as uploaded (an XLSX is limited again once inflated). */
 export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
@@ -34,6 +35,16 @@ export async function readImportFile(request: FastifyRequest): Promise<ImportFil
       );
     throw err;
   }
+}
+
+/** The limits of an import, for its route's description (OpenAPI). */
+export function importLimitsText(limits: SpreadsheetLimits) {
+  const mb = (bytes: number) => (bytes / (1024 * 1024)).toLocaleString('id-ID');
+  return (
+    ` Paling banyak ${limits.rows.toLocaleString('id-ID')} baris data per berkas (lebih: 422); berkas paling ` +
+    `besar ${mb(UPLOAD_MAX_BYTES)} MB, isinya paling besar ${mb(limits.bytes)} MB (XLSX: setelah diekstrak; ` +
+    'lebih: 413). Impor satu instansi yang berjalan bersamaan dibatasi (lebih: 429 dengan Retry-After).'
+  );
 }
 
 /** At most `perInstansi` imports of one instansi at once (one process: the count is in memory). */

@@ -135,6 +135,26 @@ describe('readSpreadsheet: XLSX', () => {
     expect(table.rows).toEqual([{ baris: 3, cells: ['7', panjang], problems: {}, numbers: { 0: 7 } }]);
   });
 
+  it('reads the sheet listed first in the workbook, whatever its part is called', async () => {
+    const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const file = zip([
+      {
+        name: 'xl/workbook.xml',
+        data: `<workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="Isian" sheetId="2" r:id="rId2"/><sheet name="Lama" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/worksheet" Target="/xl/worksheets/isian.xml"/></Relationships>`,
+      },
+      { name: 'xl/worksheets/sheet1.xml', data: sheetXml([['Lama']]) },
+      { name: 'xl/worksheets/isian.xml', data: sheetXml([['Isian'], ['1']]) },
+    ]);
+    const table = await readSpreadsheet(file, limits);
+    expect(table.header.cells).toEqual(['Isian']);
+    expect(table.rows.map((r) => r.cells)).toEqual([['1']]);
+  });
+
   it('stops at the row cap without reading further (the rest of this sheet is broken)', async () => {
     // Broken past the first chunks the sheet inflates in: reached only by a reader that goes on.
     const sheet = sheetXml([['ID', 'Teks'], ...dataRows(11), ['isi', 'x'.repeat(300_000)]]).replace(

@@ -186,9 +186,10 @@ interface ReaderParts {
   _parseWorkbook(part: Readable): Promise<void>;
   _parseStyles(part: Readable): Promise<void>;
   _parseSharedStrings(part: Readable): AsyncIterable<unknown>;
+  /** `id` only names the sheet reader. */
   _parseWorksheet(
     part: Readable,
-    sheetNo: string,
+    id: string,
   ): Iterable<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
   workbookRels?: { Id: string; Target: string }[];
   model?: { sheets?: { rId: string }[] };
@@ -220,7 +221,7 @@ function firstSheet(reader: ReaderParts, parts: Map<string, yauzl.Entry>) {
   const target = reader.workbookRels?.find((r) => r.Id === rId)?.Target;
   if (!target) return null;
   const name = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-  return parts.has(name) ? { name, sheetNo: /(\d+)\.xml$/.exec(name)?.[1] ?? '1' } : null;
+  return parts.get(name) ? name : null;
 }
 
 async function readXlsx(data: Buffer, limits: SpreadsheetLimits): Promise<Table> {
@@ -263,8 +264,9 @@ async function readXlsx(data: Buffer, limits: SpreadsheetLimits): Promise<Table>
     const styles = parts.get(STYLES);
     if (styles) await reader._parseStyles(open(styles));
     const strings = parts.get(SHARED_STRINGS);
+    // With 'cache' the reader keeps the strings itself; the generator yields nothing.
     if (strings) for await (const _ of reader._parseSharedStrings(open(strings)));
-    for (const { value: rows } of reader._parseWorksheet(open(parts.get(sheet.name)!), sheet.sheetNo)) {
+    for (const { value: rows } of reader._parseWorksheet(open(parts.get(sheet)!), sheet)) {
       for await (const row of rows) out.add(tableRow(row));
     }
   } catch (err) {

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ImporQuery, ImporResponse } from '../../contracts/impor.js';
 import { errorResponses } from '../../platform/http.js';
-import { type ImportGate, readImportFile } from '../../platform/import-upload.js';
+import { type ImportGate, importLimitsText, readImportFile } from '../../platform/import-upload.js';
+import { BATAS_BERKAS_PEGAWAI } from './impor.parse.js';
 import type { ImporService } from './impor.service.js';
 
 export function imporRoutes(impor: ImporService, gate: ImportGate): FastifyPluginAsyncZod {
@@ -17,7 +18,8 @@ export function imporRoutes(impor: ImporService, gate: ImportGate): FastifyPlugi
             'Unggah berkas pada field multipart `file`. Kolom: NIP, Nama, Jenis ASN, Golongan, Jabatan, Unor, ' +
             'dan opsional Gelar Depan, Gelar Belakang, Jenis Jabatan, Jenjang, NIP Atasan. `mode=dry-run` ' +
             'hanya memeriksa dan melaporkan setiap baris yang salah; `mode=commit` menerapkan semuanya atau ' +
-            'tidak sama sekali. Pegawai baru belum memiliki kata sandi sampai admin meresetnya.',
+            'tidak sama sekali. Pegawai baru belum memiliki kata sandi sampai admin meresetnya.' +
+            importLimitsText(BATAS_BERKAS_PEGAWAI),
           querystring: ImporQuery,
           response: { 200: ImporResponse, ...errorResponses(400, 401, 403, 413, 415, 422, 429) },
         },

@@ -14,7 +14,8 @@ import {
   LiburQuery,
 } from '../../contracts/kehadiran.js';
 import { errorResponses } from '../../platform/http.js';
-import { type ImportGate, readImportFile } from '../../platform/import-upload.js';
+import { type ImportGate, importLimitsText, readImportFile } from '../../platform/import-upload.js';
+import { BATAS_BERKAS_KEHADIRAN } from './kehadiran.berkas.js';
 import type { KehadiranService } from './kehadiran.service.js';
 
 const TAG = ['Kehadiran'];
@@ -34,7 +35,8 @@ export function kehadiranRoutes(kehadiran: KehadiranService, gate: ImportGate): 
             'Jam Pulang (Check Out/Pulang), Status (atau Keterangan): Hadir/H, DL, Cuti/C, Sakit/S, Izin/I, ' +
             'TK/Alpa. `mode=dry-run` hanya memeriksa dan melaporkan setiap baris yang salah; `mode=commit` ' +
             'menyimpan semuanya atau tidak sama sekali; hari yang sudah ada diganti. Admin OPD hanya untuk ' +
-            'pegawai OPD-nya.',
+            'pegawai OPD-nya.' +
+            importLimitsText(BATAS_BERKAS_KEHADIRAN),
           querystring: ImporKehadiranQuery,
           response: { 200: HasilImporKehadiran, ...errorResponses(400, 401, 403, 413, 415, 422, 429) },
         },

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PkBody, PkImporQuery, PkImporResponse, PkOut, PkQuery } from '../../contracts/pk.js';
 import { errorResponses } from '../../platform/http.js';
-import { type ImportGate, readImportFile } from '../../platform/import-upload.js';
-import type { PkService } from './pk.service.js';
+import { type ImportGate, importLimitsText, readImportFile } from '../../platform/import-upload.js';
+import { BATAS_BERKAS_PK, type PkService } from './pk.service.js';
 
 export function pkRoutes(pk: PkService, gate: ImportGate): FastifyPluginAsyncZod {
   return async (app) => {
@@ -47,7 +47,8 @@ export function pkRoutes(pk: PkService, gate: ImportGate): FastifyPluginAsyncZod
             'Teks. Baris dengan unor dan tahun yang sama menjadi satu perjanjian kinerja yang menggantikan ' +
             'perjanjian unit itu untuk tahun tersebut; sasaran yang sudah diturunkan ke RHK tetap tertaut. ' +
             '`mode=dry-run` hanya memeriksa dan melaporkan setiap baris yang salah; `mode=commit` menerapkan ' +
-            'semuanya atau tidak sama sekali.',
+            'semuanya atau tidak sama sekali.' +
+            importLimitsText(BATAS_BERKAS_PK),
           querystring: PkImporQuery,
           response: { 200: PkImporResponse, ...errorResponses(400, 401, 403, 409, 413, 415, 422, 429) },
         },

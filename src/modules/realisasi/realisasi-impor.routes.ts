@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { PeriodeQuery } from '../../contracts/realisasi.js';
 import { ImporRealisasiQuery, ImporRealisasiResponse } from '../../contracts/realisasi-impor.js';
 import { errorResponses } from '../../platform/http.js';
-import { type ImportGate, readImportFile } from '../../platform/import-upload.js';
-import type { RealisasiImporService } from './realisasi-impor.service.js';
+import { type ImportGate, importLimitsText, readImportFile } from '../../platform/import-upload.js';
+import { BATAS_BERKAS_REALISASI, type RealisasiImporService } from './realisasi-impor.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -52,7 +52,8 @@ export function realisasiImporRoutes(impor: RealisasiImporService, gate: ImportG
             'Baris yang sama dengan yang tersimpan dibiarkan. `mode=dry-run` hanya memeriksa dan melaporkan ' +
             'setiap baris yang salah; `mode=commit` menyimpan semua baris yang berubah sebagai draf atau tidak ' +
             'sama sekali (tidak mengajukan), selama jendela input (atau perbaikan untuk realisasi yang ' +
-            'dikembalikan) dibuka.',
+            'dikembalikan) dibuka.' +
+            importLimitsText(BATAS_BERKAS_REALISASI),
           querystring: ImporRealisasiQuery,
           response: { 200: ImporRealisasiResponse, ...errorResponses(400, 401, 409, 413, 415, 422, 429) },
         },
