@@ -82,6 +82,7 @@ import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { RetryLaterError } from './platform/errors.js';
 import { registerErrorHandling } from './platform/http.js';
+import { createImportGate, type ImportGate } from './platform/import-upload.js';
 import { createLimiter, type Limiter } from './platform/limiter.js';
 import { registerSecurityHeaders } from './platform/security-headers.js';
 import { createLocalStorage } from './platform/storage.js';
@@ -94,6 +95,8 @@ declare module 'fastify' {
     pengingat: PengingatService;
     /** The ceiling on password verifications at once; tests hold its turns to fill it. */
     loginVerifying: Limiter;
+    /** The spreadsheet imports running per instansi; tests hold places in it. */
+    importGate: ImportGate;
   }
 }
 
@@ -241,6 +244,8 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const apiV1 = createApiV1Service({ db, clock, impor, kehadiran, zonaWaktu: org.zonaWaktu });
 
   const tpp = createTppService({ db, clock, audit, jadwal });
+  const importGate = createImportGate(config.IMPOR_SERENTAK);
+  app.decorate('importGate', importGate);
 
   registerAccessHooks(
     app,
@@ -272,9 +277,9 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(pegawaiRoutes(pegawai, auth));
   await app.register(orgRoutes(org));
   await app.register(auditRoutes(audit));
-  await app.register(imporRoutes(impor));
+  await app.register(imporRoutes(impor, importGate));
   await app.register(skpRoutes(skp));
-  await app.register(pkRoutes(pk));
+  await app.register(pkRoutes(pk, importGate));
   await app.register(dokumenRoutes(dokumen, config));
   await app.register(pengaturanRoutes(pengaturan));
   await app.register(jadwalRoutes(jadwal));
@@ -284,7 +289,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(delegasiRoutes(delegasi));
   await app.register(inboxRoutes(inbox));
   await app.register(logHarianRoutes(logHarian));
-  await app.register(realisasiImporRoutes(realisasiImpor));
+  await app.register(realisasiImporRoutes(realisasiImpor, importGate));
   await app.register(dialogRoutes(dialog));
   await app.register(riwayatRoutes(riwayat));
   await app.register(kurvaRoutes(kurva));
@@ -293,7 +298,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(tppRoutes(tpp));
   await app.register(angkaKreditRoutes(angkaKredit));
   await app.register(laporanRoutes(laporan));
-  await app.register(kehadiranRoutes(kehadiran));
+  await app.register(kehadiranRoutes(kehadiran, importGate));
   await app.register(tokenApiRoutes(tokenApi));
   await app.register(apiV1Routes(apiV1, config));
 

@@ -89,6 +89,8 @@ const ConfigSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   /** Requests per minute per API token on the /api/v1 routes. */
   API_RATE_LIMIT: z.coerce.number().int().positive().default(600),
+  /** Spreadsheet imports of one instansi running at once; more are refused with 429. */
+  IMPOR_SERENTAK: z.coerce.number().int().positive().default(2),
   /** Seed the demo province when the database is empty. */
   /** Defaults to true only outside production and without DATABASE_URL. */
   SEED_DEMO: unsetIfEmpty(bool.optional()),
