@@ -7,7 +7,8 @@
  * request another employee, next to pgbench running the SQL one submission runs, captured from the
  * code. Also the kurva distribusi: a period's ratings for every employee with an approved plan and an
  * organisation predikat for every unit, then every unit's curve over HTTP (cold, then warm). Prints
- * seed seconds, report latencies, req/s, p50/p99 latency and the ratios to the references. Not a
+ * seed seconds, report latencies, req/s, p50/p99 latency and the ratios to the references. Last, the
+ * 1,000,000-row XLSX posted to the realisasi import (impor.ts): time to refusal and memory. Not a
  * timed test.
  */
 import { execFileSync } from 'node:child_process';
@@ -24,6 +25,7 @@ import { syntheticPlan } from '../src/db/seed/synthetic.js';
 import { dateInZone } from '../src/platform/clock.js';
 import { adminUrl, withAdmin } from '../test/pg-admin.js';
 import { ekspor, printEkspor } from './ekspor.js';
+import { imporBesar, printImpor } from './impor.js';
 import { monitoring, printMonitoring } from './monitoring.js';
 import { masuk, startProcess, stop, waitFor } from './proses.js';
 import {
@@ -472,6 +474,15 @@ printTpp(
     url,
     port: '3913',
     admin: { nip: data.admin, password: PASSWORD },
+  }),
+);
+
+// The big upload of issue 12: 1,000,000 rows posted to the realisasi import of a fresh server (impor.ts).
+printImpor(
+  await imporBesar({
+    env: { DATABASE_URL: url, SEED_DEMO: 'false' },
+    port: '3914',
+    pegawai: { nip: data.users[0]!.nip, password: PASSWORD },
   }),
 );
 

@@ -21,13 +21,14 @@ import { angkaKreditRoutes } from './modules/angka-kredit/angka-kredit.routes.js
 import { createAngkaKreditService } from './modules/angka-kredit/angka-kredit.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuditService } from './modules/audit/audit.service.js';
+import { createAuditCheckpointService } from './modules/audit/audit-checkpoint.service.js';
 import { registerAccessHooks } from './modules/auth/access.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createLoginThrottle } from './modules/auth/login-throttle.js';
 import { mfaRoutes } from './modules/auth/mfa.routes.js';
 import { createMfaService } from './modules/auth/mfa.service.js';
-import { loadMfaKunci } from './modules/auth/mfa-kunci.js';
+import { createMfaKunci } from './modules/auth/mfa-kunci.js';
 import { sesiRoutes } from './modules/auth/sesi.routes.js';
 import { createSesiService } from './modules/auth/sesi.service.js';
 import { delegasiRoutes } from './modules/delegasi/delegasi.routes.js';
@@ -81,11 +82,14 @@ import { skpRoutes } from './modules/skp/skp.routes.js';
 import { createSkpService } from './modules/skp/skp.service.js';
 import { tppRoutes } from './modules/tpp/tpp.routes.js';
 import { createTppService } from './modules/tpp/tpp.service.js';
+import { auditHmacKey } from './platform/audit-key.js';
 import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { RetryLaterError } from './platform/errors.js';
 import { registerErrorHandling } from './platform/http.js';
+import { createImportGate, type ImportGate } from './platform/import-upload.js';
 import { createLimiter, type Limiter } from './platform/limiter.js';
+import { registerSecurityHeaders } from './platform/security-headers.js';
 import { createLocalStorage } from './platform/storage.js';
 
 z.config(z.locales.id());
@@ -96,6 +100,8 @@ declare module 'fastify' {
     pengingat: PengingatService;
     /** The ceiling on password verifications at once; tests hold its turns to fill it. */
     loginVerifying: Limiter;
+    /** The spreadsheet imports running per instansi; tests hold places in it. */
+    importGate: ImportGate;
   }
 }
 
@@ -131,6 +137,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     reply.header('x-request-id', request.id);
   });
 
+  await registerSecurityHeaders(app, config);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
@@ -154,6 +161,12 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   if (config.API_DOCS) await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const audit = createAuditService({ db, clock });
+  const auditCheckpoint = createAuditCheckpointService({
+    db,
+    clock,
+    hmacKey: auditHmacKey(config),
+    log: app.log,
+  });
   const org = createOrgService({ db });
   const loginVerifying = createLimiter({
     concurrency: config.LOGIN_CONCURRENCY,
@@ -162,10 +175,14 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   });
   app.decorate('loginVerifying', loginVerifying);
   const pengaturan = createPengaturanService({ db, audit });
-  if (!config.MFA_KEY)
-    app.log.warn('MFA_KEY tidak diatur: kunci kode autentikator dibuat dan disimpan di basis data');
-  const mfaKunci = await loadMfaKunci({ db, mfaKey: config.MFA_KEY });
-  const mfa = createMfaService({ db, clock, audit, kunci: mfaKunci, pengaturan, zonaWaktu: org.zonaWaktu });
+  const mfa = createMfaService({
+    db,
+    clock,
+    audit,
+    kunci: createMfaKunci(config),
+    pengaturan,
+    zonaWaktu: org.zonaWaktu,
+  });
   const pegawai = createPegawaiService({ db, clock, audit, zonaWaktu: org.zonaWaktu, mfa });
   const auth = createAuthService({
     db,
@@ -210,7 +227,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const inbox = createInboxService({ db, clock, jadwal });
   // The server schedules it (server.ts); tests call it with their clock.
   const monitoring = createMonitoringService({ db, clock, audit, jadwal, kurva });
-  app.decorate('pengingat', createPengingatService({ db, clock, jadwal, monitoring }));
+  app.decorate('pengingat', createPengingatService({ db, clock, jadwal, monitoring, auditCheckpoint }));
   const logHarian = createLogHarianService({ db, clock, audit, realisasi });
   const realisasiImpor = createRealisasiImporService({ db, realisasi });
   const dialog = createDialogService({ db, clock, audit, notifikasi, pegawai, zonaWaktu: org.zonaWaktu });
@@ -242,6 +259,8 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const apiV1 = createApiV1Service({ db, clock, impor, kehadiran, zonaWaktu: org.zonaWaktu });
 
   const tpp = createTppService({ db, clock, audit, jadwal });
+  const importGate = createImportGate(config.IMPOR_SERENTAK);
+  app.decorate('importGate', importGate);
 
   registerAccessHooks(
     app,
@@ -275,9 +294,9 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(pegawaiRoutes(pegawai, auth));
   await app.register(orgRoutes(org));
   await app.register(auditRoutes(audit));
-  await app.register(imporRoutes(impor));
+  await app.register(imporRoutes(impor, importGate));
   await app.register(skpRoutes(skp));
-  await app.register(pkRoutes(pk));
+  await app.register(pkRoutes(pk, importGate));
   await app.register(dokumenRoutes(dokumen, config));
   await app.register(pengaturanRoutes(pengaturan));
   await app.register(jadwalRoutes(jadwal));
@@ -287,7 +306,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(delegasiRoutes(delegasi));
   await app.register(inboxRoutes(inbox));
   await app.register(logHarianRoutes(logHarian));
-  await app.register(realisasiImporRoutes(realisasiImpor));
+  await app.register(realisasiImporRoutes(realisasiImpor, importGate));
   await app.register(dialogRoutes(dialog));
   await app.register(riwayatRoutes(riwayat));
   await app.register(kurvaRoutes(kurva));
@@ -296,19 +315,27 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(tppRoutes(tpp));
   await app.register(angkaKreditRoutes(angkaKredit));
   await app.register(laporanRoutes(laporan));
-  await app.register(kehadiranRoutes(kehadiran));
+  await app.register(kehadiranRoutes(kehadiran, importGate));
   await app.register(tokenApiRoutes(tokenApi));
   await app.register(apiV1Routes(apiV1, config));
 
   const webRoot = path.resolve(config.WEB_DIST);
   if (existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      maxAge: '1h',
+      // The page is revalidated on every load, so a new release's hashed assets are picked up at once.
+      setHeaders: (reply, file) => {
+        if (path.basename(file) === 'index.html') reply.header('cache-control', 'no-cache');
+      },
+    });
     // Client-side routes: any other GET outside /api gets the single-page app.
     app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith('/api/')) {
         return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Data tidak ditemukan.' } });
       }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.sendFile('index.html');
     });
   }
 

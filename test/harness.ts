@@ -7,6 +7,8 @@ import { loadConfig } from '../src/platform/config.js';
 import { openTestDatabase } from './db.js';
 
 export const TEST_PASSWORD = 'Rahasia#123';
+/** Signs the audit checkpoints of the test app (no key file is written). */
+export const TEST_AUDIT_KEY = 'kunci-uji-titik-periksa-audit-0123456789';
 
 export async function createHarness(options: { now?: string; env?: Record<string, string> } = {}) {
   const database: Database = await openTestDatabase();
@@ -16,6 +18,7 @@ export async function createHarness(options: { now?: string; env?: Record<string
     LOG_LEVEL: 'silent',
     WEB_DIST: './tmp/no-web',
     LOGIN_RATE_LIMIT: '100000',
+    AUDIT_HMAC_KEY: TEST_AUDIT_KEY,
     ...options.env,
   });
   const app = await buildApp({ config, database, clock });

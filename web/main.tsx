@@ -6,8 +6,12 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
 import { ApiError } from './lib/api';
 import { createAppRouter } from './router';
+
+// The page's CSP refuses eval; without this Zod would probe for it (a reported violation) and fall back.
+z.config({ jitless: true });
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -21,6 +21,11 @@ const builtAt = existsSync(index) ? statSync(index).mtimeMs : 0;
 if (builtAt < Math.max(...SOURCES.map(newestMtime))) {
   console.log('Membangun antarmuka web…');
   const { build } = await import('vite');
+  // Vite sets NODE_ENV=production for the build when it is unset; the server's mode (config.ts) is
+  // the caller's, not the bundler's.
+  const nodeEnv = process.env.NODE_ENV;
   await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  if (nodeEnv === undefined) delete process.env.NODE_ENV;
+  else process.env.NODE_ENV = nodeEnv;
 }
 await import('../server.js');

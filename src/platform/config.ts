@@ -51,7 +51,7 @@ export const DEMO_PASSWORD_TERBIT = 'Kinerja#2026';
 
 const ConfigSchema = z.object({
   /** `production` turns the demo off unless asked, and refuses the published demo password. */
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NODE_ENV: z.string().default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   /** PGlite data folder, used when DATABASE_URL is not set. */
@@ -91,8 +91,8 @@ const ConfigSchema = z.object({
   API_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   /**
    * Seals the employees' authenticator secrets and keys the hashes of their recovery codes, so a
-   * database dump alone gives no working codes. Unset: a key is generated once and kept in the
-   * database (development and the demo only). Changing it voids every enrolment.
+   * database dump alone gives no working codes. Required in production; elsewhere one is generated
+   * per data folder (platform/kunci-lokal.ts). Changing it voids every enrolment.
    */
   MFA_KEY: unsetIfEmpty(
     z
@@ -100,6 +100,8 @@ const ConfigSchema = z.object({
       .min(32, 'MFA_KEY minimal 32 karakter acak, mis. keluaran `openssl rand -base64 32`.')
       .optional(),
   ),
+  /** Spreadsheet imports of one instansi running at once; more are refused with 429. */
+  IMPOR_SERENTAK: z.coerce.number().int().positive().default(2),
   /** Seed the demo province when the database is empty. */
   /** Defaults to true only outside production and without DATABASE_URL. */
   SEED_DEMO: unsetIfEmpty(bool.optional()),
@@ -121,6 +123,11 @@ const ConfigSchema = z.object({
     .url()
     .default('http://localhost:3000')
     .transform((u) => u.replace(/\/+$/, '')),
+  /**
+   * Key (at least 32 characters) that signs the audit checkpoints. Required in production; elsewhere
+   * one is generated per data folder (platform/audit-key.ts).
+   */
+  AUDIT_HMAC_KEY: z.string().min(32).optional(),
 });
 
 /** Production is NODE_ENV=production, or a DATABASE_URL (a real server, not the embedded demo). */
@@ -132,6 +139,20 @@ const WithDefaults = ConfigSchema.transform((c) => {
     COOKIE_SECURE: c.COOKIE_SECURE ?? c.PUBLIC_URL.startsWith('https:'),
   };
 }).superRefine((c, ctx) => {
+  if (c.NODE_ENV === 'production' && !c.AUDIT_HMAC_KEY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['AUDIT_HMAC_KEY'],
+      message: 'wajib diisi di produksi (kunci penanda tangan titik periksa log audit)',
+    });
+  }
+  if (c.NODE_ENV === 'production' && !c.MFA_KEY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['MFA_KEY'],
+      message: 'wajib diisi di produksi (kunci rahasia aplikasi autentikator dan kode pemulihan)',
+    });
+  }
   if (c.NODE_ENV === 'production' && c.SEED_DEMO && c.DEMO_PASSWORD === DEMO_PASSWORD_TERBIT) {
     ctx.addIssue({
       code: 'custom',

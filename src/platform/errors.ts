@@ -64,6 +64,11 @@ export const ERRORS = {
     message: 'Berkas impor berisi baris yang tidak valid; tidak ada data yang disimpan.',
   },
   UNSUPPORTED_FILE: { status: 415, message: 'Jenis berkas tidak didukung. Gunakan CSV atau XLSX.' },
+  BARIS_TERLALU_BANYAK: { status: 422, message: 'Berkas impor berisi terlalu banyak baris.' },
+  IMPOR_SIBUK: {
+    status: 429,
+    message: 'Impor lain untuk instansi ini sedang berjalan. Coba lagi sebentar lagi.',
+  },
   SKP_EXISTS: { status: 409, message: 'SKP untuk jabatan dan tahun ini sudah ada.' },
   SKP_NOT_EDITABLE: { status: 409, message: 'SKP ini tidak dapat diubah pada statusnya sekarang.' },
   SKP_INVALID_TRANSITION: { status: 409, message: 'Perubahan status SKP ini tidak diperbolehkan.' },
@@ -161,6 +166,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly details?: unknown,
     message?: string,
+    /** Seconds after which the request may be tried again, sent as Retry-After. */
+    readonly retryAfter?: number,
   ) {
     super(message ?? ERRORS[code].message);
     this.name = 'AppError';
@@ -173,11 +180,7 @@ export class AppError extends Error {
 
 /** A refusal the client may retry after `retryAfter` seconds; the handler sends it as Retry-After. */
 export class RetryLaterError extends AppError {
-  constructor(
-    code: ErrorCode,
-    readonly retryAfter: number,
-    message?: string,
-  ) {
-    super(code, { retryAfter }, message);
+  constructor(code: ErrorCode, retryAfter: number, message?: string) {
+    super(code, { retryAfter }, message, retryAfter);
   }
 }

@@ -2,7 +2,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ErrorBody } from '../contracts/common.js';
-import { AppError, ERRORS, type ErrorCode, RetryLaterError } from './errors.js';
+import { AppError, ERRORS, type ErrorCode } from './errors.js';
 
 /** Response schemas for the error statuses a route can answer, so OpenAPI and the compiler know them. */
 export function errorResponses<S extends 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503>(
@@ -18,7 +18,7 @@ function body(code: ErrorCode | string, message: string, details?: unknown) {
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
-      if (err instanceof RetryLaterError) reply.header('retry-after', String(err.retryAfter));
+      if (err.retryAfter !== undefined) reply.header('retry-after', String(err.retryAfter));
       return reply.status(err.status).send(body(err.code, err.message, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

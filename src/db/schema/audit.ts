@@ -1,4 +1,4 @@
-/** Append-only, hash-chained audit log (one chain per instansi). */
+/** Append-only, hash-chained audit log (one chain per instansi), and the signed checkpoints of its heads. */
 import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const auditLog = pgTable(
@@ -26,4 +26,23 @@ export const auditLog = pgTable(
     index('audit_actor_idx').on(t.actorId, t.id),
     index('audit_opd_idx').on(t.opdId, t.id),
   ],
+);
+
+/**
+ * The head of one instansi's chain at a moment, signed with AUDIT_HMAC_KEY (ADR 0007). Kept outside
+ * audit_log so that removing the newest audit rows leaves a signed record of what was there.
+ */
+export const auditCheckpoint = pgTable(
+  'audit_checkpoint',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    instansiId: integer().notNull(),
+    at: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    lastId: bigint({ mode: 'number' }).notNull(),
+    lastHash: text().notNull(),
+    entryCount: bigint({ mode: 'number' }).notNull(),
+    /** HMAC-SHA256 (hex) of the fields above. */
+    signature: text().notNull(),
+  },
+  (t) => [index('audit_checkpoint_instansi_idx').on(t.instansiId, t.id)],
 );

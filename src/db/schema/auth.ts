@@ -1,9 +1,7 @@
 /** Server-side sessions, login-failure counters and authenticator codes (TOTP). */
-import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
-  check,
   index,
   integer,
   pgTable,
@@ -90,17 +88,4 @@ export const mfaTantangan = pgTable(
     percobaan: smallint().notNull().default(0),
   },
   (t) => [index('mfa_tantangan_pegawai_idx').on(t.pegawaiId)],
-);
-
-/**
- * The sealing key generated on first use when MFA_KEY is not configured (development and the demo):
- * then a database dump alone does yield the secrets; production sets MFA_KEY.
- */
-export const mfaKunci = pgTable(
-  'mfa_kunci',
-  {
-    id: smallint().primaryKey().default(1),
-    kunci: text().notNull(),
-  },
-  (t) => [check('mfa_kunci_satu_ck', sql`${t.id} = 1`)],
 );

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../../test/harness.js';
+import { createHarness, type Harness, TEST_AUDIT_KEY } from '../../../test/harness.js';
 import { buildOrg, type Org } from '../../../test/org.js';
 import { verifyAuditChains } from './audit.verify.js';
 
@@ -56,7 +56,7 @@ describe('audit log', () => {
   });
 
   it('the hash chain verifies, and a change made behind the trigger is detected', async () => {
-    const intact = await verifyAuditChains(h.db, 2);
+    const intact = await verifyAuditChains(h.db, TEST_AUDIT_KEY, 2);
     const mine = intact.find((r) => r.instansiId === org.instansiId)!;
     expect(mine.broken).toBeNull();
     expect(mine.checked).toBeGreaterThanOrEqual(4);
@@ -66,7 +66,9 @@ describe('audit log', () => {
       sql`UPDATE audit_log SET reason = 'dipalsukan' WHERE id = (SELECT max(id) FROM audit_log WHERE action = 'pegawai.atasan.override' AND instansi_id = ${org.instansiId})`,
     );
     await h.db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`);
-    const tampered = (await verifyAuditChains(h.db)).find((r) => r.instansiId === org.instansiId)!;
+    const tampered = (await verifyAuditChains(h.db, TEST_AUDIT_KEY)).find(
+      (r) => r.instansiId === org.instansiId,
+    )!;
     expect(tampered.broken?.reason).toBe('hash');
   });
 });

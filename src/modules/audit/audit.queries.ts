@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
-import { auditLog, pegawai } from '../../db/schema/index.js';
+import { type DbOrTx, rows } from '../../db/client.js';
+import { auditCheckpoint, auditLog, pegawai } from '../../db/schema/index.js';
+import type { ChainHead, Checkpoint } from './audit-checkpoint.js';
 
 export async function lastHash(db: DbOrTx, instansiId: number): Promise<string | null> {
   const [row] = await db
@@ -67,9 +68,53 @@ export function chainPage(db: DbOrTx, instansiId: number, afterId: number, size:
     .limit(size);
 }
 
+/** Every instansi with a chain or a checkpoint: a chain whose rows were all removed still has to be reported. */
 export async function instansiWithAudit(db: DbOrTx): Promise<number[]> {
-  const found = await db.selectDistinct({ id: auditLog.instansiId }).from(auditLog);
+  const found = await rows<{ id: number }>(
+    db,
+    sql`SELECT instansi_id AS id FROM audit_log UNION SELECT instansi_id FROM audit_checkpoint ORDER BY id`,
+  );
   return found.map((r) => r.id);
+}
+
+/**
+ * The head of every instansi's chain, with the count of its entries, read in one statement so that
+ * the three agree while audit rows are being written.
+ */
+export async function chainHeads(db: DbOrTx): Promise<ChainHead[]> {
+  const found = await rows<{
+    instansiId: number;
+    lastId: number | string;
+    lastHash: string;
+    entryCount: number | string;
+  }>(
+    db,
+    sql`SELECT i.id AS "instansiId", h.id AS "lastId", h.hash AS "lastHash",
+               (SELECT count(*) FROM audit_log c WHERE c.instansi_id = i.id AND c.id <= h.id) AS "entryCount"
+          FROM instansi i
+          CROSS JOIN LATERAL (SELECT id, hash FROM audit_log a WHERE a.instansi_id = i.id ORDER BY id DESC LIMIT 1) h
+         ORDER BY i.id`,
+  );
+  // int8 arrives as a string or a bigint depending on the driver.
+  return found.map((r) => ({ ...r, lastId: Number(r.lastId), entryCount: Number(r.entryCount) }));
+}
+
+export async function insertCheckpoints(
+  db: DbOrTx,
+  entries: (typeof auditCheckpoint.$inferInsert)[],
+): Promise<Checkpoint[]> {
+  if (entries.length === 0) return [];
+  const saved = await db.insert(auditCheckpoint).values(entries).returning();
+  return saved.map((r) => ({ ...r, at: r.at.toISOString() }));
+}
+
+export async function checkpointsOf(db: DbOrTx, instansiId: number): Promise<Checkpoint[]> {
+  const found = await db
+    .select()
+    .from(auditCheckpoint)
+    .where(eq(auditCheckpoint.instansiId, instansiId))
+    .orderBy(asc(auditCheckpoint.id));
+  return found.map((r) => ({ ...r, at: r.at.toISOString() }));
 }
 
 /** Rows in chain order; chunked so one statement stays well under the parameter limit. */

@@ -1,14 +1,7 @@
-/** SQL of authenticator codes: secrets, recovery codes, the login code step, the generated key. */
+/** SQL of authenticator codes: secrets, recovery codes, the code step of login. */
 import { and, eq, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
-import { mfaKodePemulihan, mfaKunci, mfaPegawai, mfaTantangan, sesi } from '../../db/schema/index.js';
-
-/** The key generated on first use when MFA_KEY is unset; concurrent first uses agree on one. */
-export async function kunciTersimpan(db: DbOrTx, calon: string): Promise<string> {
-  await db.insert(mfaKunci).values({ id: 1, kunci: calon }).onConflictDoNothing();
-  const [row] = await db.select({ kunci: mfaKunci.kunci }).from(mfaKunci).where(eq(mfaKunci.id, 1));
-  return row!.kunci;
-}
+import { mfaKodePemulihan, mfaPegawai, mfaTantangan, sesi } from '../../db/schema/index.js';
 
 export async function findMfa(db: DbOrTx, pegawaiId: number) {
   const [row] = await db.select().from(mfaPegawai).where(eq(mfaPegawai.pegawaiId, pegawaiId));

@@ -32,6 +32,7 @@ describe('parseEmployeeFile', () => {
     const rows = await parseEmployeeFile(
       csv('NIP,Nama,Jenis ASN,Golongan,Jabatan,Unor\n\n1,"Siti, S.E.",PNS,III/a,Staf,"Bidang A, B"\n'),
     );
+    expect(rows[0]?.baris).toBe(3);
     expect(rows[0]?.values.nama).toBe('Siti, S.E.');
     expect(rows[0]?.values.unor).toBe('Bidang A, B');
   });

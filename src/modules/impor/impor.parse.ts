@@ -1,10 +1,14 @@
 /**
- * Reads an employee file (CSV with `,` or `;`, or XLSX) into rows keyed by field, tolerant of
- * SIASN-style headers. Pure: no database. The format is decided by content, never by file name.
+ * Reads an employee file (CSV or XLSX, through platform/spreadsheet.ts) into rows keyed by field,
+ * tolerant of SIASN-style headers. Pure: no database.
  */
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.js';
+import {
+  normalizeHeader,
+  readSpreadsheet,
+  type SpreadsheetLimits,
+  type Table,
+} from '../../platform/spreadsheet.js';
 
 export const FIELDS = {
   nip: ['nip', 'nipbaru', 'nippppk', 'nipnippppk'],
@@ -43,10 +47,6 @@ export interface RawRow {
   problems: string[];
 }
 
-export function normalizeHeader(h: string): string {
-  return h.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
 function mapHeaders(headers: string[]): (Field | null)[] {
   const mapped = headers.map((h) => {
     const n = normalizeHeader(h);
@@ -63,20 +63,9 @@ function mapHeaders(headers: string[]): (Field | null)[] {
   return mapped;
 }
 
-/** A file's rows as text cells, header first. `numbers` holds XLSX cells typed as numbers, unrounded. */
-export type Table = {
-  cells: string[];
-  problems: Partial<Record<number, string>>;
-  numbers?: Partial<Record<number, number>>;
-}[];
-
 function toRows(table: Table): RawRow[] {
-  const [header, ...body] = table;
-  if (!header) throw new AppError('VALIDATION_FAILED', undefined, 'Berkas kosong.');
-  const fields = mapHeaders(header.cells);
-  const out: RawRow[] = [];
-  body.forEach((row, i) => {
-    if (row.cells.every((c) => c.trim() === '')) return;
+  const fields = mapHeaders(table.header.cells);
+  return table.rows.map((row) => {
     const values: RawRow['values'] = {};
     const problems: string[] = [];
     fields.forEach((f, col) => {
@@ -86,74 +75,18 @@ function toRows(table: Table): RawRow[] {
       const problem = row.problems[col];
       if (problem && (f === 'nip' || f === 'nipAtasan')) problems.push(problem);
     });
-    out.push({ baris: i + 2, values, problems });
+    return { baris: row.baris, values, problems };
   });
-  return out;
 }
 
-function looksBinary(data: Buffer): boolean {
-  const head = data.subarray(0, 512);
-  return head.includes(0) || head.subarray(0, 4).toString('latin1') === '%PDF';
-}
-
-function parseCsv(data: Buffer) {
-  const text = data.toString('utf8').replace(/^\uFEFF/, '');
-  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const records = parse(text, {
-    delimiter,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    bom: true,
-  }) as string[][];
-  return records.map((cells) => ({ cells, problems: {} }));
-}
-
-async function parseXlsx(data: Buffer) {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError(
-      'UNSUPPORTED_FILE',
-      undefined,
-      'Berkas XLSX tidak dapat dibaca (rusak atau bukan XLSX).',
-    );
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('VALIDATION_FAILED', undefined, 'Berkas XLSX tidak memiliki lembar kerja.');
-  const table: Table = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    const problems: Partial<Record<number, string>> = {};
-    const numbers: Partial<Record<number, number>> = {};
-    for (let col = 1; col <= row.cellCount; col++) {
-      const cell = row.getCell(col);
-      const text = cell.text ?? '';
-      if (typeof cell.value === 'number') numbers[col - 1] = cell.value;
-      // Excel keeps numbers as doubles (about 15 exact digits): an 18-digit NIP typed as a number
-      // has already lost its last digits, so it must be refused, not trusted.
-      if (typeof cell.value === 'number' && text.replace(/\D/g, '').length >= 15) {
-        problems[col - 1] =
-          `Sel ${cell.address} berisi angka (${text}); isi NIP sebagai teks agar 18 digitnya utuh.`;
-      }
-      cells.push(text);
-    }
-    table.push({ cells, problems, numbers });
-  });
-  return table;
-}
-
-/** Reads a CSV or XLSX file (decided by content) into rows of text cells; shared with other imports. */
-export async function readTable(data: Buffer): Promise<Table> {
-  if (data.length === 0) throw new AppError('VALIDATION_FAILED', undefined, 'Berkas kosong.');
-  if (data.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return parseXlsx(data);
-  if (looksBinary(data)) throw new AppError('UNSUPPORTED_FILE');
-  return parseCsv(data);
-}
+/**
+ * A file of a whole OPD or a kabupaten/kota: a bigger instansi imports per OPD. The bytes allow
+ * SIASN exports with their many columns.
+ */
+export const BATAS_BERKAS_PEGAWAI: SpreadsheetLimits = { rows: 20_000, bytes: 64 * 1024 * 1024 };
 
 export async function parseEmployeeFile(data: Buffer): Promise<RawRow[]> {
-  return toRows(await readTable(data));
+  return toRows(await readSpreadsheet(data, BATAS_BERKAS_PEGAWAI));
 }
 
 /**

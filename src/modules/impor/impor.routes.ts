@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ImporQuery, ImporResponse } from '../../contracts/impor.js';
-import { AppError } from '../../platform/errors.js';
 import { errorResponses } from '../../platform/http.js';
+import { type ImportGate, importLimitsText, readImportFile } from '../../platform/import-upload.js';
+import { BATAS_BERKAS_PEGAWAI } from './impor.parse.js';
 import type { ImporService } from './impor.service.js';
 
-export function imporRoutes(impor: ImporService): FastifyPluginAsyncZod {
+export function imporRoutes(impor: ImporService, gate: ImportGate): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/impor/pegawai',
@@ -17,19 +18,17 @@ export function imporRoutes(impor: ImporService): FastifyPluginAsyncZod {
             'Unggah berkas pada field multipart `file`. Kolom: NIP, Nama, Jenis ASN, Golongan, Jabatan, Unor, ' +
             'dan opsional Gelar Depan, Gelar Belakang, Jenis Jabatan, Jenjang, NIP Atasan. `mode=dry-run` ' +
             'hanya memeriksa dan melaporkan setiap baris yang salah; `mode=commit` menerapkan semuanya atau ' +
-            'tidak sama sekali. Pegawai baru belum memiliki kata sandi sampai admin meresetnya.',
+            'tidak sama sekali. Pegawai baru belum memiliki kata sandi sampai admin meresetnya.' +
+            importLimitsText(BATAS_BERKAS_PEGAWAI),
           querystring: ImporQuery,
-          response: { 200: ImporResponse, ...errorResponses(400, 401, 403, 413, 415, 422) },
+          response: { 200: ImporResponse, ...errorResponses(400, 401, 403, 413, 415, 422, 429) },
         },
       },
       async (request) => {
-        const file = request.isMultipart() ? await request.file() : undefined;
-        if (!file)
-          throw new AppError('VALIDATION_FAILED', { field: 'file' }, 'Unggah berkas pada field "file".');
-        const data = await file.toBuffer();
-        return impor.importPegawai(request.actor!, { filename: file.filename, data }, request.query.mode, {
-          requestId: request.id,
-        });
+        const file = await readImportFile(request);
+        return gate.run(request.actor!.instansiId, () =>
+          impor.importPegawai(request.actor!, file, request.query.mode, { requestId: request.id }),
+        );
       },
     );
   };

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { BarisKehadiranMasuk } from '../../contracts/kehadiran.js';
 import { STATUS_KEHADIRAN, STATUS_KEHADIRAN_LABEL, type StatusKehadiran } from '../../domain/kehadiran.js';
 import { AppError } from '../../platform/errors.js';
-import { normalizeHeader, readTable } from '../impor/impor.parse.js';
+import { normalizeHeader, readSpreadsheet, type SpreadsheetLimits } from '../../platform/spreadsheet.js';
 
 /** Template header and the header spellings accepted (normalised: lowercase letters and digits). */
 const KOLOM = {
@@ -58,9 +58,11 @@ export interface BerkasKehadiran {
   masalah: Map<number, string[]>;
 }
 
+/** A day of the largest instansi, or a month of an OPD of about 2,000 employees, per file. */
+export const BATAS_BERKAS_KEHADIRAN: SpreadsheetLimits = { rows: 50_000, bytes: 64 * 1024 * 1024 };
+
 export async function bacaBerkasKehadiran(data: Buffer): Promise<BerkasKehadiran> {
-  const [header, ...body] = await readTable(data);
-  if (!header) throw new AppError('VALIDATION_FAILED', undefined, 'Berkas kosong.');
+  const { header, rows } = await readSpreadsheet(data, BATAS_BERKAS_KEHADIRAN);
   const kolom = new Map<Kolom, number>();
   header.cells.forEach((h, i) => {
     const n = normalizeHeader(h);
@@ -87,13 +89,12 @@ export async function bacaBerkasKehadiran(data: Buffer): Promise<BerkasKehadiran
     );
 
   const out: BerkasKehadiran = { baris: [], nomorBaris: [], masalah: new Map() };
-  body.forEach((row, i) => {
-    if (row.cells.every((c) => c.trim() === '')) return;
+  for (const row of rows) {
     const sel = (k: Kolom) => {
       const col = kolom.get(k);
       return col === undefined ? null : (row.cells[col] ?? '').trim() || null;
     };
-    const nomor = i + 2;
+    const nomor = row.baris;
     const nipCol = kolom.get('nip')!;
     const masalah = row.problems[nipCol];
     if (masalah) out.masalah.set(nomor, [masalah]);
@@ -106,7 +107,7 @@ export async function bacaBerkasKehadiran(data: Buffer): Promise<BerkasKehadiran
       keterangan: sel('keterangan'),
     });
     out.nomorBaris.push(nomor);
-  });
+  }
   return out;
 }
 

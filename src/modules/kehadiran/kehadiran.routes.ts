@@ -13,14 +13,15 @@ import {
   KehadiranBulanOut,
   LiburQuery,
 } from '../../contracts/kehadiran.js';
-import { AppError } from '../../platform/errors.js';
 import { errorResponses } from '../../platform/http.js';
+import { type ImportGate, importLimitsText, readImportFile } from '../../platform/import-upload.js';
+import { BATAS_BERKAS_KEHADIRAN } from './kehadiran.berkas.js';
 import type { KehadiranService } from './kehadiran.service.js';
 
 const TAG = ['Kehadiran'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function kehadiranRoutes(kehadiran: KehadiranService): FastifyPluginAsyncZod {
+export function kehadiranRoutes(kehadiran: KehadiranService, gate: ImportGate): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/kehadiran/impor',
@@ -34,18 +35,17 @@ export function kehadiranRoutes(kehadiran: KehadiranService): FastifyPluginAsync
             'Jam Pulang (Check Out/Pulang), Status (atau Keterangan): Hadir/H, DL, Cuti/C, Sakit/S, Izin/I, ' +
             'TK/Alpa. `mode=dry-run` hanya memeriksa dan melaporkan setiap baris yang salah; `mode=commit` ' +
             'menyimpan semuanya atau tidak sama sekali; hari yang sudah ada diganti. Admin OPD hanya untuk ' +
-            'pegawai OPD-nya.',
+            'pegawai OPD-nya.' +
+            importLimitsText(BATAS_BERKAS_KEHADIRAN),
           querystring: ImporKehadiranQuery,
-          response: { 200: HasilImporKehadiran, ...errorResponses(400, 401, 403, 413, 415, 422) },
+          response: { 200: HasilImporKehadiran, ...errorResponses(400, 401, 403, 413, 415, 422, 429) },
         },
       },
       async (request) => {
-        const file = request.isMultipart() ? await request.file() : undefined;
-        if (!file)
-          throw new AppError('VALIDATION_FAILED', { field: 'file' }, 'Unggah berkas pada field "file".');
-        return kehadiran.impor(request.actor!, await file.toBuffer(), request.query.mode, {
-          requestId: request.id,
-        });
+        const file = await readImportFile(request);
+        return gate.run(request.actor!.instansiId, () =>
+          kehadiran.impor(request.actor!, file.data, request.query.mode, { requestId: request.id }),
+        );
       },
     );
 

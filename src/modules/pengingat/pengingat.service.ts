@@ -6,7 +6,8 @@
  * items that escalated to them. Once a window of the period that ended last month has closed, each
  * OPD admin learns once what is overdue in their OPD, with a link to its late list. Runs on one
  * instance at a time (a transaction-scoped advisory lock) and is idempotent (`notifikasi.kunci`);
- * the run that did the work then refreshes the monitoring recap of the periods still changing.
+ * the run that did the work then checkpoints the audit chains' heads (ADR 0007) and refreshes the
+ * monitoring recap of the periods still changing.
  * Returned items are notified by the realisasi service.
  */
 import type { Db, Tx } from '../../db/client.js';
@@ -30,6 +31,7 @@ import {
   MENUNGGU_PENILAIAN,
 } from '../../domain/tenggat.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
+import type { AuditCheckpointService } from '../audit/audit-checkpoint.service.js';
 import type { JadwalService } from '../jadwal/jadwal.service.js';
 import type { MonitoringService } from '../monitoring/monitoring.service.js';
 import * as q from './pengingat.queries.js';
@@ -63,8 +65,9 @@ export function createPengingatService(deps: {
   clock: Clock;
   jadwal: Pick<JadwalService, 'config'>;
   monitoring: Pick<MonitoringService, 'perbaruiBerjalan'>;
+  auditCheckpoint: Pick<AuditCheckpointService, 'checkpoint'>;
 }) {
-  const { db, clock, jadwal, monitoring } = deps;
+  const { db, clock, jadwal, monitoring, auditCheckpoint } = deps;
 
   /** The OPD admins' notices of the windows of the last period that have closed by now. */
   async function tunggakanUntuk(tx: Tx, r: Rencana, now: Date) {
@@ -183,8 +186,11 @@ export function createPengingatService(deps: {
         for (const r of rencana) dikirim += await kirimUntuk(tx, r, now);
         return { dijalankan: true, dikirim };
       });
-      // Outside the lock's transaction (PGlite has one connection); the refresh is idempotent.
-      if (hasil.dijalankan) for (const r of rencana) await monitoring.perbaruiBerjalan(r.instansiId);
+      // Outside the lock's transaction (PGlite has one connection); both are safe to repeat.
+      if (hasil.dijalankan) {
+        await auditCheckpoint.checkpoint();
+        for (const r of rencana) await monitoring.perbaruiBerjalan(r.instansiId);
+      }
       return hasil;
     },
   };

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PkBody, PkImporQuery, PkImporResponse, PkOut, PkQuery } from '../../contracts/pk.js';
-import { AppError } from '../../platform/errors.js';
 import { errorResponses } from '../../platform/http.js';
-import type { PkService } from './pk.service.js';
+import { type ImportGate, importLimitsText, readImportFile } from '../../platform/import-upload.js';
+import { BATAS_BERKAS_PK, type PkService } from './pk.service.js';
 
-export function pkRoutes(pk: PkService): FastifyPluginAsyncZod {
+export function pkRoutes(pk: PkService, gate: ImportGate): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/perjanjian-kinerja',
@@ -47,19 +47,17 @@ export function pkRoutes(pk: PkService): FastifyPluginAsyncZod {
             'Teks. Baris dengan unor dan tahun yang sama menjadi satu perjanjian kinerja yang menggantikan ' +
             'perjanjian unit itu untuk tahun tersebut; sasaran yang sudah diturunkan ke RHK tetap tertaut. ' +
             '`mode=dry-run` hanya memeriksa dan melaporkan setiap baris yang salah; `mode=commit` menerapkan ' +
-            'semuanya atau tidak sama sekali.',
+            'semuanya atau tidak sama sekali.' +
+            importLimitsText(BATAS_BERKAS_PK),
           querystring: PkImporQuery,
-          response: { 200: PkImporResponse, ...errorResponses(400, 401, 403, 409, 413, 415, 422) },
+          response: { 200: PkImporResponse, ...errorResponses(400, 401, 403, 409, 413, 415, 422, 429) },
         },
       },
       async (request) => {
-        const file = request.isMultipart() ? await request.file() : undefined;
-        if (!file)
-          throw new AppError('VALIDATION_FAILED', { field: 'file' }, 'Unggah berkas pada field "file".');
-        const data = await file.toBuffer();
-        return pk.impor(request.actor!, { filename: file.filename, data }, request.query.mode, {
-          requestId: request.id,
-        });
+        const file = await readImportFile(request);
+        return gate.run(request.actor!.instansiId, () =>
+          pk.impor(request.actor!, file, request.query.mode, { requestId: request.id }),
+        );
       },
     );
   };

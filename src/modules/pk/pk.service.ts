@@ -4,10 +4,16 @@ import type { PkBody, PkImporResponse, PkOut, PkSasaranInput } from '../../contr
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { parseAngka } from '../../domain/angka.js';
 import { AppError } from '../../platform/errors.js';
+import {
+  normalizeHeader,
+  readSpreadsheet,
+  type SpreadsheetLimits,
+  type Table,
+  type TableRow,
+} from '../../platform/spreadsheet.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { listScope } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
-import { normalizeHeader, readTable, type Table } from '../impor/impor.parse.js';
 import * as q from './pk.queries.js';
 
 type Sasaran = z.infer<typeof PkSasaranInput>;
@@ -26,6 +32,8 @@ const KOLOM = {
 } as const;
 type Kolom = keyof typeof KOLOM;
 const MAKS_SASARAN = 50;
+/** Every unit's agreement of an instansi in one file: a few hundred units, each a few dozen rows. */
+export const BATAS_BERKAS_PK: SpreadsheetLimits = { rows: 10_000, bytes: 16 * 1024 * 1024 };
 
 interface BarisValid {
   baris: number;
@@ -89,8 +97,7 @@ export function createPkService({ db, audit }: { db: Db; audit: AuditService }) 
 
   /** Reads and checks an import file; every bad row is reported with all its reasons. */
   async function validateImport(actor: Actor, table: Table, handle: DbOrTx) {
-    const [header, ...body] = table;
-    if (!header) throw new AppError('VALIDATION_FAILED', undefined, 'Berkas kosong.');
+    const { header, rows: rowsIn } = table;
     const normalized = header.cells.map(normalizeHeader);
     const col = Object.fromEntries(
       (Object.keys(KOLOM) as Kolom[]).map((k) => [
@@ -111,10 +118,7 @@ export function createPkService({ db, audit }: { db: Db; audit: AuditService }) 
         `Kolom wajib tidak ditemukan: ${hilang.join(', ')}.`,
       );
 
-    const rowsIn = body
-      .map((r, i) => ({ ...r, baris: i + 2 }))
-      .filter((r) => r.cells.some((c) => c.trim() !== ''));
-    const cell = (r: Table[number], k: Kolom) => (col[k] < 0 ? '' : (r.cells[col[k]] ?? '').trim());
+    const cell = (r: TableRow, k: Kolom) => (col[k] < 0 ? '' : (r.cells[col[k]] ?? '').trim());
     const units = await q.unorByKodeOrNama(
       handle,
       actor.instansiId,
@@ -231,7 +235,7 @@ export function createPkService({ db, audit }: { db: Db; audit: AuditService }) 
       mode: 'dry-run' | 'commit',
       meta: Meta,
     ): Promise<PkImporResponse> {
-      const table = await readTable(file.data);
+      const table = await readSpreadsheet(file.data, BATAS_BERKAS_PK);
       if (mode === 'dry-run') {
         const { jumlahBaris, kesalahan } = await validateImport(actor, table, db);
         return { mode, jumlahBaris, kesalahan, diterapkan: null };

@@ -2,13 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PeriodeQuery } from '../../contracts/realisasi.js';
 import { ImporRealisasiQuery, ImporRealisasiResponse } from '../../contracts/realisasi-impor.js';
-import { AppError } from '../../platform/errors.js';
 import { errorResponses } from '../../platform/http.js';
-import type { RealisasiImporService } from './realisasi-impor.service.js';
+import { type ImportGate, importLimitsText, readImportFile } from '../../platform/import-upload.js';
+import { BATAS_BERKAS_REALISASI, type RealisasiImporService } from './realisasi-impor.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function realisasiImporRoutes(impor: RealisasiImporService): FastifyPluginAsyncZod {
+export function realisasiImporRoutes(impor: RealisasiImporService, gate: ImportGate): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/realisasi/templat',
@@ -52,22 +52,18 @@ export function realisasiImporRoutes(impor: RealisasiImporService): FastifyPlugi
             'Baris yang sama dengan yang tersimpan dibiarkan. `mode=dry-run` hanya memeriksa dan melaporkan ' +
             'setiap baris yang salah; `mode=commit` menyimpan semua baris yang berubah sebagai draf atau tidak ' +
             'sama sekali (tidak mengajukan), selama jendela input (atau perbaikan untuk realisasi yang ' +
-            'dikembalikan) dibuka.',
+            'dikembalikan) dibuka.' +
+            importLimitsText(BATAS_BERKAS_REALISASI),
           querystring: ImporRealisasiQuery,
-          response: { 200: ImporRealisasiResponse, ...errorResponses(400, 401, 409, 413, 415, 422) },
+          response: { 200: ImporRealisasiResponse, ...errorResponses(400, 401, 409, 413, 415, 422, 429) },
         },
       },
       async (request) => {
-        const file = request.isMultipart() ? await request.file() : undefined;
-        if (!file)
-          throw new AppError('VALIDATION_FAILED', { field: 'file' }, 'Unggah berkas pada field "file".');
-        const data = await file.toBuffer();
-        return impor.impor(
-          request.actor!,
-          request.query.periode,
-          { filename: file.filename, data },
-          request.query.mode,
-          { requestId: request.id },
+        const file = await readImportFile(request);
+        return gate.run(request.actor!.instansiId, () =>
+          impor.impor(request.actor!, request.query.periode, file, request.query.mode, {
+            requestId: request.id,
+          }),
         );
       },
     );

@@ -15,8 +15,14 @@ import { nilaiDariLog } from '../../domain/log-harian.js';
 import { editWindow, STATUS_REALISASI_LABEL } from '../../domain/realisasi-workflow.js';
 import { ASPEK_LABEL, type Aspek } from '../../domain/skp.js';
 import { AppError } from '../../platform/errors.js';
+import {
+  normalizeHeader,
+  readSpreadsheet,
+  type SpreadsheetLimits,
+  type Table,
+  type TableRow,
+} from '../../platform/spreadsheet.js';
 import type { Actor } from '../auth/actor.js';
-import { normalizeHeader, readTable, type Table } from '../impor/impor.parse.js';
 import type { RealisasiService, TargetDraf } from './realisasi.service.js';
 
 type Meta = { requestId: string };
@@ -35,8 +41,11 @@ const KOLOM = {
   deskripsi: { judul: 'Deskripsi tautan', alias: ['deskripsitautan', 'deskripsibuktidukung'] },
 } as const;
 type Kolom = keyof typeof KOLOM;
-/** A plan has a few dozen RHKs; more rows than this is not a filled template. */
-const MAKS_BARIS = 500;
+/**
+ * A plan has a few dozen RHKs; more rows than this is not a filled template. The template of 500 RHKs
+ * with long texts stays well under the bytes.
+ */
+export const BATAS_BERKAS_REALISASI: SpreadsheetLimits = { rows: 500, bytes: 8 * 1024 * 1024 };
 
 const LABEL_ISIAN: Record<string, string> = {
   rencanaAksi: KOLOM.rencanaAksi.judul,
@@ -105,8 +114,7 @@ export function createRealisasiImporService(deps: {
 
   /** Reads and checks the file against the month as stored; every bad row with all its reasons. */
   function periksa(actor: Actor, m: Awaited<ReturnType<typeof bulanDenganSkp>>, table: Table) {
-    const [header, ...body] = table;
-    if (!header) throw new AppError('VALIDATION_FAILED', undefined, 'Berkas kosong.');
+    const { header, rows: rowsIn } = table;
     const normalized = header.cells.map(normalizeHeader);
     const col = Object.fromEntries(
       (Object.keys(KOLOM) as Kolom[]).map((k) => [
@@ -124,18 +132,9 @@ export function createRealisasiImporService(deps: {
         `Kolom wajib tidak ditemukan: ${hilang.join(', ')}. Gunakan templat dari halaman Realisasi.`,
       );
 
-    const rowsIn = body
-      .map((r, i) => ({ ...r, baris: i + 2 }))
-      .filter((r) => r.cells.some((c) => c.trim() !== ''));
-    if (rowsIn.length > MAKS_BARIS)
-      throw new AppError(
-        'VALIDATION_FAILED',
-        { maks: MAKS_BARIS },
-        `Berkas berisi ${rowsIn.length} baris; satu baris per RHK, paling banyak ${MAKS_BARIS}.`,
-      );
-    const cell = (r: Table[number], k: Kolom) => (col[k] < 0 ? '' : (r.cells[col[k]] ?? '').trim());
+    const cell = (r: TableRow, k: Kolom) => (col[k] < 0 ? '' : (r.cells[col[k]] ?? '').trim());
     const teksAtau = (
-      r: Table[number],
+      r: TableRow,
       k: 'rencanaAksi' | 'targetAksi' | 'satuan' | 'teks',
       lama: string | null,
     ) => (col[k] < 0 ? lama : cell(r, k) || null);
@@ -363,7 +362,7 @@ export function createRealisasiImporService(deps: {
       mode: 'dry-run' | 'commit',
       meta: Meta,
     ): Promise<ImporRealisasiResponse> {
-      const table = await readTable(file.data);
+      const table = await readSpreadsheet(file.data, BATAS_BERKAS_REALISASI);
       // The month as stored, with its windows: read before the transaction (PGlite has one connection).
       const m = await bulanDenganSkp(actor, kode);
       const { jumlahBaris, kesalahan, berubah, tidakBerubah } = periksa(actor, m, table);

@@ -4,12 +4,6 @@ CREATE TABLE "mfa_kode_pemulihan" (
 	CONSTRAINT "mfa_kode_pemulihan_pegawai_id_hash_pk" PRIMARY KEY("pegawai_id","hash")
 );
 --> statement-breakpoint
-CREATE TABLE "mfa_kunci" (
-	"id" smallint PRIMARY KEY DEFAULT 1 NOT NULL,
-	"kunci" text NOT NULL,
-	CONSTRAINT "mfa_kunci_satu_ck" CHECK ("mfa_kunci"."id" = 1)
-);
---> statement-breakpoint
 CREATE TABLE "mfa_pegawai" (
 	"pegawai_id" integer PRIMARY KEY NOT NULL,
 	"rahasia" text,

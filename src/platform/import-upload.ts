@@ -1,0 +1,76 @@
+/**
+ * What every spreadsheet import route shares: reading the uploaded file, and the gate that lets at
+ * most N imports of one instansi run at once. The rest are refused at once (429, Retry-After) rather
+ * than queued, so a burst of big files cannot take memory and CPU from everyone else. The file is
+ * read before the gate, so a slow upload holds no place in it.
+ */
+import type { FastifyRequest } from 'fastify';
+import { AppError } from './errors.js';
+import type { SpreadsheetLimits } from './spreadsheet.js';
+
+/** The largest file an import accepts, as uploaded (an XLSX is limited again once inflated). */
+export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+/** Imports take seconds; a refused one is asked to come back after this many. */
+export const IMPORT_RETRY_AFTER_SECONDS = 5;
+
+export interface ImportFile {
+  filename: string;
+  data: Buffer;
+}
+
+/** The multipart field `file`, whole, or 413 naming the limit. */
+export async function readImportFile(request: FastifyRequest): Promise<ImportFile> {
+  const file = request.isMultipart()
+    ? await request.file({ limits: { fileSize: UPLOAD_MAX_BYTES, files: 1 } })
+    : undefined;
+  if (!file) throw new AppError('VALIDATION_FAILED', { field: 'file' }, 'Unggah berkas pada field "file".');
+  try {
+    return { filename: file.filename, data: await file.toBuffer() };
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError(
+        'BERKAS_TERLALU_BESAR',
+        { maks: UPLOAD_MAX_BYTES },
+        `Berkas terlalu besar; berkas impor paling besar ${UPLOAD_MAX_BYTES / (1024 * 1024)} MB.`,
+      );
+    throw err;
+  }
+}
+
+/** The limits of an import, for its route's description (OpenAPI). */
+export function importLimitsText(limits: SpreadsheetLimits) {
+  const mb = (bytes: number) => (bytes / (1024 * 1024)).toLocaleString('id-ID');
+  return (
+    ` Paling banyak ${limits.rows.toLocaleString('id-ID')} baris data per berkas (lebih: 422); berkas paling ` +
+    `besar ${mb(UPLOAD_MAX_BYTES)} MB, isinya paling besar ${mb(limits.bytes)} MB (XLSX: setelah diekstrak; ` +
+    'lebih: 413). Impor satu instansi yang berjalan bersamaan dibatasi (lebih: 429 dengan Retry-After).'
+  );
+}
+
+/** At most `perInstansi` imports of one instansi at once (one process: the count is in memory). */
+export function createImportGate(perInstansi: number) {
+  const running = new Map<number, number>();
+  return {
+    async run<T>(instansiId: number, work: () => Promise<T>): Promise<T> {
+      const count = running.get(instansiId) ?? 0;
+      if (count >= perInstansi)
+        throw new AppError(
+          'IMPOR_SIBUK',
+          { maks: perInstansi },
+          `Sudah ada ${perInstansi} impor instansi ini yang sedang berjalan; coba lagi dalam ` +
+            `${IMPORT_RETRY_AFTER_SECONDS} detik.`,
+          IMPORT_RETRY_AFTER_SECONDS,
+        );
+      running.set(instansiId, count + 1);
+      try {
+        return await work();
+      } finally {
+        const left = running.get(instansiId)! - 1;
+        if (left > 0) running.set(instansiId, left);
+        else running.delete(instansiId);
+      }
+    },
+  };
+}
+
+export type ImportGate = ReturnType<typeof createImportGate>;
