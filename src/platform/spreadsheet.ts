@@ -18,6 +18,7 @@ import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { AppError } from './errors.js';
+import { bukaSelAman } from './sel-aman.js';
 
 export interface SpreadsheetLimits {
   /** Data rows: non-blank rows after the header. */
@@ -96,6 +97,7 @@ function tableBuilder(limits: SpreadsheetLimits) {
           `Baris ${row.baris} berisi data di luar kolom ke-${MAX_COLUMNS}; hapus isi di sebelah kanan tabel.`,
         );
       if (row.cells.every((c) => c.trim() === '')) return;
+      row.cells = row.cells.map(bukaSelAman);
       if (!header) header = row;
       else if (rows.length === limits.rows) throw tooManyRows(limits);
       else rows.push(row);
