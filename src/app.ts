@@ -179,7 +179,13 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     verifying: loginVerifying,
     periksaKuasa: pegawai.periksaKuasa,
   });
-  const impor = createImporService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
+  const impor = createImporService({
+    db,
+    clock,
+    audit,
+    zonaWaktu: org.zonaWaktu,
+    rantaiAtasanIds: pegawai.rantaiAtasanIds,
+  });
   const pk = createPkService({ db, audit });
   const pengaturan = createPengaturanService({ db, audit });
   const jadwal = createJadwalService({ db, clock, audit, pengaturan, zonaWaktu: org.zonaWaktu });
