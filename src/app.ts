@@ -77,7 +77,7 @@ import { tppRoutes } from './modules/tpp/tpp.routes.js';
 import { createTppService } from './modules/tpp/tpp.service.js';
 import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
-import { registerErrorHandling } from './platform/http.js';
+import { registerErrorHandling, registerInputBoundsCheck } from './platform/http.js';
 import { createLocalStorage } from './platform/storage.js';
 
 z.config(z.locales.id());
@@ -110,6 +110,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerInputBoundsCheck(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -1,20 +1,20 @@
 import { z } from 'zod';
 import { PERAN } from '../domain/jabatan.js';
+import { teks } from './common.js';
 
 export const LoginBody = z.object({
-  nip: z.string().trim().min(1, 'NIP wajib diisi.').max(30),
-  password: z.string().min(1, 'Kata sandi wajib diisi.').max(200),
+  nip: teks().trim().min(1, 'NIP wajib diisi.').max(30),
+  password: teks().min(1, 'Kata sandi wajib diisi.').max(200),
 });
 
-export const Password = z
-  .string()
+export const Password = teks()
   .min(8, 'Kata sandi minimal 8 karakter.')
   .max(200)
   .regex(/[A-Za-z]/, 'Kata sandi harus memuat huruf.')
   .regex(/\d/, 'Kata sandi harus memuat angka.');
 
 export const ChangePasswordBody = z.object({
-  passwordLama: z.string().min(1, 'Kata sandi lama wajib diisi.').max(200),
+  passwordLama: teks().min(1, 'Kata sandi lama wajib diisi.').max(200),
   passwordBaru: Password,
 });
 

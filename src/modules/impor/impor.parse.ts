@@ -4,6 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { PESAN_TEKS_TERLARANG, teksAman } from '../../domain/teks.js';
 import { AppError } from '../../platform/errors.js';
 
 export const FIELDS = {
@@ -144,12 +145,27 @@ async function parseXlsx(data: Buffer) {
   return table;
 }
 
+/** A cell is text like any typed input: one with NUL or half a surrogate pair refuses the file. */
+function tolakTeksTerlarang(table: Table): Table {
+  table.forEach((row, i) => {
+    const kolom = row.cells.findIndex((c) => !teksAman(c));
+    if (kolom >= 0)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        { baris: i + 1, kolom: kolom + 1 },
+        `Baris ${i + 1}, kolom ${kolom + 1}: ${PESAN_TEKS_TERLARANG}`,
+      );
+  });
+  return table;
+}
+
 /** Reads a CSV or XLSX file (decided by content) into rows of text cells; shared with other imports. */
 export async function readTable(data: Buffer): Promise<Table> {
   if (data.length === 0) throw new AppError('VALIDATION_FAILED', undefined, 'Berkas kosong.');
-  if (data.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return parseXlsx(data);
+  if (data.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])))
+    return tolakTeksTerlarang(await parseXlsx(data));
   if (looksBinary(data)) throw new AppError('UNSUPPORTED_FILE');
-  return parseCsv(data);
+  return tolakTeksTerlarang(parseCsv(data));
 }
 
 export async function parseEmployeeFile(data: Buffer): Promise<RawRow[]> {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ImporQuery, ImporResponse } from '../../contracts/impor.js';
+import { bersihkanTeks } from '../../domain/teks.js';
 import { AppError } from '../../platform/errors.js';
 import { errorResponses } from '../../platform/http.js';
 import type { ImporService } from './impor.service.js';
@@ -27,7 +28,8 @@ export function imporRoutes(impor: ImporService): FastifyPluginAsyncZod {
         if (!file)
           throw new AppError('VALIDATION_FAILED', { field: 'file' }, 'Unggah berkas pada field "file".');
         const data = await file.toBuffer();
-        return impor.importPegawai(request.actor!, { filename: file.filename, data }, request.query.mode, {
+        const filename = bersihkanTeks(file.filename);
+        return impor.importPegawai(request.actor!, { filename, data }, request.query.mode, {
           requestId: request.id,
         });
       },

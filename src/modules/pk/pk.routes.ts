@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PkBody, PkImporQuery, PkImporResponse, PkOut, PkQuery } from '../../contracts/pk.js';
+import { bersihkanTeks } from '../../domain/teks.js';
 import { AppError } from '../../platform/errors.js';
 import { errorResponses } from '../../platform/http.js';
 import type { PkService } from './pk.service.js';
@@ -57,7 +58,8 @@ export function pkRoutes(pk: PkService): FastifyPluginAsyncZod {
         if (!file)
           throw new AppError('VALIDATION_FAILED', { field: 'file' }, 'Unggah berkas pada field "file".');
         const data = await file.toBuffer();
-        return pk.impor(request.actor!, { filename: file.filename, data }, request.query.mode, {
+        const filename = bersihkanTeks(file.filename);
+        return pk.impor(request.actor!, { filename, data }, request.query.mode, {
           requestId: request.id,
         });
       },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PeriodeQuery } from '../../contracts/realisasi.js';
 import { ImporRealisasiQuery, ImporRealisasiResponse } from '../../contracts/realisasi-impor.js';
+import { bersihkanTeks } from '../../domain/teks.js';
 import { AppError } from '../../platform/errors.js';
 import { errorResponses } from '../../platform/http.js';
 import type { RealisasiImporService } from './realisasi-impor.service.js';
@@ -65,7 +66,7 @@ export function realisasiImporRoutes(impor: RealisasiImporService): FastifyPlugi
         return impor.impor(
           request.actor!,
           request.query.periode,
-          { filename: file.filename, data },
+          { filename: bersihkanTeks(file.filename), data },
           request.query.mode,
           { requestId: request.id },
         );
