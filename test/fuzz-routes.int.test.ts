@@ -111,7 +111,10 @@ beforeAll(async () => {
       berlakuHari: 30,
     }),
   );
-  const [skp] = await rows<{ id: number }>(h.db, sql`SELECT id FROM skp WHERE pegawai_id = ${org.pelaksana.id}`);
+  const [skp] = await rows<{ id: number }>(
+    h.db,
+    sql`SELECT id FROM skp WHERE pegawai_id = ${org.pelaksana.id}`,
+  );
   Object.assign(idNyata, {
     pegawai: org.pelaksana.id,
     skp: skp!.id,
@@ -128,7 +131,10 @@ beforeAll(async () => {
     opdId: org.unor.opd.id,
   });
 
-  const sesi = (c: { cookie: string; csrfToken: string }) => ({ cookie: c.cookie, 'x-csrf-token': c.csrfToken });
+  const sesi = (c: { cookie: string; csrfToken: string }) => ({
+    cookie: c.cookie,
+    'x-csrf-token': c.csrfToken,
+  });
   aktor.admin = sesi(admin);
   aktor.pegawai = sesi(staf);
   aktor.token = { authorization: `Bearer ${token.token}` };
@@ -238,7 +244,8 @@ function gantiSatuSatu(s: Skema, akar: unknown, jalur: Jalur = []): [string, unk
     if (t.items) out.push(...gantiSatuSatu(t.items, akar, [...jalur, 0]));
   } else if (t.type === 'object') {
     if (jalur.length) out.push(ganti('larik', [contoh(t)]));
-    for (const [k, v] of Object.entries(t.properties ?? {})) out.push(...gantiSatuSatu(v, akar, [...jalur, k]));
+    for (const [k, v] of Object.entries(t.properties ?? {}))
+      out.push(...gantiSatuSatu(v, akar, [...jalur, k]));
     if (typeof t.additionalProperties === 'object') {
       out.push(...gantiSatuSatu(t.additionalProperties, akar, [...jalur, '1']));
       const kunciBuruk = { ...(contoh(t) as object), [NUL]: contoh(t.additionalProperties) };
@@ -377,7 +384,8 @@ function kirimanUntuk(path: string, m: string, op: Operasi): Kiriman[] {
       });
   }
   if (/multipart/i.test(op.description ?? ''))
-    for (const mp of multipartRusak()) out.push({ ...mp, label: `multipart ${mp.label}`, method, url: urlDasar });
+    for (const mp of multipartRusak())
+      out.push({ ...mp, label: `multipart ${mp.label}`, method, url: urlDasar });
   return out;
 }
 
@@ -390,7 +398,10 @@ async function jumlahBaris(): Promise<Record<string, number>> {
   );
   const out: Record<string, number> = {};
   for (const { table_name } of tabel) {
-    const [r] = await rows<{ n: number }>(h.db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table_name)}`);
+    const [r] = await rows<{ n: number }>(
+      h.db,
+      sql`SELECT count(*)::int AS n FROM ${sql.identifier(table_name)}`,
+    );
     out[table_name] = r!.n;
   }
   return out;
@@ -422,8 +433,8 @@ async function jalankan(operasi: [string, string, Operasi][]) {
         const tempat = `${k.method} ${path} [${k.label}] → ${res.statusCode}`;
         if (res.statusCode >= 500) salah.push(`${tempat} ${res.body.slice(0, 200)}`);
         else if (k.teksBuruk) {
-          const details = res.statusCode === 400 ? (res.json().error?.details ?? []) : [];
-          const disebut = (details as { field: string; message: string }[]).some(
+          const details: unknown = res.statusCode === 400 ? res.json().error?.details : undefined;
+          const disebut = (Array.isArray(details) ? details : []).some(
             (d) => d.field === k.teksBuruk && d.message === PESAN_TEKS_TERLARANG,
           );
           if (!disebut) salah.push(`${tempat}: ${k.teksBuruk} tidak ditolak sebagai teks terlarang`);

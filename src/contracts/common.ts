@@ -19,7 +19,10 @@ export function teks(params?: Parameters<typeof z.string>[0]) {
   return z
     .string(params)
     .check(CEK_TEKS)
-    .max(BATAS_TEKS, `Teks paling banyak ${BATAS_TEKS.toLocaleString('id-ID')} karakter.`);
+    .max(BATAS_TEKS, {
+      message: `Teks paling banyak ${BATAS_TEKS.toLocaleString('id-ID')} karakter.`,
+      abort: true,
+    });
 }
 
 /** Whether a string schema was declared with teks(): start-up refuses route inputs that were not. */
