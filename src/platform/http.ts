@@ -1,4 +1,7 @@
-/** Errors → HTTP: stable codes and Indonesian messages; 5xx details are logged, never sent. */
+/**
+ * Errors → HTTP: stable codes and Indonesian messages; 5xx details are logged, never sent. Route inputs
+ * are checked at start-up to be bounded (teks() strings, integers within PostgreSQL's integer).
+ */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,7 +19,6 @@ export function errorResponses<S extends 400 | 401 | 403 | 404 | 409 | 413 | 415
 const MULTIPART_KLIEN = new Set([
   'FST_PROTO_VIOLATION',
   'FST_MP_PREMATURE_CLOSE',
-  'FST_INVALID_MULTIPART_CONTENT_TYPE',
   'FST_INVALID_JSON_FIELD_ERROR',
 ]);
 
@@ -91,18 +93,24 @@ export function masukanTanpaBatas(schema: z.ZodType, path: string): string[] {
     return FORMAT_TERTUTUP.has(schema.format ?? '') ? [] : [`${path} (teks tanpa teks())`];
   if (schema instanceof z.ZodString) return dariTeks(schema) ? [] : [`${path} (teks tanpa teks())`];
   if (schema instanceof z.ZodNumber) {
-    const dalamInt = (schema.minValue ?? -Infinity) >= -BATAS_INT - 1 && (schema.maxValue ?? Infinity) <= BATAS_INT;
-    return schema.isInt && !dalamInt ? [`${path} (bilangan bulat tanpa .max(BATAS_INT))`] : [];
+    const dalamInt =
+      (schema.minValue ?? -Infinity) >= -BATAS_INT - 1 && (schema.maxValue ?? Infinity) <= BATAS_INT;
+    return schema.isInt && !dalamInt
+      ? [`${path} (bilangan bulat melewati integer PostgreSQL: beri .min() dan .max())`]
+      : [];
   }
   const def = schema._zod.def as unknown as Record<string, unknown>;
   const inner = (key: string, sub: string) =>
     def[key] instanceof z.ZodType ? masukanTanpaBatas(def[key], sub) : [];
   if (schema instanceof z.ZodObject)
-    return Object.entries(schema.shape).flatMap(([k, v]) => masukanTanpaBatas(v as z.ZodType, `${path}.${k}`));
+    return Object.entries(schema.shape).flatMap(([k, v]) =>
+      masukanTanpaBatas(v as z.ZodType, `${path}.${k}`),
+    );
   if (schema instanceof z.ZodUnion)
     return (schema.options as z.ZodType[]).flatMap((o) => masukanTanpaBatas(o, path));
   if (schema instanceof z.ZodArray) return inner('element', `${path}[]`);
-  if (schema instanceof z.ZodRecord) return [...inner('keyType', `${path}{}`), ...inner('valueType', `${path}{}`)];
+  if (schema instanceof z.ZodRecord)
+    return [...inner('keyType', `${path}{}`), ...inner('valueType', `${path}{}`)];
   if (schema instanceof z.ZodPipe) return [...inner('in', path), ...inner('out', path)];
   if (schema instanceof z.ZodIntersection) return [...inner('left', path), ...inner('right', path)];
   // optional, nullable, default, prefault, readonly, catch, nonoptional
