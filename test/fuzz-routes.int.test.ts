@@ -24,7 +24,6 @@ interface Skema {
   minimum?: number;
   minItems?: number;
   properties?: Record<string, Skema>;
-  required?: string[];
   additionalProperties?: Skema | boolean;
   items?: Skema;
   oneOf?: Skema[];
