@@ -81,7 +81,7 @@ import { auditHmacKey } from './platform/audit-key.js';
 import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { RetryLaterError } from './platform/errors.js';
-import { registerErrorHandling } from './platform/http.js';
+import { registerErrorHandling, registerInputBoundsCheck } from './platform/http.js';
 import { createImportGate, type ImportGate } from './platform/import-upload.js';
 import { createLimiter, type Limiter } from './platform/limiter.js';
 import { registerSecurityHeaders } from './platform/security-headers.js';
@@ -128,6 +128,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerInputBoundsCheck(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { JENIS_PERIODE } from '../domain/jadwal.js';
 import { PEMBULATAN } from '../domain/kurva.js';
 import { PREDIKAT_PEGAWAI, RATING } from '../domain/predikat.js';
+import { BATAS_INT, teks } from './common.js';
 
 const Hari = z
   .number({ error: 'Hari harus berupa angka 1–31.' })
@@ -94,9 +95,10 @@ export const PemetaanPredikatOrganisasi = z.object({
 
 export const Pengaturan = z.object({
   /** SKP deadline as MM-DD (default 01-31). */
-  batasSkp: z
-    .string()
-    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Batas waktu SKP harus berformat BB-HH, mis. 01-31.'),
+  batasSkp: teks().regex(
+    /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+    'Batas waktu SKP harus berformat BB-HH, mis. 01-31.',
+  ),
   /** true: open dibagi-habis problems block approving a leader's plan; false: they only warn. */
   cakupanMemblokir: z.boolean(),
   /** Evaluation period (SPEC §6.1). */
@@ -112,12 +114,10 @@ export const Pengaturan = z.object({
     .min(1, 'Jangka waktu keberatan paling sedikit 1 hari.')
     .max(90, 'Jangka waktu keberatan paling lama 90 hari.'),
   /** Deadline of the annual evaluation in the next year, MM-DD (SPEC §6.5). */
-  batasEvaluasiTahunan: z
-    .string()
-    .regex(
-      /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
-      'Batas evaluasi tahunan harus berformat BB-HH, mis. 03-31.',
-    ),
+  batasEvaluasiTahunan: teks().regex(
+    /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+    'Batas evaluasi tahunan harus berformat BB-HH, mis. 03-31.',
+  ),
 });
 export const PengaturanOut = Pengaturan.extend({ version: z.number() });
 export type PengaturanOut = z.infer<typeof PengaturanOut>;
@@ -129,5 +129,5 @@ export const PengaturanBody = Pengaturan.extend({
   pemetaanPredikatOrganisasi: PemetaanPredikatOrganisasi.nullable().optional(),
   keberatanHari: Pengaturan.shape.keberatanHari.optional(),
   batasEvaluasiTahunan: Pengaturan.shape.batasEvaluasiTahunan.optional(),
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(BATAS_INT),
 });
