@@ -61,3 +61,16 @@ test('the BKD admin tests an import file and sees each bad row with its reason',
   await expect(table.getByText("Unor 'Dinas Yang Tidak Ada' tidak ditemukan.")).toBeVisible();
   await expect(page.getByRole('button', { name: 'Terapkan' })).toBeDisabled();
 });
+
+test('an OPD admin sees no admin power over the head of his office', async ({ page }) => {
+  const adminOpd = accounts.admin_opd!;
+  const kepala = accounts.kepala_opd!;
+  await page.goto('/masuk');
+  await page.getByLabel('NIP').fill(adminOpd.nip);
+  await page.getByLabel('Kata sandi').fill(adminOpd.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page.getByRole('heading', { name: /Selamat datang/ })).toBeVisible();
+  await openPegawai(page, kepala.nip, kepala.nama);
+  await expect(page.getByRole('heading', { name: 'Kelola pegawai' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Reset kata sandi' })).toHaveCount(0);
+});

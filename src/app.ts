@@ -86,7 +86,7 @@ import { auditHmacKey } from './platform/audit-key.js';
 import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { RetryLaterError } from './platform/errors.js';
-import { registerErrorHandling } from './platform/http.js';
+import { registerErrorHandling, registerInputBoundsCheck } from './platform/http.js';
 import { createImportGate, type ImportGate } from './platform/import-upload.js';
 import { createLimiter, type Limiter } from './platform/limiter.js';
 import { registerSecurityHeaders } from './platform/security-headers.js';
@@ -133,6 +133,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerInputBoundsCheck(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -195,7 +196,13 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     mfa,
   });
   const sesi = createSesiService({ db, clock, audit });
-  const impor = createImporService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
+  const impor = createImporService({
+    db,
+    clock,
+    audit,
+    zonaWaktu: org.zonaWaktu,
+    rantaiAtasanIds: pegawai.rantaiAtasanIds,
+  });
   const pk = createPkService({ db, audit });
   const jadwal = createJadwalService({ db, clock, audit, pengaturan, zonaWaktu: org.zonaWaktu });
   const notifikasi = createNotifikasiService({ db, clock });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { GOLONGAN_PNS } from '../domain/golongan.js';
 import { JENJANG_FUNGSIONAL } from '../domain/jabatan.js';
 import { PREDIKAT_PEGAWAI } from '../domain/predikat.js';
-import { PageQuery, pageOf } from './common.js';
+import { BATAS_INT, PageQuery, pageOf, teks } from './common.js';
 import { PegawaiRingkas } from './pegawai.js';
 
 /** A year in a query string, with Indonesian messages. */
@@ -17,7 +17,7 @@ export const AngkaKreditQuery = z.object({ tahun: Tahun });
 
 export const AngkaKreditListQuery = PageQuery.extend({
   tahun: Tahun,
-  opdId: z.coerce.number().int().positive().optional(),
+  opdId: z.coerce.number().int().positive().max(BATAS_INT).optional(),
 });
 
 export const AngkaKreditAwalBody = z.object({
@@ -30,9 +30,9 @@ export const AngkaKreditAwalBody = z.object({
       'Angka kredit awal paling banyak 3 angka di belakang koma.',
     ),
   tahunMulai: Tahun,
-  keterangan: z.string().trim().max(1000).nullable().optional(),
+  keterangan: teks().trim().max(1000).nullable().optional(),
   /** The version read; omitted when the employee has no initial AK yet. */
-  version: z.number().int().positive().optional(),
+  version: z.number().int().positive().max(BATAS_INT).optional(),
 });
 
 export const LangkahBerikut = z.object({

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { PageQuery, pageOf } from './common.js';
+import { BATAS_INT, PageQuery, pageOf, teks } from './common.js';
 
 export const AuditQuery = PageQuery.extend({
-  entity: z.string().max(50).optional(),
-  entityId: z.string().max(50).optional(),
-  actorId: z.coerce.number().int().positive().optional(),
-  action: z.string().max(80).optional(),
+  entity: teks().max(50).optional(),
+  entityId: teks().max(50).optional(),
+  actorId: z.coerce.number().int().positive().max(BATAS_INT).optional(),
+  action: teks().max(80).optional(),
 });
 
 export const AuditEntry = z.object({

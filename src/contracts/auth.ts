@@ -1,21 +1,17 @@
 import { z } from 'zod';
 import { PERAN } from '../domain/jabatan.js';
-import { Alasan } from './common.js';
+import { Alasan, teks } from './common.js';
 
 export const LoginBody = z.object({
-  nip: z.string().trim().min(1, 'NIP wajib diisi.').max(30),
-  password: z.string().min(1, 'Kata sandi wajib diisi.').max(200),
+  nip: teks().trim().min(1, 'NIP wajib diisi.').max(30),
+  password: teks().min(1, 'Kata sandi wajib diisi.').max(200),
 });
 
-export const Password = z
-  .string()
-  .min(8, 'Kata sandi minimal 8 karakter.')
-  .max(200)
-  .regex(/[A-Za-z]/, 'Kata sandi harus memuat huruf.')
-  .regex(/\d/, 'Kata sandi harus memuat angka.');
+/** Length here; how guessable it is (common passwords, Indonesian words, the own name) on the server. */
+export const Password = teks().min(10, 'Kata sandi minimal 10 karakter.').max(200);
 
 export const ChangePasswordBody = z.object({
-  passwordLama: z.string().min(1, 'Kata sandi lama wajib diisi.').max(200),
+  passwordLama: teks().min(1, 'Kata sandi lama wajib diisi.').max(200),
   passwordBaru: Password,
 });
 

@@ -1,12 +1,12 @@
 /** Delegation of assessment (SPEC §3, §5.3): a pejabat penilai on leave hands over for a date range. */
 import { z } from 'zod';
 import { STATUS_DELEGASI } from '../domain/delegasi.js';
-import { Alasan, IsoDate, PageQuery, pageOf } from './common.js';
+import { Alasan, BATAS_INT, IsoDate, PageQuery, pageOf, teks } from './common.js';
 
 export const DelegasiBody = z.object({
   /** The pejabat penilai who is away; omitted means the caller (admins may name one in their scope). */
-  pemberiId: z.number().int().positive().optional(),
-  penerimaId: z.number({ error: 'Pilih penerima delegasi.' }).int().positive(),
+  pemberiId: z.number().int().positive().max(BATAS_INT).optional(),
+  penerimaId: z.number({ error: 'Pilih penerima delegasi.' }).int().positive().max(BATAS_INT),
   /** Inclusive dates in the instansi's time zone. */
   mulai: IsoDate,
   selesai: IsoDate,
@@ -21,8 +21,8 @@ export const DelegasiQuery = PageQuery.extend({
 });
 
 export const CalonPenerimaQuery = z.object({
-  pemberiId: z.coerce.number().int().positive().optional(),
-  q: z.string().trim().max(100).default(''),
+  pemberiId: z.coerce.number().int().positive().max(BATAS_INT).optional(),
+  q: teks().trim().max(100).default(''),
 });
 
 const OrangJabatan = z.object({

@@ -3,13 +3,12 @@ import { z } from 'zod';
 import { JENIS_DIALOG, PERNYATAAN_B18, SKOR_MAKS, SKOR_MIN } from '../domain/dialog.js';
 import { JENIS_RHK } from '../domain/skp.js';
 import { STATUS_SKP } from '../domain/skp-workflow.js';
-import { PageQuery, pageOf } from './common.js';
+import { BATAS_INT, PageQuery, pageOf, teks } from './common.js';
 
-const Teks = (max: number) => z.string().trim().max(max, `Paling banyak ${max} karakter.`);
+const Teks = (max: number) => teks().trim().max(max, `Paling banyak ${max} karakter.`);
 
 /** A real calendar date 'YYYY-MM-DD'. */
-const Tanggal = z
-  .string()
+const Tanggal = teks()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berformat TTTT-BB-HH.')
   .refine((v) => {
     const d = new Date(`${v}T00:00:00Z`);
@@ -18,17 +17,21 @@ const Tanggal = z
 
 const Ids = (max: number, nama: string) =>
   z
-    .array(z.number().int().positive())
+    .array(z.number().int().positive().max(BATAS_INT))
     .max(max, `Paling banyak ${max} ${nama}.`)
     .refine((l) => new Set(l).size === l.length, `Ada ${nama} yang dipilih lebih dari sekali.`)
     .default([]);
 
 export const TindakLanjutInput = z.object({
   /** Set to keep an existing follow-up when editing (its done state stays). */
-  id: z.number().int().positive().optional(),
+  id: z.number().int().positive().max(BATAS_INT).optional(),
   uraian: Teks(1000).min(3, 'Uraian tindak lanjut wajib diisi (minimal 3 karakter).'),
   /** The employee, the leader or one of the participants. */
-  penanggungJawabId: z.number({ error: 'Penanggung jawab tindak lanjut wajib dipilih.' }).int().positive(),
+  penanggungJawabId: z
+    .number({ error: 'Penanggung jawab tindak lanjut wajib dipilih.' })
+    .int()
+    .positive()
+    .max(BATAS_INT),
   tenggat: Tanggal,
 });
 
@@ -72,11 +75,11 @@ function periksaTindakLanjut(
 
 export const DialogBody = DialogFields.superRefine(periksaTindakLanjut);
 
-export const UbahDialogBody = DialogFields.extend({ version: z.number().int().positive() }).superRefine(
-  periksaTindakLanjut,
-);
+export const UbahDialogBody = DialogFields.extend({
+  version: z.number().int().positive().max(BATAS_INT),
+}).superRefine(periksaTindakLanjut);
 
-export const VersionBody = z.object({ version: z.number().int().positive() });
+export const VersionBody = z.object({ version: z.number().int().positive().max(BATAS_INT) });
 
 export const PenilaianDialogBody = z.object({
   /** One score per B.1.8 statement, in order. */

@@ -1,9 +1,9 @@
 /** Printed documents (SPEC §8): the public verification of a print, and the document requests. */
 import { z } from 'zod';
+import { teks } from './common.js';
 
 /** A year ('2026') or one of the instansi's periods ('2026-07', '2026-Q3', '2026-S2'). */
-export const PeriodeAtauTahun = z
-  .string()
+export const PeriodeAtauTahun = teks()
   .trim()
   .regex(
     /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|S[12]))?$/,
@@ -11,7 +11,7 @@ export const PeriodeAtauTahun = z
   );
 export const PeriodeAtauTahunQuery = z.object({ periode: PeriodeAtauTahun });
 
-export const KodeParams = z.object({ kode: z.string().trim().min(1).max(40) });
+export const KodeParams = z.object({ kode: teks().trim().min(1).max(40) });
 
 export const JENIS_DOKUMEN = [
   'SKP',

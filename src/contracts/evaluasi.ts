@@ -7,14 +7,13 @@ import {
   STATUS_KEBERATAN,
 } from '../domain/evaluasi.js';
 import { PREDIKAT_ORGANISASI, PREDIKAT_PEGAWAI, RATING } from '../domain/predikat.js';
-import { pageOf } from './common.js';
+import { BATAS_INT, pageOf, teks } from './common.js';
 
 const Tahun = z.coerce.number().int().min(2020).max(2100);
 const Teks = (nama: string, maks = 2000) =>
-  z.string().trim().min(3, `${nama} wajib diisi (minimal 3 karakter).`).max(maks, `${nama} terlalu panjang.`);
-const Versi = z.number().int().positive();
-const Cursor = z
-  .string()
+  teks().trim().min(3, `${nama} wajib diisi (minimal 3 karakter).`).max(maks, `${nama} terlalu panjang.`);
+const Versi = z.number().int().positive().max(BATAS_INT);
+const Cursor = teks()
   .regex(/^\d{1,10}$/, 'Kursor halaman tidak valid.')
   .optional();
 
@@ -121,8 +120,8 @@ export const SimpanEvaluasiBody = z.object({
   version: Versi.optional(),
   ratingHasilKerja: z.enum(RATING, { error: 'Pilih rating hasil kerja.' }),
   ratingPerilaku: z.enum(RATING, { error: 'Pilih rating perilaku kerja.' }),
-  catatan: z.string().trim().max(2000, 'Catatan terlalu panjang.').nullable().default(null),
-  rekomendasi: z.string().trim().max(2000, 'Rekomendasi terlalu panjang.').nullable().default(null),
+  catatan: teks().trim().max(2000, 'Catatan terlalu panjang.').nullable().default(null),
+  rekomendasi: teks().trim().max(2000, 'Rekomendasi terlalu panjang.').nullable().default(null),
 });
 
 export const VersionBody = z.object({ version: Versi });
@@ -136,8 +135,8 @@ export const MintaKeteranganBody = z.object({
 });
 
 export const KeteranganParams = z.object({
-  id: z.coerce.number().int().positive(),
-  keteranganId: z.coerce.number().int().positive(),
+  id: z.coerce.number().int().positive().max(BATAS_INT),
+  keteranganId: z.coerce.number().int().positive().max(BATAS_INT),
 });
 export const JawabKeteranganBody = z.object({ jawaban: Teks('Jawaban'), version: Versi });
 
@@ -177,11 +176,10 @@ export type KeberatanPage = z.infer<typeof KeberatanPage>;
 export const DiBawahEkspektasiQuery = z.object({
   tahun: Tahun,
   /** A period of the year ('2026-07'); absent: the annual evaluations. */
-  periode: z
-    .string()
+  periode: teks()
     .regex(/^\d{4}-(\d{2}|Q[1-4]|S[12])$/, 'Periode harus berformat TTTT-BB, TTTT-Qn atau TTTT-Sn.')
     .optional(),
-  opdId: z.coerce.number().int().positive().optional(),
+  opdId: z.coerce.number().int().positive().max(BATAS_INT).optional(),
   cursor: Cursor,
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -210,8 +208,8 @@ export const DiBawahEkspektasiPage = pageOf(DiBawahEkspektasiItem);
 export type DiBawahEkspektasiPage = z.infer<typeof DiBawahEkspektasiPage>;
 
 export const RekomendasiBody = z.object({
-  pegawaiId: z.number().int().positive(),
-  periodeKode: z.string().regex(/^\d{4}(-(\d{2}|Q[1-4]|S[12]))?$/, 'Periode tidak valid.'),
+  pegawaiId: z.number().int().positive().max(BATAS_INT),
+  periodeKode: teks().regex(/^\d{4}(-(\d{2}|Q[1-4]|S[12]))?$/, 'Periode tidak valid.'),
   jenis: z.enum(JENIS_REKOMENDASI, { error: 'Pilih jenis rekomendasi.' }),
   uraian: Teks('Uraian rekomendasi'),
 });

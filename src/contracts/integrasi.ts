@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { STATUS_EVALUASI } from '../domain/evaluasi.js';
 import { JENIS_JABATAN, JENJANG_FUNGSIONAL } from '../domain/jabatan.js';
 import { PREDIKAT_PEGAWAI, RATING } from '../domain/predikat.js';
-import { pageOf } from './common.js';
+import { BATAS_INT, pageOf, teks } from './common.js';
 import { ImporResponse } from './impor.js';
 import { BarisKehadiranMasuk, HasilImporKehadiran } from './kehadiran.js';
 
@@ -23,7 +23,7 @@ export const MAKS_BERLAKU_HARI = 365;
 // --- token management (session, BKD admin) ---
 
 export const TokenApiBody = z.object({
-  nama: z.string().trim().min(3, 'Nama token minimal 3 karakter.').max(100),
+  nama: teks().trim().min(3, 'Nama token minimal 3 karakter.').max(100),
   cakupan: z
     .array(z.enum(CAKUPAN_TOKEN))
     .min(1, 'Pilih paling sedikit satu cakupan.')
@@ -37,7 +37,7 @@ export const TokenApiBody = z.object({
 });
 export type TokenApiBody = z.input<typeof TokenApiBody>;
 
-export const TokenApiParams = z.object({ tokenId: z.coerce.number().int().positive() });
+export const TokenApiParams = z.object({ tokenId: z.coerce.number().int().positive().max(BATAS_INT) });
 
 export const TokenApiItem = z.object({
   id: z.number(),
@@ -68,9 +68,9 @@ export type TokenApiDibuat = z.infer<typeof TokenApiDibuat>;
 const NIP_CONTOH = '198503302010011002';
 
 export const V1PegawaiQuery = z.object({
-  cursor: z.string().max(200).optional(),
+  cursor: teks().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
-  opdKode: z.string().trim().max(50).optional(),
+  opdKode: teks().trim().max(50).optional(),
   /** Only employees changed at or after this moment (ISO 8601), for incremental copies. */
   diubahSejak: z.iso.datetime({ offset: true }).optional(),
 });
@@ -123,7 +123,7 @@ export type V1PegawaiPage = z.infer<typeof V1PegawaiPage>;
 
 export const V1EvaluasiQuery = z.object({
   tahun: z.coerce.number().int().min(2020).max(2100),
-  cursor: z.string().max(200).optional(),
+  cursor: teks().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
@@ -182,17 +182,17 @@ const ModeSinkron = z.enum(['dry-run', 'commit']);
 
 /** One employee as the import file has it; the import's own rules validate each row. */
 export const V1PegawaiMasuk = z.object({
-  nip: z.string().max(40),
-  nama: z.string().max(200),
-  gelarDepan: z.string().max(50).nullish(),
-  gelarBelakang: z.string().max(100).nullish(),
-  jenisAsn: z.string().max(20),
-  golongan: z.string().max(20),
-  jabatan: z.string().max(300),
-  jenisJabatan: z.string().max(50).nullish(),
-  jenjang: z.string().max(50).nullish(),
-  unor: z.string().max(300),
-  nipAtasan: z.string().max(40).nullish(),
+  nip: teks().max(40),
+  nama: teks().max(200),
+  gelarDepan: teks().max(50).nullish(),
+  gelarBelakang: teks().max(100).nullish(),
+  jenisAsn: teks().max(20),
+  golongan: teks().max(20),
+  jabatan: teks().max(300),
+  jenisJabatan: teks().max(50).nullish(),
+  jenjang: teks().max(50).nullish(),
+  unor: teks().max(300),
+  nipAtasan: teks().max(40).nullish(),
 });
 export type V1PegawaiMasuk = z.infer<typeof V1PegawaiMasuk>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { JENIS_JENDELA, JENIS_PERIODE } from '../domain/jadwal.js';
-import { Alasan, PageQuery, pageOf } from './common.js';
+import { Alasan, BATAS_INT, PageQuery, pageOf, teks } from './common.js';
 import { JendelaHari } from './pengaturan.js';
 
 export const JenisJendela = z.enum(JENIS_JENDELA, {
@@ -8,12 +8,10 @@ export const JenisJendela = z.enum(JENIS_JENDELA, {
 });
 
 /** A month ('2026-07'), a quarter ('2026-Q3') or a semester ('2026-S2'). */
-export const PeriodeKode = z
-  .string()
-  .regex(
-    /^\d{4}-(0[1-9]|1[0-2]|Q[1-4]|S[12])$/,
-    'Periode harus berformat TTTT-BB (mis. 2026-07), TTTT-Qn (triwulan) atau TTTT-Sn (semester).',
-  );
+export const PeriodeKode = teks().regex(
+  /^\d{4}-(0[1-9]|1[0-2]|Q[1-4]|S[12])$/,
+  'Periode harus berformat TTTT-BB (mis. 2026-07), TTTT-Qn (triwulan) atau TTTT-Sn (semester).',
+);
 
 export const PeriodeOut = z.object({
   kode: z.string(),
@@ -71,8 +69,8 @@ export const BukaanBody = z
     jenis: JenisJendela,
     /** A month is turned into the instansi's period that holds it. */
     periodeKode: PeriodeKode,
-    pegawaiId: z.number().int().positive().optional(),
-    unorId: z.number().int().positive().optional(),
+    pegawaiId: z.number().int().positive().max(BATAS_INT).optional(),
+    unorId: z.number().int().positive().max(BATAS_INT).optional(),
     alasan: Alasan,
     /** Exclusive end; in the future and at most 31 days ahead. */
     berakhir: z.iso.datetime({

@@ -5,19 +5,19 @@
 import { z } from 'zod';
 import { isYearMonth } from '../domain/jadwal.js';
 import { HARI_ISO, periksaJamKerja, STATUS_KEHADIRAN } from '../domain/kehadiran.js';
-import { IsoDate } from './common.js';
+import { BATAS_INT, IsoDate, teks } from './common.js';
 
 /** One day of one employee as an attendance system sends it; the service checks every field. */
 export const BarisKehadiranMasuk = z.object({
-  nip: z.string(),
+  nip: teks().max(40),
   /** YYYY-MM-DD (DD/MM/YYYY is accepted too). */
-  tanggal: z.string(),
+  tanggal: teks().max(20),
   /** HH:MM or HH:MM:SS. */
-  jamMasuk: z.string().nullable().optional(),
-  jamPulang: z.string().nullable().optional(),
+  jamMasuk: teks().max(10).nullable().optional(),
+  jamPulang: teks().max(10).nullable().optional(),
   /** Any accepted status word: Hadir/H, DL/Dinas Luar, C/Cuti, S/Sakit, I/Izin, TK/Alpa/Tanpa Keterangan. */
-  status: z.string(),
-  keterangan: z.string().nullable().optional(),
+  status: teks().max(40),
+  keterangan: teks().max(500).nullable().optional(),
 });
 export type BarisKehadiranMasuk = z.infer<typeof BarisKehadiranMasuk>;
 
@@ -53,14 +53,13 @@ export const DaftarLiburOut = z.object({ tahun: z.number(), items: z.array(HariL
 
 export const HariLiburBody = z.object({
   tanggal: IsoDate,
-  keterangan: z
-    .string()
+  keterangan: teks()
     .trim()
     .min(3, 'Keterangan hari libur wajib diisi (minimal 3 karakter).')
     .max(200, 'Keterangan hari libur paling panjang 200 karakter.'),
 });
 
-const Jam = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam harus berformat JJ:MM (mis. 07:30).');
+const Jam = teks().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam harus berformat JJ:MM (mis. 07:30).');
 export const JamKerjaHari = z.object({ masuk: Jam, pulang: Jam });
 
 export const JamKerja = z.partialRecord(z.enum(HARI_ISO), JamKerjaHari).superRefine((jk, ctx) => {
@@ -73,10 +72,13 @@ export const JamKerjaOut = z.object({
   bawaan: z.boolean(),
   version: z.number(),
 });
-export const JamKerjaBody = z.object({ jamKerja: JamKerja, version: z.number().int().positive() });
+export const JamKerjaBody = z.object({
+  jamKerja: JamKerja,
+  version: z.number().int().positive().max(BATAS_INT),
+});
 
 export const BulanQuery = z.object({
-  bulan: z.string().refine(isYearMonth, 'Bulan harus berformat TTTT-BB (mis. 2026-03).'),
+  bulan: teks().refine(isYearMonth, 'Bulan harus berformat TTTT-BB (mis. 2026-03).'),
 });
 
 export const HariKehadiranOut = z.object({

@@ -4,11 +4,10 @@
  */
 import { z } from 'zod';
 import { PREDIKAT_ORGANISASI, PREDIKAT_PEGAWAI, RATING } from '../domain/predikat.js';
-import { Alasan } from './common.js';
+import { Alasan, BATAS_INT, teks } from './common.js';
 
 /** A period ('2026-07', '2026-Q3', '2026-S2') or a year ('2026') for the annual evaluation. */
-export const PeriodeKurva = z
-  .string()
+export const PeriodeKurva = teks()
   .trim()
   .regex(
     /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|S[12]))?$/,
@@ -16,7 +15,7 @@ export const PeriodeKurva = z
   );
 
 export const KurvaQuery = z.object({ periode: PeriodeKurva });
-export const UnorParams = z.object({ unorId: z.coerce.number().int().positive() });
+export const UnorParams = z.object({ unorId: z.coerce.number().int().positive().max(BATAS_INT) });
 
 const Persen = (label: string) =>
   z
@@ -36,8 +35,7 @@ export const DasarPredikatOrganisasi = z.object({
     .nullable(),
   /** Progress of the unit's rencana aksi, % (periodic). */
   progresRencanaAksi: Persen('Progres rencana aksi').nullable(),
-  keterangan: z
-    .string()
+  keterangan: teks()
     .trim()
     .min(10, 'Uraikan dasar penetapan predikat organisasi (minimal 10 karakter).')
     .max(4000),
@@ -50,14 +48,14 @@ export const PredikatOrganisasiBody = z.object({
   predikat: z.enum(PREDIKAT_ORGANISASI, { error: 'Predikat kinerja organisasi tidak valid.' }),
   dasar: DasarPredikatOrganisasi,
   /** Required when changing an existing predikat: the version read. */
-  version: z.number().int().positive().optional(),
+  version: z.number().int().positive().max(BATAS_INT).optional(),
 });
 
 export const PenetapanBody = z.object({
   periode: PeriodeKurva,
   /** Required when the distribution breaches the curve. */
-  justifikasi: z.string().trim().max(4000).optional(),
-  version: z.number().int().positive().optional(),
+  justifikasi: teks().trim().max(4000).optional(),
+  version: z.number().int().positive().max(BATAS_INT).optional(),
 });
 
 const Distribusi = z.object(
@@ -137,12 +135,12 @@ export const KalibrasiBody = z.object({
   ratingHasilKerja: z.enum(RATING, { error: 'Rating hasil kerja tidak valid.' }),
   ratingPerilaku: z.enum(RATING, { error: 'Rating perilaku kerja tidak valid.' }),
   alasan: Alasan,
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(BATAS_INT),
 });
 
 export const KalibrasiParams = z.object({
-  unorId: z.coerce.number().int().positive(),
-  penilaianId: z.coerce.number().int().positive(),
+  unorId: z.coerce.number().int().positive().max(BATAS_INT),
+  penilaianId: z.coerce.number().int().positive().max(BATAS_INT),
 });
 
 export const LeniensiOut = z.object({

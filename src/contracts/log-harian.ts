@@ -3,10 +3,10 @@
  * makes an entry valid for its period (dates, times, quantity, link) is the rule in domain/log-harian.ts.
  */
 import { z } from 'zod';
+import { BATAS_INT, teks } from './common.js';
 
 const Teks = (label: string, max: number) =>
-  z
-    .string({ error: `${label} harus berupa teks.` })
+  teks({ error: `${label} harus berupa teks.` })
     .trim()
     .max(max, `${label} paling banyak ${max} karakter.`);
 
@@ -27,18 +27,18 @@ export const LogHarianInput = z.object({
 
 /** A new entry; `version` of the realisasi when it already exists (optimistic lock, as for its PUT). */
 export const TambahLogBody = LogHarianInput.extend({
-  version: z.number().int().positive().optional(),
+  version: z.number().int().positive().max(BATAS_INT).optional(),
 });
 
 /** A changed entry, with the version of its realisasi. */
-export const UbahLogBody = LogHarianInput.extend({ version: z.number().int().positive() });
+export const UbahLogBody = LogHarianInput.extend({ version: z.number().int().positive().max(BATAS_INT) });
 
 export const LogParams = z.object({
-  id: z.coerce.number().int().positive(),
-  logId: z.coerce.number().int().positive(),
+  id: z.coerce.number().int().positive().max(BATAS_INT),
+  logId: z.coerce.number().int().positive().max(BATAS_INT),
 });
 
-export const HapusLogQuery = z.object({ version: z.coerce.number().int().positive() });
+export const HapusLogQuery = z.object({ version: z.coerce.number().int().positive().max(BATAS_INT) });
 
 /** What the log adds up to: entries, and the sum per unit with the one that is the realisasi's value. */
 export const LogRingkasan = z.object({

@@ -1,7 +1,7 @@
 /** Authenticator codes (enrolment, the code step of login, admin reset), the BKD's policy, active sessions. */
 import { z } from 'zod';
 import { ATURAN_MFA, masalahKebijakanMfa } from '../domain/mfa.js';
-import { Alasan } from './common.js';
+import { Alasan, teks } from './common.js';
 
 const AturanMfa = z.enum(ATURAN_MFA, { error: 'Aturan kode autentikator harus WAJIB atau OPSIONAL.' });
 
@@ -25,8 +25,7 @@ export const MfaStatus = z.object({
 });
 export type MfaStatus = z.infer<typeof MfaStatus>;
 
-const KodeTotp = z
-  .string()
+const KodeTotp = teks()
   .trim()
   .regex(/^\d{6}$/, 'Kode autentikator terdiri atas 6 angka.');
 
@@ -46,8 +45,8 @@ export const KodePemulihanResponse = z.object({ kodePemulihan: z.array(z.string(
 
 /** The second step of login: the challenge from the password step and a TOTP or recovery code. */
 export const LoginKodeBody = z.object({
-  tantangan: z.string().min(1).max(100),
-  kode: z.string().trim().min(1, 'Kode wajib diisi.').max(30),
+  tantangan: teks().min(1).max(100),
+  kode: teks().trim().min(1, 'Kode wajib diisi.').max(30),
 });
 
 export const ResetMfaBody = z.object({ alasan: Alasan });
@@ -63,4 +62,4 @@ export const SesiAktif = z.object({
 export const SesiAktifList = z.object({ items: z.array(SesiAktif) });
 export type SesiAktif = z.infer<typeof SesiAktif>;
 
-export const SesiParams = z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, 'Sesi tidak dikenal.') });
+export const SesiParams = z.object({ id: teks().regex(/^[0-9a-f]{64}$/, 'Sesi tidak dikenal.') });

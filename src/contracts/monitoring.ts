@@ -6,11 +6,10 @@ import { z } from 'zod';
 import { STATUS_TERLAMBAT } from '../domain/monitoring.js';
 import { PREDIKAT_PEGAWAI } from '../domain/predikat.js';
 import { STATUS_SKP } from '../domain/skp-workflow.js';
-import { PageQuery, pageOf } from './common.js';
+import { BATAS_INT, PageQuery, pageOf, teks } from './common.js';
 
 /** A monthly, quarterly or semester period: '2026-07', '2026-Q3', '2026-S2'. */
-export const PeriodeMonitoring = z
-  .string()
+export const PeriodeMonitoring = teks()
   .trim()
   .regex(
     /^\d{4}-(0[1-9]|1[0-2]|Q[1-4]|S[12])$/,
@@ -27,9 +26,9 @@ export const RingkasanQuery = z.object({ periode: PeriodeMonitoring.optional() }
 export const TahunQuery = z.object({ tahun: Tahun.optional() });
 export const TrenQuery = z.object({
   tahun: Tahun.optional(),
-  opdId: z.coerce.number().int().positive().optional(),
+  opdId: z.coerce.number().int().positive().max(BATAS_INT).optional(),
 });
-export const OpdParams = z.object({ opdId: z.coerce.number().int().positive() });
+export const OpdParams = z.object({ opdId: z.coerce.number().int().positive().max(BATAS_INT) });
 export const TerlambatQuery = PageQuery.extend({ periode: PeriodeMonitoring.optional() });
 export const PerbaruiBody = z.object({ periode: PeriodeMonitoring });
 

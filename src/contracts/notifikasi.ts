@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery, pageOf } from './common.js';
+import { BATAS_INT, PageQuery, pageOf } from './common.js';
 
 export const NotifikasiQuery = PageQuery;
 export const NotifikasiItem = z.object({
@@ -14,4 +14,6 @@ export const NotifikasiItem = z.object({
 export const NotifikasiPage = pageOf(NotifikasiItem).extend({ belumDibaca: z.number() });
 export type NotifikasiPage = z.infer<typeof NotifikasiPage>;
 /** ids omitted: mark everything read. */
-export const BacaBody = z.object({ ids: z.array(z.number().int().positive()).max(200).optional() });
+export const BacaBody = z.object({
+  ids: z.array(z.number().int().positive().max(BATAS_INT)).max(200).optional(),
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { JENIS_UNOR } from '../domain/jabatan.js';
-import { PageQuery, pageOf } from './common.js';
+import { BATAS_INT, PageQuery, pageOf, teks } from './common.js';
 import { JabatanRef, PegawaiRingkas } from './pegawai.js';
 
 export const UnorNode = z.object({
@@ -13,7 +13,9 @@ export const UnorNode = z.object({
 });
 export type UnorNode = z.infer<typeof UnorNode>;
 
-export const UnorChildrenQuery = z.object({ parentId: z.coerce.number().int().positive().optional() });
+export const UnorChildrenQuery = z.object({
+  parentId: z.coerce.number().int().positive().max(BATAS_INT).optional(),
+});
 export const UnorChildrenResponse = z.object({ items: z.array(UnorNode) });
 
 export type UnorDetail = z.infer<typeof UnorDetail>;
@@ -29,7 +31,7 @@ export const UnorDetail = z.object({
 });
 
 export const JabatanSearchQuery = PageQuery.extend({
-  q: z.string().trim().max(100).optional(),
-  unorId: z.coerce.number().int().positive().optional(),
+  q: teks().trim().max(100).optional(),
+  unorId: z.coerce.number().int().positive().max(BATAS_INT).optional(),
 });
 export const JabatanSearchResponse = pageOf(JabatanRef);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { JENIS_JABATAN, JENIS_PENUGASAN, JENJANG_FUNGSIONAL, PERAN } from '../domain/jabatan.js';
 import { KUASA_ADMIN } from '../domain/kewenangan.js';
-import { Alasan, IsoDate, PageQuery, pageOf } from './common.js';
+import { Alasan, BATAS_INT, IsoDate, PageQuery, pageOf, teks } from './common.js';
 import { MfaStatus } from './mfa.js';
 
 export const JabatanRef = z.object({
@@ -73,28 +73,28 @@ export const MeResponse = PegawaiDetail.extend({
 export type MeResponse = z.infer<typeof MeResponse>;
 
 export const SearchPegawaiQuery = PageQuery.extend({
-  q: z.string().trim().max(100).optional(),
-  opdId: z.coerce.number().int().positive().optional(),
-  unorId: z.coerce.number().int().positive().optional(),
+  q: teks().trim().max(100).optional(),
+  opdId: z.coerce.number().int().positive().max(BATAS_INT).optional(),
+  unorId: z.coerce.number().int().positive().max(BATAS_INT).optional(),
 });
 export const SearchPegawaiResponse = pageOf(PegawaiRingkas);
 
 export const MutasiBody = z.object({
-  jabatanId: z.number().int().positive(),
+  jabatanId: z.number().int().positive().max(BATAS_INT),
   tmtMulai: IsoDate,
   alasan: Alasan,
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(BATAS_INT),
 });
 
 export const AtasanOverrideBody = z.object({
   /** null removes the override, so the superior is computed from positions again. */
-  atasanId: z.number().int().positive().nullable(),
+  atasanId: z.number().int().positive().max(BATAS_INT).nullable(),
   alasan: Alasan,
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(BATAS_INT),
 });
 
 export const PenugasanPltBody = z.object({
-  jabatanId: z.number().int().positive(),
+  jabatanId: z.number().int().positive().max(BATAS_INT),
   jenis: z.enum(['PLT', 'PLH']),
   tmtMulai: IsoDate,
   tmtSelesai: IsoDate.nullable(),
@@ -103,7 +103,9 @@ export const PenugasanPltBody = z.object({
 
 /** The employee's administrative roles, replaced as a whole (BKD only; a reason is always recorded). */
 export const PeranBody = z.object({
-  peran: z.array(z.object({ peran: z.enum(PERAN), opdId: z.number().int().positive().nullable() })).max(20),
+  peran: z
+    .array(z.object({ peran: z.enum(PERAN), opdId: z.number().int().positive().max(BATAS_INT).nullable() }))
+    .max(20),
   alasan: Alasan,
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(BATAS_INT),
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { JENIS_PERIODE } from '../domain/jadwal.js';
 import { PEMBULATAN } from '../domain/kurva.js';
 import { PREDIKAT_PEGAWAI, RATING } from '../domain/predikat.js';
+import { BATAS_INT, teks } from './common.js';
 import { KebijakanMfa } from './mfa.js';
 
 const Hari = z
@@ -95,9 +96,10 @@ export const PemetaanPredikatOrganisasi = z.object({
 
 export const Pengaturan = z.object({
   /** SKP deadline as MM-DD (default 01-31). */
-  batasSkp: z
-    .string()
-    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Batas waktu SKP harus berformat BB-HH, mis. 01-31.'),
+  batasSkp: teks().regex(
+    /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+    'Batas waktu SKP harus berformat BB-HH, mis. 01-31.',
+  ),
   /** true: open dibagi-habis problems block approving a leader's plan; false: they only warn. */
   cakupanMemblokir: z.boolean(),
   /** Evaluation period (SPEC §6.1). */
@@ -113,12 +115,10 @@ export const Pengaturan = z.object({
     .min(1, 'Jangka waktu keberatan paling sedikit 1 hari.')
     .max(90, 'Jangka waktu keberatan paling lama 90 hari.'),
   /** Deadline of the annual evaluation in the next year, MM-DD (SPEC §6.5). */
-  batasEvaluasiTahunan: z
-    .string()
-    .regex(
-      /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
-      'Batas evaluasi tahunan harus berformat BB-HH, mis. 03-31.',
-    ),
+  batasEvaluasiTahunan: teks().regex(
+    /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+    'Batas evaluasi tahunan harus berformat BB-HH, mis. 03-31.',
+  ),
   /** Who must enter an authenticator code after the password (issue 12; SPEC §12). */
   kebijakanMfa: KebijakanMfa,
 });
@@ -133,5 +133,5 @@ export const PengaturanBody = Pengaturan.extend({
   keberatanHari: Pengaturan.shape.keberatanHari.optional(),
   batasEvaluasiTahunan: Pengaturan.shape.batasEvaluasiTahunan.optional(),
   kebijakanMfa: KebijakanMfa.optional(),
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(BATAS_INT),
 });

@@ -1,23 +1,24 @@
 import { z } from 'zod';
+import { BATAS_INT, teks } from './common.js';
 
 export const PkQuery = z.object({
-  unorId: z.coerce.number().int().positive(),
+  unorId: z.coerce.number().int().positive().max(BATAS_INT),
   tahun: z.coerce.number().int().min(2020).max(2100),
 });
 
 export const PkSasaranInput = z.object({
-  sasaran: z.string().trim().min(1, 'Sasaran strategis wajib diisi.').max(1000),
-  indikator: z.string().trim().min(1, 'Indikator wajib diisi.').max(500),
+  sasaran: teks().trim().min(1, 'Sasaran strategis wajib diisi.').max(1000),
+  indikator: teks().trim().min(1, 'Indikator wajib diisi.').max(500),
   targetNilai: z.number().min(0).max(1e12).nullable(),
-  targetSatuan: z.string().trim().max(60).nullable().default(null),
-  targetTeks: z.string().trim().max(1000).nullable().default(null),
+  targetSatuan: teks().trim().max(60).nullable().default(null),
+  targetTeks: teks().trim().max(1000).nullable().default(null),
 });
 
 export const PkBody = z.object({
-  unorId: z.number().int().positive(),
+  unorId: z.number().int().positive().max(BATAS_INT),
   tahun: z.number().int().min(2020).max(2100),
   /** Omitted when creating; the version read when changing an existing agreement. */
-  version: z.number().int().positive().optional(),
+  version: z.number().int().positive().max(BATAS_INT).optional(),
   sasaran: z.array(PkSasaranInput).min(1, 'Perjanjian kinerja memuat minimal satu sasaran.').max(50),
 });
 

@@ -4,14 +4,14 @@ import { BERAKHLAK } from '../domain/berakhlak.js';
 import { CAPAIAN_RHK, PREDIKAT_PEGAWAI, RATING } from '../domain/predikat.js';
 import { STATUS_REALISASI } from '../domain/realisasi-workflow.js';
 import { JENIS_RHK } from '../domain/skp.js';
+import { BATAS_INT, teks } from './common.js';
 import { JendelaOut } from './jadwal.js';
 import { LogRingkasan } from './log-harian.js';
 
-const Teks = (max: number) => z.string().trim().max(max, `Paling banyak ${max} karakter.`);
+const Teks = (max: number) => teks().trim().max(max, `Paling banyak ${max} karakter.`);
 
 /** A month 'YYYY-MM', or the instansi's quarter/semester code ('2026-Q3', '2026-S2'). */
-export const PeriodeKode = z
-  .string()
+export const PeriodeKode = teks()
   .trim()
   .regex(
     /^\d{4}-(0[1-9]|1[0-2]|Q[1-4]|S[12])$/,
@@ -21,13 +21,12 @@ export const PeriodeKode = z
 export const PeriodeQuery = z.object({ periode: PeriodeKode });
 
 export const RhkPeriodeParams = z.object({
-  rhkId: z.coerce.number().int().positive(),
+  rhkId: z.coerce.number().int().positive().max(BATAS_INT),
   periode: PeriodeKode,
 });
 
 export const TautanInput = z.object({
-  url: z
-    .string()
+  url: teks()
     .trim()
     .max(2000, 'Tautan paling banyak 2000 karakter.')
     .refine((v) => {
@@ -49,7 +48,7 @@ const Opsional = (max: number) =>
 
 export const SimpanRealisasiBody = z.object({
   /** Required when the realisasi already exists (optimistic lock). */
-  version: z.number().int().positive().optional(),
+  version: z.number().int().positive().max(BATAS_INT).optional(),
   rencanaAksi: Opsional(2000),
   targetAksi: Opsional(500),
   nilai: z
@@ -67,7 +66,7 @@ export const AjukanBody = z.object({ periode: PeriodeKode });
 
 export const NilaiBody = z
   .object({
-    version: z.number().int().positive(),
+    version: z.number().int().positive().max(BATAS_INT),
     keputusan: z.enum(['TERIMA', 'PERLU_PERBAIKAN'], {
       error: 'Keputusan harus TERIMA atau PERLU_PERBAIKAN.',
     }),
@@ -111,7 +110,7 @@ export const PenilaianBody = z.object({
     )
     .optional(),
   /** Required when the period already has a penilaian. */
-  version: z.number().int().positive().optional(),
+  version: z.number().int().positive().max(BATAS_INT).optional(),
 });
 
 const Orang = z.object({ id: z.number(), namaLengkap: z.string() });
@@ -123,8 +122,8 @@ export const BERKAS_MAKS_BYTE = 2 * 1024 * 1024;
 export const BERKAS_MAKS_JUMLAH = 5;
 
 export const BerkasParams = z.object({
-  id: z.coerce.number().int().positive(),
-  buktiId: z.coerce.number().int().positive(),
+  id: z.coerce.number().int().positive().max(BATAS_INT),
+  buktiId: z.coerce.number().int().positive().max(BATAS_INT),
 });
 
 /** The text field `deskripsi` sent with an uploaded file. */

@@ -4,6 +4,7 @@ import { JENIS_PERIODE } from '../domain/jadwal.js';
 import { CAPAIAN_RHK, PREDIKAT_PEGAWAI, RATING } from '../domain/predikat.js';
 import { STATUS_REALISASI } from '../domain/realisasi-workflow.js';
 import { JENIS_RHK } from '../domain/skp.js';
+import { BATAS_INT, teks } from './common.js';
 import { PeriodeOut } from './jadwal.js';
 
 const Tahun = z.coerce.number().int().min(2020).max(2100);
@@ -13,10 +14,9 @@ export const RiwayatQuery = z.object({ tahun: Tahun });
 export const RiwayatTimQuery = z.object({
   tahun: Tahun,
   /** For an admin or the tim penilai: the employees of this unit and the units below it. */
-  unorId: z.coerce.number().int().positive().optional(),
+  unorId: z.coerce.number().int().positive().max(BATAS_INT).optional(),
   /** Offset of the page, as returned in nextCursor. */
-  cursor: z
-    .string()
+  cursor: teks()
     .regex(/^\d{1,7}$/, 'Kursor halaman tidak valid.')
     .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),

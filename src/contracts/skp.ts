@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { STATUS_CAKUPAN } from '../domain/cascading.js';
 import { ASPEK, JENIS_LAMPIRAN, JENIS_RHK, PENDEKATAN, PERSPEKTIF } from '../domain/skp.js';
 import { STATUS_SKP } from '../domain/skp-workflow.js';
-import { IsoDate } from './common.js';
+import { BATAS_INT, IsoDate, teks } from './common.js';
 
-const Teks = (max: number) => z.string().trim().max(max);
+const Teks = (max: number) => teks().trim().max(max);
 
 export const TargetInput = z.object({
   nilai: z.number().min(0).max(1e12).nullable(),
@@ -22,15 +22,15 @@ export const IkiInput = z.object({
 
 export const RhkInput = z.object({
   /** Keep the id of an existing RHK: subordinates' intervensi point at it. */
-  id: z.number().int().positive().nullable().default(null),
+  id: z.number().int().positive().max(BATAS_INT).nullable().default(null),
   jenis: z.enum(JENIS_RHK),
   rencana: Teks(1000).min(1, 'Rencana hasil kerja wajib diisi.'),
   penugasanDari: Teks(300).nullable().default(null),
   /** JPT plans: the Perjanjian Kinerja item of the unit this RHK derives from. */
-  pkSasaranId: z.number().int().positive().nullable().default(null),
+  pkSasaranId: z.number().int().positive().max(BATAS_INT).nullable().default(null),
   iki: z.array(IkiInput).max(10),
   /** Ids of the superior's RHKs this one intervenes. */
-  intervensi: z.array(z.number().int().positive()).max(10).default([]),
+  intervensi: z.array(z.number().int().positive().max(BATAS_INT)).max(10).default([]),
 });
 
 export const CreateSkpBody = z.object({
@@ -39,11 +39,11 @@ export const CreateSkpBody = z.object({
 });
 
 export const UpdateIsiBody = z.object({
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(BATAS_INT),
   rhk: z.array(RhkInput).max(50),
 });
 
-export const VersionBody = z.object({ version: z.number().int().positive() });
+export const VersionBody = z.object({ version: z.number().int().positive().max(BATAS_INT) });
 export const KembalikanBody = VersionBody.extend({
   catatan: Teks(2000).min(3, 'Catatan pengembalian wajib diisi.'),
 });
@@ -173,7 +173,7 @@ export const SkpBawahanQuery = z.object({
     .transform((v) => v === 'true')
     .optional(),
   /** Part of the name or NIP. */
-  q: z.string().trim().max(100).optional(),
+  q: teks().trim().max(100).optional(),
 });
 export const SkpBawahanItem = z.object({
   pegawaiId: z.number(),
@@ -190,7 +190,10 @@ export const SkpBawahanResponse = z.object({ items: z.array(SkpBawahanItem), bat
 
 export const PengingatBody = z.object({
   tahun: z.number().int().min(2020).max(2100),
-  pegawaiIds: z.array(z.number().int().positive()).min(1, 'Pilih minimal satu pegawai.').max(500),
+  pegawaiIds: z
+    .array(z.number().int().positive().max(BATAS_INT))
+    .min(1, 'Pilih minimal satu pegawai.')
+    .max(500),
   pesan: Teks(500).optional(),
 });
 export const PengingatResponse = z.object({ terkirim: z.number() });
@@ -238,14 +241,14 @@ export const MatriksResponse = z.object({
 export type MatriksResponse = z.infer<typeof MatriksResponse>;
 
 export const MatriksSelBody = z.object({
-  pegawaiId: z.number().int().positive(),
-  atasanRhkId: z.number().int().positive(),
+  pegawaiId: z.number().int().positive().max(BATAS_INT),
+  atasanRhkId: z.number().int().positive().max(BATAS_INT),
   rencana: Teks(1000).min(1, 'Rencana hasil kerja wajib diisi.'),
 });
 
 export const JalurParams = z.object({
-  id: z.coerce.number().int().positive(),
-  rhkId: z.coerce.number().int().positive(),
+  id: z.coerce.number().int().positive().max(BATAS_INT),
+  rhkId: z.coerce.number().int().positive().max(BATAS_INT),
 });
 /** From one RHK up to the Perjanjian Kinerja: the employee's contribution to the organisation. */
 export const JalurResponse = z.object({
@@ -265,7 +268,7 @@ export const JalurResponse = z.object({
 
 export const PerilakuBody = VersionBody.extend({
   ekspektasi: z
-    .array(z.object({ kode: z.string().max(40), ekspektasi: Teks(1000).min(1, 'Ekspektasi wajib diisi.') }))
+    .array(z.object({ kode: teks().max(40), ekspektasi: Teks(1000).min(1, 'Ekspektasi wajib diisi.') }))
     .max(7),
 });
 
@@ -311,7 +314,7 @@ export type CakupanRingkasan = z.infer<typeof CakupanRingkasan>;
 export const CakupanInstansiQuery = z.object({
   tahun: z.coerce.number().int().min(2020).max(2100),
   /** A unit: its subtree, broken down by its child units; omitted: the whole instansi by OPD. */
-  unorId: z.coerce.number().int().positive().optional(),
+  unorId: z.coerce.number().int().positive().max(BATAS_INT).optional(),
 });
 export const CakupanInstansiResponse = z.object({
   unor: z.object({ id: z.number(), nama: z.string() }).nullable(),

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { PREDIKAT_PEGAWAI } from '../domain/predikat.js';
 import { KELOMPOK_RINCIAN } from '../domain/tpp.js';
-import { PageQuery, pageOf } from './common.js';
+import { BATAS_INT, PageQuery, pageOf, teks } from './common.js';
 
 const Persen = (label: string) =>
   z
@@ -17,7 +17,8 @@ const Menit = (label: string) =>
   z
     .number({ error: `${label} harus berupa angka.` })
     .int(`${label} harus bilangan bulat.`)
-    .min(1, `${label} paling kecil 1.`);
+    .min(1, `${label} paling kecil 1.`)
+    .max(1440, `${label} paling besar 1440 (24 jam).`);
 
 export const PitaPotongan = z.object({
   dariMenit: Menit('Menit awal pita'),
@@ -27,7 +28,7 @@ export const PitaPotongan = z.object({
 
 export const ParameterTpp = z.object({
   dasarPerKelas: z.record(
-    z.string().regex(/^\d{1,2}$/, 'Kelas jabatan harus berupa angka 1–20.'),
+    teks().regex(/^\d{1,2}$/, 'Kelas jabatan harus berupa angka 1–20.'),
     z
       .number({ error: 'Besaran TPP harus berupa angka.' })
       .int('Besaran TPP dalam rupiah bulat.')
@@ -60,17 +61,19 @@ export type ParameterTppOut = z.infer<typeof ParameterTppOut>;
 
 export const ParameterTppBody = z.object({
   parameter: ParameterTpp,
-  dasarHukum: z.string().trim().max(1000, 'Dasar hukum paling banyak 1000 karakter.').nullable(),
+  dasarHukum: teks().trim().max(1000, 'Dasar hukum paling banyak 1000 karakter.').nullable(),
   /** The version read; omitted only when saving over the defaults for the first time. */
-  version: z.number().int().positive().optional(),
+  version: z.number().int().positive().max(BATAS_INT).optional(),
 });
 
 export const BulanParams = z.object({
-  bulan: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Bulan harus berformat TTTT-BB (mis. 2026-07).'),
+  bulan: teks().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Bulan harus berformat TTTT-BB (mis. 2026-07).'),
 });
-export const BulanPegawaiParams = BulanParams.extend({ id: z.coerce.number().int().positive() });
+export const BulanPegawaiParams = BulanParams.extend({
+  id: z.coerce.number().int().positive().max(BATAS_INT),
+});
 
-export const SetujuiBody = z.object({ version: z.number().int().positive() });
+export const SetujuiBody = z.object({ version: z.number().int().positive().max(BATAS_INT) });
 
 export const StatusTppBulan = z.enum(['DRAF', 'DISETUJUI']);
 
@@ -137,9 +140,9 @@ export const TppBarisPage = pageOf(TppBaris);
 export type TppBarisPage = z.infer<typeof TppBarisPage>;
 
 export const TppBarisQuery = PageQuery.extend({
-  opdId: z.coerce.number().int().positive().optional(),
+  opdId: z.coerce.number().int().positive().max(BATAS_INT).optional(),
   /** NIP prefix (digits) or part of the name. */
-  q: z.string().trim().max(100).optional(),
+  q: teks().trim().max(100).optional(),
 });
 
 export const TppBarisDetail = TppBaris.extend({

@@ -39,3 +39,42 @@ describe('login settings', () => {
     expect(() => loadConfig({ LOGIN_DEVICE_SECRET: 'pendek' })).toThrow('LOGIN_DEVICE_SECRET');
   });
 });
+
+describe('production defaults (issue 12, item 8)', () => {
+  const KUNCI = 'k'.repeat(32);
+
+  it('seeds the demo only outside production and without a database server, unless asked', () => {
+    expect(loadConfig({}).SEED_DEMO).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', AUDIT_HMAC_KEY: KUNCI }).SEED_DEMO).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db.example/kinerja' }).SEED_DEMO).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db.example/kinerja', SEED_DEMO: 'true' }).SEED_DEMO).toBe(
+      true,
+    );
+  });
+
+  it('refuses the published demo password in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', AUDIT_HMAC_KEY: KUNCI, SEED_DEMO: 'true' })).toThrow(
+      /DEMO_PASSWORD/,
+    );
+    const lain = {
+      NODE_ENV: 'production',
+      AUDIT_HMAC_KEY: KUNCI,
+      SEED_DEMO: 'true',
+      DEMO_PASSWORD: 'Lain#Sekali2026',
+    };
+    expect(loadConfig(lain).SEED_DEMO).toBe(true);
+  });
+
+  it('sets Secure cookies when PUBLIC_URL is https, unless told otherwise', () => {
+    expect(loadConfig({}).COOKIE_SECURE).toBe(false);
+    expect(loadConfig({ PUBLIC_URL: 'https://kinerja.gorontaloprov.go.id' }).COOKIE_SECURE).toBe(true);
+    expect(
+      loadConfig({ PUBLIC_URL: 'https://kinerja.gorontaloprov.go.id', COOKIE_SECURE: 'false' }).COOKIE_SECURE,
+    ).toBe(false);
+  });
+
+  it('serves the API documentation unless turned off', () => {
+    expect(loadConfig({}).API_DOCS).toBe(true);
+    expect(loadConfig({ API_DOCS: 'false' }).API_DOCS).toBe(false);
+  });
+});

@@ -2,6 +2,15 @@
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, message: 'Data yang dikirim tidak valid.' },
   BAD_REQUEST: { status: 400, message: 'Permintaan tidak dapat diproses.' },
+  JSON_INVALID: {
+    status: 400,
+    message:
+      'Isi permintaan bukan JSON yang valid (kosong, salah tulis, atau memuat kunci __proto__/constructor yang dilarang).',
+  },
+  MULTIPART_INVALID: {
+    status: 400,
+    message: 'Isi unggahan (multipart/form-data) rusak atau terpotong; pilih berkas lalu kirim ulang.',
+  },
   UNAUTHENTICATED: { status: 401, message: 'Silakan masuk terlebih dahulu.' },
   INVALID_CREDENTIALS: { status: 401, message: 'NIP atau kata sandi salah.' },
   LOGIN_THROTTLED: { status: 429, message: 'Terlalu banyak percobaan masuk yang gagal untuk NIP ini.' },

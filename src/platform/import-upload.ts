@@ -5,6 +5,7 @@
  * read before the gate, so a slow upload holds no place in it.
  */
 import type { FastifyRequest } from 'fastify';
+import { bersihkanTeks } from '../domain/teks.js';
 import { AppError } from './errors.js';
 import type { SpreadsheetLimits } from './spreadsheet.js';
 
@@ -25,7 +26,8 @@ export async function readImportFile(request: FastifyRequest): Promise<ImportFil
     : undefined;
   if (!file) throw new AppError('VALIDATION_FAILED', { field: 'file' }, 'Unggah berkas pada field "file".');
   try {
-    return { filename: file.filename, data: await file.toBuffer() };
+    // The name goes to the audit row: text the database can keep.
+    return { filename: bersihkanTeks(file.filename), data: await file.toBuffer() };
   } catch (err) {
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
       throw new AppError(

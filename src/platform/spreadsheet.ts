@@ -17,7 +17,9 @@ import { StringDecoder } from 'node:string_decoder';
 import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
+import { PESAN_TEKS_TERLARANG, teksAman } from '../domain/teks.js';
 import { AppError } from './errors.js';
+import { bukaSelAman } from './sel-aman.js';
 
 export interface SpreadsheetLimits {
   /** Data rows: non-blank rows after the header. */
@@ -96,6 +98,15 @@ function tableBuilder(limits: SpreadsheetLimits) {
           `Baris ${row.baris} berisi data di luar kolom ke-${MAX_COLUMNS}; hapus isi di sebelah kanan tabel.`,
         );
       if (row.cells.every((c) => c.trim() === '')) return;
+      // A cell is text like any typed input: one with NUL or half a surrogate pair refuses the file.
+      const kolom = row.cells.findIndex((c) => !teksAman(c));
+      if (kolom >= 0)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          { baris: row.baris, kolom: kolom + 1 },
+          `Baris ${row.baris}, kolom ${kolom + 1}: ${PESAN_TEKS_TERLARANG}`,
+        );
+      row.cells = row.cells.map(bukaSelAman);
       if (!header) header = row;
       else if (rows.length === limits.rows) throw tooManyRows(limits);
       else rows.push(row);

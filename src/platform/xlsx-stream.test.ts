@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { readSpreadsheet } from './spreadsheet.js';
 import { xlsxStream } from './xlsx-stream.js';
 
 const columns = [
@@ -33,6 +34,38 @@ describe('xlsxStream', () => {
     expect(nip.value).toBe('198700000000002999');
     expect(nip.numFmt).toBe('@');
     expect(sheet.getRow(2).getCell(3).value).toEqual(new Date('2026-12-31T00:00:00Z'));
+  });
+
+  it('writes text that would start a formula with a leading apostrophe (item 8), and the imports read it back as typed', async () => {
+    async function* batches() {
+      yield [
+        { nip: '198700000000000001', nama: '=HYPERLINK("http://jahat.example","klik")', tanggal: null },
+        { nip: '198700000000000002', nama: '+62 812 000', tanggal: null },
+        { nip: '198700000000000003', nama: '-1', tanggal: null },
+        { nip: '198700000000000004', nama: '@SUM(A1:A9)', tanggal: null },
+        { nip: '198700000000000005', nama: 'Biasa saja', tanggal: null },
+      ];
+    }
+    const data = await buffer(xlsxStream({ sheet: 'Uji', columns, batches: batches() }));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    const nama = [2, 3, 4, 5, 6].map((r) => wb.getWorksheet('Uji')!.getRow(r).getCell(2));
+    expect(nama.map((c) => c.type)).toEqual(Array(5).fill(ExcelJS.ValueType.String));
+    expect(nama.map((c) => c.value)).toEqual([
+      `'=HYPERLINK("http://jahat.example","klik")`,
+      "'+62 812 000",
+      "'-1",
+      "'@SUM(A1:A9)",
+      'Biasa saja',
+    ]);
+    const table = await readSpreadsheet(data, { rows: 10, bytes: 1024 * 1024 });
+    expect(table.rows.map((r) => r.cells[1])).toEqual([
+      '=HYPERLINK("http://jahat.example","klik")',
+      '+62 812 000',
+      '-1',
+      '@SUM(A1:A9)',
+      'Biasa saja',
+    ]);
   });
 
   it('stops reading batches when the download is abandoned', async () => {

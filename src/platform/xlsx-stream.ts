@@ -23,6 +23,7 @@
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { barisAman } from './sel-aman.js';
 
 /** Rows per batch a caller should read for an export (see above). */
 export const XLSX_BATCH = 250;
@@ -87,7 +88,7 @@ export function xlsxStream<K extends string>(options: XlsxStreamOptions<K>): Rea
     for await (const batch of options.batches) {
       if (out.destroyed) return; // the client went away: stop reading (closes the iterator)
       // A cell takes its column's style (numFmt '@' for text columns) when the row is added.
-      for (const record of batch) sheet.addRow(record).commit();
+      for (const record of batch) sheet.addRow(barisAman(record)).commit();
       // Backpressure, between batches: first until the zip has taken in the sheet's rows, then
       // until a slow client has taken the zip's output.
       while (sheetBacklog(sheet) > BACKLOG_MAX && !out.destroyed) await sleep(5);

@@ -17,7 +17,7 @@ import { dateInZone, fixedClock } from '../../platform/clock.js';
 import { loadConfig } from '../../platform/config.js';
 import { type Database, rows } from '../client.js';
 import { DEMO_EMPLOYEES, demoAccounts, demoSkpStates } from './demo-gorontalo.js';
-import { seedDemoIfEmpty } from './seed-demo.js';
+import { akunDemoDenganKataSandi, seedDemoIfEmpty } from './seed-demo.js';
 
 const PASSWORD = 'Kinerja#2026';
 // Mid-March: the January deadline has passed, so approved-late plans are late; February is in its
@@ -53,6 +53,11 @@ async function planOf(n: string, tahun = TAHUN) {
 }
 
 describe('demo seed', () => {
+  it('is recognised by its published password, which a production start refuses', async () => {
+    expect(await akunDemoDenganKataSandi(database.db, PASSWORD)).toBe(true);
+    expect(await akunDemoDenganKataSandi(database.db, 'Bukan#Demo2026')).toBe(false);
+  });
+
   it('seeds once: a second call on a non-empty database does nothing', async () => {
     expect(await seedDemoIfEmpty(database.db, PASSWORD, NOW)).toBe(false);
     const [row] = await rows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM instansi`);

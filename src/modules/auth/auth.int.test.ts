@@ -117,7 +117,7 @@ describe('passwords', () => {
     expect(wrongOld.json().error.code).toBe('WRONG_PASSWORD');
     const weak = await c.post('/api/auth/password', { passwordLama: TEST_PASSWORD, passwordBaru: 'pendek' });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().error.message).toMatch(/minimal 8 karakter/);
+    expect(weak.json().error.message).toMatch(/minimal 10 karakter/);
     const ok = await c.post('/api/auth/password', {
       passwordLama: TEST_PASSWORD,
       passwordBaru: 'BaruSekali2026',
@@ -127,6 +127,27 @@ describe('passwords', () => {
     expect((await c.get('/api/me')).statusCode).toBe(200);
     expect((await login(org.administrator.nip, TEST_PASSWORD)).statusCode).toBe(401);
     expect((await login(org.administrator.nip, 'BaruSekali2026')).statusCode).toBe(200);
+  });
+
+  it('refuses short and easily guessed passwords, Indonesian words and the own name included (item 8)', async () => {
+    const c = await h.login(org.orangLain.nip);
+    const coba = (passwordBaru: string) =>
+      c.post('/api/auth/password', { passwordLama: TEST_PASSWORD, passwordBaru });
+    for (const lemah of [
+      'aaaaaaa1',
+      'aaaaaaa1aa',
+      'password123',
+      'bismillah123',
+      'Gorontalo2026',
+      'Staf Dinas Kesehatan 1',
+    ]) {
+      const res = await coba(lemah);
+      expect(res.statusCode, lemah).toBe(400);
+      expect(JSON.stringify(res.json().error.details), lemah).toContain('passwordBaru');
+    }
+    expect((await coba('aaaaaaa1aa')).json().error.message).toMatch(/berulang/);
+    expect((await login(org.orangLain.nip, TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await coba('kopi-senja-lumba-lumba-7')).statusCode).toBe(200);
   });
 
   it('admin reset gives a temporary password that must be changed before anything else', async () => {
@@ -154,5 +175,30 @@ describe('passwords', () => {
     }
     const adminOpd = await h.login(org.adminOpd.nip);
     expect((await adminOpd.post(`/api/pegawai/${org.orangLain.id}/reset-password`)).statusCode).toBe(403);
+  });
+});
+
+describe('safe defaults behind HTTPS (item 8)', () => {
+  it('sets a Secure session cookie when PUBLIC_URL is https, and can hide the API documentation', async () => {
+    const https = await createHarness({
+      env: { PUBLIC_URL: 'https://kinerja.example.go.id', API_DOCS: 'false' },
+    });
+    try {
+      const o = await buildOrg(https.db);
+      const res = await https.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { nip: o.pelaksana.nip, password: TEST_PASSWORD },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.cookies.find((c) => c.name === 'ekinerja_sesi')).toMatchObject({
+        secure: true,
+        httpOnly: true,
+      });
+      expect((await https.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBe(404);
+      expect((await https.app.inject({ method: 'GET', url: '/api/openapi.json' })).statusCode).toBe(404);
+    } finally {
+      await https.close();
+    }
   });
 });

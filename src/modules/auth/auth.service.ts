@@ -14,6 +14,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { PeriksaKuasa } from '../pegawai/pegawai.service.js';
 import type { Actor } from './actor.js';
 import * as q from './auth.queries.js';
+import { kelemahanKataSandi } from './kata-sandi.js';
 import type { LoginThrottle } from './login-throttle.js';
 import * as mfaQ from './mfa.queries.js';
 import type { MfaService } from './mfa.service.js';
@@ -174,6 +175,14 @@ export function createAuthService(deps: {
           'Kata sandi baru harus berbeda dari yang lama.',
         );
       }
+      const lemah = await kelemahanKataSandi(body.passwordBaru, [
+        actor.nip,
+        actor.nama,
+        ...actor.nama.split(/\s+/),
+        'kinerja',
+        'ekinerja',
+      ]);
+      if (lemah) throw new AppError('VALIDATION_FAILED', { field: 'passwordBaru' }, lemah);
       const newHash = await hash(body.passwordBaru);
       await db.transaction(async (tx) => {
         await q.setPassword(tx, actor.id, newHash, false);

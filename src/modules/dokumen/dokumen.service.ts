@@ -28,6 +28,7 @@ import {
 } from '../../domain/verifikasi.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
+import { barisAman } from '../../platform/sel-aman.js';
 import { listScope } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
 import type { PegawaiService } from '../pegawai/pegawai.service.js';
@@ -566,18 +567,20 @@ export function createDokumenService(deps: {
         header.font = { bold: true };
         header.commit();
         items.forEach((item, i) => {
-          const row = sheet.addRow({
-            no: i + 1,
-            nip: item.nip,
-            nama: item.namaLengkap,
-            jabatan: item.jabatanNama ?? '',
-            status: item.status ? STATUS_SKP_LABEL[item.status] : 'Belum ada',
-            // Excel dates have no zone: the calendar day in the instansi's zone, at midnight UTC.
-            diajukan: item.diajukanAt
-              ? new Date(`${dateInZone(new Date(item.diajukanAt), zona)}T00:00:00Z`)
-              : null,
-            terlambat: item.terlambat ? 'Ya' : 'Tidak',
-          });
+          const row = sheet.addRow(
+            barisAman({
+              no: i + 1,
+              nip: item.nip,
+              nama: item.namaLengkap,
+              jabatan: item.jabatanNama ?? '',
+              status: item.status ? STATUS_SKP_LABEL[item.status] : 'Belum ada',
+              // Excel dates have no zone: the calendar day in the instansi's zone, at midnight UTC.
+              diajukan: item.diajukanAt
+                ? new Date(`${dateInZone(new Date(item.diajukanAt), zona)}T00:00:00Z`)
+                : null,
+              terlambat: item.terlambat ? 'Ya' : 'Tidak',
+            }),
+          );
           row.getCell('nip').numFmt = '@';
           row.commit();
         });

@@ -244,3 +244,41 @@ describe('employee import: superior cycles', () => {
     expect((await admin.get(`/api/pegawai/${org.kepala2.id}`)).json().atasanOverride).toBeNull();
   });
 });
+
+describe('the import has the ceiling of admin powers (issue 12)', () => {
+  it("refuses rows that change the importer or his superiors, or name him someone's superior", async () => {
+    const baru = nextNip();
+    const before = await counts();
+    const file = Buffer.from(
+      [
+        HEADER,
+        // The BKD admin raising his own grade, and rewriting his superior's position.
+        `${org.adminBkd.nip},Admin BKD,PNS,IV/e,Analis SDM Aparatur Ahli Muda,Fungsional,Badan Kepegawaian Daerah,`,
+        `${org.kaban.nip},Kepala BKD,PNS,III/a,Analis SDM Aparatur Ahli Muda,Fungsional,Badan Kepegawaian Daerah,`,
+        // A newcomer reporting to the importer himself.
+        `${baru},Orang Baru,PNS,III/a,Pengolah Data Kurikulum,Pelaksana,Seksi Kurikulum,${org.adminBkd.nip}`,
+      ].join('\n'),
+    );
+    const res = await upload(org.adminBkd.nip, 'commit', 'pegawai.csv', file);
+    expect(res.statusCode).toBe(422);
+    const kesalahan = res.json().error.details.kesalahan as { baris: number; alasan: string[] }[];
+    expect(kesalahan.map((k) => [k.baris, k.alasan[0]])).toEqual([
+      [2, 'Baris ini mengubah data Anda sendiri atau atasan Anda; mintalah admin instansi lain.'],
+      [3, 'Baris ini mengubah data Anda sendiri atau atasan Anda; mintalah admin instansi lain.'],
+      [4, 'Anda tidak dapat menjadikan diri Anda atasan melalui impor.'],
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('lets the importer and his chain stand unchanged in a full master file', async () => {
+    const file = Buffer.from(
+      [
+        HEADER,
+        `${org.adminBkd.nip},Admin BKD,PNS,III/a,Analis SDM Aparatur Ahli Muda,Fungsional,Badan Kepegawaian Daerah,${org.kaban.nip}`,
+      ].join('\n'),
+    );
+    const res = await upload(org.adminBkd.nip, 'dry-run', 'pegawai.csv', file);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().kesalahan).toEqual([]);
+  });
+});

@@ -46,6 +46,11 @@ interface ValidRow {
 interface Pelaku {
   instansiId: number;
   actorId: number | null;
+  /**
+   * The importing employee's NIP and superior chain (himself first): the ceiling of admin powers
+   * lets no import change them or name him anyone's superior.
+   */
+  rantai?: { nip: string; ids: number[] };
   /** The audit reason: the file name, or the token that sent the rows. */
   sumber: string;
 }
@@ -80,10 +85,27 @@ export function createImporService(deps: {
   clock: Clock;
   audit: AuditService;
   zonaWaktu: (instansiId: number) => Promise<string>;
+  /** The employee's superiors upward (pegawai service). */
+  rantaiAtasanIds: (pegawaiId: number, instansiId: number) => Promise<number[]>;
 }) {
   const { db, clock, audit } = deps;
 
-  async function validate(instansiId: number, raw: RawRow[], tx: Db | Tx) {
+  /** Why a row oversteps the importer's ceiling (SPEC §11), if it does. */
+  function melampauiKuasa(pelaku: Pelaku, r: ValidRow, personByNip: Map<string, { id: number }>) {
+    if (!pelaku.rantai) return null;
+    const { nip, ids } = pelaku.rantai;
+    if (r.nipAtasan === nip) return 'Anda tidak dapat menjadikan diri Anda atasan melalui impor.';
+    const i = r.existing ? ids.indexOf(r.existing.id) : -1;
+    if (i < 0) return null;
+    const atasanBaru = r.nipAtasan ? personByNip.get(r.nipAtasan)?.id : undefined;
+    if (r.berubah.length > 0 || (r.nipAtasan && atasanBaru !== ids[i + 1])) {
+      return 'Baris ini mengubah data Anda sendiri atau atasan Anda; mintalah admin instansi lain.';
+    }
+    return null;
+  }
+
+  async function validate(pelaku: Pelaku, raw: RawRow[], tx: Db | Tx) {
+    const { instansiId } = pelaku;
     const kesalahan: ImporResponse['kesalahan'] = [];
     const peringatan: ImporResponse['peringatan'] = [];
 
@@ -163,14 +185,17 @@ export function createImporService(deps: {
         unor,
         jabatan: positionByKey.get(`${unor.id}:${v.jabatan!.toLowerCase()}`) ?? null,
       };
-      valid.push({
+      const r: ValidRow = {
         ...fields,
         baris: row.baris,
         nip,
         nipAtasan,
         existing,
         berubah: existing ? berubahOf(existing, fields) : [],
-      });
+      };
+      const lampau = melampauiKuasa(pelaku, r, personByNip);
+      if (lampau) kesalahan.push({ baris: row.baris, nip, alasan: [lampau] });
+      else valid.push(r);
     }
 
     // A structural position takes one person: not two rows, and not someone already in it who stays.
@@ -390,13 +415,13 @@ export function createImporService(deps: {
         kolom: r.berubah,
       }));
     if (mode === 'dry-run') {
-      const result = await validate(pelaku.instansiId, raw, db);
+      const result = await validate(pelaku, raw, db);
       return { report: { ...laporan(result), diterapkan: null }, perubahan: perubahanOf(result.valid) };
     }
     // Looked up before the transaction: on PGlite the outer handle must not be used inside it.
     const today = dateInZone(clock.now(), await deps.zonaWaktu(pelaku.instansiId));
     return db.transaction(async (tx) => {
-      const result = await validate(pelaku.instansiId, raw, tx);
+      const result = await validate(pelaku, raw, tx);
       const report = laporan(result);
       if (result.kesalahan.length) throw new AppError('IMPORT_INVALID', report);
       if (result.valid.length === 0)
@@ -414,7 +439,11 @@ export function createImporService(deps: {
       meta: { requestId: string },
     ): Promise<ImporResponse> {
       const raw = await parseEmployeeFile(file.data);
-      const pelaku = { instansiId: actor.instansiId, actorId: actor.id, sumber: file.filename };
+      const rantai = {
+        nip: actor.nip,
+        ids: [actor.id, ...(await deps.rantaiAtasanIds(actor.id, actor.instansiId))],
+      };
+      const pelaku = { instansiId: actor.instansiId, actorId: actor.id, sumber: file.filename, rantai };
       return (await jalankan(pelaku, raw, mode, meta.requestId)).report;
     },
 

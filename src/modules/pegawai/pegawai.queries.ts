@@ -4,6 +4,7 @@ import { type DbOrTx, prepareOnce, rows } from '../../db/client.js';
 import { jabatanRefColumns, opd, ringkasByIds, ringkasSelect, toRingkas } from '../../db/pegawai-ringkas.js';
 import { jabatan, pegawai, penugasan, peranPegawai, unor } from '../../db/schema/index.js';
 import type { Peran } from '../../domain/jabatan.js';
+import type { SasaranAdmin } from '../../domain/kewenangan.js';
 import type { Relation } from '../auth/access.policy.js';
 
 export { ringkasByIds };
@@ -330,16 +331,7 @@ const jabatanAktif = (pegawaiIds: SQL, tanggal: string) => sql`
 
 /** What the ceiling of the admin powers needs to know about the target, as seen by the actor; one statement. */
 export async function faktaSasaran(db: DbOrTx, actorId: number, targetId: number, tanggal: string) {
-  const [row] = await rows<{
-    id: number;
-    instansiId: number;
-    opdId: number | null;
-    adminInstansi: boolean;
-    adminOpd: boolean;
-    jpt: boolean;
-    atasanPelaku: boolean;
-    kepalaUnitPelaku: boolean;
-  }>(
+  const [row] = await rows<SasaranAdmin & { instansiId: number }>(
     db,
     sql`WITH RECURSIVE chain(id, d) AS (
           SELECT atasan_langsung(${actorId}::int, ${tanggal}::date), 1

@@ -15,6 +15,7 @@ import { nilaiDariLog } from '../../domain/log-harian.js';
 import { editWindow, STATUS_REALISASI_LABEL } from '../../domain/realisasi-workflow.js';
 import { ASPEK_LABEL, type Aspek } from '../../domain/skp.js';
 import { AppError } from '../../platform/errors.js';
+import { barisAman } from '../../platform/sel-aman.js';
 import {
   normalizeHeader,
   readSpreadsheet,
@@ -302,21 +303,23 @@ export function createRealisasiImporService(deps: {
       });
       m.items.forEach((item, i) => {
         const isi = isiSekarang(item);
-        const row = sheet.addRow({
-          rhkId: item.rhk.id,
-          no: i + 1,
-          jenis: item.rhk.jenis === 'UTAMA' ? 'Utama' : 'Tambahan',
-          rhk: item.rhk.rencana,
-          iki: item.rhk.iki.map(targetTeks).join('\n'),
-          status: item.realisasi ? STATUS_REALISASI_LABEL[item.realisasi.status] : 'Belum diisi',
-          rencanaAksi: isi.rencanaAksi ?? '',
-          targetAksi: isi.targetAksi ?? '',
-          nilai: isi.nilai,
-          satuan: isi.satuan ?? '',
-          teks: isi.teks ?? '',
-          tautan: isi.buktiDukung.map((b) => b.url).join('\n'),
-          deskripsi: isi.buktiDukung.map((b) => b.deskripsi).join('\n'),
-        });
+        const row = sheet.addRow(
+          barisAman({
+            rhkId: item.rhk.id,
+            no: i + 1,
+            jenis: item.rhk.jenis === 'UTAMA' ? 'Utama' : 'Tambahan',
+            rhk: item.rhk.rencana,
+            iki: item.rhk.iki.map(targetTeks).join('\n'),
+            status: item.realisasi ? STATUS_REALISASI_LABEL[item.realisasi.status] : 'Belum diisi',
+            rencanaAksi: isi.rencanaAksi ?? '',
+            targetAksi: isi.targetAksi ?? '',
+            nilai: isi.nilai,
+            satuan: isi.satuan ?? '',
+            teks: isi.teks ?? '',
+            tautan: isi.buktiDukung.map((b) => b.url).join('\n'),
+            deskripsi: isi.buktiDukung.map((b) => b.deskripsi).join('\n'),
+          }),
+        );
         const terkunci = item.realisasi && !editWindow(item.realisasi.status);
         // Submitted or accepted items cannot change; a value kept by the daily log is its sum.
         for (const key of ['rencanaAksi', 'targetAksi', 'nilai', 'satuan', 'teks', 'tautan', 'deskripsi'])

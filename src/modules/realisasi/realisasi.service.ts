@@ -101,12 +101,13 @@ export function jenisBerkas(data: Buffer): { mime: string; ext: string[] } | nul
 /** The original name without any path, control or odd characters, ending with the detected type's extension. */
 export function namaBerkasAman(nama: string, ext: string[]): string {
   const base = (nama.split(/[\\/]/).pop() ?? '').normalize('NFC');
-  let clean = base
+  const tanpaAneh = base
     .replace(/[^\p{L}\p{N} ._()-]/gu, '_')
     .replace(/\s+/g, ' ')
     .replace(/^[.\s]+/, '')
-    .trim()
-    .slice(0, 150);
+    .trim();
+  // Cut by code point: a letter outside the BMP is two UTF-16 units and must not be cut in half.
+  let clean = Array.from(tanpaAneh).slice(0, 150).join('');
   if (!clean) clean = 'berkas';
   return ext.some((e) => clean.toLowerCase().endsWith(e)) ? clean : `${clean}${ext[0]}`;
 }

@@ -4,8 +4,8 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { JENJANG_LABEL } from '../../../src/domain/jabatan';
 import { LoadMore } from '../../components/LoadMore';
+import { PilihOpd } from '../../components/PilihOpd';
 import { ErrorView, Loading } from '../../components/Status';
-import { PilihOpd } from '../laporan/PilihOpd';
 import { angkaKreditKeys, fetchDaftar, formatAk } from './api';
 
 export function DaftarAngkaKredit({

@@ -4,7 +4,7 @@
  */
 import { Button, Card, Group, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { PilihOpd } from './PilihOpd';
+import { PilihOpd } from '../../components/PilihOpd';
 
 const LAPORAN = [
   {

@@ -1,8 +1,13 @@
-/** Admin actions on one employee: mutation, superior override, Plt/Plh, password and authenticator reset. */
+/**
+ * Admin actions on one employee — mutation, superior override, Plt/Plh, password and authenticator
+ * reset, roles — each shown only when the server says the viewer holds that power over this
+ * employee (SPEC §11).
+ */
 import {
   Alert,
   Button,
   Card,
+  Checkbox,
   Code,
   Group,
   Select,
@@ -18,8 +23,9 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { JabatanRef, PegawaiDetail, PegawaiRingkas } from '../../../src/contracts/pegawai';
+import { PilihOpd } from '../../components/PilihOpd';
 import { ApiError, api, post, put } from '../../lib/api';
-import { JENIS_JABATAN_LABEL } from '../../lib/istilah';
+import { JENIS_JABATAN_LABEL, PERAN_LABEL } from '../../lib/istilah';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -212,7 +218,10 @@ function PltForm({ p }: { p: PegawaiDetail }) {
 
 function ResetForm({ p }: { p: PegawaiDetail }) {
   const [temp, setTemp] = useState<string | null>(null);
+  const [alasan, setAlasan] = useState('');
   const { error, save } = useSave(p);
+  // Resetting another BKD admin is recorded with a reason.
+  const perluAlasan = p.roles.some((r) => r.peran === 'ADMIN_INSTANSI');
   return (
     <Stack gap="xs">
       <Title order={5}>Reset kata sandi</Title>
@@ -220,6 +229,13 @@ function ResetForm({ p }: { p: PegawaiDetail }) {
       <Text size="sm" c="dimmed">
         Pegawai menerima kata sandi sementara dan wajib menggantinya saat masuk.
       </Text>
+      {perluAlasan && (
+        <TextInput
+          label="Alasan (pegawai ini admin instansi)"
+          value={alasan}
+          onChange={(e) => setAlasan(e.currentTarget.value)}
+        />
+      )}
       {temp && (
         <Alert color="teal" title="Kata sandi sementara (tampil sekali)">
           <Code fz="lg">{temp}</Code>
@@ -232,8 +248,12 @@ function ResetForm({ p }: { p: PegawaiDetail }) {
           save(
             async () =>
               setTemp(
-                (await post<{ passwordSementara: string }>(`/api/pegawai/${p.id}/reset-password`))
-                  .passwordSementara,
+                (
+                  await post<{ passwordSementara: string }>(
+                    `/api/pegawai/${p.id}/reset-password`,
+                    perluAlasan ? { alasan } : {},
+                  )
+                ).passwordSementara,
               ),
             'Kata sandi direset.',
           )
@@ -274,18 +294,72 @@ function ResetMfaForm({ p }: { p: PegawaiDetail }) {
   );
 }
 
+type Peran = PegawaiDetail['roles'][number]['peran'];
+
+function PeranForm({ p }: { p: PegawaiDetail }) {
+  const { error, save } = useSave(p);
+  const punya = (peran: Peran) => p.roles.some((r) => r.peran === peran);
+  const [instansi, setInstansi] = useState(punya('ADMIN_INSTANSI'));
+  const [timPenilai, setTimPenilai] = useState(punya('TIM_PENILAI'));
+  const [opdId, setOpdId] = useState<number | null>(
+    p.roles.find((r) => r.peran === 'ADMIN_OPD')?.opdId ?? null,
+  );
+  const [alasan, setAlasan] = useState('');
+  const peran = [
+    ...(instansi ? [{ peran: 'ADMIN_INSTANSI' as const, opdId: null }] : []),
+    ...(timPenilai ? [{ peran: 'TIM_PENILAI' as const, opdId: null }] : []),
+    ...(opdId !== null ? [{ peran: 'ADMIN_OPD' as const, opdId }] : []),
+  ];
+  return (
+    <Stack gap="xs">
+      <Title order={5}>Peran administratif</Title>
+      {error && <Alert color="red">{error}</Alert>}
+      <Checkbox
+        label={PERAN_LABEL.ADMIN_INSTANSI}
+        checked={instansi}
+        onChange={(e) => setInstansi(e.currentTarget.checked)}
+      />
+      <Checkbox
+        label={PERAN_LABEL.TIM_PENILAI}
+        checked={timPenilai}
+        onChange={(e) => setTimPenilai(e.currentTarget.checked)}
+      />
+      <PilihOpd
+        label={PERAN_LABEL.ADMIN_OPD}
+        placeholder="Bukan admin OPD"
+        value={opdId}
+        onChange={setOpdId}
+      />
+      <TextInput label="Alasan" value={alasan} onChange={(e) => setAlasan(e.currentTarget.value)} />
+      <Button
+        variant="light"
+        onClick={() =>
+          save(
+            () => put(`/api/pegawai/${p.id}/peran`, { peran, alasan, version: p.version }),
+            'Peran disimpan.',
+          )
+        }
+      >
+        Simpan peran
+      </Button>
+    </Stack>
+  );
+}
+
 export function KelolaPegawai({ pegawai }: { pegawai: PegawaiDetail }) {
+  const boleh = (kuasa: PegawaiDetail['can']['kuasa'][number]) => pegawai.can.kuasa.includes(kuasa);
   return (
     <Card withBorder>
       <Title order={4} mb="sm">
         Kelola pegawai
       </Title>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
-        <MutasiForm p={pegawai} />
-        <AtasanForm p={pegawai} />
-        <PltForm p={pegawai} />
-        <ResetForm p={pegawai} />
-        <ResetMfaForm p={pegawai} />
+        {boleh('MUTASI') && <MutasiForm p={pegawai} />}
+        {boleh('ATASAN') && <AtasanForm p={pegawai} />}
+        {boleh('PLT') && <PltForm p={pegawai} />}
+        {boleh('RESET_KATA_SANDI') && <ResetForm p={pegawai} />}
+        {boleh('RESET_MFA') && <ResetMfaForm p={pegawai} />}
+        {boleh('PERAN') && <PeranForm p={pegawai} />}
       </SimpleGrid>
     </Card>
   );

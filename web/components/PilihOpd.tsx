@@ -4,8 +4,8 @@
  */
 import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { UnorNode } from '../../../src/contracts/org';
-import { api } from '../../lib/api';
+import type { UnorNode } from '../../src/contracts/org';
+import { api } from '../lib/api';
 
 const unor = (parentId?: number) =>
   api<{ items: UnorNode[] }>(`/api/unor${parentId ? `?parentId=${parentId}` : ''}`);
@@ -13,9 +13,13 @@ const unor = (parentId?: number) =>
 export function PilihOpd({
   value,
   onChange,
+  label = 'OPD',
+  placeholder = 'Semua OPD',
 }: {
   value: number | null;
   onChange: (opdId: number | null) => void;
+  label?: string;
+  placeholder?: string;
 }) {
   const query = useQuery({
     queryKey: ['unor', 'opd-pilihan'],
@@ -28,8 +32,8 @@ export function PilihOpd({
   });
   return (
     <Select
-      label="OPD"
-      placeholder="Semua OPD"
+      label={label}
+      placeholder={placeholder}
       data={(query.data ?? []).map((o) => ({ value: String(o.id), label: o.nama }))}
       value={value === null ? null : String(value)}
       onChange={(v) => onChange(v ? Number(v) : null)}
