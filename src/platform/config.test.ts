@@ -45,7 +45,9 @@ describe('production defaults (issue 12, item 8)', () => {
 
   it('seeds the demo only outside production and without a database server, unless asked', () => {
     expect(loadConfig({}).SEED_DEMO).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', AUDIT_HMAC_KEY: KUNCI }).SEED_DEMO).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', AUDIT_HMAC_KEY: KUNCI, MFA_KEY: KUNCI }).SEED_DEMO).toBe(
+      false,
+    );
     expect(loadConfig({ DATABASE_URL: 'postgres://db.example/kinerja' }).SEED_DEMO).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://db.example/kinerja', SEED_DEMO: 'true' }).SEED_DEMO).toBe(
       true,
@@ -53,12 +55,13 @@ describe('production defaults (issue 12, item 8)', () => {
   });
 
   it('refuses the published demo password in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', AUDIT_HMAC_KEY: KUNCI, SEED_DEMO: 'true' })).toThrow(
-      /DEMO_PASSWORD/,
-    );
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', AUDIT_HMAC_KEY: KUNCI, MFA_KEY: KUNCI, SEED_DEMO: 'true' }),
+    ).toThrow(/DEMO_PASSWORD/);
     const lain = {
       NODE_ENV: 'production',
       AUDIT_HMAC_KEY: KUNCI,
+      MFA_KEY: KUNCI,
       SEED_DEMO: 'true',
       DEMO_PASSWORD: 'Lain#Sekali2026',
     };
