@@ -13,6 +13,7 @@ import { BATAS_BERKAS_REALISASI } from '../src/modules/realisasi/realisasi-impor
 import { IMPORT_RETRY_AFTER_SECONDS, UPLOAD_MAX_BYTES } from '../src/platform/import-upload.js';
 import type { SpreadsheetLimits } from '../src/platform/spreadsheet.js';
 import { createHarness, type Harness } from './harness.js';
+import { multipart } from './multipart.js';
 import { buildOrg, type Org } from './org.js';
 import { sheetXml, xlsx, xlsxBanyakBaris } from './zip.js';
 
@@ -29,18 +30,6 @@ beforeAll(async () => {
   sejuta = xlsxBanyakBaris(1_000_000);
 });
 afterAll(() => h.close());
-
-function multipart(filename: string, content: Buffer) {
-  const boundary = `----ekinerja${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 async function unggah(nip: string, url: string, filename: string, content: Buffer) {
   const c = await h.login(nip);

@@ -9,6 +9,7 @@ describe('selAman', () => {
     ['@SUM(A1)', `'@SUM(A1)`],
     ['\t=1+1', `'\t=1+1`],
     ['Laporan bulanan', 'Laporan bulanan'],
+    ['-', '-'],
     ['', ''],
   ])('%j → %j, and back', (teks, aman) => {
     expect(selAman(teks)).toBe(aman);

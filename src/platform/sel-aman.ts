@@ -6,12 +6,15 @@
  */
 const PEMICU = /^[=+\-@\t\r]/;
 
+/** A lone "-" (the exports' "nothing here") cannot start a formula. */
+const perluDiamankan = (teks: string) => teks.length > 1 && PEMICU.test(teks);
+
 export function selAman(teks: string): string {
-  return PEMICU.test(teks) ? `'${teks}` : teks;
+  return perluDiamankan(teks) ? `'${teks}` : teks;
 }
 
 export function bukaSelAman(teks: string): string {
-  return teks.startsWith("'") && PEMICU.test(teks.slice(1)) ? teks.slice(1) : teks;
+  return teks.startsWith("'") && perluDiamankan(teks.slice(1)) ? teks.slice(1) : teks;
 }
 
 /** A record's text values made safe; numbers, dates and nulls stay as they are. */

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
+import { multipart } from '../../../test/multipart.js';
 import { buildOrg, nextNip, type Org } from '../../../test/org.js';
 import { rows } from '../../db/client.js';
 
@@ -13,18 +14,6 @@ beforeAll(async () => {
   org = await buildOrg(h.db);
 });
 afterAll(() => h.close());
-
-function multipart(filename: string, content: Buffer) {
-  const boundary = `----ekinerja${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 async function upload(nip: string, mode: string, filename: string, content: Buffer, csrf = true) {
   const c = await h.login(nip);
