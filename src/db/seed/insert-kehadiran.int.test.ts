@@ -37,17 +37,13 @@ async function sidik() {
 }
 
 describe('demo attendance seed', () => {
-  it('writes every working day of four months for every active employee, deterministically and fast', async () => {
-    const started = performance.now();
+  it('writes every working day of four months for every active employee, deterministically', async () => {
     const counts = await seed();
-    const seconds = (performance.now() - started) / 1000;
     expect(counts.bulan).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
     // 2025 and 2026 holidays of the table.
     expect(counts.libur).toBeGreaterThan(40);
     // Working days: Nov 2025 20, Dec 2025 21 (25–26 off), Jan 2026 20 (1, 16 off), Feb 2026 18 (16, 17 off).
     expect(counts.kehadiran).toBe(pegawai * (20 + 21 + 20 + 18));
-    // About a second on an idle machine; generous so a busy CI machine does not fail it.
-    expect(seconds).toBeLessThan(10);
 
     const libur = await rows<{ n: number }>(
       database.db,
