@@ -12,11 +12,11 @@ import type { JendelaHari, PengaturanOut } from '../../../src/contracts/pengatur
 import { NAMA_BULAN as BULAN, JENIS_JENDELA_LABEL, type JenisPeriode } from '../../../src/domain/jadwal';
 import { ErrorView, Loading } from '../../components/Status';
 import { ApiError, api, put } from '../../lib/api';
+import { KEY_PENGATURAN } from './simpanPengaturan';
 
 const HARI_PER_BULAN = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const dua = (n: number) => String(n).padStart(2, '0');
 
-const KEY = ['pengaturan'] as const;
 const PERIODE: { value: JenisPeriode; label: string }[] = [
   { value: 'BULANAN', label: 'Bulanan' },
   { value: 'TRIWULANAN', label: 'Triwulanan' },
@@ -82,7 +82,7 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
         keberatanHari: Number(keberatanHari),
         batasEvaluasiTahunan: `${evBulan}-${evHari}`,
       });
-      queryClient.setQueryData(KEY, res);
+      queryClient.setQueryData(KEY_PENGATURAN, res);
       notifications.show({ color: 'teal', message: 'Pengaturan tersimpan.' });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'VERSION_CONFLICT') setKonflik(true);
@@ -233,7 +233,7 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
 }
 
 export function PengaturanInstansi() {
-  const query = useQuery({ queryKey: KEY, queryFn: () => api<PengaturanOut>('/api/pengaturan') });
+  const query = useQuery({ queryKey: KEY_PENGATURAN, queryFn: () => api<PengaturanOut>('/api/pengaturan') });
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorView error={query.error} />;
   return <Formulir awal={query.data} onMuatUlang={() => query.refetch()} />;

@@ -5,8 +5,7 @@
  * else saved first).
  */
 import { Alert, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { PengaturanOut } from '../../../src/contracts/pengaturan';
 import {
@@ -26,51 +25,21 @@ import {
   type Rating,
 } from '../../../src/domain/predikat';
 import { ErrorView, Loading } from '../../components/Status';
-import { ApiError, api, put } from '../../lib/api';
+import { api } from '../../lib/api';
+import { KEY_PENGATURAN, useSimpanPengaturan } from './simpanPengaturan';
 
-const KEY = ['pengaturan'] as const;
 const PEMBULATAN_LABEL = { BAWAH: 'Ke bawah', ATAS: 'Ke atas', TERDEKAT: 'Terdekat' } as const;
 
 function Formulir({ awal }: { awal: PengaturanOut }) {
-  const queryClient = useQueryClient();
   const [kurva, setKurva] = useState<AturanKurva>(awal.kurva ?? ATURAN_KURVA_BAWAAN);
   const [pemetaan, setPemetaan] = useState<PemetaanPredikatOrganisasi>(
     awal.pemetaanPredikatOrganisasi ?? PEMETAAN_PREDIKAT_ORGANISASI_BAWAAN,
   );
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { simpan, error, busy } = useSimpanPengaturan(awal, 'Aturan kurva tersimpan.');
   useEffect(() => {
     setKurva(awal.kurva ?? ATURAN_KURVA_BAWAAN);
     setPemetaan(awal.pemetaanPredikatOrganisasi ?? PEMETAAN_PREDIKAT_ORGANISASI_BAWAAN);
   }, [awal]);
-
-  async function simpan(isi: {
-    kurva: AturanKurva | null;
-    pemetaanPredikatOrganisasi: PemetaanPredikatOrganisasi | null;
-  }) {
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await put<PengaturanOut>('/api/pengaturan', {
-        version: awal.version,
-        batasSkp: awal.batasSkp,
-        cakupanMemblokir: awal.cakupanMemblokir,
-        ...isi,
-      });
-      queryClient.setQueryData(KEY, res);
-      notifications.show({ color: 'teal', message: 'Aturan kurva tersimpan.' });
-    } catch (err) {
-      setError(
-        err instanceof ApiError && err.code === 'VERSION_CONFLICT'
-          ? 'Pengaturan telah diubah pengguna lain; muat ulang halaman lalu ulangi perubahan Anda.'
-          : err instanceof ApiError
-            ? err.message
-            : 'Gagal menyimpan.',
-      );
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const ubahPersen = (org: (typeof PREDIKAT_ORGANISASI)[number], i: number, v: number | string) =>
     setKurva((k) => ({
@@ -174,7 +143,7 @@ function Formulir({ awal }: { awal: PengaturanOut }) {
 }
 
 export function PengaturanKurva() {
-  const query = useQuery({ queryKey: KEY, queryFn: () => api<PengaturanOut>('/api/pengaturan') });
+  const query = useQuery({ queryKey: KEY_PENGATURAN, queryFn: () => api<PengaturanOut>('/api/pengaturan') });
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorView error={query.error} />;
   return <Formulir awal={query.data} />;

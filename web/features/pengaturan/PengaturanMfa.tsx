@@ -4,8 +4,7 @@
  * Saved with the version read (409 when someone else saved first).
  */
 import { Alert, Button, Card, Group, SegmentedControl, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { PengaturanOut } from '../../../src/contracts/pengaturan';
 import {
@@ -18,44 +17,22 @@ import {
   masalahKebijakanMfa,
 } from '../../../src/domain/mfa';
 import { ErrorView, Loading } from '../../components/Status';
-import { ApiError, api, put } from '../../lib/api';
-
-const KEY = ['pengaturan'] as const;
+import { api } from '../../lib/api';
+import { KEY_PENGATURAN, useSimpanPengaturan } from './simpanPengaturan';
 
 function Formulir({ awal }: { awal: PengaturanOut }) {
-  const queryClient = useQueryClient();
   const [kebijakan, setKebijakan] = useState<KebijakanMfa>(awal.kebijakanMfa);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const {
+    simpan: simpanPengaturan,
+    error,
+    busy,
+  } = useSimpanPengaturan(awal, 'Kebijakan kode autentikator tersimpan.');
   useEffect(() => setKebijakan(awal.kebijakanMfa), [awal]);
 
   const masalah = masalahKebijakanMfa(kebijakan);
   const berubah = JSON.stringify(kebijakan) !== JSON.stringify(awal.kebijakanMfa);
 
-  async function simpan() {
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await put<PengaturanOut>('/api/pengaturan', {
-        version: awal.version,
-        batasSkp: awal.batasSkp,
-        cakupanMemblokir: awal.cakupanMemblokir,
-        kebijakanMfa: kebijakan,
-      });
-      queryClient.setQueryData(KEY, res);
-      notifications.show({ color: 'teal', message: 'Kebijakan kode autentikator tersimpan.' });
-    } catch (err) {
-      setError(
-        err instanceof ApiError && err.code === 'VERSION_CONFLICT'
-          ? 'Pengaturan telah diubah pengguna lain; muat ulang halaman lalu ulangi perubahan Anda.'
-          : err instanceof ApiError
-            ? err.message
-            : 'Gagal menyimpan.',
-      );
-    } finally {
-      setBusy(false);
-    }
-  }
+  const simpan = () => simpanPengaturan({ kebijakanMfa: kebijakan });
 
   return (
     <Card withBorder>
@@ -100,7 +77,7 @@ function Formulir({ awal }: { awal: PengaturanOut }) {
 }
 
 export function PengaturanMfa() {
-  const query = useQuery({ queryKey: KEY, queryFn: () => api<PengaturanOut>('/api/pengaturan') });
+  const query = useQuery({ queryKey: KEY_PENGATURAN, queryFn: () => api<PengaturanOut>('/api/pengaturan') });
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorView error={query.error} />;
   return <Formulir awal={query.data} />;
