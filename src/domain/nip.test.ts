@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkNip, formatNip, normalizeNip } from './nip.js';
 
+const TODAY = '2026-12-06';
+
 describe('checkNip (SPEC §9)', () => {
   it.each([
     [
@@ -28,7 +30,7 @@ describe('checkNip (SPEC §9)', () => {
     ],
     ['199201012023002005', 'PPPK', { kodeKontrak: '00', jenisKelamin: 'P' }],
   ] as const)('accepts %s (%s)', (nip, jenis, parts) => {
-    const r = checkNip(nip, jenis);
+    const r = checkNip(nip, jenis, TODAY);
     expect(r.errors).toEqual([]);
     expect(r.valid).toBe(true);
     expect(r.parts).toMatchObject(parts);
@@ -45,21 +47,60 @@ describe('checkNip (SPEC §9)', () => {
     ['198503122010011000', 'PNS', 'Nomor urut NIP (3 angka terakhir) harus 001–999.'],
     ['199201012023213005', 'PPPK', 'Angka ke-15 NIP harus 1 (laki-laki) atau 2 (perempuan).'],
   ] as const)('rejects %s (%s) with a message', (nip, jenis, message) => {
-    const r = checkNip(nip, jenis);
+    const r = checkNip(nip, jenis, TODAY);
     expect(r.valid).toBe(false);
     expect(r.errors).toContain(message);
     expect(r.parts).toBeNull();
   });
 
   it('the same PPPK number is not a valid PNS number when the code is not a month', () => {
-    expect(checkNip('199201012023211005', 'PNS').valid).toBe(false);
+    expect(checkNip('199201012023211005', 'PNS', TODAY).valid).toBe(false);
   });
 
   it('warns, without rejecting, when appointment is under 17 years after birth', () => {
-    const r = checkNip('200001012010011001', 'PNS');
+    const r = checkNip('200001012010011001', 'PNS', TODAY);
     expect(r.valid).toBe(true);
     expect(r.warnings).toHaveLength(1);
-    expect(checkNip('198001012010011001', 'PNS').warnings).toEqual([]);
+    expect(checkNip('198001012010011001', 'PNS', TODAY).warnings).toEqual([]);
+  });
+
+  it.each([
+    ['20261206 201001 1 002', 'PNS'],
+    ['20000101 202612 1 002', 'PNS'],
+    ['19920101 2026 21 1 005', 'PPPK'],
+    // A TMT CPNS in the current month has already begun.
+    ['19850312 202612 2 001', 'PNS'],
+  ] as const)('accepts %s (%s): nothing in it lies after today', (nip, jenis) => {
+    expect(checkNip(nip, jenis, TODAY).errors).toEqual([]);
+  });
+
+  it.each([
+    [
+      '20261207 201001 1 002',
+      'PNS',
+      'Tanggal lahir pada NIP (2026-12-07) belum terjadi; periksa kembali NIP.',
+    ],
+    [
+      '20300115 201001 1 002',
+      'PPPK',
+      'Tanggal lahir pada NIP (2030-01-15) belum terjadi; periksa kembali NIP.',
+    ],
+    ['19850312 202701 1 002', 'PNS', 'TMT CPNS pada NIP (2027-01) belum terjadi; periksa kembali NIP.'],
+    ['19850312 203012 1 002', 'PNS', 'TMT CPNS pada NIP (2030-12) belum terjadi; periksa kembali NIP.'],
+    [
+      '19920101 2027 21 1 005',
+      'PPPK',
+      'Tahun pengangkatan pada NI PPPK (2027) belum terjadi; periksa kembali NIP.',
+    ],
+  ] as const)('refuses %s (%s): %s', (nip, jenis, message) => {
+    const r = checkNip(nip, jenis, TODAY);
+    expect(r.valid).toBe(false);
+    expect(r.errors).toEqual([message]);
+  });
+
+  it('takes today from the caller: the same NIP is refused before its TMT and accepted after', () => {
+    expect(checkNip('19850312 202701 1 002', 'PNS', '2026-12-31').valid).toBe(false);
+    expect(checkNip('19850312 202701 1 002', 'PNS', '2027-01-01').valid).toBe(true);
   });
 
   it('formats 8-6-1-3 and normalizes spaces', () => {

@@ -1,7 +1,8 @@
 /**
  * NIP structure (SPEC §9). PNS: birth date, TMT CPNS year+month, gender, sequence.
  * PPPK: birth date, appointment year, a two-digit contract code (not a month), gender, sequence.
- * There is no checksum, so validation is structural only.
+ * There is no checksum, so validation is structural, plus dates that cannot have happened yet:
+ * `today` is the instansi's calendar date (YYYY-MM-DD), passed in so the rule stays pure.
  */
 export type JenisAsn = 'PNS' | 'PPPK';
 
@@ -41,7 +42,7 @@ export function formatNip(nip: string): string {
   return `${n.slice(0, 8)} ${n.slice(8, 14)} ${n.slice(14, 15)} ${n.slice(15)}`;
 }
 
-export function checkNip(input: string, jenisAsn: JenisAsn): NipCheck {
+export function checkNip(input: string, jenisAsn: JenisAsn, today: string): NipCheck {
   const nip = normalizeNip(input);
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -51,8 +52,11 @@ export function checkNip(input: string, jenisAsn: JenisAsn): NipCheck {
   const year = Number(nip.slice(0, 4));
   const month = Number(nip.slice(4, 6));
   const day = Number(nip.slice(6, 8));
+  const tanggalLahir = `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`;
   if (!realDate(year, month, day) || year < 1900) {
     errors.push('8 angka pertama NIP bukan tanggal lahir yang sah (format TTTTBBHH).');
+  } else if (tanggalLahir > today) {
+    errors.push(`Tanggal lahir pada NIP (${tanggalLahir}) belum terjadi; periksa kembali NIP.`);
   }
   const tahunMasuk = Number(nip.slice(8, 12));
   const twoDigits = nip.slice(12, 14);
@@ -61,7 +65,11 @@ export function checkNip(input: string, jenisAsn: JenisAsn): NipCheck {
     bulanMasuk = Number(twoDigits);
     if (bulanMasuk < 1 || bulanMasuk > 12) {
       errors.push('Angka ke-13 dan ke-14 NIP PNS harus bulan TMT CPNS (01–12).');
+    } else if (tahunMasuk >= 1900 && `${nip.slice(8, 12)}-${twoDigits}` > today.slice(0, 7)) {
+      errors.push(`TMT CPNS pada NIP (${nip.slice(8, 12)}-${twoDigits}) belum terjadi; periksa kembali NIP.`);
     }
+  } else if (tahunMasuk > Number(today.slice(0, 4))) {
+    errors.push(`Tahun pengangkatan pada NI PPPK (${tahunMasuk}) belum terjadi; periksa kembali NIP.`);
   }
   if (tahunMasuk < 1900) {
     errors.push(
@@ -87,7 +95,7 @@ export function checkNip(input: string, jenisAsn: JenisAsn): NipCheck {
     errors,
     warnings,
     parts: {
-      tanggalLahir: `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`,
+      tanggalLahir,
       tahunMasuk,
       bulanMasuk,
       kodeKontrak: jenisAsn === 'PPPK' ? twoDigits : null,

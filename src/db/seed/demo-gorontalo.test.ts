@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { JENIS_JABATAN } from '../../domain/jabatan.js';
 import { checkNip } from '../../domain/nip.js';
 import { DEMO_EMPLOYEES, demoAccounts, demoGorontalo } from './demo-gorontalo.js';
+import { NIP_PLAN_CHECKED_ON } from './province.js';
 import { syntheticPlan } from './synthetic.js';
 
 const { plan } = demoGorontalo();
@@ -15,7 +16,7 @@ describe('demo province plan', () => {
   it('has ~2,000 employees with valid, unique NIPs', () => {
     expect(plan.pegawai).toHaveLength(DEMO_EMPLOYEES);
     expect(new Set(plan.pegawai.map((p) => p.nip)).size).toBe(DEMO_EMPLOYEES);
-    const invalid = plan.pegawai.filter((p) => !checkNip(p.nip, p.jenisAsn).valid);
+    const invalid = plan.pegawai.filter((p) => !checkNip(p.nip, p.jenisAsn, NIP_PLAN_CHECKED_ON).valid);
     expect(invalid).toEqual([]);
     const pppk = plan.pegawai.filter((p) => p.jenisAsn === 'PPPK').length;
     expect(pppk / DEMO_EMPLOYEES).toBeGreaterThan(0.1);

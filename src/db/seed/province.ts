@@ -220,6 +220,13 @@ const SENIORITY: Record<string, [number, number]> = {
   PELAKSANA: [2005, 2021],
 };
 
+const LATEST_APPOINTMENT_YEAR = 2024;
+/**
+ * The plan is built without a clock and its NIPs must hold on any later day, so they are checked
+ * as of the end of the latest appointment year drawn.
+ */
+export const NIP_PLAN_CHECKED_ON = `${LATEST_APPOINTMENT_YEAR}-12-31`;
+
 export interface BuiltProvince {
   plan: OrgPlan;
   /** Keys of notable people, for demo accounts and tests. */
@@ -283,7 +290,8 @@ export function buildProvince(spec: ProvinceSpec): BuiltProvince {
       seq = seq >= spec.seqRange[1] ? spec.seqRange[0] : seq + 1;
       const candidate = `${birthYear}${month}${day}${tmtYear}${code}${male ? 1 : 2}${String(seq).padStart(3, '0')}`;
       if (nips.has(candidate)) continue;
-      if (!checkNip(candidate, jenisAsn).valid) throw new Error(`NIP demo tidak valid: ${candidate}`);
+      if (!checkNip(candidate, jenisAsn, NIP_PLAN_CHECKED_ON).valid)
+        throw new Error(`NIP demo tidak valid: ${candidate}`);
       nips.add(candidate);
       return candidate;
     }
@@ -319,7 +327,8 @@ export function buildProvince(spec: ProvinceSpec): BuiltProvince {
           ? r.pick(['IX', 'X', 'XI'])
           : r.pick(['V', 'VI', 'VII'])
         : r.pick(GOLONGAN[level]!);
-    const [fromYear, toYear] = jenisAsn === 'PPPK' ? [2022, 2024] : (SENIORITY[j.jenis] ?? [2008, 2021]);
+    const [fromYear, toYear] =
+      jenisAsn === 'PPPK' ? [2022, LATEST_APPOINTMENT_YEAR] : (SENIORITY[j.jenis] ?? [2008, 2021]);
     const tmtYear = r.int(fromYear, toYear);
     const birthYear = tmtYear - r.int(22, 30);
     pegawai.push({

@@ -204,6 +204,54 @@ describe('employee import', () => {
   });
 });
 
+describe('employee import: a NIP dated after today (issue 13)', () => {
+  it("refuses a future birth date or appointment, with today taken in the instansi's zone", async () => {
+    // 17:00 UTC on 3 March is already 4 March in Gorontalo (WITA).
+    h.clock.set('2026-03-03T17:00:00Z');
+    try {
+      const before = await counts();
+      const row = (nip: string, jenisAsn: string, golongan: string) =>
+        `${nip},Calon Pegawai,${jenisAsn},${golongan},Pengolah Data Kurikulum,Pelaksana,Seksi Kurikulum,`;
+      const file = Buffer.from(
+        [
+          HEADER,
+          row('202603041990011001', 'PNS', 'III/a'),
+          row('202603051990011002', 'PNS', 'III/a'),
+          row('199001012026041003', 'PNS', 'III/a'),
+          row('199001012027211004', 'PPPK', 'IX'),
+          row('199001012026211005', 'PPPK', 'IX'),
+        ].join('\n'),
+      );
+      const kesalahan = [
+        {
+          baris: 3,
+          nip: '202603051990011002',
+          alasan: ['Tanggal lahir pada NIP (2026-03-05) belum terjadi; periksa kembali NIP.'],
+        },
+        {
+          baris: 4,
+          nip: '199001012026041003',
+          alasan: ['TMT CPNS pada NIP (2026-04) belum terjadi; periksa kembali NIP.'],
+        },
+        {
+          baris: 5,
+          nip: '199001012027211004',
+          alasan: ['Tahun pengangkatan pada NI PPPK (2027) belum terjadi; periksa kembali NIP.'],
+        },
+      ];
+      const dry = await upload(org.adminBkd.nip, 'dry-run', 'masa-depan.csv', file);
+      expect(dry.statusCode, dry.body).toBe(200);
+      expect(dry.json()).toMatchObject({ jumlahBaris: 5, barisValid: 2, kesalahan });
+      const commit = await upload(org.adminBkd.nip, 'commit', 'masa-depan.csv', file);
+      expect(commit.statusCode).toBe(422);
+      expect(commit.json().error.details.kesalahan).toEqual(kesalahan);
+      expect(await counts()).toEqual(before);
+    } finally {
+      h.clock.set('2026-03-03T02:00:00Z');
+    }
+  });
+});
+
 describe('employee import: superior cycles', () => {
   it('refuses NIP Atasan values that form a loop, and writes nothing', async () => {
     const before = await counts();

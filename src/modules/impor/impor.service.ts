@@ -104,7 +104,7 @@ export function createImporService(deps: {
     return null;
   }
 
-  async function validate(pelaku: Pelaku, raw: RawRow[], tx: Db | Tx) {
+  async function validate(pelaku: Pelaku, raw: RawRow[], tx: Db | Tx, today: string) {
     const { instansiId } = pelaku;
     const kesalahan: ImporResponse['kesalahan'] = [];
     const peringatan: ImporResponse['peringatan'] = [];
@@ -135,7 +135,7 @@ export function createImporService(deps: {
       if (!jenisAsn) alasan.push(`Jenis ASN '${v.jenisAsn ?? ''}' tidak dikenal; isi PNS atau PPPK.`);
       if (!nip) alasan.push('NIP wajib diisi.');
       else {
-        const check = checkNip(nip, jenisAsn ?? 'PPPK');
+        const check = checkNip(nip, jenisAsn ?? 'PPPK', today);
         alasan.push(...check.errors);
         for (const w of check.warnings) peringatan.push({ baris: row.baris, nip, pesan: w });
         const first = firstRowOfNip.get(nip);
@@ -414,14 +414,14 @@ export function createImporService(deps: {
         status: !r.existing ? 'DIBUAT' : r.berubah.length ? 'DIUBAH' : 'TETAP',
         kolom: r.berubah,
       }));
-    if (mode === 'dry-run') {
-      const result = await validate(pelaku, raw, db);
-      return { report: { ...laporan(result), diterapkan: null }, perubahan: perubahanOf(result.valid) };
-    }
     // Looked up before the transaction: on PGlite the outer handle must not be used inside it.
     const today = dateInZone(clock.now(), await deps.zonaWaktu(pelaku.instansiId));
+    if (mode === 'dry-run') {
+      const result = await validate(pelaku, raw, db, today);
+      return { report: { ...laporan(result), diterapkan: null }, perubahan: perubahanOf(result.valid) };
+    }
     return db.transaction(async (tx) => {
-      const result = await validate(pelaku, raw, tx);
+      const result = await validate(pelaku, raw, tx, today);
       const report = laporan(result);
       if (result.kesalahan.length) throw new AppError('IMPORT_INVALID', report);
       if (result.valid.length === 0)

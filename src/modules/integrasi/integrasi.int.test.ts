@@ -396,6 +396,29 @@ describe('PUT /api/v1/pegawai (sync by NIP)', () => {
     ]);
   });
 
+  it('refuses a row whose NIP gives a birth date or TMT CPNS after today (issue 13)', async () => {
+    const { token } = await buatToken(['TULIS_PEGAWAI']);
+    const before = await state();
+    const res = await v1('PUT', '/api/v1/pegawai', token, {
+      mode: 'commit',
+      pegawai: [row({ nip: '202701011990011001' }), row({ nip: '199001012026121002' })],
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.kesalahan).toEqual([
+      {
+        baris: 1,
+        nip: '202701011990011001',
+        alasan: ['Tanggal lahir pada NIP (2027-01-01) belum terjadi; periksa kembali NIP.'],
+      },
+      {
+        baris: 2,
+        nip: '199001012026121002',
+        alasan: ['TMT CPNS pada NIP (2026-12) belum terjadi; periksa kembali NIP.'],
+      },
+    ]);
+    expect(await state()).toEqual(before);
+  });
+
   it('refuses more than 5,000 rows with 400', async () => {
     const { token } = await buatToken(['TULIS_PEGAWAI']);
     const res = await v1('PUT', '/api/v1/pegawai', token, {
