@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  akJumlah,
   akKumulatif,
   akSetahun,
   angkaKredit,
   bulanKodePeriode,
   bulanRentang,
-  jumlahAk,
   KEBUTUHAN_AK,
   koefisienTahunan,
   langkahBerikut,
@@ -84,15 +84,63 @@ describe('angkaKredit, periodic (months/12)', () => {
       expect(() => angkaKredit('AHLI_MUDA', 'BAIK', bulan)).toThrow(RangeError);
     }
   });
+});
 
-  it('sums rounded figures exactly', () => {
-    // 0.1 + 0.2 would be 0.30000000000000004 in floats.
-    expect(jumlahAk([0.1, 0.2])).toBe(0.3);
-    expect(jumlahAk(Array.from({ length: 12 }, () => 1.04))).toBe(12.48);
-    expect(jumlahAk([])).toBe(0);
-    // an initial AK has 3 decimals: half up on the 2-decimal scale, float-safe
-    expect(jumlahAk([1.005])).toBe(1.01);
-    expect(jumlahAk([40.125, 2.6])).toBe(42.73);
+describe('a running figure adds exact months and is rounded once (SPEC §7.2)', () => {
+  const bulanan = (jenjang: JenjangFungsional, predikat: PredikatPegawai, n: number, bulan = 1) =>
+    Array.from({ length: n }, (): PenilaianAk => ({ tahun: 2026, jenjang, predikat, bulan }));
+
+  it.each([
+    // [what, the sum as shown, what adding the rounded periods gave, the periods]
+    ['12 × Baik, Ahli Pertama', 12.5, 12.48, bulanan('AHLI_PERTAMA', 'BAIK', 12)],
+    ['12 × Baik, Ahli Madya', 37.5, 37.56, bulanan('AHLI_MADYA', 'BAIK', 12)],
+    ['12 × Sangat Kurang, Pemula', 0.94, 0.96, bulanan('PEMULA', 'SANGAT_KURANG', 12)],
+    [
+      '6 × Sangat Baik + 6 × Baik, Ahli Pertama',
+      15.63,
+      15.6,
+      [...bulanan('AHLI_PERTAMA', 'SANGAT_BAIK', 6), ...bulanan('AHLI_PERTAMA', 'BAIK', 6)],
+    ],
+    [
+      '3 × Sangat Baik + 9 × Baik, Ahli Muda',
+      28.13,
+      28.11,
+      [...bulanan('AHLI_MUDA', 'SANGAT_BAIK', 3), ...bulanan('AHLI_MUDA', 'BAIK', 9)],
+    ],
+    [
+      '6 × Baik Terampil, then 6 × Baik Mahir (kenaikan jenjang)',
+      8.75,
+      8.76,
+      [...bulanan('TERAMPIL', 'BAIK', 6), ...bulanan('MAHIR', 'BAIK', 6)],
+    ],
+    ['4 quarters Butuh Perbaikan, Mahir', 9.38, 9.36, bulanan('MAHIR', 'BUTUH_PERBAIKAN', 4, 3)],
+    ['one month Baik, Ahli Pertama', 1.04, 1.04, bulanan('AHLI_PERTAMA', 'BAIK', 1)],
+  ] as const)('%s = %d (the rounded periods added up to %d)', (_what, ak, bulatDulu, periode) => {
+    expect(akJumlah(periode)).toBe(ak);
+    expect(akSetahun(periode, [])).toEqual({ angkaKredit: ak, sumber: 'PERIODIK' });
+    expect(akKumulatif({ awal: null, periodik: periode, tahunan: [], sampai: 2026 }).kumulatif).toBe(ak);
+    // For comparison, what the figure used to be: each line rounded on its own, then added.
+    const lines = periode.map((p) => Math.round(angkaKredit(p.jenjang, p.predikat, p.bulan) * 100));
+    expect(lines.reduce((a, b) => a + b, 0) / 100).toBe(bulatDulu);
+  });
+
+  it('nothing rated adds up to zero', () => expect(akJumlah([])).toBe(0));
+
+  it('the cumulative total adds exact years and the initial AK, rounded once', () => {
+    const r = akKumulatif({
+      awal: { nilai: 1.005, tahunMulai: 2025 },
+      periodik: [
+        { tahun: 2025, jenjang: 'AHLI_PERTAMA', predikat: 'BAIK', bulan: 3 },
+        { tahun: 2026, jenjang: 'AHLI_PERTAMA', predikat: 'BAIK', bulan: 3 },
+      ],
+      tahunan: [],
+      sampai: 2026,
+      kebutuhan: 50,
+    });
+    // each year shows 3.125 as 3.13; the total is 1.005 + 6.25, not 1.01 + 3.13 + 3.13
+    expect(r.perTahun.map((t) => t.angkaKredit)).toEqual([3.13, 3.13]);
+    expect(r.kumulatif).toBe(7.26);
+    expect(r.selisih).toBe(-42.74);
   });
 });
 
@@ -169,7 +217,7 @@ describe('a year and the cumulative total', () => {
 
   it('sums the periodic figures when no annual evaluation is final', () => {
     expect(akSetahun([p(2026, 'BAIK', 1), p(2026, 'BAIK', 1)], [])).toEqual({
-      angkaKredit: 2.08, // 1.04 + 1.04: each period rounded on its own
+      angkaKredit: 2.08, // 2.0833…: two exact months, rounded once
       sumber: 'PERIODIK',
     });
   });
@@ -198,6 +246,7 @@ describe('a year and the cumulative total', () => {
       { tahun: 2026, angkaKredit: 3.13, sumber: 'PERIODIK' },
     ]);
     expect(r.kumulatif).toBe(38.63); // 2023 is before tahunMulai and does not count
+    expect(r.selisih).toBeNull();
   });
 
   it('without an initial AK starts at the first rated year', () => {

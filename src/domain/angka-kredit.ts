@@ -2,8 +2,10 @@
  * Angka kredit for functional positions (SPEC §7.2): the conversion of a predikat into credit points
  * per period and per year, and what the next step (pangkat or jenjang) needs.
  *
- * Amounts are kept in hundredths (integers) so that rounding "half up to 2 decimals" is exact:
- * 0.125 or 2.0833… never meet binary floating point.
+ * Amounts are kept exactly as integers in 1/120,000 of a point (a month is 1/12 of a coefficient in
+ * hundredths, an initial AK has up to 3 decimals), so 0.125 or 2.0833… never meet binary floating
+ * point. Every sum adds these exact parts and is rounded once, half up to 2 decimals, when shown:
+ * twelve monthly Baik at Ahli Pertama make 12.50, not 12 × 1.04.
  */
 import { type GolonganPns, PANGKAT_PNS } from './golongan.js';
 import { JENJANG_FUNGSIONAL, JENJANG_LABEL, type JenjangFungsional } from './jabatan.js';
@@ -32,30 +34,39 @@ const KOEFISIEN_PERSERATUS: Readonly<Record<JenjangFungsional, number>> = {
 
 export const koefisienTahunan = (jenjang: JenjangFungsional): number => KOEFISIEN_PERSERATUS[jenjang] / 100;
 
-/** `n / d` rounded half up, for non-negative integers. */
+/**
+ * Exact units per point of AK: percent (×100) × coefficient in hundredths (×100) × twelfths of a
+ * year (×12); a thousandth of a point (an initial AK) is 120 of them.
+ */
+const PER_AK = 120_000;
+
+/** `n / d` rounded half up (toward +∞, so a shown difference is the difference of shown figures). */
 const bagiBulat = (n: number, d: number) => Math.floor((2 * n + d) / (2 * d));
 
-/** Hundredths → a number with at most 2 decimals (the only place they become a float). */
-const dariPerseratus = (perseratus: number) => perseratus / 100;
-/** A figure with up to 3 decimals (the initial AK) to hundredths, half up: 1.005 × 100 is 100.49999… in floats. */
-const kePerseratus = (nilai: number) => Math.round(Number((nilai * 100).toFixed(6)));
-
 /**
- * AK of `bulan` months (1–12) rated `predikat`: months/12 × % × coefficient, rounded half up to two
- * decimals. Twelve months is the annual figure.
+ * The exact AK of `bulan` months (1–12) rated `predikat`, in units of 1/120,000: months/12 × % ×
+ * coefficient. Twelve months is the annual figure.
  */
-export function angkaKredit(jenjang: JenjangFungsional, predikat: PredikatPegawai, bulan = 12): number {
+function akTepat(jenjang: JenjangFungsional, predikat: PredikatPegawai, bulan: number): number {
   if (!Number.isInteger(bulan) || bulan < 1 || bulan > 12) {
     throw new RangeError(`bulan harus 1–12, bukan ${bulan}`);
   }
-  // % (integer) × coefficient (hundredths) × months / (12 × 100) = hundredths of AK.
-  return dariPerseratus(bagiBulat(PERSEN_PREDIKAT[predikat] * KOEFISIEN_PERSERATUS[jenjang] * bulan, 1200));
+  // % (integer) × coefficient (hundredths) × months = AK × 12 × 100 × 100.
+  return PERSEN_PREDIKAT[predikat] * KOEFISIEN_PERSERATUS[jenjang] * bulan;
 }
 
-/** Sum of already rounded figures, exact to the hundredth. */
-export function jumlahAk(nilai: readonly number[]): number {
-  return dariPerseratus(nilai.reduce((sum, n) => sum + kePerseratus(n), 0));
+/** A figure with up to 3 decimals (the initial AK) in exact units; toFixed absorbs the float error of the product. */
+const tepatDari = (nilai: number): number => Math.round(Number((nilai * PER_AK).toFixed(3)));
+
+/** Exact units → the figure shown: rounded once, half up to 2 decimals (the only place it becomes a float). */
+const bulatkanAk = (tepat: number): number => bagiBulat(tepat, PER_AK / 100) / 100;
+
+/** The rounded AK of `bulan` months, for a figure shown on its own. */
+export function angkaKredit(jenjang: JenjangFungsional, predikat: PredikatPegawai, bulan = 12): number {
+  return bulatkanAk(akTepat(jenjang, predikat, bulan));
 }
+
+const jumlah = (tepat: readonly number[]) => tepat.reduce((sum, n) => sum + n, 0);
 
 /** Months a period code stands for: '2026-07' → 1, '2026-Q3' → 3, '2026-S2' → 6 (jadwal.ts codes). */
 export function bulanKodePeriode(kode: string): number {
@@ -148,41 +159,64 @@ export interface PenilaianAk {
 /** TAHUNAN: the year's final annual evaluations; PERIODIK: the sum of its periodic ratings. */
 export type SumberAk = 'TAHUNAN' | 'PERIODIK' | 'KOSONG';
 
+const tepatOf = (p: PenilaianAk) => akTepat(p.jenjang, p.predikat, p.bulan);
+
+/** The sum of rated stretches (a year's periods, say), rounded once. */
+export const akJumlah = (penilaian: readonly PenilaianAk[]): number =>
+  bulatkanAk(jumlah(penilaian.map(tepatOf)));
+
 /**
- * A year's AK: its final annual evaluations when there are any (they replace the periodic figures of
- * that year, which were only the running estimate), else the sum of the periodic ones.
+ * A year's AK, exact: its final annual evaluations when there are any (they replace the periodic
+ * figures of that year, which were only the running estimate), else the sum of the periodic ones.
  */
+function setahunTepat(periodik: readonly PenilaianAk[], tahunan: readonly PenilaianAk[]) {
+  const dari = tahunan.length > 0 ? tahunan : periodik;
+  return {
+    tepat: jumlah(dari.map(tepatOf)),
+    sumber: (tahunan.length > 0 ? 'TAHUNAN' : periodik.length > 0 ? 'PERIODIK' : 'KOSONG') as SumberAk,
+  };
+}
+
+/** A year's AK as shown (see setahunTepat). */
 export function akSetahun(
   periodik: readonly PenilaianAk[],
   tahunan: readonly PenilaianAk[],
 ): { angkaKredit: number; sumber: SumberAk } {
-  const dari = tahunan.length > 0 ? tahunan : periodik;
-  return {
-    angkaKredit: jumlahAk(dari.map((p) => angkaKredit(p.jenjang, p.predikat, p.bulan))),
-    sumber: tahunan.length > 0 ? 'TAHUNAN' : periodik.length > 0 ? 'PERIODIK' : 'KOSONG',
-  };
+  const { tepat, sumber } = setahunTepat(periodik, tahunan);
+  return { angkaKredit: bulatkanAk(tepat), sumber };
 }
 
 /**
  * The cumulative AK up to `sampai`: the initial AK plus every year from its tahunMulai (without an
  * initial AK, from the first rated year). After a kenaikan jenjang the BKD sets a new initial AK
- * and year, which is how the count restarts within the new jenjang.
+ * and year, which is how the count restarts within the new jenjang. The total and its distance to
+ * `kebutuhan` (the next step's need) add the exact years, not the rounded ones.
  */
 export function akKumulatif(input: {
   awal: { nilai: number; tahunMulai: number } | null;
   periodik: readonly PenilaianAk[];
   tahunan: readonly PenilaianAk[];
   sampai: number;
-}): { perTahun: { tahun: number; angkaKredit: number; sumber: SumberAk }[]; kumulatif: number } {
+  kebutuhan?: number | null;
+}): {
+  perTahun: { tahun: number; angkaKredit: number; sumber: SumberAk }[];
+  kumulatif: number;
+  selisih: number | null;
+} {
   const tahunData = [...input.periodik, ...input.tahunan].map((p) => p.tahun);
   const mulai = input.awal?.tahunMulai ?? Math.min(...tahunData, input.sampai);
   const perTahun = [];
+  let total = input.awal ? tepatDari(input.awal.nilai) : 0;
   for (let tahun = mulai; tahun <= input.sampai; tahun++) {
     const diTahun = (list: readonly PenilaianAk[]) => list.filter((p) => p.tahun === tahun);
-    perTahun.push({ tahun, ...akSetahun(diTahun(input.periodik), diTahun(input.tahunan)) });
+    const { tepat, sumber } = setahunTepat(diTahun(input.periodik), diTahun(input.tahunan));
+    total += tepat;
+    perTahun.push({ tahun, angkaKredit: bulatkanAk(tepat), sumber });
   }
+  const kebutuhan = input.kebutuhan ?? null;
   return {
     perTahun,
-    kumulatif: jumlahAk([input.awal?.nilai ?? 0, ...perTahun.map((t) => t.angkaKredit)]),
+    kumulatif: bulatkanAk(total),
+    selisih: kebutuhan === null ? null : bulatkanAk(total - tepatDari(kebutuhan)),
   };
 }

@@ -131,6 +131,24 @@ describe('angka kredit of one employee', () => {
   });
 });
 
+describe('a running year is rounded once (issue 13, SPEC §7.2)', () => {
+  it('twelve monthly Baik at Ahli Pertama are 12.50, not 12 × 1.04 = 12.48', async () => {
+    // 2027: a year nothing else in this file reads.
+    const skp = await skpFungsional(2027);
+    for (let bulan = 1; bulan <= 12; bulan++) {
+      await periodik(skp, `2027-${String(bulan).padStart(2, '0')}`, 'BAIK');
+    }
+    const body = (await c.fungsional.get(url(org.fungsional.id, 2027))).json<AngkaKreditPegawaiOut>();
+    // Each month shown on its own is still rounded; what adds them up is not.
+    expect(body.periodik.map((p) => p.angkaKredit)).toEqual(Array(12).fill(1.04));
+    expect(body.jumlahPeriodik).toBe(12.5);
+    expect(body).toMatchObject({ akTahun: 12.5, sumber: 'PERIODIK' });
+    expect(body.perTahun.at(-1)).toEqual({ tahun: 2027, angkaKredit: 12.5, sumber: 'PERIODIK' });
+    const list = (await c.adminBkd.get('/api/angka-kredit?tahun=2027')).json<{ items: AngkaKreditItem[] }>();
+    expect(list.items.find((i) => i.pegawai.id === org.fungsional.id)?.akTahun).toBe(12.5);
+  });
+});
+
 describe('initial AK', () => {
   const awalUrl = () => `/api/angka-kredit/pegawai/${org.fungsional.id}/awal`;
 
@@ -163,7 +181,7 @@ describe('initial AK', () => {
 
     const body = (await c.fungsional.get(url(org.fungsional.id))).json<AngkaKreditPegawaiOut>();
     expect(body.perTahun.map((t) => t.tahun)).toEqual([2026]);
-    expect(body.kumulatif).toBe(42.73); // 40.125 → 40.13 on the 2-decimal scale, + 2.60
+    expect(body.kumulatif).toBe(42.73); // 40.125 + 2.6041…, rounded once
     expect(body.awal?.version).toBe(1);
 
     // A second "create" lost the race: 409, nothing changed.

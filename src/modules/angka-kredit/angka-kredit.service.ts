@@ -15,12 +15,12 @@ import type {
 } from '../../contracts/angka-kredit.js';
 import type { Db } from '../../db/client.js';
 import {
+  akJumlah,
   akKumulatif,
   akSetahun,
   angkaKredit,
   bulanKodePeriode,
   bulanRentang,
-  jumlahAk,
   langkahBerikut,
   type PenilaianAk,
 } from '../../domain/angka-kredit.js';
@@ -84,15 +84,21 @@ function rekap(jenjang: JenjangFungsional, golongan: string, riwayat: Riwayat, t
   const tahunan = riwayat.tahunan.map(penilaianTahunan);
   const diTahun = (list: PenilaianAk[]) => list.filter((p) => p.tahun === tahun);
   const setahun = akSetahun(diTahun(periodik), diTahun(tahunan));
-  const { perTahun, kumulatif } = akKumulatif({ awal: riwayat.awal, periodik, tahunan, sampai: tahun });
   const langkah = langkahBerikut(jenjang, golongan);
+  const { perTahun, kumulatif, selisih } = akKumulatif({
+    awal: riwayat.awal,
+    periodik,
+    tahunan,
+    sampai: tahun,
+    kebutuhan: langkah?.kebutuhan,
+  });
   return {
     akTahun: setahun.angkaKredit,
     sumber: setahun.sumber,
     perTahun,
     kumulatif,
     langkahBerikut: langkah,
-    selisih: langkah ? jumlahAk([kumulatif, -langkah.kebutuhan]) : null,
+    selisih,
   };
 }
 
@@ -112,20 +118,19 @@ export function createAngkaKreditService({ db, audit }: AngkaKreditDeps) {
         riwayatOf(db, [p.id], tahun).then((m) => m.get(p.id)!),
         q.ringkas(db, [p.id]),
       ]);
-      const periodik = riwayat.periodik
-        .filter((r) => r.tahun === tahun)
-        .map((r) => {
-          const penilaian = penilaianPeriodik(r);
-          return {
-            skpId: r.skpId,
-            periodeKode: r.periodeKode,
-            periodeLabel: labelKodePeriode(r.periodeKode),
-            predikat: r.predikat,
-            jenjang: r.jenjang,
-            bulan: penilaian.bulan,
-            angkaKredit: akOf(penilaian),
-          };
-        });
+      const periodikTahun = riwayat.periodik.filter((r) => r.tahun === tahun);
+      const periodik = periodikTahun.map((r) => {
+        const penilaian = penilaianPeriodik(r);
+        return {
+          skpId: r.skpId,
+          periodeKode: r.periodeKode,
+          periodeLabel: labelKodePeriode(r.periodeKode),
+          predikat: r.predikat,
+          jenjang: r.jenjang,
+          bulan: penilaian.bulan,
+          angkaKredit: akOf(penilaian),
+        };
+      });
       const tahunan = riwayat.tahunan
         .filter((r) => r.tahun === tahun)
         .map((r) => {
@@ -145,7 +150,8 @@ export function createAngkaKreditService({ db, audit }: AngkaKreditDeps) {
         jenjang: p.jenjang,
         tahun,
         periodik,
-        jumlahPeriodik: jumlahAk(periodik.map((r) => r.angkaKredit)),
+        // Exact months added, rounded once: not the sum of the rounded lines above.
+        jumlahPeriodik: akJumlah(periodikTahun.map(penilaianPeriodik)),
         tahunan,
         awal: riwayat.awal
           ? {
