@@ -197,7 +197,7 @@ export function AngkaKreditPegawai({
             {formatAk(d.kumulatif)}
           </Text>
           <Text size="xs" c="dimmed">
-            Angka kredit awal ditambah setiap tahun sejak tahun mulai.
+            Angka kredit awal ditambah setiap tahun sejak tahun mulai, dijumlahkan sebelum dibulatkan.
           </Text>
         </Card>
       </SimpleGrid>
@@ -250,6 +250,10 @@ export function AngkaKreditPegawai({
                 ))}
               </Table.Tbody>
             </Table>
+            <Text size="xs" c="dimmed" mt={4}>
+              Tiap baris dibulatkan dua desimal; jumlah dihitung dari nilai sebelum dibulatkan, lalu
+              dibulatkan sekali.
+            </Text>
           </Table.ScrollContainer>
         )}
       </div>
