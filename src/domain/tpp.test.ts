@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  alasanBulanBelumSelesai,
   hitungTpp,
   PARAMETER_TPP_BAKU,
   type ParameterTpp,
@@ -195,5 +196,19 @@ describe('validasiParameterTpp', () => {
     ],
   ])('%s', (_, over, pesan) => {
     expect(validasiParameterTpp({ ...PARAMETER_TPP_BAKU, ...over })).toContain(pesan);
+  });
+});
+
+describe('alasanBulanBelumSelesai (SPEC §7.1: only finished months)', () => {
+  it.each([
+    ['2026-11', '2026-12-06', null],
+    ['2025-12', '2026-01-01', null],
+    ['2026-12', '2026-12-06', 'bulan ini belum berakhir'],
+    ['2026-12', '2026-12-31', 'bulan ini belum berakhir'],
+    ['2027-01', '2026-12-06', 'bulannya belum tiba'],
+  ])('%s on %s', (bulan, hariIni, alasan) => {
+    const hasil = alasanBulanBelumSelesai(bulan, hariIni);
+    if (alasan === null) expect(hasil).toBeNull();
+    else expect(hasil).toContain(alasan);
   });
 });

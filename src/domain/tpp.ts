@@ -128,6 +128,18 @@ export function validasiParameterTpp(p: ParameterTpp): string[] {
   return out;
 }
 
+/**
+ * Why a month cannot be computed yet, or null: only a month that has ended (payroll is irreversible,
+ * and the rest of a running month would count as absence). `hariIni` is 'YYYY-MM-DD' in the
+ * instansi's zone.
+ */
+export function alasanBulanBelumSelesai(bulan: string, hariIni: string): string | null {
+  if (bulan < hariIni.slice(0, 7)) return null;
+  return bulan === hariIni.slice(0, 7)
+    ? `TPP bulan ${bulan} belum dapat dihitung: bulan ini belum berakhir. TPP dihitung setelah bulannya selesai.`
+    : `TPP bulan ${bulan} belum dapat dihitung: bulannya belum tiba.`;
+}
+
 /** One employee's month as the SQL aggregates it (counts only, never the day rows). */
 export interface RingkasanTpp {
   kelasJabatan: number | null;

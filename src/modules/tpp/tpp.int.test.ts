@@ -133,12 +133,18 @@ describe('TPP parameters', () => {
 });
 
 describe('TPP month', () => {
-  it('only the BKD computes, and not a month still to come', async () => {
+  it('only the BKD computes, and only a month that has ended', async () => {
     expect((await c.adminOpd.post('/api/tpp/2026-07/hitung')).statusCode).toBe(403);
     expect((await c.staf.post('/api/tpp/2026-07/hitung')).statusCode).toBe(403);
     const depan = await c.adminBkd.post('/api/tpp/2026-09/hitung');
     expect(depan.statusCode).toBe(400);
     expect(depan.json().error.message).toContain('belum dapat dihitung');
+    // Today is 5 August in the instansi's zone: the rest of August would count as absence.
+    const berjalan = await c.adminBkd.post('/api/tpp/2026-08/hitung');
+    expect(berjalan.statusCode).toBe(400);
+    expect(berjalan.json().error.message).toBe(
+      'TPP bulan 2026-08 belum dapat dihitung: bulan ini belum berakhir. TPP dihitung setelah bulannya selesai.',
+    );
     expect((await c.adminBkd.get('/api/tpp/2026-13')).statusCode).toBe(400);
     expect((await c.adminBkd.get('/api/tpp/2026-07')).statusCode).toBe(404);
   });

@@ -22,6 +22,7 @@ import { type JadwalConfig, labelPeriode, parseYearMonth, periodeOf } from '../.
 import { hariKerjaBulan, JAM_KERJA_BAKU, menitDariJam } from '../../domain/kehadiran.js';
 import { namaLengkap } from '../../domain/pegawai.js';
 import {
+  alasanBulanBelumSelesai,
   hitungTpp,
   PARAMETER_TPP_BAKU,
   type ParameterTpp,
@@ -270,13 +271,8 @@ export function createTppService({
      */
     async hitung(actor: Actor, bulan: string, meta: Meta): Promise<TppBulanOut> {
       const cfg = await jadwal.config(actor.instansiId);
-      const bulanIni = dateInZone(clock.now(), cfg.zonaWaktu).slice(0, 7);
-      if (bulan > bulanIni)
-        throw new AppError(
-          'VALIDATION_FAILED',
-          { field: 'bulan' },
-          `TPP bulan ${bulan} belum dapat dihitung: bulannya belum tiba.`,
-        );
+      const belumSelesai = alasanBulanBelumSelesai(bulan, dateInZone(clock.now(), cfg.zonaWaktu));
+      if (belumSelesai) throw new AppError('VALIDATION_FAILED', { field: 'bulan' }, belumSelesai);
       const existing = await q.findBulan(db, actor.instansiId, bulan);
       if (existing?.status === 'DISETUJUI') throw new AppError('TPP_SUDAH_DISETUJUI');
       const { parameter, dasarHukum } = await parameterOf(actor.instansiId);
