@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type {
   ParameterTppBody,
   ParameterTppOut,
+  SetujuiBody,
   TppBaris,
   TppBarisDetail,
   TppBarisPage,
@@ -22,8 +23,12 @@ import { type JadwalConfig, labelPeriode, parseYearMonth, periodeOf } from '../.
 import { hariKerjaBulan, JAM_KERJA_BAKU, menitDariJam } from '../../domain/kehadiran.js';
 import { namaLengkap } from '../../domain/pegawai.js';
 import {
+  adaKekurangan,
   alasanBulanBelumSelesai,
+  alasanTolakPersetujuan,
+  hariBelumDiimpor,
   hitungTpp,
+  type KekuranganBulan,
   PARAMETER_TPP_BAKU,
   type ParameterTpp,
   type RingkasanTpp,
@@ -73,7 +78,27 @@ function barisOut(r: q.BarisRow): TppBaris {
     potonganPersen: Number(r.potongan_persen),
     jumlah: Number(r.jumlah),
     ditahan: r.ditahan,
+    menungguPenilaian: r.menunggu_penilaian,
+    hariBelumDiimpor: r.hari_belum_diimpor,
   };
+}
+
+/** What payroll must know about a line: the productivity part waits, or days were not imported. */
+function catatanBaris(b: TppBaris): string | null {
+  const catatan = [
+    ...(b.menungguPenilaian ? ['Produktivitas menunggu penilaian'] : []),
+    ...(b.hariBelumDiimpor > 0 ? [`${b.hariBelumDiimpor} hari kehadiran belum diimpor`] : []),
+  ];
+  return catatan.length > 0 ? catatan.join('; ') : null;
+}
+
+/** The month's gaps from its per-OPD counts (all OPDs: approval is for the whole instansi). */
+function kekuranganOf(m: q.BulanRow, opd: { menunggu_penilaian: number; belum_diimpor: number }[]) {
+  return {
+    hariBelumDiimpor: m.belumDiimpor.reduce((n, o) => n + o.tanggal.length, 0),
+    pegawaiBelumDiimpor: opd.reduce((n, o) => n + o.belum_diimpor, 0),
+    menungguPenilaian: opd.reduce((n, o) => n + o.menunggu_penilaian, 0),
+  } satisfies KekuranganBulan;
 }
 
 /** The explained lines, rendered from the stored ringkasan with the month's parameter snapshot. */
@@ -147,6 +172,8 @@ export function createTppService({
       q.orang(db, [m.dihitungOlehId, ...(m.disetujuiOlehId ? [m.disetujuiOlehId] : [])]),
     ]);
     const nama = (id: number) => ({ id, namaLengkap: namaLengkap(orang.find((o) => o.id === id)!) });
+    const namaOpd = (id: number | null) => opd.find((o) => o.opd_id === id)?.opd_nama ?? 'Tanpa OPD';
+    const belumDiimpor = m.belumDiimpor.filter((o) => opdIds === null || opdIds.includes(o.opdId ?? -1));
     const admin = hasRole(actor, 'ADMIN_INSTANSI');
     const draf = m.status === 'DRAF';
     return {
@@ -167,8 +194,15 @@ export function createTppService({
         opdNama: o.opd_nama ?? 'Tanpa OPD',
         jumlahPegawai: o.jumlah_pegawai,
         ditahan: o.ditahan,
+        menungguPenilaian: o.menunggu_penilaian,
+        pegawaiBelumDiimpor: o.belum_diimpor,
         total: Number(o.total),
       })),
+      kekurangan: {
+        ...kekuranganOf({ ...m, belumDiimpor }, opd),
+        belumDiimpor: belumDiimpor.map((o) => ({ ...o, opdNama: namaOpd(o.opdId) })),
+      },
+      alasanPersetujuan: m.alasanPersetujuan,
       hak: { hitung: admin && draf, setujui: admin && draf },
     };
   }
@@ -188,14 +222,24 @@ export function createTppService({
       masuk: menitDariJam(h.jam.masuk) ?? 0,
       pulang: menitDariJam(h.jam.pulang) ?? 0,
     }));
-    const found = await q.ringkasanBulan(db, {
-      instansiId,
-      tahun,
-      periodeKode: periode.kode,
-      hariKerja,
-      tepiTerlambat: parameter.pitaTerlambat.map((p) => p.dariMenit),
-      tepiPulangCepat: parameter.pitaPulangCepat.map((p) => p.dariMenit),
-    });
+    const tanggal = hariKerja.map((h) => h.tanggal);
+    const [found, tercatat] = await Promise.all([
+      q.ringkasanBulan(db, {
+        instansiId,
+        tahun,
+        periodeKode: periode.kode,
+        hariKerja,
+        tepiTerlambat: parameter.pitaTerlambat.map((p) => p.dariMenit),
+        tepiPulangCepat: parameter.pitaPulangCepat.map((p) => p.dariMenit),
+      }),
+      q.opdHariTercatat(db, instansiId, tanggal),
+    ]);
+    const belumDiimpor = hariBelumDiimpor(
+      tanggal,
+      found.map((r) => r.opd_id),
+      tercatat,
+    );
+    const kosong = new Map(belumDiimpor.map((o) => [o.opdId, o.tanggal.length]));
     const periodeLabel = labelPeriode(periode);
     const semua = found.map(
       (r): PegawaiBulan => ({
@@ -211,12 +255,14 @@ export function createTppService({
           hariKerja: hariKerja.length,
           terlambat: r.terlambat ?? [],
           pulangCepat: r.pulang_cepat ?? [],
-          tanpaKeterangan: Math.max(0, hariKerja.length - r.tercatat),
+          // Days nobody of the OPD has a record for are not imported, never absence.
+          tanpaKeterangan: Math.max(0, hariKerja.length - (kosong.get(r.opd_id) ?? 0) - r.tercatat),
+          belumDiimpor: kosong.get(r.opd_id) ?? 0,
           dikecualikan: { DINAS_LUAR: r.dinas_luar, CUTI: r.cuti, SAKIT: r.sakit, IZIN: r.izin },
         },
       }),
     );
-    return { hariKerja: hariKerja.length, semua };
+    return { hariKerja: hariKerja.length, semua, belumDiimpor };
   }
 
   return {
@@ -277,9 +323,15 @@ export function createTppService({
       if (existing?.status === 'DISETUJUI') throw new AppError('TPP_SUDAH_DISETUJUI');
       const { parameter, dasarHukum } = await parameterOf(actor.instansiId);
       const mulai = performance.now();
-      const { hariKerja, semua } = await ringkasanSemua(actor.instansiId, bulan, parameter, cfg);
+      const { hariKerja, semua, belumDiimpor } = await ringkasanSemua(
+        actor.instansiId,
+        bulan,
+        parameter,
+        cfg,
+      );
       const values = {
         parameter,
+        belumDiimpor,
         dasarHukum,
         hariKerja,
         jumlahPegawai: semua.length,
@@ -308,7 +360,14 @@ export function createTppService({
           entity: 'tpp_bulan',
           entityId: id,
           before: existing && { jumlahPegawai: existing.jumlahPegawai, total: Number(existing.total) },
-          after: { bulan, hariKerja, jumlahPegawai: values.jumlahPegawai, total: values.total, dasarHukum },
+          after: {
+            bulan,
+            hariKerja,
+            jumlahPegawai: values.jumlahPegawai,
+            total: values.total,
+            dasarHukum,
+            belumDiimpor,
+          },
           requestId: meta.requestId,
         });
       });
@@ -316,13 +375,25 @@ export function createTppService({
       return bulanOut(actor, await bulanOf(actor, bulan));
     },
 
-    /** The BKD approves a draft as read (version); from then on it never changes. */
-    async setujui(actor: Actor, bulan: string, version: number, meta: Meta): Promise<TppBulanOut> {
+    /**
+     * The BKD approves a draft as read (version); from then on it never changes. While attendance is
+     * not imported or predikat are pending, only with a stated reason, kept on the month and audited.
+     */
+    async setujui(
+      actor: Actor,
+      bulan: string,
+      body: z.infer<typeof SetujuiBody>,
+      meta: Meta,
+    ): Promise<TppBulanOut> {
       const m = await bulanOf(actor, bulan);
       if (m.status === 'DISETUJUI') throw new AppError('TPP_SUDAH_DISETUJUI');
-      if (m.version !== version) throw new AppError('VERSION_CONFLICT');
+      if (m.version !== body.version) throw new AppError('VERSION_CONFLICT');
+      const kekurangan = kekuranganOf(m, await q.perOpd(db, m.id, null));
+      const tolak = alasanTolakPersetujuan(kekurangan, body.alasan);
+      if (tolak) throw new AppError('TPP_BELUM_LENGKAP', kekurangan, tolak);
+      const alasan = adaKekurangan(kekurangan) ? body.alasan!.trim() : null;
       await db.transaction(async (tx) => {
-        if (!(await q.setujuiIfVersion(tx, m.id, version, actor.id, clock.now())))
+        if (!(await q.setujuiIfVersion(tx, m.id, body.version, actor.id, clock.now(), alasan)))
           throw new AppError('VERSION_CONFLICT');
         await audit.record(tx, {
           instansiId: actor.instansiId,
@@ -331,7 +402,13 @@ export function createTppService({
           entity: 'tpp_bulan',
           entityId: m.id,
           before: { status: 'DRAF' },
-          after: { bulan, status: 'DISETUJUI', jumlahPegawai: m.jumlahPegawai, total: Number(m.total) },
+          after: {
+            bulan,
+            status: 'DISETUJUI',
+            jumlahPegawai: m.jumlahPegawai,
+            total: Number(m.total),
+            ...(alasan && { kekurangan, alasan }),
+          },
           requestId: meta.requestId,
         });
       });
@@ -345,6 +422,7 @@ export function createTppService({
         instansiId: actor.instansiId,
         opdIds: listScope(actor).opdIds,
         opdId: query.opdId,
+        catatan: query.catatan,
         q: query.q,
         cursor: decodeCursor(query.cursor),
         limit: query.limit,
@@ -414,6 +492,7 @@ export function createTppService({
               potongan: b.potonganPersen / 100,
               ditahan: b.ditahan,
               jumlah: b.jumlah,
+              catatan: catatanBaris(b),
             };
           });
         }
@@ -431,6 +510,9 @@ export function createTppService({
             potongan: null,
             ditahan: null,
             jumlah: total.jumlah,
+            catatan:
+              m.alasanPersetujuan &&
+              `Disetujui dengan data belum lengkap; alasan BKD: ${m.alasanPersetujuan}`,
           },
         ];
       }
@@ -450,6 +532,7 @@ export function createTppService({
           { key: 'potongan', header: 'Potongan Disiplin', width: 12, numFmt: '0.00%' },
           { key: 'ditahan', header: 'Ditahan', width: 36 },
           { key: 'jumlah', header: 'Jumlah Dibayarkan', ...rupiah },
+          { key: 'catatan', header: 'Catatan', width: 44 },
         ] as const,
         batches: batches(),
       });
