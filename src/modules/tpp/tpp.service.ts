@@ -10,7 +10,6 @@ import type {
   ParameterTppBody,
   ParameterTppOut,
   SetujuiBody,
-  TppBaris,
   TppBarisDetail,
   TppBarisPage,
   TppBarisQuery,
@@ -36,11 +35,11 @@ import {
 } from '../../domain/tpp.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
-import { XLSX_BATCH, xlsxStream } from '../../platform/xlsx-stream.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { hasRole, listScope } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
 import type { JadwalService } from '../jadwal/jadwal.service.js';
+import { barisOut, xlsxBulan } from './tpp.ekspor.js';
 import * as q from './tpp.queries.js';
 
 /** `log` receives the computation's size and time (the route hands it the request logger). */
@@ -61,35 +60,6 @@ function decodeCursor(cursor: string | undefined): { nama: string; id: number } 
     // a tampered cursor is refused below
   }
   throw new AppError('BAD_REQUEST', undefined, 'Kursor halaman tidak valid.');
-}
-
-function barisOut(r: q.BarisRow): TppBaris {
-  return {
-    pegawaiId: r.pegawai_id,
-    nip: r.nip,
-    namaLengkap: namaLengkap(r),
-    jabatanNama: r.jabatan_nama,
-    kelasJabatan: r.kelas_jabatan,
-    opdId: r.opd_id,
-    opdNama: r.opd_nama,
-    dasar: Number(r.dasar),
-    produktivitas: Number(r.produktivitas),
-    disiplin: Number(r.disiplin),
-    potonganPersen: Number(r.potongan_persen),
-    jumlah: Number(r.jumlah),
-    ditahan: r.ditahan,
-    menungguPenilaian: r.menunggu_penilaian,
-    hariBelumDiimpor: r.hari_belum_diimpor,
-  };
-}
-
-/** What payroll must know about a line: the productivity part waits, or days were not imported. */
-function catatanBaris(b: TppBaris): string | null {
-  const catatan = [
-    ...(b.menungguPenilaian ? ['Produktivitas menunggu penilaian'] : []),
-    ...(b.hariBelumDiimpor > 0 ? [`${b.hariBelumDiimpor} hari kehadiran belum diimpor`] : []),
-  ];
-  return catatan.length > 0 ? catatan.join('; ') : null;
 }
 
 /** The month's gaps from its per-OPD counts (all OPDs: approval is for the whole instansi). */
@@ -458,85 +428,13 @@ export function createTppService({
       };
     },
 
-    /**
-     * The payroll workbook of the month (the OPD admin's: his OPDs), streamed in batches by employee
-     * id; the last row holds the totals. The month is read first so a refusal is an ordinary error.
-     */
+    /** The payroll workbook of the month (the OPD admin's: his OPDs); a missing month is an ordinary error. */
     async xlsx(actor: Actor, bulan: string): Promise<{ filename: string; stream: Readable }> {
       const m = await bulanOf(actor, bulan);
-      const { opdIds } = listScope(actor);
-      async function* batches() {
-        let afterId = 0;
-        const total = { jumlahPegawai: 0, dasar: 0, produktivitas: 0, disiplin: 0, jumlah: 0 };
-        for (;;) {
-          const found = await q.barisBatch(db, m.id, opdIds, afterId, XLSX_BATCH);
-          if (found.length === 0) break;
-          afterId = found.at(-1)!.pegawai_id;
-          yield found.map((r) => {
-            const b = barisOut(r);
-            total.jumlahPegawai++;
-            total.dasar += b.dasar;
-            total.produktivitas += b.produktivitas;
-            total.disiplin += b.disiplin;
-            total.jumlah += b.jumlah;
-            return {
-              no: total.jumlahPegawai,
-              nip: b.nip,
-              nama: b.namaLengkap,
-              jabatan: b.jabatanNama,
-              kelas: b.kelasJabatan,
-              opd: b.opdNama,
-              dasar: b.dasar,
-              produktivitas: b.produktivitas,
-              disiplin: b.disiplin,
-              potongan: b.potonganPersen / 100,
-              ditahan: b.ditahan,
-              jumlah: b.jumlah,
-              catatan: catatanBaris(b),
-            };
-          });
-        }
-        yield [
-          {
-            no: null,
-            nip: null,
-            nama: `JUMLAH (${total.jumlahPegawai} pegawai)`,
-            jabatan: null,
-            kelas: null,
-            opd: null,
-            dasar: total.dasar,
-            produktivitas: total.produktivitas,
-            disiplin: total.disiplin,
-            potongan: null,
-            ditahan: null,
-            jumlah: total.jumlah,
-            catatan:
-              m.alasanPersetujuan &&
-              `Disetujui dengan data belum lengkap; alasan BKD: ${m.alasanPersetujuan}`,
-          },
-        ];
-      }
-      const rupiah = { width: 16, numFmt: '#,##0' };
-      const stream = xlsxStream({
-        sheet: `TPP ${bulan}`,
-        columns: [
-          { key: 'no', header: 'No', width: 7 },
-          { key: 'nip', header: 'NIP', width: 22, text: true },
-          { key: 'nama', header: 'Nama', width: 36 },
-          { key: 'jabatan', header: 'Jabatan', width: 40 },
-          { key: 'kelas', header: 'Kelas Jabatan', width: 8 },
-          { key: 'opd', header: 'OPD', width: 36 },
-          { key: 'dasar', header: 'Besaran TPP', ...rupiah },
-          { key: 'produktivitas', header: 'Produktivitas', ...rupiah },
-          { key: 'disiplin', header: 'Disiplin', ...rupiah },
-          { key: 'potongan', header: 'Potongan Disiplin', width: 12, numFmt: '0.00%' },
-          { key: 'ditahan', header: 'Ditahan', width: 36 },
-          { key: 'jumlah', header: 'Jumlah Dibayarkan', ...rupiah },
-          { key: 'catatan', header: 'Catatan', width: 44 },
-        ] as const,
-        batches: batches(),
-      });
-      return { filename: `TPP-${bulan}${m.status === 'DRAF' ? '-DRAF' : ''}.xlsx`, stream };
+      return {
+        filename: `TPP-${bulan}${m.status === 'DRAF' ? '-DRAF' : ''}.xlsx`,
+        stream: xlsxBulan(db, m, listScope(actor).opdIds),
+      };
     },
   };
 }
