@@ -89,19 +89,28 @@ test('the BKD admin follows compliance per OPD down to a late employee, then pay
       .first()
       .click();
     const drawer = page.getByRole('dialog');
-    await expect(drawer.getByText(/^Produktivitas: Rp [\d.]+ × 60 % × /)).toBeVisible();
+    await expect(
+      drawer.getByText(/^Produktivitas: (Rp [\d.]+ × 60 % × |menunggu penilaian — belum ada predikat )/),
+    ).toBeVisible();
     await expect(drawer.getByText(/^Hari kerja bulan ini: \d+ hari\.$/)).toBeVisible();
     await expect(drawer.getByText(/^(Jumlah: Rp|Jumlah dibayarkan: Rp 0 \(ditahan)/)).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(drawer).toBeHidden();
 
+    // The demo's last month is still being assessed: the dialog lists who waits and asks for the reason.
     await page.getByRole('button', { name: 'Setujui', exact: true }).click();
-    await page
-      .getByRole('dialog', { name: /^Setujui TPP / })
-      .getByRole('button', { name: 'Ya, setujui' })
-      .click();
+    const setujui = page.getByRole('dialog', { name: /^Setujui TPP / });
+    await expect(setujui.getByText(/pegawai menunggu penilaian/)).toBeVisible();
+    await expect(setujui.getByRole('button', { name: 'Ya, setujui' })).toBeDisabled();
+    await setujui
+      .getByRole('textbox', { name: /^Alasan menyetujui/ })
+      .fill('Predikat yang belum ada dibayar susulan bulan berikutnya.');
+    await setujui.getByRole('button', { name: 'Ya, setujui' }).click();
     await expect(page.getByText('Disetujui', { exact: true }).first()).toBeVisible();
     await expect(page.getByRole('button', { name: 'Hitung ulang' })).toHaveCount(0);
+    await expect(
+      page.getByText('Alasan BKD: Predikat yang belum ada dibayar susulan bulan berikutnya.'),
+    ).toBeVisible();
 
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Unduh XLSX' }).click();

@@ -46,7 +46,6 @@ export const ParameterTpp = z.object({
       ReturnType<typeof Persen>
     >,
   ),
-  faktorTanpaPredikat: Persen('Faktor tanpa predikat'),
   tahanTanpaSkp: z.boolean(),
 });
 
@@ -73,7 +72,11 @@ export const BulanPegawaiParams = BulanParams.extend({
   id: z.coerce.number().int().positive().max(BATAS_INT),
 });
 
-export const SetujuiBody = z.object({ version: z.number().int().positive().max(BATAS_INT) });
+export const SetujuiBody = z.object({
+  version: z.number().int().positive().max(BATAS_INT),
+  /** Required while data is not imported or assessments are pending (SPEC §7.1); stored and audited. */
+  alasan: teks().trim().max(1000, 'Alasan paling banyak 1000 karakter.').optional(),
+});
 
 export const StatusTppBulan = z.enum(['DRAF', 'DISETUJUI']);
 
@@ -94,7 +97,17 @@ export const TppOpd = z.object({
   opdNama: z.string(),
   jumlahPegawai: z.number().int(),
   ditahan: z.number().int(),
+  /** Employees without the month's predikat (not withheld), and employees with days not imported. */
+  menungguPenilaian: z.number().int(),
+  pegawaiBelumDiimpor: z.number().int(),
   total: z.number().int(),
+});
+
+/** An OPD's working days with no attendance record for anyone. */
+export const TppBelumDiimpor = z.object({
+  opdId: z.number().int().nullable(),
+  opdNama: z.string(),
+  tanggal: z.array(z.string()),
 });
 
 export const TppBulanOut = z.object({
@@ -112,6 +125,14 @@ export const TppBulanOut = z.object({
   disetujuiAt: z.string().nullable(),
   version: z.number().int(),
   perOpd: z.array(TppOpd),
+  /** The SPEC §7.1 guards as computed: what approval needs a reason for. */
+  kekurangan: z.object({
+    hariBelumDiimpor: z.number().int(),
+    pegawaiBelumDiimpor: z.number().int(),
+    menungguPenilaian: z.number().int(),
+    belumDiimpor: z.array(TppBelumDiimpor),
+  }),
+  alasanPersetujuan: z.string().nullable(),
   /** What the reader may do (the BKD admin on a draft). */
   hak: z.object({ hitung: z.boolean(), setujui: z.boolean() }),
 });
@@ -133,6 +154,8 @@ export const TppBaris = z.object({
   potonganPersen: z.number(),
   jumlah: z.number().int(),
   ditahan: z.string().nullable(),
+  menungguPenilaian: z.boolean(),
+  hariBelumDiimpor: z.number().int(),
 });
 export type TppBaris = z.infer<typeof TppBaris>;
 
@@ -141,6 +164,8 @@ export type TppBarisPage = z.infer<typeof TppBarisPage>;
 
 export const TppBarisQuery = PageQuery.extend({
   opdId: z.coerce.number().int().positive().max(BATAS_INT).optional(),
+  /** Only the lines waiting for a predikat, or holding days whose attendance was not imported. */
+  catatan: z.enum(['MENUNGGU_PENILAIAN', 'BELUM_DIIMPOR']).optional(),
   /** NIP prefix (digits) or part of the name. */
   q: teks().trim().max(100).optional(),
 });

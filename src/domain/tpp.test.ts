@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  alasanBulanBelumSelesai,
+  alasanTolakPersetujuan,
+  hariBelumDiimpor,
   hitungTpp,
   PARAMETER_TPP_BAKU,
   type ParameterTpp,
@@ -92,12 +95,34 @@ describe('hitungTpp (SPEC §7.1), worked examples', () => {
     expect(uraian(h)[1]).toContain(`(${label}, Juli 2026)`);
   });
 
-  it('no predikat for the period: the factor without predikat (0) and the line says so', () => {
+  it('no predikat for the period: menunggu penilaian, productivity not computed (not 0 %), the line says so', () => {
     const h = hitungTpp(PARAMETER_TPP_BAKU, r({ predikat: null, periodeLabel: 'Triwulan III 2026' }));
-    expect(h.produktivitas).toBe(0);
+    expect(h).toMatchObject({
+      produktivitas: 0,
+      disiplin: 2_400_000,
+      jumlah: 2_400_000,
+      menungguPenilaian: true,
+    });
     expect(uraian(h)[1]).toBe(
-      'Produktivitas: Rp 6.000.000 × 60 % × 0 % (belum ada predikat Triwulan III 2026) = Rp 0.',
+      'Produktivitas: menunggu penilaian — belum ada predikat Triwulan III 2026; bagian produktivitas belum dihitung (bukan 0 %) dan tidak termasuk jumlah sampai predikat ditetapkan dan TPP dihitung ulang.',
     );
+    expect(uraian(h).at(-1)).toBe('Jumlah: Rp 2.400.000 (disiplin saja; produktivitas menunggu penilaian).');
+    expect(uraian(h).join(' ')).not.toContain('× 0 %');
+  });
+
+  it('no predikat while withheld: the withholding decides, not a pending assessment', () => {
+    const h = hitungTpp(PARAMETER_TPP_BAKU, r({ predikat: null, skpDisetujui: false }));
+    expect(h).toMatchObject({ jumlah: 0, menungguPenilaian: false });
+  });
+
+  it('days whose attendance was not imported are not absence, and the line says how many', () => {
+    const h = hitungTpp(PARAMETER_TPP_BAKU, r({ belumDiimpor: 5, tanpaKeterangan: 1 }));
+    expect(h).toMatchObject({ potonganPersen: 3, disiplin: 2_328_000, belumDiimpor: 5 });
+    expect(uraian(h)).toContain(
+      'Data kehadiran belum diimpor: 5 hari kerja tanpa catatan kehadiran siapa pun di OPD ini; tidak dihitung sebagai tanpa keterangan.',
+    );
+    // A line stored before the rule (no field) reads as nothing missing.
+    expect(hitungTpp(PARAMETER_TPP_BAKU, r()).belumDiimpor).toBe(0);
   });
 
   it('withholding without an approved SKP: pays 0 and still shows what it would have been', () => {
@@ -195,5 +220,82 @@ describe('validasiParameterTpp', () => {
     ],
   ])('%s', (_, over, pesan) => {
     expect(validasiParameterTpp({ ...PARAMETER_TPP_BAKU, ...over })).toContain(pesan);
+  });
+});
+
+describe('alasanBulanBelumSelesai (SPEC §7.1: only finished months)', () => {
+  it.each([
+    ['2026-11', '2026-12-06', null],
+    ['2025-12', '2026-01-01', null],
+    ['2026-12', '2026-12-06', 'bulan ini belum berakhir'],
+    ['2026-12', '2026-12-31', 'bulan ini belum berakhir'],
+    ['2027-01', '2026-12-06', 'bulannya belum tiba'],
+  ])('%s on %s', (bulan, hariIni, alasan) => {
+    const hasil = alasanBulanBelumSelesai(bulan, hariIni);
+    if (alasan === null) expect(hasil).toBeNull();
+    else expect(hasil).toContain(alasan);
+  });
+});
+
+describe('hariBelumDiimpor (per OPD: working days with no record for anyone)', () => {
+  const hari = ['2026-07-01', '2026-07-02', '2026-07-03'];
+  it.each([
+    [
+      'every day present',
+      [
+        { opdId: 1, tanggal: '2026-07-01' },
+        { opdId: 1, tanggal: '2026-07-02' },
+        { opdId: 1, tanggal: '2026-07-03' },
+      ],
+      [],
+    ],
+    [
+      'one day missing',
+      [
+        { opdId: 1, tanggal: '2026-07-01' },
+        { opdId: 1, tanggal: '2026-07-03' },
+      ],
+      [{ opdId: 1, tanggal: ['2026-07-02'] }],
+    ],
+    ['nothing imported', [], [{ opdId: 1, tanggal: hari }]],
+    [
+      'another OPD’s records do not count',
+      [{ opdId: 2, tanggal: '2026-07-01' }],
+      [{ opdId: 1, tanggal: hari }],
+    ],
+  ] as const)('%s', (_, tercatat, hasil) => {
+    expect(hariBelumDiimpor(hari, [1, 1], [...tercatat])).toEqual(hasil);
+  });
+  it('employees without an OPD form their own group', () => {
+    expect(hariBelumDiimpor(hari, [null], [{ opdId: null, tanggal: '2026-07-02' }])).toEqual([
+      { opdId: null, tanggal: ['2026-07-01', '2026-07-03'] },
+    ]);
+  });
+});
+
+describe('alasanTolakPersetujuan (approval with gaps needs a reason)', () => {
+  const lengkap = { hariBelumDiimpor: 0, pegawaiBelumDiimpor: 0, menungguPenilaian: 0 };
+  const kurang = { hariBelumDiimpor: 3, pegawaiBelumDiimpor: 40, menungguPenilaian: 2 };
+  it.each([
+    ['complete, no reason', lengkap, undefined, null],
+    [
+      'gaps, no reason',
+      kurang,
+      undefined,
+      '3 hari-OPD data kehadiran belum diimpor (40 pegawai) dan 2 pegawai menunggu penilaian',
+    ],
+    ['gaps, a blank reason', kurang, '   ', 'setujui dengan alasan'],
+    ['gaps, too short', kurang, 'susulan', 'sekurang-kurangnya 10 karakter'],
+    ['gaps, a reason', kurang, 'Produktivitas dibayar susulan bulan depan.', null],
+    [
+      'only pending assessments',
+      { ...lengkap, menungguPenilaian: 1 },
+      undefined,
+      'masih ada 1 pegawai menunggu penilaian.',
+    ],
+  ] as const)('%s', (_, k, alasan, hasil) => {
+    const out = alasanTolakPersetujuan(k, alasan);
+    if (hasil === null) expect(out).toBeNull();
+    else expect(out).toContain(hasil);
   });
 });

@@ -24,8 +24,6 @@ export interface ParameterTpp {
   persenTanpaKeterangan: number;
   /** Productivity factor in percent per monthly predikat (SB 100, B 100, BP 75, K 50, SK 25). */
   faktorPredikat: Record<PredikatPegawai, number>;
-  /** Productivity factor when the month has no predikat. */
-  faktorTanpaPredikat: number;
   /** Withhold the whole TPP while the employee's annual SKP is not approved. */
   tahanTanpaSkp: boolean;
 }
@@ -64,7 +62,6 @@ export const PARAMETER_TPP_BAKU: ParameterTpp = {
   pitaPulangCepat: PITA_BAKU,
   persenTanpaKeterangan: 3,
   faktorPredikat: { SANGAT_BAIK: 100, BAIK: 100, BUTUH_PERBAIKAN: 75, KURANG: 50, SANGAT_KURANG: 25 },
-  faktorTanpaPredikat: 0,
   tahanTanpaSkp: true,
 };
 
@@ -124,8 +121,19 @@ export function validasiParameterTpp(p: ParameterTpp): string[] {
   cekPersen('Potongan tanpa keterangan per hari', p.persenTanpaKeterangan, out);
   for (const predikat of PREDIKAT_PEGAWAI)
     cekPersen(`Faktor predikat ${PREDIKAT_PEGAWAI_LABEL[predikat]}`, p.faktorPredikat[predikat], out);
-  cekPersen('Faktor tanpa predikat', p.faktorTanpaPredikat, out);
   return out;
+}
+
+/**
+ * Why a month cannot be computed yet, or null: only a month that has ended (payroll is irreversible,
+ * and the rest of a running month would count as absence). `hariIni` is 'YYYY-MM-DD' in the
+ * instansi's zone.
+ */
+export function alasanBulanBelumSelesai(bulan: string, hariIni: string): string | null {
+  if (bulan < hariIni.slice(0, 7)) return null;
+  return bulan === hariIni.slice(0, 7)
+    ? `TPP bulan ${bulan} belum dapat dihitung: bulan ini belum berakhir. TPP dihitung setelah bulannya selesai.`
+    : `TPP bulan ${bulan} belum dapat dihitung: bulannya belum tiba.`;
 }
 
 /** One employee's month as the SQL aggregates it (counts only, never the day rows). */
@@ -140,8 +148,13 @@ export interface RingkasanTpp {
   /** Occurrences per band of `pitaTerlambat` / `pitaPulangCepat`, in the same order. */
   terlambat: number[];
   pulangCepat: number[];
-  /** Working days marked TANPA_KETERANGAN or without any record. */
+  /** Working days marked TANPA_KETERANGAN or without a record while others of the OPD have one. */
   tanpaKeterangan: number;
+  /**
+   * Working days on which nobody of the employee's OPD has a record: the attendance was not imported,
+   * so they are neither absence nor presence (absent in lines computed before this rule: 0).
+   */
+  belumDiimpor?: number;
   /** Working days that are not deductions, per status. */
   dikecualikan: Record<StatusDikecualikan, number>;
 }
@@ -166,6 +179,7 @@ export interface BarisRincian {
 
 export interface HasilTpp {
   dasar: number;
+  /** 0 while `menungguPenilaian`: not computed, not a factor of 0 %. */
   produktivitas: number;
   disiplin: number;
   /** Discipline deduction in percent (capped at 100). */
@@ -173,6 +187,10 @@ export interface HasilTpp {
   /** What is paid: produktivitas + disiplin, or 0 when withheld. */
   jumlah: number;
   ditahan: string | null;
+  /** No predikat for the month yet (and not withheld): the productivity part waits for it. */
+  menungguPenilaian: boolean;
+  /** Working days whose attendance was not imported for the employee's OPD. */
+  belumDiimpor: number;
   rincian: BarisRincian[];
 }
 
@@ -210,22 +228,32 @@ export function hitungTpp(p: ParameterTpp, r: RingkasanTpp): HasilTpp {
   else baris('DASAR', `Besaran TPP kelas jabatan ${r.kelasJabatan}: ${rupiah(dasar)}.`);
   const d = dasar ?? 0;
 
-  const faktor = r.predikat ? p.faktorPredikat[r.predikat] : p.faktorTanpaPredikat;
-  const alasanFaktor = r.predikat
-    ? `${PREDIKAT_PEGAWAI_LABEL[r.predikat]}, ${r.periodeLabel}`
-    : `belum ada predikat ${r.periodeLabel}`;
-  const produktivitas = kaliBagi(
-    d,
-    keSeratus(p.bobotProduktivitas),
-    keSeratus(faktor),
-    100 * SERATUS * 100 * SERATUS,
-  );
-  baris(
-    'PRODUKTIVITAS',
-    `Produktivitas: ${rupiah(d)} × ${persen(p.bobotProduktivitas)} × ${persen(faktor)} (${alasanFaktor}) = ${rupiah(produktivitas)}.`,
-  );
+  let produktivitas = 0;
+  if (r.predikat) {
+    const faktor = p.faktorPredikat[r.predikat];
+    produktivitas = kaliBagi(
+      d,
+      keSeratus(p.bobotProduktivitas),
+      keSeratus(faktor),
+      100 * SERATUS * 100 * SERATUS,
+    );
+    baris(
+      'PRODUKTIVITAS',
+      `Produktivitas: ${rupiah(d)} × ${persen(p.bobotProduktivitas)} × ${persen(faktor)} (${PREDIKAT_PEGAWAI_LABEL[r.predikat]}, ${r.periodeLabel}) = ${rupiah(produktivitas)}.`,
+    );
+  } else
+    baris(
+      'PRODUKTIVITAS',
+      `Produktivitas: menunggu penilaian — belum ada predikat ${r.periodeLabel}; bagian produktivitas belum dihitung (bukan 0 %) dan tidak termasuk jumlah sampai predikat ditetapkan dan TPP dihitung ulang.`,
+    );
 
   baris('DISIPLIN', `Hari kerja bulan ini: ${r.hariKerja} hari.`);
+  const belumDiimpor = r.belumDiimpor ?? 0;
+  if (belumDiimpor > 0)
+    baris(
+      'DISIPLIN',
+      `Data kehadiran belum diimpor: ${belumDiimpor} hari kerja tanpa catatan kehadiran siapa pun di OPD ini; tidak dihitung sebagai tanpa keterangan.`,
+    );
   let potongan = 0; // hundredths of a percent
   const pita = (jenis: 'Terlambat' | 'Pulang cepat', daftar: PitaPotongan[], kali: number[]) =>
     daftar.forEach((band, i) => {
@@ -271,11 +299,80 @@ export function hitungTpp(p: ParameterTpp, r: RingkasanTpp): HasilTpp {
     p.tahanTanpaSkp && !r.skpDisetujui ? `SKP tahun ${r.tahun} belum disetujui; TPP ditahan.` : null;
   if (ditahan) baris('PENAHANAN', `${ditahan} Jumlah yang ditahan: ${rupiah(dihitung)}.`);
   const jumlah = ditahan ? 0 : dihitung;
+  const menungguPenilaian = r.predikat === null && ditahan === null;
   baris(
     'JUMLAH',
     ditahan
       ? `Jumlah dibayarkan: Rp 0 (ditahan; tanpa penahanan ${rupiah(produktivitas)} + ${rupiah(disiplin)} = ${rupiah(dihitung)}).`
-      : `Jumlah: ${rupiah(produktivitas)} + ${rupiah(disiplin)} = ${rupiah(jumlah)}.`,
+      : menungguPenilaian
+        ? `Jumlah: ${rupiah(jumlah)} (disiplin saja; produktivitas menunggu penilaian).`
+        : `Jumlah: ${rupiah(produktivitas)} + ${rupiah(disiplin)} = ${rupiah(jumlah)}.`,
   );
-  return { dasar: d, produktivitas, disiplin, potonganPersen, jumlah, ditahan, rincian };
+  return {
+    dasar: d,
+    produktivitas,
+    disiplin,
+    potonganPersen,
+    jumlah,
+    ditahan,
+    menungguPenilaian,
+    belumDiimpor,
+    rincian,
+  };
+}
+
+/** An OPD's working days of the month for which nobody of that OPD has an attendance record. */
+export interface OpdBelumDiimpor {
+  opdId: number | null;
+  tanggal: string[];
+}
+
+/**
+ * Per OPD of `opdIds`, the working days (sorted 'YYYY-MM-DD') on which none of its employees has a
+ * record (`tercatat`: the distinct OPD–day pairs with a record); OPDs with every day present are left out.
+ */
+export function hariBelumDiimpor(
+  hariKerja: string[],
+  opdIds: (number | null)[],
+  tercatat: { opdId: number | null; tanggal: string }[],
+): OpdBelumDiimpor[] {
+  const ada = new Set(tercatat.map((t) => `${t.opdId}|${t.tanggal}`));
+  return [...new Set(opdIds)]
+    .map((opdId) => ({ opdId, tanggal: hariKerja.filter((t) => !ada.has(`${opdId}|${t}`)) }))
+    .filter((o) => o.tanggal.length > 0);
+}
+
+/** What still stands in the way of paying a month as computed (SPEC §7.1 guards). */
+export interface KekuranganBulan {
+  /** OPD–days without any attendance record, and the employees whose lines hold such days. */
+  hariBelumDiimpor: number;
+  pegawaiBelumDiimpor: number;
+  /** Employees (not withheld) without the month's predikat. */
+  menungguPenilaian: number;
+}
+
+export const adaKekurangan = (k: KekuranganBulan) => k.hariBelumDiimpor > 0 || k.menungguPenilaian > 0;
+
+/** The gaps in words, for the refusal and the approval record. */
+export function uraianKekurangan(k: KekuranganBulan): string {
+  const bagian: string[] = [];
+  if (k.hariBelumDiimpor > 0)
+    bagian.push(
+      `${k.hariBelumDiimpor} hari-OPD data kehadiran belum diimpor (${k.pegawaiBelumDiimpor} pegawai)`,
+    );
+  if (k.menungguPenilaian > 0) bagian.push(`${k.menungguPenilaian} pegawai menunggu penilaian`);
+  return bagian.join(' dan ');
+}
+
+/** The shortest reason accepted for approving a month with gaps. */
+export const PANJANG_ALASAN_MIN = 10;
+
+/**
+ * Why a month cannot be approved as it stands, or null. While data is missing, approval needs the
+ * BKD's stated reason (at least a short sentence), since payroll cannot be taken back.
+ */
+export function alasanTolakPersetujuan(k: KekuranganBulan, alasan: string | null | undefined): string | null {
+  if (!adaKekurangan(k)) return null;
+  if ((alasan?.trim().length ?? 0) >= PANJANG_ALASAN_MIN) return null;
+  return `TPP belum dapat disetujui: masih ada ${uraianKekurangan(k)}. Impor kehadiran atau tunggu penilaian lalu hitung ulang, atau setujui dengan alasan (sekurang-kurangnya ${PANJANG_ALASAN_MIN} karakter).`;
 }

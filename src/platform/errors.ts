@@ -161,6 +161,11 @@ export const ERRORS = {
     status: 409,
     message: 'TPP bulan ini sudah disetujui BKD dan terkunci; perhitungan tidak dapat diulang.',
   },
+  TPP_BELUM_LENGKAP: {
+    status: 409,
+    message:
+      'TPP belum dapat disetujui: masih ada data kehadiran belum diimpor atau pegawai menunggu penilaian; sertakan alasan.',
+  },
   INTERNAL: { status: 500, message: 'Terjadi kesalahan pada server. Silakan coba lagi.' },
   LOGIN_BUSY: {
     status: 503,

@@ -17,7 +17,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { ParameterTpp } from '../../domain/tpp.js';
+import type { OpdBelumDiimpor, ParameterTpp } from '../../domain/tpp.js';
 import { instansi } from './org.js';
 import { pegawai } from './pegawai.js';
 
@@ -57,6 +57,10 @@ export const tppBulan = pgTable(
     dihitungAt: timestamp({ withTimezone: true }).notNull(),
     disetujuiOlehId: integer().references(() => pegawai.id),
     disetujuiAt: timestamp({ withTimezone: true }),
+    /** Per OPD, the working days with no attendance record for anyone when computed (SPEC §7.1). */
+    belumDiimpor: jsonb().$type<OpdBelumDiimpor[]>().notNull().default([]),
+    /** The BKD's reason for approving while data was missing or assessments were pending. */
+    alasanPersetujuan: text(),
     version: integer().notNull().default(1),
   },
   (t) => [

@@ -79,10 +79,11 @@ beforeAll(async () => {
     '2026-07-09': [null, null, 'TANPA_KETERANGAN'],
   };
   for (const t of HARI_KERJA_JULI) {
-    if (t === '2026-07-10') continue; // no record → absent
+    if (t === '2026-07-10') continue; // no record while the OPD has some → absent
     const [masuk, pulang, status] = khusus[t] ?? ['07:29', '17:00'];
     await hadir(org.pelaksana.id, t, masuk, pulang, status);
   }
+  await hadir(org.pengawas.id, '2026-07-10', '07:20', '17:00'); // the OPD's attendance of the 10th is imported
   await hadir(org.pelaksana.id, '2026-07-04', '10:00', '12:00'); // a Saturday: not a working day
   await hadir(org.pelaksana.id, '2026-07-17', null, null, 'TANPA_KETERANGAN'); // the holiday
 });
@@ -133,12 +134,18 @@ describe('TPP parameters', () => {
 });
 
 describe('TPP month', () => {
-  it('only the BKD computes, and not a month still to come', async () => {
+  it('only the BKD computes, and only a month that has ended', async () => {
     expect((await c.adminOpd.post('/api/tpp/2026-07/hitung')).statusCode).toBe(403);
     expect((await c.staf.post('/api/tpp/2026-07/hitung')).statusCode).toBe(403);
     const depan = await c.adminBkd.post('/api/tpp/2026-09/hitung');
     expect(depan.statusCode).toBe(400);
     expect(depan.json().error.message).toContain('belum dapat dihitung');
+    // Today is 5 August in the instansi's zone: the rest of August would count as absence.
+    const berjalan = await c.adminBkd.post('/api/tpp/2026-08/hitung');
+    expect(berjalan.statusCode).toBe(400);
+    expect(berjalan.json().error.message).toBe(
+      'TPP bulan 2026-08 belum dapat dihitung: bulan ini belum berakhir. TPP dihitung setelah bulannya selesai.',
+    );
     expect((await c.adminBkd.get('/api/tpp/2026-13')).statusCode).toBe(400);
     expect((await c.adminBkd.get('/api/tpp/2026-07')).statusCode).toBe(404);
   });
@@ -174,8 +181,14 @@ describe('TPP month', () => {
     ]);
 
     const dua = await ok<TppBarisDetail>(c.adminOpd.get(`/api/tpp/2026-07/pegawai/${org.pelaksana2.id}`));
-    expect(dua).toMatchObject({ produktivitas: 0, disiplin: 530_400, jumlah: 530_400, ditahan: null });
-    expect(dua.rincian[1]!.uraian).toContain('belum ada predikat Juli 2026');
+    expect(dua).toMatchObject({
+      produktivitas: 0,
+      disiplin: 530_400,
+      jumlah: 530_400,
+      ditahan: null,
+      menungguPenilaian: true,
+    });
+    expect(dua.rincian[1]!.uraian).toContain('menunggu penilaian — belum ada predikat Juli 2026');
 
     const kasi = await ok<TppBarisDetail>(c.adminBkd.get(`/api/tpp/2026-07/pegawai/${org.pengawas.id}`));
     expect(kasi).toMatchObject({ jumlah: 0, ditahan: 'SKP tahun 2026 belum disetujui; TPP ditahan.' });
@@ -229,8 +242,12 @@ describe('TPP month', () => {
     expect(basi.statusCode).toBe(409);
     expect(basi.json().error.code).toBe('VERSION_CONFLICT');
 
+    // Pelaksana Dua waits for his predikat and the Dinas Kesehatan imported nothing: only with a reason.
     const setuju = await ok<TppBulanOut>(
-      c.adminBkd.post('/api/tpp/2026-07/setujui', { version: ulang.version }),
+      c.adminBkd.post('/api/tpp/2026-07/setujui', {
+        version: ulang.version,
+        alasan: 'Penilaian dan kehadiran susulan dibayar bulan berikutnya.',
+      }),
     );
     expect(setuju).toMatchObject({ status: 'DISETUJUI', hak: { hitung: false, setujui: false } });
     expect(setuju.disetujuiOleh?.id).toBe(org.adminBkd.id);
@@ -306,14 +323,21 @@ describe('TPP month', () => {
       'Potongan Disiplin',
       'Ditahan',
       'Jumlah Dibayarkan',
+      'Catatan',
     ]);
     const staf = ws.getRows(2, 13)!.find((r) => r.getCell(2).value === org.pelaksana.nip)!;
     expect(typeof staf.getCell(2).value).toBe('string');
     expect(staf.getCell(12).value).toBe(3_744_000);
     expect(staf.getCell(10).value).toBe(0.1);
+    expect(staf.getCell(13).value).toBeNull();
+    const dua = ws.getRows(2, 13)!.find((r) => r.getCell(2).value === org.pelaksana2.nip)!;
+    expect(dua.getCell(13).value).toBe('Produktivitas menunggu penilaian');
     const total = ws.getRow(15);
     expect(total.getCell(3).value).toBe('JUMLAH (13 pegawai)');
     expect(total.getCell(12).value).toBe(4_274_400);
+    expect(total.getCell(13).value).toBe(
+      'Disetujui dengan data belum lengkap; alasan BKD: Penilaian dan kehadiran susulan dibayar bulan berikutnya.',
+    );
 
     const opd = await c.adminOpd.get('/api/tpp/2026-07/xlsx');
     const wbOpd = new ExcelJS.Workbook();

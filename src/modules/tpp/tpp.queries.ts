@@ -74,6 +74,22 @@ export async function hariLibur(db: DbOrTx, instansiId: number, bulan: string) {
   return found.map((r) => r.tanggal);
 }
 
+/**
+ * The distinct OPD–day pairs of a month's working days on which someone of the OPD (by the
+ * employee's OPD now, as the lines are grouped) has an attendance record of any status.
+ */
+export async function opdHariTercatat(db: DbOrTx, instansiId: number, hariKerja: string[]) {
+  if (hariKerja.length === 0) return [];
+  return rows<{ opdId: number | null; tanggal: string }>(
+    db,
+    sql`SELECT DISTINCT p.opd_id AS "opdId", to_char(k.tanggal, 'YYYY-MM-DD') AS tanggal
+          FROM kehadiran k JOIN pegawai p ON p.id = k.pegawai_id
+         WHERE k.instansi_id = ${instansiId}
+           AND k.tanggal BETWEEN ${hariKerja[0]}::date AND ${hariKerja.at(-1)}::date
+           AND k.tanggal IN (SELECT value::date FROM json_array_elements_text(${JSON.stringify(hariKerja)}::json))`,
+  );
+}
+
 export interface RingkasanRow {
   pegawai_id: number;
   opd_id: number | null;
@@ -219,7 +235,14 @@ export async function listBulan(db: DbOrTx, instansiId: number) {
 
 type BulanValues = Pick<
   BulanRow,
-  'parameter' | 'dasarHukum' | 'hariKerja' | 'jumlahPegawai' | 'total' | 'dihitungOlehId' | 'dihitungAt'
+  | 'parameter'
+  | 'dasarHukum'
+  | 'hariKerja'
+  | 'jumlahPegawai'
+  | 'total'
+  | 'dihitungOlehId'
+  | 'dihitungAt'
+  | 'belumDiimpor'
 >;
 
 /** The month's totals, once its lines are written. */
@@ -246,11 +269,19 @@ export async function updateDrafIfVersion(tx: DbOrTx, id: number, version: numbe
   return found.length > 0;
 }
 
-export async function setujuiIfVersion(tx: DbOrTx, id: number, version: number, olehId: number, at: Date) {
+export async function setujuiIfVersion(
+  tx: DbOrTx,
+  id: number,
+  version: number,
+  olehId: number,
+  at: Date,
+  alasan: string | null,
+) {
   const found = await tx
     .update(tppBulan)
     .set({
       status: 'DISETUJUI',
+      alasanPersetujuan: alasan,
       disetujuiOlehId: olehId,
       disetujuiAt: at,
       version: sql`${tppBulan.version} + 1`,
@@ -296,17 +327,35 @@ const opdFilter = (opdIds: number[] | null) =>
     ? sql``
     : sql`AND b.opd_id IN (SELECT value::int FROM json_array_elements_text(${JSON.stringify(opdIds)}::json))`;
 
+/** A line waiting for its predikat (not withheld), and a line holding days not imported (domain/tpp.ts). */
+const menunggu = sql`b.ditahan IS NULL AND b.rincian->'ringkasan'->>'predikat' IS NULL`;
+const belumDiimpor = sql`coalesce((b.rincian->'ringkasan'->>'belumDiimpor')::int, 0) > 0`;
+
+/** The lines a month's list is narrowed to. */
+export type CatatanBaris = 'MENUNGGU_PENILAIAN' | 'BELUM_DIIMPOR';
+const catatanFilter = (catatan: CatatanBaris | undefined) =>
+  catatan === 'MENUNGGU_PENILAIAN'
+    ? sql`AND ${menunggu}`
+    : catatan === 'BELUM_DIIMPOR'
+      ? sql`AND ${belumDiimpor}`
+      : sql``;
+
 export async function perOpd(db: DbOrTx, tppBulanId: number, opdIds: number[] | null) {
   return rows<{
     opd_id: number | null;
     opd_nama: string | null;
     jumlah_pegawai: number;
     ditahan: number;
+    menunggu_penilaian: number;
+    belum_diimpor: number;
     total: number;
   }>(
     db,
     sql`SELECT b.opd_id, u.nama AS opd_nama, count(*)::int AS jumlah_pegawai,
-               count(*) FILTER (WHERE b.ditahan IS NOT NULL)::int AS ditahan, sum(b.jumlah)::bigint AS total
+               count(*) FILTER (WHERE b.ditahan IS NOT NULL)::int AS ditahan,
+               count(*) FILTER (WHERE ${menunggu})::int AS menunggu_penilaian,
+               count(*) FILTER (WHERE ${belumDiimpor})::int AS belum_diimpor,
+               sum(b.jumlah)::bigint AS total
           FROM tpp_baris b LEFT JOIN unor u ON u.id = b.opd_id
          WHERE b.tpp_bulan_id = ${tppBulanId} ${opdFilter(opdIds)}
          GROUP BY b.opd_id, u.nama ORDER BY u.nama NULLS LAST`,
@@ -334,12 +383,16 @@ export type BarisRow = Nama & {
   potongan_persen: number;
   jumlah: number;
   ditahan: string | null;
+  menunggu_penilaian: boolean;
+  hari_belum_diimpor: number;
 };
 
 /** A line without its ringkasan (lists and the export need only the two facts taken out of it). */
 const barisKolom = sql`b.pegawai_id, p.nip, p.gelar_depan AS "gelarDepan", p.nama, p.gelar_belakang AS "gelarBelakang",
   b.opd_id, u.nama AS opd_nama, b.kelas_jabatan::int AS kelas_jabatan, b.rincian->>'jabatanNama' AS jabatan_nama,
-  b.dasar, b.produktivitas, b.disiplin, (b.rincian->>'potonganPersen')::float8 AS potongan_persen, b.jumlah, b.ditahan`;
+  b.dasar, b.produktivitas, b.disiplin, (b.rincian->>'potonganPersen')::float8 AS potongan_persen, b.jumlah, b.ditahan,
+  (${menunggu}) AS menunggu_penilaian,
+  coalesce((b.rincian->'ringkasan'->>'belumDiimpor')::int, 0) AS hari_belum_diimpor`;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -356,6 +409,7 @@ export async function barisPage(
     instansiId: number;
     opdIds: number[] | null;
     opdId?: number | undefined;
+    catatan?: CatatanBaris | undefined;
     q?: string | undefined;
     cursor: { nama: string; id: number } | null;
     limit: number;
@@ -374,7 +428,7 @@ export async function barisPage(
           FROM pegawai p JOIN tpp_baris b ON b.tpp_bulan_id = ${f.tppBulanId} AND b.pegawai_id = p.id
           LEFT JOIN unor u ON u.id = b.opd_id
          WHERE p.instansi_id = ${f.instansiId} ${opdFilter(f.opdIds)}
-           ${f.opdId ? sql`AND b.opd_id = ${f.opdId}` : sql``} ${cari}
+           ${f.opdId ? sql`AND b.opd_id = ${f.opdId}` : sql``} ${catatanFilter(f.catatan)} ${cari}
            ${f.cursor ? sql`AND (p.nama, p.id) > (${f.cursor.nama}, ${f.cursor.id})` : sql``}
          ORDER BY p.nama, p.id LIMIT ${f.limit + 1}`,
   );

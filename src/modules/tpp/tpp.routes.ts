@@ -115,14 +115,15 @@ export function tppRoutes(tpp: TppService): FastifyPluginAsyncZod {
         config: { access: BKD },
         schema: {
           tags: TAG,
-          summary: 'Setujui TPP satu bulan (admin BKD); setelah disetujui tidak dapat dihitung ulang',
+          summary:
+            'Setujui TPP satu bulan (admin BKD); selama kehadiran belum diimpor atau penilaian belum ada hanya dengan alasan; setelah disetujui tidak dapat dihitung ulang',
           params: BulanParams,
           body: SetujuiBody,
           response: { 200: TppBulanOut, ...errorResponses(400, 401, 403, 404, 409) },
         },
       },
       async (request) =>
-        tpp.setujui(request.actor!, request.params.bulan, request.body.version, { requestId: request.id }),
+        tpp.setujui(request.actor!, request.params.bulan, request.body, { requestId: request.id }),
     );
 
     app.get(

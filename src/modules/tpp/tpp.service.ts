@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type {
   ParameterTppBody,
   ParameterTppOut,
-  TppBaris,
+  SetujuiBody,
   TppBarisDetail,
   TppBarisPage,
   TppBarisQuery,
@@ -22,7 +22,12 @@ import { type JadwalConfig, labelPeriode, parseYearMonth, periodeOf } from '../.
 import { hariKerjaBulan, JAM_KERJA_BAKU, menitDariJam } from '../../domain/kehadiran.js';
 import { namaLengkap } from '../../domain/pegawai.js';
 import {
+  adaKekurangan,
+  alasanBulanBelumSelesai,
+  alasanTolakPersetujuan,
+  hariBelumDiimpor,
   hitungTpp,
+  type KekuranganBulan,
   PARAMETER_TPP_BAKU,
   type ParameterTpp,
   type RingkasanTpp,
@@ -30,11 +35,11 @@ import {
 } from '../../domain/tpp.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
-import { XLSX_BATCH, xlsxStream } from '../../platform/xlsx-stream.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { hasRole, listScope } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
 import type { JadwalService } from '../jadwal/jadwal.service.js';
+import { barisOut, xlsxBulan } from './tpp.ekspor.js';
 import * as q from './tpp.queries.js';
 
 /** `log` receives the computation's size and time (the route hands it the request logger). */
@@ -57,22 +62,13 @@ function decodeCursor(cursor: string | undefined): { nama: string; id: number } 
   throw new AppError('BAD_REQUEST', undefined, 'Kursor halaman tidak valid.');
 }
 
-function barisOut(r: q.BarisRow): TppBaris {
+/** The month's gaps from its per-OPD counts (all OPDs: approval is for the whole instansi). */
+function kekuranganOf(m: q.BulanRow, opd: { menunggu_penilaian: number; belum_diimpor: number }[]) {
   return {
-    pegawaiId: r.pegawai_id,
-    nip: r.nip,
-    namaLengkap: namaLengkap(r),
-    jabatanNama: r.jabatan_nama,
-    kelasJabatan: r.kelas_jabatan,
-    opdId: r.opd_id,
-    opdNama: r.opd_nama,
-    dasar: Number(r.dasar),
-    produktivitas: Number(r.produktivitas),
-    disiplin: Number(r.disiplin),
-    potonganPersen: Number(r.potongan_persen),
-    jumlah: Number(r.jumlah),
-    ditahan: r.ditahan,
-  };
+    hariBelumDiimpor: m.belumDiimpor.reduce((n, o) => n + o.tanggal.length, 0),
+    pegawaiBelumDiimpor: opd.reduce((n, o) => n + o.belum_diimpor, 0),
+    menungguPenilaian: opd.reduce((n, o) => n + o.menunggu_penilaian, 0),
+  } satisfies KekuranganBulan;
 }
 
 /** The explained lines, rendered from the stored ringkasan with the month's parameter snapshot. */
@@ -146,6 +142,8 @@ export function createTppService({
       q.orang(db, [m.dihitungOlehId, ...(m.disetujuiOlehId ? [m.disetujuiOlehId] : [])]),
     ]);
     const nama = (id: number) => ({ id, namaLengkap: namaLengkap(orang.find((o) => o.id === id)!) });
+    const namaOpd = (id: number | null) => opd.find((o) => o.opd_id === id)?.opd_nama ?? 'Tanpa OPD';
+    const belumDiimpor = m.belumDiimpor.filter((o) => opdIds === null || opdIds.includes(o.opdId ?? -1));
     const admin = hasRole(actor, 'ADMIN_INSTANSI');
     const draf = m.status === 'DRAF';
     return {
@@ -166,8 +164,15 @@ export function createTppService({
         opdNama: o.opd_nama ?? 'Tanpa OPD',
         jumlahPegawai: o.jumlah_pegawai,
         ditahan: o.ditahan,
+        menungguPenilaian: o.menunggu_penilaian,
+        pegawaiBelumDiimpor: o.belum_diimpor,
         total: Number(o.total),
       })),
+      kekurangan: {
+        ...kekuranganOf({ ...m, belumDiimpor }, opd),
+        belumDiimpor: belumDiimpor.map((o) => ({ ...o, opdNama: namaOpd(o.opdId) })),
+      },
+      alasanPersetujuan: m.alasanPersetujuan,
       hak: { hitung: admin && draf, setujui: admin && draf },
     };
   }
@@ -187,14 +192,24 @@ export function createTppService({
       masuk: menitDariJam(h.jam.masuk) ?? 0,
       pulang: menitDariJam(h.jam.pulang) ?? 0,
     }));
-    const found = await q.ringkasanBulan(db, {
-      instansiId,
-      tahun,
-      periodeKode: periode.kode,
-      hariKerja,
-      tepiTerlambat: parameter.pitaTerlambat.map((p) => p.dariMenit),
-      tepiPulangCepat: parameter.pitaPulangCepat.map((p) => p.dariMenit),
-    });
+    const tanggal = hariKerja.map((h) => h.tanggal);
+    const [found, tercatat] = await Promise.all([
+      q.ringkasanBulan(db, {
+        instansiId,
+        tahun,
+        periodeKode: periode.kode,
+        hariKerja,
+        tepiTerlambat: parameter.pitaTerlambat.map((p) => p.dariMenit),
+        tepiPulangCepat: parameter.pitaPulangCepat.map((p) => p.dariMenit),
+      }),
+      q.opdHariTercatat(db, instansiId, tanggal),
+    ]);
+    const belumDiimpor = hariBelumDiimpor(
+      tanggal,
+      found.map((r) => r.opd_id),
+      tercatat,
+    );
+    const kosong = new Map(belumDiimpor.map((o) => [o.opdId, o.tanggal.length]));
     const periodeLabel = labelPeriode(periode);
     const semua = found.map(
       (r): PegawaiBulan => ({
@@ -210,12 +225,14 @@ export function createTppService({
           hariKerja: hariKerja.length,
           terlambat: r.terlambat ?? [],
           pulangCepat: r.pulang_cepat ?? [],
-          tanpaKeterangan: Math.max(0, hariKerja.length - r.tercatat),
+          // Days nobody of the OPD has a record for are not imported, never absence.
+          tanpaKeterangan: Math.max(0, hariKerja.length - (kosong.get(r.opd_id) ?? 0) - r.tercatat),
+          belumDiimpor: kosong.get(r.opd_id) ?? 0,
           dikecualikan: { DINAS_LUAR: r.dinas_luar, CUTI: r.cuti, SAKIT: r.sakit, IZIN: r.izin },
         },
       }),
     );
-    return { hariKerja: hariKerja.length, semua };
+    return { hariKerja: hariKerja.length, semua, belumDiimpor };
   }
 
   return {
@@ -270,20 +287,21 @@ export function createTppService({
      */
     async hitung(actor: Actor, bulan: string, meta: Meta): Promise<TppBulanOut> {
       const cfg = await jadwal.config(actor.instansiId);
-      const bulanIni = dateInZone(clock.now(), cfg.zonaWaktu).slice(0, 7);
-      if (bulan > bulanIni)
-        throw new AppError(
-          'VALIDATION_FAILED',
-          { field: 'bulan' },
-          `TPP bulan ${bulan} belum dapat dihitung: bulannya belum tiba.`,
-        );
+      const belumSelesai = alasanBulanBelumSelesai(bulan, dateInZone(clock.now(), cfg.zonaWaktu));
+      if (belumSelesai) throw new AppError('VALIDATION_FAILED', { field: 'bulan' }, belumSelesai);
       const existing = await q.findBulan(db, actor.instansiId, bulan);
       if (existing?.status === 'DISETUJUI') throw new AppError('TPP_SUDAH_DISETUJUI');
       const { parameter, dasarHukum } = await parameterOf(actor.instansiId);
       const mulai = performance.now();
-      const { hariKerja, semua } = await ringkasanSemua(actor.instansiId, bulan, parameter, cfg);
+      const { hariKerja, semua, belumDiimpor } = await ringkasanSemua(
+        actor.instansiId,
+        bulan,
+        parameter,
+        cfg,
+      );
       const values = {
         parameter,
+        belumDiimpor,
         dasarHukum,
         hariKerja,
         jumlahPegawai: semua.length,
@@ -312,7 +330,14 @@ export function createTppService({
           entity: 'tpp_bulan',
           entityId: id,
           before: existing && { jumlahPegawai: existing.jumlahPegawai, total: Number(existing.total) },
-          after: { bulan, hariKerja, jumlahPegawai: values.jumlahPegawai, total: values.total, dasarHukum },
+          after: {
+            bulan,
+            hariKerja,
+            jumlahPegawai: values.jumlahPegawai,
+            total: values.total,
+            dasarHukum,
+            belumDiimpor,
+          },
           requestId: meta.requestId,
         });
       });
@@ -320,13 +345,25 @@ export function createTppService({
       return bulanOut(actor, await bulanOf(actor, bulan));
     },
 
-    /** The BKD approves a draft as read (version); from then on it never changes. */
-    async setujui(actor: Actor, bulan: string, version: number, meta: Meta): Promise<TppBulanOut> {
+    /**
+     * The BKD approves a draft as read (version); from then on it never changes. While attendance is
+     * not imported or predikat are pending, only with a stated reason, kept on the month and audited.
+     */
+    async setujui(
+      actor: Actor,
+      bulan: string,
+      body: z.infer<typeof SetujuiBody>,
+      meta: Meta,
+    ): Promise<TppBulanOut> {
       const m = await bulanOf(actor, bulan);
       if (m.status === 'DISETUJUI') throw new AppError('TPP_SUDAH_DISETUJUI');
-      if (m.version !== version) throw new AppError('VERSION_CONFLICT');
+      if (m.version !== body.version) throw new AppError('VERSION_CONFLICT');
+      const kekurangan = kekuranganOf(m, await q.perOpd(db, m.id, null));
+      const tolak = alasanTolakPersetujuan(kekurangan, body.alasan);
+      if (tolak) throw new AppError('TPP_BELUM_LENGKAP', kekurangan, tolak);
+      const alasan = adaKekurangan(kekurangan) ? body.alasan!.trim() : null;
       await db.transaction(async (tx) => {
-        if (!(await q.setujuiIfVersion(tx, m.id, version, actor.id, clock.now())))
+        if (!(await q.setujuiIfVersion(tx, m.id, body.version, actor.id, clock.now(), alasan)))
           throw new AppError('VERSION_CONFLICT');
         await audit.record(tx, {
           instansiId: actor.instansiId,
@@ -335,7 +372,13 @@ export function createTppService({
           entity: 'tpp_bulan',
           entityId: m.id,
           before: { status: 'DRAF' },
-          after: { bulan, status: 'DISETUJUI', jumlahPegawai: m.jumlahPegawai, total: Number(m.total) },
+          after: {
+            bulan,
+            status: 'DISETUJUI',
+            jumlahPegawai: m.jumlahPegawai,
+            total: Number(m.total),
+            ...(alasan && { kekurangan, alasan }),
+          },
           requestId: meta.requestId,
         });
       });
@@ -349,6 +392,7 @@ export function createTppService({
         instansiId: actor.instansiId,
         opdIds: listScope(actor).opdIds,
         opdId: query.opdId,
+        catatan: query.catatan,
         q: query.q,
         cursor: decodeCursor(query.cursor),
         limit: query.limit,
@@ -384,80 +428,13 @@ export function createTppService({
       };
     },
 
-    /**
-     * The payroll workbook of the month (the OPD admin's: his OPDs), streamed in batches by employee
-     * id; the last row holds the totals. The month is read first so a refusal is an ordinary error.
-     */
+    /** The payroll workbook of the month (the OPD admin's: his OPDs); a missing month is an ordinary error. */
     async xlsx(actor: Actor, bulan: string): Promise<{ filename: string; stream: Readable }> {
       const m = await bulanOf(actor, bulan);
-      const { opdIds } = listScope(actor);
-      async function* batches() {
-        let afterId = 0;
-        const total = { jumlahPegawai: 0, dasar: 0, produktivitas: 0, disiplin: 0, jumlah: 0 };
-        for (;;) {
-          const found = await q.barisBatch(db, m.id, opdIds, afterId, XLSX_BATCH);
-          if (found.length === 0) break;
-          afterId = found.at(-1)!.pegawai_id;
-          yield found.map((r) => {
-            const b = barisOut(r);
-            total.jumlahPegawai++;
-            total.dasar += b.dasar;
-            total.produktivitas += b.produktivitas;
-            total.disiplin += b.disiplin;
-            total.jumlah += b.jumlah;
-            return {
-              no: total.jumlahPegawai,
-              nip: b.nip,
-              nama: b.namaLengkap,
-              jabatan: b.jabatanNama,
-              kelas: b.kelasJabatan,
-              opd: b.opdNama,
-              dasar: b.dasar,
-              produktivitas: b.produktivitas,
-              disiplin: b.disiplin,
-              potongan: b.potonganPersen / 100,
-              ditahan: b.ditahan,
-              jumlah: b.jumlah,
-            };
-          });
-        }
-        yield [
-          {
-            no: null,
-            nip: null,
-            nama: `JUMLAH (${total.jumlahPegawai} pegawai)`,
-            jabatan: null,
-            kelas: null,
-            opd: null,
-            dasar: total.dasar,
-            produktivitas: total.produktivitas,
-            disiplin: total.disiplin,
-            potongan: null,
-            ditahan: null,
-            jumlah: total.jumlah,
-          },
-        ];
-      }
-      const rupiah = { width: 16, numFmt: '#,##0' };
-      const stream = xlsxStream({
-        sheet: `TPP ${bulan}`,
-        columns: [
-          { key: 'no', header: 'No', width: 7 },
-          { key: 'nip', header: 'NIP', width: 22, text: true },
-          { key: 'nama', header: 'Nama', width: 36 },
-          { key: 'jabatan', header: 'Jabatan', width: 40 },
-          { key: 'kelas', header: 'Kelas Jabatan', width: 8 },
-          { key: 'opd', header: 'OPD', width: 36 },
-          { key: 'dasar', header: 'Besaran TPP', ...rupiah },
-          { key: 'produktivitas', header: 'Produktivitas', ...rupiah },
-          { key: 'disiplin', header: 'Disiplin', ...rupiah },
-          { key: 'potongan', header: 'Potongan Disiplin', width: 12, numFmt: '0.00%' },
-          { key: 'ditahan', header: 'Ditahan', width: 36 },
-          { key: 'jumlah', header: 'Jumlah Dibayarkan', ...rupiah },
-        ] as const,
-        batches: batches(),
-      });
-      return { filename: `TPP-${bulan}${m.status === 'DRAF' ? '-DRAF' : ''}.xlsx`, stream };
+      return {
+        filename: `TPP-${bulan}${m.status === 'DRAF' ? '-DRAF' : ''}.xlsx`,
+        stream: xlsxBulan(db, m, listScope(actor).opdIds),
+      };
     },
   };
 }

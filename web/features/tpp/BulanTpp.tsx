@@ -8,26 +8,36 @@ import {
   Card,
   Drawer,
   Group,
+  List,
   Modal,
   Select,
   SimpleGrid,
   Stack,
   Table,
   Text,
+  Textarea,
   TextInput,
   UnstyledButton,
 } from '@mantine/core';
 import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { persen, rupiah } from '../../../src/domain/tpp';
+import { adaKekurangan, PANJANG_ALASAN_MIN, persen, rupiah, uraianKekurangan } from '../../../src/domain/tpp';
 import { LoadMore } from '../../components/LoadMore';
 import { ErrorView, Loading } from '../../components/Status';
 import { GalatAksi } from '../../lib/aksi';
 import { ApiError, post } from '../../lib/api';
 import { formatTanggal } from '../../lib/istilah';
 import { useTppAksi } from './aksi';
-import { barisPegawaiQuery, bulanQuery, fetchBaris, type TppBaris, type TppBulanOut, tppKeys } from './api';
+import {
+  barisPegawaiQuery,
+  bulanQuery,
+  type CatatanBaris,
+  fetchBaris,
+  type TppBaris,
+  type TppBulanOut,
+  tppKeys,
+} from './api';
 import { Angka, RincianTpp, StatusBulan } from './RincianTpp';
 
 function RincianPegawai({ bulan, pegawaiId }: { bulan: string; pegawaiId: number }) {
@@ -39,20 +49,21 @@ function RincianPegawai({ bulan, pegawaiId }: { bulan: string; pegawaiId: number
 
 function DaftarBaris({ m }: { m: TppBulanOut }) {
   const [opdId, setOpdId] = useState<number | null>(null);
+  const [catatan, setCatatan] = useState<CatatanBaris | null>(null);
   const [q, setQ] = useState('');
   const [term] = useDebouncedValue(q.trim(), 300);
   const [dibuka, setDibuka] = useState<TppBaris | null>(null);
   const lebar = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
   const query = useInfiniteQuery({
-    queryKey: tppKeys.baris(m.bulan, opdId, term),
+    queryKey: tppKeys.baris(m.bulan, opdId, catatan, term),
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => fetchBaris(m.bulan, opdId, term, pageParam),
+    queryFn: ({ pageParam }) => fetchBaris(m.bulan, opdId, catatan, term, pageParam),
     getNextPageParam: (last) => last.nextCursor,
   });
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Stack gap="sm">
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Select
           label="OPD"
           placeholder="Semua OPD"
@@ -63,6 +74,17 @@ function DaftarBaris({ m }: { m: TppBulanOut }) {
           onChange={(v) => setOpdId(v ? Number(v) : null)}
           clearable
           searchable
+        />
+        <Select
+          label="Catatan"
+          placeholder="Semua pegawai"
+          data={[
+            { value: 'MENUNGGU_PENILAIAN', label: 'Menunggu penilaian' },
+            { value: 'BELUM_DIIMPOR', label: 'Kehadiran belum diimpor' },
+          ]}
+          value={catatan}
+          onChange={(v) => setCatatan(v as CatatanBaris | null)}
+          clearable
         />
         <TextInput
           label="Cari pegawai"
@@ -105,9 +127,24 @@ function DaftarBaris({ m }: { m: TppBulanOut }) {
                     </UnstyledButton>
                   </Table.Td>
                   <Table.Td>{b.kelasJabatan ?? '–'}</Table.Td>
-                  <Table.Td ta="right">{rupiah(b.produktivitas)}</Table.Td>
+                  <Table.Td ta="right">
+                    {b.menungguPenilaian ? (
+                      <Text size="sm" c="orange.8">
+                        menunggu penilaian
+                      </Text>
+                    ) : (
+                      rupiah(b.produktivitas)
+                    )}
+                  </Table.Td>
                   <Table.Td ta="right">{rupiah(b.disiplin)}</Table.Td>
-                  <Table.Td ta="right">{persen(b.potonganPersen)}</Table.Td>
+                  <Table.Td ta="right">
+                    {persen(b.potonganPersen)}
+                    {b.hariBelumDiimpor > 0 && (
+                      <Text size="xs" c="orange.8">
+                        {b.hariBelumDiimpor} hari belum diimpor
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td ta="right">
                     {rupiah(b.jumlah)}
                     {b.ditahan && (
@@ -142,6 +179,8 @@ function DaftarBaris({ m }: { m: TppBulanOut }) {
               <Text size="sm">
                 {rupiah(b.jumlah)}
                 {b.ditahan ? ' (ditahan)' : ''}
+                {b.menungguPenilaian ? ' · produktivitas menunggu penilaian' : ''}
+                {b.hariBelumDiimpor > 0 ? ` · ${b.hariBelumDiimpor} hari kehadiran belum diimpor` : ''}
               </Text>
             </Card>
           ))}
@@ -161,13 +200,52 @@ function DaftarBaris({ m }: { m: TppBulanOut }) {
   );
 }
 
+/** The SPEC §7.1 gaps of the month: days not imported per OPD, employees waiting for a predikat. */
+function Kekurangan({ m }: { m: TppBulanOut }) {
+  const k = m.kekurangan;
+  if (!adaKekurangan(k))
+    return m.status === 'DRAF' ? (
+      <Text size="sm" c="dimmed">
+        Kehadiran semua OPD sudah diimpor dan semua pegawai sudah memiliki predikat bulan ini.
+      </Text>
+    ) : null;
+  return (
+    <Alert color="orange" title="Data belum lengkap">
+      <Stack gap={4}>
+        <Text size="sm">Masih ada {uraianKekurangan(k)}.</Text>
+        {k.belumDiimpor.length > 0 && (
+          <List size="sm" aria-label="Kehadiran belum diimpor per OPD">
+            {k.belumDiimpor.map((o) => (
+              <List.Item key={o.opdId ?? 0}>
+                {o.opdNama}: {o.tanggal.length} hari ({o.tanggal.map((t) => Number(t.slice(8))).join(', ')})
+              </List.Item>
+            ))}
+          </List>
+        )}
+        <Text size="xs">
+          Hari kerja tanpa catatan kehadiran siapa pun di OPD tidak dihitung sebagai tanpa keterangan;
+          produktivitas pegawai tanpa predikat belum dihitung. Impor kehadiran atau tunggu penilaian, lalu
+          hitung ulang. Daftar pegawainya: pilih Catatan pada daftar di bawah.
+        </Text>
+      </Stack>
+    </Alert>
+  );
+}
+
 function Ringkasan({ m }: { m: TppBulanOut }) {
   const aksi = useTppAksi();
   const [konfirmasi, { open, close }] = useDisclosure(false);
+  const [alasan, setAlasan] = useState('');
+  const perluAlasan = adaKekurangan(m.kekurangan);
+  const alasanCukup = alasan.trim().length >= PANJANG_ALASAN_MIN;
   const hitungUlang = () => aksi.run(() => post(`/api/tpp/${m.bulan}/hitung`), 'TPP dihitung ulang.');
   async function setujui() {
     const ok = await aksi.run(
-      () => post(`/api/tpp/${m.bulan}/setujui`, { version: m.version }),
+      () =>
+        post(`/api/tpp/${m.bulan}/setujui`, {
+          version: m.version,
+          ...(perluAlasan && { alasan: alasan.trim() }),
+        }),
       'TPP disetujui.',
     );
     if (ok) close();
@@ -213,6 +291,12 @@ function Ringkasan({ m }: { m: TppBulanOut }) {
               Dasar hukum: {m.dasarHukum}
             </Text>
           )}
+          <Kekurangan m={m} />
+          {m.alasanPersetujuan && (
+            <Alert color="gray" title="Disetujui dengan data belum lengkap">
+              <Text size="sm">Alasan BKD: {m.alasanPersetujuan}</Text>
+            </Alert>
+          )}
           {m.status === 'DISETUJUI' && (
             <Text size="xs" c="dimmed">
               Bulan yang sudah disetujui memakai parameter saat dihitung; perubahan parameter tidak
@@ -229,6 +313,8 @@ function Ringkasan({ m }: { m: TppBulanOut }) {
                 <Table.Th>OPD</Table.Th>
                 <Table.Th ta="right">Pegawai</Table.Th>
                 <Table.Th ta="right">Ditahan</Table.Th>
+                <Table.Th ta="right">Menunggu penilaian</Table.Th>
+                <Table.Th ta="right">Kehadiran belum diimpor</Table.Th>
                 <Table.Th ta="right">Jumlah</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -238,6 +324,8 @@ function Ringkasan({ m }: { m: TppBulanOut }) {
                   <Table.Td>{o.opdNama}</Table.Td>
                   <Table.Td ta="right">{o.jumlahPegawai}</Table.Td>
                   <Table.Td ta="right">{o.ditahan}</Table.Td>
+                  <Table.Td ta="right">{o.menungguPenilaian}</Table.Td>
+                  <Table.Td ta="right">{o.pegawaiBelumDiimpor}</Table.Td>
                   <Table.Td ta="right">{rupiah(o.total)}</Table.Td>
                 </Table.Tr>
               ))}
@@ -252,12 +340,27 @@ function Ringkasan({ m }: { m: TppBulanOut }) {
             Setujui TPP {m.jumlahPegawai} pegawai sejumlah {rupiah(m.total)}? Setelah disetujui, bulan ini
             terkunci: tidak dapat dihitung ulang dan tidak berubah bila parameter diubah.
           </Text>
+          {perluAlasan && (
+            <>
+              <Kekurangan m={m} />
+              <Textarea
+                label="Alasan menyetujui dengan data belum lengkap"
+                description={`Dicatat pada persetujuan dan jejak audit (sekurang-kurangnya ${PANJANG_ALASAN_MIN} karakter).`}
+                value={alasan}
+                onChange={(e) => setAlasan(e.currentTarget.value)}
+                maxLength={1000}
+                autosize
+                minRows={2}
+                required
+              />
+            </>
+          )}
           <GalatAksi aksi={aksi} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Batal
             </Button>
-            <Button onClick={setujui} loading={aksi.busy}>
+            <Button onClick={setujui} loading={aksi.busy} disabled={perluAlasan && !alasanCukup}>
               Ya, setujui
             </Button>
           </Group>

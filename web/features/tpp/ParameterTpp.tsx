@@ -269,14 +269,11 @@ function Formulir({ awal, boleh }: { awal: ParameterTppOut; boleh: boolean }) {
               disabled={!boleh}
             />
           ))}
-          <NumberInput
-            label="Tanpa predikat"
-            value={p.faktorTanpaPredikat}
-            onChange={(v) => setP((x) => ({ ...x, faktorTanpaPredikat: angka(v) }))}
-            {...PERSEN}
-            disabled={!boleh}
-          />
         </SimpleGrid>
+        <Text size="xs" c="dimmed" mt="xs">
+          Pegawai yang belum memiliki predikat bulan itu berstatus menunggu penilaian: bagian produktivitasnya
+          belum dihitung, bukan 0 %.
+        </Text>
       </Card>
       <Switch
         label="Tahan TPP pegawai yang SKP tahunannya belum disetujui"

@@ -18,7 +18,8 @@ export const tppKeys = {
   parameter: ['tpp', 'parameter'] as const,
   daftar: ['tpp', 'daftar'] as const,
   bulan: (bulan: string) => ['tpp', 'bulan', bulan] as const,
-  baris: (bulan: string, opdId: number | null, q: string) => ['tpp', 'baris', bulan, opdId, q] as const,
+  baris: (bulan: string, opdId: number | null, catatan: CatatanBaris | null, q: string) =>
+    ['tpp', 'baris', bulan, opdId, catatan, q] as const,
   pegawai: (bulan: string, id: number) => ['tpp', 'pegawai', bulan, id] as const,
   saya: ['tpp', 'saya'] as const,
 };
@@ -51,9 +52,19 @@ export const tppSayaQuery = queryOptions({
   queryFn: () => api<TppSayaOut>('/api/tpp/saya'),
 });
 
-export function fetchBaris(bulan: string, opdId: number | null, q: string, cursor: string | null) {
+/** The lines a month's list can be narrowed to (SPEC §7.1 guards). */
+export type CatatanBaris = 'MENUNGGU_PENILAIAN' | 'BELUM_DIIMPOR';
+
+export function fetchBaris(
+  bulan: string,
+  opdId: number | null,
+  catatan: CatatanBaris | null,
+  q: string,
+  cursor: string | null,
+) {
   const params = new URLSearchParams({ limit: '25' });
   if (opdId) params.set('opdId', String(opdId));
+  if (catatan) params.set('catatan', catatan);
   if (q) params.set('q', q);
   if (cursor) params.set('cursor', cursor);
   return api<TppBarisPage>(`/api/tpp/${bulan}/baris?${params}`);

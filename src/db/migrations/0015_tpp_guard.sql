@@ -1,0 +1,2 @@
+ALTER TABLE "tpp_bulan" ADD COLUMN "belum_diimpor" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "tpp_bulan" ADD COLUMN "alasan_persetujuan" text;
