@@ -22,9 +22,13 @@ import type {
 } from '../../contracts/evaluasi.js';
 import type { Db } from '../../db/client.js';
 import {
+  alasanBelumDapatDiputus,
   batasKeberatan,
   cekKeberatan,
   hasilAkhir,
+  type KelengkapanKeterangan,
+  kelengkapanKeterangan,
+  type PenolakanTransisiKeberatan,
   sarankanTahunan,
   transisiEvaluasi,
   transisiKeberatan,
@@ -86,10 +90,17 @@ export function createEvaluasiService(deps: {
   zonaWaktu: (instansiId: number) => Promise<string>;
 }) {
   const { db, clock, audit, notifikasi } = deps;
-  /** The instansi's objection window in days and the annual evaluation deadline (MM-DD of the next year). */
+  /**
+   * The instansi's objection window and statement deadline in days, and the annual evaluation
+   * deadline (MM-DD of the next year).
+   */
   const aturanEvaluasi = async (instansiId: number) => {
     const p = await deps.pengaturan.get(instansiId);
-    return { keberatanHari: p.keberatanHari, batasEvaluasi: p.batasEvaluasiTahunan };
+    return {
+      keberatanHari: p.keberatanHari,
+      keteranganHari: p.keteranganKeberatanHari,
+      batasEvaluasi: p.batasEvaluasiTahunan,
+    };
   };
   const hariIniOf = async (instansiId: number) => dateInZone(clock.now(), await deps.zonaWaktu(instansiId));
 
@@ -99,8 +110,28 @@ export function createEvaluasiService(deps: {
     return s;
   }
 
+  /** Each side's statement today, in the instansi's zone and with its statement deadline. */
+  async function kelengkapanOf(
+    k: q.KeberatanRow,
+    keterangan: readonly { id: number; pihakId: number; dimintaAt: Date | string; jawaban: string | null }[],
+  ): Promise<{ kelengkapan: KelengkapanKeterangan; keteranganHari: number }> {
+    const [zona, { keteranganHari }] = await Promise.all([
+      deps.zonaWaktu(k.instansiId),
+      aturanEvaluasi(k.instansiId),
+    ]);
+    const permintaan = keterangan.map((x) => ({
+      id: x.id,
+      pihak: x.pihakId === k.pegawaiId ? ('PEGAWAI' as const) : ('PENILAI' as const),
+      tanggalDiminta: dateInZone(new Date(x.dimintaAt), zona),
+      dijawab: x.jawaban !== null,
+    }));
+    const hariIni = dateInZone(clock.now(), zona);
+    return { kelengkapan: kelengkapanKeterangan(permintaan, hariIni, keteranganHari), keteranganHari };
+  }
+
   async function keberatanOut(k: q.KeberatanRow): Promise<KeberatanOut> {
     const keterangan = await q.keteranganOf(db, k.id);
+    const { kelengkapan } = await kelengkapanOf(k, keterangan);
     return {
       id: k.id,
       evaluasiId: k.evaluasiId,
@@ -129,6 +160,9 @@ export function createEvaluasiService(deps: {
         dijawabAt: isoOrNull(x.dijawabAt),
         version: x.version,
       })),
+      kelengkapan,
+      belumDapatDiputus: k.status === 'DIPUTUS' ? null : alasanBelumDapatDiputus(kelengkapan),
+      dasarPutusan: k.dasarPutusan,
       version: k.version,
     };
   }
@@ -199,6 +233,17 @@ export function createEvaluasiService(deps: {
         putus: k !== null && actor.id === k.pemutusId && k.status !== 'DIPUTUS',
       },
     };
+  }
+
+  /** The error for a transition the objection workflow refuses. */
+  function tolakan(tolak: PenolakanTransisiKeberatan, kelengkapan: KelengkapanKeterangan) {
+    if (tolak === 'SUDAH_DIPUTUS') return new AppError('KEBERATAN_SUDAH_DIPUTUS');
+    if (tolak === 'BELUM_DIMINTA') return new AppError('KEBERATAN_KETERANGAN_BELUM_DIMINTA');
+    return new AppError(
+      'KEBERATAN_BELUM_DAPAT_DIPUTUS',
+      { kelengkapan },
+      alasanBelumDapatDiputus(kelengkapan)!,
+    );
   }
 
   /** The objection as its decider or a party sees it; anyone else gets 403. */
@@ -508,8 +553,10 @@ export function createEvaluasiService(deps: {
           undefined,
           'Hanya atasan pejabat penilai yang memutus keberatan ini.',
         );
-      const next = transisiKeberatan(k.status, 'MINTA_KETERANGAN');
-      if (next === null) throw new AppError('KEBERATAN_SUDAH_DIPUTUS');
+      const { kelengkapan } = await kelengkapanOf(k, await q.keteranganOf(db, k.id));
+      const t = transisiKeberatan(k.status, 'MINTA_KETERANGAN', kelengkapan);
+      if (!t.ok) throw tolakan(t.tolak, kelengkapan);
+      const next = t.status;
       if (body.version !== k.version) throw new AppError('VERSION_CONFLICT');
       const pihakId = pihakKeterangan(body.pihak, k);
       await db.transaction(async (tx) => {
@@ -559,8 +606,9 @@ export function createEvaluasiService(deps: {
         throw new AppError('NOT_FOUND', undefined, 'Permintaan keterangan tidak ditemukan.');
       if (x.pihakId !== actor.id)
         throw new AppError('FORBIDDEN', undefined, 'Keterangan ini diminta dari pihak lain.');
-      if (transisiKeberatan(k.status, 'JAWAB_KETERANGAN') === null)
-        throw new AppError('KEBERATAN_SUDAH_DIPUTUS');
+      const { kelengkapan } = await kelengkapanOf(k, await q.keteranganOf(db, k.id));
+      const t = transisiKeberatan(k.status, 'JAWAB_KETERANGAN', kelengkapan);
+      if (!t.ok) throw tolakan(t.tolak, kelengkapan);
       if (x.jawaban !== null || body.version !== x.version) throw new AppError('VERSION_CONFLICT');
       await db.transaction(async (tx) => {
         if ((await q.answerKeterangan(tx, x.id, x.version, body.jawaban, clock.now())) === null)
@@ -597,10 +645,13 @@ export function createEvaluasiService(deps: {
           undefined,
           'Hanya atasan pejabat penilai yang memutus keberatan ini.',
         );
-      if (transisiKeberatan(k.status, 'PUTUS') === null) throw new AppError('KEBERATAN_SUDAH_DIPUTUS');
+      const { kelengkapan } = await kelengkapanOf(k, await q.keteranganOf(db, k.id));
+      const t = transisiKeberatan(k.status, 'PUTUS', kelengkapan);
+      if (!t.ok) throw tolakan(t.tolak, kelengkapan);
       if (body.version !== k.version) throw new AppError('VERSION_CONFLICT');
       const diubah = body.keputusan === 'DIUBAH';
       const fields = {
+        dasarPutusan: t.dasar!,
         status: 'DIPUTUS' as const,
         keputusan: body.keputusan,
         ratingHasilKerjaBaru: diubah ? body.ratingHasilKerja! : null,
