@@ -55,6 +55,21 @@ export const KeteranganOut = z.object({
   version: z.number(),
 });
 
+const DIJAWAB = z.object({ keadaan: z.literal('DIJAWAB'), keteranganId: z.number() });
+const LEWAT_BATAS = z.object({
+  keadaan: z.literal('LEWAT_BATAS'),
+  keteranganId: z.number(),
+  batas: z.string(),
+});
+/** One side's statement (SPEC §6.6): not asked, awaited until `batas`, answered, or its deadline passed. */
+const KeadaanKeterangan = z.discriminatedUnion('keadaan', [
+  z.object({ keadaan: z.literal('BELUM_DIMINTA') }),
+  z.object({ keadaan: z.literal('MENUNGGU'), keteranganId: z.number(), batas: z.string() }),
+  DIJAWAB,
+  LEWAT_BATAS,
+]);
+const DasarPihak = z.discriminatedUnion('keadaan', [DIJAWAB, LEWAT_BATAS]);
+
 export const KeberatanOut = z.object({
   id: z.number(),
   evaluasiId: z.number(),
@@ -71,6 +86,12 @@ export const KeberatanOut = z.object({
   pertimbangan: z.string().nullable(),
   diputusAt: z.string().nullable(),
   keterangan: z.array(KeteranganOut),
+  /** Each side's statement as it stands today. */
+  kelengkapan: z.object({ PEGAWAI: KeadaanKeterangan, PENILAI: KeadaanKeterangan }),
+  /** Why the atasan cannot decide yet (the statements missing); null once he can or has decided. */
+  belumDapatDiputus: z.string().nullable(),
+  /** What the decision relied on: each side's statement, or the deadline that passed without it. */
+  dasarPutusan: z.object({ PEGAWAI: DasarPihak, PENILAI: DasarPihak }).nullable(),
   version: z.number(),
 });
 export type KeberatanOut = z.infer<typeof KeberatanOut>;
@@ -110,6 +131,7 @@ export const EvaluasiView = z.object({
     ubah: z.boolean(),
     tandaTangan: z.boolean(),
     keberatan: z.boolean(),
+    /** The actor decides this open objection (asks statements; decides once `belumDapatDiputus` is null). */
     putus: z.boolean(),
   }),
 });

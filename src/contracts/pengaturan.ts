@@ -114,6 +114,12 @@ export const Pengaturan = z.object({
     .int('Jangka waktu keberatan harus bilangan bulat.')
     .min(1, 'Jangka waktu keberatan paling sedikit 1 hari.')
     .max(90, 'Jangka waktu keberatan paling lama 90 hari.'),
+  /** Days each side has to give a statement the atasan asks for during an objection (SPEC §6.6). */
+  keteranganKeberatanHari: z
+    .number({ error: 'Jangka waktu keterangan keberatan harus berupa angka hari.' })
+    .int('Jangka waktu keterangan keberatan harus bilangan bulat.')
+    .min(1, 'Jangka waktu keterangan keberatan paling sedikit 1 hari.')
+    .max(30, 'Jangka waktu keterangan keberatan paling lama 30 hari.'),
   /** Deadline of the annual evaluation in the next year, MM-DD (SPEC §6.5). */
   batasEvaluasiTahunan: teks().regex(
     /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
@@ -131,6 +137,7 @@ export const PengaturanBody = Pengaturan.extend({
   kurva: AturanKurva.nullable().optional(),
   pemetaanPredikatOrganisasi: PemetaanPredikatOrganisasi.nullable().optional(),
   keberatanHari: Pengaturan.shape.keberatanHari.optional(),
+  keteranganKeberatanHari: Pengaturan.shape.keteranganKeberatanHari.optional(),
   batasEvaluasiTahunan: Pengaturan.shape.batasEvaluasiTahunan.optional(),
   kebijakanMfa: KebijakanMfa.optional(),
   version: z.number().int().positive().max(BATAS_INT),

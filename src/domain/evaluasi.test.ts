@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  alasanBelumDapatDiputus,
   batasKeberatan,
   cekKeberatan,
   hasilAkhir,
+  kelengkapanKeterangan,
+  labelDasarPihak,
   labelKodePeriode,
   type RatingPeriodik,
   sarankanTahunan,
@@ -82,19 +85,90 @@ describe('keberatan window', () => {
   });
 });
 
+describe('kelengkapanKeterangan', () => {
+  const minta = (id: number, pihak: 'PEGAWAI' | 'PENILAI', tanggalDiminta: string, dijawab = false) => ({
+    id,
+    pihak,
+    tanggalDiminta,
+    dijawab,
+  });
+
+  it('gives each side its own state; the first request starts the days, its last day included', () => {
+    const permintaan = [
+      minta(1, 'PEGAWAI', '2027-02-01', true),
+      minta(2, 'PENILAI', '2027-02-01'),
+      minta(3, 'PENILAI', '2027-02-06'),
+    ];
+    expect(kelengkapanKeterangan(permintaan, '2027-02-08', 7)).toEqual({
+      PEGAWAI: { keadaan: 'DIJAWAB', keteranganId: 1 },
+      PENILAI: { keadaan: 'MENUNGGU', keteranganId: 2, batas: '2027-02-08' },
+    });
+    expect(kelengkapanKeterangan(permintaan, '2027-02-09', 7).PENILAI).toEqual({
+      keadaan: 'LEWAT_BATAS',
+      keteranganId: 2,
+      batas: '2027-02-08',
+    });
+    expect(kelengkapanKeterangan([], '2027-02-09', 7)).toEqual({
+      PEGAWAI: { keadaan: 'BELUM_DIMINTA' },
+      PENILAI: { keadaan: 'BELUM_DIMINTA' },
+    });
+  });
+
+  it('counts an answer to any request, even a late one', () => {
+    const k = kelengkapanKeterangan(
+      [minta(1, 'PEGAWAI', '2027-02-01'), minta(4, 'PEGAWAI', '2027-02-20', true)],
+      '2027-03-01',
+      7,
+    );
+    expect(k.PEGAWAI).toEqual({ keadaan: 'DIJAWAB', keteranganId: 4 });
+  });
+});
+
 describe('transisiKeberatan', () => {
+  const BELUM = { keadaan: 'BELUM_DIMINTA' } as const;
+  const MENUNGGU = { keadaan: 'MENUNGGU', keteranganId: 2, batas: '2027-02-08' } as const;
+  const DIJAWAB = { keadaan: 'DIJAWAB', keteranganId: 1 } as const;
+  const LEWAT = { keadaan: 'LEWAT_BATAS', keteranganId: 2, batas: '2027-02-08' } as const;
+  const keadaan = { BELUM, MENUNGGU, DIJAWAB, LEWAT };
+  type K = keyof typeof keadaan;
+
   it.each([
-    ['DIAJUKAN', 'MINTA_KETERANGAN', 'DIPERIKSA'],
-    ['DIAJUKAN', 'JAWAB_KETERANGAN', null],
-    ['DIAJUKAN', 'PUTUS', 'DIPUTUS'],
-    ['DIPERIKSA', 'MINTA_KETERANGAN', 'DIPERIKSA'],
-    ['DIPERIKSA', 'JAWAB_KETERANGAN', 'DIPERIKSA'],
-    ['DIPERIKSA', 'PUTUS', 'DIPUTUS'],
-    ['DIPUTUS', 'PUTUS', null],
-    ['DIPUTUS', 'MINTA_KETERANGAN', null],
-    ['DIPUTUS', 'JAWAB_KETERANGAN', null],
-  ] as const)('%s + %s → %s', (status, aksi, next) => {
-    expect(transisiKeberatan(status, aksi)).toBe(next);
+    ['DIAJUKAN', 'MINTA_KETERANGAN', 'BELUM', 'BELUM', 'DIPERIKSA'],
+    ['DIAJUKAN', 'JAWAB_KETERANGAN', 'BELUM', 'BELUM', 'BELUM_DIMINTA'],
+    ['DIAJUKAN', 'PUTUS', 'BELUM', 'BELUM', 'KETERANGAN_BELUM_LENGKAP'],
+    ['DIPERIKSA', 'MINTA_KETERANGAN', 'DIJAWAB', 'MENUNGGU', 'DIPERIKSA'],
+    ['DIPERIKSA', 'JAWAB_KETERANGAN', 'MENUNGGU', 'BELUM', 'DIPERIKSA'],
+    ['DIPERIKSA', 'PUTUS', 'DIJAWAB', 'BELUM', 'KETERANGAN_BELUM_LENGKAP'],
+    ['DIPERIKSA', 'PUTUS', 'DIJAWAB', 'MENUNGGU', 'KETERANGAN_BELUM_LENGKAP'],
+    ['DIPERIKSA', 'PUTUS', 'MENUNGGU', 'MENUNGGU', 'KETERANGAN_BELUM_LENGKAP'],
+    ['DIPERIKSA', 'PUTUS', 'LEWAT', 'BELUM', 'KETERANGAN_BELUM_LENGKAP'],
+    ['DIPERIKSA', 'PUTUS', 'DIJAWAB', 'DIJAWAB', 'DIPUTUS'],
+    ['DIPERIKSA', 'PUTUS', 'DIJAWAB', 'LEWAT', 'DIPUTUS'],
+    ['DIPERIKSA', 'PUTUS', 'LEWAT', 'LEWAT', 'DIPUTUS'],
+    ['DIPUTUS', 'PUTUS', 'DIJAWAB', 'DIJAWAB', 'SUDAH_DIPUTUS'],
+    ['DIPUTUS', 'MINTA_KETERANGAN', 'DIJAWAB', 'DIJAWAB', 'SUDAH_DIPUTUS'],
+    ['DIPUTUS', 'JAWAB_KETERANGAN', 'DIJAWAB', 'MENUNGGU', 'SUDAH_DIPUTUS'],
+  ] as const)('%s + %s (pegawai %s, penilai %s) → %s', (status, aksi, pegawai, penilai, hasil) => {
+    const t = transisiKeberatan(status, aksi, {
+      PEGAWAI: keadaan[pegawai as K],
+      PENILAI: keadaan[penilai as K],
+    });
+    expect(t.ok ? t.status : t.tolak).toBe(hasil);
+  });
+
+  it('a decision names the statements it relied on', () => {
+    const t = transisiKeberatan('DIPERIKSA', 'PUTUS', { PEGAWAI: DIJAWAB, PENILAI: LEWAT });
+    expect(t).toEqual({ ok: true, status: 'DIPUTUS', dasar: { PEGAWAI: DIJAWAB, PENILAI: LEWAT } });
+    expect(labelDasarPihak('PENILAI', LEWAT)).toBe(
+      'Keterangan pejabat penilai: tidak diberikan sampai batas 8 Februari 2027',
+    );
+  });
+
+  it('says which statement is missing', () => {
+    expect(alasanBelumDapatDiputus({ PEGAWAI: BELUM, PENILAI: MENUNGGU })).toContain(
+      'keterangan pegawai belum diminta; keterangan pejabat penilai belum diberikan (batas 8 Februari 2027)',
+    );
+    expect(alasanBelumDapatDiputus({ PEGAWAI: DIJAWAB, PENILAI: LEWAT })).toBeNull();
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { formatYearMonth, labelPeriode, periodeOf, type YearMonth } from './jadwal.js';
 import { type PredikatPegawai, predikatKinerja, type Rating } from './predikat.js';
+import { labelTanggal } from './tenggat.js';
 
 export const STATUS_EVALUASI = ['DRAF', 'DITANDATANGANI_PENILAI', 'FINAL'] as const;
 export type StatusEvaluasi = (typeof STATUS_EVALUASI)[number];
@@ -120,12 +121,116 @@ export type KeputusanKeberatan = (typeof KEPUTUSAN_KEBERATAN)[number];
 
 export type AksiKeberatan = 'MINTA_KETERANGAN' | 'JAWAB_KETERANGAN' | 'PUTUS';
 
-/** The next status, or null: statements are asked and answered until the decision, which is final. */
-export function transisiKeberatan(status: StatusKeberatan, aksi: AksiKeberatan): StatusKeberatan | null {
-  if (status === 'DIPUTUS') return null;
-  if (aksi === 'PUTUS') return 'DIPUTUS';
-  if (aksi === 'MINTA_KETERANGAN') return 'DIPERIKSA';
-  return status === 'DIPERIKSA' ? 'DIPERIKSA' : null;
+/** The two sides the atasan asks before deciding (SPEC §6.6). */
+export const PIHAK_KETERANGAN = ['PEGAWAI', 'PENILAI'] as const;
+export type PihakKeterangan = (typeof PIHAK_KETERANGAN)[number];
+
+export const PIHAK_KETERANGAN_LABEL: Record<PihakKeterangan, string> = {
+  PEGAWAI: 'pegawai',
+  PENILAI: 'pejabat penilai',
+};
+
+/**
+ * Calendar days a side has to give a statement once asked, when the instansi has not set its own
+ * (pengaturan.keterangan_keberatan_hari): a week, about five working days.
+ */
+export const KETERANGAN_KEBERATAN_HARI_BAWAAN = 7;
+
+/** A statement asked during an objection, with the local date it was asked. */
+export interface PermintaanKeterangan {
+  id: number;
+  pihak: PihakKeterangan;
+  tanggalDiminta: string;
+  dijawab: boolean;
+}
+
+/** Where one side's statement stands: answered or its deadline passed lets the atasan decide. */
+export type KeadaanKeterangan =
+  | { keadaan: 'BELUM_DIMINTA' }
+  | { keadaan: 'MENUNGGU'; keteranganId: number; batas: string }
+  | { keadaan: 'DIJAWAB'; keteranganId: number }
+  | { keadaan: 'LEWAT_BATAS'; keteranganId: number; batas: string };
+
+export type KelengkapanKeterangan = Record<PihakKeterangan, KeadaanKeterangan>;
+
+/** What a decision relied on: each side's answered statement, or the deadline that passed without one. */
+export type DasarPutusan = Record<
+  PihakKeterangan,
+  Extract<KeadaanKeterangan, { keadaan: 'DIJAWAB' | 'LEWAT_BATAS' }>
+>;
+
+/**
+ * Each side's statement today: an answer to any request counts; otherwise the first request starts
+ * the side's `hari` days (a repeated request does not extend them), its last day included.
+ */
+export function kelengkapanKeterangan(
+  permintaan: readonly PermintaanKeterangan[],
+  hariIni: string,
+  hari: number,
+): KelengkapanKeterangan {
+  const keadaan = (pihak: PihakKeterangan): KeadaanKeterangan => {
+    const milik = permintaan
+      .filter((p) => p.pihak === pihak)
+      .sort((a, b) => a.tanggalDiminta.localeCompare(b.tanggalDiminta) || a.id - b.id);
+    const dijawab = milik.find((p) => p.dijawab);
+    if (dijawab) return { keadaan: 'DIJAWAB', keteranganId: dijawab.id };
+    const pertama = milik[0];
+    if (!pertama) return { keadaan: 'BELUM_DIMINTA' };
+    const batas = tambahHari(pertama.tanggalDiminta, hari);
+    return { keadaan: hariIni > batas ? 'LEWAT_BATAS' : 'MENUNGGU', keteranganId: pertama.id, batas };
+  };
+  return { PEGAWAI: keadaan('PEGAWAI'), PENILAI: keadaan('PENILAI') };
+}
+
+export type PenolakanTransisiKeberatan = 'SUDAH_DIPUTUS' | 'BELUM_DIMINTA' | 'KETERANGAN_BELUM_LENGKAP';
+
+export type TransisiKeberatan =
+  | { ok: true; status: StatusKeberatan; dasar?: DasarPutusan }
+  | { ok: false; tolak: PenolakanTransisiKeberatan };
+
+/** The basis a decision would record, or null while a side's statement is still missing. */
+function dasarDari({ PEGAWAI, PENILAI }: KelengkapanKeterangan): DasarPutusan | null {
+  if (PEGAWAI.keadaan !== 'DIJAWAB' && PEGAWAI.keadaan !== 'LEWAT_BATAS') return null;
+  if (PENILAI.keadaan !== 'DIJAWAB' && PENILAI.keadaan !== 'LEWAT_BATAS') return null;
+  return { PEGAWAI, PENILAI };
+}
+
+/**
+ * The next status, or why the action is refused: statements are asked and answered until the
+ * decision, which needs both sides' statements (or their deadlines passed), names them, and is final.
+ */
+export function transisiKeberatan(
+  status: StatusKeberatan,
+  aksi: AksiKeberatan,
+  keterangan: KelengkapanKeterangan,
+): TransisiKeberatan {
+  if (status === 'DIPUTUS') return { ok: false, tolak: 'SUDAH_DIPUTUS' };
+  if (aksi === 'MINTA_KETERANGAN') return { ok: true, status: 'DIPERIKSA' };
+  if (aksi === 'JAWAB_KETERANGAN')
+    return status === 'DIPERIKSA' ? { ok: true, status } : { ok: false, tolak: 'BELUM_DIMINTA' };
+  const dasar = dasarDari(keterangan);
+  return dasar ? { ok: true, status: 'DIPUTUS', dasar } : { ok: false, tolak: 'KETERANGAN_BELUM_LENGKAP' };
+}
+
+/** Why the atasan cannot decide yet, naming each side's missing statement; null once he can. */
+export function alasanBelumDapatDiputus(keterangan: KelengkapanKeterangan): string | null {
+  const kurang = PIHAK_KETERANGAN.flatMap((p) => {
+    const k = keterangan[p];
+    const siapa = `keterangan ${PIHAK_KETERANGAN_LABEL[p]}`;
+    if (k.keadaan === 'BELUM_DIMINTA') return [`${siapa} belum diminta`];
+    if (k.keadaan === 'MENUNGGU') return [`${siapa} belum diberikan (batas ${labelTanggal(k.batas)})`];
+    return [];
+  });
+  if (kurang.length === 0) return null;
+  return `Keberatan belum dapat diputus: ${kurang.join('; ')}. Atasan pejabat penilai meminta keterangan pegawai dan pejabat penilai lebih dahulu; putusan dapat diambil setelah keduanya memberikan keterangan atau batas waktunya lewat.`;
+}
+
+/** How the decision names one side's statement it relied on. */
+export function labelDasarPihak(pihak: PihakKeterangan, k: DasarPutusan[PihakKeterangan]): string {
+  const siapa = `Keterangan ${PIHAK_KETERANGAN_LABEL[pihak]}`;
+  return k.keadaan === 'DIJAWAB'
+    ? `${siapa}: diberikan`
+    : `${siapa}: tidak diberikan sampai batas ${labelTanggal(k.batas)}`;
 }
 
 export interface Hasil {

@@ -156,6 +156,15 @@ export const ERRORS = {
   },
   KEBERATAN_TIDAK_DAPAT_DIAJUKAN: { status: 409, message: 'Keberatan tidak dapat diajukan.' },
   KEBERATAN_SUDAH_DIPUTUS: { status: 409, message: 'Keberatan ini sudah diputus; keputusan bersifat final.' },
+  KEBERATAN_KETERANGAN_BELUM_DIMINTA: {
+    status: 409,
+    message: 'Keterangan atas keberatan ini belum diminta.',
+  },
+  KEBERATAN_BELUM_DAPAT_DIPUTUS: {
+    status: 409,
+    message:
+      'Keberatan belum dapat diputus: keterangan pegawai dan pejabat penilai belum lengkap dan batas waktunya belum lewat.',
+  },
   LIBUR_SUDAH_ADA: { status: 409, message: 'Tanggal tersebut sudah tercatat sebagai hari libur.' },
   TPP_SUDAH_DISETUJUI: {
     status: 409,

@@ -1,6 +1,7 @@
 /** Per-instansi settings that SPEC marks configurable; one row per instansi, defaults from SPEC. */
 import { sql } from 'drizzle-orm';
 import { boolean, check, integer, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { KETERANGAN_KEBERATAN_HARI_BAWAAN } from '../../domain/evaluasi.js';
 import type { JenisPeriode } from '../../domain/jadwal.js';
 import type { JamKerja } from '../../domain/kehadiran.js';
 import type { AturanKurva, PemetaanPredikatOrganisasi } from '../../domain/kurva.js';
@@ -32,6 +33,8 @@ export const pengaturan = pgTable(
     pemetaanPredikatOrganisasi: jsonb().$type<PemetaanPredikatOrganisasi>(),
     /** Days after the annual evaluation is final during which the employee may object (SPEC §6.6). */
     keberatanHari: smallint().notNull().default(14),
+    /** Days each side has to give a statement the atasan asks for during an objection (SPEC §6.6). */
+    keteranganKeberatanHari: smallint().notNull().default(KETERANGAN_KEBERATAN_HARI_BAWAAN),
     /** Deadline of the annual evaluation in the following year, MM-DD (SPEC §6.5). */
     batasEvaluasiTahunan: text().notNull().default('03-31'),
     /** Working hours per weekday (SPEC §7.1); null = Monday–Thursday 07:30–16:00, Friday 07:30–16:30. */

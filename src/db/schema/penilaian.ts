@@ -5,7 +5,12 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { KeputusanKeberatan, StatusEvaluasi, StatusKeberatan } from '../../domain/evaluasi.js';
+import type {
+  DasarPutusan,
+  KeputusanKeberatan,
+  StatusEvaluasi,
+  StatusKeberatan,
+} from '../../domain/evaluasi.js';
 import type { PredikatOrganisasi, PredikatPegawai, Rating } from '../../domain/predikat.js';
 import { instansi, unor } from './org.js';
 import { pegawai } from './pegawai.js';
@@ -147,6 +152,8 @@ export const keberatan = pgTable(
     ratingPerilakuBaru: text().$type<Rating>(),
     predikatBaru: text().$type<PredikatPegawai>(),
     pertimbangan: text(),
+    /** The statements (or passed deadlines) the decision relied on, as they stood when it was taken. */
+    dasarPutusan: jsonb().$type<DasarPutusan>(),
     diputusAt: timestamp({ withTimezone: true }),
     version: integer().notNull().default(1),
   },

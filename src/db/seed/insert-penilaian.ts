@@ -3,7 +3,7 @@
  * of the year, signed by the assessor and the employee in January–February (never after `now`); the
  * organisation predikat of every OPD and bidang; the unit heads' penetapan with the distribution as
  * the curve service computes it — one bidang deliberately breaching its curve, with a justification;
- * and one open objection. Deterministic; one read, JSON recordsets, a few statements.
+ * one open objection and one decided after both sides' statements. Deterministic; one read, JSON recordsets, a few statements.
  */
 import { sql } from 'drizzle-orm';
 import { ATURAN_KURVA_BAWAAN, type Distribusi, nilaiKurva } from '../../domain/kurva.js';
@@ -18,7 +18,7 @@ export interface PenilaianSeedOptions {
   tahun: number;
   now: Date;
   seed: number;
-  /** NIPs whose OPDs the open objection stays out of. */
+  /** NIPs whose OPDs the objections stay out of. */
   tanpaKeberatanDi: readonly string[];
 }
 
@@ -29,6 +29,7 @@ export interface PenilaianSeedCounts {
   /** The unit whose penetapan breaches its curve. */
   melanggarUnorId: number | null;
   keberatanEvaluasiId: number | null;
+  keberatanDiputusId: number | null;
 }
 
 const HARI = 86_400_000;
@@ -220,6 +221,7 @@ export async function insertPenilaianTahunan(
     SELECT ${o.instansiId}, u, ${periodeKode}, p, d, pl, j, by, ${penetapanAt}
       FROM json_to_recordset(${JSON.stringify(penetapan)}::json) AS t(u int, p text, d jsonb, pl jsonb, j text, by int)`);
 
+  const diputus = await keberatanDiputus(tx, o);
   // One open objection: the first employee rated Butuh Perbaikan outside the given employees' OPDs
   // (the demo accounts', so no browser journey sees it) whose assessor has an assessor; decided by that atasan.
   const [keberatan] = await rows<{ id: number }>(
@@ -230,12 +232,8 @@ export async function insertPenilaianTahunan(
                'sesuai target dengan bukti dukung yang lengkap pada setiap bulan.',
                'DIAJUKAN', e.ditandatangani_pegawai_at + interval '2 days'
           FROM evaluasi_tahunan e JOIN pegawai p ON p.id = e.pegawai_id
-         WHERE e.instansi_id = ${o.instansiId} AND e.tahun = ${o.tahun} AND e.predikat = 'BUTUH_PERBAIKAN'
-           AND e.atasan_penilai_id IS NOT NULL
-           AND e.ditandatangani_pegawai_at + interval '2 days' <= ${o.now}::timestamptz
-           AND p.opd_id NOT IN (SELECT p2.opd_id FROM pegawai p2
-                                 WHERE p2.instansi_id = ${o.instansiId} AND p2.opd_id IS NOT NULL
-                                   AND p2.nip = ANY(${`{${o.tanpaKeberatanDi.join(',')}}`}::text[]))
+         WHERE ${bolehKeberatan(o, '2 days')}
+           AND NOT EXISTS (SELECT 1 FROM keberatan k WHERE k.evaluasi_id = e.id)
          ORDER BY e.pegawai_id LIMIT 1
         RETURNING evaluasi_id AS id`,
   );
@@ -245,5 +243,69 @@ export async function insertPenilaianTahunan(
     penetapan: penetapan.length,
     melanggarUnorId: melanggarUnorId ?? null,
     keberatanEvaluasiId: keberatan?.id ?? null,
+    keberatanDiputusId: diputus,
   };
+}
+
+/**
+ * Evaluations (`e`, employee `p`) rated Butuh Perbaikan, FINAL at least `sejak` before `now`, outside the
+ * given employees' OPDs (the demo accounts', so no browser journey sees them), whose assessor has an assessor.
+ */
+function bolehKeberatan(o: PenilaianSeedOptions, sejak: string) {
+  return sql`e.instansi_id = ${o.instansiId} AND e.tahun = ${o.tahun} AND e.predikat = 'BUTUH_PERBAIKAN'
+    AND e.atasan_penilai_id IS NOT NULL
+    AND e.ditandatangani_pegawai_at + ${sejak}::interval <= ${o.now}::timestamptz
+    AND p.opd_id NOT IN (SELECT p2.opd_id FROM pegawai p2
+                          WHERE p2.instansi_id = ${o.instansiId} AND p2.opd_id IS NOT NULL
+                            AND p2.nip = ANY(${`{${o.tanpaKeberatanDi.join(',')}}`}::text[]))`;
+}
+
+/**
+ * One decided objection (SPEC §6.6): filed 2 days after FINAL, both sides asked on day 3 and answering
+ * on day 4, confirmed on day 6, naming both statements as its basis. The last such employee, so it
+ * never takes the open objection's.
+ */
+async function keberatanDiputus(tx: DbOrTx, o: PenilaianSeedOptions): Promise<number | null> {
+  const [k] = await rows<{ id: number; pegawaiId: number; penilaiId: number }>(
+    tx,
+    sql`INSERT INTO keberatan (instansi_id, evaluasi_id, pegawai_id, pemutus_id, alasan, status, diajukan_at,
+                               keputusan, pertimbangan, diputus_at)
+        SELECT e.instansi_id, e.id, e.pegawai_id, e.atasan_penilai_id,
+               'Perilaku kerja saya dinilai sesuai ekspektasi, tetapi hasil kerja di bawah ekspektasi tanpa ' ||
+               'catatan bulan mana yang kurang.',
+               'DIPUTUS', e.ditandatangani_pegawai_at + interval '2 days', 'DIKUATKAN',
+               'Keterangan pejabat penilai menunjukkan tiga RHK utama tidak mencapai target pada semester II; ' ||
+               'keterangan pegawai tidak membantahnya. Penilaian dikuatkan.',
+               e.ditandatangani_pegawai_at + interval '6 days'
+          FROM evaluasi_tahunan e JOIN pegawai p ON p.id = e.pegawai_id
+         WHERE ${bolehKeberatan(o, '6 days')}
+         ORDER BY e.pegawai_id DESC LIMIT 1
+        RETURNING id, pegawai_id AS "pegawaiId",
+                  (SELECT pejabat_penilai_id FROM evaluasi_tahunan WHERE id = evaluasi_id) AS "penilaiId"`,
+  );
+  if (!k) return null;
+  const keterangan = await rows<{ id: number; pihakId: number }>(
+    tx,
+    sql`INSERT INTO keberatan_keterangan (keberatan_id, pihak_id, permintaan, diminta_at, jawaban, dijawab_at)
+        SELECT k.id, pihak, permintaan, k.diajukan_at + interval '1 day', jawaban, k.diajukan_at + interval '2 days'
+          FROM keberatan k, (VALUES
+            (${k.pegawaiId}::int, 'Sebutkan RHK dan bulan yang menurut Anda dinilai tidak sesuai.',
+             'RHK penyusunan laporan bulan Oktober–Desember; laporannya terlambat karena menunggu data unit lain.'),
+            (${k.penilaiId}::int, 'Jelaskan dasar rating hasil kerja di bawah ekspektasi.',
+             'Tiga RHK utama tidak mencapai target pada semester II; catatan tiap bulan ada pada penilaian periodik.')
+          ) AS t(pihak, permintaan, jawaban)
+         WHERE k.id = ${k.id}
+        RETURNING id, pihak_id AS "pihakId"`,
+  );
+  const dijawab = (pihakId: number) => ({
+    keadaan: 'DIJAWAB',
+    keteranganId: keterangan.find((x) => x.pihakId === pihakId)!.id,
+  });
+  await tx.execute(
+    sql`UPDATE keberatan SET dasar_putusan = ${JSON.stringify({
+      PEGAWAI: dijawab(k.pegawaiId),
+      PENILAI: dijawab(k.penilaiId),
+    })}::jsonb WHERE id = ${k.id}`,
+  );
+  return k.id;
 }

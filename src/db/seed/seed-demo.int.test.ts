@@ -578,15 +578,34 @@ describe('demo penilaian of last year', () => {
     expect(penetapan.filter((p) => p.justifikasi !== null)).toHaveLength(1);
   });
 
-  it('has one open objection outside the demo accounts, decided by the atasan pejabat penilai', async () => {
-    const found = await rows<{ status: string; pemutus_id: number; atasan: number; nip: string }>(
+  it('has one open and one decided objection outside the demo accounts, decided by the atasan pejabat penilai', async () => {
+    const found = await rows<{
+      status: string;
+      pemutus_id: number;
+      atasan: number;
+      nip: string;
+      dasar: unknown;
+      dijawab: number[];
+    }>(
       database.db,
-      sql`SELECT k.status, k.pemutus_id, e.atasan_penilai_id AS atasan, p.nip
-            FROM keberatan k JOIN evaluasi_tahunan e ON e.id = k.evaluasi_id JOIN pegawai p ON p.id = k.pegawai_id`,
+      sql`SELECT k.status, k.pemutus_id, e.atasan_penilai_id AS atasan, p.nip, k.dasar_putusan AS dasar,
+                 ARRAY(SELECT kk.id FROM keberatan_keterangan kk
+                        WHERE kk.keberatan_id = k.id AND kk.jawaban IS NOT NULL
+                          AND kk.pihak_id IN (k.pegawai_id, e.pejabat_penilai_id) ORDER BY kk.pihak_id = k.pegawai_id DESC)
+                   AS dijawab
+            FROM keberatan k JOIN evaluasi_tahunan e ON e.id = k.evaluasi_id JOIN pegawai p ON p.id = k.pegawai_id
+           ORDER BY k.status`,
     );
-    expect(found).toHaveLength(1);
-    expect(found[0]!.status).toBe('DIAJUKAN');
-    expect(found[0]!.pemutus_id).toBe(found[0]!.atasan);
-    expect(Object.values(nip)).not.toContain(found[0]!.nip);
+    expect(found.map((k) => k.status)).toEqual(['DIAJUKAN', 'DIPUTUS']);
+    for (const k of found) {
+      expect(k.pemutus_id).toBe(k.atasan);
+      expect(Object.values(nip)).not.toContain(k.nip);
+    }
+    const [pegawai, penilai] = found[1]!.dijawab;
+    // SPEC §6.6: decided after both sides' statements, and naming them.
+    expect(found[1]!.dasar).toEqual({
+      PEGAWAI: { keadaan: 'DIJAWAB', keteranganId: pegawai },
+      PENILAI: { keadaan: 'DIJAWAB', keteranganId: penilai },
+    });
   });
 });

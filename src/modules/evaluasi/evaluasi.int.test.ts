@@ -76,6 +76,16 @@ const auditCount = async (entity: string) =>
     )
   )[0]!.n;
 
+/** The basis the audit row of an objection's decision recorded. */
+const dasarDiAudit = async (keberatanId: number) =>
+  (
+    await rows<{ dasar: unknown }>(
+      h.db,
+      sql`SELECT after -> 'dasarPutusan' AS dasar FROM audit_log
+           WHERE action = 'keberatan.putus' AND entity_id = ${String(keberatanId)}`,
+    )
+  )[0]?.dasar;
+
 const view = (c: Client, id = skpId) => ok<EvaluasiView>(c.get(`/api/evaluasi/skp/${id}`));
 
 beforeAll(async () => {
@@ -221,6 +231,18 @@ describe('evaluasi tahunan', () => {
     v = await view(u.kabid);
     expect(v.boleh.putus).toBe(true);
     expect(v.evaluasi!.catatan).toBe('Laporan sering terlambat.');
+    // SPEC §6.6: the atasan asks both sides before deciding; straight from DIAJUKAN is refused.
+    expect(v.keberatan!.belumDapatDiputus).toContain('keterangan pegawai belum diminta');
+    const langsung = await u.kabid.post(`/api/keberatan/${id}/putusan`, {
+      keputusan: 'DIKUATKAN',
+      pertimbangan: 'Tanpa meminta keterangan.',
+      version: 1,
+    });
+    expect(langsung.statusCode).toBe(409);
+    expect(langsung.json().error).toMatchObject({ code: 'KEBERATAN_BELUM_DAPAT_DIPUTUS' });
+    expect(langsung.json().error.message).toContain(
+      'keterangan pegawai belum diminta; keterangan pejabat penilai belum diminta',
+    );
 
     const minta = { pihak: 'PENILAI', permintaan: 'Jelaskan dasar rating hasil kerja di bawah ekspektasi.' };
     expect((await u.kasi.post(`/api/keberatan/${id}/keterangan`, { ...minta, version: 1 })).statusCode).toBe(
@@ -238,6 +260,15 @@ describe('evaluasi tahunan', () => {
     const [kPenilai, kPegawai] = v.keberatan!.keterangan;
     expect(kPenilai!.pihak.id).toBe(org.pengawas.id);
     expect(kPegawai!.pihak.id).toBe(org.pelaksana.id);
+    const menunggu = await u.kabid.post(`/api/keberatan/${id}/putusan`, {
+      keputusan: 'DIKUATKAN',
+      pertimbangan: 'Belum ada jawaban.',
+      version: 3,
+    });
+    expect(menunggu.statusCode).toBe(409);
+    expect(menunggu.json().error.message).toContain(
+      'keterangan pegawai belum diberikan (batas 19 Januari 2027); keterangan pejabat penilai belum diberikan (batas 19 Januari 2027)',
+    );
 
     u = await login('2027-01-13');
     const jawab = (c: Client, k: { id: number; version: number }, jawaban: string) =>
@@ -265,7 +296,16 @@ describe('evaluasi tahunan', () => {
     ).toBe(400);
     expect((await u.kasi.post(`/api/keberatan/${id}/putusan`, putusan)).statusCode).toBe(403);
     v = await ok<EvaluasiView>(u.kabid.post(`/api/keberatan/${id}/putusan`, putusan));
-    expect(v.keberatan).toMatchObject({ status: 'DIPUTUS', keputusan: 'DIUBAH', predikatBaru: 'BAIK' });
+    expect(v.keberatan).toMatchObject({
+      status: 'DIPUTUS',
+      keputusan: 'DIUBAH',
+      predikatBaru: 'BAIK',
+      belumDapatDiputus: null,
+      dasarPutusan: {
+        PEGAWAI: { keadaan: 'DIJAWAB', keteranganId: kPegawai!.id },
+        PENILAI: { keadaan: 'DIJAWAB', keteranganId: kPenilai!.id },
+      },
+    });
     // The assessor's original ratings stay on record; the evaluation now reports the decision.
     expect(v.evaluasi).toMatchObject({
       predikat: 'BUTUH_PERBAIKAN',
@@ -288,7 +328,75 @@ describe('evaluasi tahunan', () => {
     expect(notif.items[0]!.pesan).toContain('Baik');
     expect(await auditCount('keberatan')).toBe(2);
     expect(await auditCount('keberatan_keterangan')).toBe(4);
+    expect(await dasarDiAudit(id)).toEqual(v.keberatan!.dasarPutusan);
     expect((await tahunan()).items).toEqual([]);
+  });
+
+  it('decides an objection once a statement deadline passes without an answer, and names that deadline', async () => {
+    // A plan of the second employee under the same assessor, evaluated FINAL on 1 February.
+    const [{ id: skp2 }] = (await rows<{ id: number }>(
+      h.db,
+      sql`INSERT INTO skp (instansi_id, pegawai_id, jabatan_id, tahun, periode_mulai, periode_akhir, pendekatan, is_jpt,
+                           status, pejabat_penilai_id, diajukan_at, disetujui_at, disetujui_oleh_id)
+          SELECT instansi_id, ${org.pelaksana2.id}, ${org.jabatan.jStaf}, tahun, periode_mulai, periode_akhir, pendekatan,
+                 is_jpt, 'DISETUJUI', pejabat_penilai_id, diajukan_at, disetujui_at, disetujui_oleh_id
+            FROM skp WHERE id = ${skpId} RETURNING id`,
+    )) as [{ id: number }];
+    let u = await login('2027-02-01');
+    let v = await ok<EvaluasiView>(
+      u.kasi.put(`/api/evaluasi/skp/${skp2}`, {
+        ratingHasilKerja: 'DI_BAWAH_EKSPEKTASI',
+        ratingPerilaku: 'SESUAI_EKSPEKTASI',
+      }),
+    );
+    v = await ok(u.kasi.post(`/api/evaluasi/skp/${skp2}/tanda-tangan`, { version: v.evaluasi!.version }));
+    await ok(u.staf2.post(`/api/evaluasi/skp/${skp2}/tanda-tangan`, { version: v.evaluasi!.version }));
+    v = await ok(u.staf2.post(`/api/evaluasi/skp/${skp2}/keberatan`, { alasan: 'Target Agustus berubah.' }));
+    const id = v.keberatan!.id;
+    for (const [pihak, version] of [
+      ['PEGAWAI', 1],
+      ['PENILAI', 2],
+    ] as const)
+      v = await ok(
+        u.kabid.post(`/api/keberatan/${id}/keterangan`, { pihak, permintaan: 'Mohon keterangan.', version }),
+      );
+    const [kPegawai, kPenilai] = v.keberatan!.keterangan;
+    await ok(
+      u.kasi.post(`/api/keberatan/${id}/keterangan/${kPenilai!.id}/jawaban`, {
+        jawaban: 'Target tidak berubah.',
+        version: 1,
+      }),
+    );
+    const putusan = { keputusan: 'DIKUATKAN', pertimbangan: 'Target tidak berubah.', version: 3 };
+
+    // The employee's 7 days (the default) run to 8 February, that day included.
+    u = await login('2027-02-08');
+    v = await view(u.kabid, skp2);
+    expect(v.keberatan!.kelengkapan.PEGAWAI).toEqual({
+      keadaan: 'MENUNGGU',
+      keteranganId: kPegawai!.id,
+      batas: '2027-02-08',
+    });
+    const awal = await u.kabid.post(`/api/keberatan/${id}/putusan`, putusan);
+    expect(awal.statusCode).toBe(409);
+    expect(awal.json().error.message).toContain('keterangan pegawai belum diberikan (batas 8 Februari 2027)');
+    expect(awal.json().error.message).not.toContain('pejabat penilai belum');
+
+    u = await login('2027-02-09');
+    expect((await view(u.kabid, skp2)).keberatan!.belumDapatDiputus).toBeNull();
+    v = await ok<EvaluasiView>(u.kabid.post(`/api/keberatan/${id}/putusan`, putusan));
+    const dasar = {
+      PEGAWAI: { keadaan: 'LEWAT_BATAS', keteranganId: kPegawai!.id, batas: '2027-02-08' },
+      PENILAI: { keadaan: 'DIJAWAB', keteranganId: kPenilai!.id },
+    };
+    expect(v.keberatan).toMatchObject({ status: 'DIPUTUS', keputusan: 'DIKUATKAN', dasarPutusan: dasar });
+    expect(await dasarDiAudit(id)).toEqual(dasar);
+    // A late answer no longer moves anything: the decision is final.
+    const telat = await u.staf2.post(`/api/keberatan/${id}/keterangan/${kPegawai!.id}/jawaban`, {
+      jawaban: 'Maaf terlambat.',
+      version: 1,
+    });
+    expect(telat.json().error.code).toBe('KEBERATAN_SUDAH_DIPUTUS');
   });
 
   it('gives a second SKP of the year (mutation) its own evaluation, and refuses an objection after the window', async () => {

@@ -12,6 +12,7 @@ import {
   rekomendasiTimPenilai,
 } from '../../db/schema/index.js';
 import {
+  type DasarPutusan,
   type KeputusanKeberatan,
   PREDIKAT_DI_BAWAH_EKSPEKTASI,
   type StatusEvaluasi,
@@ -186,6 +187,7 @@ export interface KeberatanRow {
   ratingPerilakuBaru: Rating | null;
   predikatBaru: PredikatPegawai | null;
   pertimbangan: string | null;
+  dasarPutusan: DasarPutusan | null;
   diputusAt: Stamp | null;
   version: number;
   nip: string;
@@ -203,7 +205,8 @@ const KEBERATAN_SELECT = sql`
          k.pegawai_id AS "pegawaiId", k.pemutus_id AS "pemutusId", e.pejabat_penilai_id AS "pejabatPenilaiId",
          k.alasan, k.status, k.diajukan_at AS "diajukanAt", k.keputusan,
          k.rating_hasil_kerja_baru AS "ratingHasilKerjaBaru", k.rating_perilaku_baru AS "ratingPerilakuBaru",
-         k.predikat_baru AS "predikatBaru", k.pertimbangan, k.diputus_at AS "diputusAt", k.version,
+         k.predikat_baru AS "predikatBaru", k.pertimbangan, k.dasar_putusan AS "dasarPutusan",
+         k.diputus_at AS "diputusAt", k.version,
          p.nip, ${namaOf('p', 'pegawai')}, ${namaOf('m', 'pemutus')},
          (SELECT count(*) FROM keberatan_keterangan kk WHERE kk.keberatan_id = k.id AND kk.jawaban IS NULL)::int
            AS "keteranganTerbuka"

@@ -1,7 +1,8 @@
 /**
  * Annual evaluation per SKP (SPEC §6.5): the suggestion from the periodic ratings, the assessor's
- * ratings, two signatures and then a lock; the objection (§6.6) decided for good by the atasan
- * pejabat penilai; and the tim penilai's list of employees below expectation with recommendations.
+ * ratings, two signatures and then a lock; filing the objection (§6.6; its statements and decision
+ * are keberatan.service.ts); and the tim penilai's list of employees below expectation with
+ * recommendations.
  */
 import type { z } from 'zod';
 import type {
@@ -11,12 +12,6 @@ import type {
   EvaluasiSkpItem,
   EvaluasiSkpList,
   EvaluasiView,
-  JawabKeteranganBody,
-  KeberatanListQuery,
-  KeberatanOut,
-  KeberatanPage,
-  MintaKeteranganBody,
-  PutusanBody,
   RekomendasiBody,
   SimpanEvaluasiBody,
 } from '../../contracts/evaluasi.js';
@@ -27,7 +22,6 @@ import {
   hasilAkhir,
   sarankanTahunan,
   transisiEvaluasi,
-  transisiKeberatan,
 } from '../../domain/evaluasi.js';
 import { namaLengkap } from '../../domain/pegawai.js';
 import { PREDIKAT_PEGAWAI_LABEL, predikatKinerja } from '../../domain/predikat.js';
@@ -39,18 +33,9 @@ import type { Actor } from '../auth/actor.js';
 import type { KurvaService } from '../kurva/kurva.service.js';
 import type { NotifikasiService } from '../notifikasi/notifikasi.service.js';
 import type { PengaturanService } from '../pengaturan/pengaturan.service.js';
-import { penandatangan, pihakKeterangan } from './evaluasi.policy.js';
+import { penandatangan } from './evaluasi.policy.js';
 import * as q from './evaluasi.queries.js';
-
-type Meta = { requestId: string };
-const iso = (at: Date | string) => new Date(at).toISOString();
-const isoOrNull = (at: Date | string | null) => (at === null ? null : iso(at));
-const orang = (id: number, n: q.Nama) => ({ id, namaLengkap: namaLengkap(n) });
-const pegawaiOf = (r: {
-  pegawaiGelarDepan: string | null;
-  pegawaiNama: string;
-  pegawaiGelarBelakang: string | null;
-}) => ({ gelarDepan: r.pegawaiGelarDepan, nama: r.pegawaiNama, gelarBelakang: r.pegawaiGelarBelakang });
+import { createKeberatanService, iso, isoOrNull, type Meta, orang, pegawaiOf } from './keberatan.service.js';
 
 function skpOut(r: q.SkpRow): EvaluasiSkpItem {
   return {
@@ -86,51 +71,33 @@ export function createEvaluasiService(deps: {
   zonaWaktu: (instansiId: number) => Promise<string>;
 }) {
   const { db, clock, audit, notifikasi } = deps;
-  /** The instansi's objection window in days and the annual evaluation deadline (MM-DD of the next year). */
+  /**
+   * The instansi's objection window and statement deadline in days, and the annual evaluation
+   * deadline (MM-DD of the next year).
+   */
   const aturanEvaluasi = async (instansiId: number) => {
     const p = await deps.pengaturan.get(instansiId);
-    return { keberatanHari: p.keberatanHari, batasEvaluasi: p.batasEvaluasiTahunan };
+    return {
+      keberatanHari: p.keberatanHari,
+      keteranganHari: p.keteranganKeberatanHari,
+      batasEvaluasi: p.batasEvaluasiTahunan,
+    };
   };
+  const keberatan = createKeberatanService({
+    db,
+    clock,
+    audit,
+    notifikasi,
+    keteranganHari: async (instansiId) => (await aturanEvaluasi(instansiId)).keteranganHari,
+    zonaWaktu: deps.zonaWaktu,
+    lihat,
+  });
   const hariIniOf = async (instansiId: number) => dateInZone(clock.now(), await deps.zonaWaktu(instansiId));
 
   async function skpOrThrow(skpId: number) {
     const s = await q.findSkp(db, skpId);
     if (!s) throw new AppError('NOT_FOUND', undefined, 'SKP tidak ditemukan.');
     return s;
-  }
-
-  async function keberatanOut(k: q.KeberatanRow): Promise<KeberatanOut> {
-    const keterangan = await q.keteranganOf(db, k.id);
-    return {
-      id: k.id,
-      evaluasiId: k.evaluasiId,
-      skpId: k.skpId,
-      pegawai: orang(k.pegawaiId, pegawaiOf(k)),
-      pemutus: orang(k.pemutusId, {
-        gelarDepan: k.pemutusGelarDepan,
-        nama: k.pemutusNama,
-        gelarBelakang: k.pemutusGelarBelakang,
-      }),
-      alasan: k.alasan,
-      status: k.status,
-      diajukanAt: iso(k.diajukanAt),
-      keputusan: k.keputusan,
-      ratingHasilKerjaBaru: k.ratingHasilKerjaBaru,
-      ratingPerilakuBaru: k.ratingPerilakuBaru,
-      predikatBaru: k.predikatBaru,
-      pertimbangan: k.pertimbangan,
-      diputusAt: isoOrNull(k.diputusAt),
-      keterangan: keterangan.map((x) => ({
-        id: x.id,
-        pihak: orang(x.pihakId, x),
-        permintaan: x.permintaan,
-        dimintaAt: iso(x.dimintaAt),
-        jawaban: x.jawaban,
-        dijawabAt: isoOrNull(x.dijawabAt),
-        version: x.version,
-      })),
-      version: k.version,
-    };
   }
 
   /** The evaluation page of one SKP for this actor (the route has checked that he may read it). */
@@ -168,7 +135,7 @@ export function createEvaluasiService(deps: {
             version: ev.version,
           }
         : null,
-      keberatan: k ? await keberatanOut(k) : null,
+      keberatan: k ? await keberatan.keberatanOut(k) : null,
       hasilAkhir: ev
         ? hasilAkhir(
             ev,
@@ -201,16 +168,10 @@ export function createEvaluasiService(deps: {
     };
   }
 
-  /** The objection as its decider or a party sees it; anyone else gets 403. */
-  async function keberatanUntuk(actor: Actor, id: number) {
-    const k = await q.findKeberatan(db, id);
-    if (!k || k.instansiId !== actor.instansiId)
-      throw new AppError('NOT_FOUND', undefined, 'Keberatan tidak ditemukan.');
-    return k;
-  }
-
+  const { keberatanOut: _out, ...aksiKeberatan } = keberatan;
   return {
     lihat,
+    ...aksiKeberatan,
 
     /** The actor's own plans of the year, each with its evaluation. */
     async daftarSaya(actor: Actor, tahun: number): Promise<EvaluasiSkpList> {
@@ -473,171 +434,6 @@ export function createEvaluasiService(deps: {
         });
       });
       return lihat(actor, skpId);
-    },
-
-    async daftarKeberatan(actor: Actor, query: z.infer<typeof KeberatanListQuery>): Promise<KeberatanPage> {
-      const before = query.cursor === undefined ? null : Number(query.cursor);
-      const found = await q.pageKeberatan(db, actor.id, query.sebagai, before, query.limit + 1);
-      const page = found.slice(0, query.limit);
-      return {
-        items: page.map((k) => ({
-          id: k.id,
-          skpId: k.skpId,
-          tahun: k.tahun,
-          pegawai: { ...orang(k.pegawaiId, pegawaiOf(k)), nip: k.nip },
-          pemutus: orang(k.pemutusId, {
-            gelarDepan: k.pemutusGelarDepan,
-            nama: k.pemutusNama,
-            gelarBelakang: k.pemutusGelarBelakang,
-          }),
-          status: k.status,
-          diajukanAt: iso(k.diajukanAt),
-          keputusan: k.keputusan,
-          keteranganTerbuka: k.keteranganTerbuka,
-        })),
-        nextCursor: found.length > query.limit ? String(page.at(-1)!.id) : null,
-      };
-    },
-
-    /** The pemutus asks the employee or the assessor for a statement. */
-    async mintaKeterangan(actor: Actor, id: number, body: z.infer<typeof MintaKeteranganBody>, meta: Meta) {
-      const k = await keberatanUntuk(actor, id);
-      if (actor.id !== k.pemutusId)
-        throw new AppError(
-          'FORBIDDEN',
-          undefined,
-          'Hanya atasan pejabat penilai yang memutus keberatan ini.',
-        );
-      const next = transisiKeberatan(k.status, 'MINTA_KETERANGAN');
-      if (next === null) throw new AppError('KEBERATAN_SUDAH_DIPUTUS');
-      if (body.version !== k.version) throw new AppError('VERSION_CONFLICT');
-      const pihakId = pihakKeterangan(body.pihak, k);
-      await db.transaction(async (tx) => {
-        if ((await q.updateKeberatan(tx, k.id, k.version, { status: next })) === null)
-          throw new AppError('VERSION_CONFLICT');
-        const keteranganId = await q.insertKeterangan(tx, {
-          keberatanId: k.id,
-          pihakId,
-          permintaan: body.permintaan,
-          dimintaAt: clock.now(),
-        });
-        await notifikasi.kirim(tx, [
-          {
-            pegawaiId: pihakId,
-            jenis: 'KEBERATAN',
-            judul: 'Permintaan keterangan keberatan',
-            pesan: `${namaLengkap(actor)} meminta keterangan Anda atas keberatan evaluasi tahunan ${k.tahun}.`,
-            tautan: `/evaluasi/skp/${k.skpId}`,
-            dariId: actor.id,
-          },
-        ]);
-        await audit.record(tx, {
-          instansiId: k.instansiId,
-          actorId: actor.id,
-          action: 'keberatan.minta_keterangan',
-          entity: 'keberatan_keterangan',
-          entityId: keteranganId,
-          before: { status: k.status },
-          after: { status: next, keberatanId: k.id, pihakId, permintaan: body.permintaan },
-          requestId: meta.requestId,
-        });
-      });
-      return lihat(actor, k.skpId);
-    },
-
-    /** The party asked answers his own statement, once. */
-    async jawabKeterangan(
-      actor: Actor,
-      id: number,
-      keteranganId: number,
-      body: z.infer<typeof JawabKeteranganBody>,
-      meta: Meta,
-    ) {
-      const k = await keberatanUntuk(actor, id);
-      const x = await q.findKeterangan(db, keteranganId);
-      if (!x || x.keberatanId !== k.id)
-        throw new AppError('NOT_FOUND', undefined, 'Permintaan keterangan tidak ditemukan.');
-      if (x.pihakId !== actor.id)
-        throw new AppError('FORBIDDEN', undefined, 'Keterangan ini diminta dari pihak lain.');
-      if (transisiKeberatan(k.status, 'JAWAB_KETERANGAN') === null)
-        throw new AppError('KEBERATAN_SUDAH_DIPUTUS');
-      if (x.jawaban !== null || body.version !== x.version) throw new AppError('VERSION_CONFLICT');
-      await db.transaction(async (tx) => {
-        if ((await q.answerKeterangan(tx, x.id, x.version, body.jawaban, clock.now())) === null)
-          throw new AppError('VERSION_CONFLICT');
-        await notifikasi.kirim(tx, [
-          {
-            pegawaiId: k.pemutusId,
-            jenis: 'KEBERATAN',
-            judul: 'Keterangan keberatan dijawab',
-            pesan: `${namaLengkap(actor)} telah memberikan keterangan atas keberatan evaluasi tahunan ${k.tahun}.`,
-            tautan: `/evaluasi/skp/${k.skpId}`,
-            dariId: actor.id,
-          },
-        ]);
-        await audit.record(tx, {
-          instansiId: k.instansiId,
-          actorId: actor.id,
-          action: 'keberatan.jawab_keterangan',
-          entity: 'keberatan_keterangan',
-          entityId: x.id,
-          after: { jawaban: body.jawaban },
-          requestId: meta.requestId,
-        });
-      });
-      return lihat(actor, k.skpId);
-    },
-
-    /** The final decision: the ratings confirmed, or changed (predikat by the §6.2 matrix). */
-    async putus(actor: Actor, id: number, body: z.infer<typeof PutusanBody>, meta: Meta) {
-      const k = await keberatanUntuk(actor, id);
-      if (actor.id !== k.pemutusId)
-        throw new AppError(
-          'FORBIDDEN',
-          undefined,
-          'Hanya atasan pejabat penilai yang memutus keberatan ini.',
-        );
-      if (transisiKeberatan(k.status, 'PUTUS') === null) throw new AppError('KEBERATAN_SUDAH_DIPUTUS');
-      if (body.version !== k.version) throw new AppError('VERSION_CONFLICT');
-      const diubah = body.keputusan === 'DIUBAH';
-      const fields = {
-        status: 'DIPUTUS' as const,
-        keputusan: body.keputusan,
-        ratingHasilKerjaBaru: diubah ? body.ratingHasilKerja! : null,
-        ratingPerilakuBaru: diubah ? body.ratingPerilaku! : null,
-        predikatBaru: diubah ? predikatKinerja(body.ratingHasilKerja!, body.ratingPerilaku!) : null,
-        pertimbangan: body.pertimbangan,
-        diputusAt: clock.now(),
-      };
-      await db.transaction(async (tx) => {
-        if ((await q.updateKeberatan(tx, k.id, k.version, fields)) === null)
-          throw new AppError('VERSION_CONFLICT');
-        const pesan = diubah
-          ? `Keberatan atas evaluasi kinerja tahunan ${k.tahun} diputus: penilaian diubah, predikat menjadi ${PREDIKAT_PEGAWAI_LABEL[fields.predikatBaru!]}.`
-          : `Keberatan atas evaluasi kinerja tahunan ${k.tahun} diputus: penilaian dikuatkan.`;
-        await notifikasi.kirim(
-          tx,
-          [k.pegawaiId, k.pejabatPenilaiId].map((pegawaiId) => ({
-            pegawaiId,
-            jenis: 'KEBERATAN',
-            judul: 'Keputusan keberatan',
-            pesan,
-            tautan: `/evaluasi/skp/${k.skpId}`,
-            dariId: actor.id,
-          })),
-        );
-        await audit.record(tx, {
-          instansiId: k.instansiId,
-          actorId: actor.id,
-          action: 'keberatan.putus',
-          entity: 'keberatan',
-          entityId: k.id,
-          before: { status: k.status },
-          after: fields,
-          requestId: meta.requestId,
-        });
-      });
-      return lihat(actor, k.skpId);
     },
 
     /** Employees below expectation in a period or a year, with the recommendations recorded. */

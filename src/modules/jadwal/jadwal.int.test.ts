@@ -316,6 +316,7 @@ describe('the schedule is per instansi (pengaturan)', () => {
       kurva: null,
       pemetaanPredikatOrganisasi: null,
       keberatanHari: 14,
+      keteranganKeberatanHari: 7,
       batasEvaluasiTahunan: '03-31',
       // The test instansi, like the demo, lets everyone log in with the password alone.
       kebijakanMfa: { admin: 'OPSIONAL', penilai: 'OPSIONAL', lainnya: 'OPSIONAL' },
@@ -332,12 +333,14 @@ describe('the schedule is per instansi (pengaturan)', () => {
       ...setting,
       periode: 'TRIWULANAN',
       keberatanHari: 21,
+      keteranganKeberatanHari: 10,
       batasEvaluasiTahunan: '01-15',
     });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({
       periode: 'TRIWULANAN',
       keberatanHari: 21,
+      keteranganKeberatanHari: 10,
       batasEvaluasiTahunan: '01-15',
       version: 2,
     });

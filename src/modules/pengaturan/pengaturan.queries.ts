@@ -22,6 +22,7 @@ export async function findPengaturan(db: DbOrTx, instansiId: number) {
         kurva: pengaturan.kurva,
         pemetaanPredikatOrganisasi: pengaturan.pemetaanPredikatOrganisasi,
         keberatanHari: pengaturan.keberatanHari,
+        keteranganKeberatanHari: pengaturan.keteranganKeberatanHari,
         batasEvaluasiTahunan: pengaturan.batasEvaluasiTahunan,
         kebijakanMfa: pengaturan.kebijakanMfa,
         version: pengaturan.version,

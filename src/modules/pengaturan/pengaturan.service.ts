@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { PengaturanBody, PengaturanOut } from '../../contracts/pengaturan.js';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { KETERANGAN_KEBERATAN_HARI_BAWAAN } from '../../domain/evaluasi.js';
 import { DEFAULT_JADWAL } from '../../domain/jadwal.js';
 import { ATURAN_KURVA_BAWAAN, PEMETAAN_PREDIKAT_ORGANISASI_BAWAAN } from '../../domain/kurva.js';
 import { KEBIJAKAN_MFA_BAWAAN } from '../../domain/mfa.js';
@@ -24,6 +25,7 @@ export const PENGATURAN_BAWAAN: PengaturanOut = {
   kurva: null,
   pemetaanPredikatOrganisasi: null,
   keberatanHari: 14,
+  keteranganKeberatanHari: KETERANGAN_KEBERATAN_HARI_BAWAAN,
   batasEvaluasiTahunan: '03-31',
   kebijakanMfa: KEBIJAKAN_MFA_BAWAAN,
   version: 1,
@@ -42,6 +44,7 @@ function toOut(row: NonNullable<Awaited<ReturnType<typeof q.findPengaturan>>>): 
     kurva: row.kurva,
     pemetaanPredikatOrganisasi: row.pemetaanPredikatOrganisasi,
     keberatanHari: row.keberatanHari,
+    keteranganKeberatanHari: row.keteranganKeberatanHari,
     batasEvaluasiTahunan: row.batasEvaluasiTahunan,
     kebijakanMfa: row.kebijakanMfa ?? KEBIJAKAN_MFA_BAWAAN,
     version: row.version,
@@ -79,6 +82,7 @@ export function createPengaturanService({ db, audit }: { db: Db; audit: AuditSer
               ? before.pemetaanPredikatOrganisasi
               : body.pemetaanPredikatOrganisasi,
           keberatanHari: body.keberatanHari ?? before.keberatanHari,
+          keteranganKeberatanHari: body.keteranganKeberatanHari ?? before.keteranganKeberatanHari,
           batasEvaluasiTahunan: body.batasEvaluasiTahunan ?? before.batasEvaluasiTahunan,
           kebijakanMfa: body.kebijakanMfa ?? before.kebijakanMfa,
         };
@@ -96,6 +100,7 @@ export function createPengaturanService({ db, audit }: { db: Db; audit: AuditSer
           kurva: after.kurva,
           pemetaanPredikatOrganisasi: after.pemetaanPredikatOrganisasi,
           keberatanHari: after.keberatanHari,
+          keteranganKeberatanHari: after.keteranganKeberatanHari,
           batasEvaluasiTahunan: after.batasEvaluasiTahunan,
           kebijakanMfa: after.kebijakanMfa,
         });

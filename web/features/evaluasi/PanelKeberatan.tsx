@@ -1,11 +1,26 @@
 /**
  * The objection on the evaluation page: the employee's reasons and the statements asked; the party
- * asked answers his own; the atasan pejabat penilai asks statements and decides, once and for good.
+ * asked answers his own; the atasan pejabat penilai asks both sides, then decides once and for good
+ * (the form says why it is still closed), and the decision names the statements it relied on.
  */
-import { Badge, Button, Card, Group, Radio, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Fieldset,
+  Group,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
-import { STATUS_KEBERATAN_LABEL } from '../../../src/domain/evaluasi';
+import { labelDasarPihak, PIHAK_KETERANGAN, STATUS_KEBERATAN_LABEL } from '../../../src/domain/evaluasi';
 import { PREDIKAT_PEGAWAI_LABEL, RATING_LABEL } from '../../../src/domain/predikat';
+import { labelTanggal } from '../../../src/domain/tenggat';
 import { GalatAksi } from '../../lib/aksi';
 import { post } from '../../lib/api';
 import { formatTanggal } from '../../lib/istilah';
@@ -61,8 +76,11 @@ function FormPemutus({ keberatan }: { keberatan: Keberatan }) {
   const [keputusan, setKeputusan] = useState<'DIKUATKAN' | 'DIUBAH'>('DIKUATKAN');
   const [isian, setIsian] = useState<IsianRating>({ hasilKerja: null, perilaku: null });
   const [pertimbangan, setPertimbangan] = useState('');
+  const belum = keberatan.belumDapatDiputus;
   const lengkap =
-    pertimbangan.trim().length >= 3 && (keputusan === 'DIKUATKAN' || (isian.hasilKerja && isian.perilaku));
+    belum === null &&
+    pertimbangan.trim().length >= 3 &&
+    (keputusan === 'DIKUATKAN' || (isian.hasilKerja && isian.perilaku));
   return (
     <Stack>
       <Card withBorder>
@@ -118,21 +136,30 @@ function FormPemutus({ keberatan }: { keberatan: Keberatan }) {
           <Title order={4} size="h5">
             Keputusan (final)
           </Title>
-          <Radio.Group value={keputusan} onChange={(v) => setKeputusan(v as 'DIKUATKAN' | 'DIUBAH')}>
-            <Group>
-              <Radio value="DIKUATKAN" label="Dikuatkan (penilaian tetap)" />
-              <Radio value="DIUBAH" label="Diubah" />
-            </Group>
-          </Radio.Group>
-          {keputusan === 'DIUBAH' && <PilihRating isian={isian} onChange={setIsian} />}
-          <Textarea
-            label="Pertimbangan"
-            autosize
-            minRows={3}
-            maxLength={2000}
-            value={pertimbangan}
-            onChange={(x) => setPertimbangan(x.currentTarget.value)}
-          />
+          {belum !== null && (
+            <Alert color="yellow" variant="light">
+              {belum}
+            </Alert>
+          )}
+          <Fieldset variant="unstyled" disabled={belum !== null}>
+            <Stack>
+              <Radio.Group value={keputusan} onChange={(v) => setKeputusan(v as 'DIKUATKAN' | 'DIUBAH')}>
+                <Group>
+                  <Radio value="DIKUATKAN" label="Dikuatkan (penilaian tetap)" />
+                  <Radio value="DIUBAH" label="Diubah" />
+                </Group>
+              </Radio.Group>
+              {keputusan === 'DIUBAH' && <PilihRating isian={isian} onChange={setIsian} />}
+              <Textarea
+                label="Pertimbangan"
+                autosize
+                minRows={3}
+                maxLength={2000}
+                value={pertimbangan}
+                onChange={(x) => setPertimbangan(x.currentTarget.value)}
+              />
+            </Stack>
+          </Fieldset>
           <GalatAksi aksi={putus} />
           <Group>
             <Button
@@ -159,6 +186,16 @@ function FormPemutus({ keberatan }: { keberatan: Keberatan }) {
       </Card>
     </Stack>
   );
+}
+
+/** An unanswered statement: until when it is awaited, or that its deadline passed. */
+function belumDijawab(k: Keberatan, keteranganId: number): string {
+  const keadaan = PIHAK_KETERANGAN.map((p) => k.kelengkapan[p]).find(
+    (x) => 'keteranganId' in x && x.keteranganId === keteranganId,
+  );
+  if (keadaan?.keadaan === 'MENUNGGU') return `Belum dijawab; batas ${labelTanggal(keadaan.batas)}.`;
+  if (keadaan?.keadaan === 'LEWAT_BATAS') return `Tidak dijawab sampai batas ${labelTanggal(keadaan.batas)}.`;
+  return 'Belum dijawab.';
 }
 
 export function PanelKeberatan({ view }: { view: EvaluasiView }) {
@@ -194,7 +231,7 @@ export function PanelKeberatan({ view }: { view: EvaluasiView }) {
               <JawabKeterangan keberatan={k} k={x} />
             ) : (
               <Text size="sm" c="dimmed">
-                Belum dijawab.
+                {belumDijawab(k, x.id)}
               </Text>
             )}
           </Card>
@@ -212,6 +249,12 @@ export function PanelKeberatan({ view }: { view: EvaluasiView }) {
               </Text>
             )}
             <Text size="sm">Pertimbangan: {k.pertimbangan}</Text>
+            {k.dasarPutusan && (
+              <Text size="sm">
+                Dasar putusan:{' '}
+                {PIHAK_KETERANGAN.map((p) => labelDasarPihak(p, k.dasarPutusan![p])).join('; ')}.
+              </Text>
+            )}
           </Card>
         )}
         {view.boleh.putus && <FormPemutus key={k.version} keberatan={k} />}

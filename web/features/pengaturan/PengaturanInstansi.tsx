@@ -36,6 +36,7 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
   const [periode, setPeriode] = useState(awal.periode);
   const [jendela, setJendela] = useState<JendelaHari>(awal.jendela);
   const [keberatanHari, setKeberatanHari] = useState<number | string>(awal.keberatanHari);
+  const [keteranganHari, setKeteranganHari] = useState<number | string>(awal.keteranganKeberatanHari);
   const [evBulan, setEvBulan] = useState(awal.batasEvaluasiTahunan.slice(0, 2));
   const [evHari, setEvHari] = useState(awal.batasEvaluasiTahunan.slice(3, 5));
   const [error, setError] = useState<string | null>(null);
@@ -49,6 +50,7 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
     setPeriode(awal.periode);
     setJendela(awal.jendela);
     setKeberatanHari(awal.keberatanHari);
+    setKeteranganHari(awal.keteranganKeberatanHari);
     setEvBulan(awal.batasEvaluasiTahunan.slice(0, 2));
     setEvHari(awal.batasEvaluasiTahunan.slice(3, 5));
   }, [awal]);
@@ -62,6 +64,7 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
     periode !== awal.periode ||
     JSON.stringify(jendela) !== JSON.stringify(awal.jendela) ||
     Number(keberatanHari) !== awal.keberatanHari ||
+    Number(keteranganHari) !== awal.keteranganKeberatanHari ||
     `${evBulan}-${evHari}` !== awal.batasEvaluasiTahunan;
   const setHariJendela = (k: keyof JendelaHari, ujung: 'mulai' | 'akhir', v: number | string) =>
     setJendela((j) => ({ ...j, [k]: { ...j[k], [ujung]: Number(v) } }));
@@ -80,6 +83,7 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
         periode,
         jendela,
         keberatanHari: Number(keberatanHari),
+        keteranganKeberatanHari: Number(keteranganHari),
         batasEvaluasiTahunan: `${evBulan}-${evHari}`,
       });
       queryClient.setQueryData(KEY_PENGATURAN, res);
@@ -184,6 +188,15 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
                 allowDecimal={false}
                 value={keberatanHari}
                 onChange={setKeberatanHari}
+              />
+              <NumberInput
+                label="Jangka waktu keterangan keberatan (hari)"
+                description="Sesudah diminta, tanpa keterangan keberatan tetap dapat diputus"
+                min={1}
+                max={30}
+                allowDecimal={false}
+                value={keteranganHari}
+                onChange={setKeteranganHari}
               />
             </Group>
           </Stack>
