@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatJpt, isJpt, type JenisJabatan } from './jabatan.js';
+import { dapatKepalaUnitMandiri, formatJpt, isJpt, type JenisJabatan } from './jabatan.js';
 
 describe('SKP layout follows the position type and the independent-unit attribute (SPEC §4.2)', () => {
   it.each<[JenisJabatan, boolean, boolean]>([
@@ -20,5 +20,17 @@ describe('SKP layout follows the position type and the independent-unit attribut
   it('the attribute changes the layout only, never who assesses', () => {
     expect(isJpt('ADMINISTRATOR')).toBe(false);
     expect(formatJpt({ jenis: 'ADMINISTRATOR', kepalaUnitMandiri: true })).toBe(true);
+  });
+});
+
+describe('which positions may be marked as head of an independent unit', () => {
+  it.each<[JenisJabatan, boolean]>([
+    ['JPT_PRATAMA', false],
+    ['ADMINISTRATOR', true],
+    ['PENGAWAS', true],
+    ['PELAKSANA', false],
+    ['FUNGSIONAL', false],
+  ])('%s → %s', (jenis, expected) => {
+    expect(dapatKepalaUnitMandiri(jenis)).toBe(expected);
   });
 });

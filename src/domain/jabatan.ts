@@ -60,6 +60,11 @@ export function formatJpt(j: { jenis: JenisJabatan; kepalaUnitMandiri: boolean }
   return isJpt(j.jenis) || j.kepalaUnitMandiri;
 }
 
+/** Only an administrator or pengawas position can head an independent unit; a JPT has the layout already. */
+export function dapatKepalaUnitMandiri(jenis: JenisJabatan): boolean {
+  return isStruktural(jenis) && !isJpt(jenis);
+}
+
 export const JENIS_UNOR = [
   'INSTANSI',
   'SEKRETARIAT',

@@ -64,7 +64,12 @@ export async function jabatanInUnor(db: DbOrTx, unorId: number) {
 /** A position of the instansi with its unit's OPD, for the BKD's position attributes. */
 export async function findJabatan(db: DbOrTx, instansiId: number, id: number) {
   const [row] = await db
-    .select({ id: jabatan.id, opdId: unor.opdId, kepalaUnitMandiri: jabatan.kepalaUnitMandiri })
+    .select({
+      id: jabatan.id,
+      jenis: jabatan.jenis,
+      opdId: unor.opdId,
+      kepalaUnitMandiri: jabatan.kepalaUnitMandiri,
+    })
     .from(jabatan)
     .innerJoin(unor, eq(unor.id, jabatan.unorId))
     .where(and(eq(jabatan.id, id), eq(jabatan.instansiId, instansiId)))

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { JabatanSearchQuery, UnitMandiriBody } from '../../contracts/org.js';
 import type { Db } from '../../db/client.js';
+import { dapatKepalaUnitMandiri } from '../../domain/jabatan.js';
 import { AppError } from '../../platform/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { listScope } from '../auth/access.policy.js';
@@ -90,6 +91,13 @@ export function createOrgService({ db, audit }: { db: Db; audit: AuditService })
       return db.transaction(async (tx) => {
         const j = await q.findJabatan(tx, actor.instansiId, id);
         if (!j) throw new AppError('NOT_FOUND');
+        if (body.kepalaUnitMandiri && !dapatKepalaUnitMandiri(j.jenis)) {
+          throw new AppError(
+            'VALIDATION_FAILED',
+            { field: 'kepalaUnitMandiri' },
+            'Hanya jabatan administrator atau pengawas yang dapat ditandai sebagai kepala unit kerja mandiri.',
+          );
+        }
         if (j.kepalaUnitMandiri !== body.kepalaUnitMandiri) {
           await q.setKepalaUnitMandiri(tx, id, body.kepalaUnitMandiri);
           await audit.record(tx, {

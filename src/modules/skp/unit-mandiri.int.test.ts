@@ -24,6 +24,11 @@ describe('heads of independent units: JPT layout, own superior as assessor (SPEC
 
     expect((await opd.put(url, { kepalaUnitMandiri: true, alasan: ALASAN })).statusCode).toBe(403);
     expect((await bkd.put(url, { kepalaUnitMandiri: true })).statusCode).toBe(400);
+    const staf = await bkd.put(`/api/jabatan/${org.jabatan.jStaf}/unit-mandiri`, {
+      kepalaUnitMandiri: true,
+      alasan: ALASAN,
+    });
+    expect(staf.json().error.message).toMatch(/Hanya jabatan administrator atau pengawas/);
     const set = await bkd.put(url, { kepalaUnitMandiri: true, alasan: ALASAN });
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json()).toEqual({ id: org.jabatan.jKasi, kepalaUnitMandiri: true });
