@@ -168,7 +168,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     hmacKey: auditHmacKey(config),
     log: app.log,
   });
-  const org = createOrgService({ db });
+  const org = createOrgService({ db, audit });
   const loginVerifying = createLimiter({
     concurrency: config.LOGIN_CONCURRENCY,
     queue: config.LOGIN_QUEUE,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { JENIS_UNOR } from '../domain/jabatan.js';
-import { BATAS_INT, PageQuery, pageOf, teks } from './common.js';
+import { Alasan, BATAS_INT, PageQuery, pageOf, teks } from './common.js';
 import { JabatanRef, PegawaiRingkas } from './pegawai.js';
 
 export const UnorNode = z.object({
@@ -25,6 +25,8 @@ export const UnorDetail = z.object({
   jabatan: z.array(
     JabatanRef.extend({
       atasanJabatanId: z.number().nullable(),
+      /** Heads an independent unit: plans created for it take the JPT layout (SPEC §4.2). */
+      kepalaUnitMandiri: z.boolean(),
       pemangku: z.array(PegawaiRingkas),
     }),
   ),
@@ -35,3 +37,7 @@ export const JabatanSearchQuery = PageQuery.extend({
   unorId: z.coerce.number().int().positive().max(BATAS_INT).optional(),
 });
 export const JabatanSearchResponse = pageOf(JabatanRef);
+
+/** The BKD marks or unmarks a position as head of an independent unit, giving a reason. */
+export const UnitMandiriBody = z.object({ kepalaUnitMandiri: z.boolean(), alasan: Alasan });
+export const UnitMandiriOut = z.object({ id: z.number(), kepalaUnitMandiri: z.boolean() });

@@ -97,7 +97,10 @@ export const SkpDetail = z.object({
   periodeMulai: z.string(),
   periodeAkhir: z.string(),
   pendekatan: z.enum(PENDEKATAN),
+  /** A JPT position: approved and assessed by the head of region. */
   isJpt: z.boolean(),
+  /** JPT layout (JPT and heads of independent units, SPEC §4.2): perspektif, no intervensi. */
+  formatJpt: z.boolean(),
   status: z.enum(STATUS_SKP),
   versi: z.number(),
   version: z.number(),

@@ -52,6 +52,19 @@ export function isJpt(jenis: JenisJabatan): boolean {
   return jenis === 'JPT_UTAMA' || jenis === 'JPT_MADYA' || jenis === 'JPT_PRATAMA';
 }
 
+/**
+ * The SKP layout (SPEC §4.2): JPT positions and heads of independent units plan with a perspektif
+ * per IKI and no intervensi. Only the layout: who assesses still follows `isJpt` alone.
+ */
+export function formatJpt(j: { jenis: JenisJabatan; kepalaUnitMandiri: boolean }): boolean {
+  return isJpt(j.jenis) || j.kepalaUnitMandiri;
+}
+
+/** Only an administrator or pengawas position can head an independent unit; a JPT has the layout already. */
+export function dapatKepalaUnitMandiri(jenis: JenisJabatan): boolean {
+  return isStruktural(jenis) && !isJpt(jenis);
+}
+
 export const JENIS_UNOR = [
   'INSTANSI',
   'SEKRETARIAT',

@@ -30,7 +30,7 @@ const rhk = (over: Partial<Rhk<number>> = {}): Rhk<number> => ({
 });
 const skp = (rhks: Rhk<number>[], over: Partial<SkpContent<number>> = {}): SkpContent<number> => ({
   pendekatan: 'KUANTITATIF',
-  isJpt: false,
+  formatJpt: false,
   rhk: rhks,
   ...over,
 });
@@ -57,7 +57,7 @@ describe('checkSkp (SPEC §4.2)', () => {
   });
 
   it('a JPT plan needs no intervensi but needs a perspektif per IKI', () => {
-    const jpt = skp([rhk({ intervensi: [], iki: [{ ...lengkap[0]!, aspek: null }] })], { isJpt: true });
+    const jpt = skp([rhk({ intervensi: [], iki: [{ ...lengkap[0]!, aspek: null }] })], { formatJpt: true });
     expect(messages(jpt)).toEqual([
       "Indikator 'Jumlah dokumen' pada RHK 'Tersusunnya dokumen perangkat pembelajaran' belum memiliki perspektif.",
     ]);

@@ -79,7 +79,7 @@ export interface Rhk<Id = string | number> {
 export interface SkpContent<Id = string | number> {
   pendekatan: Pendekatan;
   /** JPT and heads of independent units: RHK → IKI + perspektif, no intervensi required. */
-  isJpt: boolean;
+  formatJpt: boolean;
   rhk: Rhk<Id>[];
 }
 
@@ -100,7 +100,7 @@ export function checkSkp<Id>(skp: SkpContent<Id>, atasanRhkIds: ReadonlySet<Id>)
     const add = (message: string) => found.push({ rhkIndex: i, message });
     if (!r.rencana.trim()) add(`RHK nomor ${i + 1} belum diisi.`);
     if (r.iki.length === 0) add(`RHK ${label(r)} belum memiliki indikator kinerja individu.`);
-    if (!skp.isJpt && r.jenis === 'UTAMA' && r.intervensi.length === 0) {
+    if (!skp.formatJpt && r.jenis === 'UTAMA' && r.intervensi.length === 0) {
       add(`RHK Utama ${label(r)} harus mengintervensi minimal satu RHK atasan langsung.`);
     }
     if (r.intervensi.some((id) => !atasanRhkIds.has(id))) {
@@ -109,9 +109,9 @@ export function checkSkp<Id>(skp: SkpContent<Id>, atasanRhkIds: ReadonlySet<Id>)
     r.iki.forEach((iki) => {
       const t = iki.target;
       if (!iki.indikator.trim()) add(`Ada indikator kosong pada RHK ${label(r)}.`);
-      if (skp.isJpt && !iki.perspektif)
+      if (skp.formatJpt && !iki.perspektif)
         add(`Indikator '${iki.indikator}' pada RHK ${label(r)} belum memiliki perspektif.`);
-      if (!skp.isJpt && !iki.aspek)
+      if (!skp.formatJpt && !iki.aspek)
         add(`Indikator '${iki.indikator}' pada RHK ${label(r)} belum memiliki aspek.`);
       if (skp.pendekatan === 'KUANTITATIF') {
         if (t.nilai === null || !Number.isFinite(t.nilai) || t.nilai < 0) {
@@ -158,7 +158,7 @@ export function rhkHints<Id>(skp: SkpContent<Id>): Finding[] {
         if (!iki.target.satuan?.trim()) add(`Indikator '${iki.indikator}' belum memiliki satuan.`);
       }
     }
-    if (!skp.isJpt) {
+    if (!skp.formatJpt) {
       const missing = (['KUANTITAS', 'KUALITAS', 'WAKTU'] as const).filter(
         (a) => !r.iki.some((k) => k.aspek === a),
       );

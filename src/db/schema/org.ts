@@ -65,6 +65,8 @@ export const jabatan = pgTable(
     /** The superior position: the assessor is whoever holds it (SPEC §3). */
     atasanJabatanId: integer().references((): AnyPgColumn => jabatan.id),
     isKepalaUnor: boolean().notNull().default(false),
+    /** Heads an independent unit (UPT, unit under the head of OPD/region): JPT plan layout (SPEC §4.2). Set by the BKD. */
+    kepalaUnitMandiri: boolean().notNull().default(false),
   },
   (t) => [
     index('jabatan_unor_idx').on(t.unorId),

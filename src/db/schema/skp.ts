@@ -75,7 +75,10 @@ export const skp = pgTable(
     periodeMulai: date().notNull(),
     periodeAkhir: date().notNull(),
     pendekatan: text().$type<Pendekatan>().notNull(),
+    /** A JPT position: the head of region assesses and approves (SPEC §4.6). */
     isJpt: boolean().notNull(),
+    /** JPT layout (perspektif, no intervensi), fixed at creation so a plan keeps its form (SPEC §4.2). */
+    formatJpt: boolean().notNull().default(false),
     status: text().$type<StatusSkp>().notNull().default('DRAFT'),
     /** Plan revision: an approved SKP changes only through a new versi. */
     versi: smallint().notNull().default(1),

@@ -806,10 +806,10 @@ export async function insertSkpPlans(tx: DbOrTx, options: SkpSeedOptions): Promi
     (
       json,
     ) => sql`INSERT INTO skp (id, instansi_id, pegawai_id, jabatan_id, tahun, periode_mulai, periode_akhir,
-        pendekatan, is_jpt, status, catatan_pengembalian, pejabat_penilai_id, diajukan_at, disetujui_at,
+        pendekatan, is_jpt, format_jpt, status, catatan_pengembalian, pejabat_penilai_id, diajukan_at, disetujui_at,
         disetujui_oleh_id, identitas, created_at, updated_at) OVERRIDING SYSTEM VALUE
       SELECT id, ${instansiId}, p, j, ${tahun}, ${`${tahun}-01-01`}::date, ${`${tahun}-12-31`}::date, 'KUANTITATIF',
-             jpt, s, c, pen, da, ds, dso, idt, ca, ua
+             jpt, jpt, s, c, pen, da, ds, dso, idt, ca, ua
         FROM json_to_recordset(${json}::json) AS t(id int, p int, j int, jpt boolean, s text, c text, pen int,
              da timestamptz, ds timestamptz, dso int, idt jsonb, ca timestamptz, ua timestamptz)`,
   );

@@ -30,6 +30,7 @@ function skp(over: Partial<SkpDetail> = {}): SkpDetail {
     periodeAkhir: '2026-12-31',
     pendekatan: 'KUANTITATIF',
     isJpt: false,
+    formatJpt: false,
     status: 'DISETUJUI',
     versi: 2,
     version: 5,
@@ -161,8 +162,11 @@ describe('SKP document definition', () => {
     );
   });
 
-  it('JPT: the JPT subtitle and five columns with perspektif', () => {
-    const all = texts(skpDocument(skp({ isJpt: true, skpAtasan: null }), { verifikasi }).content);
+  it.each([
+    ['JPT', { isJpt: true, formatJpt: true }],
+    ['head of an independent unit', { isJpt: false, formatJpt: true }],
+  ])('%s: the JPT subtitle and five columns with perspektif', (_, format) => {
+    const all = texts(skpDocument(skp({ ...format, skpAtasan: null }), { verifikasi }).content);
     expect(all).toContain('BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI');
     expect(all).toContain('Perspektif');
     expect(all).not.toContain('Rencana Hasil Kerja Pimpinan yang Diintervensi');

@@ -71,7 +71,7 @@ function rhkRows(skp: SkpDetail, r: Rhk, no: number): TableCell[][] {
     const rhkCell = first ? rencanaCell(r, span) : covered();
     const indikator = k?.indikator ?? KOSONG;
     const target = k ? formatTarget(k.target, skp.pendekatan) : KOSONG;
-    if (skp.isJpt) {
+    if (skp.formatJpt) {
       return [noCell, rhkCell, indikator, target, k?.perspektif ? PERSPEKTIF_LABEL[k.perspektif] : KOSONG];
     }
     const atasanCell: TableCell = first
@@ -84,7 +84,7 @@ function rhkRows(skp: SkpDetail, r: Rhk, no: number): TableCell[][] {
 }
 
 function hasilKerjaTable(skp: SkpDetail): Content {
-  const columns = skp.isJpt
+  const columns = skp.formatJpt
     ? ['No', 'Rencana Hasil Kerja', 'Indikator Kinerja Individu', 'Target', 'Perspektif']
     : [
         'No',
@@ -94,7 +94,7 @@ function hasilKerjaTable(skp: SkpDetail): Content {
         'Indikator Kinerja Individu',
         'Target',
       ];
-  const widths = skp.isJpt ? [18, '*', '*', 76, 76] : [18, '*', '*', 46, '*', 72];
+  const widths = skp.formatJpt ? [18, '*', '*', 76, 76] : [18, '*', '*', 46, '*', 72];
   const group = (jenis: JenisRhk, title: string): TableCell[][] => {
     const items = skp.rhk.filter((r) => r.jenis === jenis);
     const heading: TableCell[] = [
@@ -159,7 +159,7 @@ function kepala(skp: SkpDetail, title: string, newPage = false): Content[] {
   return [
     { text: title, style: 'judul', ...(newPage ? { pageBreak: 'before' as const } : {}) },
     { text: `PENDEKATAN HASIL KERJA ${skp.pendekatan}`, style: 'subjudul' },
-    ...(skp.isJpt
+    ...(skp.formatJpt
       ? [{ text: 'BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI', style: 'subjudul' }]
       : []),
     {

@@ -24,7 +24,7 @@ beforeAll(async () => {
     clock: h.clock,
     audit,
     pengaturan: createPengaturanService({ db: h.db, audit }),
-    zonaWaktu: createOrgService({ db: h.db }).zonaWaktu,
+    zonaWaktu: createOrgService({ db: h.db, audit }).zonaWaktu,
   });
 });
 afterAll(() => h.close());

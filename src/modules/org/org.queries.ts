@@ -53,11 +53,32 @@ export async function jabatanInUnor(db: DbOrTx, unorId: number) {
       ...jabatanRefColumns,
       atasanJabatanId: jabatan.atasanJabatanId,
       isKepalaUnor: jabatan.isKepalaUnor,
+      kepalaUnitMandiri: jabatan.kepalaUnitMandiri,
     })
     .from(jabatan)
     .innerJoin(unor, eq(unor.id, jabatan.unorId))
     .where(eq(jabatan.unorId, unorId))
     .orderBy(sql`${jabatan.isKepalaUnor} desc`, asc(jabatan.kelasJabatan), asc(jabatan.nama));
+}
+
+/** A position of the instansi with its unit's OPD, for the BKD's position attributes. */
+export async function findJabatan(db: DbOrTx, instansiId: number, id: number) {
+  const [row] = await db
+    .select({
+      id: jabatan.id,
+      jenis: jabatan.jenis,
+      opdId: unor.opdId,
+      kepalaUnitMandiri: jabatan.kepalaUnitMandiri,
+    })
+    .from(jabatan)
+    .innerJoin(unor, eq(unor.id, jabatan.unorId))
+    .where(and(eq(jabatan.id, id), eq(jabatan.instansiId, instansiId)))
+    .for('update', { of: jabatan });
+  return row ?? null;
+}
+
+export async function setKepalaUnitMandiri(db: DbOrTx, id: number, value: boolean) {
+  await db.update(jabatan).set({ kepalaUnitMandiri: value }).where(eq(jabatan.id, id));
 }
 
 /** Active holders of the positions, as list rows with their position id. */

@@ -3,6 +3,8 @@ import { IdParams } from '../../contracts/common.js';
 import {
   JabatanSearchQuery,
   JabatanSearchResponse,
+  UnitMandiriBody,
+  UnitMandiriOut,
   UnorChildrenQuery,
   UnorChildrenResponse,
   UnorDetail,
@@ -54,6 +56,22 @@ export function orgRoutes(org: OrgService): FastifyPluginAsyncZod {
         },
       },
       async (request) => org.searchJabatan(request.actor!, request.query),
+    );
+
+    app.put(
+      '/api/jabatan/:id/unit-mandiri',
+      {
+        config: { access: { role: ['instansi'] } },
+        schema: {
+          tags: ['Organisasi'],
+          summary: 'Tandai jabatan sebagai kepala unit kerja mandiri (format SKP JPT; admin BKD)',
+          params: IdParams,
+          body: UnitMandiriBody,
+          response: { 200: UnitMandiriOut, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) =>
+        org.setUnitMandiri(request.actor!, request.params.id, request.body, { requestId: request.id }),
     );
   };
 }

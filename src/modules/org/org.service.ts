@@ -1,13 +1,15 @@
 /** Use cases over the organisation tree: browse units, their positions and holders, find positions. */
 import type { z } from 'zod';
-import type { JabatanSearchQuery } from '../../contracts/org.js';
+import type { JabatanSearchQuery, UnitMandiriBody } from '../../contracts/org.js';
 import type { Db } from '../../db/client.js';
+import { dapatKepalaUnitMandiri } from '../../domain/jabatan.js';
 import { AppError } from '../../platform/errors.js';
+import type { AuditService } from '../audit/audit.service.js';
 import { listScope } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
 import * as q from './org.queries.js';
 
-export function createOrgService({ db }: { db: Db }) {
+export function createOrgService({ db, audit }: { db: Db; audit: AuditService }) {
   /** An OPD admin sees only the subtrees of their OPDs; the BKD and tim penilai see all. */
   async function visibleUnor(actor: Actor, unorId: number) {
     const u = await q.findUnor(db, unorId);
@@ -74,6 +76,45 @@ export function createOrgService({ db }: { db: Db }) {
         afterId,
         query.limit,
       );
+    },
+
+    /**
+     * BKD only (route access): marks a position as head of an independent unit. Plans already
+     * created keep their layout; the next plan for the position takes the new one.
+     */
+    async setUnitMandiri(
+      actor: Actor,
+      id: number,
+      body: z.infer<typeof UnitMandiriBody>,
+      meta: { requestId: string },
+    ) {
+      return db.transaction(async (tx) => {
+        const j = await q.findJabatan(tx, actor.instansiId, id);
+        if (!j) throw new AppError('NOT_FOUND');
+        if (body.kepalaUnitMandiri && !dapatKepalaUnitMandiri(j.jenis)) {
+          throw new AppError(
+            'VALIDATION_FAILED',
+            { field: 'kepalaUnitMandiri' },
+            'Hanya jabatan administrator atau pengawas yang dapat ditandai sebagai kepala unit kerja mandiri.',
+          );
+        }
+        if (j.kepalaUnitMandiri !== body.kepalaUnitMandiri) {
+          await q.setKepalaUnitMandiri(tx, id, body.kepalaUnitMandiri);
+          await audit.record(tx, {
+            instansiId: actor.instansiId,
+            opdId: j.opdId,
+            actorId: actor.id,
+            action: 'jabatan.unit_mandiri',
+            entity: 'jabatan',
+            entityId: id,
+            before: { kepalaUnitMandiri: j.kepalaUnitMandiri },
+            after: { kepalaUnitMandiri: body.kepalaUnitMandiri },
+            reason: body.alasan,
+            requestId: meta.requestId,
+          });
+        }
+        return { id, kepalaUnitMandiri: body.kepalaUnitMandiri };
+      });
     },
   };
 }

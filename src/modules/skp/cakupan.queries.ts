@@ -30,12 +30,13 @@ function empSql(l: Lingkup): SQL {
       SELECT jabatan_id, min(id) AS id FROM pegawai
        WHERE instansi_id = ${l.instansiId} AND is_active AND jabatan_id IS NOT NULL GROUP BY jabatan_id),
     scope AS (
-      SELECT p.id, p.nama, p.gelar_depan, p.gelar_belakang, j.jenis LIKE 'JPT%' AS is_jpt, ${grp} AS grp,
+      SELECT p.id, p.nama, p.gelar_depan, p.gelar_belakang, (j.jenis LIKE 'JPT%' OR j.kepala_unit_mandiri) AS format_jpt,
+             ${grp} AS grp,
              CASE WHEN p.atasan_override_id IS NULL AND j.atasan_jabatan_id <> j.id THEN h.id END AS cepat
         FROM pegawai p JOIN jabatan j ON j.id = p.jabatan_id JOIN unor u ON u.id = j.unor_id
         LEFT JOIN holder h ON h.jabatan_id = j.atasan_jabatan_id
        WHERE p.instansi_id = ${l.instansiId} AND p.is_active ${inScope})
-    SELECT s.id, s.nama, s.gelar_depan, s.gelar_belakang, s.is_jpt, s.grp,
+    SELECT s.id, s.nama, s.gelar_depan, s.gelar_belakang, s.format_jpt, s.grp,
            coalesce(s.cepat, atasan_langsung(s.id, ${l.tanggal}::date)) AS atasan_id
       FROM scope s`;
 }
@@ -117,13 +118,13 @@ export function laporanSql(limitMenunggu: number): SQL {
             FROM cakupan_emp e JOIN cakupan_plan pl ON pl.pegawai_id = e.id
             JOIN rhk r ON r.skp_id = pl.latest_id AND r.jenis = 'UTAMA'
             LEFT JOIN cakupan_plan sp ON sp.pegawai_id = e.atasan_id
-           WHERE NOT e.is_jpt
+           WHERE NOT e.format_jpt
              AND NOT EXISTS (SELECT 1 FROM tautan t WHERE t.rhk_id = r.id AND t.skp_id = sp.aktif_id)
            GROUP BY e.grp),
         grup AS (
           SELECT e.grp, count(*)::int AS pegawai,
                  count(*) FILTER (WHERE pl.disetujui)::int AS "skpDisetujui",
-                 count(*) FILTER (WHERE pl.aktif_id IS NULL AND NOT e.is_jpt AND e.atasan_id IS NOT NULL AND sp.aktif_id IS NULL)::int AS "menungguAtasan"
+                 count(*) FILTER (WHERE pl.aktif_id IS NULL AND NOT e.format_jpt AND e.atasan_id IS NOT NULL AND sp.aktif_id IS NULL)::int AS "menungguAtasan"
             FROM cakupan_emp e
             LEFT JOIN cakupan_plan pl ON pl.pegawai_id = e.id
             LEFT JOIN cakupan_plan sp ON sp.pegawai_id = e.atasan_id
@@ -155,7 +156,7 @@ export function laporanSql(limitMenunggu: number): SQL {
             JOIN pegawai a ON a.id = e.atasan_id
             LEFT JOIN cakupan_plan pl ON pl.pegawai_id = e.id
             LEFT JOIN cakupan_plan sp ON sp.pegawai_id = e.atasan_id
-           WHERE pl.aktif_id IS NULL AND NOT e.is_jpt AND sp.aktif_id IS NULL
+           WHERE pl.aktif_id IS NULL AND NOT e.format_jpt AND sp.aktif_id IS NULL
            ORDER BY a.nama, a.id, e.nama, e.id
            LIMIT ${limitMenunggu})
         SELECT json_build_object(

@@ -22,6 +22,7 @@ export async function currentPosition(db: DbOrTx, pegawaiId: number) {
       instansiId: pegawai.instansiId,
       jabatanId: jabatan.id,
       jenis: jabatan.jenis,
+      kepalaUnitMandiri: jabatan.kepalaUnitMandiri,
       tmtMulai: penugasan.tmtMulai,
     })
     .from(pegawai)

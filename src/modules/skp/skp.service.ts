@@ -21,7 +21,7 @@ import type {
 import type { Db, Tx } from '../../db/client.js';
 import { BERAKHLAK } from '../../domain/berakhlak.js';
 import { hitungCakupan, persenLengkap, statusCakupan } from '../../domain/cascading.js';
-import { isJpt } from '../../domain/jabatan.js';
+import { formatJpt, isJpt } from '../../domain/jabatan.js';
 import { namaLengkap } from '../../domain/pegawai.js';
 import {
   batasWaktuSkp,
@@ -165,7 +165,7 @@ export function createSkpService(deps: {
             penilai ? pegawai.identitas(actor, penilai) : Promise.resolve(null),
           ]).then(([p, pp]) => ({ pegawai: p, pejabatPenilai: pp })),
     ]);
-    const content = { pendekatan: s.pendekatan, isJpt: s.isJpt, rhk: isi };
+    const content = { pendekatan: s.pendekatan, formatJpt: s.formatJpt, rhk: isi };
     const isOwner = actor.id === s.pegawaiId;
     const isPenilai = penilai === actor.id;
     return {
@@ -184,6 +184,7 @@ export function createSkpService(deps: {
       periodeAkhir: s.periodeAkhir,
       pendekatan: s.pendekatan,
       isJpt: s.isJpt,
+      formatJpt: s.formatJpt,
       status: s.status,
       versi: s.versi,
       version: s.version,
@@ -349,6 +350,7 @@ export function createSkpService(deps: {
       periodeAkhir: `${tahun}-12-31`,
       pendekatan,
       isJpt: isJpt(pos.jenis),
+      formatJpt: formatJpt(pos),
     });
     await audit.record(tx, {
       instansiId: pos.instansiId,
@@ -535,6 +537,7 @@ export function createSkpService(deps: {
           periodeAkhir: s.periodeAkhir,
           pendekatan: s.pendekatan,
           isJpt: s.isJpt,
+          formatJpt: s.formatJpt,
           versi: s.versi + 1,
           versiSebelumnyaId: s.id,
         });
@@ -559,7 +562,7 @@ export function createSkpService(deps: {
     async updateIsi(actor: Actor, id: number, body: z.infer<typeof UpdateIsiBody>, meta: Meta) {
       const { skp: s, unorId } = await load(id);
       const pkIds = body.rhk.flatMap((r) => (r.pkSasaranId ? [r.pkSasaranId] : []));
-      if (pkIds.length && !s.isJpt) {
+      if (pkIds.length && !s.formatJpt) {
         throw new AppError(
           'VALIDATION_FAILED',
           { pkSasaranId: pkIds },

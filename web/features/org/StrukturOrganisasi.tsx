@@ -14,10 +14,13 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { UnorDetail, UnorNode } from '../../../src/contracts/org';
+import { dapatKepalaUnitMandiri } from '../../../src/domain/jabatan';
 import { ErrorView, Loading } from '../../components/Status';
 import { api } from '../../lib/api';
 import { JENIS_JABATAN_LABEL } from '../../lib/istilah';
+import { isBkd, useMe } from '../../lib/session';
 import { PegawaiList } from '../pegawai/PegawaiList';
+import { UnitMandiriForm } from './UnitMandiri';
 
 function Children({
   parentId,
@@ -89,6 +92,7 @@ function Node({
 }
 
 function UnitDetail({ id }: { id: number }) {
+  const bkd = isBkd(useMe());
   const query = useQuery({
     queryKey: ['unor-detail', id],
     queryFn: () => api<UnorDetail>(`/api/unor/${id}`),
@@ -110,7 +114,20 @@ function UnitDetail({ id }: { id: number }) {
             <Badge size="xs" variant="light">
               {JENIS_JABATAN_LABEL[j.jenis]}
             </Badge>
+            {j.kepalaUnitMandiri && (
+              <Badge size="xs" variant="light" color="grape">
+                Kepala unit kerja mandiri
+              </Badge>
+            )}
           </Group>
+          {bkd && dapatKepalaUnitMandiri(j.jenis) && (
+            <UnitMandiriForm
+              key={String(j.kepalaUnitMandiri)}
+              jabatanId={j.id}
+              unorId={id}
+              nilai={j.kepalaUnitMandiri}
+            />
+          )}
           <PegawaiList items={j.pemangku} empty="Kosong (belum ada pemangku)" />
         </Box>
       ))}

@@ -82,7 +82,7 @@ function ikiBaru(aspek: Aspek | null): IkiDraft {
   };
 }
 
-function rhkBaru(jenis: JenisRhk, isJpt: boolean): RhkDraft {
+function rhkBaru(jenis: JenisRhk, formatJpt: boolean): RhkDraft {
   return {
     key: key(),
     id: null,
@@ -91,8 +91,8 @@ function rhkBaru(jenis: JenisRhk, isJpt: boolean): RhkDraft {
     penugasanDari: '',
     pkSasaranId: null,
     intervensi: [],
-    // Typically one IKI per aspect (SPEC §4.2); a JPT measures by perspektif instead.
-    iki: isJpt ? [ikiBaru(null)] : [ikiBaru('KUANTITAS'), ikiBaru('KUALITAS'), ikiBaru('WAKTU')],
+    // Typically one IKI per aspect (SPEC §4.2); the JPT layout measures by perspektif instead.
+    iki: formatJpt ? [ikiBaru(null)] : [ikiBaru('KUANTITAS'), ikiBaru('KUALITAS'), ikiBaru('WAKTU')],
   };
 }
 
@@ -128,13 +128,13 @@ function toBody(drafts: RhkDraft[], skp: SkpDetail): RhkBody[] {
     id: d.id,
     jenis: d.jenis,
     rencana: d.rencana.trim(),
-    penugasanDari: skp.isJpt ? d.penugasanDari.trim() || null : null,
+    penugasanDari: skp.formatJpt ? d.penugasanDari.trim() || null : null,
     pkSasaranId: d.pkSasaranId,
-    intervensi: skp.isJpt ? [] : d.intervensi.map(Number),
+    intervensi: skp.formatJpt ? [] : d.intervensi.map(Number),
     iki: d.iki.map((k) => ({
-      aspek: skp.isJpt ? null : k.aspek,
+      aspek: skp.formatJpt ? null : k.aspek,
       indikator: k.indikator.trim(),
-      perspektif: skp.isJpt ? k.perspektif : null,
+      perspektif: skp.formatJpt ? k.perspektif : null,
       target: kualitatif
         ? { nilai: null, nilaiMaks: null, satuan: null, teks: k.teks.trim() || null }
         : {
@@ -174,7 +174,7 @@ function IkiRow({
     <Paper withBorder p="xs" role="group" aria-label={`IKI ${nomor}`}>
       <Grid gap="xs" align="flex-start">
         <Grid.Col span={{ base: 12, sm: 3 }}>
-          {skp.isJpt ? (
+          {skp.formatJpt ? (
             <Select
               label={ISTILAH_SKP.perspektif}
               data={PERSPEKTIF.map((p) => ({ value: p, label: PERSPEKTIF_LABEL[p] }))}
@@ -325,7 +325,7 @@ function RhkCard({
           error={tampilkanGalat && !rhk.rencana.trim() ? 'Rencana hasil kerja wajib diisi.' : undefined}
           onChange={(e) => onChange({ rencana: e.currentTarget.value })}
         />
-        {skp.isJpt && pkOpsi && (
+        {skp.formatJpt && pkOpsi && (
           <Select
             label="Sasaran Perjanjian Kinerja"
             description="Sasaran perjanjian kinerja unit yang diturunkan menjadi RHK ini"
@@ -337,7 +337,7 @@ function RhkCard({
             searchable
           />
         )}
-        {skp.isJpt ? (
+        {skp.formatJpt ? (
           <TextInput
             label={ISTILAH_SKP.penugasanDari}
             description="Opsional: siapa yang menugaskan RHK ini"
@@ -395,7 +395,7 @@ function RhkCard({
 }
 
 export function CatatanAtasan({ skp }: { skp: SkpDetail }) {
-  if (skp.isJpt) return null;
+  if (skp.formatJpt) return null;
   const a = skp.skpAtasan;
   const nama = a?.pegawaiNama ?? skp.identitas.pejabatPenilai?.nama ?? 'atasan langsung';
   if (!a)
@@ -430,13 +430,13 @@ export function HasilKerjaEditor({
 }) {
   const [drafts, setDrafts] = useState<RhkDraft[]>(() => {
     const d = fromServer(skp);
-    return d.length > 0 ? d : [rhkBaru('UTAMA', skp.isJpt)];
+    return d.length > 0 ? d : [rhkBaru('UTAMA', skp.formatJpt)];
   });
   const [tampilkanGalat, setTampilkanGalat] = useState(false);
   const unorId = skp.unorId;
   const pk = useQuery({
     queryKey: ['perjanjian-kinerja', unorId, skp.tahun],
-    enabled: skp.isJpt && !!unorId,
+    enabled: skp.formatJpt && !!unorId,
     queryFn: () => api<PkOut>(`/api/perjanjian-kinerja?unorId=${unorId}&tahun=${skp.tahun}`),
   });
   const pkOpsi = pk.data
@@ -503,7 +503,7 @@ export function HasilKerjaEditor({
               <Button
                 variant="light"
                 size="xs"
-                onClick={() => setDrafts((ds) => [...ds, rhkBaru(jenis, skp.isJpt)])}
+                onClick={() => setDrafts((ds) => [...ds, rhkBaru(jenis, skp.formatJpt)])}
                 disabled={drafts.length >= 50}
               >
                 {jenis === 'UTAMA' ? 'Tambah RHK Utama' : 'Tambah RHK Tambahan'}

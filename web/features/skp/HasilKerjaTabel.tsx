@@ -47,7 +47,7 @@ function HasilKerjaKartu({ skp }: { skp: SkpDetail }) {
                         {ISTILAH_SKP.penugasanDari}: {r.penugasanDari}
                       </Text>
                     )}
-                    {!skp.isJpt && r.intervensi.length > 0 && (
+                    {!skp.formatJpt && r.intervensi.length > 0 && (
                       <div>
                         <Text size="xs" c="dimmed">
                           {ISTILAH_SKP.rhkAtasan}
@@ -63,7 +63,7 @@ function HasilKerjaKartu({ skp }: { skp: SkpDetail }) {
                       {r.iki.map((k) => (
                         <Text key={k.id} size="sm">
                           <Text span c="dimmed" size="sm">
-                            {skp.isJpt
+                            {skp.formatJpt
                               ? k.perspektif
                                 ? PERSPEKTIF_LABEL[k.perspektif]
                                 : '—'
@@ -93,7 +93,7 @@ function HasilKerjaKartu({ skp }: { skp: SkpDetail }) {
 export function HasilKerjaTabel({ skp }: { skp: SkpDetail }) {
   const lebar = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
   if (!lebar) return <HasilKerjaKartu skp={skp} />;
-  const jpt = skp.isJpt;
+  const jpt = skp.formatJpt;
   const kolom = jpt
     ? ['No', ISTILAH_SKP.rhk, ISTILAH_SKP.iki, ISTILAH_SKP.target, ISTILAH_SKP.perspektif]
     : ['No', ISTILAH_SKP.rhkAtasan, ISTILAH_SKP.rhk, ISTILAH_SKP.aspek, ISTILAH_SKP.iki, ISTILAH_SKP.target];

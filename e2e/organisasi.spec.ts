@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { demoAccounts } from './accounts.js';
+
+const bkd = demoAccounts().admin_instansi!;
+
+test('the BKD marks a bidang head as head of an independent unit with a reason, then unmarks it', async ({
+  page,
+}) => {
+  await page.goto('/masuk');
+  await page.getByLabel('NIP').fill(bkd.nip);
+  await page.getByLabel('Kata sandi').fill(bkd.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page
+    .getByRole('navigation', { name: 'Navigasi utama' })
+    .getByRole('link', { name: 'Struktur organisasi' })
+    .click();
+  const tree = page.getByRole('navigation', { name: 'Pohon unit organisasi' });
+  await tree.getByRole('button', { name: /Pemerintah Provinsi Gorontalo/ }).click();
+  await tree.getByRole('button', { name: /Dinas Pendidikan dan Kebudayaan/ }).click();
+  await tree.getByRole('button', { name: /Bidang Kebudayaan/ }).click();
+
+  const saklar = page.getByRole('switch', { name: /Kepala unit kerja mandiri/ });
+  await expect(saklar).not.toBeChecked();
+  const tandai = async (alasan: string) => {
+    await saklar.click({ force: true });
+    await page.getByLabel('Alasan').fill(alasan);
+    await page.getByRole('button', { name: 'Simpan' }).click();
+  };
+  await tandai('UPT mandiri menurut pergub');
+  await expect(page.getByText('Kepala unit kerja mandiri', { exact: true })).toBeVisible();
+  await expect(saklar).toBeChecked();
+  await tandai('Kembali ke struktur biasa');
+  await expect(page.getByText('Kepala unit kerja mandiri', { exact: true })).toHaveCount(0);
+  await expect(saklar).not.toBeChecked();
+});
