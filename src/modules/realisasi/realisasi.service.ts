@@ -32,6 +32,7 @@ import { nilaiDariLog, ringkasanLog } from '../../domain/log-harian.js';
 import { namaLengkap } from '../../domain/pegawai.js';
 import { PREDIKAT_PEGAWAI_LABEL, predikatKinerja, sarankanRatingHasilKerja } from '../../domain/predikat.js';
 import {
+  bolehTetapkanPredikat,
   editWindow,
   isEditableByPegawai,
   type RealisasiTransition,
@@ -44,6 +45,7 @@ import {
 import {
   aturanEskalasi,
   isMenungguPenilaian,
+  isPenilaianUlangTerbuka,
   isTereskalasi,
   jendelaPenilaian,
 } from '../../domain/tenggat.js';
@@ -745,7 +747,10 @@ export function createRealisasiService(deps: {
       const to = mustTransition(r.status, t);
       if (body.version !== r.version) throw new AppError('VERSION_CONFLICT');
       // Escalated items are past their windows by definition; the atasan decides them without one.
-      if (peran !== 'ATASAN')
+      if (
+        peran !== 'ATASAN' &&
+        !isPenilaianUlangTerbuka(clock.now(), periode, cfg, r.status === 'DIPERBAIKI')
+      )
         await assertJendela(r.pegawaiId, requiredWindows(r.status, t.kind), r.periodeKode);
       const [owner, putaran] = await Promise.all([pegawaiOf(r.pegawaiId), q.putaranTerakhir(db, [id])]);
       const label = labelPeriode(periode);
@@ -821,19 +826,26 @@ export function createRealisasiService(deps: {
       const s = await skpWajib(pegawaiId, periode);
       const { peran } = await peranPenilai(actor, pegawaiId, s.instansiId, s.isJpt);
       if (!peran) throw bukanPenilai();
+      const items = await q.realisasiOfSkp(db, s.id, periode.kode);
+      const riwayat = await q.riwayatOf(
+        db,
+        items.map((r) => r.id),
+      );
       if (peran === 'ATASAN') {
-        const items = await q.realisasiOfSkp(db, s.id, periode.kode);
-        const riwayat = await q.riwayatOf(
-          db,
-          items.map((r) => r.id),
-        );
         const eskalasi = tereskalasi(periode, cfg, await izinPenilaian(pegawaiId, periode.kode));
         if (!atasanMengambilAlih(actor, items, riwayat, eskalasi)) throw belumEskalasi();
       }
+      const izinPredikat = bolehTetapkanPredikat(
+        items.map((r) => ({ status: r.status, rencana: r.rhkRencana })),
+      );
+      if (!izinPredikat.ok)
+        throw new AppError('PREDIKAT_MENUNGGU_PERBAIKAN', { rhk: izinPredikat.rhk }, izinPredikat.pesan);
       const existing = await q.findPenilaian(db, s.id, periode.kode);
       if (existing ? body.version !== existing.version : body.version !== undefined)
         throw new AppError('VERSION_CONFLICT');
-      if (peran !== 'ATASAN') await assertJendela(pegawaiId, ['PENILAIAN', 'PERBAIKAN'], periode.kode);
+      const setelahPerbaikan = riwayat.some((h) => h.aksi === 'PERLU_PERBAIKAN');
+      if (peran !== 'ATASAN' && !isPenilaianUlangTerbuka(clock.now(), periode, cfg, setelahPerbaikan))
+        await assertJendela(pegawaiId, ['PENILAIAN', 'PERBAIKAN'], periode.kode);
       // SPEC §6.3: a unit head's rating hasil kerja is the unit's organisation predikat, when it is set.
       const ratingHasilKerja =
         (await deps.kurva.saranKepalaUnit(pegawaiId, s.instansiId, periode.kode))?.rating ??
