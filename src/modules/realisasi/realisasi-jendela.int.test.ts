@@ -144,6 +144,11 @@ describe('re-assessment until the period closes; no predikat while a correction 
     expect(tulis.statusCode).toBe(409);
     expect(tulis.json().error.code).toBe('WINDOW_CLOSED');
     // ...but the assessor re-assesses the correction, then finalises the predikat and its document.
+    expect((await bulan(c.kasi, org.pelaksana.id)).penilaianUlang).toEqual({
+      item: true,
+      rating: true,
+      sampai: '2026-08-31T15:59:59.999Z',
+    });
     const diterima = await nilai(c.kasi, org.pelaksana.id, rhk.staf[0]!, 'TERIMA');
     expect(diterima.statusCode, diterima.body).toBe(200);
     expect(diterima.json().status).toBe('DITERIMA');
@@ -156,6 +161,10 @@ describe('re-assessment until the period closes; no predikat while a correction 
   it('closes re-assessment and the predikat with the end of August', async () => {
     // 1 September: July has closed; re-assessment and the predikat need an exception now.
     const c = await pada('2026-09-01');
+    expect((await bulan(c.kasi, org.pelaksana.id)).penilaianUlang).toMatchObject({
+      item: false,
+      rating: false,
+    });
     const tutup = await nilai(c.kasi, org.pelaksana2.id, rhk.staf2[0]!, 'TERIMA');
     expect(tutup.statusCode).toBe(409);
     expect(tutup.json().error.code).toBe('WINDOW_CLOSED');

@@ -27,6 +27,7 @@ import {
   labelPeriode,
   type Periode,
   parseYearMonth,
+  tutupPeriode,
 } from '../../domain/jadwal.js';
 import { nilaiDariLog, ringkasanLog } from '../../domain/log-harian.js';
 import { namaLengkap } from '../../domain/pegawai.js';
@@ -241,6 +242,10 @@ export function createRealisasiService(deps: {
     );
   }
 
+  /** Whether the period had a correction round: an item of it was sent back at least once. */
+  const setelahPerbaikan = (riwayat: readonly { aksi: string }[]) =>
+    riwayat.some((h) => h.aksi === 'PERLU_PERBAIKAN');
+
   /**
    * One of the windows must be open for the employee (or an exception for them or their unit).
    * Reads outside any transaction (PGlite has one connection).
@@ -302,6 +307,11 @@ export function createRealisasiService(deps: {
       pegawai: { id: p.id, nip: p.nip, namaLengkap: namaLengkap(p) },
       jendela,
     };
+    const penilaianUlang = (setelah: boolean) => ({
+      item: isPenilaianUlangTerbuka(now, periode, cfg, true),
+      rating: isPenilaianUlangTerbuka(now, periode, cfg, setelah),
+      sampai: tutupPeriode(periode, cfg).toISOString(),
+    });
 
     const s = await skpFor(pegawaiId, periode);
     if (!s)
@@ -316,6 +326,7 @@ export function createRealisasiService(deps: {
         saran: null,
         dapatMenilai: false,
         menilaiSebagai: null,
+        penilaianUlang: penilaianUlang(false),
       };
 
     const rhks = await q.rhkOf(db, s.id);
@@ -430,6 +441,7 @@ export function createRealisasiService(deps: {
       dapatMenilai,
       menilaiSebagai:
         !dapatMenilai || peran === 'PENILAI' ? null : peran === 'DELEGASI' ? 'DELEGASI' : 'ESKALASI',
+      penilaianUlang: penilaianUlang(setelahPerbaikan(riwayat)),
     };
   }
 
@@ -843,8 +855,10 @@ export function createRealisasiService(deps: {
       const existing = await q.findPenilaian(db, s.id, periode.kode);
       if (existing ? body.version !== existing.version : body.version !== undefined)
         throw new AppError('VERSION_CONFLICT');
-      const setelahPerbaikan = riwayat.some((h) => h.aksi === 'PERLU_PERBAIKAN');
-      if (peran !== 'ATASAN' && !isPenilaianUlangTerbuka(clock.now(), periode, cfg, setelahPerbaikan))
+      if (
+        peran !== 'ATASAN' &&
+        !isPenilaianUlangTerbuka(clock.now(), periode, cfg, setelahPerbaikan(riwayat))
+      )
         await assertJendela(pegawaiId, ['PENILAIAN', 'PERBAIKAN'], periode.kode);
       // SPEC §6.3: a unit head's rating hasil kerja is the unit's organisation predikat, when it is set.
       const ratingHasilKerja =
