@@ -222,6 +222,12 @@ test('Salim reports the month with a link and a file, Yamin sends one back and a
   await page.goto(`/realisasi/bawahan/${stafId}?periode=${periode}`);
   const lagi = kartu(page).first();
   await expect(status(lagi, 'Diperbaiki')).toBeVisible();
+  // The month cannot be rated while the correction waits for re-assessment; the form names the RHK.
+  const tertahan = page
+    .getByRole('region', { name: 'Penilaian periode' })
+    .getByRole('note')
+    .filter({ hasText: 'Predikat belum dapat ditetapkan' });
+  await expect(tertahan).toContainText('(Diperbaiki) masih menunggu perbaikan atau penilaian ulang');
   await lagi.focus();
   await page.keyboard.press('1');
   await expect(status(lagi, 'Diterima')).toBeVisible();
@@ -234,6 +240,7 @@ test('Salim reports the month with a link and a file, Yamin sends one back and a
     'Putaran 2 · Diterima',
   ])
     await expect(thread.getByText(langkah, { exact: true })).toBeVisible();
+  await expect(tertahan).toBeHidden();
 
   const penilaian = page.getByRole('region', { name: 'Penilaian periode' });
   await expect(penilaian.getByRole('note')).toContainText('Saran sistem untuk rating hasil kerja');

@@ -235,6 +235,12 @@ export const RealisasiBulanOut = z.object({
   dapatMenilai: z.boolean(),
   /** How the caller assesses when not as the pejabat penilai: shown as "a.n." (atas nama) `pejabatPenilai`. */
   menilaiSebagai: z.enum(['DELEGASI', 'ESKALASI']).nullable(),
+  /**
+   * Re-assessment after a correction round (SPEC §5.1), open now without an exception until the period
+   * closes (`sampai`), past the correction window: `item` for corrected items, `rating` for the
+   * period's ratings once an item of it was sent back.
+   */
+  penilaianUlang: z.object({ item: z.boolean(), rating: z.boolean(), sampai: z.string() }),
 });
 export type RealisasiBulanOut = z.infer<typeof RealisasiBulanOut>;
 

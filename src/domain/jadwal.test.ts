@@ -19,6 +19,7 @@ import {
   prevYearMonth,
   semuaPeriode,
   singkatanZona,
+  tutupPeriode,
 } from './jadwal.js';
 
 const jadwal = (over: Partial<JadwalConfig> = {}): JadwalConfig => ({ ...DEFAULT_JADWAL, ...over });
@@ -320,5 +321,26 @@ describe('bolehMenulis: the regular window or an unexpired exception', () => {
     expect(
       ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura', 'Asia/Tokyo'].map(singkatanZona),
     ).toEqual(['WIB', 'WIB', 'WITA', 'WIT', 'Asia/Tokyo']);
+  });
+});
+
+describe('tutupPeriode: the period closes with the month that holds its windows (local)', () => {
+  it.each([
+    ['2026-07', {}, '2026-08-31T15:59:59.999Z'],
+    ['2026-12', {}, '2027-01-31T15:59:59.999Z'],
+    ['2027-01', {}, '2027-02-28T15:59:59.999Z'],
+    ['2026-07', { zonaWaktu: 'Asia/Jakarta' }, '2026-08-31T16:59:59.999Z'],
+    ['2026-07', { zonaWaktu: 'Asia/Jayapura' }, '2026-08-31T14:59:59.999Z'],
+  ] as const)('%s %o → %s', (ym, over, expected) => {
+    expect(iso(tutupPeriode(bulanan(ym, over), jadwal(over)))).toBe(expected);
+  });
+
+  it('quarterly and per semester: the month after the last one', () => {
+    expect(iso(tutupPeriode(bulanan('2026-02', { periode: 'TRIWULANAN' }), jadwal()))).toBe(
+      '2026-04-30T15:59:59.999Z',
+    );
+    expect(iso(tutupPeriode(bulanan('2026-09', { periode: 'SEMESTERAN' }), jadwal()))).toBe(
+      '2027-01-31T15:59:59.999Z',
+    );
   });
 });

@@ -218,6 +218,24 @@ export function jendelaPeriode(jenis: JenisJendela, periode: Periode, config: Ja
   };
 }
 
+/**
+ * When the period closes (SPEC §5.1: "re-assessment until the period closes"; SPEC names no day): the
+ * last instant of the month that holds its windows, local time. The next period's input opens the day
+ * after, so no two periods' corrections overlap.
+ */
+export function tutupPeriode(periode: Periode, config: JadwalConfig): Date {
+  const { tahun, bulan } = parseYearMonth(nextYearMonth(periode.akhir));
+  return new Date(awalHari(tahun, bulan + 1, 1, config.zonaWaktu) - 1);
+}
+
+/**
+ * Re-assessment after a correction round (SPEC §5.1): from the opening of the assessment window until
+ * the period closes, past the end of the correction window.
+ */
+export function isMasaPenilaianUlang(now: Date, periode: Periode, config: JadwalConfig): boolean {
+  return jendelaPeriode('PENILAIAN', periode, config).mulai <= now && now <= tutupPeriode(periode, config);
+}
+
 export function isDalamJendela(
   now: Date,
   jenis: JenisJendela,

@@ -29,8 +29,8 @@ describe('batasPeriode', () => {
   it('ends each window at local midnight of its last day (WITA)', () => {
     expect(batas.input.toISOString()).toBe('2026-08-07T15:59:59.999Z');
     expect(batas.penilaian.toISOString()).toBe('2026-08-15T15:59:59.999Z');
-    // A correction may be re-assessed until corrections close.
-    expect(batas.penilaianUlang.toISOString()).toBe('2026-08-25T15:59:59.999Z');
+    // A correction may be re-assessed until the period closes (SPEC §5.1).
+    expect(batas.penilaianUlang.toISOString()).toBe('2026-08-31T15:59:59.999Z');
     expect(batas.perbaikan.toISOString()).toBe('2026-08-25T15:59:59.999Z');
   });
 });
@@ -71,7 +71,13 @@ describe('statusTerlambat', () => {
     ],
     ['waiting within the assessment window', { menunggu: 1 }, '2026-08-15T20:00:00', []],
     ['a correction waits until corrections close', { menungguUlang: 1 }, '2026-08-20T10:00:00', []],
-    ['a correction not re-assessed', { menungguUlang: 1 }, '2026-08-26T00:00:00', ['BELUM_DINILAI']],
+    [
+      'a correction waits past corrections until the period closes',
+      { menungguUlang: 1 },
+      '2026-08-31T20:00:00',
+      [],
+    ],
+    ['a correction not re-assessed', { menungguUlang: 1 }, '2026-09-01T00:00:00', ['BELUM_DINILAI']],
     ['sent back, not corrected', { perluPerbaikan: 1 }, '2026-08-26T00:00:00', ['BELUM_DIPERBAIKI']],
     ['sent back, correction still open', { perluPerbaikan: 1 }, '2026-08-25T10:00:00', []],
   ])('%s', (_, f, now, expected) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bolehTetapkanPredikat,
   editWindow,
   isEditableByPegawai,
   type RealisasiTransition,
@@ -109,4 +110,33 @@ describe('realisasi workflow (SPEC §5.3)', () => {
       expect(requiredWindows(from, t.kind)).toEqual(windows);
     },
   );
+});
+
+describe('bolehTetapkanPredikat: no predikat while a correction round is open', () => {
+  const item = (status: StatusRealisasi, rencana = `RHK ${status}`) => ({ status, rencana });
+
+  it.each([
+    [[], true],
+    [[item('DITERIMA')], true],
+    [[item('DRAFT'), item('DIAJUKAN'), item('DITERIMA')], true],
+    [[item('DITERIMA'), item('PERLU_PERBAIKAN')], false],
+    [[item('DIPERBAIKI')], false],
+  ] as const)('%j → %s', (items, ok) => {
+    expect(bolehTetapkanPredikat(items).ok).toBe(ok);
+  });
+
+  it('names every waiting RHK with its status', () => {
+    expect(
+      bolehTetapkanPredikat([
+        item('DITERIMA', 'Terhimpunnya data'),
+        item('PERLU_PERBAIKAN', 'Tersusunnya laporan'),
+        item('DIPERBAIKI', 'Terlaksananya supervisi'),
+      ]),
+    ).toEqual({
+      ok: false,
+      rhk: ['Tersusunnya laporan', 'Terlaksananya supervisi'],
+      pesan:
+        'Predikat periode ini belum dapat ditetapkan: RHK "Tersusunnya laporan" (Perlu Perbaikan), "Terlaksananya supervisi" (Diperbaiki) masih menunggu perbaikan atau penilaian ulang.',
+    });
+  });
 });

@@ -68,8 +68,8 @@ export function isEditableByPegawai(status: StatusRealisasi): boolean {
 /**
  * The windows in which a transition may happen (any one suffices; an admin's exception for the window
  * counts too). Assessing needs the assessment window; re-assessing a corrected item is also allowed in
- * the correction window, since corrections arrive there. Re-assessment after the correction window
- * closes needs an exception.
+ * the correction window, since corrections arrive there, and after it until the period closes
+ * (jadwal.isMasaPenilaianUlang, checked by the caller).
  */
 export function requiredWindows(current: StatusRealisasi, kind: RealisasiTransition['kind']): JenisJendela[] {
   switch (kind) {
@@ -81,4 +81,29 @@ export function requiredWindows(current: StatusRealisasi, kind: RealisasiTransit
     case 'requestCorrection':
       return current === 'DIPERBAIKI' ? ['PENILAIAN', 'PERBAIKAN'] : ['PENILAIAN'];
   }
+}
+
+/** An item sent back waits for its correction, a corrected one for its re-assessment (SPEC §5.3). */
+export const MENUNGGU_PERBAIKAN = [
+  'PERLU_PERBAIKAN',
+  'DIPERBAIKI',
+] as const satisfies readonly StatusRealisasi[];
+
+export type IzinPredikat = { ok: true } | { ok: false; rhk: string[]; pesan: string };
+
+/**
+ * The period's predikat (and its Evaluasi Kinerja Pegawai document) is final only once every correction
+ * round has ended: refused, naming the RHKs, while an item waits for correction or re-assessment.
+ */
+export function bolehTetapkanPredikat(
+  items: readonly { status: StatusRealisasi; rencana: string }[],
+): IzinPredikat {
+  const menunggu = items.filter((i) => (MENUNGGU_PERBAIKAN as readonly StatusRealisasi[]).includes(i.status));
+  if (menunggu.length === 0) return { ok: true };
+  const daftar = menunggu.map((i) => `"${i.rencana}" (${STATUS_REALISASI_LABEL[i.status]})`).join(', ');
+  return {
+    ok: false,
+    rhk: menunggu.map((i) => i.rencana),
+    pesan: `Predikat periode ini belum dapat ditetapkan: RHK ${daftar} masih menunggu perbaikan atau penilaian ulang.`,
+  };
 }

@@ -5,6 +5,7 @@ import {
   batasJendela,
   batasPenilaian,
   hitungTenggat,
+  isPenilaianUlangTerbuka,
   isTereskalasi,
   jendelaSegeraBerakhir,
   labelTanggal,
@@ -29,8 +30,8 @@ describe('batasPenilaian: the end of the latest window the verdict may use (WITA
     expect(batasPenilaian('DIAJUKAN', desember, cfg()).toISOString()).toBe('2027-01-15T15:59:59.999Z');
   });
 
-  it('a corrected item may still be decided in the correction window', () => {
-    expect(batasPenilaian('DIPERBAIKI', desember, cfg()).toISOString()).toBe('2027-01-25T15:59:59.999Z');
+  it('a corrected item may be re-assessed until the period closes, past the correction window', () => {
+    expect(batasPenilaian('DIPERBAIKI', desember, cfg()).toISOString()).toBe('2027-01-31T15:59:59.999Z');
   });
 
   it('an exception for the window moves the deadline to its (exclusive) end; others do not', () => {
@@ -49,11 +50,43 @@ describe('batasPenilaian: the end of the latest window the verdict may use (WITA
     ).toEqual(at('2027-01-15T15:59:59.999Z'));
   });
 
-  it('clamps to February: correction days 25–31 end on the 28th', () => {
+  it('clamps to February: correction days 25–31 end on the 28th, when January closes', () => {
     const januari = periodeOf('2027-01', cfg({ perbaikan: [25, 31] }));
+    expect(batasJendela('PERBAIKAN', januari, cfg({ perbaikan: [25, 31] })).toISOString()).toBe(
+      '2027-02-28T15:59:59.999Z',
+    );
     expect(batasPenilaian('DIPERBAIKI', januari, cfg({ perbaikan: [25, 31] })).toISOString()).toBe(
       '2027-02-28T15:59:59.999Z',
     );
+  });
+
+  it('an exception for the correction window beyond the close moves the re-assessment deadline too', () => {
+    const lewat = bukaan({ jenis: 'PERBAIKAN', berakhir: at('2027-02-03T00:00:00.000Z') });
+    expect(batasPenilaian('DIPERBAIKI', desember, cfg(), [lewat]).toISOString()).toBe(
+      '2027-02-02T23:59:59.999Z',
+    );
+  });
+});
+
+describe('isPenilaianUlangTerbuka: after a correction round, until the period closes (WITA)', () => {
+  const desember = periodeOf('2026-12', cfg());
+  it.each([
+    ['before the assessment window', '2027-01-07T15:59:59.999Z', true, false],
+    ['the assessment window opens', '2027-01-07T16:00:00.000Z', true, true],
+    ['between the windows (17 January)', '2027-01-17T02:00:00.000Z', true, true],
+    ['after the correction window (26 January)', '2027-01-26T02:00:00.000Z', true, true],
+    ['the last instant of January', '2027-01-31T15:59:59.999Z', true, true],
+    ['the period closed (1 February)', '2027-01-31T16:00:00.000Z', true, false],
+    ['no correction round', '2027-01-26T02:00:00.000Z', false, false],
+  ] as const)('%s → %s', (_, now, setelahPerbaikan, expected) => {
+    expect(isPenilaianUlangTerbuka(at(now), desember, cfg(), setelahPerbaikan)).toBe(expected);
+  });
+
+  it('quarterly: Q3 closes with October', () => {
+    const q = cfg({ periode: 'TRIWULANAN' });
+    const q3 = periodeOf('2026-08', q);
+    expect(isPenilaianUlangTerbuka(at('2026-10-31T15:00:00Z'), q3, q, true)).toBe(true);
+    expect(isPenilaianUlangTerbuka(at('2026-10-31T16:00:00Z'), q3, q, true)).toBe(false);
   });
 });
 
@@ -63,7 +96,9 @@ describe('isTereskalasi: waiting past the deadline, at instant T', () => {
     ['DIAJUKAN', '2027-01-15T15:59:59.999Z', false],
     ['DIAJUKAN', '2027-01-15T16:00:00.000Z', true],
     ['DIPERBAIKI', '2027-01-20T00:00:00.000Z', false],
-    ['DIPERBAIKI', '2027-01-25T16:00:00.000Z', true],
+    ['DIPERBAIKI', '2027-01-25T16:00:00.000Z', false],
+    ['DIPERBAIKI', '2027-01-31T15:59:59.999Z', false],
+    ['DIPERBAIKI', '2027-01-31T16:00:00.000Z', true],
     ['DITERIMA', '2027-03-01T00:00:00.000Z', false],
     ['PERLU_PERBAIKAN', '2027-03-01T00:00:00.000Z', false],
     ['DRAFT', '2027-03-01T00:00:00.000Z', false],
@@ -104,13 +139,13 @@ describe('isTereskalasi: waiting past the deadline, at instant T', () => {
         periodeKode: '2026-12',
         status: 'DIPERBAIKI',
         jendela: 'PENILAIAN',
-        batas: '2027-01-25T15:59:59.999Z',
+        batas: '2027-01-31T15:59:59.999Z',
       },
       {
         periodeKode: '2026-12',
         status: 'DIPERBAIKI',
         jendela: 'PERBAIKAN',
-        batas: '2027-01-25T15:59:59.999Z',
+        batas: '2027-01-31T15:59:59.999Z',
       },
     ]);
   });

@@ -6,6 +6,7 @@
 import {
   type BukaanKhusus,
   bolehMenulis,
+  isMasaPenilaianUlang,
   type JadwalConfig,
   type Jendela,
   type JenisJendela,
@@ -13,6 +14,7 @@ import {
   jendelaPeriode,
   NAMA_BULAN,
   type Periode,
+  tutupPeriode,
 } from './jadwal.js';
 import { requiredWindows, type StatusRealisasi } from './realisasi-workflow.js';
 
@@ -45,16 +47,36 @@ export function batasJendela(
   return new Date(batas);
 }
 
-/** The pejabat penilai's deadline for a waiting item: the end of the latest window its verdict may use. */
+/**
+ * The pejabat penilai's deadline for a waiting item: the end of the latest window its verdict may use;
+ * a corrected item may also be re-assessed until the period closes.
+ */
 export function batasPenilaian(
   status: StatusMenunggu,
   periode: Periode,
   config: JadwalConfig,
   bukaan: readonly BukaanKhusus[] = [],
 ): Date {
+  const ulang = status === 'DIPERBAIKI' ? [tutupPeriode(periode, config).getTime()] : [];
   return new Date(
-    Math.max(...jendelaPenilaian(status).map((j) => batasJendela(j, periode, config, bukaan).getTime())),
+    Math.max(
+      ...ulang,
+      ...jendelaPenilaian(status).map((j) => batasJendela(j, periode, config, bukaan).getTime()),
+    ),
   );
+}
+
+/**
+ * Re-assessment without an exception (SPEC §5.1): once the period had a correction round (a corrected
+ * item, or the period's ratings after one), the pejabat penilai decides until the period closes.
+ */
+export function isPenilaianUlangTerbuka(
+  now: Date,
+  periode: Periode,
+  config: JadwalConfig,
+  setelahPerbaikan: boolean,
+): boolean {
+  return setelahPerbaikan && isMasaPenilaianUlang(now, periode, config);
 }
 
 /**

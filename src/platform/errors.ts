@@ -107,6 +107,11 @@ export const ERRORS = {
     status: 409,
     message: 'Perubahan status realisasi ini tidak diperbolehkan.',
   },
+  PREDIKAT_MENUNGGU_PERBAIKAN: {
+    status: 409,
+    message:
+      'Predikat periode belum dapat ditetapkan selama ada RHK yang menunggu perbaikan atau penilaian ulang.',
+  },
   REALISASI_NOT_EDITABLE: {
     status: 409,
     message: 'Realisasi ini tidak dapat diubah pada statusnya sekarang.',

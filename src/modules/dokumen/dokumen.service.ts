@@ -18,6 +18,7 @@ import { labelPeriode } from '../../domain/jadwal.js';
 import type { Distribusi } from '../../domain/kurva.js';
 import { namaLengkap } from '../../domain/pegawai.js';
 import { PREDIKAT_PEGAWAI } from '../../domain/predikat.js';
+import { bolehTetapkanPredikat } from '../../domain/realisasi-workflow.js';
 import { STATUS_SKP_LABEL } from '../../domain/skp-workflow.js';
 import {
   formatKode,
@@ -156,6 +157,12 @@ export function createDokumenService(deps: {
     const distribusi = unit ? await q.distribusiUnit(db, unit.path, bulan.periode.kode) : [];
     const byRhk = new Map(bulan.items.map((i) => [i.rhk.id, i.realisasi]));
     const p = bulan.penilaian;
+    // A predikat given before an item was sent back again is not final until the round ends.
+    const izin = bolehTetapkanPredikat(
+      bulan.items.flatMap((i) =>
+        i.realisasi ? [{ status: i.realisasi.status, rencana: i.rhk.rencana }] : [],
+      ),
+    );
     const data: EvaluasiData = {
       jenis: 'PERIODIK',
       instansiNama: detail.instansiNama,
@@ -185,7 +192,11 @@ export function createDokumenService(deps: {
         predikat: p.predikat,
         catatan: p.catatan,
       },
-      draf: p ? null : `DRAF — penilaian periode ${bulan.periode.label} belum diberikan`,
+      draf: !izin.ok
+        ? `DRAF — ${izin.pesan}`
+        : p
+          ? null
+          : `DRAF — penilaian periode ${bulan.periode.label} belum diberikan`,
       // The reader is in the employee's instansi (the access rule requires it): their zone dates it.
       tanggal: p ? await tanggalDi(p.at, actor.instansiId) : null,
     };

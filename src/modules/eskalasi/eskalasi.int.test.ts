@@ -131,13 +131,7 @@ describe('eskalasi: items the pejabat penilai missed go to the atasan pejabat pe
       aksi: 'TERIMA',
       oleh: { id: org.administrator.id },
     });
-    const kembali = await c.kabid.post(`/api/realisasi/${b!.id}/nilai`, {
-      version: b!.version,
-      keputusan: 'PERLU_PERBAIKAN',
-      arahan: 'Lampirkan daftar hadir kegiatan.',
-    });
-    expect(kembali.statusCode, kembali.body).toBe(200);
-    // Nothing waits any more, yet the atasan who took the period over sets its ratings.
+    // The atasan who took the period over sets its ratings.
     const rating = await c.kabid.put(`/api/realisasi/pegawai/${org.pelaksana.id}/penilaian`, {
       periode: '2026-07',
       ratingHasilKerja: 'SESUAI_EKSPEKTASI',
@@ -148,6 +142,21 @@ describe('eskalasi: items the pejabat penilai missed go to the atasan pejabat pe
       predikat: 'BAIK',
       penilai: { id: org.administrator.id },
     });
+    const kembali = await c.kabid.post(`/api/realisasi/${b!.id}/nilai`, {
+      version: b!.version,
+      keputusan: 'PERLU_PERBAIKAN',
+      arahan: 'Lampirkan daftar hadir kegiatan.',
+    });
+    expect(kembali.statusCode, kembali.body).toBe(200);
+    // Once an item is sent back, the predikat waits for the correction round (issue 13).
+    const menunggu = await c.kabid.put(`/api/realisasi/pegawai/${org.pelaksana.id}/penilaian`, {
+      periode: '2026-07',
+      ratingHasilKerja: 'DI_ATAS_EKSPEKTASI',
+      ratingPerilaku: 'SESUAI_EKSPEKTASI',
+      version: 1,
+    });
+    expect(menunggu.statusCode).toBe(409);
+    expect(menunggu.json().error.code).toBe('PREDIKAT_MENUNGGU_PERBAIKAN');
 
     // staf2's items stay with the kasi while the exception lasts.
     const staf2 = (await c.kabid.get(bulan(org.pelaksana2.id))).json();
@@ -186,8 +195,8 @@ describe('eskalasi: items the pejabat penilai missed go to the atasan pejabat pe
     );
     expect(audit.map((x) => x.action)).toEqual([
       'realisasi.accept',
-      'realisasi.requestCorrection',
       'penilaian.buat',
+      'realisasi.requestCorrection',
     ]);
   });
 });

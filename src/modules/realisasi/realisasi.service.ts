@@ -27,11 +27,13 @@ import {
   labelPeriode,
   type Periode,
   parseYearMonth,
+  tutupPeriode,
 } from '../../domain/jadwal.js';
 import { nilaiDariLog, ringkasanLog } from '../../domain/log-harian.js';
 import { namaLengkap } from '../../domain/pegawai.js';
 import { PREDIKAT_PEGAWAI_LABEL, predikatKinerja, sarankanRatingHasilKerja } from '../../domain/predikat.js';
 import {
+  bolehTetapkanPredikat,
   editWindow,
   isEditableByPegawai,
   type RealisasiTransition,
@@ -44,6 +46,7 @@ import {
 import {
   aturanEskalasi,
   isMenungguPenilaian,
+  isPenilaianUlangTerbuka,
   isTereskalasi,
   jendelaPenilaian,
 } from '../../domain/tenggat.js';
@@ -239,6 +242,10 @@ export function createRealisasiService(deps: {
     );
   }
 
+  /** Whether the period had a correction round: an item of it was sent back at least once. */
+  const setelahPerbaikan = (riwayat: readonly { aksi: string }[]) =>
+    riwayat.some((h) => h.aksi === 'PERLU_PERBAIKAN');
+
   /**
    * One of the windows must be open for the employee (or an exception for them or their unit).
    * Reads outside any transaction (PGlite has one connection).
@@ -300,6 +307,11 @@ export function createRealisasiService(deps: {
       pegawai: { id: p.id, nip: p.nip, namaLengkap: namaLengkap(p) },
       jendela,
     };
+    const penilaianUlang = (setelah: boolean) => ({
+      item: isPenilaianUlangTerbuka(now, periode, cfg, true),
+      rating: isPenilaianUlangTerbuka(now, periode, cfg, setelah),
+      sampai: tutupPeriode(periode, cfg).toISOString(),
+    });
 
     const s = await skpFor(pegawaiId, periode);
     if (!s)
@@ -314,6 +326,7 @@ export function createRealisasiService(deps: {
         saran: null,
         dapatMenilai: false,
         menilaiSebagai: null,
+        penilaianUlang: penilaianUlang(false),
       };
 
     const rhks = await q.rhkOf(db, s.id);
@@ -428,6 +441,7 @@ export function createRealisasiService(deps: {
       dapatMenilai,
       menilaiSebagai:
         !dapatMenilai || peran === 'PENILAI' ? null : peran === 'DELEGASI' ? 'DELEGASI' : 'ESKALASI',
+      penilaianUlang: penilaianUlang(setelahPerbaikan(riwayat)),
     };
   }
 
@@ -745,7 +759,10 @@ export function createRealisasiService(deps: {
       const to = mustTransition(r.status, t);
       if (body.version !== r.version) throw new AppError('VERSION_CONFLICT');
       // Escalated items are past their windows by definition; the atasan decides them without one.
-      if (peran !== 'ATASAN')
+      if (
+        peran !== 'ATASAN' &&
+        !isPenilaianUlangTerbuka(clock.now(), periode, cfg, r.status === 'DIPERBAIKI')
+      )
         await assertJendela(r.pegawaiId, requiredWindows(r.status, t.kind), r.periodeKode);
       const [owner, putaran] = await Promise.all([pegawaiOf(r.pegawaiId), q.putaranTerakhir(db, [id])]);
       const label = labelPeriode(periode);
@@ -821,19 +838,28 @@ export function createRealisasiService(deps: {
       const s = await skpWajib(pegawaiId, periode);
       const { peran } = await peranPenilai(actor, pegawaiId, s.instansiId, s.isJpt);
       if (!peran) throw bukanPenilai();
+      const items = await q.realisasiOfSkp(db, s.id, periode.kode);
+      const riwayat = await q.riwayatOf(
+        db,
+        items.map((r) => r.id),
+      );
       if (peran === 'ATASAN') {
-        const items = await q.realisasiOfSkp(db, s.id, periode.kode);
-        const riwayat = await q.riwayatOf(
-          db,
-          items.map((r) => r.id),
-        );
         const eskalasi = tereskalasi(periode, cfg, await izinPenilaian(pegawaiId, periode.kode));
         if (!atasanMengambilAlih(actor, items, riwayat, eskalasi)) throw belumEskalasi();
       }
+      const izinPredikat = bolehTetapkanPredikat(
+        items.map((r) => ({ status: r.status, rencana: r.rhkRencana })),
+      );
+      if (!izinPredikat.ok)
+        throw new AppError('PREDIKAT_MENUNGGU_PERBAIKAN', { rhk: izinPredikat.rhk }, izinPredikat.pesan);
       const existing = await q.findPenilaian(db, s.id, periode.kode);
       if (existing ? body.version !== existing.version : body.version !== undefined)
         throw new AppError('VERSION_CONFLICT');
-      if (peran !== 'ATASAN') await assertJendela(pegawaiId, ['PENILAIAN', 'PERBAIKAN'], periode.kode);
+      if (
+        peran !== 'ATASAN' &&
+        !isPenilaianUlangTerbuka(clock.now(), periode, cfg, setelahPerbaikan(riwayat))
+      )
+        await assertJendela(pegawaiId, ['PENILAIAN', 'PERBAIKAN'], periode.kode);
       // SPEC §6.3: a unit head's rating hasil kerja is the unit's organisation predikat, when it is set.
       const ratingHasilKerja =
         (await deps.kurva.saranKepalaUnit(pegawaiId, s.instansiId, periode.kode))?.rating ??

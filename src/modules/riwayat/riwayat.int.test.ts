@@ -69,12 +69,20 @@ beforeAll(async () => {
     }),
   );
 
-  // August: the first sent back with a direction, the second accepted; rated Baik.
+  // August: rated Baik; then the first sent back with a direction, the second accepted.
   u = await login(pada(9, 3));
   await isiDanAjukan(u.staf, '2026-08', [12, 1]);
   u = await login(pada(9, 10));
   bulan = await ok<Bulan>(u.kasi.get(`/api/realisasi/pegawai/${org.pelaksana.id}?periode=2026-08`));
   const [a, b] = rhkStaf.map((id) => bulan.items.find((i) => i.rhk.id === id)!.realisasi);
+  // Rated before the send-back: no predikat is set while an item waits for its correction.
+  await ok(
+    u.kasi.put(`/api/realisasi/pegawai/${org.pelaksana.id}/penilaian`, {
+      periode: '2026-08',
+      ratingHasilKerja: 'SESUAI_EKSPEKTASI',
+      ratingPerilaku: 'SESUAI_EKSPEKTASI',
+    }),
+  );
   await ok(
     u.kasi.post(`/api/realisasi/${a!.id}/nilai`, {
       version: a!.version,
@@ -88,13 +96,6 @@ beforeAll(async () => {
       version: b!.version,
       keputusan: 'TERIMA',
       capaian: 'SESUAI',
-    }),
-  );
-  await ok(
-    u.kasi.put(`/api/realisasi/pegawai/${org.pelaksana.id}/penilaian`, {
-      periode: '2026-08',
-      ratingHasilKerja: 'SESUAI_EKSPEKTASI',
-      ratingPerilaku: 'SESUAI_EKSPEKTASI',
     }),
   );
 });

@@ -29,6 +29,7 @@ export function ItemPenilaian({
   jendela,
   dapatMenilai,
   eskalasi,
+  penilaianUlang,
   zona,
   onPindah,
   ref,
@@ -39,6 +40,8 @@ export function ItemPenilaian({
   dapatMenilai: boolean;
   /** The atasan deciding escalated items: their windows have closed by definition. */
   eskalasi: boolean;
+  /** Corrected items may be re-assessed now, past the correction window until the period closes. */
+  penilaianUlang: boolean;
   zona: Zona;
   /** A movement key pressed on the card (j/k, arrows, Home/End); true when it moved. */
   onPindah: (key: string) => boolean;
@@ -102,6 +105,7 @@ export function ItemPenilaian({
             realisasi={r}
             jendela={jendela}
             eskalasi={eskalasi}
+            penilaianUlang={penilaianUlang}
             pintasan={pintasan}
             onLanjut={() => onPindah('j')}
           />
@@ -115,12 +119,14 @@ function Keputusan({
   realisasi,
   jendela,
   eskalasi,
+  penilaianUlang,
   pintasan,
   onLanjut,
 }: {
   realisasi: RealisasiOut;
   jendela: Jendela[];
   eskalasi: boolean;
+  penilaianUlang: boolean;
   /** Where the card finds this form's shortcut keys. */
   pintasan: React.Ref<(key: string) => boolean>;
   /** After a verdict given by a shortcut: on to the next RHK. */
@@ -142,10 +148,12 @@ function Keputusan({
     }
   }, [fokusArahan, keputusan]);
 
-  // Re-assessing a corrected item is also allowed in the correction window.
+  // Re-assessing a corrected item is also allowed in the correction window, and after it until the
+  // period closes.
   const windows = requiredWindows(realisasi.status, 'accept');
   const terbuka = jendela.filter((j) => windows.includes(j.jenis));
-  const dalamJadwal = eskalasi || terbuka.some((j) => j.izin);
+  const dalamJadwal =
+    eskalasi || terbuka.some((j) => j.izin) || (realisasi.status === 'DIPERBAIKI' && penilaianUlang);
 
   useImperativeHandle(pintasan, () => (key: string) => {
     if (!dalamJadwal || aksi.busy) return false;

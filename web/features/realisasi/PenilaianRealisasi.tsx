@@ -26,6 +26,7 @@ import { PenilaianBody } from '../../../src/contracts/realisasi';
 import { BERAKHLAK } from '../../../src/domain/berakhlak';
 import { formatNip } from '../../../src/domain/nip';
 import { predikatKinerja, RATING, RATING_LABEL, type Rating } from '../../../src/domain/predikat';
+import { bolehTetapkanPredikat } from '../../../src/domain/realisasi-workflow';
 import { ErrorView, Loading } from '../../components/Status';
 import { put } from '../../lib/api';
 import { GalatRealisasi, useAksiRealisasi } from './aksi';
@@ -156,6 +157,7 @@ function Halaman({
                     jendela={query.data.jendela}
                     dapatMenilai={query.data.dapatMenilai}
                     eskalasi={query.data.menilaiSebagai === 'ESKALASI'}
+                    penilaianUlang={query.data.penilaianUlang.item}
                     zona={zona}
                     onPindah={pindah(i)}
                   />
@@ -209,10 +211,16 @@ function RatingPenilaian({
   const { saran, penilaian } = bulan;
   const dalamJadwal =
     bulan.menilaiSebagai === 'ESKALASI' ||
+    bulan.penilaianUlang.rating ||
     bulan.jendela.some((j) => (j.jenis === 'PENILAIAN' || j.jenis === 'PERBAIKAN') && j.izin);
   const dapat = bulan.dapatMenilai && dalamJadwal;
+  // The same rule the server applies: no predikat while an RHK waits for correction or re-assessment.
+  const izinPredikat = bolehTetapkanPredikat(
+    bulan.items.flatMap((i) => (i.realisasi ? [{ status: i.realisasi.status, rencana: i.rhk.rencana }] : [])),
+  );
   const predikat =
     isian.hasilKerja && isian.perilaku ? predikatKinerja(isian.hasilKerja, isian.perilaku) : null;
+  const dapatSimpan = !!predikat && izinPredikat.ok;
 
   async function simpan(lanjut: boolean) {
     const body = PenilaianBody.safeParse({
@@ -239,7 +247,7 @@ function RatingPenilaian({
   }
 
   // Ctrl/⌘+Enter works inside the fields too; "n" only outside them (useHotkeys' default).
-  useHotkeys([['mod+Enter', () => dapat && predikat && !aksi.busy && void simpan(true)]], []);
+  useHotkeys([['mod+Enter', () => dapat && dapatSimpan && !aksi.busy && void simpan(true)]], []);
   useHotkeys([
     [
       'n',
@@ -272,8 +280,14 @@ function RatingPenilaian({
         </Title>
         {!dalamJadwal && bulan.dapatMenilai && (
           <Text size="sm" c="dimmed">
-            Rating hanya dapat disimpan pada jendela penilaian atau perbaikan.
+            Rating hanya dapat disimpan pada jendela penilaian atau perbaikan, atau sesudah perbaikan sampai
+            periode ditutup.
           </Text>
+        )}
+        {dapat && !izinPredikat.ok && (
+          <Alert color="orange" title="Predikat belum dapat ditetapkan" role="note">
+            {izinPredikat.pesan}
+          </Alert>
         )}
         <Stack gap="xs" role="group" aria-label="Umpan balik perilaku kerja">
           <Text size="sm" fw={600}>
@@ -368,10 +382,10 @@ function RatingPenilaian({
         <GalatRealisasi aksi={aksi} />
         {dapat && (
           <Group gap="sm" wrap="wrap">
-            <Button loading={aksi.busy} disabled={!predikat} onClick={() => simpan(false)}>
+            <Button loading={aksi.busy} disabled={!dapatSimpan} onClick={() => simpan(false)}>
               Simpan penilaian
             </Button>
-            <Button variant="light" loading={aksi.busy} disabled={!predikat} onClick={() => simpan(true)}>
+            <Button variant="light" loading={aksi.busy} disabled={!dapatSimpan} onClick={() => simpan(true)}>
               Simpan & berikutnya
             </Button>
             {berubah && (
