@@ -89,12 +89,15 @@ export const KurvaUnitOut = z.object({
     })
     .nullable(),
   distribusi: Distribusi,
+  /** Employees whose annual evaluation is not FINAL yet: not in the distribution, the curve is provisional. */
+  belumFinal: z.number(),
   /** The curve judged against the organisation predikat; null until that predikat is set. */
   hasil: Hasil.nullable(),
   penetapan: z
     .object({
       predikatOrganisasi: z.enum(PREDIKAT_ORGANISASI),
       distribusi: Distribusi,
+      belumFinal: z.number(),
       pelanggaran: z.array(z.string()),
       justifikasi: z.string().nullable(),
       ditetapkanOleh: Orang,
@@ -174,6 +177,7 @@ export const LaporanKurvaOut = z.object({
       }),
       distribusi: Distribusi,
       n: z.number(),
+      belumFinal: z.number(),
       predikatOrganisasi: z.enum(PREDIKAT_ORGANISASI).nullable(),
       unitKecil: z.boolean(),
       pelanggaran: z.array(z.string()),

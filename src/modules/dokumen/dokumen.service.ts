@@ -452,6 +452,7 @@ export function createDokumenService(deps: {
               jumlah: distribusiDari(
                 PREDIKAT_PEGAWAI.map((x) => ({ predikat: x, n: Number(p.distribusi[x] ?? 0) })),
               ),
+              belumFinal: Number(p.distribusi.belumFinal ?? 0),
               pelanggaran: p.pelanggaran,
               justifikasi: p.justifikasi,
               penetap,

@@ -30,6 +30,8 @@ export interface PenetapanData {
   periodeLabel: string;
   predikatOrganisasi: PredikatOrganisasi;
   jumlah: Distribusi;
+  /** Employees whose annual evaluation was not FINAL when finalised (not in `jumlah`). */
+  belumFinal: number;
   pelanggaran: string[];
   justifikasi: string | null;
   penetap: Identitas | null;
@@ -77,6 +79,15 @@ export function penetapanDocument(d: PenetapanData, verifikasi: Verifikasi): TDo
           ],
         },
       },
+      ...(d.belumFinal
+        ? [
+            {
+              text: `Bersifat sementara: ${d.belumFinal} pegawai belum memiliki evaluasi tahunan final dan tidak dihitung.`,
+              italics: true,
+              margin: [0, 4, 0, 0] as [number, number, number, number],
+            },
+          ]
+        : []),
       { text: ' ', margin: [0, 4, 0, 0] },
       grafikDistribusi(d.jumlah),
       { text: 'KESESUAIAN DENGAN KURVA DISTRIBUSI', style: 'bagian' },

@@ -1,11 +1,13 @@
 /**
  * SQL of the curve. A unit's employees are those whose plan's position sits in the unit or a unit
  * below it (unor.path prefix), except the unit's own head, who is assessed one level up; an employee
- * with two plans in a period counts once, by the latest assessment. Periodic predikat come from
- * penilaian_periodik, annual ones from evaluasi_tahunan.
+ * with two plans in a period counts once, by the latest assessment (annual: the last SKP of the
+ * year). Periodic predikat come from penilaian_periodik; annual ones from db/predikat-akhir (after
+ * objections), where only FINAL evaluations count and the others are reported as belum final.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
+import { evaluasiTahunanAkhir } from '../../db/predikat-akhir.js';
 import { penetapanPredikat, penilaianPeriodik, predikatOrganisasi, unor } from '../../db/schema/index.js';
 import type { PredikatOrganisasi, PredikatPegawai, Rating } from '../../domain/predikat.js';
 
@@ -54,17 +56,14 @@ export async function unorPimpinan(db: DbOrTx, pegawaiId: number, tanggal: strin
   );
 }
 
-/** The assessed rows of a period, one per employee: the latest assessment of their plans. */
+/** The assessed rows of a period, one per employee (`final` false: an annual evaluation not yet FINAL). */
 function dinilai(instansiId: number, periodeKode: string, tahunan: boolean) {
   return tahunan
-    ? sql`SELECT DISTINCT ON (s.pegawai_id) e.id, s.pegawai_id, e.predikat, e.rating_hasil_kerja, e.rating_perilaku,
-                 e.pejabat_penilai_id AS penilai_id, e.version, j.unor_id, j.is_kepala_unor, j.nama AS jabatan_nama, u.path
-            FROM evaluasi_tahunan e JOIN skp s ON s.id = e.skp_id
-            JOIN jabatan j ON j.id = s.jabatan_id JOIN unor u ON u.id = j.unor_id
-           WHERE e.instansi_id = ${instansiId} AND e.tahun = ${Number(periodeKode)}
-           ORDER BY s.pegawai_id, e.updated_at DESC, e.id DESC`
-    : sql`SELECT DISTINCT ON (s.pegawai_id) pp.id, s.pegawai_id, pp.predikat, pp.rating_hasil_kerja, pp.rating_perilaku,
-                 pp.penilai_id, pp.version, j.unor_id, j.is_kepala_unor, j.nama AS jabatan_nama, u.path
+    ? sql`SELECT t.*, j.unor_id, j.is_kepala_unor, j.nama AS jabatan_nama, u.path
+            FROM (${evaluasiTahunanAkhir(instansiId, Number(periodeKode))}) t JOIN skp s ON s.id = t.skp_id
+            JOIN jabatan j ON j.id = s.jabatan_id JOIN unor u ON u.id = j.unor_id`
+    : sql`SELECT DISTINCT ON (s.pegawai_id) pp.id, s.pegawai_id, true AS final, pp.predikat, pp.rating_hasil_kerja,
+                 pp.rating_perilaku, pp.penilai_id, pp.version, j.unor_id, j.is_kepala_unor, j.nama AS jabatan_nama, u.path
             FROM penilaian_periodik pp JOIN skp s ON s.id = pp.skp_id
             JOIN jabatan j ON j.id = s.jabatan_id JOIN unor u ON u.id = j.unor_id
            WHERE s.instansi_id = ${instansiId} AND pp.periode_kode = ${periodeKode}
@@ -81,10 +80,10 @@ export async function distribusiUnor(
   periodeKode: string,
   tahunan: boolean,
 ) {
-  return rows<{ predikat: PredikatPegawai; n: number }>(
+  return rows<{ predikat: PredikatPegawai; final: boolean; n: number }>(
     db,
-    sql`SELECT d.predikat, count(*)::int AS n FROM (${dinilai(u.instansiId, periodeKode, tahunan)}) d
-         WHERE ${anggota(u)} GROUP BY d.predikat`,
+    sql`SELECT d.predikat, d.final, count(*)::int AS n FROM (${dinilai(u.instansiId, periodeKode, tahunan)}) d
+         WHERE ${anggota(u)} GROUP BY d.predikat, d.final`,
   );
 }
 
@@ -140,7 +139,7 @@ export async function leniensi(
                (count(*) FILTER (WHERE d.rating_hasil_kerja = 'DI_ATAS_EKSPEKTASI'))::int AS di_atas_hasil_kerja,
                (count(*) FILTER (WHERE d.rating_perilaku = 'DI_ATAS_EKSPEKTASI'))::int AS di_atas_perilaku
           FROM (${dinilai(u.instansiId, periodeKode, tahunan)}) d JOIN pegawai a ON a.id = d.penilai_id
-         WHERE ${anggota(u)}
+         WHERE ${anggota(u)} AND d.final
          GROUP BY d.penilai_id, a.gelar_depan, a.nama, a.gelar_belakang
          ORDER BY a.nama, d.penilai_id`,
   );
@@ -148,7 +147,8 @@ export async function leniensi(
 
 /**
  * Every unit's distribution in one pass: each assessed employee counts in every unit on their path
- * (unnest of unor.path), except in the unit they head. With the unit's predikat and penetapan.
+ * (unnest of unor.path), except in the unit they head; one not yet final counts as belum final.
+ * With the unit's predikat and penetapan.
  */
 export async function laporan(
   db: DbOrTx,
@@ -167,13 +167,14 @@ export async function laporan(
     bp: number;
     k: number;
     sk: number;
+    belum_final: number;
     predikat: PredikatOrganisasi | null;
     ditetapkan: boolean;
   }>(
     db,
     sql`WITH d AS (${dinilai(instansiId, periodeKode, tahunan)}),
         a AS (
-          SELECT x.id::int AS unor_id, d.predikat
+          SELECT x.id::int AS unor_id, CASE WHEN d.final THEN d.predikat END AS predikat
             FROM d CROSS JOIN LATERAL unnest(string_to_array(btrim(d.path, '/'), '/')) AS x(id)
            WHERE NOT (d.is_kepala_unor AND d.unor_id = x.id::int)
         ), c AS (
@@ -182,10 +183,11 @@ export async function laporan(
                  (count(*) FILTER (WHERE predikat = 'BAIK'))::int AS b,
                  (count(*) FILTER (WHERE predikat = 'BUTUH_PERBAIKAN'))::int AS bp,
                  (count(*) FILTER (WHERE predikat = 'KURANG'))::int AS k,
-                 (count(*) FILTER (WHERE predikat = 'SANGAT_KURANG'))::int AS sk
+                 (count(*) FILTER (WHERE predikat = 'SANGAT_KURANG'))::int AS sk,
+                 (count(*) FILTER (WHERE predikat IS NULL))::int AS belum_final
             FROM a GROUP BY unor_id
         )
-        SELECT u.id, u.nama, u.jenis, u.parent_id, c.sb, c.b, c.bp, c.k, c.sk, po.predikat,
+        SELECT u.id, u.nama, u.jenis, u.parent_id, c.sb, c.b, c.bp, c.k, c.sk, c.belum_final, po.predikat,
                (pt.id IS NOT NULL) AS ditetapkan
           FROM c JOIN unor u ON u.id = c.unor_id
           LEFT JOIN predikat_organisasi po ON po.unor_id = u.id AND po.periode_kode = ${periodeKode}

@@ -57,10 +57,14 @@ export const BATAS_KALIBRASI = 500;
 const iso = (d: Date | string) => new Date(d).toISOString();
 const idsOfPath = (path: string) => path.split('/').filter(Boolean).map(Number);
 
-function distribusiDari(found: { predikat: PredikatPegawai; n: number }[]): Distribusi {
-  const d = distribusiKosong();
-  for (const r of found) d[r.predikat] = r.n;
-  return d;
+/** The distribution of the final results, and how many are not final yet (annual evaluations only). */
+function distribusiDari(found: { predikat: PredikatPegawai; final: boolean; n: number }[]) {
+  const distribusi: Distribusi = distribusiKosong();
+  let belumFinal = 0;
+  for (const r of found)
+    if (r.final) distribusi[r.predikat] += r.n;
+    else belumFinal += r.n;
+  return { distribusi, belumFinal };
 }
 
 /**
@@ -139,7 +143,7 @@ export function createKurvaService({
       q.findPenetapan(db, u.id, periode.kode),
       pengaturan.aturanKurva(u.instansiId),
     ]);
-    const distribusi = distribusiDari(found);
+    const { distribusi, belumFinal } = distribusiDari(found);
     const out: KurvaUnitOut = {
       unor: { id: u.id, nama: u.nama, jenis: u.jenis },
       periode: periode.kode,
@@ -152,10 +156,12 @@ export function createKurvaService({
         updatedAt: iso(po.updated_at),
       },
       distribusi,
+      belumFinal,
       hasil: po && nilaiKurva(distribusi, po.predikat, aturan.kurva),
       penetapan: pt && {
         predikatOrganisasi: pt.predikat_organisasi,
         distribusi: pt.distribusi as Distribusi,
+        belumFinal: Number(pt.distribusi.belumFinal ?? 0),
         pelanggaran: pt.pelanggaran,
         justifikasi: pt.justifikasi,
         ditetapkanOleh: { id: pt.ditetapkan_oleh_id, namaLengkap: namaLengkap(pt) },
@@ -264,7 +270,7 @@ export function createKurvaService({
         throw new AppError('VERSION_CONFLICT');
       const values = {
         predikatOrganisasi: kurva.predikatOrganisasi.predikat,
-        distribusi: { ...kurva.distribusi, n: kurva.hasil.n },
+        distribusi: { ...kurva.distribusi, n: kurva.hasil.n, belumFinal: kurva.belumFinal },
         pelanggaran: kurva.hasil.pelanggaran,
         justifikasi,
         ditetapkanOlehId: actor.id,
@@ -441,6 +447,7 @@ export function createKurvaService({
             unor: { id: r.id, nama: r.nama, jenis: r.jenis, parentId: r.parent_id },
             distribusi,
             n,
+            belumFinal: r.belum_final,
             predikatOrganisasi: r.predikat,
             unitKecil: n < aturan.kurva.minimalPegawai,
             pelanggaran: hasil ? hasil.pelanggaran : [],

@@ -321,6 +321,11 @@ export function KurvaUnit({ unorId, periode }: { unorId: number; periode: string
         <Stack gap="xs">
           <Title order={4}>Kurva distribusi</Title>
           <GrafikKurva kurva={kurva} />
+          {kurva.belumFinal > 0 && (
+            <Alert color="yellow" title="Kurva bersifat sementara">
+              {kurva.belumFinal} pegawai belum memiliki evaluasi tahunan final dan belum dihitung.
+            </Alert>
+          )}
           {kurva.hasil && kurva.hasil.pelanggaran.length > 0 && (
             <Alert color="red" title="Distribusi menyimpang dari kurva">
               <List size="sm">

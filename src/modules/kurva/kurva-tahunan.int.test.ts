@@ -1,0 +1,165 @@
+/**
+ * The annual curve reads the year's result as it finally stands (db/predikat-akhir): an objection
+ * decided to Sangat Kurang moves the unit's curve, the penetapan, the curve report of the OPD, angka
+ * kredit and the export alike; a draft evaluation is not counted but reported as belum final.
+ */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../../../test/harness.js';
+import { buildOrg, type Org } from '../../../test/org.js';
+import { pdfText } from '../../../test/pdf-text.js';
+import { approvedChain, type Client, plan, submitAndApprove, tiga } from '../../../test/skp.js';
+import type { AngkaKreditPegawaiOut } from '../../contracts/angka-kredit.js';
+import type { EvaluasiView } from '../../contracts/evaluasi.js';
+import type { KurvaUnitOut, LaporanKurvaOut } from '../../contracts/kurva.js';
+
+let h: Harness;
+let org: Org;
+let skpFung: number;
+let skpStaf: number;
+
+/** 10:00 WITA on a day. */
+const pada = (tanggal: string) => `${tanggal}T02:00:00Z`;
+
+async function login(tanggal: string) {
+  h.clock.set(pada(tanggal));
+  return {
+    fung: await h.login(org.fungsional.nip),
+    kasi: await h.login(org.pengawas.nip),
+    kabid: await h.login(org.administrator.nip),
+    adminOpd: await h.login(org.adminOpd.nip),
+    adminBkd: await h.login(org.adminBkd.nip),
+  };
+}
+
+async function ok<T = unknown>(res: Promise<{ statusCode: number; body: string; json(): unknown }>) {
+  const r = await res;
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json() as T;
+}
+
+const KOSONG = { SANGAT_BAIK: 0, BAIK: 0, BUTUH_PERBAIKAN: 0, KURANG: 0, SANGAT_KURANG: 0 };
+const seksi = () => `/api/kurva/unor/${org.unor.seksi.id}`;
+
+/** An approved 2026 plan of one RHK intervening the kasi's first. */
+async function rencana(owner: Client, kasi: Client, rhkKasi: number) {
+  const p = await submitAndApprove(
+    owner,
+    kasi,
+    await plan(owner, [
+      {
+        jenis: 'UTAMA',
+        rencana: 'Tersusunnya bahan ajar digital',
+        iki: tiga(12, 'dokumen'),
+        intervensi: [rhkKasi],
+      },
+    ]),
+  );
+  return p.id as number;
+}
+
+beforeAll(async () => {
+  h = await createHarness({ now: pada('2026-01-10') });
+  org = await buildOrg(h.db);
+  const { c, plans } = await approvedChain(h, org);
+  skpFung = await rencana(c.fung, c.kasi, plans.kasi.rhk[0].id);
+  skpStaf = await rencana(c.staf, c.kasi, plans.kasi.rhk[0].id);
+
+  const u = await login('2027-01-05');
+  const baik = { ratingHasilKerja: 'SESUAI_EKSPEKTASI', ratingPerilaku: 'SESUAI_EKSPEKTASI' };
+  let v = await ok<EvaluasiView>(u.kasi.put(`/api/evaluasi/skp/${skpFung}`, baik));
+  v = await ok(u.kasi.post(`/api/evaluasi/skp/${skpFung}/tanda-tangan`, { version: v.evaluasi!.version }));
+  v = await ok(u.fung.post(`/api/evaluasi/skp/${skpFung}/tanda-tangan`, { version: v.evaluasi!.version }));
+  expect(v.evaluasi).toMatchObject({ status: 'FINAL', predikat: 'BAIK' });
+  // The pelaksana's evaluation stays a draft.
+  v = await ok<EvaluasiView>(u.kasi.put(`/api/evaluasi/skp/${skpStaf}`, baik));
+  expect(v.evaluasi!.status).toBe('DRAF');
+});
+afterAll(() => h?.close());
+
+/** An objection by the employee, both statements asked and answered, decided to Sangat Kurang. */
+async function keberatanSangatKurang() {
+  let u = await login('2027-01-06');
+  let v = await ok<EvaluasiView>(
+    u.fung.post(`/api/evaluasi/skp/${skpFung}/keberatan`, { alasan: 'Mohon ditinjau kembali.' }),
+  );
+  const id = v.keberatan!.id;
+  v = await ok(
+    u.kabid.post(`/api/keberatan/${id}/keterangan`, { pihak: 'PENILAI', permintaan: 'Dasar?', version: 1 }),
+  );
+  v = await ok(
+    u.kabid.post(`/api/keberatan/${id}/keterangan`, { pihak: 'PEGAWAI', permintaan: 'Bukti?', version: 2 }),
+  );
+  const [kPenilai, kPegawai] = v.keberatan!.keterangan;
+  u = await login('2027-01-07');
+  const jawab = (c: Client, k: { id: number; version: number }, jawaban: string) =>
+    ok(c.post(`/api/keberatan/${id}/keterangan/${k.id}/jawaban`, { jawaban, version: k.version }));
+  await jawab(u.kasi, kPenilai!, 'Rating sesuai catatan bulanan.');
+  await jawab(u.fung, kPegawai!, 'Bukti terlampir.');
+  v = await ok(
+    u.kabid.post(`/api/keberatan/${id}/putusan`, {
+      keputusan: 'DIUBAH',
+      ratingHasilKerja: 'DI_BAWAH_EKSPEKTASI',
+      ratingPerilaku: 'DI_BAWAH_EKSPEKTASI',
+      pertimbangan: 'Bukti pegawai menunjukkan target tidak tercapai dan perilaku tidak sesuai.',
+      version: 3,
+    }),
+  );
+  expect(v.keberatan).toMatchObject({ status: 'DIPUTUS', predikatBaru: 'SANGAT_KURANG' });
+  return u;
+}
+
+describe('the annual curve after an objection', () => {
+  it('every figure of the year moves to Sangat Kurang; a draft is belum final, not counted', async () => {
+    let u = await login('2027-01-05');
+    const kurva = (c: Client) => ok<KurvaUnitOut>(c.get(`${seksi()}?periode=2026`));
+    expect(await kurva(u.kasi)).toMatchObject({ distribusi: { ...KOSONG, BAIK: 1 }, belumFinal: 1 });
+
+    u = await keberatanSangatKurang();
+    const sk = { ...KOSONG, SANGAT_KURANG: 1 };
+    expect(await kurva(u.kasi)).toMatchObject({ distribusi: sk, belumFinal: 1 });
+
+    // The penetapan takes the curve as it finally stands and says it is provisional.
+    await ok(
+      u.kabid.put(`${seksi()}/predikat-organisasi`, {
+        periode: '2026',
+        predikat: 'BAIK',
+        dasar: { capaianPk: null, nilaiIkm: null, progresRencanaAksi: 90, keterangan: 'Capaian seksi 2026.' },
+      }),
+    );
+    const t = await ok<KurvaUnitOut>(
+      u.kasi.post(`${seksi()}/penetapan`, { periode: '2026', justifikasi: 'Hasil keberatan pegawai.' }),
+    );
+    expect(t.penetapan).toMatchObject({ distribusi: sk, belumFinal: 1 });
+    expect((await kurva(u.adminBkd)).penetapan).toMatchObject({ distribusi: sk, belumFinal: 1 });
+    const pdf = await u.kasi.get(`/api/dokumen/penetapan/${org.unor.seksi.id}?periode=2026`);
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    const teks = (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
+    expect(teks).toContain('Sangat Kurang 1 100 %');
+    expect(teks).toContain('Bersifat sementara: 1 pegawai belum memiliki evaluasi tahunan final');
+
+    // The curve report of the OPD, as its admin reads it.
+    const laporan = await ok<LaporanKurvaOut>(u.adminOpd.get('/api/kurva/laporan?periode=2026'));
+    for (const unor of [org.unor.seksi, org.unor.opd])
+      expect(laporan.items.find((i) => i.unor.id === unor.id)).toMatchObject({
+        distribusi: sk,
+        n: 1,
+        belumFinal: 1,
+      });
+
+    const ak = await ok<AngkaKreditPegawaiOut>(
+      u.adminBkd.get(`/api/angka-kredit/pegawai/${org.fungsional.id}?tahun=2026`),
+    );
+    expect(ak.tahunan.map((x) => x.predikat)).toEqual(['SANGAT_KURANG']);
+
+    const xlsx = await u.adminBkd.get('/api/laporan/penilaian-skp.xlsx?tahun=2026');
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const tahunan = new Map<unknown, unknown>();
+    sheet.eachRow((row) => tahunan.set(row.getCell(1).value, row.getCell(sheet.columnCount).value));
+    expect(tahunan.get(org.fungsional.nip)).toBe('Sangat Kurang');
+    expect(tahunan.get(org.pelaksana.nip)).toBe('-');
+  });
+});
