@@ -96,6 +96,18 @@ describe('under a Plt, subordinates intervene the plan written for the position 
     expect(milikCakupan.belumDisetujui.map((b: { pegawaiId: number }) => b.pegawaiId)).not.toContain(
       org.pengawas.id,
     );
+
+    // Organisation-wide, the kabid position's three IKIs stay with Dinas Pendidikan (with the kasi's
+    // six; the kadis leads nobody while a Plt holds the post); Dinas Kesehatan keeps only its head's
+    // own IKI, which the kasi does not serve.
+    const laporan = (await bkd.get('/api/cakupan?tahun=2026')).json();
+    const unit = (id: number) => laporan.unit.find((u: { unorId: number }) => u.unorId === id);
+    expect(unit(org.unor.opd.id)).toMatchObject({ iki: 9, menungguAtasan: 0, rhkTanpaInduk: 0 });
+    expect(unit(org.unor.opd2.id)).toMatchObject({ iki: 1, tanpaBawahan: 1 });
+    const bidang = (await bkd.get(`/api/cakupan?tahun=2026&unorId=${org.unor.opd.id}`)).json();
+    expect(
+      bidang.unit.find((u: { unorId: number }) => u.unorId === org.unor.bidang.id),
+    ).toMatchObject({ iki: 9 });
   });
 
   it('with no plan for the position yet, the kasi sees he waits on the Plt, not on the Plt own plan', async () => {
