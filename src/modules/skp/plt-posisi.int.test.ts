@@ -65,7 +65,12 @@ describe('under a Plt, subordinates intervene the plan written for the position 
     );
 
     const rhk = (intervensi: number[]) => [
-      { jenis: 'UTAMA', rencana: 'Tersusunnya dokumen kurikulum per sekolah', iki: tiga(20, 'dokumen'), intervensi },
+      {
+        jenis: 'UTAMA',
+        rencana: 'Tersusunnya dokumen kurikulum per sekolah',
+        iki: tiga(20, 'dokumen'),
+        intervensi,
+      },
     ];
     const salah = await c.kasi.put(`/api/skp/${draft.id}/isi`, {
       version: draft.version,
@@ -105,9 +110,9 @@ describe('under a Plt, subordinates intervene the plan written for the position 
     expect(unit(org.unor.opd.id)).toMatchObject({ iki: 9, menungguAtasan: 0, rhkTanpaInduk: 0 });
     expect(unit(org.unor.opd2.id)).toMatchObject({ iki: 1, tanpaBawahan: 1 });
     const bidang = (await bkd.get(`/api/cakupan?tahun=2026&unorId=${org.unor.opd.id}`)).json();
-    expect(
-      bidang.unit.find((u: { unorId: number }) => u.unorId === org.unor.bidang.id),
-    ).toMatchObject({ iki: 9 });
+    expect(bidang.unit.find((u: { unorId: number }) => u.unorId === org.unor.bidang.id)).toMatchObject({
+      iki: 9,
+    });
   });
 
   it('with no plan for the position yet, the kasi sees he waits on the Plt, not on the Plt own plan', async () => {

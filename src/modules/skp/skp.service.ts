@@ -81,7 +81,10 @@ export function createSkpService(deps: {
   }
 
   /** The plan this SKP's owner intervenes under that superior and what it looks like; null without a superior. */
-  async function rencanaAtasanOf(s: Pick<Loaded, 'pegawaiId' | 'tahun' | 'instansiId'>, atasanId: number | null) {
+  async function rencanaAtasanOf(
+    s: Pick<Loaded, 'pegawaiId' | 'tahun' | 'instansiId'>,
+    atasanId: number | null,
+  ) {
     if (!atasanId) return { skp: null, atasan: null };
     const rencana = await q.rencanaAtasan(db, s.pegawaiId, atasanId, s.tahun, await today(s.instansiId));
     const [found, atasan] = await Promise.all([
@@ -159,22 +162,23 @@ export function createSkpService(deps: {
   async function detail(actor: Actor, id: number): Promise<SkpDetail> {
     const { skp: s, ...names } = await load(id);
     const { atasanId, penilaiId: penilai } = await atasanDanPenilai(s);
-    const [isi, perilaku, lampiran, { skp: atasanSkp, atasan }, batas, newer, cakupan, identitas] = await Promise.all([
-      q.loadIsi(db, id),
-      q.perilakuOf(db, id),
-      q.lampiranOf(db, id),
-      rencanaAtasanOf(s, atasanId),
-      batasOf(s),
-      q.hasNewerVersion(db, id),
-      cakupanSkp(s),
-      // Printed identity is frozen at approval; before that it is read fresh.
-      s.identitas
-        ? Promise.resolve(s.identitas as SkpDetail['identitas'])
-        : Promise.all([
-            pegawai.identitas(actor, s.pegawaiId),
-            penilai ? pegawai.identitas(actor, penilai) : Promise.resolve(null),
-          ]).then(([p, pp]) => ({ pegawai: p, pejabatPenilai: pp })),
-    ]);
+    const [isi, perilaku, lampiran, { skp: atasanSkp, atasan }, batas, newer, cakupan, identitas] =
+      await Promise.all([
+        q.loadIsi(db, id),
+        q.perilakuOf(db, id),
+        q.lampiranOf(db, id),
+        rencanaAtasanOf(s, atasanId),
+        batasOf(s),
+        q.hasNewerVersion(db, id),
+        cakupanSkp(s),
+        // Printed identity is frozen at approval; before that it is read fresh.
+        s.identitas
+          ? Promise.resolve(s.identitas as SkpDetail['identitas'])
+          : Promise.all([
+              pegawai.identitas(actor, s.pegawaiId),
+              penilai ? pegawai.identitas(actor, penilai) : Promise.resolve(null),
+            ]).then(([p, pp]) => ({ pegawai: p, pejabatPenilai: pp })),
+      ]);
     const content = { pendekatan: s.pendekatan, formatJpt: s.formatJpt, rhk: isi };
     const isOwner = actor.id === s.pegawaiId;
     const isPenilai = penilai === actor.id;
