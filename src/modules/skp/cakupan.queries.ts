@@ -18,40 +18,56 @@ export interface Lingkup {
   rootId: number;
 }
 
+// The group a unit reports under: its child unit of the reported one, or its OPD (the top unit above OPDs).
+function grpSql(l: Lingkup, u: SQL): SQL {
+  return l.unor
+    ? sql`coalesce(nullif(split_part(substr(${u}.path, ${l.unor.path.length + 1}), '/', 1), '')::int, ${l.unor.id})`
+    : sql`coalesce(${u}.opd_id, ${l.rootId})`;
+}
+
 // The superior: the holder of the superior position when nothing overrides it (exactly what
 // atasan_langsung() returns first), else the function itself, so both always agree. Holders are
-// found by one hash join, not one lookup per employee.
+// found by one hash join, not one lookup per employee. The plan intervened is likewise the
+// holder's own for that position (what rencana_atasan() answers for a definitive holder), else
+// rencana_atasan() itself: under a Plt, the plan written for the position (SPEC §4.1).
 function empSql(l: Lingkup): SQL {
-  const grp = l.unor
-    ? sql`coalesce(nullif(split_part(substr(u.path, ${l.unor.path.length + 1}), '/', 1), '')::int, ${l.unor.id})`
-    : sql`coalesce(p.opd_id, ${l.rootId})`;
-  const inScope = l.unor ? sql`AND u.path LIKE ${`${l.unor.path}%`}` : sql``;
+  const inScope = (u: SQL) => (l.unor ? sql`${u}.path LIKE ${`${l.unor.path}%`}` : sql`true`);
   return sql`WITH holder AS (
       SELECT jabatan_id, min(id) AS id FROM pegawai
        WHERE instansi_id = ${l.instansiId} AND is_active AND jabatan_id IS NOT NULL GROUP BY jabatan_id),
     scope AS (
-      SELECT p.id, p.nama, p.gelar_depan, p.gelar_belakang, (j.jenis LIKE 'JPT%' OR j.kepala_unit_mandiri) AS format_jpt,
-             ${grp} AS grp,
-             CASE WHEN p.atasan_override_id IS NULL AND j.atasan_jabatan_id <> j.id THEN h.id END AS cepat
+      SELECT p.id, p.nama, p.gelar_depan, p.gelar_belakang, p.jabatan_id,
+             (j.jenis LIKE 'JPT%' OR j.kepala_unit_mandiri) AS format_jpt, ${grpSql(l, sql`u`)} AS grp,
+             CASE WHEN p.atasan_override_id IS NULL AND j.atasan_jabatan_id <> j.id THEN h.id END AS cepat,
+             j.atasan_jabatan_id AS cepat_jabatan
         FROM pegawai p JOIN jabatan j ON j.id = p.jabatan_id JOIN unor u ON u.id = j.unor_id
         LEFT JOIN holder h ON h.jabatan_id = j.atasan_jabatan_id
-       WHERE p.instansi_id = ${l.instansiId} AND p.is_active ${inScope})
-    SELECT s.id, s.nama, s.gelar_depan, s.gelar_belakang, s.format_jpt, s.grp,
-           coalesce(s.cepat, atasan_langsung(s.id, ${l.tanggal}::date)) AS atasan_id
-      FROM scope s`;
+       WHERE p.instansi_id = ${l.instansiId} AND p.is_active AND ${inScope(sql`u`)}),
+    atas AS (SELECT s.*, coalesce(s.cepat, atasan_langsung(s.id, ${l.tanggal}::date)) AS atasan_id FROM scope s),
+    rencana AS (
+      SELECT a.*, CASE WHEN a.cepat IS NOT NULL THEN a.cepat_jabatan ELSE r.jabatan_id END AS atasan_jabatan_id,
+             coalesce(a.cepat, r.pemilik_id) AS pemilik_id
+        FROM atas a
+        LEFT JOIN LATERAL (SELECT * FROM rencana_atasan(a.id, a.atasan_id, ${l.tahun}::int, ${l.tanggal}::date)
+                            WHERE a.cepat IS NULL AND a.atasan_id IS NOT NULL) r ON true)
+    SELECT r.id, r.nama, r.gelar_depan, r.gelar_belakang, r.format_jpt, r.grp, r.jabatan_id, r.atasan_id,
+           r.atasan_jabatan_id, r.pemilik_id,
+           CASE WHEN ${inScope(sql`au`)} THEN ${grpSql(l, sql`au`)} END AS atasan_grp
+      FROM rencana r
+      LEFT JOIN jabatan aj ON aj.id = r.atasan_jabatan_id LEFT JOIN unor au ON au.id = aj.unor_id`;
 }
 
-/** Each employee's latest plan of the year, the one subordinates may intervene, and whether one was approved. */
+/** Each employee's latest plan of the year per position, the one subordinates may intervene, and whether one was approved. */
 function planSql(l: Lingkup): SQL {
-  return sql`SELECT pegawai_id,
+  return sql`SELECT pegawai_id, jabatan_id,
              (array_agg(id ORDER BY versi DESC, id DESC))[1] AS latest_id,
              (array_agg(status ORDER BY versi DESC, id DESC))[1] AS latest_status,
              (array_agg(id ORDER BY versi DESC, id DESC) FILTER (WHERE status IN ('DIAJUKAN', 'DISETUJUI')))[1] AS aktif_id,
              bool_or(status = 'DISETUJUI') AS disetujui
         FROM skp
        WHERE instansi_id = ${l.instansiId} AND tahun = ${l.tahun}
-         ${l.unor ? sql`AND pegawai_id IN (SELECT id FROM cakupan_emp UNION SELECT atasan_id FROM cakupan_emp)` : sql``}
-       GROUP BY pegawai_id`;
+         ${l.unor ? sql`AND pegawai_id IN (SELECT id FROM cakupan_emp UNION SELECT pemilik_id FROM cakupan_emp)` : sql``}
+       GROUP BY pegawai_id, jabatan_id`;
 }
 
 export interface LaporanCakupan {
@@ -115,9 +131,9 @@ export function laporanSql(limitMenunggu: number): SQL {
   return sql`WITH tautan AS (SELECT v.rhk_id, pr.skp_id FROM rhk_intervensi v JOIN rhk pr ON pr.id = v.atasan_rhk_id),
         yatim AS (
           SELECT e.grp, count(*)::int AS n
-            FROM cakupan_emp e JOIN cakupan_plan pl ON pl.pegawai_id = e.id
+            FROM cakupan_emp e JOIN cakupan_plan pl ON pl.pegawai_id = e.id AND pl.jabatan_id = e.jabatan_id
             JOIN rhk r ON r.skp_id = pl.latest_id AND r.jenis = 'UTAMA'
-            LEFT JOIN cakupan_plan sp ON sp.pegawai_id = e.atasan_id
+            LEFT JOIN cakupan_plan sp ON sp.pegawai_id = e.pemilik_id AND sp.jabatan_id = e.atasan_jabatan_id
            WHERE NOT e.format_jpt
              AND NOT EXISTS (SELECT 1 FROM tautan t WHERE t.rhk_id = r.id AND t.skp_id = sp.aktif_id)
            GROUP BY e.grp),
@@ -126,13 +142,15 @@ export function laporanSql(limitMenunggu: number): SQL {
                  count(*) FILTER (WHERE pl.disetujui)::int AS "skpDisetujui",
                  count(*) FILTER (WHERE pl.aktif_id IS NULL AND NOT e.format_jpt AND e.atasan_id IS NOT NULL AND sp.aktif_id IS NULL)::int AS "menungguAtasan"
             FROM cakupan_emp e
-            LEFT JOIN cakupan_plan pl ON pl.pegawai_id = e.id
-            LEFT JOIN cakupan_plan sp ON sp.pegawai_id = e.atasan_id
+            LEFT JOIN cakupan_plan pl ON pl.pegawai_id = e.id AND pl.jabatan_id = e.jabatan_id
+            LEFT JOIN cakupan_plan sp ON sp.pegawai_id = e.pemilik_id AND sp.jabatan_id = e.atasan_jabatan_id
            GROUP BY e.grp),
-        leader AS (SELECT e.id, e.grp FROM cakupan_emp e JOIN (SELECT DISTINCT atasan_id FROM cakupan_emp) a ON a.atasan_id = e.id),
+        -- Leaders are the plans intervened, grouped where their position sits (under a Plt, not his own unit).
+        leader AS (SELECT DISTINCT pemilik_id, atasan_jabatan_id, atasan_grp AS grp FROM cakupan_emp WHERE pemilik_id IS NOT NULL AND atasan_grp IS NOT NULL),
         lk AS MATERIALIZED (
           SELECT ld.grp, k.id AS iki_id, k.rhk_id, k.aspek, k.target_nilai, k.target_nilai_maks, k.satuan_kunci
-            FROM leader ld JOIN cakupan_plan pl ON pl.pegawai_id = ld.id JOIN rhk r ON r.skp_id = pl.aktif_id JOIN iki k ON k.rhk_id = r.id),
+            FROM leader ld JOIN cakupan_plan pl ON pl.pegawai_id = ld.pemilik_id AND pl.jabatan_id = ld.atasan_jabatan_id
+            JOIN rhk r ON r.skp_id = pl.aktif_id JOIN iki k ON k.rhk_id = r.id),
         -- The children's side, summed per leader RHK, aspect and unit: real tables and the analysed
         -- plan table only, so every join is a hash join on known sizes.
         anak_rhk AS (
@@ -154,8 +172,8 @@ export function laporanSql(limitMenunggu: number): SQL {
                  sp.latest_status AS "atasanStatus"
             FROM cakupan_emp e
             JOIN pegawai a ON a.id = e.atasan_id
-            LEFT JOIN cakupan_plan pl ON pl.pegawai_id = e.id
-            LEFT JOIN cakupan_plan sp ON sp.pegawai_id = e.atasan_id
+            LEFT JOIN cakupan_plan pl ON pl.pegawai_id = e.id AND pl.jabatan_id = e.jabatan_id
+            LEFT JOIN cakupan_plan sp ON sp.pegawai_id = e.pemilik_id AND sp.jabatan_id = e.atasan_jabatan_id
            WHERE pl.aktif_id IS NULL AND NOT e.format_jpt AND sp.aktif_id IS NULL
            ORDER BY a.nama, a.id, e.nama, e.id
            LIMIT ${limitMenunggu})

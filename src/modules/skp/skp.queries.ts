@@ -156,15 +156,42 @@ export function perilakuOf(db: DbOrTx, skpId: number) {
     .where(eq(skpPerilaku.skpId, skpId));
 }
 
-/** The superior's plan for the year that subordinates intervene: the latest approved, else the latest submitted. */
-export async function skpAtasan(db: DbOrTx, atasanId: number, tahun: number) {
+/** The plan a subordinate intervenes: see rencana_atasan() (the plan written for the superior's position). */
+export interface RencanaAtasan {
+  jabatanId: number | null;
+  pemilikId: number;
+}
+
+/** The one lookup of whose plan, for which position, an employee intervenes under this superior. */
+export async function rencanaAtasan(
+  db: DbOrTx,
+  pegawaiId: number,
+  atasanId: number,
+  tahun: number,
+  tanggal: string,
+): Promise<RencanaAtasan> {
+  const [row] = await rows<RencanaAtasan>(
+    db,
+    sql`SELECT jabatan_id AS "jabatanId", pemilik_id AS "pemilikId"
+          FROM rencana_atasan(${pegawaiId}::int, ${atasanId}::int, ${tahun}::int, ${tanggal}::date)`,
+  );
+  return row!;
+}
+
+const milikRencana = (r: RencanaAtasan, tahun: number) =>
+  and(
+    eq(skp.pegawaiId, r.pemilikId),
+    r.jabatanId === null ? undefined : eq(skp.jabatanId, r.jabatanId),
+    eq(skp.tahun, tahun),
+  );
+
+/** That plan as subordinates intervene it: the latest approved, else the latest submitted. */
+export async function skpAtasan(db: DbOrTx, rencana: RencanaAtasan, tahun: number) {
   const [found] = await db
     .select({ id: skp.id, status: skp.status, pegawaiNama: pegawai.nama })
     .from(skp)
     .innerJoin(pegawai, eq(pegawai.id, skp.pegawaiId))
-    .where(
-      and(eq(skp.pegawaiId, atasanId), eq(skp.tahun, tahun), inArray(skp.status, ['DIAJUKAN', 'DISETUJUI'])),
-    )
+    .where(and(milikRencana(rencana, tahun), inArray(skp.status, ['DIAJUKAN', 'DISETUJUI'])))
     .orderBy(desc(skp.versi))
     .limit(1);
   if (!found) return null;
@@ -332,8 +359,11 @@ export function ikiOfSkp(db: DbOrTx, skpId: number) {
     .orderBy(asc(rhk.urutan), asc(iki.urutan));
 }
 
-/** The direct subordinates' latest plans of the year with their RHKs, IKIs and intervensi (one query). */
-export function rhkBawahan(db: DbOrTx, ownerId: number, tahun: number, tanggal: string) {
+/**
+ * The latest plans of the year of the direct subordinates who intervene this plan (bawahan_rencana():
+ * under a Plt they follow the position, not the person), with RHKs, IKIs and intervensi (one query).
+ */
+export function rhkBawahan(db: DbOrTx, skpId: number, tahun: number, tanggal: string) {
   return rows<{
     pegawaiId: number;
     gelarDepan: string | null;
@@ -356,7 +386,7 @@ export function rhkBawahan(db: DbOrTx, ownerId: number, tahun: number, tanggal: 
     }[];
   }>(
     db,
-    sql`WITH b AS (SELECT id FROM bawahan_langsung(${ownerId}::int, ${tanggal}::date) AS b(id)),
+    sql`WITH b AS (SELECT id FROM bawahan_rencana(${skpId}::int, ${tanggal}::date) AS b(id)),
          s AS (SELECT DISTINCT ON (pegawai_id) id, pegawai_id, status FROM skp
                 WHERE pegawai_id IN (SELECT id FROM b) AND tahun = ${tahun}
                 ORDER BY pegawai_id, versi DESC, id DESC)
@@ -525,8 +555,8 @@ export async function appendRhkUtama(tx: DbOrTx, skpId: number, rencana: string,
   return created!.id;
 }
 
-/** Direct subordinates' RHKs (latest plans) still linked to RHKs outside the leader's plans of the year. */
-export function tautanYatim(db: DbOrTx, leaderId: number, tahun: number, tanggal: string) {
+/** The plan's subordinates' RHKs (latest plans) still linked to RHKs outside the plans for its owner and position. */
+export function tautanYatim(db: DbOrTx, skpId: number, tahun: number, tanggal: string) {
   return rows<{
     pegawaiId: number;
     gelarDepan: string | null;
@@ -539,8 +569,9 @@ export function tautanYatim(db: DbOrTx, leaderId: number, tahun: number, tanggal
     atasanNama: string;
   }>(
     db,
-    sql`WITH s AS (SELECT DISTINCT ON (pegawai_id) id, pegawai_id FROM skp
-                    WHERE pegawai_id IN (SELECT id FROM bawahan_langsung(${leaderId}::int, ${tanggal}::date) AS b(id))
+    sql`WITH ld AS (SELECT pegawai_id, jabatan_id FROM skp WHERE id = ${skpId}),
+             s AS (SELECT DISTINCT ON (pegawai_id) id, pegawai_id FROM skp
+                    WHERE pegawai_id IN (SELECT id FROM bawahan_rencana(${skpId}::int, ${tanggal}::date) AS b(id))
                       AND tahun = ${tahun}
                     ORDER BY pegawai_id, versi DESC, id DESC)
         SELECT p.id AS "pegawaiId", p.gelar_depan AS "gelarDepan", p.nama, p.gelar_belakang AS "gelarBelakang",
@@ -549,7 +580,8 @@ export function tautanYatim(db: DbOrTx, leaderId: number, tahun: number, tanggal
           JOIN rhk r ON r.skp_id = s.id
           JOIN rhk_intervensi v ON v.rhk_id = r.id
           JOIN rhk pr ON pr.id = v.atasan_rhk_id
-          JOIN skp ps ON ps.id = pr.skp_id AND ps.pegawai_id <> ${leaderId}
+          JOIN skp ps ON ps.id = pr.skp_id
+          JOIN ld ON NOT (ps.pegawai_id = ld.pegawai_id AND ps.jabatan_id = ld.jabatan_id)
           JOIN pegawai ap ON ap.id = ps.pegawai_id
          ORDER BY p.nama, r.urutan`,
   );
@@ -606,7 +638,7 @@ export async function copyLampiran(tx: DbOrTx, fromSkpId: number, toSkpId: numbe
 }
 
 /** The superior's name and where their plan of the year stands (null: none yet), for "waiting on whom". */
-export async function atasanRingkas(db: DbOrTx, atasanId: number, tahun: number) {
+export async function atasanRingkas(db: DbOrTx, atasanId: number, rencana: RencanaAtasan, tahun: number) {
   const [row] = await rows<{
     pegawaiId: number;
     gelarDepan: string | null;
@@ -616,7 +648,9 @@ export async function atasanRingkas(db: DbOrTx, atasanId: number, tahun: number)
   }>(
     db,
     sql`SELECT p.id AS "pegawaiId", p.gelar_depan AS "gelarDepan", p.nama, p.gelar_belakang AS "gelarBelakang",
-               (SELECT s.status FROM skp s WHERE s.pegawai_id = p.id AND s.tahun = ${tahun} ORDER BY s.versi DESC, s.id DESC LIMIT 1) AS "statusSkp"
+               (SELECT s.status FROM skp s WHERE s.pegawai_id = ${rencana.pemilikId} AND s.tahun = ${tahun}
+                   AND (${rencana.jabatanId}::int IS NULL OR s.jabatan_id = ${rencana.jabatanId}::int)
+                 ORDER BY s.versi DESC, s.id DESC LIMIT 1) AS "statusSkp"
           FROM pegawai p WHERE p.id = ${atasanId}`,
   );
   return row ?? null;

@@ -80,6 +80,20 @@ export function createSkpService(deps: {
     return { atasanId: chain[0] ?? null, penilaiId: (s.isJpt ? chain.at(-1) : chain[0]) ?? null };
   }
 
+  /** The plan this SKP's owner intervenes under that superior and what it looks like; null without a superior. */
+  async function rencanaAtasanOf(
+    s: Pick<Loaded, 'pegawaiId' | 'tahun' | 'instansiId'>,
+    atasanId: number | null,
+  ) {
+    if (!atasanId) return { skp: null, atasan: null };
+    const rencana = await q.rencanaAtasan(db, s.pegawaiId, atasanId, s.tahun, await today(s.instansiId));
+    const [found, atasan] = await Promise.all([
+      q.skpAtasan(db, rencana, s.tahun),
+      q.atasanRingkas(db, atasanId, rencana, s.tahun),
+    ]);
+    return { skp: found, atasan };
+  }
+
   /** The plan's deadline (instansi setting) and whether it was missed. */
   async function batasOf(s: Pick<Loaded, 'instansiId' | 'tahun' | 'periodeMulai' | 'disetujuiAt'>) {
     const [setting, zone] = await Promise.all([
@@ -112,7 +126,7 @@ export function createSkpService(deps: {
   async function cakupanSkp(s: Pick<Loaded, 'id' | 'pegawaiId' | 'tahun' | 'instansiId'>) {
     const [leaderIki, children] = await Promise.all([
       q.ikiOfSkp(db, s.id),
-      q.rhkBawahan(db, s.pegawaiId, s.tahun, await today(s.instansiId)),
+      q.rhkBawahan(db, s.id, s.tahun, await today(s.instansiId)),
     ]);
     if (children.length === 0) return null;
     const rhkRows = children.filter((c) => c.rhkId !== null);
@@ -148,23 +162,23 @@ export function createSkpService(deps: {
   async function detail(actor: Actor, id: number): Promise<SkpDetail> {
     const { skp: s, ...names } = await load(id);
     const { atasanId, penilaiId: penilai } = await atasanDanPenilai(s);
-    const [isi, perilaku, lampiran, atasanSkp, atasan, batas, newer, cakupan, identitas] = await Promise.all([
-      q.loadIsi(db, id),
-      q.perilakuOf(db, id),
-      q.lampiranOf(db, id),
-      atasanId ? q.skpAtasan(db, atasanId, s.tahun) : Promise.resolve(null),
-      atasanId ? q.atasanRingkas(db, atasanId, s.tahun) : Promise.resolve(null),
-      batasOf(s),
-      q.hasNewerVersion(db, id),
-      cakupanSkp(s),
-      // Printed identity is frozen at approval; before that it is read fresh.
-      s.identitas
-        ? Promise.resolve(s.identitas as SkpDetail['identitas'])
-        : Promise.all([
-            pegawai.identitas(actor, s.pegawaiId),
-            penilai ? pegawai.identitas(actor, penilai) : Promise.resolve(null),
-          ]).then(([p, pp]) => ({ pegawai: p, pejabatPenilai: pp })),
-    ]);
+    const [isi, perilaku, lampiran, { skp: atasanSkp, atasan }, batas, newer, cakupan, identitas] =
+      await Promise.all([
+        q.loadIsi(db, id),
+        q.perilakuOf(db, id),
+        q.lampiranOf(db, id),
+        rencanaAtasanOf(s, atasanId),
+        batasOf(s),
+        q.hasNewerVersion(db, id),
+        cakupanSkp(s),
+        // Printed identity is frozen at approval; before that it is read fresh.
+        s.identitas
+          ? Promise.resolve(s.identitas as SkpDetail['identitas'])
+          : Promise.all([
+              pegawai.identitas(actor, s.pegawaiId),
+              penilai ? pegawai.identitas(actor, penilai) : Promise.resolve(null),
+            ]).then(([p, pp]) => ({ pegawai: p, pejabatPenilai: pp })),
+      ]);
     const content = { pendekatan: s.pendekatan, formatJpt: s.formatJpt, rhk: isi };
     const isOwner = actor.id === s.pegawaiId;
     const isPenilai = penilai === actor.id;
@@ -375,9 +389,7 @@ export function createSkpService(deps: {
   async function assertIntervensi(s: Loaded, ids: number[]) {
     if (ids.length === 0) return;
     const { atasanId } = await atasanDanPenilai(s);
-    const allowed = new Set(
-      (atasanId ? await q.skpAtasan(db, atasanId, s.tahun) : null)?.rhk.map((r) => r.id) ?? [],
-    );
+    const allowed = new Set((await rencanaAtasanOf(s, atasanId)).skp?.rhk.map((r) => r.id) ?? []);
     const invalid = ids.filter((rid) => !allowed.has(rid));
     if (invalid.length) {
       throw new AppError(
@@ -404,8 +416,8 @@ export function createSkpService(deps: {
     const tanggal = await today(s.instansiId);
     const [kolom, children, yatim] = await Promise.all([
       q.loadIsi(db, id),
-      q.rhkBawahan(db, s.pegawaiId, s.tahun, tanggal),
-      q.tautanYatim(db, s.pegawaiId, s.tahun, tanggal),
+      q.rhkBawahan(db, id, s.tahun, tanggal),
+      q.tautanYatim(db, id, s.tahun, tanggal),
     ]);
     // Only the leader writes, and only into a plan that can intervene a submitted or approved one.
     const intervenable = actor.id === s.pegawaiId && (s.status === 'DIAJUKAN' || s.status === 'DISETUJUI');
