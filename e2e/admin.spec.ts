@@ -1,18 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
-import { demoAccounts } from './accounts.js';
+import { demoAccounts, masuk } from './accounts.js';
 
 const accounts = demoAccounts();
 const bkd = accounts.admin_instansi!;
 const fungsional = accounts.fungsional!;
 const administrator = accounts.administrator!;
 
-async function loginAsBkd(page: Page) {
-  await page.goto('/masuk');
-  await page.getByLabel('NIP').fill(bkd.nip);
-  await page.getByLabel('Kata sandi').fill(bkd.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page.getByRole('heading', { name: /Selamat datang/ })).toBeVisible();
-}
+const loginAsBkd = (page: Page) => masuk(page, bkd);
 
 async function openPegawai(page: Page, nip: string, nama: string) {
   await page.goto('/pegawai');
@@ -65,11 +59,7 @@ test('the BKD admin tests an import file and sees each bad row with its reason',
 test('an OPD admin sees no admin power over the head of his office', async ({ page }) => {
   const adminOpd = accounts.admin_opd!;
   const kepala = accounts.kepala_opd!;
-  await page.goto('/masuk');
-  await page.getByLabel('NIP').fill(adminOpd.nip);
-  await page.getByLabel('Kata sandi').fill(adminOpd.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page.getByRole('heading', { name: /Selamat datang/ })).toBeVisible();
+  await masuk(page, adminOpd);
   await openPegawai(page, kepala.nip, kepala.nama);
   await expect(page.getByRole('heading', { name: 'Kelola pegawai' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Reset kata sandi' })).toHaveCount(0);

@@ -1,15 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { demoAccounts } from './accounts.js';
+import { demoAccounts, masuk } from './accounts.js';
 
 const bkd = demoAccounts().admin_instansi!;
 
 test('the BKD marks a bidang head as head of an independent unit with a reason, then unmarks it', async ({
   page,
 }) => {
-  await page.goto('/masuk');
-  await page.getByLabel('NIP').fill(bkd.nip);
-  await page.getByLabel('Kata sandi').fill(bkd.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
+  await masuk(page, bkd);
   await page
     .getByRole('navigation', { name: 'Navigasi utama' })
     .getByRole('link', { name: 'Struktur organisasi' })
