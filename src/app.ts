@@ -80,6 +80,8 @@ import { riwayatRoutes } from './modules/riwayat/riwayat.routes.js';
 import { createRiwayatService } from './modules/riwayat/riwayat.service.js';
 import { skpRoutes } from './modules/skp/skp.routes.js';
 import { createSkpService } from './modules/skp/skp.service.js';
+import { tindakLanjutRoutes } from './modules/tindak-lanjut/tindak-lanjut.routes.js';
+import { createTindakLanjutService } from './modules/tindak-lanjut/tindak-lanjut.service.js';
 import { tppRoutes } from './modules/tpp/tpp.routes.js';
 import { createTppService } from './modules/tpp/tpp.service.js';
 import { auditHmacKey } from './platform/audit-key.js';
@@ -261,6 +263,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
 
   const angkaKredit = createAngkaKreditService({ db, audit });
   const laporan = createLaporanService({ db });
+  const tindakLanjut = createTindakLanjutService({ db });
   const kehadiran = createKehadiranService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
   const tokenApi = createTokenApiService({ db, clock, audit });
   const apiV1 = createApiV1Service({ db, clock, impor, kehadiran, zonaWaktu: org.zonaWaktu });
@@ -322,6 +325,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(tppRoutes(tpp));
   await app.register(angkaKreditRoutes(angkaKredit));
   await app.register(laporanRoutes(laporan));
+  await app.register(tindakLanjutRoutes(tindakLanjut));
   await app.register(kehadiranRoutes(kehadiran, importGate));
   await app.register(tokenApiRoutes(tokenApi));
   await app.register(apiV1Routes(apiV1, config));
