@@ -249,6 +249,11 @@ const laporan = createRoute({
   path: '/laporan',
   component: lazyRouteComponent(() => import('./routes/laporan'), 'LaporanPage'),
 });
+const tindakLanjut = createRoute({
+  getParentRoute: () => app,
+  path: '/tindak-lanjut',
+  component: lazyRouteComponent(() => import('./routes/tindak-lanjut'), 'TindakLanjutPage'),
+});
 
 // Penilaian: the annual evaluation per SKP, objections, and the tim penilai's list.
 const evaluasi = createRoute({
@@ -325,6 +330,7 @@ const routeTree = root.addChildren([
     kehadiranSaya,
     angkaKredit,
     laporan,
+    tindakLanjut,
     evaluasi,
     evaluasiSkp,
     keberatan,

@@ -46,6 +46,7 @@ export function AppLayout() {
     },
     { to: '/laporan', label: 'Laporan', show: isAdmin(me) },
     { to: '/tim-penilai', label: 'Tim Penilai', show: isBkd(me) || isTimPenilai(me) },
+    { to: '/tindak-lanjut', label: 'Tindak Lanjut', show: isBkd(me) || isTimPenilai(me) },
     { to: '/delegasi', label: 'Delegasi Penilaian', show: !!me?.isPejabatPenilai || isAdmin(me) },
     { to: '/eskalasi', label: 'Eskalasi Penilaian', show: isAdmin(me) },
     { to: '/pegawai', label: 'Pegawai', show: canBrowseOrg(me) },
