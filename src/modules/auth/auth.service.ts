@@ -95,6 +95,39 @@ export function createAuthService(deps: {
     return { ...session, actor: actor!, perangkat: throttle.perangkatBaru(nip) };
   }
 
+  /**
+   * An admin's reset of someone's credentials: within the ceiling of admin powers (checked before
+   * the transaction), then `ubah`, the end of every session of that employee and the audit row.
+   */
+  async function resetOlehAdmin(
+    actor: Actor,
+    pegawaiId: number,
+    kuasa: 'RESET_KATA_SANDI' | 'RESET_MFA',
+    alasan: string | null,
+    requestId: string,
+    ubah: (tx: Tx) => Promise<{ before?: unknown; after?: unknown }>,
+  ) {
+    const target = await q.findPasswordHash(db, pegawaiId);
+    if (!target) throw new AppError('NOT_FOUND');
+    await deps.periksaKuasa(actor, pegawaiId, kuasa, alasan);
+    await db.transaction(async (tx) => {
+      const { before, after } = await ubah(tx);
+      await q.deleteOtherSessions(tx, pegawaiId, null);
+      await audit.record(tx, {
+        instansiId: target.instansiId,
+        opdId: target.opdId,
+        actorId: actor.id,
+        action: kuasa === 'RESET_MFA' ? 'auth.reset_mfa' : 'auth.reset_kata_sandi',
+        entity: 'pegawai',
+        entityId: pegawaiId,
+        before,
+        after,
+        reason: alasan,
+        requestId,
+      });
+    });
+  }
+
   return {
     async login(input: {
       nip: string;
@@ -201,49 +234,21 @@ export function createAuthService(deps: {
     },
 
     async resetPassword(actor: Actor, pegawaiId: number, alasan: string | null, requestId: string) {
-      const target = await q.findPasswordHash(db, pegawaiId);
-      if (!target) throw new AppError('NOT_FOUND');
-      await deps.periksaKuasa(actor, pegawaiId, 'RESET_KATA_SANDI', alasan);
       const passwordSementara = temporaryPassword();
       const newHash = await hash(passwordSementara);
-      await db.transaction(async (tx) => {
+      await resetOlehAdmin(actor, pegawaiId, 'RESET_KATA_SANDI', alasan, requestId, async (tx) => {
         await q.setPassword(tx, pegawaiId, newHash, true);
-        await q.deleteOtherSessions(tx, pegawaiId, null);
         await throttle.lupakan(tx, pegawaiId);
-        await audit.record(tx, {
-          instansiId: target.instansiId,
-          opdId: target.opdId,
-          actorId: actor.id,
-          action: 'auth.reset_kata_sandi',
-          entity: 'pegawai',
-          entityId: pegawaiId,
-          reason: alasan,
-          requestId,
-        });
+        return {};
       });
       return { passwordSementara };
     },
 
     /** A lost device: the secret, recovery codes and sessions go; the next login enrols again if required. */
     async resetMfa(actor: Actor, pegawaiId: number, alasan: string, requestId: string) {
-      const target = await q.findPasswordHash(db, pegawaiId);
-      if (!target) throw new AppError('NOT_FOUND');
-      await deps.periksaKuasa(actor, pegawaiId, 'RESET_MFA', alasan);
-      await db.transaction(async (tx) => {
+      await resetOlehAdmin(actor, pegawaiId, 'RESET_MFA', alasan, requestId, async (tx) => {
         const { wasEnrolled } = await mfaQ.deleteMfa(tx, pegawaiId);
-        await q.deleteOtherSessions(tx, pegawaiId, null);
-        await audit.record(tx, {
-          instansiId: target.instansiId,
-          opdId: target.opdId,
-          actorId: actor.id,
-          action: 'auth.reset_mfa',
-          entity: 'pegawai',
-          entityId: pegawaiId,
-          before: { terdaftar: wasEnrolled },
-          after: { terdaftar: false },
-          reason: alasan,
-          requestId,
-        });
+        return { before: { terdaftar: wasEnrolled }, after: { terdaftar: false } };
       });
     },
   };

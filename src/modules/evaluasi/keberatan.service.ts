@@ -131,6 +131,22 @@ export function createKeberatanService(deps: {
     return k;
   }
 
+  /** The objection, for the one who decides it (the atasan pejabat penilai) only. */
+  async function keberatanPemutus(actor: Actor, id: number) {
+    const k = await keberatanUntuk(actor, id);
+    if (actor.id !== k.pemutusId)
+      throw new AppError('FORBIDDEN', undefined, 'Hanya atasan pejabat penilai yang memutus keberatan ini.');
+    return k;
+  }
+
+  /** The workflow's answer to this action today, from the statements so far; refused with what is missing. */
+  async function transisi(k: q.KeberatanRow, aksi: Parameters<typeof transisiKeberatan>[1]) {
+    const kelengkapan = await kelengkapanOf(k, await q.keteranganOf(db, k.id));
+    const t = transisiKeberatan(k.status, aksi, kelengkapan);
+    if (!t.ok) throw tolakan(t.tolak, kelengkapan);
+    return t;
+  }
+
   return {
     keberatanOut,
 
@@ -160,16 +176,8 @@ export function createKeberatanService(deps: {
 
     /** The pemutus asks the employee or the assessor for a statement. */
     async mintaKeterangan(actor: Actor, id: number, body: z.infer<typeof MintaKeteranganBody>, meta: Meta) {
-      const k = await keberatanUntuk(actor, id);
-      if (actor.id !== k.pemutusId)
-        throw new AppError(
-          'FORBIDDEN',
-          undefined,
-          'Hanya atasan pejabat penilai yang memutus keberatan ini.',
-        );
-      const kelengkapan = await kelengkapanOf(k, await q.keteranganOf(db, k.id));
-      const t = transisiKeberatan(k.status, 'MINTA_KETERANGAN', kelengkapan);
-      if (!t.ok) throw tolakan(t.tolak, kelengkapan);
+      const k = await keberatanPemutus(actor, id);
+      const t = await transisi(k, 'MINTA_KETERANGAN');
       const next = t.status;
       if (body.version !== k.version) throw new AppError('VERSION_CONFLICT');
       const pihakId = pihakKeterangan(body.pihak, k);
@@ -220,9 +228,7 @@ export function createKeberatanService(deps: {
         throw new AppError('NOT_FOUND', undefined, 'Permintaan keterangan tidak ditemukan.');
       if (x.pihakId !== actor.id)
         throw new AppError('FORBIDDEN', undefined, 'Keterangan ini diminta dari pihak lain.');
-      const kelengkapan = await kelengkapanOf(k, await q.keteranganOf(db, k.id));
-      const t = transisiKeberatan(k.status, 'JAWAB_KETERANGAN', kelengkapan);
-      if (!t.ok) throw tolakan(t.tolak, kelengkapan);
+      await transisi(k, 'JAWAB_KETERANGAN');
       if (x.jawaban !== null || body.version !== x.version) throw new AppError('VERSION_CONFLICT');
       await db.transaction(async (tx) => {
         if ((await q.answerKeterangan(tx, x.id, x.version, body.jawaban, clock.now())) === null)
@@ -252,16 +258,8 @@ export function createKeberatanService(deps: {
 
     /** The final decision: the ratings confirmed, or changed (predikat by the §6.2 matrix). */
     async putus(actor: Actor, id: number, body: z.infer<typeof PutusanBody>, meta: Meta) {
-      const k = await keberatanUntuk(actor, id);
-      if (actor.id !== k.pemutusId)
-        throw new AppError(
-          'FORBIDDEN',
-          undefined,
-          'Hanya atasan pejabat penilai yang memutus keberatan ini.',
-        );
-      const kelengkapan = await kelengkapanOf(k, await q.keteranganOf(db, k.id));
-      const t = transisiKeberatan(k.status, 'PUTUS', kelengkapan);
-      if (!t.ok) throw tolakan(t.tolak, kelengkapan);
+      const k = await keberatanPemutus(actor, id);
+      const t = await transisi(k, 'PUTUS');
       if (body.version !== k.version) throw new AppError('VERSION_CONFLICT');
       const diubah = body.keputusan === 'DIUBAH';
       const fields = {
