@@ -110,11 +110,16 @@ export function createPegawaiService(deps: {
     if (!found) throw new AppError('NOT_FOUND');
     const { p } = found;
     const tanggal = await today(p.instansiId);
-    const [rantaiIds, bawahanIds, riwayat, roles] = await Promise.all([
+    const pelaku = pelakuOf(actor);
+    // Nobody holds a power over himself, nor does a non-admin over anyone (the ceiling's first
+    // rules): /api/me and ordinary views skip the facts query.
+    const bisaBerkuasa = id !== actor.id && (pelaku.bkd || pelaku.opdIds.length > 0);
+    const [rantaiIds, bawahanIds, riwayat, roles, f] = await Promise.all([
       q.rantaiAtasanIds(tx, id, tanggal),
       q.bawahanLangsungIds(tx, id, tanggal),
       q.riwayatJabatan(tx, id),
       q.rolesOf(tx, id),
+      bisaBerkuasa ? q.faktaSasaran(tx, actor.id, id, tanggal) : null,
     ]);
     // One lookup for everyone shown on the page.
     const people = new Map(
@@ -130,8 +135,6 @@ export function createPegawaiService(deps: {
     const rantai = pick(rantaiIds);
     const bawahan = pick(bawahanIds);
     const override = p.atasanOverrideId ? pick([p.atasanOverrideId]) : [];
-    const f = await q.faktaSasaran(tx, actor.id, id, tanggal);
-    const pelaku = pelakuOf(actor);
     const kuasa = f ? KUASA_ADMIN.filter((k) => putusanKuasa(pelaku, f, k).boleh) : [];
     const isAktif = (r: { tmtMulai: string; tmtSelesai: string | null }) =>
       r.tmtMulai <= tanggal && (r.tmtSelesai === null || r.tmtSelesai >= tanggal);
