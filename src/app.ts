@@ -218,6 +218,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     notifikasi,
     zonaWaktu: org.zonaWaktu,
   });
+  pegawai.padaMutasi(skp.tutupKarenaMutasi);
   const storage = createLocalStorage(config.STORAGE_DIR);
   const delegasi = createDelegasiService({ db, clock, audit, notifikasi, zonaWaktu: org.zonaWaktu });
   const kurva = createKurvaService({ db, clock, audit, jadwal, pengaturan });

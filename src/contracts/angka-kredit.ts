@@ -64,6 +64,18 @@ export const AkTahunan = z.object({
 /** TAHUNAN: a final annual evaluation replaces the periodic sum of that year; KOSONG: nothing rated. */
 export const SumberAk = z.enum(['TAHUNAN', 'PERIODIK', 'KOSONG']);
 
+/** One SKP of the year with the months it counts for and its AK (from its final evaluation or its months). */
+export const AkBagian = z.object({
+  skpId: z.number(),
+  jabatanNama: z.string(),
+  periodeMulai: z.string(),
+  periodeAkhir: z.string(),
+  bulan: z.number(),
+  angkaKredit: z.number(),
+  sumber: SumberAk,
+  evaluasiFinal: z.boolean(),
+});
+
 export const AkPerTahun = z.object({ tahun: z.number(), angkaKredit: z.number(), sumber: SumberAk });
 
 export const AngkaKreditAwal = z.object({
@@ -83,8 +95,13 @@ export const AngkaKreditPegawaiOut = z.object({
   jumlahPeriodik: z.number(),
   /** Final annual evaluations of the year (one per SKP); when present they make the year's figure. */
   tahunan: z.array(AkTahunan),
+  /** The year's SKP parts (several after a mid-year mutation), each month in exactly one (SPEC §7.2). */
+  bagian: z.array(AkBagian),
   akTahun: z.number(),
   sumber: SumberAk,
+  /** The year's figure is provisional: `belumFinal` names the evaluations it waits for. */
+  sementara: z.boolean(),
+  belumFinal: z.array(z.string()),
   awal: AngkaKreditAwal.nullable(),
   /** Each year from the initial AK's tahunMulai (or the first rated year) up to `tahun`. */
   perTahun: z.array(AkPerTahun),
@@ -101,6 +118,7 @@ export const AngkaKreditItem = z.object({
   jenjang: z.enum(JENJANG_FUNGSIONAL),
   akTahun: z.number(),
   sumber: SumberAk,
+  sementara: z.boolean(),
   kumulatif: z.number(),
   kebutuhan: z.number().nullable(),
   selisih: z.number().nullable(),

@@ -117,6 +117,11 @@ export const EvaluasiView = z.object({
   saran: z.object({ ratingHasilKerja: Saran.nullable(), ratingPerilaku: Saran.nullable() }),
   /** For a unit head: the rating hasil kerja his unit's organisation predikat gives (SPEC §6.3); it is applied on save. */
   kepalaUnit: z.object({ rating: z.enum(RATING), alasan: z.string() }).nullable(),
+  /**
+   * The employee's earlier plans of the year (a mid-year mutation), each with its evaluation and its
+   * predikat after any objection: the assessor of the last plan decides with them beside it (SPEC §4.1).
+   */
+  skpSebelumnya: z.array(EvaluasiSkpItem),
   /** The unit's annual organisation predikat, when set. */
   predikatOrganisasi: z.enum(PREDIKAT_ORGANISASI).nullable(),
   evaluasi: EvaluasiOut.nullable(),

@@ -11,12 +11,13 @@ export type AturanEskalasi = ReturnType<typeof aturanEskalasi>;
 const ident = (alias: string) => sql.raw(alias);
 
 /**
- * Plan row `s` is approved for the period's year and its span touches the period's months (the
- * realisasi of a period is reported against the newest such version).
+ * Plan row `s` is approved for the period's year and in force on the first day of one of its months:
+ * each month belongs to the plan of that day (SPEC §4.1), so after a mutation on the 15th the month
+ * stays with the old plan (the realisasi of a period is reported against the newest such version).
  */
 export function skpDisetujuiUntuk(s: string, periode: { tahun: number; mulai: string; akhir: string }): SQL {
   return sql`${ident(s)}.tahun = ${periode.tahun} AND ${ident(s)}.status = 'DISETUJUI'
-    AND ${ident(s)}.periode_mulai < (${`${periode.akhir}-01`}::date + interval '1 month')
+    AND ${ident(s)}.periode_mulai <= ${`${periode.akhir}-01`}::date
     AND ${ident(s)}.periode_akhir >= ${`${periode.mulai}-01`}::date`;
 }
 
@@ -57,7 +58,7 @@ export function tereskalasi(r: string, aturan: AturanEskalasi, now: Date): SQL {
 
 /**
  * The employees an official assesses on a date, as rows (pegawai_id, peran, atas_nama_id): their direct
- * subordinates ('LANGSUNG'); the direct subordinates of whoever delegated to them ('DELEGASI', in that
+ * subordinates and those whose plan of a position they left he still assesses ('LANGSUNG'); the direct subordinates of whoever delegated to them ('DELEGASI', in that
  * giver's name); and, one level further down, subordinates of their subordinates with an escalated
  * item in one of the rule's periods ('ESKALASI', in the name of the assessor who missed it). JPT plans
  * (assessed by the head of region) do not escalate. One row per employee, the closest relation first.
@@ -71,6 +72,9 @@ export function dinilaiOleh(penilaiId: number, tanggal: string, aturan: AturanEs
         FROM delegasi_penilai d CROSS JOIN LATERAL bawahan_langsung(d.pemberi_id, ${tanggal}::date) AS b(id)
        WHERE d.penerima_id = ${penilaiId} AND ${delegasiBerlaku('d', tanggal)} AND b.id <> ${penilaiId}
       UNION ALL
+      SELECT s.pegawai_id, 'LANGSUNG', NULL::int, 1
+        FROM skp_ditinggal_dinilai(${penilaiId}::int, ${tanggal}::date) AS t(id) JOIN skp s ON s.id = t.id
+      UNION ALL
       SELECT b2.id, 'ESKALASI', b1.id, 3
         FROM bawahan_langsung(${penilaiId}::int, ${tanggal}::date) AS b1(id)
         CROSS JOIN LATERAL bawahan_langsung(b1.id, ${tanggal}::date) AS b2(id)
@@ -78,4 +82,14 @@ export function dinilaiOleh(penilaiId: number, tanggal: string, aturan: AturanEs
                       WHERE er.pegawai_id = b2.id AND er.status IN ('DIAJUKAN', 'DIPERBAIKI')
                         AND ${tereskalasi('er', aturan, now)})
     ) x ORDER BY x.pegawai_id, x.urutan`;
+}
+
+/**
+ * Plan `s` of employee `p` is assessed by the official a dinilaiOleh row `b` stands for (the row's
+ * atas_nama_id, else `penilaiId`): always for the plan of the employee's current position (the row
+ * says how), and for a plan of a position he left only by its own assessor (penilai_skp, SPEC §4.1).
+ */
+export function skpDinilaiBaris(s: string, p: string, b: string, penilaiId: number, tanggal: string): SQL {
+  return sql`(${ident(s)}.jabatan_id IS NOT DISTINCT FROM ${ident(p)}.jabatan_id
+    OR (penilai_skp(${ident(s)}.id, ${tanggal}::date)).penilai_id = coalesce(${ident(b)}.atas_nama_id, ${penilaiId}))`;
 }

@@ -4,6 +4,7 @@ import {
   akKumulatif,
   akSetahun,
   angkaKredit,
+  bagianTahun,
   bulanKodePeriode,
   bulanRentang,
   KEBUTUHAN_AK,
@@ -79,8 +80,9 @@ describe('angkaKredit, periodic (months/12)', () => {
     expect(angkaKredit(jenjang, predikat, bulan)).toBe(ak);
   });
 
-  it('rejects month counts outside 1–12', () => {
-    for (const bulan of [0, 13, 1.5, -1]) {
+  it('rejects month counts outside 0–12 (a plan shorter than a month counts none)', () => {
+    expect(angkaKredit('AHLI_MUDA', 'BAIK', 0)).toBe(0);
+    for (const bulan of [13, 1.5, -1]) {
       expect(() => angkaKredit('AHLI_MUDA', 'BAIK', bulan)).toThrow(RangeError);
     }
   });
@@ -88,7 +90,7 @@ describe('angkaKredit, periodic (months/12)', () => {
 
 describe('a running figure adds exact months and is rounded once (SPEC §7.2)', () => {
   const bulanan = (jenjang: JenjangFungsional, predikat: PredikatPegawai, n: number, bulan = 1) =>
-    Array.from({ length: n }, (): PenilaianAk => ({ tahun: 2026, jenjang, predikat, bulan }));
+    Array.from({ length: n }, (): PenilaianAk => ({ tahun: 2026, jenjang, predikat, bulan, bagian: 1 }));
 
   it.each([
     // [what, the sum as shown, what adding the rounded periods gave, the periods]
@@ -130,8 +132,8 @@ describe('a running figure adds exact months and is rounded once (SPEC §7.2)', 
     const r = akKumulatif({
       awal: { nilai: 1.005, tahunMulai: 2025 },
       periodik: [
-        { tahun: 2025, jenjang: 'AHLI_PERTAMA', predikat: 'BAIK', bulan: 3 },
-        { tahun: 2026, jenjang: 'AHLI_PERTAMA', predikat: 'BAIK', bulan: 3 },
+        { tahun: 2025, jenjang: 'AHLI_PERTAMA', predikat: 'BAIK', bulan: 3, bagian: 1 },
+        { tahun: 2026, jenjang: 'AHLI_PERTAMA', predikat: 'BAIK', bulan: 3, bagian: 2 },
       ],
       tahunan: [],
       sampai: 2026,
@@ -155,7 +157,12 @@ describe('period lengths', () => {
   it.each([
     ['2026-01-01', '2026-12-31', 12],
     ['2026-07-01', '2026-12-31', 6],
-    ['2026-03-15', '2026-03-31', 1],
+    // A month belongs to the plan in force on its first day (SPEC §4.1).
+    ['2026-03-15', '2026-03-31', 0],
+    ['2026-01-01', '2026-11-14', 11],
+    ['2026-11-15', '2026-12-31', 1],
+    ['2026-11-01', '2026-12-31', 2],
+    ['2026-11-02', '2026-12-31', 1],
   ] as const)('SKP %s … %s = %i bulan', (mulai, akhir, bulan) =>
     expect(bulanRentang(mulai, akhir)).toBe(bulan),
   );
@@ -208,11 +215,12 @@ describe('next step (PermenPANRB 1/2023, conversion model)', () => {
 });
 
 describe('a year and the cumulative total', () => {
-  const p = (tahun: number, predikat: PredikatPegawai, bulan: number): PenilaianAk => ({
+  const p = (tahun: number, predikat: PredikatPegawai, bulan: number, bagian = 1): PenilaianAk => ({
     tahun,
     jenjang: 'AHLI_PERTAMA',
     predikat,
     bulan,
+    bagian,
   });
 
   it('sums the periodic figures when no annual evaluation is final', () => {
@@ -225,6 +233,23 @@ describe('a year and the cumulative total', () => {
   it('a final annual evaluation replaces the periodic sum', () => {
     expect(akSetahun([p(2026, 'BAIK', 1)], [p(2026, 'SANGAT_BAIK', 12)])).toEqual({
       angkaKredit: 18.75,
+      sumber: 'TAHUNAN',
+    });
+  });
+
+  it('after a mutation adds the SKP parts: a final part and a part still rated monthly', () => {
+    // 11 months Baik (final, old SKP) + December Baik (periodic, new SKP) = 12 months once: 12.50.
+    const periodik = [...Array.from({ length: 11 }, () => p(2026, 'BAIK', 1, 1)), p(2026, 'BAIK', 1, 2)];
+    expect(akSetahun(periodik, [p(2026, 'BAIK', 11, 1)])).toEqual({ angkaKredit: 12.5, sumber: 'PERIODIK' });
+    expect(
+      bagianTahun(periodik, [p(2026, 'BAIK', 11, 1)]).map((b) => [b.bagian, b.angkaKredit, b.sumber]),
+    ).toEqual([
+      [1, 11.46, 'TAHUNAN'],
+      [2, 1.04, 'PERIODIK'],
+    ]);
+    // Both final: TAHUNAN, still one sum rounded once.
+    expect(akSetahun(periodik, [p(2026, 'BAIK', 11, 1), p(2026, 'BAIK', 1, 2)])).toEqual({
+      angkaKredit: 12.5,
       sumber: 'TAHUNAN',
     });
   });

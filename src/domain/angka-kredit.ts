@@ -48,8 +48,8 @@ const bagiBulat = (n: number, d: number) => Math.floor((2 * n + d) / (2 * d));
  * coefficient. Twelve months is the annual figure.
  */
 function akTepat(jenjang: JenjangFungsional, predikat: PredikatPegawai, bulan: number): number {
-  if (!Number.isInteger(bulan) || bulan < 1 || bulan > 12) {
-    throw new RangeError(`bulan harus 1–12, bukan ${bulan}`);
+  if (!Number.isInteger(bulan) || bulan < 0 || bulan > 12) {
+    throw new RangeError(`bulan harus 0–12, bukan ${bulan}`);
   }
   // % (integer) × coefficient (hundredths) × months = AK × 12 × 100 × 100.
   return PERSEN_PREDIKAT[predikat] * KOEFISIEN_PERSERATUS[jenjang] * bulan;
@@ -75,11 +75,16 @@ export function bulanKodePeriode(kode: string): number {
   return m[1] === 'Q' ? 3 : m[1] === 'S' ? 6 : 1;
 }
 
-/** Whole months from the first to the last day of an SKP (dates 'YYYY-MM-DD'), capped at 12. */
+/**
+ * The months an SKP (dates 'YYYY-MM-DD') counts for: those whose first day it covers, as each month
+ * belongs to the plan in force on its first day (SPEC §4.1). A plan from 15 November counts from
+ * December; the one it replaced, ending 14 November, counts November. Capped at 12.
+ */
 export function bulanRentang(mulai: string, akhir: string): number {
-  const [ty, tm] = mulai.split('-').map(Number) as [number, number];
+  const [ty, tm, td] = mulai.split('-').map(Number) as [number, number, number];
   const [ay, am] = akhir.split('-').map(Number) as [number, number];
-  return Math.min(12, Math.max(1, (ay - ty) * 12 + (am - tm) + 1));
+  const pertama = ty * 12 + tm - 1 + (td > 1 ? 1 : 0);
+  return Math.min(12, Math.max(0, ay * 12 + am - 1 - pertama + 1));
 }
 
 /*
@@ -148,15 +153,23 @@ export function langkahBerikut(jenjang: JenjangFungsional, golongan: string): La
   };
 }
 
-/** One rated stretch of work: a periodic rating (its period's months) or a final annual evaluation. */
+/**
+ * One rated stretch of work: a periodic rating (its period's months) or a final annual evaluation
+ * (its SKP's months). `bagian` names the SKP part of the year it belongs to (after a mid-year
+ * mutation a year has several; SPEC §7.2 adds their parts, each month once).
+ */
 export interface PenilaianAk {
   tahun: number;
   jenjang: JenjangFungsional;
   predikat: PredikatPegawai;
   bulan: number;
+  bagian: number;
 }
 
-/** TAHUNAN: the year's final annual evaluations; PERIODIK: the sum of its periodic ratings. */
+/**
+ * TAHUNAN: every part of the year from its final annual evaluation; PERIODIK: at least one part from
+ * its periodic ratings (the running estimate: provisional); KOSONG: nothing rated.
+ */
 export type SumberAk = 'TAHUNAN' | 'PERIODIK' | 'KOSONG';
 
 const tepatOf = (p: PenilaianAk) => akTepat(p.jenjang, p.predikat, p.bulan);
@@ -166,15 +179,35 @@ export const akJumlah = (penilaian: readonly PenilaianAk[]): number =>
   bulatkanAk(jumlah(penilaian.map(tepatOf)));
 
 /**
- * A year's AK, exact: its final annual evaluations when there are any (they replace the periodic
- * figures of that year, which were only the running estimate), else the sum of the periodic ones.
+ * An SKP part's AK, exact: its final annual evaluation when there is one (it replaces the periodic
+ * figures of that part, which were only the running estimate), else the sum of its periodic ones.
  */
-function setahunTepat(periodik: readonly PenilaianAk[], tahunan: readonly PenilaianAk[]) {
+function bagianTepat(periodik: readonly PenilaianAk[], tahunan: readonly PenilaianAk[]) {
   const dari = tahunan.length > 0 ? tahunan : periodik;
   return {
     tepat: jumlah(dari.map(tepatOf)),
     sumber: (tahunan.length > 0 ? 'TAHUNAN' : periodik.length > 0 ? 'PERIODIK' : 'KOSONG') as SumberAk,
   };
+}
+
+/** The year's parts in order of first appearance, each with its exact AK and source. */
+export function bagianTahun(periodik: readonly PenilaianAk[], tahunan: readonly PenilaianAk[]) {
+  const keys = [...new Set([...periodik, ...tahunan].map((p) => p.bagian))];
+  return keys.map((bagian) => {
+    const { tepat, sumber } = bagianTepat(
+      periodik.filter((p) => p.bagian === bagian),
+      tahunan.filter((p) => p.bagian === bagian),
+    );
+    return { bagian, tepat, angkaKredit: bulatkanAk(tepat), sumber };
+  });
+}
+
+/** A year's AK, exact: the sum of its SKP parts (never one part standing for the year). */
+function setahunTepat(periodik: readonly PenilaianAk[], tahunan: readonly PenilaianAk[]) {
+  const bagian = bagianTahun(periodik, tahunan);
+  const sumber: SumberAk =
+    bagian.length === 0 ? 'KOSONG' : bagian.every((b) => b.sumber === 'TAHUNAN') ? 'TAHUNAN' : 'PERIODIK';
+  return { tepat: jumlah(bagian.map((b) => b.tepat)), sumber };
 }
 
 /** A year's AK as shown (see setahunTepat). */

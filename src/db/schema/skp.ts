@@ -99,6 +99,8 @@ export const skp = pgTable(
     index('skp_pegawai_tahun_idx').on(t.pegawaiId, t.tahun, t.versi),
     index('skp_penilai_status_idx').on(t.pejabatPenilaiId, t.status),
     index('skp_instansi_tahun_status_idx').on(t.instansiId, t.tahun, t.status),
+    // Plans by position: the acting official's plan (rencana_atasan), an old plan's assessor (penilai_skp).
+    index('skp_jabatan_tahun_idx').on(t.jabatanId, t.tahun),
   ],
 );
 

@@ -83,6 +83,7 @@ export async function daftarFungsional(
 export interface PeriodikRow {
   pegawaiId: number;
   skpId: number;
+  jabatanId: number;
   tahun: number;
   jenjang: JenjangFungsional;
   periodeKode: string;
@@ -99,6 +100,7 @@ export async function periodik(
   const found = await rows<{
     pegawai_id: number;
     skp_id: number;
+    jabatan_id: number;
     tahun: number;
     jenjang: JenjangFungsional;
     periode_kode: string;
@@ -106,7 +108,7 @@ export async function periodik(
   }>(
     db,
     sql`SELECT DISTINCT ON (s.pegawai_id, pp.periode_kode)
-               s.pegawai_id, s.id AS skp_id, s.tahun, j.jenjang, pp.periode_kode, pp.predikat
+               s.pegawai_id, s.id AS skp_id, s.jabatan_id, s.tahun, j.jenjang, pp.periode_kode, pp.predikat
           FROM skp s
           JOIN jabatan j ON j.id = s.jabatan_id AND j.jenjang IS NOT NULL
           JOIN penilaian_periodik pp ON pp.skp_id = s.id
@@ -116,6 +118,7 @@ export async function periodik(
   return found.map((r) => ({
     pegawaiId: r.pegawai_id,
     skpId: r.skp_id,
+    jabatanId: r.jabatan_id,
     tahun: Number(r.tahun),
     jenjang: r.jenjang,
     periodeKode: r.periode_kode,
@@ -126,6 +129,7 @@ export async function periodik(
 export interface TahunanRow {
   pegawaiId: number;
   skpId: number;
+  jabatanId: number;
   tahun: number;
   jenjang: JenjangFungsional;
   periodeMulai: string;
@@ -146,6 +150,7 @@ export async function tahunanFinal(
   const found = await rows<{
     pegawai_id: number;
     skp_id: number;
+    jabatan_id: number;
     tahun: number;
     jenjang: JenjangFungsional;
     periode_mulai: string;
@@ -153,7 +158,7 @@ export async function tahunanFinal(
     predikat: PredikatPegawai;
   }>(
     db,
-    sql`SELECT e.pegawai_id, e.skp_id, e.tahun, j.jenjang,
+    sql`SELECT e.pegawai_id, e.skp_id, s.jabatan_id, e.tahun, j.jenjang,
                s.periode_mulai::text AS periode_mulai, s.periode_akhir::text AS periode_akhir,
                ${predikatAkhir()} AS predikat
           FROM evaluasi_tahunan e
@@ -166,6 +171,7 @@ export async function tahunanFinal(
   return found.map((r) => ({
     pegawaiId: r.pegawai_id,
     skpId: r.skp_id,
+    jabatanId: r.jabatan_id,
     tahun: Number(r.tahun),
     jenjang: r.jenjang,
     periodeMulai: r.periode_mulai,
@@ -228,4 +234,35 @@ export async function simpanAwal(
     .where(and(eq(angkaKreditAwal.pegawaiId, pegawaiId), eq(angkaKreditAwal.version, version)))
     .returning({ v: angkaKreditAwal.version });
   return updated.length > 0;
+}
+
+export interface BagianSkpRow {
+  pegawaiId: number;
+  skpId: number;
+  jabatanId: number;
+  jabatanNama: string;
+  periodeMulai: string;
+  periodeAkhir: string;
+  /** The plan's annual evaluation: null when none yet. */
+  evaluasiStatus: string | null;
+}
+
+/**
+ * The SKP parts of the employees' year (SPEC §4.1, §7.2): their approved plans, the newest version per
+ * position, in the order they ran, with the state of each annual evaluation; a year is provisional
+ * while one of them is not FINAL.
+ */
+export function bagianSkp(db: DbOrTx, pegawaiIds: readonly number[], tahun: number) {
+  if (pegawaiIds.length === 0) return Promise.resolve([]);
+  return rows<BagianSkpRow>(
+    db,
+    sql`SELECT DISTINCT ON (s.pegawai_id, s.jabatan_id)
+               s.pegawai_id AS "pegawaiId", s.id AS "skpId", s.jabatan_id AS "jabatanId", j.nama AS "jabatanNama",
+               s.periode_mulai::text AS "periodeMulai", s.periode_akhir::text AS "periodeAkhir", e.status AS "evaluasiStatus"
+          FROM skp s
+          JOIN jabatan j ON j.id = s.jabatan_id AND j.jenjang IS NOT NULL
+          LEFT JOIN evaluasi_tahunan e ON e.skp_id = s.id
+         WHERE s.pegawai_id = ANY(${intArray(pegawaiIds)}::int[]) AND s.tahun = ${tahun} AND s.status = 'DISETUJUI'
+         ORDER BY s.pegawai_id, s.jabatan_id, s.versi DESC, s.id DESC`,
+  );
 }

@@ -19,6 +19,7 @@ import {
   akKumulatif,
   akSetahun,
   angkaKredit,
+  bagianTahun,
   bulanKodePeriode,
   bulanRentang,
   langkahBerikut,
@@ -42,18 +43,24 @@ interface Riwayat {
   periodik: q.PeriodikRow[];
   tahunan: q.TahunanRow[];
   awal: q.AwalRow | null;
+  /** The SKP parts of the year asked for. */
+  bagian: q.BagianSkpRow[];
 }
 
-/** The employee's history up to `tahun`, for a set of employees in three queries. */
+/** The employee's history up to `tahun`, for a set of employees in four queries. */
 async function riwayatOf(db: Db, ids: number[], tahun: number): Promise<Map<number, Riwayat>> {
-  const [periodik, tahunan, awal] = await Promise.all([
+  const [periodik, tahunan, awal, bagian] = await Promise.all([
     q.periodik(db, ids, tahun),
     q.tahunanFinal(db, ids, tahun),
     q.awal(db, ids),
+    q.bagianSkp(db, ids, tahun),
   ]);
-  const byId = new Map<number, Riwayat>(ids.map((id) => [id, { periodik: [], tahunan: [], awal: null }]));
+  const byId = new Map<number, Riwayat>(
+    ids.map((id) => [id, { periodik: [], tahunan: [], awal: null, bagian: [] }]),
+  );
   for (const r of periodik) byId.get(r.pegawaiId)?.periodik.push(r);
   for (const r of tahunan) byId.get(r.pegawaiId)?.tahunan.push(r);
+  for (const r of bagian) byId.get(r.pegawaiId)?.bagian.push(r);
   for (const r of awal) {
     const riwayat = byId.get(r.pegawaiId);
     if (riwayat) riwayat.awal = r;
@@ -66,6 +73,7 @@ const penilaianPeriodik = (r: q.PeriodikRow): PenilaianAk => ({
   jenjang: r.jenjang,
   predikat: r.predikat,
   bulan: bulanKodePeriode(r.periodeKode),
+  bagian: r.jabatanId,
 });
 
 /** An annual evaluation covers the months of its SKP (a mid-year mutation gives a shorter plan). */
@@ -74,9 +82,51 @@ const penilaianTahunan = (r: q.TahunanRow): PenilaianAk => ({
   jenjang: r.jenjang,
   predikat: r.predikat,
   bulan: bulanRentang(r.periodeMulai, r.periodeAkhir),
+  bagian: r.jabatanId,
 });
 
 const akOf = (p: PenilaianAk) => angkaKredit(p.jenjang, p.predikat, p.bulan);
+
+const TANGGAL = new Intl.DateTimeFormat('id-ID', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const tanggal = (iso: string) => TANGGAL.format(new Date(`${iso}T00:00:00Z`));
+
+/**
+ * The year's SKP parts with their AK, and what keeps the year provisional (SPEC §7.2): every part
+ * whose annual evaluation is not FINAL, named; a year is final only when all its parts are.
+ */
+function bagianOf(riwayat: Riwayat, tahun: number) {
+  const diTahun = <T extends { tahun: number }>(list: T[]) => list.filter((p) => p.tahun === tahun);
+  const dihitung = new Map(
+    bagianTahun(
+      diTahun(riwayat.periodik).map(penilaianPeriodik),
+      diTahun(riwayat.tahunan).map(penilaianTahunan),
+    ).map((b) => [b.bagian, b]),
+  );
+  const bagian = [...riwayat.bagian]
+    .sort((a, b) => a.periodeMulai.localeCompare(b.periodeMulai))
+    .map((b) => ({
+      skpId: b.skpId,
+      jabatanNama: b.jabatanNama,
+      periodeMulai: b.periodeMulai,
+      periodeAkhir: b.periodeAkhir,
+      bulan: bulanRentang(b.periodeMulai, b.periodeAkhir),
+      angkaKredit: dihitung.get(b.jabatanId)?.angkaKredit ?? 0,
+      sumber: dihitung.get(b.jabatanId)?.sumber ?? ('KOSONG' as const),
+      evaluasiFinal: b.evaluasiStatus === 'FINAL',
+    }));
+  const belumFinal = bagian
+    .filter((b) => !b.evaluasiFinal)
+    .map(
+      (b) =>
+        `Evaluasi tahunan SKP ${b.jabatanNama} (${tanggal(b.periodeMulai)} – ${tanggal(b.periodeAkhir)}) belum final.`,
+    );
+  return { bagian, belumFinal };
+}
 
 /** The year's figure, the cumulative total and where it stands against the next step. */
 function rekap(jenjang: JenjangFungsional, golongan: string, riwayat: Riwayat, tahun: number) {
@@ -84,6 +134,7 @@ function rekap(jenjang: JenjangFungsional, golongan: string, riwayat: Riwayat, t
   const tahunan = riwayat.tahunan.map(penilaianTahunan);
   const diTahun = (list: PenilaianAk[]) => list.filter((p) => p.tahun === tahun);
   const setahun = akSetahun(diTahun(periodik), diTahun(tahunan));
+  const { belumFinal } = bagianOf(riwayat, tahun);
   const langkah = langkahBerikut(jenjang, golongan);
   const { perTahun, kumulatif, selisih } = akKumulatif({
     awal: riwayat.awal,
@@ -95,6 +146,7 @@ function rekap(jenjang: JenjangFungsional, golongan: string, riwayat: Riwayat, t
   return {
     akTahun: setahun.angkaKredit,
     sumber: setahun.sumber,
+    sementara: setahun.sumber !== 'TAHUNAN' || belumFinal.length > 0,
     perTahun,
     kumulatif,
     langkahBerikut: langkah,
@@ -153,6 +205,7 @@ export function createAngkaKreditService({ db, audit }: AngkaKreditDeps) {
         // Exact months added, rounded once: not the sum of the rounded lines above.
         jumlahPeriodik: akJumlah(periodikTahun.map(penilaianPeriodik)),
         tahunan,
+        ...bagianOf(riwayat, tahun),
         awal: riwayat.awal
           ? {
               nilai: riwayat.awal.nilai,
@@ -192,6 +245,7 @@ export function createAngkaKreditService({ db, audit }: AngkaKreditDeps) {
           const {
             akTahun,
             sumber,
+            sementara,
             kumulatif,
             langkahBerikut: langkah,
             selisih,
@@ -202,6 +256,7 @@ export function createAngkaKreditService({ db, audit }: AngkaKreditDeps) {
             jenjang: r.jenjang,
             akTahun,
             sumber,
+            sementara,
             kumulatif,
             kebutuhan: langkah?.kebutuhan ?? null,
             selisih,

@@ -55,44 +55,69 @@ export interface SkpRow {
   penilaiGelarDepan: string | null;
   penilaiNama: string | null;
   penilaiGelarBelakang: string | null;
+  atasanPenilaiId: number | null;
   evaluasiId: number | null;
   evaluasiStatus: StatusEvaluasi | null;
   evaluasiPredikat: PredikatPegawai | null;
   keberatanStatus: StatusKeberatan | null;
 }
 
-const SKP_SELECT = sql`
+/**
+ * A plan with its assessor as penilai_skp() answers on `tanggal` (SPEC §4.1: after a mutation the old
+ * plan keeps its old position's assessor), its evaluation (predikat after any objection) and objection.
+ */
+const skpSelect = (tanggal: string) => sql`
   SELECT s.id AS "skpId", s.instansi_id AS "instansiId", s.pegawai_id AS "pegawaiId", p.opd_id AS "pegawaiOpdId",
          s.tahun::int AS tahun, s.periode_mulai::text AS "periodeMulai", s.periode_akhir::text AS "periodeAkhir",
          s.status, j.unor_id AS "unorId", j.nama AS "jabatanNama", p.nip, ${namaOf('p', 'pegawai')},
-         pp.id AS "penilaiId", ${namaOf('pp', 'penilai')},
-         e.id AS "evaluasiId", e.status AS "evaluasiStatus", e.predikat AS "evaluasiPredikat", k.status AS "keberatanStatus"
+         pp.id AS "penilaiId", ${namaOf('pp', 'penilai')}, pn.atasan_id AS "atasanPenilaiId",
+         e.id AS "evaluasiId", e.status AS "evaluasiStatus", ${predikatAkhir()} AS "evaluasiPredikat",
+         k.status AS "keberatanStatus"
     FROM skp s
     JOIN pegawai p ON p.id = s.pegawai_id
     JOIN jabatan j ON j.id = s.jabatan_id
-    LEFT JOIN pegawai pp ON pp.id = s.pejabat_penilai_id
+    CROSS JOIN LATERAL penilai_skp(s.id, ${tanggal}::date) pn
+    LEFT JOIN pegawai pp ON pp.id = pn.penilai_id
     LEFT JOIN evaluasi_tahunan e ON e.skp_id = s.id
     LEFT JOIN keberatan k ON k.evaluasi_id = e.id`;
 
-export async function findSkp(db: DbOrTx, skpId: number) {
-  const [row] = await rows<SkpRow>(db, sql`${SKP_SELECT} WHERE s.id = ${skpId}`);
+export async function instansiSkp(db: DbOrTx, skpId: number) {
+  const [row] = await rows<{ instansiId: number }>(
+    db,
+    sql`SELECT instansi_id AS "instansiId" FROM skp WHERE id = ${skpId}`,
+  );
+  return row?.instansiId ?? null;
+}
+
+export async function findSkp(db: DbOrTx, skpId: number, tanggal: string) {
+  const [row] = await rows<SkpRow>(db, sql`${skpSelect(tanggal)} WHERE s.id = ${skpId}`);
   return row ?? null;
 }
 
 /** The employee's plans of a year (one per position after a mutation), in the order they run. */
-export function skpPegawai(db: DbOrTx, pegawaiId: number, tahun: number) {
+export function skpPegawai(db: DbOrTx, pegawaiId: number, tahun: number, tanggal: string) {
   return rows<SkpRow>(
     db,
-    sql`${SKP_SELECT} WHERE s.pegawai_id = ${pegawaiId} AND s.tahun = ${tahun} AND ${TERKINI}
+    sql`${skpSelect(tanggal)} WHERE s.pegawai_id = ${pegawaiId} AND s.tahun = ${tahun} AND ${TERKINI}
         ORDER BY s.periode_mulai, s.id`,
   );
 }
 
-/** The plans of the year the actor assesses (he approved them as pejabat penilai). */
-export function skpDinilai(db: DbOrTx, penilaiId: number, tahun: number) {
+/**
+ * The plans of the year the actor assesses by penilai_skp(): candidates are those submitted to him,
+ * the current plans of his direct subordinates and the plans of positions left that he still assesses.
+ */
+export function skpDinilai(db: DbOrTx, penilaiId: number, tahun: number, tanggal: string) {
   return rows<SkpRow>(
     db,
-    sql`${SKP_SELECT} WHERE s.pejabat_penilai_id = ${penilaiId} AND s.tahun = ${tahun} AND ${TERKINI}
+    sql`${skpSelect(tanggal)}
+        WHERE s.id IN (SELECT c.id FROM skp c WHERE c.pejabat_penilai_id = ${penilaiId} AND c.tahun = ${tahun}
+                       UNION
+                       SELECT c.id FROM bawahan_langsung(${penilaiId}::int, ${tanggal}::date) AS b(id)
+                         JOIN skp c ON c.pegawai_id = b.id AND c.tahun = ${tahun}
+                       UNION
+                       SELECT t.id FROM skp_ditinggal_dinilai(${penilaiId}::int, ${tanggal}::date) AS t(id))
+          AND s.tahun = ${tahun} AND ${TERKINI} AND pn.penilai_id = ${penilaiId}
         ORDER BY p.nama, p.id, s.periode_mulai`,
   );
 }

@@ -95,7 +95,8 @@ export function createEvaluasiService(deps: {
   const hariIniOf = async (instansiId: number) => dateInZone(clock.now(), await deps.zonaWaktu(instansiId));
 
   async function skpOrThrow(skpId: number) {
-    const s = await q.findSkp(db, skpId);
+    const instansiId = await q.instansiSkp(db, skpId);
+    const s = instansiId === null ? null : await q.findSkp(db, skpId, await hariIniOf(instansiId));
     if (!s) throw new AppError('NOT_FOUND', undefined, 'SKP tidak ditemukan.');
     return s;
   }
@@ -103,12 +104,13 @@ export function createEvaluasiService(deps: {
   /** The evaluation page of one SKP for this actor (the route has checked that he may read it). */
   async function lihat(actor: Actor, skpId: number): Promise<EvaluasiView> {
     const s = await skpOrThrow(skpId);
-    const [periodik, predikatOrganisasi, ev, aturan, hariIni] = await Promise.all([
+    const [periodik, predikatOrganisasi, ev, aturan, hariIni, rencanaTahun] = await Promise.all([
       q.periodikSkp(db, skpId),
       q.predikatOrganisasi(db, s.unorId, s.tahun),
       q.findEvaluasi(db, skpId),
       aturanEvaluasi(s.instansiId),
       hariIniOf(s.instansiId),
+      hariIniOf(s.instansiId).then((t) => q.skpPegawai(db, s.pegawaiId, s.tahun, t)),
     ]);
     const k = ev ? await q.findKeberatanOfEvaluasi(db, ev.id) : null;
     const zona = await deps.zonaWaktu(s.instansiId);
@@ -119,6 +121,7 @@ export function createEvaluasiService(deps: {
       periodik,
       saran: sarankanTahunan(periodik),
       kepalaUnit: await deps.kurva.saranKepalaUnit(s.pegawaiId, s.instansiId, String(s.tahun)),
+      skpSebelumnya: rencanaTahun.filter((r) => r.periodeAkhir < s.periodeMulai).map(skpOut),
       predikatOrganisasi,
       evaluasi: ev
         ? {
@@ -175,12 +178,16 @@ export function createEvaluasiService(deps: {
 
     /** The actor's own plans of the year, each with its evaluation. */
     async daftarSaya(actor: Actor, tahun: number): Promise<EvaluasiSkpList> {
-      return { items: (await q.skpPegawai(db, actor.id, tahun)).map(skpOut) };
+      return {
+        items: (await q.skpPegawai(db, actor.id, tahun, await hariIniOf(actor.instansiId))).map(skpOut),
+      };
     },
 
     /** The plans of the year the actor assesses, each with its evaluation. */
     async daftarDinilai(actor: Actor, tahun: number): Promise<EvaluasiSkpList> {
-      return { items: (await q.skpDinilai(db, actor.id, tahun)).map(skpOut) };
+      return {
+        items: (await q.skpDinilai(db, actor.id, tahun, await hariIniOf(actor.instansiId))).map(skpOut),
+      };
     },
 
     /** The pejabat penilai writes the ratings, catatan and rekomendasi while the evaluation is a draft. */
@@ -205,7 +212,7 @@ export function createEvaluasiService(deps: {
         q.predikatOrganisasi(db, s.unorId, s.tahun),
         hariIniOf(s.instansiId),
       ]);
-      const atasanPenilaiId = await q.atasanLangsung(db, s.penilaiId, hariIni);
+      const atasanPenilaiId = s.atasanPenilaiId;
       // SPEC §6.3: a unit head's rating hasil kerja is the unit's organisation predikat of the year.
       const ratingHasilKerja =
         (await deps.kurva.saranKepalaUnit(s.pegawaiId, s.instansiId, String(s.tahun)))?.rating ??
@@ -382,7 +389,11 @@ export function createEvaluasiService(deps: {
           { batas: batasKeberatan(tanggalFinal!, hari) },
           `Batas pengajuan keberatan sudah lewat: paling lambat ${hari} hari sejak evaluasi final (${batasKeberatan(tanggalFinal!, hari)}).`,
         );
-      const pemutusId = (await q.atasanLangsung(db, ev.pejabatPenilaiId, hariIni)) ?? ev.atasanPenilaiId;
+      // The atasan of the assessor who signed: for his plan that is penilai_skp()'s (SPEC §4.1).
+      const pemutusId =
+        (ev.pejabatPenilaiId === s.penilaiId
+          ? s.atasanPenilaiId
+          : await q.atasanLangsung(db, ev.pejabatPenilaiId, hariIni)) ?? ev.atasanPenilaiId;
       if (pemutusId === null || pemutusId === actor.id)
         throw new AppError(
           'NO_PEJABAT_PENILAI',

@@ -5,6 +5,7 @@ import {
   type AturanEskalasi,
   bukaanUntuk,
   dinilaiOleh,
+  skpDinilaiBaris,
   skpDisetujuiUntuk,
   tereskalasi,
 } from '../../db/siklus-bulanan.js';
@@ -96,7 +97,8 @@ export function menungguPenilaian(
           LEFT JOIN pegawai an ON an.id = b.atas_nama_id
           JOIN realisasi r ON r.pegawai_id = p.id AND r.status IN ('DIAJUKAN', 'DIPERBAIKI')
           JOIN skp s ON s.id = r.skp_id
-         WHERE b.peran <> 'ESKALASI' OR (NOT s.is_jpt AND ${tereskalasi('r', aturan, now)})
+         WHERE (b.peran <> 'ESKALASI' OR (NOT s.is_jpt AND ${tereskalasi('r', aturan, now)}))
+           AND ${skpDinilaiBaris('s', 'p', 'b', penilaiId, tanggal)}
          GROUP BY p.id, j.nama, b.peran, b.atas_nama_id, an.id, r.instansi_id, r.pegawai_id, r.periode_kode, r.status
          ORDER BY min(r.diajukan_at), p.id
          LIMIT 1000`,

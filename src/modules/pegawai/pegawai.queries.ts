@@ -94,7 +94,11 @@ export async function hasBawahanTingkatDua(
   return row!.found;
 }
 
-/** How actor stands to target: walks the target's chain upward, one query. */
+/**
+ * How actor stands to target: walks the target's chain upward, one query. Someone who still assesses
+ * a plan of a position the target has left (penilai_skp, SPEC §4.1) stands to him as his pejabat
+ * penilai; the services then allow him that plan only.
+ */
 export async function relationOf(
   db: DbOrTx,
   actorId: number,
@@ -102,7 +106,7 @@ export async function relationOf(
   tanggal: string,
 ): Promise<Relation> {
   if (actorId === targetId) return 'self';
-  const [row] = await rows<{ d: number | null }>(
+  const [row] = await rows<{ d: number | null; penilaiSkpLama: boolean | null }>(
     db,
     sql`WITH RECURSIVE chain(id, d) AS (
           SELECT atasan_langsung(${targetId}::int, ${tanggal}::date), 1
@@ -110,10 +114,16 @@ export async function relationOf(
           SELECT atasan_langsung(c.id, ${tanggal}::date), c.d + 1 FROM chain c
            WHERE c.id IS NOT NULL AND c.id <> ${actorId} AND c.d < 20
         )
-        SELECT min(d)::int AS d FROM chain WHERE id = ${actorId}`,
+        SELECT x.d, CASE WHEN x.d IS NULL THEN EXISTS (
+                 SELECT 1 FROM skp s JOIN pegawai p ON p.id = s.pegawai_id
+                  WHERE s.pegawai_id = ${targetId} AND s.tahun >= extract(year FROM ${tanggal}::date)::int - 1
+                    AND s.jabatan_id IS DISTINCT FROM p.jabatan_id
+                    AND (penilai_skp(s.id, ${tanggal}::date)).penilai_id = ${actorId}) END AS "penilaiSkpLama"
+          FROM (SELECT min(d)::int AS d FROM chain WHERE id = ${actorId}) x`,
   );
   const d = row?.d ?? null;
-  return d === null ? 'none' : d === 1 ? 'bawahan_langsung' : 'bawahan';
+  if (d === null) return row?.penilaiSkpLama ? 'bawahan_langsung' : 'none';
+  return d === 1 ? 'bawahan_langsung' : 'bawahan';
 }
 
 export async function riwayatJabatan(db: DbOrTx, pegawaiId: number) {
@@ -404,4 +414,13 @@ export async function opdIdsOf(tx: DbOrTx, instansiId: number, unorIds: number[]
     .from(unor)
     .where(and(eq(unor.instansiId, instansiId), eq(unor.jenis, 'OPD'), inArray(unor.id, unorIds)));
   return found.map((r) => r.id);
+}
+
+/** Who assesses a plan's periods and annual evaluation, and above him (SQL penilai_skp, SPEC §4.1). */
+export async function penilaiSkp(db: DbOrTx, skpId: number, tanggal: string) {
+  const [row] = await rows<{ penilaiId: number | null; atasanId: number | null }>(
+    db,
+    sql`SELECT penilai_id AS "penilaiId", atasan_id AS "atasanId" FROM penilai_skp(${skpId}::int, ${tanggal}::date)`,
+  );
+  return { penilaiId: row?.penilaiId ?? null, atasanId: row?.atasanId ?? null };
 }

@@ -54,6 +54,19 @@ export type PeriksaKuasa = (
   alasan?: string | null,
 ) => Promise<void>;
 
+/** What a mutation tells the modules that keep per-position records (the skp module closes the old plan). */
+export interface Mutasi {
+  instansiId: number;
+  pegawaiId: number;
+  jabatanLamaId: number | null;
+  tmtMulai: string;
+  /** The last day in the old position: the day before tmtMulai. */
+  akhirLama: string;
+  actorId: number;
+  requestId: string;
+}
+export type SetelahMutasi = (tx: Tx, mutasi: Mutasi) => Promise<void>;
+
 export function createPegawaiService(deps: {
   db: Db;
   clock: Clock;
@@ -62,6 +75,8 @@ export function createPegawaiService(deps: {
   mfa: Pick<MfaService, 'status'>;
 }) {
   const { db, clock, audit } = deps;
+  // Registered after construction: the modules listening are built on top of this one.
+  const setelahMutasi: SetelahMutasi[] = [];
 
   async function today(instansiId: number) {
     return dateInZone(clock.now(), await deps.zonaWaktu(instansiId));
@@ -215,6 +230,15 @@ export function createPegawaiService(deps: {
       return q.rantaiAtasanIds(db, pegawaiId, await today(instansiId));
     },
 
+    /**
+     * The one answer to "who assesses this SKP and its periods": the pejabat penilai and the atasan
+     * pejabat penilai (for a plan of a position the employee has left, that position's superiors on
+     * its last day; SPEC §4.1). Every route that assesses or approves asks this.
+     */
+    async penilaiSkp(skpId: number, instansiId: number) {
+      return q.penilaiSkp(db, skpId, await today(instansiId));
+    },
+
     async relationOf(actorId: number, targetId: number, instansiId: number) {
       return q.relationOf(db, actorId, targetId, await today(instansiId));
     },
@@ -297,8 +321,23 @@ export function createPegawaiService(deps: {
           reason: body.alasan,
           requestId: meta.requestId,
         });
+        const mutasi = {
+          instansiId: before.instansiId,
+          pegawaiId: id,
+          jabatanLamaId: before.jabatanId,
+          tmtMulai: body.tmtMulai,
+          akhirLama: previousDay(body.tmtMulai),
+          actorId: actor.id,
+          requestId: meta.requestId,
+        };
+        for (const listener of setelahMutasi) await listener(tx, mutasi);
       });
       return detail(actor, id);
+    },
+
+    /** Runs `listener` inside every mutation's transaction, after the move is written. */
+    padaMutasi(listener: SetelahMutasi) {
+      setelahMutasi.push(listener);
     },
 
     async overrideAtasan(

@@ -12,7 +12,12 @@ import {
   skp,
   umpanBalik,
 } from '../../db/schema/index.js';
-import { type AturanEskalasi, dinilaiOleh } from '../../db/siklus-bulanan.js';
+import {
+  type AturanEskalasi,
+  dinilaiOleh,
+  skpDinilaiBaris,
+  skpDisetujuiUntuk,
+} from '../../db/siklus-bulanan.js';
 import type { PredikatPegawai, Rating } from '../../domain/predikat.js';
 import type { StatusRealisasi } from '../../domain/realisasi-workflow.js';
 
@@ -46,8 +51,11 @@ export function pegawaiByIds(db: DbOrTx, ids: number[]) {
     .where(inArray(pegawai.id, ids));
 }
 
-/** The employee's approved plan (newest version) whose span touches the period's months. */
-/** The approved plan covering a period (read by every realisasi request): prepared once per handle. */
+/**
+ * The approved plan (newest version) of a period: one in force on the first day of one of its months
+ * (`mulai`, `akhir`: the first days of its first and last month; SPEC §4.1), the later plan when a
+ * mutation splits the period. Read by every realisasi request: prepared once per handle.
+ */
 export async function approvedSkpFor(
   db: DbOrTx,
   pegawaiId: number,
@@ -74,7 +82,7 @@ export async function approvedSkpFor(
           gte(skp.periodeAkhir, sql.placeholder('mulai')),
         ),
       )
-      .orderBy(desc(skp.versi), desc(skp.id))
+      .orderBy(desc(skp.periodeMulai), desc(skp.versi), desc(skp.id))
       .limit(1)
       .prepare('approved_skp_for'),
   );
@@ -520,15 +528,14 @@ export async function updatePenilaianIfVersion(
 
 /**
  * The employees the assessor assesses (direct subordinates, those of a delegation in force, and those
- * with items escalated to them: db/siklus-bulanan.ts) with their plan of the year and the period's
+ * with items escalated to them: db/siklus-bulanan.ts) with their plan of the period and the period's
  * counts per status, in one statement: who waits (submitted or corrected items) first, then by name.
  */
 export function bawahanRealisasi(
   db: DbOrTx,
   penilaiId: number,
   tanggal: string,
-  tahun: number,
-  periodeKode: string,
+  periode: { tahun: number; mulai: string; akhir: string; kode: string },
   eskalasi: { aturan: AturanEskalasi; now: Date },
 ) {
   return rows<{
@@ -563,17 +570,18 @@ export function bawahanRealisasi(
           JOIN pegawai p ON p.id = b.pegawai_id
           LEFT JOIN pegawai an ON an.id = b.atas_nama_id
           LEFT JOIN jabatan j ON j.id = p.jabatan_id
-          LEFT JOIN LATERAL (SELECT id FROM skp
-                              WHERE skp.pegawai_id = p.id AND skp.tahun = ${tahun} AND skp.status = 'DISETUJUI'
-                              ORDER BY versi DESC, id DESC LIMIT 1) s ON true
+          LEFT JOIN LATERAL (SELECT s.id, s.jabatan_id FROM skp s
+                              WHERE s.pegawai_id = p.id AND ${skpDisetujuiUntuk('s', periode)}
+                              ORDER BY s.periode_mulai DESC, s.versi DESC, s.id DESC LIMIT 1) s ON true
           LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE r.status = 'DRAFT') AS draft,
                                     count(*) FILTER (WHERE r.status = 'DIAJUKAN') AS diajukan,
                                     count(*) FILTER (WHERE r.status = 'DITERIMA') AS diterima,
                                     count(*) FILTER (WHERE r.status = 'PERLU_PERBAIKAN') AS perlu_perbaikan,
                                     count(*) FILTER (WHERE r.status = 'DIPERBAIKI') AS diperbaiki
                                FROM realisasi r
-                              WHERE r.pegawai_id = p.id AND r.periode_kode = ${periodeKode}) c ON true
-          LEFT JOIN penilaian_periodik pp ON pp.skp_id = s.id AND pp.periode_kode = ${periodeKode}
+                              WHERE r.pegawai_id = p.id AND r.periode_kode = ${periode.kode}) c ON true
+          LEFT JOIN penilaian_periodik pp ON pp.skp_id = s.id AND pp.periode_kode = ${periode.kode}
+         WHERE s.id IS NULL OR ${skpDinilaiBaris('s', 'p', 'b', penilaiId, tanggal)}
          ORDER BY (coalesce(c.diajukan, 0) + coalesce(c.diperbaiki, 0) > 0) DESC, p.nama, p.id`,
   );
 }

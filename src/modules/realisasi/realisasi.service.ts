@@ -85,12 +85,6 @@ export interface TargetDraf {
 }
 type Nama = { gelarDepan: string | null; nama: string; gelarBelakang: string | null };
 
-/** The last calendar day of a 'YYYY-MM' month, as 'YYYY-MM-DD'. */
-function akhirBulan(ym: string): string {
-  const { tahun, bulan } = parseYearMonth(ym);
-  return `${ym}-${String(new Date(Date.UTC(tahun, bulan, 0)).getUTCDate()).padStart(2, '0')}`;
-}
-
 /** The type of an evidence file from its first bytes (never its name or declared type). */
 export function jenisBerkas(data: Buffer): { mime: string; ext: string[] } | null {
   if (data.subarray(0, 5).equals(Buffer.from('%PDF-'))) return { mime: 'application/pdf', ext: ['.pdf'] };
@@ -133,7 +127,7 @@ export function createRealisasiService(deps: {
   db: Db;
   clock: Clock;
   audit: AuditService;
-  pegawai: Pick<PegawaiService, 'rantaiAtasanIds'>;
+  pegawai: Pick<PegawaiService, 'penilaiSkp'>;
   jadwal: Pick<JadwalService, 'config' | 'izinJendela'>;
   notifikasi: Pick<NotifikasiService, 'kirim'>;
   storage: Storage;
@@ -158,7 +152,7 @@ export function createRealisasiService(deps: {
   }
 
   const skpFor = (pegawaiId: number, periode: Periode) =>
-    q.approvedSkpFor(db, pegawaiId, periode.tahun, `${periode.mulai}-01`, akhirBulan(periode.akhir));
+    q.approvedSkpFor(db, pegawaiId, periode.tahun, `${periode.mulai}-01`, `${periode.akhir}-01`);
 
   async function skpWajib(pegawaiId: number, periode: Periode) {
     const s = await skpFor(pegawaiId, periode);
@@ -171,27 +165,23 @@ export function createRealisasiService(deps: {
     return s;
   }
 
-  /** The pejabat penilai: the direct superior, or for a JPT plan the head of region (as for the SKP). */
-  async function penilaiOf(pegawaiId: number, instansiId: number, isJpt: boolean) {
-    const chain = await deps.pegawai.rantaiAtasanIds(pegawaiId, instansiId);
-    return (isJpt ? chain.at(-1) : chain[0]) ?? null;
-  }
-
   /**
-   * How the actor assesses the employee today: as the pejabat penilai; as their delegate, in their
-   * name, while a delegation is in force; or as the atasan pejabat penilai, who takes over only what
-   * escalated (domain/tenggat.ts). A JPT plan's assessor is the head of region: nobody is above.
+   * How the actor assesses the plan's periods today: as the pejabat penilai (pegawai.penilaiSkp: the
+   * direct superior, the head of region for a JPT plan, the old position's superior for a plan left
+   * by a mutation); as his delegate, in his name, while a delegation is in force; or as the atasan
+   * pejabat penilai, who takes over only what escalated (domain/tenggat.ts).
    */
-  async function peranPenilai(actor: Actor, pegawaiId: number, instansiId: number, isJpt: boolean) {
-    if (actor.id === pegawaiId)
-      return { penilaiId: await penilaiOf(pegawaiId, instansiId, isJpt), peran: null };
-    const chain = await deps.pegawai.rantaiAtasanIds(pegawaiId, instansiId);
-    const penilaiId = (isJpt ? chain.at(-1) : chain[0]) ?? null;
+  async function peranPenilai(
+    actor: Actor,
+    pegawaiId: number,
+    s: { id: number; instansiId: number; isJpt: boolean },
+  ) {
+    const { penilaiId, atasanId } = await deps.pegawai.penilaiSkp(s.id, s.instansiId);
     let peran: 'PENILAI' | 'DELEGASI' | 'ATASAN' | null = null;
-    if (penilaiId === actor.id) peran = 'PENILAI';
-    else if (penilaiId !== null && (await deps.delegasi.berlaku(actor.id, penilaiId, instansiId)))
-      peran = 'DELEGASI';
-    else if (penilaiId !== null && !isJpt && chain[1] === actor.id) peran = 'ATASAN';
+    if (actor.id === pegawaiId || penilaiId === null) peran = null;
+    else if (penilaiId === actor.id) peran = 'PENILAI';
+    else if (await deps.delegasi.berlaku(actor.id, penilaiId, s.instansiId)) peran = 'DELEGASI';
+    else if (!s.isJpt && atasanId === actor.id) peran = 'ATASAN';
     return { penilaiId, peran };
   }
 
@@ -336,7 +326,7 @@ export function createRealisasiService(deps: {
         rhks.map((r) => r.id),
       ),
       q.realisasiOfSkp(db, s.id, periode.kode),
-      peranPenilai(actor, pegawaiId, s.instansiId, s.isJpt),
+      peranPenilai(actor, pegawaiId, s),
       q.findPenilaian(db, s.id, periode.kode),
       q.umpanBalikOf(db, s.id, periode.kode),
       deps.kurva.saranKepalaUnit(pegawaiId, s.instansiId, periode.kode),
@@ -658,7 +648,7 @@ export function createRealisasiService(deps: {
         );
       const toSubmit = mustTransition('DRAFT', { kind: 'submit' });
       const toResubmit = mustTransition('PERLU_PERBAIKAN', { kind: 'resubmit' });
-      const penilaiId = await penilaiOf(actor.id, s.instansiId, s.isJpt);
+      const { penilaiId } = await deps.pegawai.penilaiSkp(s.id, s.instansiId);
       if (!penilaiId) throw new AppError('NO_PEJABAT_PENILAI');
       const putaran = await q.putaranTerakhir(
         db,
@@ -744,7 +734,11 @@ export function createRealisasiService(deps: {
     ): Promise<RealisasiOut> {
       const r = await q.findRealisasi(db, id);
       if (!r) throw new AppError('NOT_FOUND', undefined, 'Realisasi tidak ditemukan.');
-      const { peran } = await peranPenilai(actor, r.pegawaiId, r.instansiId, r.isJpt);
+      const { peran } = await peranPenilai(actor, r.pegawaiId, {
+        id: r.skpId,
+        instansiId: r.instansiId,
+        isJpt: r.isJpt,
+      });
       if (!peran) throw bukanPenilai();
       const { cfg, periode } = await periodeOf(r.instansiId, r.periodeKode);
       if (
@@ -836,7 +830,7 @@ export function createRealisasiService(deps: {
       const p = await pegawaiOf(pegawaiId);
       const { cfg, periode } = await periodeOf(p.instansiId, body.periode);
       const s = await skpWajib(pegawaiId, periode);
-      const { peran } = await peranPenilai(actor, pegawaiId, s.instansiId, s.isJpt);
+      const { peran } = await peranPenilai(actor, pegawaiId, s);
       if (!peran) throw bukanPenilai();
       const items = await q.realisasiOfSkp(db, s.id, periode.kode);
       const riwayat = await q.riwayatOf(
@@ -1032,14 +1026,10 @@ export function createRealisasiService(deps: {
     async bawahan(actor: Actor, kode: string) {
       const { cfg, periode } = await periodeOf(actor.instansiId, kode);
       const now = clock.now();
-      const found = await q.bawahanRealisasi(
-        db,
-        actor.id,
-        dateInZone(now, cfg.zonaWaktu),
-        periode.tahun,
-        periode.kode,
-        { aturan: aturanEskalasi(periode, cfg), now },
-      );
+      const found = await q.bawahanRealisasi(db, actor.id, dateInZone(now, cfg.zonaWaktu), periode, {
+        aturan: aturanEskalasi(periode, cfg),
+        now,
+      });
       return {
         periode: { kode: periode.kode, label: labelPeriode(periode) },
         items: found.map((r) => ({

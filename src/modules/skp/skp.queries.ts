@@ -655,3 +655,18 @@ export async function atasanRingkas(db: DbOrTx, atasanId: number, rencana: Renca
   );
   return row ?? null;
 }
+
+/**
+ * Ends the employee's plans for a position on `akhir` (SPEC §4.1: the day before the new TMT), where
+ * they run past it; plans starting after it are left alone. Returns what changed, for the audit.
+ */
+export function tutupSkpJabatan(tx: DbOrTx, pegawaiId: number, jabatanId: number, akhir: string) {
+  return rows<{ id: number; instansiId: number; periodeAkhirLama: string }>(
+    tx,
+    sql`UPDATE skp s SET periode_akhir = ${akhir}::date, version = s.version + 1, updated_at = now()
+          FROM skp lama
+         WHERE lama.id = s.id AND s.pegawai_id = ${pegawaiId} AND s.jabatan_id = ${jabatanId}
+           AND s.periode_mulai <= ${akhir}::date AND s.periode_akhir > ${akhir}::date
+        RETURNING s.id, s.instansi_id AS "instansiId", lama.periode_akhir::text AS "periodeAkhirLama"`,
+  );
+}

@@ -45,7 +45,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { listScope } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
 import type { Notifikasi, NotifikasiService } from '../notifikasi/notifikasi.service.js';
-import type { PegawaiService } from '../pegawai/pegawai.service.js';
+import type { Mutasi, PegawaiService } from '../pegawai/pegawai.service.js';
 import type { PengaturanService } from '../pengaturan/pengaturan.service.js';
 import type { PkService } from '../pk/pk.service.js';
 import * as cq from './cakupan.queries.js';
@@ -504,6 +504,27 @@ export function createSkpService(deps: {
     matriks,
     ownerOf: (id: number) => q.ownerOf(db, id),
     list: (actor: Actor, tahun: number | undefined) => q.listSkpOf(db, actor.id, tahun),
+
+    /**
+     * A mutation ends the plans of the old position the day before the new TMT (SPEC §4.1); they stay
+     * readable and printable, and their months keep their assessor (penilai_skp).
+     */
+    async tutupKarenaMutasi(tx: Tx, m: Mutasi) {
+      if (m.jabatanLamaId === null) return;
+      const akhir = m.akhirLama;
+      for (const t of await q.tutupSkpJabatan(tx, m.pegawaiId, m.jabatanLamaId, akhir)) {
+        await audit.record(tx, {
+          instansiId: t.instansiId,
+          actorId: m.actorId,
+          action: 'skp.tutup_mutasi',
+          entity: 'skp',
+          entityId: t.id,
+          before: { periodeAkhir: t.periodeAkhirLama },
+          after: { periodeAkhir: akhir },
+          requestId: m.requestId,
+        });
+      }
+    },
 
     /** "Salin dari tahun lalu": last year's approved plan as a new draft (links to the superior are not copied). */
     async salin(actor: Actor, body: z.infer<typeof CreateSkpBody>, meta: Meta) {
