@@ -20,6 +20,8 @@ type Nama = { gelarDepan: string | null; nama: string; gelarBelakang: string | n
 export interface RincianTersimpan {
   ringkasan: RingkasanTpp;
   potonganPersen: number;
+  /** hitungTpp's verdict (absent in lines computed before the REALISASI basis: no predikat, not withheld). */
+  menungguPenilaian?: boolean;
   jabatanNama: string | null;
 }
 
@@ -104,6 +106,12 @@ export interface RingkasanRow {
   cuti: number;
   sakit: number;
   izin: number;
+  apel_terlewat: number;
+  /** Only when the realisasi are asked for: the period's items of the approved SKP (null: none). */
+  rhk?: number | null;
+  diterima?: number | null;
+  perlu_perbaikan?: number | null;
+  menunggu_penilai?: number | null;
 }
 
 const intArray = (values: number[]) =>
@@ -125,6 +133,30 @@ const hitungPita = (kolom: SQL, banyak: number) =>
 /** Whole minutes after midnight of a time column (seconds dropped). */
 const menitJam = (kolom: SQL) => sql`(floor(date_part('epoch', ${kolom}) / 60)::int)`;
 
+/** The REALISASI basis's CTEs (after `skp_ok`): `rl` per employee, from the RHKs of the plan in force. */
+const realisasiCte = (
+  instansiId: number,
+  tahun: number,
+  periodeKode: string,
+  periode: { mulai: string; akhir: string },
+) => sql`,
+        skp_r AS (
+          SELECT DISTINCT ON (pegawai_id) id, pegawai_id FROM skp
+           WHERE instansi_id = ${instansiId} AND tahun = ${tahun} AND status = 'DISETUJUI'
+             AND periode_mulai < ${`${periode.akhir}-01`}::date + interval '1 month'
+             AND periode_akhir >= ${`${periode.mulai}-01`}::date
+           ORDER BY pegawai_id, versi DESC, id DESC
+        ),
+        rl AS (
+          SELECT s.pegawai_id, count(*)::int AS rhk,
+                 count(*) FILTER (WHERE r.status = 'DITERIMA')::int AS diterima,
+                 count(*) FILTER (WHERE r.status = 'PERLU_PERBAIKAN')::int AS perlu_perbaikan,
+                 count(*) FILTER (WHERE r.status IN ('DIAJUKAN', 'DIPERBAIKI'))::int AS menunggu_penilai
+            FROM skp_r s JOIN rhk ON rhk.skp_id = s.id
+            LEFT JOIN realisasi r ON r.rhk_id = rhk.id AND r.periode_kode = ${periodeKode}
+           GROUP BY s.pegawai_id
+        )`;
+
 /**
  * Every active employee with a position, with the month's attendance aggregated: occurrences per
  * lateness / early-leave band, days recorded with a status other than TANPA_KETERANGAN (the rest of
@@ -132,6 +164,10 @@ const menitJam = (kolom: SQL) => sql`(floor(date_part('epoch', ${kolom}) / 60)::
  * the year's SKP is approved. Minutes follow domain/kehadiran.ts (menitTerlambat, menitPulangCepat:
  * whole minutes, seconds ignored); a HADIR day without a clock time falls in the last band.
  * A band number comes from width_bucket over the bands' start minutes (contiguous, validated).
+ * A missed ceremony counts on a working day present (domain/kehadiran.ts apelTerlewat).
+ * With `realisasi` (the REALISASI basis, domain/tpp.ts RealisasiPeriode): per RHK of the approved SKP
+ * the realisasi module reports against (the year's, overlapping the period, latest versi), its
+ * realisasi of the period by status.
  */
 export async function ringkasanBulan(
   db: DbOrTx,
@@ -143,6 +179,8 @@ export async function ringkasanBulan(
     hariKerja: { tanggal: string; masuk: number; pulang: number }[];
     tepiTerlambat: number[];
     tepiPulangCepat: number[];
+    /** The period's first and last month 'YYYY-MM', when the realisasi shares are needed. */
+    realisasi: { mulai: string; akhir: string } | null;
   },
 ) {
   const awal = f.hariKerja[0]?.tanggal;
@@ -165,14 +203,16 @@ export async function ringkasanBulan(
                  CASE WHEN k.status = 'HADIR' THEN
                    CASE WHEN k.jam_pulang IS NULL THEN ${nP}::int
                         ELSE width_bucket(hk.pulang - ${menitJam(sql`k.jam_pulang`)}, ${intArray(f.tepiPulangCepat)}) END
-                 END AS pita_p
+                 END AS pita_p,
+                 (k.status = 'HADIR' AND k.apel IS NOT DISTINCT FROM 'TIDAK_HADIR') AS apel_terlewat
             FROM kehadiran k JOIN hk ON hk.tanggal = k.tanggal
            WHERE k.instansi_id = ${f.instansiId}
              AND ${rentang}
         ),
         -- Grouped first, so each day's bands are computed once (not once per FILTER below).
         kelompok AS (
-          SELECT pegawai_id, status, pita_t, pita_p, count(*)::int AS n FROM hari GROUP BY 1, 2, 3, 4
+          SELECT pegawai_id, status, pita_t, pita_p, apel_terlewat, count(*)::int AS n
+            FROM hari GROUP BY 1, 2, 3, 4, 5
         ),
         agg AS (
           SELECT pegawai_id,
@@ -182,7 +222,8 @@ export async function ringkasanBulan(
                  ${jumlah(sql`status = 'DINAS_LUAR'`)} AS dinas_luar,
                  ${jumlah(sql`status = 'CUTI'`)} AS cuti,
                  ${jumlah(sql`status = 'SAKIT'`)} AS sakit,
-                 ${jumlah(sql`status = 'IZIN'`)} AS izin
+                 ${jumlah(sql`status = 'IZIN'`)} AS izin,
+                 ${jumlah(sql`apel_terlewat`)} AS apel_terlewat
             FROM kelompok GROUP BY pegawai_id
         ),
         pred AS (
@@ -195,15 +236,19 @@ export async function ringkasanBulan(
           SELECT DISTINCT pegawai_id FROM skp
            WHERE instansi_id = ${f.instansiId} AND tahun = ${f.tahun} AND status = 'DISETUJUI'
         )
+        ${f.realisasi ? realisasiCte(f.instansiId, f.tahun, f.periodeKode, f.realisasi) : sql``}
         SELECT p.id AS pegawai_id, p.opd_id, j.kelas_jabatan::int AS kelas_jabatan, j.nama AS jabatan_nama,
                pred.predikat, (skp_ok.pegawai_id IS NOT NULL) AS skp_disetujui,
                agg.terlambat, agg.pulang_cepat, coalesce(agg.tercatat, 0) AS tercatat,
                coalesce(agg.dinas_luar, 0) AS dinas_luar, coalesce(agg.cuti, 0) AS cuti,
-               coalesce(agg.sakit, 0) AS sakit, coalesce(agg.izin, 0) AS izin
+               coalesce(agg.sakit, 0) AS sakit, coalesce(agg.izin, 0) AS izin,
+               coalesce(agg.apel_terlewat, 0) AS apel_terlewat
+               ${f.realisasi ? sql`, rl.rhk, rl.diterima, rl.perlu_perbaikan, rl.menunggu_penilai` : sql``}
           FROM pegawai p JOIN jabatan j ON j.id = p.jabatan_id
           LEFT JOIN agg ON agg.pegawai_id = p.id
           LEFT JOIN pred ON pred.pegawai_id = p.id
           LEFT JOIN skp_ok ON skp_ok.pegawai_id = p.id
+          ${f.realisasi ? sql`LEFT JOIN rl ON rl.pegawai_id = p.id` : sql``}
          WHERE p.instansi_id = ${f.instansiId} AND p.is_active`,
   );
 }
@@ -327,8 +372,9 @@ const opdFilter = (opdIds: number[] | null) =>
     ? sql``
     : sql`AND b.opd_id IN (SELECT value::int FROM json_array_elements_text(${JSON.stringify(opdIds)}::json))`;
 
-/** A line waiting for its predikat (not withheld), and a line holding days not imported (domain/tpp.ts). */
-const menunggu = sql`b.ditahan IS NULL AND b.rincian->'ringkasan'->>'predikat' IS NULL`;
+/** A line waiting for an assessment (domain/tpp.ts), and a line holding days not imported. */
+const menunggu = sql`coalesce((b.rincian->>'menungguPenilaian')::boolean,
+  b.ditahan IS NULL AND b.rincian->'ringkasan'->>'predikat' IS NULL)`;
 const belumDiimpor = sql`coalesce((b.rincian->'ringkasan'->>'belumDiimpor')::int, 0) > 0`;
 
 /** The lines a month's list is narrowed to. */

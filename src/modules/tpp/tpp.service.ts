@@ -104,7 +104,12 @@ function barisBaru(parameter: ParameterTpp, e: PegawaiBulan): q.BarisBaru {
     disiplin: h.disiplin,
     jumlah: h.jumlah,
     ditahan: h.ditahan,
-    rincian: { ringkasan: e.ringkasan, potonganPersen: h.potonganPersen, jabatanNama: e.jabatanNama },
+    rincian: {
+      ringkasan: e.ringkasan,
+      potonganPersen: h.potonganPersen,
+      menungguPenilaian: h.menungguPenilaian,
+      jabatanNama: e.jabatanNama,
+    },
   };
 }
 
@@ -201,6 +206,10 @@ export function createTppService({
         hariKerja,
         tepiTerlambat: parameter.pitaTerlambat.map((p) => p.dariMenit),
         tepiPulangCepat: parameter.pitaPulangCepat.map((p) => p.dariMenit),
+        realisasi:
+          parameter.dasarProduktivitas === 'REALISASI'
+            ? { mulai: periode.mulai, akhir: periode.akhir }
+            : null,
       }),
       q.opdHariTercatat(db, instansiId, tanggal),
     ]);
@@ -229,6 +238,15 @@ export function createTppService({
           tanpaKeterangan: Math.max(0, hariKerja.length - (kosong.get(r.opd_id) ?? 0) - r.tercatat),
           belumDiimpor: kosong.get(r.opd_id) ?? 0,
           dikecualikan: { DINAS_LUAR: r.dinas_luar, CUTI: r.cuti, SAKIT: r.sakit, IZIN: r.izin },
+          apelTerlewat: r.apel_terlewat,
+          ...(parameter.dasarProduktivitas === 'REALISASI' && {
+            realisasi: {
+              rhk: r.rhk ?? 0,
+              diterima: r.diterima ?? 0,
+              perluPerbaikan: r.perlu_perbaikan ?? 0,
+              menungguPenilai: r.menunggu_penilai ?? 0,
+            },
+          }),
         },
       }),
     );
