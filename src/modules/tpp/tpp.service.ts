@@ -41,6 +41,7 @@ import type { Actor } from '../auth/actor.js';
 import type { JadwalService } from '../jadwal/jadwal.service.js';
 import { barisOut, xlsxBulan } from './tpp.ekspor.js';
 import * as q from './tpp.queries.js';
+import * as rq from './tpp-ringkasan.queries.js';
 
 /** `log` receives the computation's size and time (the route hands it the request logger). */
 type Meta = { requestId: string; log?: (info: Record<string, unknown>) => void };
@@ -191,7 +192,10 @@ export function createTppService({
   ) {
     const { tahun } = parseYearMonth(bulan);
     const periode = periodeOf(bulan, cfg);
-    const [jam, libur] = await Promise.all([q.jamKerja(db, instansiId), q.hariLibur(db, instansiId, bulan)]);
+    const [jam, libur] = await Promise.all([
+      rq.jamKerja(db, instansiId),
+      rq.hariLibur(db, instansiId, bulan),
+    ]);
     const hariKerja = hariKerjaBulan(bulan, jam ?? JAM_KERJA_BAKU, new Set(libur)).map((h) => ({
       tanggal: h.tanggal,
       masuk: menitDariJam(h.jam.masuk) ?? 0,
@@ -199,7 +203,7 @@ export function createTppService({
     }));
     const tanggal = hariKerja.map((h) => h.tanggal);
     const [found, tercatat] = await Promise.all([
-      q.ringkasanBulan(db, {
+      rq.ringkasanBulan(db, {
         instansiId,
         tahun,
         periodeKode: periode.kode,
@@ -211,7 +215,7 @@ export function createTppService({
             ? { mulai: periode.mulai, akhir: periode.akhir }
             : null,
       }),
-      q.opdHariTercatat(db, instansiId, tanggal),
+      rq.opdHariTercatat(db, instansiId, tanggal),
     ]);
     const belumDiimpor = hariBelumDiimpor(
       tanggal,
