@@ -273,7 +273,14 @@ export const V1KehadiranBody = z
       {
         mode: 'commit',
         baris: [
-          { nip: NIP_CONTOH, tanggal: '2026-03-02', jamMasuk: '07:28', jamPulang: '16:05', status: 'Hadir' },
+          {
+            nip: NIP_CONTOH,
+            tanggal: '2026-03-02',
+            jamMasuk: '07:28',
+            jamPulang: '16:05',
+            status: 'Hadir',
+            apel: 'Tidak Hadir',
+          },
           { nip: NIP_CONTOH, tanggal: '2026-03-03', status: 'DL', keterangan: 'Dinas luar ke Jakarta' },
         ],
       },

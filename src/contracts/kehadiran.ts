@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { isYearMonth } from '../domain/jadwal.js';
-import { HARI_ISO, periksaJamKerja, STATUS_KEHADIRAN } from '../domain/kehadiran.js';
+import { HARI_ISO, periksaJamKerja, STATUS_APEL, STATUS_KEHADIRAN } from '../domain/kehadiran.js';
 import { BATAS_INT, IsoDate, teks } from './common.js';
 
 /** One day of one employee as an attendance system sends it; the service checks every field. */
@@ -18,6 +18,11 @@ export const BarisKehadiranMasuk = z.object({
   /** Any accepted status word: Hadir/H, DL/Dinas Luar, C/Cuti, S/Sakit, I/Izin, TK/Alpa/Tanpa Keterangan. */
   status: teks().max(40),
   keterangan: teks().max(500).nullable().optional(),
+  /**
+   * Optional: the day's required ceremony (apel/upacara): Hadir/H/Ya or Tidak Hadir/TH/Tidak; empty
+   * when there was none. A missed one on a day present is a TPP deduction.
+   */
+  apel: teks().max(40).nullable().optional(),
 });
 export type BarisKehadiranMasuk = z.infer<typeof BarisKehadiranMasuk>;
 
@@ -90,6 +95,8 @@ export const HariKehadiranOut = z.object({
   jamMasuk: z.string().nullable(),
   jamPulang: z.string().nullable(),
   keterangan: z.string().nullable(),
+  /** The day's ceremony as imported; null when none was recorded. */
+  apel: z.enum(STATUS_APEL).nullable(),
   menitTerlambat: z.number().nullable(),
   menitPulangCepat: z.number().nullable(),
 });
@@ -104,6 +111,8 @@ export const KehadiranBulanOut = z.object({
     tanpaCatatan: z.number(),
     terlambat: z.number(),
     pulangCepat: z.number(),
+    /** Working days present on which a required ceremony was missed (the TPP deduction counts these). */
+    apelTerlewat: z.number(),
     perStatus: z.record(z.enum(STATUS_KEHADIRAN), z.number()),
   }),
 });

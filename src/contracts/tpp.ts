@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { PREDIKAT_PEGAWAI } from '../domain/predikat.js';
-import { KELOMPOK_RINCIAN } from '../domain/tpp.js';
+import { DASAR_PRODUKTIVITAS, KELOMPOK_RINCIAN } from '../domain/tpp.js';
 import { BATAS_INT, PageQuery, pageOf, teks } from './common.js';
 
 const Persen = (label: string) =>
@@ -47,6 +47,12 @@ export const ParameterTpp = z.object({
     >,
   ),
   tahanTanpaSkp: z.boolean(),
+  /** Percent of the discipline part per missed ceremony (apel/upacara); 0 = not deducted. */
+  persenApel: Persen('Potongan tidak mengikuti apel/upacara'),
+  dasarProduktivitas: z.enum(DASAR_PRODUKTIVITAS, {
+    error:
+      'Dasar produktivitas harus PREDIKAT (tabel faktor predikat) atau REALISASI (persentase realisasi disetujui).',
+  }),
 });
 
 export const ParameterTppOut = z.object({

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  apelTerlewat,
   hariIso,
   hariKerjaBulan,
   JAM_KERJA_BAKU,
   kalenderBulan,
   menitPulangCepat,
   menitTerlambat,
+  parseApel,
   parseJam,
   parseStatusKehadiran,
   parseTanggal,
@@ -145,8 +147,50 @@ describe('periksaBaris', () => {
         jamPulang: '16:05:00',
         status: 'HADIR',
         keterangan: null,
+        apel: null,
       },
     });
+  });
+
+  it.each([
+    ['Tidak Hadir', 'TIDAK_HADIR'],
+    ['TH', 'TIDAK_HADIR'],
+    ['tidak', 'TIDAK_HADIR'],
+    ['0', 'TIDAK_HADIR'],
+    ['Hadir', 'HADIR'],
+    ['Ya', 'HADIR'],
+    ['1', 'HADIR'],
+    ['', null],
+    ['-', null],
+    [null, null],
+    [undefined, null],
+  ] as const)('the optional ceremony column: %j → %s', (apel, hasil) => {
+    expect(periksaBaris({ tanggal: '2026-03-02', status: 'H', apel }, HARI_INI)).toMatchObject({
+      ok: true,
+      nilai: { apel: hasil },
+    });
+  });
+
+  it('an unknown ceremony word is refused with the accepted ones', () => {
+    expect(periksaBaris({ tanggal: '2026-03-02', status: 'H', apel: 'mungkin' }, HARI_INI)).toEqual({
+      ok: false,
+      alasan: [
+        "Apel 'mungkin' tidak dikenal; gunakan Hadir (H) atau Tidak Hadir (TH), atau kosongkan bila tidak ada apel/upacara.",
+      ],
+    });
+    expect(parseApel('Sebagian')).toBeNull();
+  });
+
+  it.each([
+    ['HADIR', 'TIDAK_HADIR', true],
+    ['HADIR', 'HADIR', false],
+    ['HADIR', null, false],
+    ['DINAS_LUAR', 'TIDAK_HADIR', false],
+    ['CUTI', 'TIDAK_HADIR', false],
+    ['SAKIT', 'TIDAK_HADIR', false],
+    ['TANPA_KETERANGAN', 'TIDAK_HADIR', false],
+  ] as const)('a missed ceremony counts only on a day present: %s, apel %s → %s', (status, apel, hasil) => {
+    expect(apelTerlewat({ status, apel })).toBe(hasil);
   });
 
   it('a blank status with a clock time is a plain attendance; without one it is an error', () => {
@@ -209,14 +253,23 @@ describe('kalenderBulan', () => {
         jamPulang: '15:00:00',
         status: 'HADIR',
         keterangan: null,
+        apel: null,
       },
-      { tanggal: '2026-03-03', jamMasuk: null, jamPulang: null, status: 'DINAS_LUAR', keterangan: 'Jakarta' },
+      {
+        tanggal: '2026-03-03',
+        jamMasuk: null,
+        jamPulang: null,
+        status: 'DINAS_LUAR',
+        keterangan: 'Jakarta',
+        apel: null,
+      },
       {
         tanggal: '2026-03-07',
         jamMasuk: '08:00:00',
         jamPulang: '12:00:00',
         status: 'HADIR',
         keterangan: null,
+        apel: null,
       },
       {
         tanggal: '2026-03-20',
@@ -224,6 +277,7 @@ describe('kalenderBulan', () => {
         jamPulang: '12:00:00',
         status: 'HADIR',
         keterangan: null,
+        apel: null,
       },
     ]);
     expect(hari).toHaveLength(21 + 2);

@@ -132,6 +132,53 @@ const KATA_STATUS: Record<string, StatusKehadiran> = {
   tanpaketerangan: 'TANPA_KETERANGAN',
 };
 
+/**
+ * A required ceremony (apel/upacara) of a day as the import reports it: attended or missed; a day
+ * without a value had no ceremony (or the system does not record them).
+ */
+export const STATUS_APEL = ['HADIR', 'TIDAK_HADIR'] as const;
+export type StatusApel = (typeof STATUS_APEL)[number];
+
+export const STATUS_APEL_LABEL: Record<StatusApel, string> = {
+  HADIR: 'Mengikuti apel',
+  TIDAK_HADIR: 'Tidak mengikuti apel',
+};
+
+/** Ceremony words as exports write them, normalised (lowercase letters and digits). */
+const KATA_APEL: Record<string, StatusApel> = {
+  hadir: 'HADIR',
+  h: 'HADIR',
+  ya: 'HADIR',
+  y: 'HADIR',
+  ikut: 'HADIR',
+  apel: 'HADIR',
+  '1': 'HADIR',
+  tidakhadir: 'TIDAK_HADIR',
+  th: 'TIDAK_HADIR',
+  tidak: 'TIDAK_HADIR',
+  t: 'TIDAK_HADIR',
+  tidakapel: 'TIDAK_HADIR',
+  tidakikut: 'TIDAK_HADIR',
+  tidakmengikuti: 'TIDAK_HADIR',
+  alpa: 'TIDAK_HADIR',
+  tk: 'TIDAK_HADIR',
+  absen: 'TIDAK_HADIR',
+  mangkir: 'TIDAK_HADIR',
+  '0': 'TIDAK_HADIR',
+};
+
+/** A ceremony word ("Hadir", "TH", "Tidak", "0" …); null when unknown. */
+export function parseApel(kata: string): StatusApel | null {
+  return KATA_APEL[kata.toLowerCase().replace(/[^a-z0-9]/g, '')] ?? null;
+}
+
+/**
+ * A missed ceremony counts (TPP, SPEC §7.1) only on a day the employee was at work: official travel,
+ * leave, sickness and permission never count, and an absence without reason is deducted as such.
+ */
+export const apelTerlewat = (c: { status: StatusKehadiran; apel: StatusApel | null }) =>
+  c.status === 'HADIR' && c.apel === 'TIDAK_HADIR';
+
 /** A status word of an export ("H", "Dinas Luar", "TK", "tanpa_keterangan" …); null when unknown. */
 export function parseStatusKehadiran(kata: string): StatusKehadiran | null {
   return KATA_STATUS[kata.toLowerCase().replace(/[^a-z]/g, '')] ?? null;
@@ -193,6 +240,8 @@ export interface BarisMentah {
   jamPulang?: string | null | undefined;
   status: string;
   keterangan?: string | null | undefined;
+  /** The optional ceremony column. */
+  apel?: string | null | undefined;
 }
 
 export interface BarisKehadiran {
@@ -202,14 +251,15 @@ export interface BarisKehadiran {
   jamPulang: string | null;
   status: StatusKehadiran;
   keterangan: string | null;
+  apel: StatusApel | null;
 }
 
 const kosong = (v: string | null | undefined) => v === null || v === undefined || v.trim() === '';
 
 /**
  * Checks a row on its own (the employee is checked against the database elsewhere): a real date not
- * after today, times, check-out not before check-in, a known status. A blank status with a clock
- * time is a plain attendance (fingerprint exports leave it blank).
+ * after today, times, check-out not before check-in, a known status and ceremony word. A blank
+ * status with a clock time is a plain attendance (fingerprint exports leave it blank).
  */
 export function periksaBaris(
   b: BarisMentah,
@@ -243,9 +293,19 @@ export function periksaBaris(
         `Status '${b.status}' tidak dikenal; gunakan Hadir (H), Dinas Luar (DL), Cuti (C), Sakit (S), Izin (I) atau Tanpa Keterangan (TK).`,
       );
   }
+  // A blank or a dash: no ceremony that day.
+  const tanpaApel = kosong(b.apel) || /^-+$/.test(b.apel!.trim());
+  const apel = tanpaApel ? null : parseApel(b.apel!);
+  if (!tanpaApel && apel === null)
+    alasan.push(
+      `Apel '${b.apel}' tidak dikenal; gunakan Hadir (H) atau Tidak Hadir (TH), atau kosongkan bila tidak ada apel/upacara.`,
+    );
   if (alasan.length) return { ok: false, alasan };
   const keterangan = kosong(b.keterangan) ? null : b.keterangan!.trim();
-  return { ok: true, nilai: { tanggal: tanggal!, jamMasuk, jamPulang, status: status!, keterangan } };
+  return {
+    ok: true,
+    nilai: { tanggal: tanggal!, jamMasuk, jamPulang, status: status!, keterangan, apel },
+  };
 }
 
 /** What is wrong with a working-hours setting (empty = valid). */

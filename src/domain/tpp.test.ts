@@ -160,9 +160,114 @@ describe('hitungTpp (SPEC §7.1), worked examples', () => {
   });
 });
 
+describe('hitungTpp: missed ceremonies (apel/upacara) from the attendance import', () => {
+  it('each missed ceremony on a day present deducts the rate from the discipline part, explained', () => {
+    const h = hitungTpp(PARAMETER_TPP_BAKU, r({ apelTerlewat: 2, tanpaKeterangan: 1 }));
+    // 3 % + 2 × 1 % = 5 %
+    expect(h).toMatchObject({ potonganPersen: 5, disiplin: 2_280_000, jumlah: 5_880_000 });
+    expect(uraian(h).slice(2, 6)).toEqual([
+      'Hari kerja bulan ini: 22 hari.',
+      'Tanpa keterangan (termasuk hari kerja tanpa catatan kehadiran): 1 hari × 3 % = 3 %.',
+      'Tidak mengikuti apel/upacara (pada hari hadir): 2 kali × 1 % = 2 %.',
+      'Disiplin: Rp 6.000.000 × 40 % × (100 % − 5 %) = Rp 2.280.000.',
+    ]);
+  });
+
+  it.each<[string, Partial<ParameterTpp>, Partial<RingkasanTpp>, number]>([
+    ['a Perkada rate of 1,5 %', { persenApel: 1.5 }, { apelTerlewat: 3 }, 4.5],
+    ['rate 0 switches the rule off', { persenApel: 0 }, { apelTerlewat: 3 }, 0],
+    ['no missed ceremony', {}, { apelTerlewat: 0 }, 0],
+    ['a line computed before the rule (no field)', {}, {}, 0],
+    [
+      'capped at 100 % with the other deductions',
+      { persenApel: 50 },
+      { apelTerlewat: 1, tanpaKeterangan: 20 },
+      100,
+    ],
+  ])('%s', (_, p, over, potongan) => {
+    const h = hitungTpp({ ...PARAMETER_TPP_BAKU, ...p }, r(over));
+    expect(h.potonganPersen).toBe(potongan);
+    if (!over.tanpaKeterangan)
+      expect(
+        uraian(h).some((u) => u.includes('apel')),
+        'an apel line',
+      ).toBe(potongan > 0);
+  });
+});
+
+describe('hitungTpp: productivity from the share of approved realisasi (dasar REALISASI)', () => {
+  const REALISASI: ParameterTpp = { ...PARAMETER_TPP_BAKU, dasarProduktivitas: 'REALISASI' };
+  const x = (rhk: number, diterima: number, perluPerbaikan = 0, menungguPenilai = 0) => ({
+    realisasi: { rhk, diterima, perluPerbaikan, menungguPenilai },
+  });
+
+  it.each<[string, Partial<RingkasanTpp>, number, string]>([
+    [
+      'every item accepted',
+      x(3, 3),
+      3_600_000,
+      'Produktivitas: Rp 6.000.000 × 60 % × 3/3 (3 dari 3 realisasi Juli 2026 disetujui = 100 %) = Rp 3.600.000.',
+    ],
+    [
+      'two of three, one sent back',
+      x(3, 2, 1),
+      2_400_000,
+      'Produktivitas: Rp 6.000.000 × 60 % × 2/3 (2 dari 3 realisasi Juli 2026 disetujui = 66,67 %; 1 perlu perbaikan) = Rp 2.400.000.',
+    ],
+    [
+      'one of four, one sent back, two never submitted',
+      x(4, 1, 1),
+      900_000,
+      'Produktivitas: Rp 6.000.000 × 60 % × 1/4 (1 dari 4 realisasi Juli 2026 disetujui = 25 %; 1 perlu perbaikan, 2 belum diajukan) = Rp 900.000.',
+    ],
+    [
+      'assessed, none accepted: a real 0 %',
+      x(2, 0, 2),
+      0,
+      'Produktivitas: Rp 6.000.000 × 60 % × 0/2 (0 dari 2 realisasi Juli 2026 disetujui = 0 %; 2 perlu perbaikan) = Rp 0.',
+    ],
+    [
+      'the predikat plays no part',
+      { predikat: 'SANGAT_KURANG', ...x(1, 1) },
+      3_600_000,
+      'Produktivitas: Rp 6.000.000 × 60 % × 1/1 (1 dari 1 realisasi Juli 2026 disetujui = 100 %) = Rp 3.600.000.',
+    ],
+  ])('%s', (_, over, produktivitas, baris) => {
+    const h = hitungTpp(REALISASI, r(over));
+    expect(h).toMatchObject({ produktivitas, menungguPenilaian: false, jumlah: produktivitas + 2_400_000 });
+    expect(uraian(h)[1]).toBe(baris);
+  });
+
+  it('the share is exact and rounded half up once (1/3 of Rp 1.234.567 × 60 % = 246.913,4)', () => {
+    const p = { ...REALISASI, dasarPerKelas: { '2': 1_234_567 } };
+    expect(hitungTpp(p, r({ kelasJabatan: 2, ...x(3, 1, 2) })).produktivitas).toBe(246_913);
+  });
+
+  it.each<[string, Partial<RingkasanTpp>, string]>([
+    ['no approved SKP with RHK', x(0, 0), 'belum ada SKP disetujui dengan RHK untuk Juli 2026'],
+    ['no facts stored', {}, 'belum ada SKP disetujui dengan RHK untuk Juli 2026'],
+    ['nothing assessed yet (drafts only)', x(3, 0), 'belum ada realisasi Juli 2026 yang dinilai'],
+    [
+      'an item still waits for the assessor',
+      x(3, 2, 0, 1),
+      '1 dari 3 realisasi Juli 2026 masih menunggu penilaian atasan',
+    ],
+  ])('menunggu penilaian, never 0 %%: %s', (_, over, alasan) => {
+    const h = hitungTpp(REALISASI, r({ predikat: 'BAIK', ...over }));
+    expect(h).toMatchObject({ produktivitas: 0, jumlah: 2_400_000, menungguPenilaian: true });
+    expect(uraian(h)[1]).toBe(
+      `Produktivitas: menunggu penilaian — ${alasan}; bagian produktivitas belum dihitung (bukan 0 %) dan tidak termasuk jumlah sampai realisasinya dinilai dan TPP dihitung ulang.`,
+    );
+  });
+});
+
 describe('validasiParameterTpp', () => {
-  it('accepts the defaults', () => {
+  it('accepts the defaults (ceremony 1 %, productivity from the predikat), a rate of 0 and the REALISASI basis', () => {
+    expect(PARAMETER_TPP_BAKU).toMatchObject({ persenApel: 1, dasarProduktivitas: 'PREDIKAT' });
     expect(validasiParameterTpp(PARAMETER_TPP_BAKU)).toEqual([]);
+    expect(
+      validasiParameterTpp({ ...PARAMETER_TPP_BAKU, persenApel: 0, dasarProduktivitas: 'REALISASI' }),
+    ).toEqual([]);
   });
 
   it.each<[string, Partial<ParameterTpp>, string]>([
@@ -217,6 +322,21 @@ describe('validasiParameterTpp', () => {
       'factor above 100',
       { faktorPredikat: { ...PARAMETER_TPP_BAKU.faktorPredikat, SANGAT_BAIK: 150 } },
       'Faktor predikat Sangat Baik harus antara 0 dan 100 %.',
+    ],
+    [
+      'ceremony rate negative',
+      { persenApel: -1 },
+      'Potongan tidak mengikuti apel/upacara per kali harus antara 0 dan 100 %.',
+    ],
+    [
+      'ceremony rate with three decimals',
+      { persenApel: 0.125 },
+      'Potongan tidak mengikuti apel/upacara per kali paling banyak dua angka desimal.',
+    ],
+    [
+      'unknown productivity basis',
+      { dasarProduktivitas: 'CAPAIAN' as ParameterTpp['dasarProduktivitas'] },
+      'Dasar produktivitas harus Predikat atau Realisasi.',
     ],
   ])('%s', (_, over, pesan) => {
     expect(validasiParameterTpp({ ...PARAMETER_TPP_BAKU, ...over })).toContain(pesan);

@@ -5,6 +5,17 @@
  */
 import { PREDIKAT_PEGAWAI, PREDIKAT_PEGAWAI_LABEL, type PredikatPegawai } from './predikat.js';
 
+/**
+ * What the productivity part follows (SPEC §7.1): the monthly predikat through the factor table, or
+ * the share of the period's realisasi the assessor accepted.
+ */
+export const DASAR_PRODUKTIVITAS = ['PREDIKAT', 'REALISASI'] as const;
+export type DasarProduktivitas = (typeof DASAR_PRODUKTIVITAS)[number];
+export const DASAR_PRODUKTIVITAS_LABEL: Record<DasarProduktivitas, string> = {
+  PREDIKAT: 'Predikat bulanan (tabel faktor)',
+  REALISASI: 'Persentase realisasi yang disetujui',
+};
+
 /** Deduction band for lateness or leaving early: minutes from..to (to null = and more), percent per occurrence. */
 export interface PitaPotongan {
   dariMenit: number;
@@ -26,6 +37,12 @@ export interface ParameterTpp {
   faktorPredikat: Record<PredikatPegawai, number>;
   /** Withhold the whole TPP while the employee's annual SKP is not approved. */
   tahanTanpaSkp: boolean;
+  /**
+   * Percent of the discipline part lost per missed required ceremony (apel/upacara) on a day the
+   * employee was at work, as the attendance import reports it; 0 = not deducted.
+   */
+  persenApel: number;
+  dasarProduktivitas: DasarProduktivitas;
 }
 
 const PITA_BAKU: PitaPotongan[] = [
@@ -63,6 +80,9 @@ export const PARAMETER_TPP_BAKU: ParameterTpp = {
   persenTanpaKeterangan: 3,
   faktorPredikat: { SANGAT_BAIK: 100, BAIK: 100, BUTUH_PERBAIKAN: 75, KURANG: 50, SANGAT_KURANG: 25 },
   tahanTanpaSkp: true,
+  // Provincial Perkada commonly deduct 1 % (apel) to 2 % (upacara); one rate for both keeps it simple.
+  persenApel: 1,
+  dasarProduktivitas: 'PREDIKAT',
 };
 
 /** Percentages are kept to two decimals, so the arithmetic below is exact in hundredths. */
@@ -121,6 +141,9 @@ export function validasiParameterTpp(p: ParameterTpp): string[] {
   cekPersen('Potongan tanpa keterangan per hari', p.persenTanpaKeterangan, out);
   for (const predikat of PREDIKAT_PEGAWAI)
     cekPersen(`Faktor predikat ${PREDIKAT_PEGAWAI_LABEL[predikat]}`, p.faktorPredikat[predikat], out);
+  cekPersen('Potongan tidak mengikuti apel/upacara per kali', p.persenApel, out);
+  if (!(DASAR_PRODUKTIVITAS as readonly string[]).includes(p.dasarProduktivitas))
+    out.push('Dasar produktivitas harus Predikat atau Realisasi.');
   return out;
 }
 
@@ -157,6 +180,38 @@ export interface RingkasanTpp {
   belumDiimpor?: number;
   /** Working days that are not deductions, per status. */
   dikecualikan: Record<StatusDikecualikan, number>;
+  /**
+   * Working days present (Hadir) on which the import says the employee missed a required ceremony
+   * (kehadiran.ts apelTerlewat; absent in lines computed before this rule: 0).
+   */
+  apelTerlewat?: number;
+  /** With dasarProduktivitas REALISASI: the period's realisasi of the approved SKP (absent otherwise). */
+  realisasi?: RealisasiPeriode;
+}
+
+/**
+ * The items of the REALISASI basis: one per RHK of the employee's approved SKP for the period (the
+ * plan realisasi are reported against), by the status of its realisasi (realisasi-workflow.ts).
+ * Accepted (Diterima) counts as approved; sent back (Perlu Perbaikan), a draft or nothing reported
+ * counts as not approved; submitted or corrected (Diajukan, Diperbaiki) still waits for the assessor.
+ */
+export interface RealisasiPeriode {
+  rhk: number;
+  diterima: number;
+  perluPerbaikan: number;
+  menungguPenilai: number;
+}
+
+/**
+ * Why the REALISASI basis cannot give a share yet (SPEC §7.1: menunggu penilaian, never 0 %), or
+ * null: no approved SKP with RHK, nothing assessed yet, or the assessor still owes a judgement.
+ */
+export function alasanMenungguRealisasi(x: RealisasiPeriode, periodeLabel: string): string | null {
+  if (x.rhk === 0) return `belum ada SKP disetujui dengan RHK untuk ${periodeLabel}`;
+  if (x.menungguPenilai > 0)
+    return `${x.menungguPenilai} dari ${x.rhk} realisasi ${periodeLabel} masih menunggu penilaian atasan`;
+  if (x.diterima + x.perluPerbaikan === 0) return `belum ada realisasi ${periodeLabel} yang dinilai`;
+  return null;
 }
 
 export const STATUS_DIKECUALIKAN = ['DINAS_LUAR', 'CUTI', 'SAKIT', 'IZIN'] as const;
@@ -212,6 +267,74 @@ export function labelPita(jenis: 'Terlambat' | 'Pulang cepat', p: PitaPotongan):
     : `${jenis} ${p.dariMenit}–${p.sampaiMenit} menit`;
 }
 
+const TANPA_REALISASI: RealisasiPeriode = { rhk: 0, diterima: 0, perluPerbaikan: 0, menungguPenilai: 0 };
+
+/** The productivity part in rupiah with its line; null while it waits for an assessment. */
+function bagianProduktivitas(
+  p: ParameterTpp,
+  r: RingkasanTpp,
+  d: number,
+): { nilai: number | null; uraian: string } {
+  const bobot = keSeratus(p.bobotProduktivitas);
+  const menunggu = (alasan: string, sampai: string) => ({
+    nilai: null,
+    uraian: `Produktivitas: menunggu penilaian — ${alasan}; bagian produktivitas belum dihitung (bukan 0 %) dan tidak termasuk jumlah sampai ${sampai} dan TPP dihitung ulang.`,
+  });
+  if (p.dasarProduktivitas === 'REALISASI') {
+    const x = r.realisasi ?? TANPA_REALISASI;
+    const alasan = alasanMenungguRealisasi(x, r.periodeLabel);
+    if (alasan) return menunggu(alasan, 'realisasinya dinilai');
+    const nilai = kaliBagi(d, bobot, x.diterima, 100 * SERATUS * x.rhk);
+    const belum = x.rhk - x.diterima - x.perluPerbaikan;
+    const lain = [
+      ...(x.perluPerbaikan > 0 ? [`${x.perluPerbaikan} perlu perbaikan`] : []),
+      ...(belum > 0 ? [`${belum} belum diajukan`] : []),
+    ];
+    const bagian = `${x.diterima} dari ${x.rhk} realisasi ${r.periodeLabel} disetujui = ${persen((x.diterima * 100) / x.rhk)}`;
+    return {
+      nilai,
+      uraian: `Produktivitas: ${rupiah(d)} × ${persen(p.bobotProduktivitas)} × ${x.diterima}/${x.rhk} (${bagian}${lain.length ? `; ${lain.join(', ')}` : ''}) = ${rupiah(nilai)}.`,
+    };
+  }
+  if (!r.predikat) return menunggu(`belum ada predikat ${r.periodeLabel}`, 'predikat ditetapkan');
+  const faktor = p.faktorPredikat[r.predikat];
+  const nilai = kaliBagi(d, bobot, keSeratus(faktor), 100 * SERATUS * 100 * SERATUS);
+  return {
+    nilai,
+    uraian: `Produktivitas: ${rupiah(d)} × ${persen(p.bobotProduktivitas)} × ${persen(faktor)} (${PREDIKAT_PEGAWAI_LABEL[r.predikat]}, ${r.periodeLabel}) = ${rupiah(nilai)}.`,
+  };
+}
+
+/** The discipline deductions, each with its line: in hundredths of a percent, not yet capped. */
+function potonganDisiplin(p: ParameterTpp, r: RingkasanTpp): { potongan: number; uraian: string[] } {
+  const uraian: string[] = [];
+  let potongan = 0;
+  const tambah = (kali: number, persenPerKali: number, label: string, satuan: string) => {
+    const sub = kali * keSeratus(persenPerKali);
+    potongan += sub;
+    uraian.push(`${label}: ${kali} ${satuan} × ${persen(persenPerKali)} = ${persen(sub / SERATUS)}.`);
+  };
+  const pita = (jenis: 'Terlambat' | 'Pulang cepat', daftar: PitaPotongan[], kali: number[]) =>
+    daftar.forEach((band, i) => {
+      const n = kali[i] ?? 0;
+      if (n > 0) tambah(n, band.persen, labelPita(jenis, band), 'kali');
+    });
+  pita('Terlambat', p.pitaTerlambat, r.terlambat);
+  pita('Pulang cepat', p.pitaPulangCepat, r.pulangCepat);
+  if (r.tanpaKeterangan > 0)
+    tambah(
+      r.tanpaKeterangan,
+      p.persenTanpaKeterangan,
+      'Tanpa keterangan (termasuk hari kerja tanpa catatan kehadiran)',
+      'hari',
+    );
+  // A rate of 0 switches the rule off: no line, as before the rule existed.
+  const apel = r.apelTerlewat ?? 0;
+  if (apel > 0 && p.persenApel > 0)
+    tambah(apel, p.persenApel, 'Tidak mengikuti apel/upacara (pada hari hadir)', 'kali');
+  return { potongan, uraian };
+}
+
 /**
  * The month of one employee with every line explained. Rupiah are whole, each part rounded half up
  * (≥ 0,5 up) on its own; the total is the sum of the rounded parts.
@@ -228,24 +351,9 @@ export function hitungTpp(p: ParameterTpp, r: RingkasanTpp): HasilTpp {
   else baris('DASAR', `Besaran TPP kelas jabatan ${r.kelasJabatan}: ${rupiah(dasar)}.`);
   const d = dasar ?? 0;
 
-  let produktivitas = 0;
-  if (r.predikat) {
-    const faktor = p.faktorPredikat[r.predikat];
-    produktivitas = kaliBagi(
-      d,
-      keSeratus(p.bobotProduktivitas),
-      keSeratus(faktor),
-      100 * SERATUS * 100 * SERATUS,
-    );
-    baris(
-      'PRODUKTIVITAS',
-      `Produktivitas: ${rupiah(d)} × ${persen(p.bobotProduktivitas)} × ${persen(faktor)} (${PREDIKAT_PEGAWAI_LABEL[r.predikat]}, ${r.periodeLabel}) = ${rupiah(produktivitas)}.`,
-    );
-  } else
-    baris(
-      'PRODUKTIVITAS',
-      `Produktivitas: menunggu penilaian — belum ada predikat ${r.periodeLabel}; bagian produktivitas belum dihitung (bukan 0 %) dan tidak termasuk jumlah sampai predikat ditetapkan dan TPP dihitung ulang.`,
-    );
+  const prod = bagianProduktivitas(p, r, d);
+  baris('PRODUKTIVITAS', prod.uraian);
+  const produktivitas = prod.nilai ?? 0;
 
   baris('DISIPLIN', `Hari kerja bulan ini: ${r.hariKerja} hari.`);
   const belumDiimpor = r.belumDiimpor ?? 0;
@@ -254,34 +362,14 @@ export function hitungTpp(p: ParameterTpp, r: RingkasanTpp): HasilTpp {
       'DISIPLIN',
       `Data kehadiran belum diimpor: ${belumDiimpor} hari kerja tanpa catatan kehadiran siapa pun di OPD ini; tidak dihitung sebagai tanpa keterangan.`,
     );
-  let potongan = 0; // hundredths of a percent
-  const pita = (jenis: 'Terlambat' | 'Pulang cepat', daftar: PitaPotongan[], kali: number[]) =>
-    daftar.forEach((band, i) => {
-      const n = kali[i] ?? 0;
-      if (n === 0) return;
-      const sub = n * keSeratus(band.persen);
-      potongan += sub;
-      baris(
-        'DISIPLIN',
-        `${labelPita(jenis, band)}: ${n} kali × ${persen(band.persen)} = ${persen(sub / SERATUS)}.`,
-      );
-    });
-  pita('Terlambat', p.pitaTerlambat, r.terlambat);
-  pita('Pulang cepat', p.pitaPulangCepat, r.pulangCepat);
-  if (r.tanpaKeterangan > 0) {
-    const sub = r.tanpaKeterangan * keSeratus(p.persenTanpaKeterangan);
-    potongan += sub;
-    baris(
-      'DISIPLIN',
-      `Tanpa keterangan (termasuk hari kerja tanpa catatan kehadiran): ${r.tanpaKeterangan} hari × ${persen(p.persenTanpaKeterangan)} = ${persen(sub / SERATUS)}.`,
-    );
-  }
+  const potong = potonganDisiplin(p, r);
+  for (const u of potong.uraian) baris('DISIPLIN', u);
   const bebas = STATUS_DIKECUALIKAN.filter((s) => r.dikecualikan[s] > 0).map(
     (s) => `${LABEL_DIKECUALIKAN[s]} ${r.dikecualikan[s]} hari`,
   );
   if (bebas.length > 0) baris('DISIPLIN', `Tidak dipotong: ${bebas.join(', ')}.`);
-  const dibatasi = potongan > 100 * SERATUS;
-  if (dibatasi) potongan = 100 * SERATUS;
+  const dibatasi = potong.potongan > 100 * SERATUS;
+  const potongan = dibatasi ? 100 * SERATUS : potong.potongan; // hundredths of a percent
   const potonganPersen = potongan / SERATUS;
   const disiplin = kaliBagi(
     d,
@@ -299,7 +387,7 @@ export function hitungTpp(p: ParameterTpp, r: RingkasanTpp): HasilTpp {
     p.tahanTanpaSkp && !r.skpDisetujui ? `SKP tahun ${r.tahun} belum disetujui; TPP ditahan.` : null;
   if (ditahan) baris('PENAHANAN', `${ditahan} Jumlah yang ditahan: ${rupiah(dihitung)}.`);
   const jumlah = ditahan ? 0 : dihitung;
-  const menungguPenilaian = r.predikat === null && ditahan === null;
+  const menungguPenilaian = prod.nilai === null && ditahan === null;
   baris(
     'JUMLAH',
     ditahan

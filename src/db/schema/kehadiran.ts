@@ -12,7 +12,7 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
-import type { StatusKehadiran } from '../../domain/kehadiran.js';
+import type { StatusApel, StatusKehadiran } from '../../domain/kehadiran.js';
 import { instansi } from './org.js';
 import { pegawai } from './pegawai.js';
 
@@ -32,6 +32,8 @@ export const kehadiran = pgTable(
     jamPulang: time(),
     status: text().$type<StatusKehadiran>().notNull(),
     keterangan: text(),
+    /** The day's required ceremony (apel/upacara) as imported: attended, missed, or null (none recorded). */
+    apel: text().$type<StatusApel>(),
     /** Where it came from: 'IMPOR' (a file) or 'API' (a token's name). */
     sumber: text().notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -43,6 +45,7 @@ export const kehadiran = pgTable(
       'kehadiran_status_ck',
       sql`${t.status} IN ('HADIR', 'DINAS_LUAR', 'CUTI', 'SAKIT', 'IZIN', 'TANPA_KETERANGAN')`,
     ),
+    check('kehadiran_apel_ck', sql`${t.apel} IN ('HADIR', 'TIDAK_HADIR')`),
   ],
 );
 

@@ -94,4 +94,16 @@ describe('demo attendance seed', () => {
       true,
     );
   });
+
+  it('the Monday apel: recorded only for those at work, mostly attended, now and then missed', async () => {
+    const apel = await rows<{ senin: boolean; status: string; apel: string; n: number }>(
+      database.db,
+      sql`SELECT extract(isodow FROM tanggal) = 1 AS senin, status, apel, count(*)::int AS n
+            FROM kehadiran WHERE instansi_id = ${instansiId} AND apel IS NOT NULL GROUP BY 1, 2, 3`,
+    );
+    expect(apel.every((a) => a.senin && a.status === 'HADIR')).toBe(true);
+    const n = (s: string) => apel.find((a) => a.apel === s)?.n ?? 0;
+    expect(n('TIDAK_HADIR')).toBeGreaterThan(0);
+    expect(n('TIDAK_HADIR') / (n('HADIR') + n('TIDAK_HADIR'))).toBeLessThan(0.1);
+  });
 });

@@ -3,7 +3,7 @@
  * day's record for every active employee on every working day of the months the realisasi seed
  * covers (the three completed months before the previous one, and the previous one). Mostly on
  * time; some late in each TPP band, some leaving early, some on official travel, leave or sick, a
- * few absent without reason. Deterministic (a hash of employee, date and seed) and written by one
+ * few absent without reason; the Monday apel recorded, now and then missed. Deterministic (a hash of employee, date and seed) and written by one
  * set-based statement per month, in primary-key order.
  */
 import { sql } from 'drizzle-orm';
@@ -159,13 +159,17 @@ export async function insertKehadiran(tx: DbOrTx, o: KehadiranSeedOptions): Prom
                         ELSE m - make_interval(mins => 3 + mm::int) END + make_interval(secs => detik::int) AS masuk,
                    CASE WHEN cepat < 40 THEN p - make_interval(mins => 5 + 2 * mp::int)
                         WHEN cepat < 50 THEN NULL
-                        ELSE p + make_interval(mins => mp::int, secs => (cepat % 60)::int) END AS pulang
+                        ELSE p + make_interval(mins => mp::int, secs => (cepat % 60)::int) END AS pulang,
+                   (cepat % 20 = 0) AS lewat_apel
               FROM hari_pegawai),
           w AS (
-            INSERT INTO kehadiran (pegawai_id, tanggal, instansi_id, jam_masuk, jam_pulang, status, keterangan, sumber)
+            INSERT INTO kehadiran (pegawai_id, tanggal, instansi_id, jam_masuk, jam_pulang, status, keterangan, apel, sumber)
             SELECT pegawai_id, t, ${o.instansiId},
                    CASE WHEN status = 'HADIR' THEN masuk END, CASE WHEN status = 'HADIR' THEN pulang END, status,
                    CASE status WHEN 'DINAS_LUAR' THEN 'Perjalanan dinas' WHEN 'IZIN' THEN 'Keperluan keluarga' END,
+                   -- The Monday apel, missed now and then by someone at work.
+                   CASE WHEN status = 'HADIR' AND extract(isodow FROM t) = 1
+                        THEN CASE WHEN lewat_apel THEN 'TIDAK_HADIR' ELSE 'HADIR' END END,
                    'IMPOR'
               FROM baris ORDER BY pegawai_id, t
             ON CONFLICT (pegawai_id, tanggal) DO NOTHING RETURNING 1)

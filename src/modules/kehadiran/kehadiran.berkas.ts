@@ -38,6 +38,11 @@ const KOLOM = {
     alias: ['status', 'statuskehadiran', 'kehadiran', 'jeniskehadiran', 'statusabsen'],
   },
   keterangan: { judul: 'Keterangan', alias: ['keterangan', 'ket', 'catatan'] },
+  // Optional: old files without it stay valid (no ceremony recorded).
+  apel: {
+    judul: 'Apel',
+    alias: ['apel', 'upacara', 'apelupacara', 'apelpagi', 'kehadiranapel', 'statusapel', 'ikutapel'],
+  },
 } as const;
 type Kolom = keyof typeof KOLOM;
 
@@ -105,6 +110,7 @@ export async function bacaBerkasKehadiran(data: Buffer): Promise<BerkasKehadiran
       jamPulang: sel('jamPulang'),
       status: sel('status') ?? '',
       keterangan: sel('keterangan'),
+      apel: sel('apel'),
     });
     out.nomorBaris.push(nomor);
   }
@@ -125,6 +131,7 @@ export async function templatKehadiran(): Promise<Buffer> {
     { header: KOLOM.jamPulang.judul, key: 'jamPulang', width: 12, style: teks },
     { header: KOLOM.status.judul, key: 'status', width: 18, style: teks },
     { header: KOLOM.keterangan.judul, key: 'keterangan', width: 36, style: teks },
+    { header: KOLOM.apel.judul, key: 'apel', width: 14, style: teks },
   ];
   sheet.getRow(1).font = { bold: true };
   sheet.addRow({
@@ -134,6 +141,7 @@ export async function templatKehadiran(): Promise<Buffer> {
     jamPulang: '16:05',
     status: 'Hadir',
     keterangan: '',
+    apel: 'Tidak Hadir',
   });
   sheet.addRow({
     nip: '198503152010011001',
@@ -148,6 +156,8 @@ export async function templatKehadiran(): Promise<Buffer> {
     'Satu baris per pegawai per hari. Tanggal TTTT-BB-HH atau HH/BB/TTTT; jam JJ:MM atau JJ:MM:DD.',
     'Status boleh kosong bila jam masuk/pulang terisi (dianggap Hadir). Kata status yang diterima:',
     ...STATUS_KEHADIRAN.map((s) => `  ${STATUS_KEHADIRAN_LABEL[s]}: ${KATA_CONTOH[s]}`),
+    'Kolom Apel (boleh tidak ada): Hadir/H bila mengikuti apel atau upacara wajib, Tidak Hadir/TH bila tidak;',
+    '  kosongkan bila hari itu tidak ada apel/upacara. Tidak mengikuti apel dipotong TPP hanya pada hari Hadir.',
     'Mengimpor ulang hari yang sama menggantikan data hari itu. Hapus baris contoh sebelum mengunggah.',
   ])
     petunjuk.addRow([line]);

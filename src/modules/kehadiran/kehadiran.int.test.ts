@@ -365,3 +365,63 @@ describe("an employee's month", () => {
     );
   });
 });
+
+describe('the optional ceremony column (apel/upacara, a TPP deduction)', () => {
+  const apelOf = () =>
+    rows<{ tanggal: string; status: string; apel: string | null }>(
+      h.db,
+      sql`SELECT tanggal::text AS tanggal, status, apel FROM kehadiran
+           WHERE pegawai_id = ${org.pelaksana2.id} AND tanggal BETWEEN '2026-02-23' AND '2026-02-26' ORDER BY tanggal`,
+    );
+
+  it('is read under its usual headers, an unknown word is a row error, and the day stores it', async () => {
+    const salah = await upload(
+      org.adminBkd.nip,
+      'dry-run',
+      `NIP;Tanggal;Status;Upacara\n${org.pelaksana2.nip};2026-02-23;H;Mungkin`,
+    );
+    expect(salah.json().kesalahan).toEqual([
+      {
+        baris: 2,
+        nip: org.pelaksana2.nip,
+        alasan: [
+          "Apel 'Mungkin' tidak dikenal; gunakan Hadir (H) atau Tidak Hadir (TH), atau kosongkan bila tidak ada apel/upacara.",
+        ],
+      },
+    ]);
+
+    const file = [
+      'NIP,Tanggal,Jam Masuk,Jam Pulang,Status,Apel',
+      `${org.pelaksana2.nip},2026-02-23,07:20,16:05,H,Tidak Hadir`,
+      `${org.pelaksana2.nip},2026-02-24,07:20,16:05,H,Hadir`,
+      `${org.pelaksana2.nip},2026-02-25,,,DL,TH`,
+      `${org.pelaksana2.nip},2026-02-26,07:20,16:05,H,`,
+    ].join('\n');
+    expect((await upload(org.adminBkd.nip, 'commit', file)).statusCode).toBe(200);
+    expect(await apelOf()).toEqual([
+      { tanggal: '2026-02-23', status: 'HADIR', apel: 'TIDAK_HADIR' },
+      { tanggal: '2026-02-24', status: 'HADIR', apel: 'HADIR' },
+      { tanggal: '2026-02-25', status: 'DINAS_LUAR', apel: 'TIDAK_HADIR' },
+      { tanggal: '2026-02-26', status: 'HADIR', apel: null },
+    ]);
+  });
+
+  it("the employee's month shows each day's ceremony and counts the missed ones on days present", async () => {
+    const self = await h.login(org.pelaksana2.nip);
+    const body = (await self.get(`/api/kehadiran/pegawai/${org.pelaksana2.id}?bulan=2026-02`)).json();
+    expect(body.ringkasan.apelTerlewat).toBe(1); // the day on official travel does not count
+    expect(
+      body.hari
+        .filter((d: { tanggal: string }) => d.tanggal >= '2026-02-23' && d.tanggal <= '2026-02-26')
+        .map((d: { apel: string | null }) => d.apel),
+    ).toEqual(['TIDAK_HADIR', 'HADIR', 'TIDAK_HADIR', null]);
+  });
+
+  it('an old file without the column stays valid; re-importing a day replaces its ceremony too', async () => {
+    const lama = `NIP,Tanggal,Jam Masuk,Jam Pulang,Status\n${org.pelaksana2.nip},2026-02-23,07:20,16:05,H`;
+    expect((await upload(org.adminBkd.nip, 'commit', lama)).json()).toMatchObject({
+      disimpan: { baru: 0, diganti: 1 },
+    });
+    expect((await apelOf())[0]).toEqual({ tanggal: '2026-02-23', status: 'HADIR', apel: null });
+  });
+});

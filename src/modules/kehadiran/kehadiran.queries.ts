@@ -45,18 +45,19 @@ export async function upsertKehadiran(
       k: r.jamPulang,
       s: r.status,
       ket: r.keterangan,
+      a: r.apel,
     }));
     // xmax is 0 on a freshly inserted row version and set on one the conflict clause updated.
     const [n] = await rows<{ baru: number; total: number }>(
       tx,
       sql`WITH w AS (
-            INSERT INTO kehadiran (pegawai_id, tanggal, instansi_id, jam_masuk, jam_pulang, status, keterangan, sumber)
-            SELECT x.p, x.t, ${instansiId}, x.m, x.k, x.s, x.ket, ${sumber}
-              FROM json_to_recordset(${json(chunk)}::json) AS x(p int, t date, m time, k time, s text, ket text)
+            INSERT INTO kehadiran (pegawai_id, tanggal, instansi_id, jam_masuk, jam_pulang, status, keterangan, apel, sumber)
+            SELECT x.p, x.t, ${instansiId}, x.m, x.k, x.s, x.ket, x.a, ${sumber}
+              FROM json_to_recordset(${json(chunk)}::json) AS x(p int, t date, m time, k time, s text, ket text, a text)
             ON CONFLICT (pegawai_id, tanggal) DO UPDATE
                SET instansi_id = EXCLUDED.instansi_id, jam_masuk = EXCLUDED.jam_masuk, jam_pulang = EXCLUDED.jam_pulang,
-                   status = EXCLUDED.status, keterangan = EXCLUDED.keterangan, sumber = EXCLUDED.sumber,
-                   updated_at = now()
+                   status = EXCLUDED.status, keterangan = EXCLUDED.keterangan, apel = EXCLUDED.apel,
+                   sumber = EXCLUDED.sumber, updated_at = now()
             RETURNING (xmax = 0) AS baru)
           SELECT count(*) FILTER (WHERE baru)::int AS baru, count(*)::int AS total FROM w`,
     );
@@ -70,7 +71,7 @@ export function kehadiranRentang(db: DbOrTx, pegawaiId: number, dari: string, sa
   return rows<BarisKehadiran>(
     db,
     sql`SELECT tanggal::text AS tanggal, jam_masuk::text AS "jamMasuk", jam_pulang::text AS "jamPulang",
-               status, keterangan
+               status, keterangan, apel
           FROM kehadiran
          WHERE pegawai_id = ${pegawaiId} AND tanggal BETWEEN ${dari}::date AND ${sampai}::date
          ORDER BY tanggal`,

@@ -16,6 +16,7 @@ import type {
 import type { Db, DbOrTx } from '../../db/client.js';
 import { parseYearMonth } from '../../domain/jadwal.js';
 import {
+  apelTerlewat,
   JAM_KERJA_BAKU,
   kalenderBulan,
   periksaBaris,
@@ -289,6 +290,7 @@ export function createKehadiranService({
           jamMasuk: jam(h.catatan?.jamMasuk),
           jamPulang: jam(h.catatan?.jamPulang),
           keterangan: h.catatan?.keterangan ?? null,
+          apel: h.catatan?.apel ?? null,
           menitTerlambat: h.menitTerlambat,
           menitPulangCepat: h.menitPulangCepat,
         })),
@@ -297,6 +299,7 @@ export function createKehadiranService({
           tanpaCatatan: kerja.filter((h) => !h.catatan && h.tanggal <= today).length,
           terlambat: hari.filter((h) => (h.menitTerlambat ?? 0) > 0).length,
           pulangCepat: hari.filter((h) => (h.menitPulangCepat ?? 0) > 0).length,
+          apelTerlewat: kerja.filter((h) => h.catatan && apelTerlewat(h.catatan)).length,
           perStatus,
         },
       };

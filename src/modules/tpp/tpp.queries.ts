@@ -1,12 +1,10 @@
 /**
- * SQL of TPP. The month is aggregated per employee in one statement (band counts, absences against
- * the working-day list), so 100,000 employees × 22 days never leave the database as day rows.
+ * SQL of TPP: the parameters, the computed months and their lines (the month's input is aggregated
+ * by tpp-ringkasan.queries.ts).
  */
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
 import { tppBulan, tppParameter } from '../../db/schema/index.js';
-import type { JamKerja } from '../../domain/kehadiran.js';
-import type { PredikatPegawai } from '../../domain/predikat.js';
 import type { ParameterTpp, RingkasanTpp } from '../../domain/tpp.js';
 
 type Nama = { gelarDepan: string | null; nama: string; gelarBelakang: string | null };
@@ -20,6 +18,8 @@ type Nama = { gelarDepan: string | null; nama: string; gelarBelakang: string | n
 export interface RincianTersimpan {
   ringkasan: RingkasanTpp;
   potonganPersen: number;
+  /** hitungTpp's verdict (absent in lines computed before the REALISASI basis: no predikat, not withheld). */
+  menungguPenilaian?: boolean;
   jabatanNama: string | null;
 }
 
@@ -53,159 +53,6 @@ export async function updateParameterIfVersion(
     .where(and(eq(tppParameter.instansiId, instansiId), eq(tppParameter.version, version)))
     .returning({ version: tppParameter.version });
   return found.length > 0;
-}
-
-export async function jamKerja(db: DbOrTx, instansiId: number) {
-  const [row] = await rows<{ jam_kerja: JamKerja | null }>(
-    db,
-    sql`SELECT jam_kerja FROM pengaturan WHERE instansi_id = ${instansiId}`,
-  );
-  return row?.jam_kerja ?? null;
-}
-
-/** The holidays of a month 'YYYY-MM'. */
-export async function hariLibur(db: DbOrTx, instansiId: number, bulan: string) {
-  const found = await rows<{ tanggal: string }>(
-    db,
-    sql`SELECT to_char(tanggal, 'YYYY-MM-DD') AS tanggal FROM hari_libur
-         WHERE instansi_id = ${instansiId} AND tanggal >= ${`${bulan}-01`}::date
-           AND tanggal < ${`${bulan}-01`}::date + interval '1 month'`,
-  );
-  return found.map((r) => r.tanggal);
-}
-
-/**
- * The distinct OPD–day pairs of a month's working days on which someone of the OPD (by the
- * employee's OPD now, as the lines are grouped) has an attendance record of any status.
- */
-export async function opdHariTercatat(db: DbOrTx, instansiId: number, hariKerja: string[]) {
-  if (hariKerja.length === 0) return [];
-  return rows<{ opdId: number | null; tanggal: string }>(
-    db,
-    sql`SELECT DISTINCT p.opd_id AS "opdId", to_char(k.tanggal, 'YYYY-MM-DD') AS tanggal
-          FROM kehadiran k JOIN pegawai p ON p.id = k.pegawai_id
-         WHERE k.instansi_id = ${instansiId}
-           AND k.tanggal BETWEEN ${hariKerja[0]}::date AND ${hariKerja.at(-1)}::date
-           AND k.tanggal IN (SELECT value::date FROM json_array_elements_text(${JSON.stringify(hariKerja)}::json))`,
-  );
-}
-
-export interface RingkasanRow {
-  pegawai_id: number;
-  opd_id: number | null;
-  kelas_jabatan: number | null;
-  jabatan_nama: string;
-  predikat: PredikatPegawai | null;
-  skp_disetujui: boolean;
-  terlambat: number[] | null;
-  pulang_cepat: number[] | null;
-  tercatat: number;
-  dinas_luar: number;
-  cuti: number;
-  sakit: number;
-  izin: number;
-}
-
-const intArray = (values: number[]) =>
-  sql`ARRAY[${sql.join(
-    values.map((v) => sql`${v}::int`),
-    sql`, `,
-  )}]::int[]`;
-
-/** Days of the grouped rows (`n` each) meeting a condition. */
-const jumlah = (kondisi: SQL) => sql`coalesce(sum(n) FILTER (WHERE ${kondisi}), 0)::int`;
-
-/** ARRAY[days in band 1, band 2, …] over the `kolom` holding each day's band number. */
-const hitungPita = (kolom: SQL, banyak: number) =>
-  sql`ARRAY[${sql.join(
-    Array.from({ length: banyak }, (_, i) => jumlah(sql`${kolom} = ${i + 1}::int`)),
-    sql`, `,
-  )}]::int[]`;
-
-/** Whole minutes after midnight of a time column (seconds dropped). */
-const menitJam = (kolom: SQL) => sql`(floor(date_part('epoch', ${kolom}) / 60)::int)`;
-
-/**
- * Every active employee with a position, with the month's attendance aggregated: occurrences per
- * lateness / early-leave band, days recorded with a status other than TANPA_KETERANGAN (the rest of
- * the working days are absences), excused days per status; the predikat of the period and whether
- * the year's SKP is approved. Minutes follow domain/kehadiran.ts (menitTerlambat, menitPulangCepat:
- * whole minutes, seconds ignored); a HADIR day without a clock time falls in the last band.
- * A band number comes from width_bucket over the bands' start minutes (contiguous, validated).
- */
-export async function ringkasanBulan(
-  db: DbOrTx,
-  f: {
-    instansiId: number;
-    tahun: number;
-    periodeKode: string;
-    /** The working days with their hours in minutes after midnight. */
-    hariKerja: { tanggal: string; masuk: number; pulang: number }[];
-    tepiTerlambat: number[];
-    tepiPulangCepat: number[];
-  },
-) {
-  const awal = f.hariKerja[0]?.tanggal;
-  const akhir = f.hariKerja.at(-1)?.tanggal;
-  // The range as plain parameters, so the planner estimates the month's rows of the instansi.
-  const rentang = awal && akhir ? sql`k.tanggal BETWEEN ${awal}::date AND ${akhir}::date` : sql`false`;
-  const nT = f.tepiTerlambat.length;
-  const nP = f.tepiPulangCepat.length;
-  return rows<RingkasanRow>(
-    db,
-    sql`WITH hk AS (
-          SELECT * FROM json_to_recordset(${JSON.stringify(f.hariKerja)}::json) AS hk(tanggal date, masuk int, pulang int)
-        ),
-        hari AS (
-          SELECT k.pegawai_id, k.status,
-                 CASE WHEN k.status = 'HADIR' THEN
-                   CASE WHEN k.jam_masuk IS NULL THEN ${nT}::int
-                        ELSE width_bucket(${menitJam(sql`k.jam_masuk`)} - hk.masuk, ${intArray(f.tepiTerlambat)}) END
-                 END AS pita_t,
-                 CASE WHEN k.status = 'HADIR' THEN
-                   CASE WHEN k.jam_pulang IS NULL THEN ${nP}::int
-                        ELSE width_bucket(hk.pulang - ${menitJam(sql`k.jam_pulang`)}, ${intArray(f.tepiPulangCepat)}) END
-                 END AS pita_p
-            FROM kehadiran k JOIN hk ON hk.tanggal = k.tanggal
-           WHERE k.instansi_id = ${f.instansiId}
-             AND ${rentang}
-        ),
-        -- Grouped first, so each day's bands are computed once (not once per FILTER below).
-        kelompok AS (
-          SELECT pegawai_id, status, pita_t, pita_p, count(*)::int AS n FROM hari GROUP BY 1, 2, 3, 4
-        ),
-        agg AS (
-          SELECT pegawai_id,
-                 ${hitungPita(sql`pita_t`, nT)} AS terlambat,
-                 ${hitungPita(sql`pita_p`, nP)} AS pulang_cepat,
-                 ${jumlah(sql`status <> 'TANPA_KETERANGAN'`)} AS tercatat,
-                 ${jumlah(sql`status = 'DINAS_LUAR'`)} AS dinas_luar,
-                 ${jumlah(sql`status = 'CUTI'`)} AS cuti,
-                 ${jumlah(sql`status = 'SAKIT'`)} AS sakit,
-                 ${jumlah(sql`status = 'IZIN'`)} AS izin
-            FROM kelompok GROUP BY pegawai_id
-        ),
-        pred AS (
-          SELECT DISTINCT ON (s.pegawai_id) s.pegawai_id, pp.predikat
-            FROM penilaian_periodik pp JOIN skp s ON s.id = pp.skp_id
-           WHERE s.instansi_id = ${f.instansiId} AND s.tahun = ${f.tahun} AND pp.periode_kode = ${f.periodeKode}
-           ORDER BY s.pegawai_id, pp.at DESC, pp.id DESC
-        ),
-        skp_ok AS (
-          SELECT DISTINCT pegawai_id FROM skp
-           WHERE instansi_id = ${f.instansiId} AND tahun = ${f.tahun} AND status = 'DISETUJUI'
-        )
-        SELECT p.id AS pegawai_id, p.opd_id, j.kelas_jabatan::int AS kelas_jabatan, j.nama AS jabatan_nama,
-               pred.predikat, (skp_ok.pegawai_id IS NOT NULL) AS skp_disetujui,
-               agg.terlambat, agg.pulang_cepat, coalesce(agg.tercatat, 0) AS tercatat,
-               coalesce(agg.dinas_luar, 0) AS dinas_luar, coalesce(agg.cuti, 0) AS cuti,
-               coalesce(agg.sakit, 0) AS sakit, coalesce(agg.izin, 0) AS izin
-          FROM pegawai p JOIN jabatan j ON j.id = p.jabatan_id
-          LEFT JOIN agg ON agg.pegawai_id = p.id
-          LEFT JOIN pred ON pred.pegawai_id = p.id
-          LEFT JOIN skp_ok ON skp_ok.pegawai_id = p.id
-         WHERE p.instansi_id = ${f.instansiId} AND p.is_active`,
-  );
 }
 
 export type BulanRow = typeof tppBulan.$inferSelect;
@@ -327,8 +174,9 @@ const opdFilter = (opdIds: number[] | null) =>
     ? sql``
     : sql`AND b.opd_id IN (SELECT value::int FROM json_array_elements_text(${JSON.stringify(opdIds)}::json))`;
 
-/** A line waiting for its predikat (not withheld), and a line holding days not imported (domain/tpp.ts). */
-const menunggu = sql`b.ditahan IS NULL AND b.rincian->'ringkasan'->>'predikat' IS NULL`;
+/** A line waiting for an assessment (domain/tpp.ts), and a line holding days not imported. */
+const menunggu = sql`coalesce((b.rincian->>'menungguPenilaian')::boolean,
+  b.ditahan IS NULL AND b.rincian->'ringkasan'->>'predikat' IS NULL)`;
 const belumDiimpor = sql`coalesce((b.rincian->'ringkasan'->>'belumDiimpor')::int, 0) > 0`;
 
 /** The lines a month's list is narrowed to. */

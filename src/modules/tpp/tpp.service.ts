@@ -41,6 +41,7 @@ import type { Actor } from '../auth/actor.js';
 import type { JadwalService } from '../jadwal/jadwal.service.js';
 import { barisOut, xlsxBulan } from './tpp.ekspor.js';
 import * as q from './tpp.queries.js';
+import * as rq from './tpp-ringkasan.queries.js';
 
 /** `log` receives the computation's size and time (the route hands it the request logger). */
 type Meta = { requestId: string; log?: (info: Record<string, unknown>) => void };
@@ -104,7 +105,12 @@ function barisBaru(parameter: ParameterTpp, e: PegawaiBulan): q.BarisBaru {
     disiplin: h.disiplin,
     jumlah: h.jumlah,
     ditahan: h.ditahan,
-    rincian: { ringkasan: e.ringkasan, potonganPersen: h.potonganPersen, jabatanNama: e.jabatanNama },
+    rincian: {
+      ringkasan: e.ringkasan,
+      potonganPersen: h.potonganPersen,
+      menungguPenilaian: h.menungguPenilaian,
+      jabatanNama: e.jabatanNama,
+    },
   };
 }
 
@@ -186,7 +192,10 @@ export function createTppService({
   ) {
     const { tahun } = parseYearMonth(bulan);
     const periode = periodeOf(bulan, cfg);
-    const [jam, libur] = await Promise.all([q.jamKerja(db, instansiId), q.hariLibur(db, instansiId, bulan)]);
+    const [jam, libur] = await Promise.all([
+      rq.jamKerja(db, instansiId),
+      rq.hariLibur(db, instansiId, bulan),
+    ]);
     const hariKerja = hariKerjaBulan(bulan, jam ?? JAM_KERJA_BAKU, new Set(libur)).map((h) => ({
       tanggal: h.tanggal,
       masuk: menitDariJam(h.jam.masuk) ?? 0,
@@ -194,15 +203,19 @@ export function createTppService({
     }));
     const tanggal = hariKerja.map((h) => h.tanggal);
     const [found, tercatat] = await Promise.all([
-      q.ringkasanBulan(db, {
+      rq.ringkasanBulan(db, {
         instansiId,
         tahun,
         periodeKode: periode.kode,
         hariKerja,
         tepiTerlambat: parameter.pitaTerlambat.map((p) => p.dariMenit),
         tepiPulangCepat: parameter.pitaPulangCepat.map((p) => p.dariMenit),
+        realisasi:
+          parameter.dasarProduktivitas === 'REALISASI'
+            ? { mulai: periode.mulai, akhir: periode.akhir }
+            : null,
       }),
-      q.opdHariTercatat(db, instansiId, tanggal),
+      rq.opdHariTercatat(db, instansiId, tanggal),
     ]);
     const belumDiimpor = hariBelumDiimpor(
       tanggal,
@@ -229,6 +242,15 @@ export function createTppService({
           tanpaKeterangan: Math.max(0, hariKerja.length - (kosong.get(r.opd_id) ?? 0) - r.tercatat),
           belumDiimpor: kosong.get(r.opd_id) ?? 0,
           dikecualikan: { DINAS_LUAR: r.dinas_luar, CUTI: r.cuti, SAKIT: r.sakit, IZIN: r.izin },
+          apelTerlewat: r.apel_terlewat,
+          ...(parameter.dasarProduktivitas === 'REALISASI' && {
+            realisasi: {
+              rhk: r.rhk ?? 0,
+              diterima: r.diterima ?? 0,
+              perluPerbaikan: r.perlu_perbaikan ?? 0,
+              menungguPenilai: r.menunggu_penilai ?? 0,
+            },
+          }),
         },
       }),
     );

@@ -32,9 +32,9 @@ export function ImporKehadiran() {
         <Stack>
           <Text size="sm">
             Unggah ekspor mesin sidik jari atau aplikasi presensi (CSV atau XLSX). Kolom: <b>NIP, Tanggal</b>,
-            Jam Masuk, Jam Pulang, Status (Hadir/H, DL, Cuti/C, Sakit/S, Izin/I, TK), Keterangan. Uji dulu:
-            tidak ada yang disimpan sampai Anda menerapkan, dan penerapan berlaku semuanya atau tidak sama
-            sekali.
+            Jam Masuk, Jam Pulang, Status (Hadir/H, DL, Cuti/C, Sakit/S, Izin/I, TK), Keterangan, dan bila ada
+            Apel (Hadir/H atau Tidak Hadir/TH; kosong bila tidak ada apel/upacara). Uji dulu: tidak ada yang
+            disimpan sampai Anda menerapkan, dan penerapan berlaku semuanya atau tidak sama sekali.
           </Text>
           <div>
             <Button component="a" href={TEMPLAT_URL} download variant="light" size="sm">

@@ -1,10 +1,11 @@
 /**
  * An employee's month: each working day (and any other day with a record) with its status, clock
- * times and minutes late or early against that day's hours, and the month's totals.
+ * times, minutes late or early against that day's hours and, when the import carries it, the day's
+ * ceremony (apel/upacara); and the month's totals.
  */
 import { Badge, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { STATUS_KEHADIRAN, STATUS_KEHADIRAN_LABEL } from '../../../src/domain/kehadiran';
+import { STATUS_APEL_LABEL, STATUS_KEHADIRAN, STATUS_KEHADIRAN_LABEL } from '../../../src/domain/kehadiran';
 import { KartuAngka } from '../../components/KartuAngka';
 import { ErrorView, Loading } from '../../components/Status';
 import { bulanQuery } from './api';
@@ -17,9 +18,11 @@ export function KehadiranBulan({ pegawaiId, bulan }: { pegawaiId: number; bulan:
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorView error={q.error} />;
   const { hari, ringkasan } = q.data;
+  // The ceremony column only for an instansi whose attendance system reports ceremonies.
+  const adaApel = hari.some((h) => h.apel !== null);
   return (
     <Stack>
-      <SimpleGrid cols={{ base: 2, sm: 4 }}>
+      <SimpleGrid cols={{ base: 2, sm: adaApel ? 5 : 4 }}>
         <KartuAngka label="Hari kerja" nilai={ringkasan.hariKerja} />
         <KartuAngka
           label="Terlambat"
@@ -36,6 +39,13 @@ export function KehadiranBulan({ pegawaiId, bulan }: { pegawaiId: number; bulan:
           nilai={ringkasan.tanpaCatatan}
           warna={ringkasan.tanpaCatatan ? 'red.8' : undefined}
         />
+        {adaApel && (
+          <KartuAngka
+            label="Tidak ikut apel (hari hadir)"
+            nilai={ringkasan.apelTerlewat}
+            warna={ringkasan.apelTerlewat ? 'red.8' : undefined}
+          />
+        )}
       </SimpleGrid>
       <Group gap="xs">
         {STATUS_KEHADIRAN.filter((s) => ringkasan.perStatus[s]).map((s) => (
@@ -54,6 +64,7 @@ export function KehadiranBulan({ pegawaiId, bulan }: { pegawaiId: number; bulan:
               <Table.Th>Pulang</Table.Th>
               <Table.Th>Terlambat</Table.Th>
               <Table.Th>Pulang cepat</Table.Th>
+              {adaApel && <Table.Th>Apel/upacara</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -94,6 +105,17 @@ export function KehadiranBulan({ pegawaiId, bulan }: { pegawaiId: number; bulan:
                 <Table.Td c={h.menitPulangCepat ? 'orange.8' : undefined}>
                   {menit(h.menitPulangCepat)}
                 </Table.Td>
+                {adaApel && (
+                  <Table.Td>
+                    {h.apel ? (
+                      <Badge color={h.apel === 'HADIR' ? 'teal' : 'red'} variant="light">
+                        {STATUS_APEL_LABEL[h.apel]}
+                      </Badge>
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -22,7 +22,14 @@ import {
 import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { adaKekurangan, PANJANG_ALASAN_MIN, persen, rupiah, uraianKekurangan } from '../../../src/domain/tpp';
+import {
+  adaKekurangan,
+  DASAR_PRODUKTIVITAS_LABEL,
+  PANJANG_ALASAN_MIN,
+  persen,
+  rupiah,
+  uraianKekurangan,
+} from '../../../src/domain/tpp';
 import { LoadMore } from '../../components/LoadMore';
 import { ErrorView, Loading } from '../../components/Status';
 import { GalatAksi } from '../../lib/aksi';
@@ -286,11 +293,12 @@ function Ringkasan({ m }: { m: TppBulanOut }) {
               nilai={`${m.parameter.bobotProduktivitas} / ${m.parameter.bobotDisiplin}`}
             />
           </SimpleGrid>
-          {m.dasarHukum && (
-            <Text size="xs" c="dimmed">
-              Dasar hukum: {m.dasarHukum}
-            </Text>
-          )}
+          <Text size="xs" c="dimmed">
+            Dasar produktivitas: {DASAR_PRODUKTIVITAS_LABEL[m.parameter.dasarProduktivitas]}. Tidak mengikuti
+            apel/upacara:{' '}
+            {m.parameter.persenApel > 0 ? `${persen(m.parameter.persenApel)} per kali` : 'tidak dipotong'}.
+            {m.dasarHukum && ` Dasar hukum: ${m.dasarHukum}`}
+          </Text>
           <Kekurangan m={m} />
           {m.alasanPersetujuan && (
             <Alert color="gray" title="Disetujui dengan data belum lengkap">

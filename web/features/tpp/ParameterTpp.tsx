@@ -1,6 +1,7 @@
 /**
  * The instansi's TPP parameters as the BKD sets them per Perkada: base amount per kelas jabatan,
- * weights, lateness and early-leave bands, absence deduction, predikat factors, withholding. Checked
+ * weights, lateness and early-leave bands, absence and missed-ceremony deductions, what productivity
+ * follows (predikat factors or the share of approved realisasi), withholding. Checked
  * as typed (the same rules as the server), saved with the version read (409 → "Muat ulang").
  * Months already approved keep the parameters they were computed with.
  */
@@ -12,6 +13,7 @@ import {
   Group,
   List,
   NumberInput,
+  Radio,
   SimpleGrid,
   Stack,
   Switch,
@@ -22,7 +24,14 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { PREDIKAT_PEGAWAI, PREDIKAT_PEGAWAI_LABEL } from '../../../src/domain/predikat';
-import { type ParameterTpp, type PitaPotongan, validasiParameterTpp } from '../../../src/domain/tpp';
+import {
+  DASAR_PRODUKTIVITAS,
+  DASAR_PRODUKTIVITAS_LABEL,
+  type DasarProduktivitas,
+  type ParameterTpp,
+  type PitaPotongan,
+  validasiParameterTpp,
+} from '../../../src/domain/tpp';
 import { ErrorView, Loading } from '../../components/Status';
 import { GalatAksi } from '../../lib/aksi';
 import { put } from '../../lib/api';
@@ -144,6 +153,12 @@ function TabelPita({
   );
 }
 
+const KETERANGAN_DASAR: Record<DasarProduktivitas, string> = {
+  PREDIKAT: 'Bagian produktivitas × faktor predikat bulanan pegawai (tabel di bawah).',
+  REALISASI:
+    'Bagian produktivitas × realisasi yang diterima penilai ÷ jumlah RHK pada SKP yang disetujui untuk periode itu. Realisasi yang perlu perbaikan atau belum diajukan tidak termasuk yang disetujui.',
+};
+
 function Formulir({ awal, boleh }: { awal: ParameterTppOut; boleh: boolean }) {
   const aksi = useTppAksi();
   const [p, setP] = useState<ParameterTpp>(awal.parameter);
@@ -216,17 +231,23 @@ function Formulir({ awal, boleh }: { awal: ParameterTppOut; boleh: boolean }) {
           </Button>
         )}
       </Card>
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         {(
           [
-            ['bobotProduktivitas', 'Bobot produktivitas (%)'],
-            ['bobotDisiplin', 'Bobot disiplin (%)'],
-            ['persenTanpaKeterangan', 'Tanpa keterangan, per hari (%)'],
+            ['bobotProduktivitas', 'Bobot produktivitas (%)', null],
+            ['bobotDisiplin', 'Bobot disiplin (%)', null],
+            ['persenTanpaKeterangan', 'Tanpa keterangan, per hari (%)', null],
+            [
+              'persenApel',
+              'Tidak mengikuti apel/upacara, per kali (%)',
+              'Dari kolom Apel pada impor kehadiran; dihitung hanya pada hari Hadir. 0 = tidak dipotong.',
+            ],
           ] as const
-        ).map(([k, label]) => (
+        ).map(([k, label, keterangan]) => (
           <NumberInput
             key={k}
             label={label}
+            description={keterangan}
             value={p[k]}
             onChange={(v) => setP((x) => ({ ...x, [k]: angka(v) }))}
             {...PERSEN}
@@ -250,11 +271,31 @@ function Formulir({ awal, boleh }: { awal: ParameterTppOut; boleh: boolean }) {
       </SimpleGrid>
       <Text size="xs" c="dimmed">
         Pita terakhir tanpa batas akhir juga berlaku untuk hari hadir tanpa catatan jam masuk atau pulang.
-        Dinas luar, cuti, sakit dan izin tidak dipotong.
+        Dinas luar, cuti, sakit dan izin tidak dipotong, termasuk bila apel/upacara hari itu terlewat.
       </Text>
       <Card withBorder padding="sm">
+        <Radio.Group
+          label="Dasar produktivitas"
+          description="Yang menentukan bagian produktivitas setiap pegawai."
+          value={p.dasarProduktivitas}
+          onChange={(v) => setP((x) => ({ ...x, dasarProduktivitas: v as DasarProduktivitas }))}
+          mb="sm"
+        >
+          <Stack gap="xs" mt="xs">
+            {DASAR_PRODUKTIVITAS.map((d) => (
+              <Radio
+                key={d}
+                value={d}
+                label={DASAR_PRODUKTIVITAS_LABEL[d]}
+                description={KETERANGAN_DASAR[d]}
+                disabled={!boleh}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
         <Text size="sm" fw={600} mb="xs">
           Faktor produktivitas menurut predikat bulanan (%)
+          {p.dasarProduktivitas === 'REALISASI' && ' — tidak dipakai selama dasar produktivitas realisasi'}
         </Text>
         <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} spacing="xs">
           {PREDIKAT_PEGAWAI.map((k) => (
@@ -271,8 +312,10 @@ function Formulir({ awal, boleh }: { awal: ParameterTppOut; boleh: boolean }) {
           ))}
         </SimpleGrid>
         <Text size="xs" c="dimmed" mt="xs">
-          Pegawai yang belum memiliki predikat bulan itu berstatus menunggu penilaian: bagian produktivitasnya
-          belum dihitung, bukan 0 %.
+          {p.dasarProduktivitas === 'REALISASI'
+            ? 'Pegawai tanpa SKP disetujui, yang belum satu pun realisasinya dinilai, atau yang masih punya realisasi menunggu penilaian atasan'
+            : 'Pegawai yang belum memiliki predikat bulan itu'}{' '}
+          berstatus menunggu penilaian: bagian produktivitasnya belum dihitung, bukan 0 %.
         </Text>
       </Card>
       <Switch
