@@ -4,6 +4,7 @@
  * the BKD admin — the initial AK the employee brought in.
  */
 import {
+  Alert,
   Badge,
   Button,
   Card,
@@ -24,6 +25,7 @@ import { PREDIKAT_PEGAWAI_LABEL } from '../../../src/domain/predikat';
 import { ErrorView, Loading } from '../../components/Status';
 import { GalatAksi, useAksi } from '../../lib/aksi';
 import { put } from '../../lib/api';
+import { formatTanggal } from '../../lib/istilah';
 import { type AngkaKreditPegawaiOut, angkaKreditKeys, angkaKreditPegawaiQuery, formatAk } from './api';
 
 const SUMBER = {
@@ -72,6 +74,69 @@ function Kemajuan({ d }: { d: AngkaKreditPegawaiOut }) {
           : `Kurang ${formatAk(-selisih)} AK.`}
       </Text>
     </Stack>
+  );
+}
+
+/**
+ * The year's SKP parts (SPEC §7.2): after a mid-year mutation each plan counts its own months once,
+ * from its final annual evaluation or, until then, from its periodic ratings.
+ */
+function PerSkp({ d }: { d: AngkaKreditPegawaiOut }) {
+  if (d.bagian.length === 0) return null;
+  return (
+    <div>
+      <Title order={3} size="h5" mb="xs">
+        Per SKP, {d.tahun}
+      </Title>
+      <Table.ScrollContainer minWidth={420}>
+        <Table striped aria-label="Angka kredit per SKP">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>SKP (jabatan dan masa)</Table.Th>
+              <Table.Th>Sumber</Table.Th>
+              <Table.Th ta="right">Bulan</Table.Th>
+              <Table.Th ta="right">AK</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {d.bagian.map((b) => (
+              <Table.Tr key={b.skpId}>
+                <Table.Td>
+                  {b.jabatanNama}
+                  <Text size="xs" c="dimmed">
+                    {formatTanggal(b.periodeMulai)} – {formatTanggal(b.periodeAkhir)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {SUMBER_SINGKAT[b.sumber]}
+                  {!b.evaluasiFinal && (
+                    <Badge ml={6} size="xs" variant="light" color="yellow">
+                      sementara
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right">{b.bulan}</Table.Td>
+                <Table.Td ta="right">{formatAk(b.angkaKredit)}</Table.Td>
+              </Table.Tr>
+            ))}
+            <Table.Tr>
+              <Table.Td colSpan={2} fw={600}>
+                Jumlah tahun {d.tahun}
+              </Table.Td>
+              <Table.Td ta="right" fw={600}>
+                {d.bagian.reduce((n, b) => n + b.bulan, 0)}
+              </Table.Td>
+              <Table.Td ta="right" fw={600}>
+                {formatAk(d.akTahun)}
+              </Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Text size="xs" c="dimmed" mt={4}>
+        Setiap bulan dihitung sekali, pada SKP yang berlaku di tanggal 1 bulan itu.
+      </Text>
+    </div>
   );
 }
 
@@ -188,6 +253,11 @@ export function AngkaKreditPegawai({
           <Text size="xs" c="dimmed">
             {SUMBER[d.sumber]}
           </Text>
+          {d.sementara && (
+            <Badge mt={6} variant="light" color="yellow">
+              Sementara
+            </Badge>
+          )}
         </Card>
         <Card withBorder>
           <Text size="xs" c="dimmed">
@@ -201,6 +271,20 @@ export function AngkaKreditPegawai({
           </Text>
         </Card>
       </SimpleGrid>
+
+      {d.belumFinal.length > 0 && (
+        <Alert color="yellow" title={`Angka kredit ${d.tahun} masih sementara`}>
+          <Stack gap={2}>
+            {d.belumFinal.map((t) => (
+              <Text key={t} size="sm">
+                {t}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
+
+      <PerSkp d={d} />
 
       <div>
         <Title order={3} size="h5" mb="xs">

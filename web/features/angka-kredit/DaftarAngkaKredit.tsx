@@ -61,7 +61,14 @@ export function DaftarAngkaKredit({
                     </UnstyledButton>
                   </Table.Td>
                   <Table.Td>{JENJANG_LABEL[i.jenjang]}</Table.Td>
-                  <Table.Td ta="right">{formatAk(i.akTahun)}</Table.Td>
+                  <Table.Td ta="right">
+                    {formatAk(i.akTahun)}
+                    {i.sementara && (
+                      <Text size="xs" c="dimmed">
+                        sementara
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td ta="right">{formatAk(i.kumulatif)}</Table.Td>
                   <Table.Td ta="right">
                     {i.kebutuhan === null ? '–' : formatAk(i.kebutuhan)}

@@ -157,6 +157,50 @@ function AksiEvaluasi({ view }: { view: EvaluasiView }) {
   );
 }
 
+/**
+ * The employee's earlier plans of the year (a mid-year mutation, SPEC §4.1): the assessor of the last
+ * one decides with their evaluations beside it; each was evaluated by its own assessor.
+ */
+function SkpSebelumnya({ view }: { view: EvaluasiView }) {
+  if (view.skpSebelumnya.length === 0) return null;
+  return (
+    <Card withBorder>
+      <Title order={3} size="h4" mb="sm">
+        SKP sebelumnya tahun {view.skp.tahun}
+      </Title>
+      <Table.ScrollContainer minWidth={520}>
+        <Table striped aria-label="SKP sebelumnya">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Jabatan dan masa</Table.Th>
+              <Table.Th>Pejabat penilai</Table.Th>
+              <Table.Th>Evaluasi tahunan</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {view.skpSebelumnya.map((s) => (
+              <Table.Tr key={s.skpId}>
+                <Table.Td>
+                  {s.jabatanNama}
+                  <Text size="xs" c="dimmed">
+                    {formatTanggal(s.periodeMulai)} – {formatTanggal(s.periodeAkhir)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{s.pejabatPenilai?.namaLengkap ?? '—'}</Table.Td>
+                <Table.Td>
+                  {s.evaluasi
+                    ? `${PREDIKAT_PEGAWAI_LABEL[s.evaluasi.predikat]} (${STATUS_EVALUASI_LABEL[s.evaluasi.status]})`
+                    : 'Belum dievaluasi'}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Card>
+  );
+}
+
 export function HalamanEvaluasi({ skpId }: { skpId: number }) {
   const q = useQuery(evaluasiSkpQuery(skpId));
   if (q.isPending) return <Loading />;
@@ -180,6 +224,8 @@ export function HalamanEvaluasi({ skpId }: { skpId: number }) {
           {v.predikatOrganisasi ? PREDIKAT_ORGANISASI_LABEL[v.predikatOrganisasi] : 'belum ditetapkan'}
         </Text>
       </Card>
+
+      <SkpSebelumnya view={v} />
 
       <Card withBorder>
         <Title order={3} size="h4" mb="sm">
