@@ -77,7 +77,10 @@ export function dinilaiOleh(penilaiId: number, tanggal: string, aturan: AturanEs
       UNION ALL
       SELECT b2.id, 'ESKALASI', b1.id, 3
         FROM bawahan_langsung(${penilaiId}::int, ${tanggal}::date) AS b1(id)
-        CROSS JOIN LATERAL bawahan_langsung(b1.id, ${tanggal}::date) AS b2(id)
+        CROSS JOIN LATERAL (SELECT b.id FROM bawahan_langsung(b1.id, ${tanggal}::date) AS b(id)
+                            UNION
+                            SELECT s.pegawai_id FROM skp_ditinggal_dinilai(b1.id, ${tanggal}::date) AS t(id)
+                              JOIN skp s ON s.id = t.id) AS b2(id)
        WHERE EXISTS (SELECT 1 FROM realisasi er JOIN skp es ON es.id = er.skp_id AND NOT es.is_jpt
                       WHERE er.pegawai_id = b2.id AND er.status IN ('DIAJUKAN', 'DIPERBAIKI')
                         AND ${tereskalasi('er', aturan, now)})
@@ -91,5 +94,5 @@ export function dinilaiOleh(penilaiId: number, tanggal: string, aturan: AturanEs
  */
 export function skpDinilaiBaris(s: string, p: string, b: string, penilaiId: number, tanggal: string): SQL {
   return sql`(${ident(s)}.jabatan_id IS NOT DISTINCT FROM ${ident(p)}.jabatan_id
-    OR (penilai_skp(${ident(s)}.id, ${tanggal}::date)).penilai_id = coalesce(${ident(b)}.atas_nama_id, ${penilaiId}))`;
+    OR pejabat_penilai_skp(${ident(s)}.id, ${tanggal}::date) = coalesce(${ident(b)}.atas_nama_id, ${penilaiId}))`;
 }

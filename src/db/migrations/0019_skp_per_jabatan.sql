@@ -78,6 +78,27 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
+-- penilai_skp()'s pejabat penilai alone, for the batch jobs and lists that need only him: the plan of
+-- the employee's current non-JPT position costs one atasan_langsung() call.
+CREATE FUNCTION pejabat_penilai_skp(p_skp integer, p_tanggal date) RETURNS integer
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  v_pegawai integer;
+  v_sama boolean;
+  v_jpt boolean;
+BEGIN
+  SELECT s.pegawai_id, s.jabatan_id IS NOT DISTINCT FROM p.jabatan_id, s.is_jpt INTO v_pegawai, v_sama, v_jpt
+    FROM skp s JOIN pegawai p ON p.id = s.pegawai_id WHERE s.id = p_skp;
+  IF NOT FOUND THEN
+    RETURN NULL;
+  END IF;
+  IF v_sama AND NOT v_jpt THEN
+    RETURN atasan_langsung(v_pegawai, p_tanggal);
+  END IF;
+  RETURN (penilai_skp(p_skp, p_tanggal)).penilai_id;
+END
+$$;
+--> statement-breakpoint
 -- The plans of positions their holders have left (this year or last) that p_penilai assesses by
 -- penilai_skp(): candidates are plans of positions under one he holds or held then, reached through
 -- vacant positions as bawahan_langsung() does; penilai_skp() then decides, so both always agree.
@@ -99,5 +120,5 @@ LANGUAGE sql STABLE AS $$
     JOIN skp s ON s.jabatan_id = r.jid AND s.tahun >= extract(year FROM p_tanggal)::int - 1
     JOIN pegawai p ON p.id = s.pegawai_id
    WHERE s.jabatan_id IS DISTINCT FROM p.jabatan_id AND s.pegawai_id <> p_penilai
-     AND (penilai_skp(s.id, p_tanggal)).penilai_id = p_penilai
+     AND pejabat_penilai_skp(s.id, p_tanggal) = p_penilai
 $$;

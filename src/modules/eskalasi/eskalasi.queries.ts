@@ -48,17 +48,18 @@ export function eskalasiPerPenilai(
   return rows<EskalasiRow>(
     db,
     sql`WITH t AS (
-          SELECT r.pegawai_id, count(*) AS n, min(r.diajukan_at) AS tertua
+          SELECT r.pegawai_id, r.skp_id, count(*) AS n, min(r.diajukan_at) AS tertua
             FROM realisasi r
             JOIN skp s ON s.id = r.skp_id AND NOT s.is_jpt
             JOIN pegawai p ON p.id = r.pegawai_id
            WHERE r.instansi_id = ${f.instansiId} AND r.periode_kode = ${f.periodeKode}
              AND r.status IN ('DIAJUKAN', 'DIPERBAIKI') ${opd}
              AND ${tereskalasi('r', f.aturan, f.now)}
-           GROUP BY r.pegawai_id
+           GROUP BY r.pegawai_id, r.skp_id
         ), g AS (
-          SELECT a.penilai_id, count(*)::int AS pegawai, sum(a.n)::int AS realisasi, min(a.tertua) AS tertua
-            FROM (SELECT t.*, atasan_langsung(t.pegawai_id, ${f.tanggal}::date) AS penilai_id FROM t) a
+          SELECT a.penilai_id, count(DISTINCT a.pegawai_id)::int AS pegawai, sum(a.n)::int AS realisasi,
+                 min(a.tertua) AS tertua
+            FROM (SELECT t.*, pejabat_penilai_skp(t.skp_id, ${f.tanggal}::date) AS penilai_id FROM t) a
            WHERE a.penilai_id IS NOT NULL
            GROUP BY a.penilai_id
         ), page AS (

@@ -118,7 +118,7 @@ export async function relationOf(
                  SELECT 1 FROM skp s JOIN pegawai p ON p.id = s.pegawai_id
                   WHERE s.pegawai_id = ${targetId} AND s.tahun >= extract(year FROM ${tanggal}::date)::int - 1
                     AND s.jabatan_id IS DISTINCT FROM p.jabatan_id
-                    AND (penilai_skp(s.id, ${tanggal}::date)).penilai_id = ${actorId}) END AS "penilaiSkpLama"
+                    AND pejabat_penilai_skp(s.id, ${tanggal}::date) = ${actorId}) END AS "penilaiSkpLama"
           FROM (SELECT min(d)::int AS d FROM chain WHERE id = ${actorId}) x`,
   );
   const d = row?.d ?? null;

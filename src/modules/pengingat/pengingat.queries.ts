@@ -86,8 +86,8 @@ export function ingatkanPerbaikan(tx: DbOrTx, instansiId: number, periodeKode: s
 }
 
 /**
- * The assessors of employees with items of the period waiting in these statuses (today's direct
- * superior; for a JPT plan the assessor it was submitted to), and the delegates of those assessors
+ * The assessors of employees with items of the period waiting in these statuses (the plan's assessor
+ * today, pejabat_penilai_skp; for a JPT plan the assessor it was submitted to), and the delegates of those assessors
  * while a delegation is in force (n: how many employees wait).
  */
 export function ingatkanPenilai(
@@ -107,13 +107,13 @@ export function ingatkanPenilai(
            WHERE ${delegasiBerlaku('d', tanggal)}
         ) t GROUP BY t.pegawai_id`,
     p,
-    sql`e AS (SELECT r.pegawai_id, bool_or(s.is_jpt) AS jpt, max(r.pejabat_penilai_id) AS tercatat
+    sql`e AS (SELECT r.pegawai_id, r.skp_id, bool_or(s.is_jpt) AS jpt, max(r.pejabat_penilai_id) AS tercatat
                 FROM realisasi r JOIN skp s ON s.id = r.skp_id
                WHERE r.instansi_id = ${instansiId} AND r.periode_kode = ${periodeKode}
                  AND r.status IN (SELECT value FROM json_array_elements_text(${JSON.stringify(status)}::json))
-               GROUP BY r.pegawai_id),
+               GROUP BY r.pegawai_id, r.skp_id),
         g AS (SELECT a.penilai_id, count(*) AS n
-                FROM (SELECT CASE WHEN e.jpt THEN e.tercatat ELSE atasan_langsung(e.pegawai_id, ${tanggal}::date) END
+                FROM (SELECT CASE WHEN e.jpt THEN e.tercatat ELSE pejabat_penilai_skp(e.skp_id, ${tanggal}::date) END
                              AS penilai_id FROM e) a
                WHERE a.penilai_id IS NOT NULL GROUP BY a.penilai_id),`,
   );
@@ -135,14 +135,14 @@ export async function beritahuEskalasi(
 ) {
   const [row] = await rows<{ n: number }>(
     tx,
-    sql`WITH t AS (SELECT r.periode_kode, r.pegawai_id, count(*) AS n
+    sql`WITH t AS (SELECT r.periode_kode, r.pegawai_id, r.skp_id, count(*) AS n
                      FROM realisasi r JOIN skp s ON s.id = r.skp_id AND NOT s.is_jpt
                     WHERE r.instansi_id = ${f.instansiId} AND r.status IN ('DIAJUKAN', 'DIPERBAIKI')
                       AND r.periode_kode IN (SELECT value FROM json_array_elements_text(${JSON.stringify(f.label.map((l) => l.kode))}::json))
                       AND ${tereskalasi('r', f.aturan, f.now)}
-                    GROUP BY r.periode_kode, r.pegawai_id),
+                    GROUP BY r.periode_kode, r.pegawai_id, r.skp_id),
              g AS (SELECT a.periode_kode, a.penilai_id, count(*) AS pegawai, sum(a.n) AS item
-                     FROM (SELECT t.*, atasan_langsung(t.pegawai_id, ${f.tanggal}::date) AS penilai_id FROM t) a
+                     FROM (SELECT t.*, pejabat_penilai_skp(t.skp_id, ${f.tanggal}::date) AS penilai_id FROM t) a
                     WHERE a.penilai_id IS NOT NULL GROUP BY a.periode_kode, a.penilai_id),
              ins AS (INSERT INTO notifikasi (pegawai_id, jenis, judul, pesan, tautan, dari_id, kunci, created_at)
                      SELECT h.atasan_id, 'ESKALASI_PENILAIAN', 'Penilaian realisasi dieskalasi kepada Anda',
