@@ -57,6 +57,8 @@ import { kurvaRoutes } from './modules/kurva/kurva.routes.js';
 import { createKurvaService } from './modules/kurva/kurva.service.js';
 import { laporanRoutes } from './modules/laporan/laporan.routes.js';
 import { createLaporanService } from './modules/laporan/laporan.service.js';
+import { masukanRekanRoutes } from './modules/masukan-rekan/masukan-rekan.routes.js';
+import { createMasukanRekanService } from './modules/masukan-rekan/masukan-rekan.service.js';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.js';
 import { createMonitoringService } from './modules/monitoring/monitoring.service.js';
 import { notifikasiRoutes } from './modules/notifikasi/notifikasi.routes.js';
@@ -222,6 +224,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const storage = createLocalStorage(config.STORAGE_DIR);
   const delegasi = createDelegasiService({ db, clock, audit, notifikasi, zonaWaktu: org.zonaWaktu });
   const kurva = createKurvaService({ db, clock, audit, jadwal, pengaturan });
+  const masukanRekan = createMasukanRekanService({ db, clock, audit, jadwal });
   const realisasi = createRealisasiService({
     db,
     clock,
@@ -232,6 +235,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     storage,
     delegasi,
     kurva,
+    masukanRekan,
   });
   const eskalasi = createEskalasiService({ db, clock, jadwal });
   const inbox = createInboxService({ db, clock, jadwal });
@@ -313,6 +317,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(jadwalRoutes(jadwal));
   await app.register(notifikasiRoutes(notifikasi));
   await app.register(realisasiRoutes(realisasi));
+  await app.register(masukanRekanRoutes(masukanRekan));
   await app.register(eskalasiRoutes(eskalasi));
   await app.register(delegasiRoutes(delegasi));
   await app.register(inboxRoutes(inbox));

@@ -161,6 +161,12 @@ const realisasiBawahan = createRoute({
   validateSearch: periodeSearch,
   component: lazyRouteComponent(() => import('./routes/realisasi-bawahan'), 'RealisasiBawahanPage'),
 });
+const masukanRekan = createRoute({
+  getParentRoute: () => app,
+  path: '/masukan-rekan',
+  validateSearch: periodeSearch,
+  component: lazyRouteComponent(() => import('./routes/masukan-rekan'), 'MasukanRekanPage'),
+});
 const realisasiPenilaian = createRoute({
   getParentRoute: () => app,
   path: '/realisasi/bawahan/$pegawaiId',
@@ -316,6 +322,7 @@ const routeTree = root.addChildren([
     realisasiSaya,
     realisasiBawahan,
     realisasiPenilaian,
+    masukanRekan,
     kotakMasuk,
     delegasi,
     eskalasi,

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { JENIS_JABATAN, JENIS_PENUGASAN, JENJANG_FUNGSIONAL, PERAN } from '../domain/jabatan.js';
+import {
+  JENIS_ATASAN_OVERRIDE,
+  JENIS_JABATAN,
+  JENIS_PENUGASAN,
+  JENJANG_FUNGSIONAL,
+  PERAN,
+} from '../domain/jabatan.js';
 import { KUASA_ADMIN } from '../domain/kewenangan.js';
 import { Alasan, BATAS_INT, IsoDate, PageQuery, pageOf, teks } from './common.js';
 import { MfaStatus } from './mfa.js';
@@ -27,6 +33,10 @@ export const PegawaiRingkas = z.object({
 });
 export type PegawaiRingkas = z.infer<typeof PegawaiRingkas>;
 
+/** A superior in the chain; `sebutan` names a team lead ("Ketua Tim Kerja"), null for a superior by position. */
+export const AtasanRantai = PegawaiRingkas.extend({ sebutan: z.string().nullable() });
+export type AtasanRantai = z.infer<typeof AtasanRantai>;
+
 export const Penugasan = z.object({
   id: z.number(),
   jabatan: JabatanRef,
@@ -52,9 +62,11 @@ export const PegawaiDetail = z.object({
   jabatan: JabatanRef.nullable(),
   opd: z.object({ id: z.number(), nama: z.string() }).nullable(),
   roles: z.array(z.object({ peran: z.enum(PERAN), opdId: z.number().nullable() })),
-  atasanOverride: z.object({ pegawai: PegawaiRingkas, alasan: z.string().nullable() }).nullable(),
+  atasanOverride: z
+    .object({ pegawai: PegawaiRingkas, alasan: z.string().nullable(), jenis: z.enum(JENIS_ATASAN_OVERRIDE) })
+    .nullable(),
   /** Pejabat penilai first, then the atasan pejabat penilai, up to the top. */
-  rantaiAtasan: z.array(PegawaiRingkas),
+  rantaiAtasan: z.array(AtasanRantai),
   bawahanLangsung: z.array(PegawaiRingkas),
   riwayatJabatan: z.array(Penugasan),
   penugasanAktif: z.array(Penugasan),
@@ -89,6 +101,10 @@ export const MutasiBody = z.object({
 export const AtasanOverrideBody = z.object({
   /** null removes the override, so the superior is computed from positions again. */
   atasanId: z.number().int().positive().max(BATAS_INT).nullable(),
+  /** KETUA_TIM: the team lead of an employee in a functional position, of the same OPD (SPEC §3). */
+  jenis: z
+    .enum(JENIS_ATASAN_OVERRIDE, { error: 'Jenis penetapan atasan harus KOREKSI atau KETUA_TIM.' })
+    .default('KOREKSI'),
   alasan: Alasan,
   version: z.number().int().positive().max(BATAS_INT),
 });

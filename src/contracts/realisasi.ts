@@ -1,6 +1,6 @@
 /** The monthly cycle (SPEC §5.2–5.3, §6.2): realisasi per RHK per period, assessment, periodic ratings. */
 import { z } from 'zod';
-import { BERAKHLAK } from '../domain/berakhlak.js';
+import { BERAKHLAK, type KodeBerakhlak } from '../domain/berakhlak.js';
 import { CAPAIAN_RHK, PREDIKAT_PEGAWAI, RATING } from '../domain/predikat.js';
 import { STATUS_REALISASI } from '../domain/realisasi-workflow.js';
 import { JENIS_RHK } from '../domain/skp.js';
@@ -89,7 +89,7 @@ export const NilaiBody = z
       });
   });
 
-const KODE_BERAKHLAK = BERAKHLAK.map((b) => b.kode) as [string, ...string[]];
+export const KODE_BERAKHLAK = BERAKHLAK.map((b) => b.kode) as [KodeBerakhlak, ...KodeBerakhlak[]];
 
 export const PenilaianBody = z.object({
   periode: PeriodeKode,
@@ -114,6 +114,17 @@ export const PenilaianBody = z.object({
 });
 
 const Orang = z.object({ id: z.number(), namaLengkap: z.string() });
+
+/**
+ * Peer input on the employee's behaviour in the period (SPEC §5.3): the assessor reads it with its
+ * author; the employee reads it with `penulis` null, never who wrote it.
+ */
+export const MasukanRekanDiterima = z.object({
+  kode: z.enum(KODE_BERAKHLAK),
+  teks: z.string(),
+  penulis: Orang.nullable(),
+});
+export type MasukanRekanDiterima = z.infer<typeof MasukanRekanDiterima>;
 
 /** Evidence files: PDF, PNG or JPEG, checked by content. */
 export const BERKAS_MIME = ['application/pdf', 'image/png', 'image/jpeg'] as const;
@@ -228,6 +239,8 @@ export const RealisasiBulanOut = z.object({
   items: z.array(RhkRealisasi),
   jumlah: JumlahStatus,
   umpanBalikPerilaku: z.array(z.object({ kode: z.string(), teks: z.string(), oleh: Orang, at: z.string() })),
+  /** For the employee (without authors) and whoever assesses the period (with them); empty for other readers. */
+  masukanRekan: z.array(MasukanRekanDiterima),
   penilaian: PenilaianOut.nullable(),
   /** The rating hasil kerja the system suggests from the accepted items' capaian; the assessor decides. */
   saran: z.object({ rating: z.enum(RATING), alasan: z.string() }).nullable(),

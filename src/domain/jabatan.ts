@@ -103,3 +103,34 @@ export function jenjangFromNama(nama: string): JenjangFungsional | null {
   const lower = nama.toLowerCase();
   return JENJANG_FUNGSIONAL.find((j) => lower.endsWith(JENJANG_LABEL[j].toLowerCase())) ?? null;
 }
+
+/**
+ * Why an admin names someone's superior by hand (SPEC §3): KOREKSI fixes a wrong or missing superior;
+ * KETUA_TIM makes a functional employee's team lead his pejabat penilai ("the leader they work under").
+ */
+export const JENIS_ATASAN_OVERRIDE = ['KOREKSI', 'KETUA_TIM'] as const;
+export type JenisAtasanOverride = (typeof JENIS_ATASAN_OVERRIDE)[number];
+
+export const JENIS_ATASAN_OVERRIDE_LABEL: Record<JenisAtasanOverride, string> = {
+  KOREKSI: 'Koreksi atasan',
+  KETUA_TIM: 'Ketua Tim Kerja',
+};
+
+/** How a chain link is named: the team lead by his role, everyone else by his position. */
+export const SEBUTAN_KETUA_TIM = 'Ketua Tim Kerja';
+
+/**
+ * A team lead is assigned only to someone holding a functional position, and must be an active
+ * employee of the same OPD; null when allowed, otherwise the Indonesian reason.
+ */
+export function tolakKetuaTim(
+  sasaran: { jenisJabatan: JenisJabatan | null; opdId: number | null },
+  ketua: { isActive: boolean; opdId: number | null },
+): string | null {
+  if (sasaran.jenisJabatan !== 'FUNGSIONAL')
+    return 'Ketua Tim Kerja hanya dapat ditetapkan bagi pegawai yang menduduki jabatan fungsional.';
+  if (!ketua.isActive) return 'Ketua Tim Kerja harus pegawai yang masih aktif.';
+  if (sasaran.opdId === null || ketua.opdId !== sasaran.opdId)
+    return 'Ketua Tim Kerja harus pegawai aktif pada OPD yang sama dengan pegawai yang dinilai.';
+  return null;
+}

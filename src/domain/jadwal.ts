@@ -218,6 +218,12 @@ export function jendelaPeriode(jenis: JenisJendela, periode: Periode, config: Ja
   };
 }
 
+/** The first instant of a period: local 00:00 of its first day. */
+export function mulaiPeriode(periode: Periode, config: JadwalConfig): Date {
+  const { tahun, bulan } = parseYearMonth(periode.mulai);
+  return new Date(awalHari(tahun, bulan, 1, config.zonaWaktu));
+}
+
 /**
  * When the period closes (SPEC §5.1: "re-assessment until the period closes"; SPEC names no day): the
  * last instant of the month that holds its windows, local time. The next period's input opens the day

@@ -170,6 +170,10 @@ export const ERRORS = {
     message:
       'Keberatan belum dapat diputus: keterangan pegawai dan pejabat penilai belum lengkap dan batas waktunya belum lewat.',
   },
+  MASUKAN_SUDAH_ADA: {
+    status: 409,
+    message: 'Masukan untuk nilai ini sudah ada; hapus dahulu untuk menggantinya.',
+  },
   LIBUR_SUDAH_ADA: { status: 409, message: 'Tanggal tersebut sudah tercatat sebagai hari libur.' },
   TPP_SUDAH_DISETUJUI: {
     status: 409,

@@ -29,6 +29,7 @@ export function AppLayout() {
     { to: '/skp-bawahan', label: 'SKP Bawahan', show: !!me?.isPejabatPenilai },
     { to: '/realisasi', label: 'Realisasi Saya', show: true, exact: true },
     { to: '/realisasi/bawahan', label: 'Penilaian Bawahan', show: !!me?.isPejabatPenilai },
+    { to: '/masukan-rekan', label: 'Masukan Rekan Kerja', show: true },
     { to: '/dialog', label: 'Dialog Kinerja', show: true },
     { to: '/riwayat', label: 'Riwayat Kinerja', show: true },
     { to: '/kurva', label: 'Kurva & Predikat', show: !!me?.isPejabatPenilai || isAdmin(me) },

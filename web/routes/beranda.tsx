@@ -23,7 +23,7 @@ export function BerandaPage() {
             {ISTILAH.pejabatPenilai}
           </Text>
           <Text fw={600}>{penilai?.namaLengkap ?? '—'}</Text>
-          <Text size="sm">{penilai?.jabatanNama}</Text>
+          <Text size="sm">{[penilai?.sebutan, penilai?.jabatanNama].filter(Boolean).join(' · ')}</Text>
         </Card>
         <Card withBorder>
           <Text size="xs" c="dimmed">

@@ -6,6 +6,7 @@ export * from './dialog.js';
 export * from './integrasi.js';
 export * from './jadwal.js';
 export * from './kehadiran.js';
+export * from './masukan-rekan.js';
 export * from './monitoring.js';
 export * from './notifikasi.js';
 export * from './org.js';

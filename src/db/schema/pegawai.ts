@@ -11,7 +11,7 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
-import type { JenisPenugasan, Peran } from '../../domain/jabatan.js';
+import type { JenisAtasanOverride, JenisPenugasan, Peran } from '../../domain/jabatan.js';
 import type { JenisAsn } from '../../domain/nip.js';
 import { instansi, jabatan, unor } from './org.js';
 
@@ -37,6 +37,11 @@ export const pegawai = pgTable(
     /** Admin override of the computed superior (SPEC §3: the most common complaint). */
     atasanOverrideId: integer().references((): AnyPgColumn => pegawai.id),
     atasanOverrideAlasan: text(),
+    /**
+     * Set exactly when the override is (a check in migration 0019): KETUA_TIM names a functional
+     * employee's team lead, KOREKSI corrects a wrong or missing superior.
+     */
+    atasanOverrideJenis: text().$type<JenisAtasanOverride>(),
     isActive: boolean().notNull().default(true),
     passwordHash: text(),
     mustChangePassword: boolean().notNull().default(false),

@@ -34,8 +34,8 @@ describe('audit log', () => {
       expect.objectContaining({
         actorId: org.adminBkd.id,
         actorNama: 'Admin BKD',
-        before: { atasanOverrideId: null },
-        after: { atasanOverrideId: org.kepala.id },
+        before: { atasanOverrideId: null, atasanOverrideJenis: null },
+        after: { atasanOverrideId: org.kepala.id, atasanOverrideJenis: 'KOREKSI' },
         reason: 'Uji audit',
       }),
     ]);

@@ -150,7 +150,8 @@ export async function updatePegawai(
                jenis_asn = t."jenisAsn", golongan = t."golongan", jabatan_id = t."jabatanId", unor_id = t."unorId",
                opd_id = t."opdId", version = p.version + 1, updated_at = now(),
                atasan_override_id = CASE WHEN t."moved" THEN NULL ELSE p.atasan_override_id END,
-               atasan_override_alasan = CASE WHEN t."moved" THEN NULL ELSE p.atasan_override_alasan END
+               atasan_override_alasan = CASE WHEN t."moved" THEN NULL ELSE p.atasan_override_alasan END,
+               atasan_override_jenis = CASE WHEN t."moved" THEN NULL ELSE p.atasan_override_jenis END
           FROM json_to_recordset(${payload}::json) AS t(id int, "gelarDepan" text, "nama" text, "gelarBelakang" text,
                "jenisAsn" text, "golongan" text, "jabatanId" int, "unorId" int, "opdId" int, "moved" boolean)
          WHERE p.id = t.id`,
@@ -175,12 +176,13 @@ export async function applyAtasan(tx: DbOrTx, links: { id: number; atasan: numbe
   if (links.length === 0) return [];
   const payload = json(links);
   await tx.execute(
-    sql`UPDATE pegawai p SET atasan_override_id = NULL, atasan_override_alasan = NULL
+    sql`UPDATE pegawai p SET atasan_override_id = NULL, atasan_override_alasan = NULL, atasan_override_jenis = NULL
           FROM json_to_recordset(${payload}::json) AS t(id int, atasan int) WHERE p.id = t.id`,
   );
   return rows<{ id: number }>(
     tx,
-    sql`UPDATE pegawai p SET atasan_override_id = t.atasan, atasan_override_alasan = 'Impor'
+    sql`UPDATE pegawai p SET atasan_override_id = t.atasan, atasan_override_alasan = 'Impor',
+               atasan_override_jenis = 'KOREKSI'
           FROM json_to_recordset(${payload}::json) AS t(id int, atasan int)
          WHERE p.id = t.id AND atasan_langsung(t.id, ${tanggal}::date) IS DISTINCT FROM t.atasan
         RETURNING p.id`,

@@ -3,7 +3,7 @@ import { and, asc, eq, gt, ilike, inArray, isNull, like, or, type SQL, sql } fro
 import { type DbOrTx, prepareOnce, rows } from '../../db/client.js';
 import { jabatanRefColumns, opd, ringkasByIds, ringkasSelect, toRingkas } from '../../db/pegawai-ringkas.js';
 import { jabatan, pegawai, penugasan, peranPegawai, unor } from '../../db/schema/index.js';
-import type { Peran } from '../../domain/jabatan.js';
+import type { JenisAtasanOverride, Peran } from '../../domain/jabatan.js';
 import type { SasaranAdmin } from '../../domain/kewenangan.js';
 import type { Relation } from '../auth/access.policy.js';
 
@@ -11,7 +11,12 @@ export { ringkasByIds };
 
 export async function findTarget(db: DbOrTx, id: number) {
   const [row] = await db
-    .select({ id: pegawai.id, instansiId: pegawai.instansiId, opdId: pegawai.opdId })
+    .select({
+      id: pegawai.id,
+      instansiId: pegawai.instansiId,
+      opdId: pegawai.opdId,
+      isActive: pegawai.isActive,
+    })
     .from(pegawai)
     .where(eq(pegawai.id, id));
   return row ?? null;
@@ -55,19 +60,33 @@ export async function rolesOf(db: DbOrTx, pegawaiId: number) {
   return query.execute({ id: pegawaiId });
 }
 
-/** The superior chain upward: index 0 is the pejabat penilai. Bounded, so an override cycle cannot loop. */
-export async function rantaiAtasanIds(db: DbOrTx, pegawaiId: number, tanggal: string): Promise<number[]> {
-  const found = await rows<{ id: number }>(
+/**
+ * The superior chain upward: index 0 is the pejabat penilai. `ketuaTim` marks a link made by a
+ * KETUA_TIM override of the one below. Bounded, so an override cycle cannot loop.
+ */
+export async function rantaiAtasan(
+  db: DbOrTx,
+  pegawaiId: number,
+  tanggal: string,
+): Promise<{ id: number; ketuaTim: boolean }[]> {
+  const found = await rows<{ id: number; ketuaTim: boolean }>(
     db,
-    sql`WITH RECURSIVE chain(id, d) AS (
-          SELECT atasan_langsung(${pegawaiId}::int, ${tanggal}::date), 1
+    sql`WITH RECURSIVE chain(id, d, ketua_tim) AS (
+          SELECT atasan_langsung(${pegawaiId}::int, ${tanggal}::date), 1,
+                 (SELECT p.atasan_override_jenis = 'KETUA_TIM' FROM pegawai p WHERE p.id = ${pegawaiId})
           UNION ALL
-          SELECT atasan_langsung(c.id, ${tanggal}::date), c.d + 1 FROM chain c WHERE c.id IS NOT NULL AND c.d < 20
+          SELECT atasan_langsung(c.id, ${tanggal}::date), c.d + 1,
+                 (SELECT p.atasan_override_jenis = 'KETUA_TIM' FROM pegawai p WHERE p.id = c.id)
+            FROM chain c WHERE c.id IS NOT NULL AND c.d < 20
         )
-        SELECT id FROM chain WHERE id IS NOT NULL ORDER BY d`,
+        SELECT id, coalesce(ketua_tim, false) AS "ketuaTim" FROM chain WHERE id IS NOT NULL ORDER BY d`,
   );
   const seen = new Set<number>();
-  return found.map((r) => r.id).filter((id) => !seen.has(id) && seen.add(id) && id !== pegawaiId);
+  return found.filter((r) => !seen.has(r.id) && seen.add(r.id) && r.id !== pegawaiId);
+}
+
+export async function rantaiAtasanIds(db: DbOrTx, pegawaiId: number, tanggal: string): Promise<number[]> {
+  return (await rantaiAtasan(db, pegawaiId, tanggal)).map((r) => r.id);
 }
 
 export async function bawahanLangsungIds(db: DbOrTx, pegawaiId: number, tanggal: string): Promise<number[]> {
@@ -288,23 +307,25 @@ export async function movePegawai(
       opdId: move.opdId,
       atasanOverrideId: null,
       atasanOverrideAlasan: null,
+      atasanOverrideJenis: null,
       version: sql`${pegawai.version} + 1`,
       updatedAt: sql`now()`,
     })
     .where(eq(pegawai.id, move.pegawaiId));
 }
 
+/** Sets (with its reason and kind) or clears the superior override; the kind goes with the id. */
 export async function setAtasanOverride(
   tx: DbOrTx,
   pegawaiId: number,
-  atasanId: number | null,
-  alasan: string | null,
+  override: { atasanId: number; alasan: string; jenis: JenisAtasanOverride } | null,
 ) {
   await tx
     .update(pegawai)
     .set({
-      atasanOverrideId: atasanId,
-      atasanOverrideAlasan: alasan,
+      atasanOverrideId: override?.atasanId ?? null,
+      atasanOverrideAlasan: override?.alasan ?? null,
+      atasanOverrideJenis: override?.jenis ?? null,
       version: sql`${pegawai.version} + 1`,
       updatedAt: sql`now()`,
     })

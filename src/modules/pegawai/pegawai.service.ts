@@ -10,7 +10,7 @@ import type {
 import type { Identitas } from '../../contracts/skp.js';
 import type { Db, Tx } from '../../db/client.js';
 import { pangkatGolongan } from '../../domain/golongan.js';
-import { isStruktural } from '../../domain/jabatan.js';
+import { isStruktural, SEBUTAN_KETUA_TIM, tolakKetuaTim } from '../../domain/jabatan.js';
 import {
   type AkibatKuasa,
   KUASA_ADMIN,
@@ -129,13 +129,14 @@ export function createPegawaiService(deps: {
     // Nobody holds a power over himself, nor does a non-admin over anyone (the ceiling's first
     // rules): /api/me and ordinary views skip the facts query.
     const bisaBerkuasa = id !== actor.id && (pelaku.bkd || pelaku.opdIds.length > 0);
-    const [rantaiIds, bawahanIds, riwayat, roles, f] = await Promise.all([
-      q.rantaiAtasanIds(tx, id, tanggal),
+    const [rantaiLinks, bawahanIds, riwayat, roles, f] = await Promise.all([
+      q.rantaiAtasan(tx, id, tanggal),
       q.bawahanLangsungIds(tx, id, tanggal),
       q.riwayatJabatan(tx, id),
       q.rolesOf(tx, id),
       bisaBerkuasa ? q.faktaSasaran(tx, actor.id, id, tanggal) : null,
     ]);
+    const rantaiIds = rantaiLinks.map((r) => r.id);
     // One lookup for everyone shown on the page.
     const people = new Map(
       (
@@ -147,7 +148,9 @@ export function createPegawaiService(deps: {
       ).map((r) => [r.id, r]),
     );
     const pick = (ids: number[]) => ids.flatMap((i) => people.get(i) ?? []);
-    const rantai = pick(rantaiIds);
+    const rantai = rantaiLinks.flatMap((r) =>
+      pick([r.id]).map((o) => ({ ...o, sebutan: r.ketuaTim ? SEBUTAN_KETUA_TIM : null })),
+    );
     const bawahan = pick(bawahanIds);
     const override = p.atasanOverrideId ? pick([p.atasanOverrideId]) : [];
     const kuasa = f ? KUASA_ADMIN.filter((k) => putusanKuasa(pelaku, f, k).boleh) : [];
@@ -169,7 +172,10 @@ export function createPegawaiService(deps: {
       jabatan: found.jabatan ? { ...found.jabatan, unorNama: found.unorNama ?? '' } : null,
       opd: found.opd,
       roles,
-      atasanOverride: override[0] ? { pegawai: override[0], alasan: p.atasanOverrideAlasan } : null,
+      atasanOverride:
+        override[0] && p.atasanOverrideJenis
+          ? { pegawai: override[0], alasan: p.atasanOverrideAlasan, jenis: p.atasanOverrideJenis }
+          : null,
       rantaiAtasan: rantai,
       bawahanLangsung: bawahan,
       riwayatJabatan: riwayat,
@@ -201,6 +207,17 @@ export function createPegawaiService(deps: {
       );
     }
     return j;
+  }
+
+  /** A team lead (SPEC §3) only for someone in a functional position, from his own OPD; 400 otherwise. */
+  async function periksaKetuaTim(
+    tx: Tx,
+    sasaran: { jabatanId: number | null; opdId: number | null },
+    ketua: { isActive: boolean; opdId: number | null },
+  ) {
+    const j = sasaran.jabatanId === null ? null : await q.findJabatanWithOpd(tx, sasaran.jabatanId);
+    const pesan = tolakKetuaTim({ jenisJabatan: j?.jabatan.jenis ?? null, opdId: sasaran.opdId }, ketua);
+    if (pesan) throw new AppError('BAD_REQUEST', { field: 'jenis' }, pesan);
   }
 
   const periksaKuasa: PeriksaKuasa = async (actor, targetId, kuasa, alasan) =>
@@ -316,6 +333,7 @@ export function createPegawaiService(deps: {
             unorId: before.unorId,
             opdId: before.opdId,
             atasanOverrideId: before.atasanOverrideId,
+            atasanOverrideJenis: before.atasanOverrideJenis,
           },
           after: { jabatanId: target.id, unorId: target.unorId, opdId, tmtMulai: body.tmtMulai },
           reason: body.alasan,
@@ -374,8 +392,14 @@ export function createPegawaiService(deps: {
           }
           if ((await q.relationOf(tx, id, body.atasanId, tanggal)) !== 'none')
             throw new AppError('SUPERIOR_CYCLE');
+          if (body.jenis === 'KETUA_TIM') await periksaKetuaTim(tx, before, atasan);
         }
-        await q.setAtasanOverride(tx, id, body.atasanId, body.atasanId === null ? null : body.alasan);
+        const jenis = body.atasanId === null ? null : body.jenis;
+        await q.setAtasanOverride(
+          tx,
+          id,
+          body.atasanId === null ? null : { atasanId: body.atasanId, alasan: body.alasan, jenis: body.jenis },
+        );
         await audit.record(tx, {
           instansiId: before.instansiId,
           opdId: before.opdId,
@@ -383,8 +407,11 @@ export function createPegawaiService(deps: {
           action: body.atasanId === null ? 'pegawai.atasan.hapus_override' : 'pegawai.atasan.override',
           entity: 'pegawai',
           entityId: id,
-          before: { atasanOverrideId: before.atasanOverrideId },
-          after: { atasanOverrideId: body.atasanId },
+          before: {
+            atasanOverrideId: before.atasanOverrideId,
+            atasanOverrideJenis: before.atasanOverrideJenis,
+          },
+          after: { atasanOverrideId: body.atasanId, atasanOverrideJenis: jenis },
           reason: body.alasan,
           requestId: meta.requestId,
         });

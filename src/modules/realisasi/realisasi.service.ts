@@ -58,6 +58,7 @@ import type { Actor } from '../auth/actor.js';
 import type { DelegasiService } from '../delegasi/delegasi.service.js';
 import { type JadwalService, resolvePeriode } from '../jadwal/jadwal.service.js';
 import type { KurvaService } from '../kurva/kurva.service.js';
+import type { MasukanRekanService } from '../masukan-rekan/masukan-rekan.service.js';
 import type { NotifikasiService } from '../notifikasi/notifikasi.service.js';
 import type { PegawaiService } from '../pegawai/pegawai.service.js';
 import * as lq from './log-harian.queries.js';
@@ -133,6 +134,7 @@ export function createRealisasiService(deps: {
   storage: Storage;
   delegasi: Pick<DelegasiService, 'berlaku'>;
   kurva: Pick<KurvaService, 'saranKepalaUnit'>;
+  masukanRekan: Pick<MasukanRekanService, 'untukBulan'>;
 }) {
   const { db, clock, audit, jadwal, notifikasi, storage } = deps;
 
@@ -312,6 +314,7 @@ export function createRealisasiService(deps: {
         items: [],
         jumlah,
         umpanBalikPerilaku: [],
+        masukanRekan: [],
         penilaian: null,
         saran: null,
         dapatMenilai: false,
@@ -343,6 +346,7 @@ export function createRealisasiService(deps: {
       peran === 'PENILAI' ||
       peran === 'DELEGASI' ||
       (peran === 'ATASAN' && atasanMengambilAlih(actor, found, riwayat, tereskalasi(periode, cfg, izinOf)));
+    const masukanRekan = await deps.masukanRekan.untukBulan(actor, pegawaiId, periode.kode, dapatMenilai);
 
     const out = (r: (typeof found)[number]): RealisasiOut => {
       const w = editWindow(r.status);
@@ -409,6 +413,7 @@ export function createRealisasiService(deps: {
       umpanBalikPerilaku: umpan
         .filter((u) => u.realisasiId === null && u.kode !== null)
         .map((u) => ({ kode: u.kode!, teks: u.teks, oleh: orang(u.olehId, u), at: u.at.toISOString() })),
+      masukanRekan,
       penilaian: penilaian && {
         ratingHasilKerja: penilaian.ratingHasilKerja,
         ratingPerilaku: penilaian.ratingPerilaku,

@@ -23,6 +23,11 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { JabatanRef, PegawaiDetail, PegawaiRingkas } from '../../../src/contracts/pegawai';
+import {
+  JENIS_ATASAN_OVERRIDE,
+  JENIS_ATASAN_OVERRIDE_LABEL,
+  type JenisAtasanOverride,
+} from '../../../src/domain/jabatan';
 import { PilihOpd } from '../../components/PilihOpd';
 import { ApiError, api, post, put } from '../../lib/api';
 import { JENIS_JABATAN_LABEL, PERAN_LABEL } from '../../lib/istilah';
@@ -117,15 +122,23 @@ function AtasanForm({ p }: { p: PegawaiDetail }) {
   const [search, setSearch] = useState('');
   const options = usePegawaiOptions(search);
   const { error, save } = useSave(p);
+  // A team lead is for functional staff only (SPEC §3); the server checks it again.
+  const fungsional = p.jabatan?.jenis === 'FUNGSIONAL';
   const form = useForm({
-    initialValues: { atasanId: '', alasan: '' },
+    initialValues: { atasanId: '', jenis: 'KOREKSI' as JenisAtasanOverride, alasan: '' },
     validate: { alasan: (v) => (v.trim().length >= 3 ? null : 'Alasan wajib diisi.') },
   });
   const submit = (atasanId: number | null) =>
     form.onSubmit(async (v) => {
       if (atasanId === 0) return form.setFieldError('atasanId', 'Pilih atasan.');
       await save(
-        () => put(`/api/pegawai/${p.id}/atasan`, { atasanId, alasan: v.alasan, version: p.version }),
+        () =>
+          put(`/api/pegawai/${p.id}/atasan`, {
+            atasanId,
+            jenis: fungsional ? v.jenis : 'KOREKSI',
+            alasan: v.alasan,
+            version: p.version,
+          }),
         'Atasan tersimpan.',
       );
     });
@@ -134,8 +147,17 @@ function AtasanForm({ p }: { p: PegawaiDetail }) {
       <Stack gap="xs">
         <Title order={5}>Ubah atasan (pejabat penilai)</Title>
         {error && <Alert color="red">{error}</Alert>}
+        {fungsional && (
+          <Select
+            label="Jenis penetapan"
+            description="Ketua Tim Kerja: pimpinan tim tempat pejabat fungsional ini bekerja, dari OPD yang sama."
+            data={JENIS_ATASAN_OVERRIDE.map((j) => ({ value: j, label: JENIS_ATASAN_OVERRIDE_LABEL[j] }))}
+            allowDeselect={false}
+            {...form.getInputProps('jenis')}
+          />
+        )}
         <Select
-          label="Atasan baru"
+          label={form.values.jenis === 'KETUA_TIM' && fungsional ? 'Ketua Tim Kerja' : 'Atasan baru'}
           description="Ketik minimal 3 huruf nama atau NIP"
           searchable
           searchValue={search}

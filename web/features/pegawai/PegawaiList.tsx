@@ -9,7 +9,8 @@ export function PegawaiList({
   items,
   empty = 'Tidak ada data.',
 }: {
-  items: PegawaiRingkas[];
+  /** `sebutan` (the chain's "Ketua Tim Kerja") is shown as a badge. */
+  items: (PegawaiRingkas & { sebutan?: string | null })[];
   empty?: string;
 }) {
   if (items.length === 0) return <Text c="dimmed">{empty}</Text>;
@@ -28,6 +29,11 @@ export function PegawaiList({
             {p.jenisJabatan && (
               <Badge size="xs" variant="light">
                 {JENIS_JABATAN_LABEL[p.jenisJabatan]}
+              </Badge>
+            )}
+            {p.sebutan && (
+              <Badge size="xs" color="grape" variant="light">
+                {p.sebutan}
               </Badge>
             )}
           </Group>

@@ -57,7 +57,7 @@ export function ProfilPegawai({ pegawai: p }: { pegawai: PegawaiDetail }) {
               {[p.jabatan?.unorNama, p.opd?.nama].filter(Boolean).join(', ') || '—'}
             </Field>
             <Field label={ISTILAH.pejabatPenilai}>
-              {penilai ? `${penilai.namaLengkap} — ${penilai.jabatanNama ?? ''}` : '—'}
+              {penilai ? `${penilai.namaLengkap} — ${penilai.sebutan ?? penilai.jabatanNama ?? ''}` : '—'}
             </Field>
             <Field label={ISTILAH.atasanPejabatPenilai}>
               {atasanPenilai ? `${atasanPenilai.namaLengkap} — ${atasanPenilai.jabatanNama ?? ''}` : '—'}
@@ -65,7 +65,8 @@ export function ProfilPegawai({ pegawai: p }: { pegawai: PegawaiDetail }) {
           </SimpleGrid>
           {p.atasanOverride && (
             <Text size="sm" c="orange.8">
-              Atasan ditetapkan admin: {p.atasanOverride.pegawai.namaLengkap}
+              {p.atasanOverride.jenis === 'KETUA_TIM' ? 'Ketua Tim Kerja' : 'Atasan'} ditetapkan admin:{' '}
+              {p.atasanOverride.pegawai.namaLengkap}
               {p.atasanOverride.alasan ? ` (${p.atasanOverride.alasan})` : ''}
             </Text>
           )}

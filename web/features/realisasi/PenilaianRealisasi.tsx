@@ -29,6 +29,7 @@ import { predikatKinerja, RATING, RATING_LABEL, type Rating } from '../../../src
 import { bolehTetapkanPredikat } from '../../../src/domain/realisasi-workflow';
 import { ErrorView, Loading } from '../../components/Status';
 import { put } from '../../lib/api';
+import { DaftarMasukanRekan } from '../masukan-rekan/DaftarMasukanRekan';
 import { GalatRealisasi, useAksiRealisasi } from './aksi';
 import { bawahanRealisasiQuery, type RealisasiBulanOut, realisasiPegawaiQuery } from './api';
 import { nomorRhk } from './format';
@@ -312,6 +313,10 @@ function RatingPenilaian({
               />
             ))}
           </SimpleGrid>
+          <DaftarMasukanRekan
+            items={bulan.masukanRekan}
+            keterangan="Opsional, dari rekan kerja pegawai ini; Anda yang memutuskan rating perilaku kerja. Pegawai membacanya tanpa nama penulis."
+          />
         </Stack>
         {saran && (
           <Alert color="blue" title="Saran sistem untuk rating hasil kerja" role="note">

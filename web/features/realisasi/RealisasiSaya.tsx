@@ -13,6 +13,7 @@ import { STATUS_REALISASI, STATUS_REALISASI_LABEL } from '../../../src/domain/re
 import { ErrorView, Loading } from '../../components/Status';
 import { post } from '../../lib/api';
 import { ISTILAH } from '../../lib/istilah';
+import { DaftarMasukanRekan } from '../masukan-rekan/DaftarMasukanRekan';
 import { GalatRealisasi, useAksiRealisasi } from './aksi';
 import { type Ajukan, type RealisasiBulanOut, realisasiSayaQuery } from './api';
 import { formatWaktu, nomorRhk, type Zona } from './format';
@@ -265,8 +266,8 @@ function AjukanBulan({ bulan, belumDisimpan }: { bulan: RealisasiBulanOut; belum
 
 /** The assessor's ratings, predikat and behaviour feedback of the period, once given. */
 function HasilPenilaian({ bulan, zona }: { bulan: RealisasiBulanOut; zona: Zona }) {
-  const { penilaian, umpanBalikPerilaku } = bulan;
-  if (!penilaian && umpanBalikPerilaku.length === 0) return null;
+  const { penilaian, umpanBalikPerilaku, masukanRekan } = bulan;
+  if (!penilaian && umpanBalikPerilaku.length === 0 && masukanRekan.length === 0) return null;
   const nama = (kode: string) => BERAKHLAK.find((b) => b.kode === kode)?.nama ?? kode;
   return (
     <Card withBorder padding="sm" component="section" aria-label="Penilaian periode">
@@ -322,6 +323,10 @@ function HasilPenilaian({ bulan, zona }: { bulan: RealisasiBulanOut; zona: Zona 
             </List>
           </>
         )}
+        <DaftarMasukanRekan
+          items={masukanRekan}
+          keterangan="Dari rekan kerja dengan pejabat penilai yang sama; nama penulis tidak ditampilkan."
+        />
       </Stack>
     </Card>
   );
