@@ -3,6 +3,8 @@
  * split into productivity (the monthly predikat) and discipline (attendance). Every weight, band,
  * factor and amount is data edited by the BKD per Perkada.
  */
+import { kekuranganTahunan, type StatusEvaluasi } from './evaluasi.js';
+import { NAMA_BULAN } from './jadwal.js';
 import { PREDIKAT_PEGAWAI, PREDIKAT_PEGAWAI_LABEL, type PredikatPegawai } from './predikat.js';
 
 /** Deduction band for lateness or leaving early: minutes from..to (to null = and more), percent per occurrence. */
@@ -26,6 +28,11 @@ export interface ParameterTpp {
   faktorPredikat: Record<PredikatPegawai, number>;
   /** Withhold the whole TPP while the employee's annual SKP is not approved. */
   tahanTanpaSkp: boolean;
+  /**
+   * From this month (1–12) of year Y+1, withhold the whole TPP while the employee's year-Y annual
+   * evaluation is not FINAL (SPEC §7.1); null: never.
+   */
+  tahanEvaluasiSejakBulan: number | null;
 }
 
 const PITA_BAKU: PitaPotongan[] = [
@@ -63,6 +70,7 @@ export const PARAMETER_TPP_BAKU: ParameterTpp = {
   persenTanpaKeterangan: 3,
   faktorPredikat: { SANGAT_BAIK: 100, BAIK: 100, BUTUH_PERBAIKAN: 75, KURANG: 50, SANGAT_KURANG: 25 },
   tahanTanpaSkp: true,
+  tahanEvaluasiSejakBulan: 4,
 };
 
 /** Percentages are kept to two decimals, so the arithmetic below is exact in hundredths. */
@@ -121,6 +129,9 @@ export function validasiParameterTpp(p: ParameterTpp): string[] {
   cekPersen('Potongan tanpa keterangan per hari', p.persenTanpaKeterangan, out);
   for (const predikat of PREDIKAT_PEGAWAI)
     cekPersen(`Faktor predikat ${PREDIKAT_PEGAWAI_LABEL[predikat]}`, p.faktorPredikat[predikat], out);
+  const sejak = p.tahanEvaluasiSejakBulan;
+  if (sejak !== null && !(Number.isInteger(sejak) && sejak >= 1 && sejak <= 12))
+    out.push('Bulan mulai penahanan TPP karena evaluasi tahunan harus 1–12 (Januari–Desember) atau kosong.');
   return out;
 }
 
@@ -157,6 +168,20 @@ export interface RingkasanTpp {
   belumDiimpor?: number;
   /** Working days that are not deductions, per status. */
   dikecualikan: Record<StatusDikecualikan, number>;
+  /**
+   * Set only when the month falls under `tahanEvaluasiSejakBulan` and the employee's result of the
+   * year before is not FINAL (db/predikat-akhir): that year and its evaluation's status (null: none).
+   */
+  tahunanBelumFinal?: { tahun: number; status: StatusEvaluasi | null };
+}
+
+/**
+ * The year whose annual evaluation must be FINAL for TPP of `bulan` ('YYYY-MM') to be paid: the year
+ * before, from the parameter's month on; null when the rule does not reach the month or is off.
+ */
+export function tahunEvaluasiWajib(p: ParameterTpp, bulan: string): number | null {
+  const [tahun, ke] = bulan.split('-').map(Number) as [number, number];
+  return p.tahanEvaluasiSejakBulan !== null && ke >= p.tahanEvaluasiSejakBulan ? tahun - 1 : null;
 }
 
 export const STATUS_DIKECUALIKAN = ['DINAS_LUAR', 'CUTI', 'SAKIT', 'IZIN'] as const;
@@ -210,6 +235,18 @@ export function labelPita(jenis: 'Terlambat' | 'Pulang cepat', p: PitaPotongan):
   return p.sampaiMenit === null
     ? `${jenis} ≥ ${p.dariMenit} menit atau tanpa catatan jam`
     : `${jenis} ${p.dariMenit}–${p.sampaiMenit} menit`;
+}
+
+/** Why the whole month is withheld, in words (both reasons when both apply), or null. */
+function alasanPenahanan(p: ParameterTpp, r: RingkasanTpp): string | null {
+  const alasan: string[] = [];
+  if (p.tahanTanpaSkp && !r.skpDisetujui) alasan.push(`SKP tahun ${r.tahun} belum disetujui; TPP ditahan.`);
+  const t = r.tahunanBelumFinal;
+  if (p.tahanEvaluasiSejakBulan !== null && t)
+    alasan.push(
+      `${kekuranganTahunan(t.tahun, t.status)} (belum final); TPP ditahan sejak ${NAMA_BULAN[p.tahanEvaluasiSejakBulan - 1]} ${t.tahun + 1} sampai evaluasi tahunan itu final.`,
+    );
+  return alasan.length ? alasan.join(' ') : null;
 }
 
 /**
@@ -295,8 +332,7 @@ export function hitungTpp(p: ParameterTpp, r: RingkasanTpp): HasilTpp {
   );
 
   const dihitung = produktivitas + disiplin;
-  const ditahan =
-    p.tahanTanpaSkp && !r.skpDisetujui ? `SKP tahun ${r.tahun} belum disetujui; TPP ditahan.` : null;
+  const ditahan = alasanPenahanan(p, r);
   if (ditahan) baris('PENAHANAN', `${ditahan} Jumlah yang ditahan: ${rupiah(dihitung)}.`);
   const jumlah = ditahan ? 0 : dihitung;
   const menungguPenilaian = r.predikat === null && ditahan === null;

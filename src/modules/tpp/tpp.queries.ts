@@ -4,7 +4,9 @@
  */
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
+import { evaluasiTahunanAkhir } from '../../db/predikat-akhir.js';
 import { tppBulan, tppParameter } from '../../db/schema/index.js';
+import type { StatusEvaluasi } from '../../domain/evaluasi.js';
 import type { JamKerja } from '../../domain/kehadiran.js';
 import type { PredikatPegawai } from '../../domain/predikat.js';
 import type { ParameterTpp, RingkasanTpp } from '../../domain/tpp.js';
@@ -208,6 +210,14 @@ export async function ringkasanBulan(
   );
 }
 
+/** The employees whose result of the year is not FINAL (db/predikat-akhir), with the evaluation's status (null: none). */
+export async function tahunanBelumFinal(db: DbOrTx, instansiId: number, tahun: number) {
+  return rows<{ pegawai_id: number; status: StatusEvaluasi | null }>(
+    db,
+    sql`SELECT t.pegawai_id, t.status FROM (${evaluasiTahunanAkhir(instansiId, tahun)}) t WHERE NOT t.final`,
+  );
+}
+
 export type BulanRow = typeof tppBulan.$inferSelect;
 
 export async function findBulan(db: DbOrTx, instansiId: number, bulan: string) {
@@ -330,15 +340,18 @@ const opdFilter = (opdIds: number[] | null) =>
 /** A line waiting for its predikat (not withheld), and a line holding days not imported (domain/tpp.ts). */
 const menunggu = sql`b.ditahan IS NULL AND b.rincian->'ringkasan'->>'predikat' IS NULL`;
 const belumDiimpor = sql`coalesce((b.rincian->'ringkasan'->>'belumDiimpor')::int, 0) > 0`;
+/** A line withheld because the year before's annual evaluation is not FINAL (set only then). */
+const ditahanEvaluasi = sql`b.rincian->'ringkasan'->'tahunanBelumFinal' IS NOT NULL`;
 
 /** The lines a month's list is narrowed to. */
-export type CatatanBaris = 'MENUNGGU_PENILAIAN' | 'BELUM_DIIMPOR';
+export type CatatanBaris = 'MENUNGGU_PENILAIAN' | 'BELUM_DIIMPOR' | 'DITAHAN_EVALUASI';
+const CATATAN: Record<CatatanBaris, SQL> = {
+  MENUNGGU_PENILAIAN: menunggu,
+  BELUM_DIIMPOR: belumDiimpor,
+  DITAHAN_EVALUASI: ditahanEvaluasi,
+};
 const catatanFilter = (catatan: CatatanBaris | undefined) =>
-  catatan === 'MENUNGGU_PENILAIAN'
-    ? sql`AND ${menunggu}`
-    : catatan === 'BELUM_DIIMPOR'
-      ? sql`AND ${belumDiimpor}`
-      : sql``;
+  catatan === undefined ? sql`` : sql`AND ${CATATAN[catatan]}`;
 
 export async function perOpd(db: DbOrTx, tppBulanId: number, opdIds: number[] | null) {
   return rows<{
@@ -346,6 +359,7 @@ export async function perOpd(db: DbOrTx, tppBulanId: number, opdIds: number[] | 
     opd_nama: string | null;
     jumlah_pegawai: number;
     ditahan: number;
+    ditahan_evaluasi: number;
     menunggu_penilaian: number;
     belum_diimpor: number;
     total: number;
@@ -353,6 +367,7 @@ export async function perOpd(db: DbOrTx, tppBulanId: number, opdIds: number[] | 
     db,
     sql`SELECT b.opd_id, u.nama AS opd_nama, count(*)::int AS jumlah_pegawai,
                count(*) FILTER (WHERE b.ditahan IS NOT NULL)::int AS ditahan,
+               count(*) FILTER (WHERE ${ditahanEvaluasi})::int AS ditahan_evaluasi,
                count(*) FILTER (WHERE ${menunggu})::int AS menunggu_penilaian,
                count(*) FILTER (WHERE ${belumDiimpor})::int AS belum_diimpor,
                sum(b.jumlah)::bigint AS total

@@ -31,6 +31,7 @@ import {
   PARAMETER_TPP_BAKU,
   type ParameterTpp,
   type RingkasanTpp,
+  tahunEvaluasiWajib,
   validasiParameterTpp,
 } from '../../domain/tpp.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
@@ -164,6 +165,7 @@ export function createTppService({
         opdNama: o.opd_nama ?? 'Tanpa OPD',
         jumlahPegawai: o.jumlah_pegawai,
         ditahan: o.ditahan,
+        ditahanEvaluasi: o.ditahan_evaluasi,
         menungguPenilaian: o.menunggu_penilaian,
         pegawaiBelumDiimpor: o.belum_diimpor,
         total: Number(o.total),
@@ -171,6 +173,7 @@ export function createTppService({
       kekurangan: {
         ...kekuranganOf({ ...m, belumDiimpor }, opd),
         belumDiimpor: belumDiimpor.map((o) => ({ ...o, opdNama: namaOpd(o.opdId) })),
+        ditahanEvaluasi: opd.reduce((n, o) => n + o.ditahan_evaluasi, 0),
       },
       alasanPersetujuan: m.alasanPersetujuan,
       hak: { hitung: admin && draf, setujui: admin && draf },
@@ -193,7 +196,8 @@ export function createTppService({
       pulang: menitDariJam(h.jam.pulang) ?? 0,
     }));
     const tanggal = hariKerja.map((h) => h.tanggal);
-    const [found, tercatat] = await Promise.all([
+    const tahunWajib = tahunEvaluasiWajib(parameter, bulan);
+    const [found, tercatat, belumFinal] = await Promise.all([
       q.ringkasanBulan(db, {
         instansiId,
         tahun,
@@ -203,7 +207,9 @@ export function createTppService({
         tepiPulangCepat: parameter.pitaPulangCepat.map((p) => p.dariMenit),
       }),
       q.opdHariTercatat(db, instansiId, tanggal),
+      tahunWajib === null ? [] : q.tahunanBelumFinal(db, instansiId, tahunWajib),
     ]);
+    const statusTahunan = new Map(belumFinal.map((e) => [e.pegawai_id, e.status]));
     const belumDiimpor = hariBelumDiimpor(
       tanggal,
       found.map((r) => r.opd_id),
@@ -229,6 +235,10 @@ export function createTppService({
           tanpaKeterangan: Math.max(0, hariKerja.length - (kosong.get(r.opd_id) ?? 0) - r.tercatat),
           belumDiimpor: kosong.get(r.opd_id) ?? 0,
           dikecualikan: { DINAS_LUAR: r.dinas_luar, CUTI: r.cuti, SAKIT: r.sakit, IZIN: r.izin },
+          ...(tahunWajib !== null &&
+            statusTahunan.has(r.pegawai_id) && {
+              tahunanBelumFinal: { tahun: tahunWajib, status: statusTahunan.get(r.pegawai_id) ?? null },
+            }),
         },
       }),
     );
