@@ -139,14 +139,20 @@ export const V1Evaluasi = z
         predikat: z.enum(PREDIKAT_PEGAWAI),
       }),
     ),
+    /**
+     * The year's result: the annual evaluation of the employee's last approved SKP of the year; null
+     * without an approved SKP. Values only once it is FINAL (`final`); before that they are null and
+     * `status` says what is missing (null: no annual evaluation yet).
+     */
     tahunan: z
       .object({
-        status: z.enum(STATUS_EVALUASI),
-        ratingHasilKerja: z.enum(RATING),
-        ratingPerilaku: z.enum(RATING),
-        predikat: z.enum(PREDIKAT_PEGAWAI),
+        status: z.enum(STATUS_EVALUASI).nullable(),
+        final: z.boolean(),
+        ratingHasilKerja: z.enum(RATING).nullable(),
+        ratingPerilaku: z.enum(RATING).nullable(),
+        predikat: z.enum(PREDIKAT_PEGAWAI).nullable(),
         /** The predikat after an objection that changed it; otherwise the same as predikat. */
-        predikatAkhir: z.enum(PREDIKAT_PEGAWAI),
+        predikatAkhir: z.enum(PREDIKAT_PEGAWAI).nullable(),
       })
       .nullable(),
   })
@@ -165,6 +171,7 @@ export const V1Evaluasi = z
         ],
         tahunan: {
           status: 'FINAL',
+          final: true,
           ratingHasilKerja: 'DI_ATAS_EKSPEKTASI',
           ratingPerilaku: 'SESUAI_EKSPEKTASI',
           predikat: 'BAIK',

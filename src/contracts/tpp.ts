@@ -53,6 +53,12 @@ export const ParameterTpp = z.object({
     error:
       'Dasar produktivitas harus PREDIKAT (tabel faktor predikat) atau REALISASI (persentase realisasi disetujui).',
   }),
+  tahanEvaluasiSejakBulan: z
+    .number({ error: 'Bulan mulai penahanan harus berupa angka bulan.' })
+    .int('Bulan mulai penahanan harus bilangan bulat.')
+    .min(1, 'Bulan mulai penahanan 1–12.')
+    .max(12, 'Bulan mulai penahanan 1–12.')
+    .nullable(),
 });
 
 export const ParameterTppOut = z.object({
@@ -103,6 +109,8 @@ export const TppOpd = z.object({
   opdNama: z.string(),
   jumlahPegawai: z.number().int(),
   ditahan: z.number().int(),
+  /** Of those withheld: because the year before's annual evaluation is not FINAL. */
+  ditahanEvaluasi: z.number().int(),
   /** Employees without the month's predikat (not withheld), and employees with days not imported. */
   menungguPenilaian: z.number().int(),
   pegawaiBelumDiimpor: z.number().int(),
@@ -137,6 +145,8 @@ export const TppBulanOut = z.object({
     pegawaiBelumDiimpor: z.number().int(),
     menungguPenilaian: z.number().int(),
     belumDiimpor: z.array(TppBelumDiimpor),
+    /** Shown beside the guards, needs no reason: withheld while last year's annual evaluation is not FINAL. */
+    ditahanEvaluasi: z.number().int(),
   }),
   alasanPersetujuan: z.string().nullable(),
   /** What the reader may do (the BKD admin on a draft). */
@@ -171,7 +181,7 @@ export type TppBarisPage = z.infer<typeof TppBarisPage>;
 export const TppBarisQuery = PageQuery.extend({
   opdId: z.coerce.number().int().positive().max(BATAS_INT).optional(),
   /** Only the lines waiting for a predikat, or holding days whose attendance was not imported. */
-  catatan: z.enum(['MENUNGGU_PENILAIAN', 'BELUM_DIIMPOR']).optional(),
+  catatan: z.enum(['MENUNGGU_PENILAIAN', 'BELUM_DIIMPOR', 'DITAHAN_EVALUASI']).optional(),
   /** NIP prefix (digits) or part of the name. */
   q: teks().trim().max(100).optional(),
 });

@@ -4,6 +4,7 @@ import {
   batasKeberatan,
   cekKeberatan,
   hasilAkhir,
+  kekuranganTahunan,
   kelengkapanKeterangan,
   labelDasarPihak,
   labelKodePeriode,
@@ -43,6 +44,17 @@ describe('sarankanTahunan', () => {
     ]);
     expect(s.ratingHasilKerja).toEqual({ rating: ATAS, periode: ['2026-01', '2026-04'] });
     expect(s.ratingPerilaku).toEqual({ rating: ATAS, periode: ['2026-03', '2026-04'] });
+  });
+});
+
+describe('kekuranganTahunan', () => {
+  it.each([
+    [null, 'Evaluasi kinerja tahunan 2026 belum dibuat'],
+    ['DRAF', 'Evaluasi kinerja tahunan 2026 masih draf'],
+    ['DITANDATANGANI_PENILAI', 'Evaluasi kinerja tahunan 2026 menunggu tanda tangan pegawai'],
+    ['FINAL', null],
+  ] as const)('%s → %s', (status, teks) => {
+    expect(kekuranganTahunan(2026, status)).toBe(teks);
   });
 });
 

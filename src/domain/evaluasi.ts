@@ -16,6 +16,17 @@ export const STATUS_EVALUASI_LABEL: Record<StatusEvaluasi, string> = {
   FINAL: 'Final',
 };
 
+/**
+ * What keeps a year's result provisional, in words: the last SKP's annual evaluation is missing
+ * (`status` null) or not FINAL yet; null once it is FINAL (db/predikat-akhir gives the status).
+ */
+export function kekuranganTahunan(tahun: number, status: StatusEvaluasi | null): string | null {
+  if (status === 'FINAL') return null;
+  const evaluasi = `Evaluasi kinerja tahunan ${tahun}`;
+  if (status === null) return `${evaluasi} belum dibuat`;
+  return status === 'DRAF' ? `${evaluasi} masih draf` : `${evaluasi} menunggu tanda tangan pegawai`;
+}
+
 export interface RatingPeriodik {
   periodeKode: string;
   ratingHasilKerja: Rating;

@@ -7,6 +7,7 @@ import {
   PARAMETER_TPP_BAKU,
   type ParameterTpp,
   type RingkasanTpp,
+  tahunEvaluasiWajib,
   validasiParameterTpp,
 } from './tpp.js';
 
@@ -136,6 +137,31 @@ describe('hitungTpp (SPEC §7.1), worked examples', () => {
     expect(
       hitungTpp({ ...PARAMETER_TPP_BAKU, tahanTanpaSkp: false }, r({ skpDisetujui: false })).jumlah,
     ).toBe(6_000_000);
+  });
+
+  it("withholding while last year's annual evaluation is not final names the missing evaluation", () => {
+    const april = r({ periodeLabel: 'April 2027', tahun: 2027 });
+    const draf = hitungTpp(PARAMETER_TPP_BAKU, {
+      ...april,
+      tahunanBelumFinal: { tahun: 2026, status: 'DRAF' },
+    });
+    expect(draf).toMatchObject({ jumlah: 0, produktivitas: 3_600_000, disiplin: 2_400_000 });
+    expect(draf.ditahan).toBe(
+      'Evaluasi kinerja tahunan 2026 masih draf (belum final); TPP ditahan sejak April 2027 sampai evaluasi tahunan itu final.',
+    );
+    const belumAda = hitungTpp(PARAMETER_TPP_BAKU, {
+      ...april,
+      skpDisetujui: false,
+      tahunanBelumFinal: { tahun: 2026, status: null },
+    });
+    expect(belumAda.ditahan).toBe(
+      'SKP tahun 2027 belum disetujui; TPP ditahan. Evaluasi kinerja tahunan 2026 belum dibuat (belum final); TPP ditahan sejak April 2027 sampai evaluasi tahunan itu final.',
+    );
+    // Off: the stored fact does not withhold.
+    const mati = { ...PARAMETER_TPP_BAKU, tahanEvaluasiSejakBulan: null };
+    expect(hitungTpp(mati, { ...april, tahunanBelumFinal: { tahun: 2026, status: 'DRAF' } }).jumlah).toBe(
+      6_000_000,
+    );
   });
 
   it('no kelas jabatan, or a kelas missing from the table: Rp 0 with the reason', () => {
@@ -338,8 +364,25 @@ describe('validasiParameterTpp', () => {
       { dasarProduktivitas: 'CAPAIAN' as ParameterTpp['dasarProduktivitas'] },
       'Dasar produktivitas harus Predikat atau Realisasi.',
     ],
+    [
+      'withholding month outside the year',
+      { tahanEvaluasiSejakBulan: 13 },
+      'Bulan mulai penahanan TPP karena evaluasi tahunan harus 1–12 (Januari–Desember) atau kosong.',
+    ],
   ])('%s', (_, over, pesan) => {
     expect(validasiParameterTpp({ ...PARAMETER_TPP_BAKU, ...over })).toContain(pesan);
+  });
+});
+
+describe('tahunEvaluasiWajib (SPEC §7.1: TPP withheld while the annual SKP is outstanding)', () => {
+  it.each([
+    [4, '2027-03', null],
+    [4, '2027-04', 2026],
+    [4, '2027-12', 2026],
+    [1, '2027-01', 2026],
+    [null, '2027-06', null],
+  ] as const)('from month %s, %s → %s', (sejak, bulan, tahun) => {
+    expect(tahunEvaluasiWajib({ ...PARAMETER_TPP_BAKU, tahanEvaluasiSejakBulan: sejak }, bulan)).toBe(tahun);
   });
 });
 

@@ -3,6 +3,8 @@
  * split into productivity (the monthly predikat) and discipline (attendance). Every weight, band,
  * factor and amount is data edited by the BKD per Perkada.
  */
+import { kekuranganTahunan, type StatusEvaluasi } from './evaluasi.js';
+import { NAMA_BULAN } from './jadwal.js';
 import { PREDIKAT_PEGAWAI, PREDIKAT_PEGAWAI_LABEL, type PredikatPegawai } from './predikat.js';
 
 /**
@@ -43,6 +45,11 @@ export interface ParameterTpp {
    */
   persenApel: number;
   dasarProduktivitas: DasarProduktivitas;
+  /**
+   * From this month (1–12) of year Y+1, withhold the whole TPP while the employee's year-Y annual
+   * evaluation is not FINAL (SPEC §7.1); null: never.
+   */
+  tahanEvaluasiSejakBulan: number | null;
 }
 
 const PITA_BAKU: PitaPotongan[] = [
@@ -83,6 +90,7 @@ export const PARAMETER_TPP_BAKU: ParameterTpp = {
   // Provincial Perkada commonly deduct 1 % (apel) to 2 % (upacara); one rate for both keeps it simple.
   persenApel: 1,
   dasarProduktivitas: 'PREDIKAT',
+  tahanEvaluasiSejakBulan: 4,
 };
 
 /** Percentages are kept to two decimals, so the arithmetic below is exact in hundredths. */
@@ -144,6 +152,9 @@ export function validasiParameterTpp(p: ParameterTpp): string[] {
   cekPersen('Potongan tidak mengikuti apel/upacara per kali', p.persenApel, out);
   if (!(DASAR_PRODUKTIVITAS as readonly string[]).includes(p.dasarProduktivitas))
     out.push('Dasar produktivitas harus Predikat atau Realisasi.');
+  const sejak = p.tahanEvaluasiSejakBulan;
+  if (sejak !== null && !(Number.isInteger(sejak) && sejak >= 1 && sejak <= 12))
+    out.push('Bulan mulai penahanan TPP karena evaluasi tahunan harus 1–12 (Januari–Desember) atau kosong.');
   return out;
 }
 
@@ -187,6 +198,11 @@ export interface RingkasanTpp {
   apelTerlewat?: number;
   /** With dasarProduktivitas REALISASI: the period's realisasi of the approved SKP (absent otherwise). */
   realisasi?: RealisasiPeriode;
+  /**
+   * Set only when the month falls under `tahanEvaluasiSejakBulan` and the employee's result of the
+   * year before is not FINAL (db/predikat-akhir): that year and its evaluation's status (null: none).
+   */
+  tahunanBelumFinal?: { tahun: number; status: StatusEvaluasi | null };
 }
 
 /**
@@ -212,6 +228,15 @@ export function alasanMenungguRealisasi(x: RealisasiPeriode, periodeLabel: strin
     return `${x.menungguPenilai} dari ${x.rhk} realisasi ${periodeLabel} masih menunggu penilaian atasan`;
   if (x.diterima + x.perluPerbaikan === 0) return `belum ada realisasi ${periodeLabel} yang dinilai`;
   return null;
+}
+
+/**
+ * The year whose annual evaluation must be FINAL for TPP of `bulan` ('YYYY-MM') to be paid: the year
+ * before, from the parameter's month on; null when the rule does not reach the month or is off.
+ */
+export function tahunEvaluasiWajib(p: ParameterTpp, bulan: string): number | null {
+  const [tahun, ke] = bulan.split('-').map(Number) as [number, number];
+  return p.tahanEvaluasiSejakBulan !== null && ke >= p.tahanEvaluasiSejakBulan ? tahun - 1 : null;
 }
 
 export const STATUS_DIKECUALIKAN = ['DINAS_LUAR', 'CUTI', 'SAKIT', 'IZIN'] as const;
@@ -335,6 +360,18 @@ function potonganDisiplin(p: ParameterTpp, r: RingkasanTpp): { potongan: number;
   return { potongan, uraian };
 }
 
+/** Why the whole month is withheld, in words (both reasons when both apply), or null. */
+function alasanPenahanan(p: ParameterTpp, r: RingkasanTpp): string | null {
+  const alasan: string[] = [];
+  if (p.tahanTanpaSkp && !r.skpDisetujui) alasan.push(`SKP tahun ${r.tahun} belum disetujui; TPP ditahan.`);
+  const t = r.tahunanBelumFinal;
+  if (p.tahanEvaluasiSejakBulan !== null && t)
+    alasan.push(
+      `${kekuranganTahunan(t.tahun, t.status)} (belum final); TPP ditahan sejak ${NAMA_BULAN[p.tahanEvaluasiSejakBulan - 1]} ${t.tahun + 1} sampai evaluasi tahunan itu final.`,
+    );
+  return alasan.length ? alasan.join(' ') : null;
+}
+
 /**
  * The month of one employee with every line explained. Rupiah are whole, each part rounded half up
  * (≥ 0,5 up) on its own; the total is the sum of the rounded parts.
@@ -383,8 +420,7 @@ export function hitungTpp(p: ParameterTpp, r: RingkasanTpp): HasilTpp {
   );
 
   const dihitung = produktivitas + disiplin;
-  const ditahan =
-    p.tahanTanpaSkp && !r.skpDisetujui ? `SKP tahun ${r.tahun} belum disetujui; TPP ditahan.` : null;
+  const ditahan = alasanPenahanan(p, r);
   if (ditahan) baris('PENAHANAN', `${ditahan} Jumlah yang ditahan: ${rupiah(dihitung)}.`);
   const jumlah = ditahan ? 0 : dihitung;
   const menungguPenilaian = prod.nilai === null && ditahan === null;

@@ -5,6 +5,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
+import { evaluasiTahunanAkhir } from '../../db/predikat-akhir.js';
 import {
   dokumenTerbit,
   evaluasiTahunan,
@@ -107,16 +108,19 @@ export async function distribusiUnit(db: DbOrTx, path: string, periodeKode: stri
   );
 }
 
-/** Counts of the annual predikat of the employees of a unit and the units below it. */
-export async function distribusiTahunan(db: DbOrTx, path: string, tahun: number) {
+/**
+ * Counts of the year's results (db/predikat-akhir: FINAL only, after objections) of the employees of
+ * a unit and the units below it.
+ */
+export async function distribusiTahunan(db: DbOrTx, instansiId: number, path: string, tahun: number) {
   return rows<{ predikat: PredikatPegawai; n: number }>(
     db,
-    sql`SELECT e.predikat, count(*)::int AS n
-          FROM evaluasi_tahunan e
-          JOIN pegawai p ON p.id = e.pegawai_id
+    sql`SELECT t.predikat, count(*)::int AS n
+          FROM (${evaluasiTahunanAkhir(instansiId, tahun)}) t
+          JOIN pegawai p ON p.id = t.pegawai_id
           JOIN unor u ON u.id = p.unor_id
-         WHERE e.tahun = ${tahun} AND u.path LIKE ${`${path}%`}
-         GROUP BY e.predikat`,
+         WHERE t.final AND u.path LIKE ${`${path}%`}
+         GROUP BY t.predikat`,
   );
 }
 

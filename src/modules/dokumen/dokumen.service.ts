@@ -240,7 +240,7 @@ export function createDokumenService(deps: {
     const [riwayat, perilakuUb, distribusi, tanggal] = await Promise.all([
       deps.riwayat.pegawai(e.pegawaiId, e.tahun),
       q.umpanBalikPerilaku(db, skpId),
-      unit ? q.distribusiTahunan(db, unit.path, e.tahun) : Promise.resolve([]),
+      unit ? q.distribusiTahunan(db, e.instansiId, unit.path, e.tahun) : Promise.resolve([]),
       tanggalDi(e.ditandatanganiPenilaiAt, e.instansiId),
     ]);
     const label = new Map(riwayat.periode.map((p) => [p.kode, p.label]));

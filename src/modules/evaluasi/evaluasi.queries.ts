@@ -4,7 +4,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
-import { predikatAkhir } from '../../db/predikat-akhir.js';
+import { evaluasiTahunanAkhir, predikatAkhir } from '../../db/predikat-akhir.js';
 import {
   evaluasiTahunan,
   keberatan,
@@ -359,8 +359,8 @@ export interface DiBawahRow {
 }
 
 /**
- * Employees below expectation in a period (periodic ratings) or a year (annual evaluations, the
- * objection's decision counting when it changed the ratings), by row id.
+ * Employees below expectation in a period (periodic ratings) or a year (the year's FINAL result from
+ * db/predikat-akhir, after objections; a draft is no result), by row id.
  */
 export function pageDiBawahEkspektasi(
   db: DbOrTx,
@@ -375,10 +375,8 @@ export function pageDiBawahEkspektasi(
 ) {
   const sumber =
     f.periode === null
-      ? sql`SELECT e.id, e.tahun::text AS periode_kode, e.pegawai_id, e.pejabat_penilai_id AS penilai_id,
-                   ${predikatAkhir()} AS predikat
-              FROM evaluasi_tahunan e LEFT JOIN keberatan k ON k.evaluasi_id = e.id
-             WHERE e.instansi_id = ${f.instansiId} AND e.tahun = ${f.tahun}`
+      ? sql`SELECT t.id, ${String(f.tahun)} AS periode_kode, t.pegawai_id, t.penilai_id, t.predikat
+              FROM (${evaluasiTahunanAkhir(f.instansiId, f.tahun)}) t`
       : sql`SELECT pp.id, pp.periode_kode, s.pegawai_id, pp.penilai_id, pp.predikat
               FROM penilaian_periodik pp JOIN skp s ON s.id = pp.skp_id
              WHERE s.instansi_id = ${f.instansiId} AND pp.periode_kode = ${f.periode}`;

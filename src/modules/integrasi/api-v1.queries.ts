@@ -1,7 +1,8 @@
 /** Reads of the integration API: one statement per page, keyset by employee id, within the token's instansi. */
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
-import { predikatAkhir } from '../../db/predikat-akhir.js';
+import { evaluasiTahunanAkhir } from '../../db/predikat-akhir.js';
+import type { StatusEvaluasi } from '../../domain/evaluasi.js';
 
 export interface V1PegawaiRow {
   id: number;
@@ -61,17 +62,19 @@ export interface V1EvaluasiRow {
   nama: string;
   periodik: { periodeKode: string; ratingHasilKerja: string; ratingPerilaku: string; predikat: string }[];
   tahunan: {
-    status: string;
-    ratingHasilKerja: string;
-    ratingPerilaku: string;
-    predikat: string;
-    predikatAkhir: string;
+    status: StatusEvaluasi | null;
+    final: boolean;
+    ratingHasilKerja: string | null;
+    ratingPerilaku: string | null;
+    predikat: string | null;
+    predikatAkhir: string | null;
   } | null;
 }
 
 /**
  * Employees with a plan in the year, each with the periodic ratings by period (the latest plan
- * version wins a period rated twice) and the annual evaluation, the predikat after an objection too.
+ * version wins a period rated twice) and the year's result from db/predikat-akhir (the last SKP's
+ * annual evaluation, values only once FINAL, the predikat after an objection too).
  */
 export function evaluasiPage(
   db: DbOrTx,
@@ -93,12 +96,12 @@ export function evaluasiPage(
                                    FROM penilaian_periodik pp JOIN skp s ON s.id = pp.skp_id
                                   WHERE s.pegawai_id = h.id AND s.tahun = ${f.tahun}
                                   ORDER BY pp.periode_kode, s.versi DESC, s.id DESC) x), '[]'::json) AS periodik,
-               (SELECT json_build_object('status', e.status, 'ratingHasilKerja', e.rating_hasil_kerja,
-                                         'ratingPerilaku', e.rating_perilaku, 'predikat', e.predikat,
-                                         'predikatAkhir', ${predikatAkhir()})
-                  FROM evaluasi_tahunan e LEFT JOIN keberatan k ON k.evaluasi_id = e.id
-                 WHERE e.pegawai_id = h.id AND e.tahun = ${f.tahun}
-                 ORDER BY e.id DESC LIMIT 1) AS tahunan
-          FROM halaman h ORDER BY h.id`,
+               CASE WHEN t.skp_id IS NOT NULL THEN
+                 json_build_object('status', t.status, 'final', t.final, 'ratingHasilKerja', t.rating_hasil_kerja,
+                                   'ratingPerilaku', t.rating_perilaku, 'predikat', t.predikat_penilai,
+                                   'predikatAkhir', t.predikat)
+               END AS tahunan
+          FROM halaman h LEFT JOIN LATERAL (${evaluasiTahunanAkhir(f.instansiId, f.tahun, sql`h.id`)}) t ON true
+         ORDER BY h.id`,
   );
 }

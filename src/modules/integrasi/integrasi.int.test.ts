@@ -255,6 +255,7 @@ describe('GET /api/v1/evaluasi', () => {
           ],
           tahunan: {
             status: 'FINAL',
+            final: true,
             ratingHasilKerja: 'DI_ATAS_EKSPEKTASI',
             ratingPerilaku: 'DI_ATAS_EKSPEKTASI',
             predikat: 'SANGAT_BAIK',

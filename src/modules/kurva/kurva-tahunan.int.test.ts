@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { buildOrg, type Org } from '../../../test/org.js';
 import { pdfText } from '../../../test/pdf-text.js';
-import { approvedChain, type Client, plan, submitAndApprove, tiga } from '../../../test/skp.js';
+import { approvedChain, type Client } from '../../../test/skp.js';
+import { keberatanSangatKurang, ok, rencana } from '../../../test/tahunan.js';
 import type { AngkaKreditPegawaiOut } from '../../contracts/angka-kredit.js';
 import type { EvaluasiView } from '../../contracts/evaluasi.js';
 import type { KurvaUnitOut, LaporanKurvaOut } from '../../contracts/kurva.js';
@@ -32,31 +33,8 @@ async function login(tanggal: string) {
   };
 }
 
-async function ok<T = unknown>(res: Promise<{ statusCode: number; body: string; json(): unknown }>) {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(200);
-  return r.json() as T;
-}
-
 const KOSONG = { SANGAT_BAIK: 0, BAIK: 0, BUTUH_PERBAIKAN: 0, KURANG: 0, SANGAT_KURANG: 0 };
 const seksi = () => `/api/kurva/unor/${org.unor.seksi.id}`;
-
-/** An approved 2026 plan of one RHK intervening the kasi's first. */
-async function rencana(owner: Client, kasi: Client, rhkKasi: number) {
-  const p = await submitAndApprove(
-    owner,
-    kasi,
-    await plan(owner, [
-      {
-        jenis: 'UTAMA',
-        rencana: 'Tersusunnya bahan ajar digital',
-        iki: tiga(12, 'dokumen'),
-        intervensi: [rhkKasi],
-      },
-    ]),
-  );
-  return p.id as number;
-}
 
 beforeAll(async () => {
   h = await createHarness({ now: pada('2026-01-10') });
@@ -77,45 +55,13 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-/** An objection by the employee, both statements asked and answered, decided to Sangat Kurang. */
-async function keberatanSangatKurang() {
-  let u = await login('2027-01-06');
-  let v = await ok<EvaluasiView>(
-    u.fung.post(`/api/evaluasi/skp/${skpFung}/keberatan`, { alasan: 'Mohon ditinjau kembali.' }),
-  );
-  const id = v.keberatan!.id;
-  v = await ok(
-    u.kabid.post(`/api/keberatan/${id}/keterangan`, { pihak: 'PENILAI', permintaan: 'Dasar?', version: 1 }),
-  );
-  v = await ok(
-    u.kabid.post(`/api/keberatan/${id}/keterangan`, { pihak: 'PEGAWAI', permintaan: 'Bukti?', version: 2 }),
-  );
-  const [kPenilai, kPegawai] = v.keberatan!.keterangan;
-  u = await login('2027-01-07');
-  const jawab = (c: Client, k: { id: number; version: number }, jawaban: string) =>
-    ok(c.post(`/api/keberatan/${id}/keterangan/${k.id}/jawaban`, { jawaban, version: k.version }));
-  await jawab(u.kasi, kPenilai!, 'Rating sesuai catatan bulanan.');
-  await jawab(u.fung, kPegawai!, 'Bukti terlampir.');
-  v = await ok(
-    u.kabid.post(`/api/keberatan/${id}/putusan`, {
-      keputusan: 'DIUBAH',
-      ratingHasilKerja: 'DI_BAWAH_EKSPEKTASI',
-      ratingPerilaku: 'DI_BAWAH_EKSPEKTASI',
-      pertimbangan: 'Bukti pegawai menunjukkan target tidak tercapai dan perilaku tidak sesuai.',
-      version: 3,
-    }),
-  );
-  expect(v.keberatan).toMatchObject({ status: 'DIPUTUS', predikatBaru: 'SANGAT_KURANG' });
-  return u;
-}
-
 describe('the annual curve after an objection', () => {
   it('every figure of the year moves to Sangat Kurang; a draft is belum final, not counted', async () => {
     let u = await login('2027-01-05');
     const kurva = (c: Client) => ok<KurvaUnitOut>(c.get(`${seksi()}?periode=2026`));
     expect(await kurva(u.kasi)).toMatchObject({ distribusi: { ...KOSONG, BAIK: 1 }, belumFinal: 1 });
 
-    u = await keberatanSangatKurang();
+    u = await keberatanSangatKurang(login, skpFung);
     const sk = { ...KOSONG, SANGAT_KURANG: 1 };
     expect(await kurva(u.kasi)).toMatchObject({ distribusi: sk, belumFinal: 1 });
 
@@ -138,13 +84,17 @@ describe('the annual curve after an objection', () => {
     expect(teks).toContain('Sangat Kurang 1 100 %');
     expect(teks).toContain('Bersifat sementara: 1 pegawai belum memiliki evaluasi tahunan final');
 
-    // The curve report of the OPD, as its admin reads it.
+    // The curve report of the OPD, as its admin reads it: above the seksi, the kasi's and the kabid's
+    // approved plans without an annual evaluation are belum final too.
     const laporan = await ok<LaporanKurvaOut>(u.adminOpd.get('/api/kurva/laporan?periode=2026'));
-    for (const unor of [org.unor.seksi, org.unor.opd])
+    for (const [unor, belumFinal] of [
+      [org.unor.seksi, 1],
+      [org.unor.opd, 3],
+    ] as const)
       expect(laporan.items.find((i) => i.unor.id === unor.id)).toMatchObject({
         distribusi: sk,
         n: 1,
-        belumFinal: 1,
+        belumFinal,
       });
 
     const ak = await ok<AngkaKreditPegawaiOut>(

@@ -56,7 +56,10 @@ export async function unorPimpinan(db: DbOrTx, pegawaiId: number, tanggal: strin
   );
 }
 
-/** The assessed rows of a period, one per employee (`final` false: an annual evaluation not yet FINAL). */
+/**
+ * The assessed rows of a period, one per employee (`final` false, predikat null: the last SKP's annual
+ * evaluation missing or not yet FINAL).
+ */
 function dinilai(instansiId: number, periodeKode: string, tahunan: boolean) {
   return tahunan
     ? sql`SELECT t.*, j.unor_id, j.is_kepala_unor, j.nama AS jabatan_nama, u.path
@@ -174,7 +177,7 @@ export async function laporan(
     db,
     sql`WITH d AS (${dinilai(instansiId, periodeKode, tahunan)}),
         a AS (
-          SELECT x.id::int AS unor_id, CASE WHEN d.final THEN d.predikat END AS predikat
+          SELECT x.id::int AS unor_id, d.predikat
             FROM d CROSS JOIN LATERAL unnest(string_to_array(btrim(d.path, '/'), '/')) AS x(id)
            WHERE NOT (d.is_kepala_unor AND d.unor_id = x.id::int)
         ), c AS (

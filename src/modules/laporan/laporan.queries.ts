@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
-import { predikatAkhir } from '../../db/predikat-akhir.js';
+import { evaluasiTahunanAkhir } from '../../db/predikat-akhir.js';
 import type { JenisPenugasan } from '../../domain/jabatan.js';
 import type { PredikatPegawai } from '../../domain/predikat.js';
 import type { StatusSkp } from '../../domain/skp-workflow.js';
@@ -105,8 +105,8 @@ export interface BarisPenilaian extends Nama {
 }
 
 /**
- * "Laporan Penilaian SKP": per employee, the periodic predikat of the year and the final annual one
- * (as it stands after an objection decided DIUBAH; the latest plan's when there are two).
+ * "Laporan Penilaian SKP": per employee, the periodic predikat of the year and the year's result from
+ * db/predikat-akhir (the last SKP's, after an objection; null — shown "-" — until it is FINAL).
  */
 export function barisPenilaian(
   db: DbOrTx,
@@ -123,11 +123,8 @@ export function barisPenilaian(
                               FROM skp s JOIN penilaian_periodik pp ON pp.skp_id = s.id
                              WHERE s.pegawai_id = p.id AND s.tahun = ${f.tahun}
                              ORDER BY pp.periode_kode, s.id DESC) x) AS periodik,
-                   (SELECT ${predikatAkhir()}
-                      FROM evaluasi_tahunan e LEFT JOIN keberatan k ON k.evaluasi_id = e.id
-                     WHERE e.pegawai_id = p.id AND e.tahun = ${f.tahun} AND e.status = 'FINAL'
-                     ORDER BY e.skp_id DESC LIMIT 1) AS tahunan
-              FROM p
+                   t.predikat AS tahunan
+              FROM p LEFT JOIN LATERAL (${evaluasiTahunanAkhir(f.instansiId, f.tahun, sql`p.id`)}) t ON true
              ORDER BY p.nama, p.id`,
     ),
   );

@@ -7,48 +7,22 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { buildOrg, type Org, type Person } from '../../../test/org.js';
+import { evaluasiLangsung } from '../../../test/tahunan.js';
 import type { TindakLanjutOut } from '../../contracts/tindak-lanjut.js';
-import { evaluasiTahunan, skp } from '../../db/schema/index.js';
 import type { PredikatPegawai } from '../../domain/predikat.js';
 
 let h: Harness;
 let org: Org;
 
 /** A FINAL (or draft) annual evaluation of one SKP ending on `akhir`; the ratings do not matter here. */
-async function evaluasi(
+const evaluasi = (
   siapa: Person,
   jabatanId: number,
   tahun: number,
   predikat: PredikatPegawai,
   status: 'FINAL' | 'DRAF' = 'FINAL',
   akhir = `${tahun}-12-31`,
-) {
-  const [s] = await h.db
-    .insert(skp)
-    .values({
-      instansiId: org.instansiId,
-      pegawaiId: siapa.id,
-      jabatanId,
-      tahun,
-      periodeMulai: `${tahun}-01-01`,
-      periodeAkhir: akhir,
-      pendekatan: 'KUANTITATIF',
-      isJpt: false,
-      status: 'DISETUJUI',
-    })
-    .returning({ id: skp.id });
-  await h.db.insert(evaluasiTahunan).values({
-    instansiId: org.instansiId,
-    skpId: s!.id,
-    pegawaiId: siapa.id,
-    tahun,
-    pejabatPenilaiId: org.pengawas.id,
-    ratingHasilKerja: 'SESUAI_EKSPEKTASI',
-    ratingPerilaku: 'SESUAI_EKSPEKTASI',
-    predikat,
-    status,
-  });
-}
+) => evaluasiLangsung(h.db, org, { siapa, jabatanId, tahun, predikat, status, akhir });
 
 beforeAll(async () => {
   h = await createHarness({ now: '2027-01-20T02:00:00Z' });

@@ -24,8 +24,7 @@ export interface BarisTindakLanjut {
 /** Employees with both years' final predikat (null where the year is not FINAL), as a FROM clause. */
 const dasar = (instansiId: number, tahun: number) =>
   sql`(SELECT p.id, p.nip, p.gelar_depan, p.nama, p.gelar_belakang,
-              CASE WHEN b.final THEN b.predikat END AS predikat_sebelumnya,
-              CASE WHEN a.final THEN a.predikat END AS predikat
+              b.predikat AS predikat_sebelumnya, a.predikat
          FROM pegawai p
          LEFT JOIN (${evaluasiTahunanAkhir(instansiId, tahun)}) a ON a.pegawai_id = p.id
          LEFT JOIN (${evaluasiTahunanAkhir(instansiId, tahun - 1)}) b ON b.pegawai_id = p.id

@@ -147,6 +147,7 @@ describe('TPP guards (SPEC §7.1)', () => {
       pegawaiBelumDiimpor: 0,
       menungguPenilaian: 0,
       belumDiimpor: [],
+      ditahanEvaluasi: 0,
     });
     const setuju = await ok<TppBulanOut>(bkd.post('/api/tpp/2026-06/setujui', { version: ulang.version }));
     expect(setuju).toMatchObject({ status: 'DISETUJUI', alasanPersetujuan: null });

@@ -2,9 +2,11 @@
  * SQL of TPP: the parameters, the computed months and their lines (the month's input is aggregated
  * by tpp-ringkasan.queries.ts).
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
+import { evaluasiTahunanAkhir } from '../../db/predikat-akhir.js';
 import { tppBulan, tppParameter } from '../../db/schema/index.js';
+import type { StatusEvaluasi } from '../../domain/evaluasi.js';
 import type { ParameterTpp, RingkasanTpp } from '../../domain/tpp.js';
 
 type Nama = { gelarDepan: string | null; nama: string; gelarBelakang: string | null };
@@ -53,6 +55,14 @@ export async function updateParameterIfVersion(
     .where(and(eq(tppParameter.instansiId, instansiId), eq(tppParameter.version, version)))
     .returning({ version: tppParameter.version });
   return found.length > 0;
+}
+
+/** The employees whose result of the year is not FINAL (db/predikat-akhir), with the evaluation's status (null: none). */
+export async function tahunanBelumFinal(db: DbOrTx, instansiId: number, tahun: number) {
+  return rows<{ pegawai_id: number; status: StatusEvaluasi | null }>(
+    db,
+    sql`SELECT t.pegawai_id, t.status FROM (${evaluasiTahunanAkhir(instansiId, tahun)}) t WHERE NOT t.final`,
+  );
 }
 
 export type BulanRow = typeof tppBulan.$inferSelect;
@@ -179,14 +189,18 @@ const menunggu = sql`coalesce((b.rincian->>'menungguPenilaian')::boolean,
   b.ditahan IS NULL AND b.rincian->'ringkasan'->>'predikat' IS NULL)`;
 const belumDiimpor = sql`coalesce((b.rincian->'ringkasan'->>'belumDiimpor')::int, 0) > 0`;
 
+/** A line withheld because the year before's annual evaluation is not FINAL (set only then). */
+const ditahanEvaluasi = sql`b.rincian->'ringkasan'->'tahunanBelumFinal' IS NOT NULL`;
+
 /** The lines a month's list is narrowed to. */
-export type CatatanBaris = 'MENUNGGU_PENILAIAN' | 'BELUM_DIIMPOR';
+export type CatatanBaris = 'MENUNGGU_PENILAIAN' | 'BELUM_DIIMPOR' | 'DITAHAN_EVALUASI';
+const CATATAN: Record<CatatanBaris, SQL> = {
+  MENUNGGU_PENILAIAN: menunggu,
+  BELUM_DIIMPOR: belumDiimpor,
+  DITAHAN_EVALUASI: ditahanEvaluasi,
+};
 const catatanFilter = (catatan: CatatanBaris | undefined) =>
-  catatan === 'MENUNGGU_PENILAIAN'
-    ? sql`AND ${menunggu}`
-    : catatan === 'BELUM_DIIMPOR'
-      ? sql`AND ${belumDiimpor}`
-      : sql``;
+  catatan === undefined ? sql`` : sql`AND ${CATATAN[catatan]}`;
 
 export async function perOpd(db: DbOrTx, tppBulanId: number, opdIds: number[] | null) {
   return rows<{
@@ -194,6 +208,7 @@ export async function perOpd(db: DbOrTx, tppBulanId: number, opdIds: number[] | 
     opd_nama: string | null;
     jumlah_pegawai: number;
     ditahan: number;
+    ditahan_evaluasi: number;
     menunggu_penilaian: number;
     belum_diimpor: number;
     total: number;
@@ -201,6 +216,7 @@ export async function perOpd(db: DbOrTx, tppBulanId: number, opdIds: number[] | 
     db,
     sql`SELECT b.opd_id, u.nama AS opd_nama, count(*)::int AS jumlah_pegawai,
                count(*) FILTER (WHERE b.ditahan IS NOT NULL)::int AS ditahan,
+               count(*) FILTER (WHERE ${ditahanEvaluasi})::int AS ditahan_evaluasi,
                count(*) FILTER (WHERE ${menunggu})::int AS menunggu_penilaian,
                count(*) FILTER (WHERE ${belumDiimpor})::int AS belum_diimpor,
                sum(b.jumlah)::bigint AS total

@@ -31,6 +31,7 @@ import {
   PARAMETER_TPP_BAKU,
   type ParameterTpp,
   type RingkasanTpp,
+  tahunEvaluasiWajib,
   validasiParameterTpp,
 } from '../../domain/tpp.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
@@ -170,6 +171,7 @@ export function createTppService({
         opdNama: o.opd_nama ?? 'Tanpa OPD',
         jumlahPegawai: o.jumlah_pegawai,
         ditahan: o.ditahan,
+        ditahanEvaluasi: o.ditahan_evaluasi,
         menungguPenilaian: o.menunggu_penilaian,
         pegawaiBelumDiimpor: o.belum_diimpor,
         total: Number(o.total),
@@ -177,6 +179,7 @@ export function createTppService({
       kekurangan: {
         ...kekuranganOf({ ...m, belumDiimpor }, opd),
         belumDiimpor: belumDiimpor.map((o) => ({ ...o, opdNama: namaOpd(o.opdId) })),
+        ditahanEvaluasi: opd.reduce((n, o) => n + o.ditahan_evaluasi, 0),
       },
       alasanPersetujuan: m.alasanPersetujuan,
       hak: { hitung: admin && draf, setujui: admin && draf },
@@ -202,7 +205,8 @@ export function createTppService({
       pulang: menitDariJam(h.jam.pulang) ?? 0,
     }));
     const tanggal = hariKerja.map((h) => h.tanggal);
-    const [found, tercatat] = await Promise.all([
+    const tahunWajib = tahunEvaluasiWajib(parameter, bulan);
+    const [found, tercatat, belumFinal] = await Promise.all([
       rq.ringkasanBulan(db, {
         instansiId,
         tahun,
@@ -216,7 +220,9 @@ export function createTppService({
             : null,
       }),
       rq.opdHariTercatat(db, instansiId, tanggal),
+      tahunWajib === null ? [] : q.tahunanBelumFinal(db, instansiId, tahunWajib),
     ]);
+    const statusTahunan = new Map(belumFinal.map((e) => [e.pegawai_id, e.status]));
     const belumDiimpor = hariBelumDiimpor(
       tanggal,
       found.map((r) => r.opd_id),
@@ -251,6 +257,10 @@ export function createTppService({
               menungguPenilai: r.menunggu_penilai ?? 0,
             },
           }),
+          ...(tahunWajib !== null &&
+            statusTahunan.has(r.pegawai_id) && {
+              tahunanBelumFinal: { tahun: tahunWajib, status: statusTahunan.get(r.pegawai_id) ?? null },
+            }),
         },
       }),
     );

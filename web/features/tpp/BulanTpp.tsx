@@ -88,6 +88,7 @@ function DaftarBaris({ m }: { m: TppBulanOut }) {
           data={[
             { value: 'MENUNGGU_PENILAIAN', label: 'Menunggu penilaian' },
             { value: 'BELUM_DIIMPOR', label: 'Kehadiran belum diimpor' },
+            { value: 'DITAHAN_EVALUASI', label: 'Ditahan: evaluasi tahunan belum final' },
           ]}
           value={catatan}
           onChange={(v) => setCatatan(v as CatatanBaris | null)}
@@ -207,6 +208,20 @@ function DaftarBaris({ m }: { m: TppBulanOut }) {
   );
 }
 
+/** Employees withheld while last year's annual evaluation is not final: shown, no reason needed. */
+function DitahanEvaluasi({ m }: { m: TppBulanOut }) {
+  const n = m.kekurangan.ditahanEvaluasi;
+  if (n === 0) return null;
+  return (
+    <Alert color="yellow" title="TPP ditahan: evaluasi tahunan belum final">
+      <Text size="sm">
+        {n} pegawai TPP-nya ditahan karena evaluasi kinerja tahunan tahun lalu belum final. Setelah
+        evaluasinya final, hitung ulang bulan ini. Daftar pegawainya: pilih Catatan pada daftar di bawah.
+      </Text>
+    </Alert>
+  );
+}
+
 /** The SPEC §7.1 gaps of the month: days not imported per OPD, employees waiting for a predikat. */
 function Kekurangan({ m }: { m: TppBulanOut }) {
   const k = m.kekurangan;
@@ -300,6 +315,7 @@ function Ringkasan({ m }: { m: TppBulanOut }) {
             {m.dasarHukum && ` Dasar hukum: ${m.dasarHukum}`}
           </Text>
           <Kekurangan m={m} />
+          <DitahanEvaluasi m={m} />
           {m.alasanPersetujuan && (
             <Alert color="gray" title="Disetujui dengan data belum lengkap">
               <Text size="sm">Alasan BKD: {m.alasanPersetujuan}</Text>
@@ -321,6 +337,7 @@ function Ringkasan({ m }: { m: TppBulanOut }) {
                 <Table.Th>OPD</Table.Th>
                 <Table.Th ta="right">Pegawai</Table.Th>
                 <Table.Th ta="right">Ditahan</Table.Th>
+                <Table.Th ta="right">Ditahan (evaluasi tahunan)</Table.Th>
                 <Table.Th ta="right">Menunggu penilaian</Table.Th>
                 <Table.Th ta="right">Kehadiran belum diimpor</Table.Th>
                 <Table.Th ta="right">Jumlah</Table.Th>
@@ -332,6 +349,7 @@ function Ringkasan({ m }: { m: TppBulanOut }) {
                   <Table.Td>{o.opdNama}</Table.Td>
                   <Table.Td ta="right">{o.jumlahPegawai}</Table.Td>
                   <Table.Td ta="right">{o.ditahan}</Table.Td>
+                  <Table.Td ta="right">{o.ditahanEvaluasi}</Table.Td>
                   <Table.Td ta="right">{o.menungguPenilaian}</Table.Td>
                   <Table.Td ta="right">{o.pegawaiBelumDiimpor}</Table.Td>
                   <Table.Td ta="right">{rupiah(o.total)}</Table.Td>
@@ -348,6 +366,7 @@ function Ringkasan({ m }: { m: TppBulanOut }) {
             Setujui TPP {m.jumlahPegawai} pegawai sejumlah {rupiah(m.total)}? Setelah disetujui, bulan ini
             terkunci: tidak dapat dihitung ulang dan tidak berubah bila parameter diubah.
           </Text>
+          <DitahanEvaluasi m={m} />
           {perluAlasan && (
             <>
               <Kekurangan m={m} />

@@ -14,6 +14,7 @@ import {
   List,
   NumberInput,
   Radio,
+  Select,
   SimpleGrid,
   Stack,
   Switch,
@@ -23,6 +24,7 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { NAMA_BULAN } from '../../../src/domain/jadwal';
 import { PREDIKAT_PEGAWAI, PREDIKAT_PEGAWAI_LABEL } from '../../../src/domain/predikat';
 import {
   DASAR_PRODUKTIVITAS,
@@ -326,6 +328,19 @@ function Formulir({ awal, boleh }: { awal: ParameterTppOut; boleh: boolean }) {
           setP((x) => ({ ...x, tahanTanpaSkp }));
         }}
         disabled={!boleh}
+      />
+      <Select
+        label="Tahan TPP selama evaluasi kinerja tahunan tahun lalu belum final, mulai bulan"
+        description="Mis. April: TPP April 2027 dan seterusnya ditahan bagi pegawai yang evaluasi tahunan 2026-nya (SKP terakhirnya) belum final. Rincian TPP menyebut evaluasi yang belum final."
+        data={[
+          { value: '', label: 'Tidak ditahan' },
+          ...NAMA_BULAN.map((nama, i) => ({ value: String(i + 1), label: nama })),
+        ]}
+        value={p.tahanEvaluasiSejakBulan === null ? '' : String(p.tahanEvaluasiSejakBulan)}
+        onChange={(v) => setP((x) => ({ ...x, tahanEvaluasiSejakBulan: v ? Number(v) : null }))}
+        allowDeselect={false}
+        disabled={!boleh}
+        maw={420}
       />
       {salah.length > 0 && (
         <Alert color="red" title="Parameter belum dapat disimpan" role="alert">

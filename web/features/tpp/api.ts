@@ -53,7 +53,7 @@ export const tppSayaQuery = queryOptions({
 });
 
 /** The lines a month's list can be narrowed to (SPEC §7.1 guards). */
-export type CatatanBaris = 'MENUNGGU_PENILAIAN' | 'BELUM_DIIMPOR';
+export type CatatanBaris = 'MENUNGGU_PENILAIAN' | 'BELUM_DIIMPOR' | 'DITAHAN_EVALUASI';
 
 export function fetchBaris(
   bulan: string,
