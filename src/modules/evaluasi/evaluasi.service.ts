@@ -207,10 +207,9 @@ export function createEvaluasiService(deps: {
           undefined,
           'Hanya pejabat penilai SKP ini yang mengisi evaluasi tahunan.',
         );
-      const [periodik, capaianOrganisasi, hariIni] = await Promise.all([
+      const [periodik, capaianOrganisasi] = await Promise.all([
         q.periodikSkp(db, skpId),
         q.predikatOrganisasi(db, s.unorId, s.tahun),
-        hariIniOf(s.instansiId),
       ]);
       const atasanPenilaiId = s.atasanPenilaiId;
       // SPEC §6.3: a unit head's rating hasil kerja is the unit's organisation predikat of the year.

@@ -26,7 +26,6 @@ import {
   jendelaPeriode,
   labelPeriode,
   type Periode,
-  parseYearMonth,
   tutupPeriode,
 } from '../../domain/jadwal.js';
 import { nilaiDariLog, ringkasanLog } from '../../domain/log-harian.js';
