@@ -56,7 +56,7 @@ async function json<T>(res: ReturnType<APIRequestContext['get']>): Promise<T> {
   return (await r.json()) as T;
 }
 
-/** The employee fills every RHK of the month still open to him and submits them. */
+/** The employee fills every RHK of the month not yet submitted and submits them. */
 async function lapor(api: APIRequestContext, headers: Record<string, string>, periode: string) {
   const bulan = await json<Bulan>(api.get(`/api/realisasi?periode=${periode}`));
   const terbuka = bulan.items.filter((i) => !i.realisasi || i.realisasi.status === 'DRAF');
@@ -74,7 +74,7 @@ async function lapor(api: APIRequestContext, headers: Record<string, string>, pe
 // The demo year's November and December are the story, whatever today's date: the BKD opens the
 // input and assessment windows of both months for the employee. The employee is the first holder of
 // the position whose year's plan is approved and whose November is neither assessed nor sent back;
-// he moves to the same position in another seksi, under another kepala seksi.
+// the employee moves to the same position in another seksi, under another kepala seksi.
 test.beforeAll(async ({ playwright, baseURL }) => {
   const { api: admin, headers } = await sesiApi(playwright, baseURL!, bkd);
   const jadwal = await json<{ sekarang: string; periodeBerjalan: { kode: string } }>(
@@ -269,7 +269,7 @@ test('a functional employee moved on 15 November: the old assessor rates Novembe
   const november = `${tahun}-11`;
   const desember = `${tahun}-12`;
 
-  // The BKD admin moves him from the employee page, TMT 15 November.
+  // The BKD admin moves the employee from the employee page, TMT 15 November.
   const admin = await sebagai(browser, bkd);
   await nav(admin, 'Pegawai');
   await admin.getByLabel('Cari pegawai').fill(pegawai.akun.nip);
@@ -304,7 +304,7 @@ test('a functional employee moved on 15 November: the old assessor rates Novembe
   await page.context().close();
   await tandaTanganPegawai(browser, masaLama());
 
-  // The plan for the new position, against the new kepala seksi's plan, approved by him.
+  // The plan for the new position, against the new kepala seksi's plan, approved by that kepala seksi.
   const baru = await json<{ id: number; version: number; skpAtasan: { rhk: { id: number }[] } | null }>(
     milik.post('/api/skp', { headers, data: { tahun, pendekatan: 'KUANTITATIF' } }),
   );
