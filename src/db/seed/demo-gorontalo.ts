@@ -282,8 +282,8 @@ const OPD_BKD = 3;
 
 /**
  * The mid-year cases (insert-peristiwa.ts), away from the Dinas Kesehatan chain the browser journeys
- * follow: the Kepala Bidang Kebudayaan of Dinas Pendidikan retires and the Kepala Bidang Pembinaan SMK
- * acts for him; a Perencana of Badan Pendapatan Daerah moves to Bappeda; Dinas Perhubungan has not
+ * follow: the Kepala Bidang Kebudayaan of Dinas Pendidikan takes early retirement and the Kepala Bidang
+ * Pembinaan SMK acts for the post; a Perencana of Badan Pendapatan Daerah moves to Bappeda; Dinas Perhubungan has not
  * imported last month's attendance yet.
  */
 const PLT = { jabatan: 'j:opd0:bid2', pensiun: 'kabid:0:2', pejabat: 'kabid:0:1' };
@@ -351,10 +351,10 @@ export function demoGorontalo() {
 }
 
 /**
- * When the mid-year cases take effect, from today (YYYY-MM-DD): the Plt on 1 February; the mutation on the
- * first of the month two before the current one, not before February, so the old plan's months and
- * the new plan's fall in the seeded monthly cycle. On the first of a month, so each month belongs to
- * one plan whichever rule picks it. Null in January: nothing of the year has happened yet.
+ * When the mid-year cases take effect, from today (YYYY-MM-DD): the Plt on 1 February; the mutation
+ * on the first of the month two before the current one, not before February, so the old plan's
+ * months and the new plan's fall in the seeded monthly cycle. On the first of a month, so each month
+ * belongs to one plan whichever rule picks it. Null in January: nothing of the year has happened yet.
  */
 export function tmtPeristiwa(tanggal: string): { plt: string; mutasi: string } | null {
   const tahun = tanggal.slice(0, 4);

@@ -1,8 +1,8 @@
 /**
  * The demo's mid-year cases (SPEC §4.1), written as the app would have left them, after the year's
- * plans exist: a head of a position retires and an official of another unit acts for it (Plt); a
- * functional employee is moved to another unit, closing the old plan the day before the TMT and
- * starting an approved one for the new position at the TMT. A few statements each.
+ * plans exist: a head of a position takes early retirement and an official of another unit acts for
+ * it (Plt); a functional employee is moved to another unit, closing the old plan the day before the
+ * TMT and starting an approved one for the new position at the TMT. A few statements each.
  */
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../client.js';
@@ -19,7 +19,7 @@ function pada(tanggal: string, hari: number, now: Date) {
 }
 
 export interface PltSeed {
-  /** The definitive holder who retires the day before `tmt`; his plan for the position ends then. */
+  /** The definitive holder who retires the day before `tmt`; the plan for the position ends then. */
   pensiunId: number;
   pltId: number;
   jabatanId: number;
@@ -31,7 +31,7 @@ export interface PltSeed {
 }
 
 /**
- * The retired head's plan stays the plan written for the position: his former subordinates keep
+ * The retired head's plan stays the plan written for the position: the former subordinates keep
  * intervening it, and rencana_atasan() leads them there through the Plt.
  */
 export async function insertPlt(tx: DbOrTx, o: PltSeed) {
@@ -44,7 +44,7 @@ export async function insertPlt(tx: DbOrTx, o: PltSeed) {
                         WHERE pegawai_id = ${o.pensiunId} AND tahun = ${o.tahun}`);
   await tx.execute(sql`INSERT INTO penugasan (pegawai_id, jabatan_id, jenis, tmt_mulai, alasan, created_by, created_at)
                        VALUES (${o.pltId}, ${o.jabatanId}, 'PLT', ${o.tmt}::date,
-                               'Pejabat definitif memasuki batas usia pensiun', ${o.olehId}, ${pada(o.tmt, -3, o.now)})`);
+                               'Pejabat definitif berhenti atas permintaan sendiri (pensiun dini)', ${o.olehId}, ${pada(o.tmt, -3, o.now)})`);
 }
 
 export interface MutasiSeed {
