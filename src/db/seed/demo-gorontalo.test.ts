@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { JENIS_JABATAN } from '../../domain/jabatan.js';
 import { checkNip } from '../../domain/nip.js';
-import { DEMO_EMPLOYEES, demoAccounts, demoGorontalo } from './demo-gorontalo.js';
+import { DEMO_EMPLOYEES, demoAccounts, demoGorontalo, tmtPeristiwa } from './demo-gorontalo.js';
 import { NIP_PLAN_CHECKED_ON } from './province.js';
 import { syntheticPlan } from './synthetic.js';
 
@@ -49,6 +49,8 @@ describe('demo province plan', () => {
       'pelaksana',
       'fungsional',
       'staf',
+      'plt',
+      'mutasi',
     ]);
     expect(accounts.every((a) => a.password === 'Rahasia#1' && /^\d{18}$/.test(a.nip))).toBe(true);
   });
@@ -66,6 +68,14 @@ describe('demo province plan', () => {
           .map((cell) => cell.trim().replace(/`/g, '')),
       );
     expect(rows).toEqual(demoAccounts('x').map((a) => [a.role, a.nip, a.nama]));
+  });
+
+  it('dates the mid-year cases from February, the mutation two months back so both plans meet the monthly cycle', () => {
+    expect(tmtPeristiwa('2026-01-31')).toBeNull();
+    expect(tmtPeristiwa('2026-02-01')).toEqual({ plt: '2026-02-01', mutasi: '2026-02-01' });
+    expect(tmtPeristiwa('2026-04-15')).toEqual({ plt: '2026-02-01', mutasi: '2026-02-01' });
+    expect(tmtPeristiwa('2026-10-12')).toEqual({ plt: '2026-02-01', mutasi: '2026-08-01' });
+    expect(tmtPeristiwa('2026-12-31')).toEqual({ plt: '2026-02-01', mutasi: '2026-10-01' });
   });
 
   it('a synthetic instansi shares no NIP with the demo', () => {

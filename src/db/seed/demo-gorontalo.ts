@@ -280,6 +280,19 @@ export const DEMO_EMPLOYEES = 2000;
 const OPD_DINKES = 1;
 const OPD_BKD = 3;
 
+/**
+ * The mid-year cases (insert-peristiwa.ts), away from the Dinas Kesehatan chain the browser journeys
+ * follow: the Kepala Bidang Kebudayaan of Dinas Pendidikan takes early retirement and the Kepala Bidang
+ * Pembinaan SMK acts for the post; a Perencana of Badan Pendapatan Daerah moves to Bappeda; Dinas Perhubungan has not
+ * imported last month's attendance yet.
+ */
+const PLT = { jabatan: 'j:opd0:bid2', pensiun: 'kabid:0:2', pejabat: 'kabid:0:1' };
+const MUTASI = {
+  dari: 'opd7:bid0:s0:f:Perencana Ahli Pertama',
+  ke: 'opd4:bid1:s0:f:Perencana Ahli Pertama',
+};
+const OPD_BELUM_DIIMPOR = 'opd16';
+
 export function demoGorontalo() {
   const built = buildProvince({
     kode: DEMO_KODE,
@@ -313,6 +326,10 @@ export function demoGorontalo() {
         p.key !== keys[`pelaksana:${seksiDinkes}`] &&
         p.key !== keys[`fungsional:${seksiDinkes}`],
     )!.key,
+    // Acts for the vacant Kepala Bidang Kebudayaan: its two kasi are his subordinates too.
+    plt: keys[PLT.pejabat]!,
+    // Moved mid-year: two plans this year, angka kredit in two parts.
+    mutasi: plan.pegawai.find((p) => p.jabatanKey === MUTASI.dari)!.key,
   };
   plan.roles.push(
     { pegawaiKey: accounts.admin_instansi, peran: 'ADMIN_INSTANSI', opdKey: null },
@@ -331,6 +348,29 @@ export function demoGorontalo() {
     { pegawaiKey: keys['kepala:5']!, peran: 'TIM_PENILAI', opdKey: null },
   );
   return { plan, accounts, keys };
+}
+
+/**
+ * When the mid-year cases take effect, from today (YYYY-MM-DD): the Plt on 1 February; the mutation
+ * on the first of the month two before the current one, not before February, so the old plan's
+ * months and the new plan's fall in the seeded monthly cycle. On the first of a month, so each month
+ * belongs to one plan whichever rule picks it. Null in January: nothing of the year has happened yet.
+ */
+export function tmtPeristiwa(tanggal: string): { plt: string; mutasi: string } | null {
+  const tahun = tanggal.slice(0, 4);
+  const bulan = Number(tanggal.slice(5, 7));
+  if (bulan === 1) return null;
+  return { plt: `${tahun}-02-01`, mutasi: `${tahun}-${String(Math.max(2, bulan - 2)).padStart(2, '0')}-01` };
+}
+
+/** The mid-year cases by plan keys: seedDemo writes them once the year's plans exist. */
+export function demoPeristiwa() {
+  const { keys, accounts } = demoGorontalo();
+  return {
+    plt: { jabatanKey: PLT.jabatan, pensiunKey: keys[PLT.pensiun]!, pejabatKey: accounts.plt },
+    mutasi: { pegawaiKey: accounts.mutasi, jabatanKey: MUTASI.ke },
+    belumDiimporOpdKey: OPD_BELUM_DIIMPOR,
+  };
 }
 
 /**
@@ -376,12 +416,17 @@ export function demoSkpStates(): { pegawai: string; state: SkpSeedState; catatan
 
 /**
  * Who shows what in the demo's monthly cycle: Salim (staf) reports the previous month himself in the
- * browser journey, so it stays empty for him; several of Yamin's subordinates wait for his assessment.
+ * browser journey, so it stays empty for him; several of Yamin's and of the Plt's subordinates wait
+ * for their assessment.
  */
-export function demoRealisasi(): { tanpaLaporan: string[]; penilaiMenunggu: string } {
+export function demoRealisasi(): { tanpaLaporan: string[]; penilaiMenunggu: string[] } {
   const { plan, accounts } = demoGorontalo();
   const nipOf = new Map(plan.pegawai.map((p) => [p.key, p.nip]));
-  return { tanpaLaporan: [nipOf.get(accounts.staf)!], penilaiMenunggu: nipOf.get(accounts.pengawas)! };
+  return {
+    tanpaLaporan: [nipOf.get(accounts.staf)!],
+    // The Plt's inbox shows his own and the vacant position's subordinates waiting too.
+    penilaiMenunggu: [nipOf.get(accounts.pengawas)!, nipOf.get(accounts.plt)!],
+  };
 }
 
 export interface DemoAccount {

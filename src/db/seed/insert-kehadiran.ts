@@ -3,8 +3,9 @@
  * day's record for every active employee on every working day of the months the realisasi seed
  * covers (the three completed months before the previous one, and the previous one). Mostly on
  * time; some late in each TPP band, some leaving early, some on official travel, leave or sick, a
- * few absent without reason; the Monday apel recorded, now and then missed. Deterministic (a hash of employee, date and seed) and written by one
- * set-based statement per month, in primary-key order.
+ * few absent without reason; the Monday apel recorded, now and then missed; optionally one OPD's
+ * previous month not imported yet. Deterministic (a hash of employee, date and seed) and written by
+ * one set-based statement per month, in primary-key order.
  */
 import { sql } from 'drizzle-orm';
 import { prevYearMonth, type YearMonth } from '../../domain/jadwal.js';
@@ -91,6 +92,8 @@ export interface KehadiranSeedOptions {
   seed: number;
   /** Completed months before the previous one (default 3). */
   bulanSelesai?: number;
+  /** An OPD whose previous month is not imported yet: none of its employees has a record then. */
+  belumDiimporOpdId?: number;
 }
 
 export interface KehadiranSeedCounts {
@@ -124,6 +127,10 @@ export async function insertKehadiran(tx: DbOrTx, o: KehadiranSeedOptions): Prom
 
   let kehadiran = 0;
   for (const b of bulan) {
+    const belumDiimpor =
+      b === lalu && o.belumDiimporOpdId !== undefined
+        ? sql`AND pg.opd_id IS DISTINCT FROM ${o.belumDiimporOpdId}::int`
+        : sql``;
     const hari = hariKerjaBulan(b, jamKerja, liburSet).map((h) => ({
       t: h.tanggal,
       m: h.jam.masuk,
@@ -139,7 +146,7 @@ export async function insertKehadiran(tx: DbOrTx, o: KehadiranSeedOptions): Prom
                    ((pg.id::bigint * 73856093) # ((h.t - date '2000-01-01')::bigint * 19349663) # ${o.seed}::bigint)
                      % 2147483648 AS x
               FROM pegawai pg CROSS JOIN hari h
-             WHERE pg.instansi_id = ${o.instansiId} AND pg.is_active),
+             WHERE pg.instansi_id = ${o.instansiId} AND pg.is_active ${belumDiimpor}),
           k1 AS (SELECT pegawai_id, t, m, p, (x * 2654435761) % 2147483648 AS x FROM k),
           k2 AS (SELECT pegawai_id, t, m, p, ((x # (x >> 15)) * 2246822519) % 2147483648 AS x FROM k1),
           acak AS (SELECT pegawai_id, t, m, p, (x # (x >> 13)) AS r1, ((x # (x >> 16)) * 3266489917) % 2147483648 AS r2 FROM k2),

@@ -46,7 +46,7 @@ async function kosongkan() {
 async function seed(now: Date) {
   await kosongkan();
   const counts = await database.db.transaction((tx) =>
-    insertRealisasiBulanan(tx, { instansiId, now, seed: 42, penilaiMenunggu: penilaiId }),
+    insertRealisasiBulanan(tx, { instansiId, now, seed: 42, penilaiMenunggu: [penilaiId] }),
   );
   return { db: database.db, counts };
 }

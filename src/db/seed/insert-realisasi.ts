@@ -41,8 +41,14 @@ export interface RealisasiSeedOptions {
   bulanSelesai?: number;
   /** Employees (id or NIP) who reported nothing for the previous month. */
   tanpaLaporan?: readonly (number | string)[];
-  /** A pejabat penilai (id or NIP) whose subordinates' previous month mostly waits for them. */
-  penilaiMenunggu?: number | string;
+  /** Pejabat penilai (id or NIP) whose subordinates' previous month mostly waits for them. */
+  penilaiMenunggu?: readonly (number | string)[];
+  /**
+   * An acting official (Plt) who assesses, from `mulai` on, the periods of the plans submitted to
+   * `penilaiId` (who left the position): the assessor is whoever leads the position when the
+   * period's steps happen, in the month after it.
+   */
+  penggantiPenilai?: readonly { penilaiId: number; pltId: number; mulai: YearMonth }[];
 }
 
 export interface RealisasiSeedCounts {
@@ -182,7 +188,10 @@ async function readJadwal(tx: DbOrTx, instansiId: number): Promise<JadwalConfig>
   };
 }
 
-/** Per month, the plan approvedSkpFor() would pick for each employee, with its RHKs and their first target. */
+/**
+ * Per month, the plan approvedSkpFor() would pick for each active employee (someone who left reports
+ * nothing more), with its RHKs and their first target.
+ */
 function readPlans(tx: DbOrTx, instansiId: number, bulan: YearMonth[]) {
   const months = bulan.map((kode) => {
     const { tahun, bulan: b } = parseYearMonth(kode);
@@ -206,7 +215,7 @@ function readPlans(tx: DbOrTx, instansiId: number, bulan: YearMonth[]) {
                            AND x.periode_mulai <= m.akhir AND x.periode_akhir >= m.mulai
                          ORDER BY x.pegawai_id, x.versi DESC, x.id DESC) s ON true
           JOIN pegawai p ON p.id = s.pegawai_id
-         WHERE s.pejabat_penilai_id IS NOT NULL
+         WHERE s.pejabat_penilai_id IS NOT NULL AND p.is_active
            AND EXISTS (SELECT 1 FROM rhk r WHERE r.skp_id = s.id)
          ORDER BY m.kode, s.pegawai_id`,
   );
@@ -587,20 +596,24 @@ export async function insertRealisasiBulanan(
   for (let i = 0; i < (options.bulanSelesai ?? 3); i++) bulan.unshift(prevYearMonth(bulan[0]!));
   const plans = await readPlans(tx, instansiId, bulan);
   const tanpa = await pegawaiIds(tx, instansiId, options.tanpaLaporan ?? []);
-  const penilai = await pegawaiIds(
-    tx,
-    instansiId,
-    options.penilaiMenunggu === undefined ? [] : [options.penilaiMenunggu],
-  );
+  const penilai = await pegawaiIds(tx, instansiId, options.penilaiMenunggu ?? []);
   const batas = now.getTime() - MENIT;
   const b = builder(options.seed, cfg, batas);
   const perbaikanDibuka = jendelaPeriode('PERBAIKAN', periodeOf(lalu, cfg), cfg).mulai.getTime() < batas;
-  let urutanMenunggu = 0;
-  for (const plan of plans) {
+  // Each waiting assessor's subordinates get the same pattern, counted per assessor.
+  const urutanMenunggu = new Map<number, number>();
+  for (const found of plans) {
+    const plt = options.penggantiPenilai?.find(
+      (g) => g.penilaiId === found.penilaiId && found.kode >= g.mulai,
+    );
+    const plan = plt ? { ...found, penilaiId: plt.pltId } : found;
     if (plan.kode !== lalu) b.add(plan, BULAN_SELESAI);
     else if (tanpa.has(plan.pegawaiId)) continue;
-    else if (penilai.has(plan.penilaiId)) b.add(plan, bulanLalu.menunggu(urutanMenunggu++, perbaikanDibuka));
-    else b.add(plan, bulanLalu.acak(b.r));
+    else if (penilai.has(plan.penilaiId)) {
+      const urutan = urutanMenunggu.get(plan.penilaiId) ?? 0;
+      urutanMenunggu.set(plan.penilaiId, urutan + 1);
+      b.add(plan, bulanLalu.menunggu(urutan, perbaikanDibuka));
+    } else b.add(plan, bulanLalu.acak(b.r));
   }
   await write(tx, instansiId, b);
   return { bulan, ...b.counts };

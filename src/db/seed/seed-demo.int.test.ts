@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -61,13 +61,13 @@ describe('demo seed', () => {
     expect(row!.n).toBe(1);
   });
 
-  it('writes consistent paths, OPD links and position history', async () => {
+  it('writes consistent paths, OPD links and position history (an open definitive one for everyone active)', async () => {
     const [bad] = await rows<{ paths: number; opd: number; history: number }>(
       database.db,
       sql`SELECT
             (SELECT count(*)::int FROM unor c JOIN unor p ON p.id = c.parent_id WHERE c.path <> p.path || c.id || '/') AS paths,
             (SELECT count(*)::int FROM pegawai g JOIN unor u ON u.id = g.unor_id WHERE g.opd_id IS DISTINCT FROM u.opd_id) AS opd,
-            (SELECT count(*)::int FROM pegawai g WHERE NOT EXISTS
+            (SELECT count(*)::int FROM pegawai g WHERE g.is_active AND NOT EXISTS
                (SELECT 1 FROM penugasan t WHERE t.pegawai_id = g.id AND t.jenis = 'DEFINITIF' AND t.tmt_selesai IS NULL)) AS history`,
     );
     expect(bad).toEqual({ paths: 0, opd: 0, history: 0 });
@@ -163,23 +163,31 @@ describe('demo SKPs', () => {
     expect(lastYear).toEqual({ n: DEMO_EMPLOYEES, approved: DEMO_EMPLOYEES });
   });
 
-  it('link every non-JPT UTAMA RHK of an approved plan to an RHK of the superior’s plan of the same year', async () => {
+  it('link every non-JPT UTAMA RHK of an approved plan for a current position to an RHK of the plan its superior leads it by', async () => {
+    // rencana_atasan(): the superior's own plan, or under a Plt the plan written for the position.
+    // The plans of a position left (the mutation's, the retired head's) are checked in seed-demo-peristiwa.
     const [row] = await rows<{ utama: number; unlinked: number }>(
       database.db,
-      sql`SELECT count(*)::int AS utama,
+      sql`WITH s AS (
+            SELECT s.*, ra.pemilik_id, ra.jabatan_id AS jabatan_atasan_id
+              FROM skp s JOIN pegawai p ON p.id = s.pegawai_id AND p.is_active AND p.jabatan_id = s.jabatan_id
+             CROSS JOIN LATERAL rencana_atasan(s.pegawai_id, atasan_langsung(s.pegawai_id, ${TANGGAL}::date),
+                                               s.tahun, ${TANGGAL}::date) ra
+             WHERE s.status = 'DISETUJUI' AND NOT s.is_jpt)
+          SELECT count(*)::int AS utama,
                  count(*) FILTER (WHERE NOT EXISTS (
                    SELECT 1 FROM rhk_intervensi v JOIN rhk y ON y.id = v.atasan_rhk_id JOIN skp sa ON sa.id = y.skp_id
                     WHERE v.rhk_id = r.id AND sa.tahun = s.tahun
-                      AND sa.pegawai_id = atasan_langsung(s.pegawai_id, ${TANGGAL}::date)
+                      AND sa.pegawai_id = s.pemilik_id AND sa.jabatan_id = s.jabatan_atasan_id
                       AND sa.status IN ('DIAJUKAN', 'DISETUJUI')))::int AS unlinked
-            FROM skp s JOIN rhk r ON r.skp_id = s.id
-           WHERE s.status = 'DISETUJUI' AND NOT s.is_jpt AND r.jenis = 'UTAMA'`,
+            FROM s JOIN rhk r ON r.skp_id = s.id
+           WHERE r.jenis = 'UTAMA'`,
     );
     expect(row!.utama).toBeGreaterThan(2 * (DEMO_EMPLOYEES - 100) * 2);
     expect(row!.unlinked).toBe(0);
   });
 
-  it('derive JPT plans from their unit’s Perjanjian Kinerja, and give the others one IKI per aspek', async () => {
+  it('derive JPT plans from their unit’s Perjanjian Kinerja, and give the others one IKI per aspek (WAKTU: the months left from the plan’s start)', async () => {
     const [row] = await rows<{
       jptRhk: number;
       jptBad: number;
@@ -200,7 +208,8 @@ describe('demo SKPs', () => {
                                      <> ARRAY['KUANTITAS', 'KUALITAS', 'WAKTU']) AS "aspekBad",
             (SELECT count(*)::int FROM iki k JOIN rhk r ON r.id = k.rhk_id JOIN skp s ON s.id = r.skp_id
               WHERE NOT s.is_jpt AND ((k.aspek = 'KUALITAS' AND (k.target_nilai <> 100 OR k.target_satuan <> '%'))
-                                   OR (k.aspek = 'WAKTU' AND (k.target_nilai <> 12 OR k.target_satuan <> 'bulan'))
+                                   OR (k.aspek = 'WAKTU' AND (k.target_nilai <> 13 - extract(month FROM s.periode_mulai)
+                                                              OR k.target_satuan <> 'bulan'))
                                    OR (k.aspek = 'KUANTITAS' AND (k.target_nilai < 1 OR k.indikator NOT LIKE 'Jumlah %')))) AS "satuanBad"`,
     );
     expect(row!.jptRhk).toBeGreaterThanOrEqual(2 * 30);
@@ -301,8 +310,18 @@ describe('demo SKPs through the API', () => {
   });
 });
 
+/**
+ * Who assesses a plan's period on a day: the plan's pejabat penilai, or once he has left his position
+ * the Plt acting for it, from the Plt's TMT.
+ */
+const penilaiPada = (skp: 'k' | 's', hari: SQL) =>
+  sql`coalesce((SELECT t.pegawai_id FROM penugasan d JOIN penugasan t ON t.jabatan_id = d.jabatan_id AND t.jenis = 'PLT'
+                 WHERE d.pegawai_id = ${sql.raw(skp)}.pejabat_penilai_id AND d.jenis = 'DEFINITIF'
+                   AND d.tmt_selesai < t.tmt_mulai AND t.tmt_mulai <= ${hari}),
+               ${sql.raw(skp)}.pejabat_penilai_id)`;
+
 describe('demo realisasi', () => {
-  it('completes the three months before the previous one for every approved plan covering them', async () => {
+  it('completes the three months before the previous one for every active employee’s approved plan covering them', async () => {
     const found = await rows<{
       kode: string;
       plans: number;
@@ -313,7 +332,10 @@ describe('demo realisasi', () => {
     }>(
       database.db,
       sql`WITH m AS (SELECT kode, left(kode, 4)::int AS tahun FROM unnest(${`{${SELESAI.join(',')}}`}::text[]) AS m(kode)),
-               s AS (SELECT m.kode, s.* FROM m JOIN skp s ON s.tahun = m.tahun AND s.status = 'DISETUJUI' AND s.pejabat_penilai_id IS NOT NULL)
+               s AS (SELECT m.kode, s.* FROM m JOIN skp s ON s.tahun = m.tahun AND s.status = 'DISETUJUI' AND s.pejabat_penilai_id IS NOT NULL
+                       AND s.periode_mulai <= (to_date(m.kode, 'YYYY-MM') + interval '1 month - 1 day')::date
+                       AND s.periode_akhir >= to_date(m.kode, 'YYYY-MM')
+                       AND EXISTS (SELECT 1 FROM pegawai p WHERE p.id = s.pegawai_id AND p.is_active))
           SELECT m.kode,
                  (SELECT count(*)::int FROM s WHERE s.kode = m.kode) AS plans,
                  (SELECT count(DISTINCT r.skp_id)::int FROM realisasi r WHERE r.periode_kode = m.kode) AS reported,
@@ -321,7 +343,8 @@ describe('demo realisasi', () => {
                      AND NOT EXISTS (SELECT 1 FROM realisasi r WHERE r.rhk_id = x.id AND r.periode_kode = m.kode)) AS missing,
                  (SELECT count(*)::int FROM realisasi r JOIN skp k ON k.id = r.skp_id WHERE r.periode_kode = m.kode
                      AND (r.status <> 'DITERIMA' OR r.capaian IS NULL OR r.arahan IS NOT NULL OR k.tahun <> m.tahun
-                          OR r.pejabat_penilai_id IS DISTINCT FROM k.pejabat_penilai_id OR r.nilai IS NULL OR r.rencana_aksi IS NULL
+                          OR r.pejabat_penilai_id IS DISTINCT FROM ${penilaiPada('k', sql`(r.diajukan_at AT TIME ZONE 'Asia/Makassar')::date`)}
+                          OR r.nilai IS NULL OR r.rencana_aksi IS NULL
                           OR NOT EXISTS (SELECT 1 FROM bukti_dukung b WHERE b.realisasi_id = r.id AND b.url LIKE 'https://%'))) AS bad,
                  (SELECT count(*)::int FROM penilaian_periodik p WHERE p.periode_kode = m.kode) AS rated
             FROM m ORDER BY m.kode`,
@@ -344,7 +367,7 @@ describe('demo realisasi', () => {
     const [row] = await rows<{ steps: number; bad: number; threads: Record<string, number> }>(
       database.db,
       sql`WITH h AS (
-            SELECT h.*, r.pegawai_id, s.pejabat_penilai_id AS penilai, r.periode_kode,
+            SELECT h.*, r.pegawai_id, ${penilaiPada('s', sql`(h.at AT TIME ZONE 'Asia/Makassar')::date`)} AS penilai, r.periode_kode,
                    extract(day FROM h.at AT TIME ZONE 'Asia/Makassar')::int AS hari,
                    to_char(h.at AT TIME ZONE 'Asia/Makassar', 'YYYY-MM') AS bulan,
                    to_char(to_date(r.periode_kode, 'YYYY-MM') + interval '1 month', 'YYYY-MM') AS berikut

@@ -1,20 +1,30 @@
 /**
  * Seeds the demo province into an empty database (first `npm start`): the organisation, then the
  * cascaded SKPs of the previous year (all approved, to copy from) and of the current year (the
- * states of demoSkpStates, everyone else approved), then the monthly cycle: the months before the
- * previous one completed, the previous one in progress (demoRealisasi); last, the previous year's
- * penilaian (annual evaluations, organisation predikat, penetapan, one open objection), and the
- * holidays and attendance of the same months (insertKehadiran). "Current" is
- * the clock's year and month in the demo's zone.
+ * states of demoSkpStates, everyone else approved), then the year's mid-year cases (demoPeristiwa:
+ * a Plt for a retired head, a mutation with two plans; from February), then the monthly cycle: the
+ * months before the previous one completed, the previous one in progress (demoRealisasi); last, the
+ * previous year's penilaian (annual evaluations, organisation predikat, penetapan, one open and one
+ * decided objection), and the holidays and attendance of the same months (insertKehadiran), one
+ * OPD's previous month not imported yet. "Current" is the clock's year and month in the demo's zone.
  */
 import { hash, verify } from '@node-rs/argon2';
 import { sql } from 'drizzle-orm';
+import { prevYearMonth } from '../../domain/jadwal.js';
 import { dateInZone } from '../../platform/clock.js';
-import { type Db, rows } from '../client.js';
-import { demoAccounts, demoGorontalo, demoRealisasi, demoSkpStates } from './demo-gorontalo.js';
+import { type Db, rows, type Tx } from '../client.js';
+import {
+  demoAccounts,
+  demoGorontalo,
+  demoPeristiwa,
+  demoRealisasi,
+  demoSkpStates,
+  tmtPeristiwa,
+} from './demo-gorontalo.js';
 import { insertKehadiran } from './insert-kehadiran.js';
-import { insertOrgPlan } from './insert-org.js';
+import { type InsertedOrg, insertOrgPlan } from './insert-org.js';
 import { insertPenilaianTahunan } from './insert-penilaian.js';
+import { insertMutasi, insertPlt } from './insert-peristiwa.js';
 import { insertRealisasiBulanan } from './insert-realisasi.js';
 import { insertSkpPlans } from './insert-skp.js';
 
@@ -34,11 +44,13 @@ export async function seedDemo(db: Db, password: string, now: Date) {
       mix: { TERLAMBAT: 0.05 },
     });
     const kini = await insertSkpPlans(tx, { ...common, tahun, seed: 7501 + tahun, states: demoSkpStates() });
+    const peristiwa = await insertPeristiwa(tx, org, tahun, tanggal, now);
     const realisasi = await insertRealisasiBulanan(tx, {
       instansiId: org.instansiId,
       now,
       seed: 7501 + tahun,
       ...demoRealisasi(),
+      penggantiPenilai: peristiwa ? [peristiwa.penggantiPenilai] : [],
     });
     const penilaian = await insertPenilaianTahunan(tx, {
       instansiId: org.instansiId,
@@ -47,12 +59,48 @@ export async function seedDemo(db: Db, password: string, now: Date) {
       seed: 7601 + tahun - 1,
       tanpaKeberatanDi: demoAccounts('').map((a) => a.nip),
     });
-    const kehadiran = await insertKehadiran(tx, { instansiId: org.instansiId, tanggal, seed: 7701 + tahun });
-    return { ...org, tahun, skp: { lalu, kini }, realisasi, penilaian, kehadiran };
+    const kehadiran = await insertKehadiran(tx, {
+      instansiId: org.instansiId,
+      tanggal,
+      seed: 7701 + tahun,
+      belumDiimporOpdId: org.unor.get(demoPeristiwa().belumDiimporOpdKey)!,
+    });
+    return { ...org, tahun, skp: { lalu, kini }, peristiwa, realisasi, penilaian, kehadiran };
   });
   // PGlite runs no autovacuum: without this its planner would guess on empty-table statistics.
   await db.execute(sql`ANALYZE`);
   return seeded;
+}
+
+/** The Plt and the mutation of demoPeristiwa, dated by tmtPeristiwa; none in January. */
+async function insertPeristiwa(tx: Tx, org: InsertedOrg, tahun: number, tanggal: string, now: Date) {
+  const tmt = tmtPeristiwa(tanggal);
+  if (!tmt) return null;
+  const { plt, mutasi } = demoPeristiwa();
+  const id = (key: string) => org.pegawai.get(key)!;
+  const olehId = id(demoGorontalo().accounts.admin_instansi);
+  const pensiunId = id(plt.pensiunKey);
+  const pltId = id(plt.pejabatKey);
+  await insertPlt(tx, {
+    pensiunId,
+    pltId,
+    jabatanId: org.jabatan.get(plt.jabatanKey)!,
+    tmt: tmt.plt,
+    tahun,
+    olehId,
+    now,
+  });
+  const skpBaruId = await insertMutasi(tx, {
+    pegawaiId: id(mutasi.pegawaiKey),
+    jabatanId: org.jabatan.get(mutasi.jabatanKey)!,
+    tmt: tmt.mutasi,
+    tahun,
+    olehId,
+    now,
+  });
+  // The periods whose steps fall from the Plt's TMT on: the month before it and later.
+  const mulai = prevYearMonth(tmt.plt.slice(0, 7));
+  return { tmt, skpBaruId, penggantiPenilai: { penilaiId: pensiunId, pltId, mulai } };
 }
 
 export async function seedDemoIfEmpty(db: Db, password: string, now: Date): Promise<boolean> {
