@@ -3,8 +3,10 @@ CREATE INDEX "skp_jabatan_tahun_idx" ON "skp" USING btree ("jabatan_id","tahun")
 -- Who held a position on a date (SPEC §4.1): the definitive holder by the assignment history, else
 -- the current holder unless his assignment began later, else an acting Plt/Plh; never p_kecuali.
 CREATE FUNCTION pemangku_jabatan(p_jid integer, p_tanggal date, p_kecuali integer) RETURNS integer
-LANGUAGE sql STABLE AS $$
-  SELECT coalesce(
+LANGUAGE plpgsql STABLE AS $$
+-- plpgsql, not sql: its statement plans are cached per connection (as atasan_langsung's).
+BEGIN
+  RETURN coalesce(
     (SELECT t.pegawai_id FROM penugasan t JOIN pegawai h ON h.id = t.pegawai_id AND h.is_active
       WHERE t.jabatan_id = p_jid AND t.jenis = 'DEFINITIF' AND t.tmt_mulai <= p_tanggal
         AND (t.tmt_selesai IS NULL OR t.tmt_selesai >= p_tanggal) AND t.pegawai_id <> p_kecuali
@@ -17,7 +19,8 @@ LANGUAGE sql STABLE AS $$
     (SELECT t.pegawai_id FROM penugasan t JOIN pegawai h ON h.id = t.pegawai_id AND h.is_active
       WHERE t.jabatan_id = p_jid AND t.jenis IN ('PLT', 'PLH') AND t.tmt_mulai <= p_tanggal
         AND (t.tmt_selesai IS NULL OR t.tmt_selesai >= p_tanggal) AND t.pegawai_id <> p_kecuali
-      ORDER BY t.pegawai_id LIMIT 1))
+      ORDER BY t.pegawai_id LIMIT 1));
+END
 $$;
 --> statement-breakpoint
 -- Who assesses an SKP's periods and annual evaluation (SPEC §4.1): for the plan of the position the
@@ -100,25 +103,39 @@ END
 $$;
 --> statement-breakpoint
 -- The plans of positions their holders have left (this year or last) that p_penilai assesses by
--- penilai_skp(): candidates are plans of positions under one he holds or held then, reached through
--- vacant positions as bawahan_langsung() does; penilai_skp() then decides, so both always agree.
+-- penilai_skp(): candidates are the plans of those whose assignment ended (this year or last) in a
+-- position under one he holds or held then, reached through vacant positions as bawahan_langsung()
+-- does; pejabat_penilai_skp() then decides, so both always agree. Starting from the ended
+-- assignments keeps it to the few who moved, not every holder of a reached position; two plpgsql
+-- statements (the positions, then the plans) keep cached plans cheap (bench/penilai.ts).
 CREATE FUNCTION skp_ditinggal_dinilai(p_penilai integer, p_tanggal date) RETURNS SETOF integer
-LANGUAGE sql STABLE AS $$
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  v_awal date := make_date(extract(year FROM p_tanggal)::int - 1, 1, 1);
+  v_jids integer[];
+BEGIN
   WITH RECURSIVE mine(jid) AS (
     SELECT jabatan_id FROM pegawai WHERE id = p_penilai AND jabatan_id IS NOT NULL
     UNION
     SELECT t.jabatan_id FROM penugasan t
-     WHERE t.pegawai_id = p_penilai
-       AND (t.tmt_selesai IS NULL OR t.tmt_selesai >= make_date(extract(year FROM p_tanggal)::int - 1, 1, 1))
+     WHERE t.pegawai_id = p_penilai AND (t.tmt_selesai IS NULL OR t.tmt_selesai >= v_awal)
   ), reach(jid, d) AS (
     SELECT j.id, 1 FROM jabatan j JOIN mine m ON j.atasan_jabatan_id = m.jid
     UNION ALL
     SELECT j.id, r.d + 1 FROM reach r JOIN jabatan j ON j.atasan_jabatan_id = r.jid
      WHERE r.d < 10 AND NOT EXISTS (SELECT 1 FROM pegawai h WHERE h.jabatan_id = r.jid AND h.is_active)
   )
-  SELECT s.id FROM (SELECT DISTINCT jid FROM reach) r
-    JOIN skp s ON s.jabatan_id = r.jid AND s.tahun >= extract(year FROM p_tanggal)::int - 1
+  SELECT array_agg(DISTINCT jid) INTO v_jids FROM reach;
+  IF v_jids IS NULL THEN
+    RETURN;
+  END IF;
+  RETURN QUERY
+  SELECT DISTINCT s.id FROM penugasan t
+    JOIN skp s ON s.pegawai_id = t.pegawai_id AND s.jabatan_id = t.jabatan_id
+     AND s.tahun >= extract(year FROM v_awal)::int
     JOIN pegawai p ON p.id = s.pegawai_id
-   WHERE s.jabatan_id IS DISTINCT FROM p.jabatan_id AND s.pegawai_id <> p_penilai
-     AND pejabat_penilai_skp(s.id, p_tanggal) = p_penilai
+   WHERE t.jabatan_id = ANY (v_jids) AND t.jenis = 'DEFINITIF' AND t.tmt_selesai >= v_awal
+     AND s.jabatan_id IS DISTINCT FROM p.jabatan_id AND s.pegawai_id <> p_penilai
+     AND pejabat_penilai_skp(s.id, p_tanggal) = p_penilai;
+END
 $$;
