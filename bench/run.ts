@@ -8,8 +8,8 @@
  * code. Also the kurva distribusi: a period's ratings for every employee with an approved plan and an
  * organisation predikat for every unit, then every unit's curve over HTTP (cold, then warm). Prints
  * seed seconds, report latencies, req/s, p50/p99 latency and the ratios to the references. Last, the
- * 1,000,000-row XLSX posted to the realisasi import (impor.ts): time to refusal and memory. Not a
- * timed test.
+ * 1,000,000-row XLSX posted to the realisasi import (impor.ts): time to refusal and memory; and who
+ * assesses a plan after mid-year mutations (penilai.ts), per SQL call. Not a timed test.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -27,6 +27,7 @@ import { adminUrl, withAdmin } from '../test/pg-admin.js';
 import { ekspor, printEkspor } from './ekspor.js';
 import { imporBesar, printImpor } from './impor.js';
 import { monitoring, printMonitoring } from './monitoring.js';
+import { penilai, printPenilai } from './penilai.js';
 import { masuk, startProcess, stop, waitFor } from './proses.js';
 import {
   antrean,
@@ -485,5 +486,8 @@ printImpor(
     pegawai: { nip: data.users[0]!.nip, password: PASSWORD },
   }),
 );
+
+// Who assesses a plan after mid-year mutations (penilai.ts); last, as it moves one employee in a hundred.
+printPenilai(await penilai(url, data.tahun));
 
 await withAdmin(SERVER_URL, (c) => c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`));
