@@ -150,6 +150,13 @@ describe('a mutation on 15 November', () => {
     expect([lama.periodeMulai, lama.periodeAkhir]).toEqual(['2026-01-01', '2026-11-14']);
     const baru = await ok<{ periodeMulai: string; periodeAkhir: string }>(u.fung.get(`/api/skp/${skpBaru}`));
     expect([baru.periodeMulai, baru.periodeAkhir]).toEqual(['2026-11-15', '2026-12-31']);
+    // The old plan still stands under the old superior's plan, whoever reads it.
+    type Detail = { atasan: { pegawaiId: number } | null };
+    for (const c of [u.fung, u.kasi, u.kabid])
+      expect((await ok<Detail>(c.get(`/api/skp/${skpLama}`))).atasan?.pegawaiId).toBe(org.pengawas.id);
+    expect((await ok<Detail>(u.fung.get(`/api/skp/${skpBaru}`))).atasan?.pegawaiId).toBe(
+      org.administrator.id,
+    );
     const [a] = await rows<{ before: unknown; after: unknown }>(
       h.db,
       sql`SELECT before, after FROM audit_log WHERE action = 'skp.tutup_mutasi' AND entity_id = ${String(skpLama)}`,

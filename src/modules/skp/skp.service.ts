@@ -74,10 +74,16 @@ export function createSkpService(deps: {
   }
   type Loaded = Awaited<ReturnType<typeof load>>['skp'];
 
-  /** The superior (whose plan is intervened) and who decides: the superior, or for a JPT plan the head of region. */
-  async function atasanDanPenilai(s: { pegawaiId: number; instansiId: number; isJpt: boolean }) {
+  /**
+   * Who decides on the plan (pegawai.penilaiSkp: the superior, the head of region for a JPT plan, the
+   * old position's superior for a plan left by a mutation) and whose plan it intervenes: the same
+   * superior, or for a JPT plan the direct one.
+   */
+  async function atasanDanPenilai(s: { id: number; pegawaiId: number; instansiId: number; isJpt: boolean }) {
+    const { penilaiId } = await pegawai.penilaiSkp(s.id, s.instansiId);
+    if (!s.isJpt) return { atasanId: penilaiId, penilaiId };
     const chain = await pegawai.rantaiAtasanIds(s.pegawaiId, s.instansiId);
-    return { atasanId: chain[0] ?? null, penilaiId: (s.isJpt ? chain.at(-1) : chain[0]) ?? null };
+    return { atasanId: chain[0] ?? null, penilaiId };
   }
 
   /** The plan this SKP's owner intervenes under that superior and what it looks like; null without a superior. */
@@ -295,7 +301,10 @@ export function createSkpService(deps: {
     return detail(actor, id);
   }
 
-  async function assertPenilai(actor: Actor, s: { pegawaiId: number; instansiId: number; isJpt: boolean }) {
+  async function assertPenilai(
+    actor: Actor,
+    s: { id: number; pegawaiId: number; instansiId: number; isJpt: boolean },
+  ) {
     if ((await atasanDanPenilai(s)).penilaiId !== actor.id) {
       throw new AppError(
         'FORBIDDEN',
