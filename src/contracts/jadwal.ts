@@ -103,3 +103,21 @@ export const BukaanOut = z.object({
 export type BukaanOut = z.infer<typeof BukaanOut>;
 export const BukaanPage = pageOf(BukaanOut);
 export type BukaanPage = z.infer<typeof BukaanPage>;
+
+/** A deadline counted down by the server in the instansi's zone (the inbox and the window cards). */
+export const Tenggat = z.object({
+  /** The last instant (ISO 8601): a window's end in the instansi's zone, or an exception's. */
+  akhir: z.string(),
+  /** Its local date, 'YYYY-MM-DD'. */
+  tanggalAkhir: z.string(),
+  /** Set while the window has not opened yet. */
+  mulai: z.string().nullable(),
+  status: z.enum(['BELUM_DIBUKA', 'BERJALAN', 'HARI_INI', 'TERLAMBAT']),
+  /** Milliseconds left at the server's now (negative when overdue). */
+  sisaMs: z.number(),
+  /** Calendar days left in the instansi's zone (negative when overdue). */
+  sisaHari: z.number(),
+  /** "3 hari lagi", "berakhir hari ini", "terlambat 2 hari", "dibuka 4 hari lagi". */
+  label: z.string(),
+});
+export type Tenggat = z.infer<typeof Tenggat>;

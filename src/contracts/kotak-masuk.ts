@@ -5,27 +5,13 @@
  */
 import { z } from 'zod';
 import { PageQuery, pageOf } from './common.js';
+import { Tenggat } from './jadwal.js';
 import { PeriodeKode } from './realisasi.js';
 
 const Orang = z.object({ id: z.number(), namaLengkap: z.string() });
 const Periode = z.object({ kode: z.string(), label: z.string() });
 
-export const Tenggat = z.object({
-  /** The last instant (ISO 8601): a window's end in the instansi's zone, or an exception's. */
-  akhir: z.string(),
-  /** Its local date, 'YYYY-MM-DD'. */
-  tanggalAkhir: z.string(),
-  /** Set while the window has not opened yet. */
-  mulai: z.string().nullable(),
-  status: z.enum(['BELUM_DIBUKA', 'BERJALAN', 'HARI_INI', 'TERLAMBAT']),
-  /** Milliseconds left at the server's now (negative when overdue). */
-  sisaMs: z.number(),
-  /** Calendar days left in the instansi's zone (negative when overdue). */
-  sisaHari: z.number(),
-  /** "3 hari lagi", "berakhir hari ini", "terlambat 2 hari", "dibuka 4 hari lagi". */
-  label: z.string(),
-});
-export type Tenggat = z.infer<typeof Tenggat>;
+export { Tenggat } from './jadwal.js';
 
 const Dasar = { tenggat: Tenggat, tautan: z.string() };
 

@@ -5,7 +5,7 @@ import { CAPAIAN_RHK, PREDIKAT_PEGAWAI, RATING } from '../domain/predikat.js';
 import { STATUS_REALISASI } from '../domain/realisasi-workflow.js';
 import { JENIS_RHK } from '../domain/skp.js';
 import { BATAS_INT, teks } from './common.js';
-import { JendelaOut } from './jadwal.js';
+import { JendelaOut, Tenggat } from './jadwal.js';
 import { LogRingkasan } from './log-harian.js';
 
 const Teks = (max: number) => teks().trim().max(max, `Paling banyak ${max} karakter.`);
@@ -235,7 +235,8 @@ export const RealisasiBulanOut = z.object({
   skp: z.object({ id: z.number(), tahun: z.number(), versi: z.number() }).nullable(),
   pejabatPenilai: Orang.nullable(),
   /** The period's windows, with whether the employee may write in each now (exceptions included). */
-  jendela: z.array(JendelaOut.extend({ izin: z.boolean(), pesan: z.string().nullable() })),
+  /** `tenggat`: the window's countdown as the inbox words it, in the instansi's zone. */
+  jendela: z.array(JendelaOut.extend({ izin: z.boolean(), pesan: z.string().nullable(), tenggat: Tenggat })),
   items: z.array(RhkRealisasi),
   jumlah: JumlahStatus,
   umpanBalikPerilaku: z.array(z.object({ kode: z.string(), teks: z.string(), oleh: Orang, at: z.string() })),

@@ -30,8 +30,31 @@ export function formatTanggal(iso: string | null): string {
 }
 
 /** An instant as a date and time, e.g. "3 Mar 2026, 10.00". */
-export const formatWaktu = (iso: string) =>
-  new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' });
+/** The instansi's time zone and its abbreviation (WIB, WITA, WIT); null while unknown. */
+export type Zona = { zonaWaktu: string; singkatan: string } | null;
+
+/** Today in the instansi's zone, 'YYYY-MM-DD' (the browser's calendar only while the zone is unknown). */
+export function hariIniDi(zona: Zona, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    ...(zona ? { timeZone: zona.zonaWaktu } : {}),
+  }).format(now);
+}
+
+/** An instant in the instansi's zone, never the browser's: '3 Agustus 2026 pukul 10.00 WITA'. */
+export function formatWaktu(iso: string, zona: Zona): string {
+  const teks = new Date(iso).toLocaleString('id-ID', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(zona ? { timeZone: zona.zonaWaktu } : {}),
+  });
+  return zona ? `${teks} ${zona.singkatan}` : teks;
+}
 
 export { ASPEK_LABEL, JENIS_LAMPIRAN_LABEL, PERSPEKTIF_LABEL } from '../../src/domain/skp';
 // SKP (perencanaan kinerja, SPEC §4): labels of the server's enums, and the form's wording.

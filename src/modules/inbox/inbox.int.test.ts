@@ -60,6 +60,15 @@ describe('kotak masuk: what waits, with deadlines counted down in WITA', () => {
         tautan: '/realisasi?periode=2026-07',
       },
     ]);
+    // The window card of Realisasi Saya counts down in the same words, from the same server clock.
+    const saya = await c.staf.get('/api/realisasi?periode=2026-07');
+    expect(saya.statusCode, saya.body).toBe(200);
+    const kartu = (saya.json() as { jendela: { jenis: string; tenggat: unknown }[] }).jendela;
+    expect(kartu.find((j) => j.jenis === 'INPUT')?.tenggat).toEqual(jenis(staf, 'LAPOR')[0]!.tenggat);
+    expect(kartu.find((j) => j.jenis === 'PENILAIAN')?.tenggat).toMatchObject({
+      status: 'BELUM_DIBUKA',
+      label: 'dibuka 5 hari lagi',
+    });
     // Someone without a plan or subordinates has nothing waiting.
     expect(await kotak(c.asing)).toMatchObject({
       items: [],

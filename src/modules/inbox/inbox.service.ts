@@ -4,20 +4,14 @@
  * force and what escalated to them), open dialog follow-ups — each with its deadline in the instansi's
  * zone and the time left as the server counts it (domain/tenggat.ts).
  */
-import type { ItemKotakMasuk, KotakMasukOut, Tenggat } from '../../contracts/kotak-masuk.js';
+import type { ItemKotakMasuk, KotakMasukOut } from '../../contracts/kotak-masuk.js';
 import type { Db } from '../../db/client.js';
 import { type BukaanKhusus, labelPeriode, type Periode, semuaPeriode } from '../../domain/jadwal.js';
 import { namaLengkap } from '../../domain/pegawai.js';
-import {
-  aturanEskalasi,
-  hitungTenggat,
-  jendelaPenilaian,
-  periodeLapor,
-  rentangJendela,
-} from '../../domain/tenggat.js';
+import { aturanEskalasi, jendelaPenilaian, periodeLapor, rentangJendela } from '../../domain/tenggat.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
 import type { Actor } from '../auth/actor.js';
-import { type JadwalService, resolvePeriode } from '../jadwal/jadwal.service.js';
+import { type JadwalService, resolvePeriode, tenggatDiZona } from '../jadwal/jadwal.service.js';
 import * as q from './inbox.queries.js';
 
 const periodeOut = (p: Periode) => ({ kode: p.kode, label: labelPeriode(p) });
@@ -47,19 +41,7 @@ export function createInboxService(deps: {
       const now = clock.now();
       const zona = cfg.zonaWaktu;
       const hariIni = dateInZone(now, zona);
-      const tenggat = (akhir: Date, mulai: Date | null = null): Tenggat => ({
-        akhir: akhir.toISOString(),
-        tanggalAkhir: dateInZone(akhir, zona),
-        mulai: mulai?.toISOString() ?? null,
-        ...hitungTenggat({
-          now,
-          hariIni,
-          akhir,
-          hariAkhir: dateInZone(akhir, zona),
-          mulai,
-          hariMulai: mulai && dateInZone(mulai, zona),
-        }),
-      });
+      const tenggat = (akhir: Date, mulai: Date | null = null) => tenggatDiZona(now, zona, akhir, mulai);
       const periode = (kode: string) => resolvePeriode(kode, cfg);
       const bukaanSaya: BukaanKhusus[] = saya.bukaanSaya.map((b) => ({
         ...b,

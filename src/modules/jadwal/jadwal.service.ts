@@ -11,6 +11,7 @@ import type {
   CabutBody,
   JadwalOut,
   JendelaOut,
+  Tenggat,
 } from '../../contracts/jadwal.js';
 import type { Db } from '../../db/client.js';
 import {
@@ -33,6 +34,7 @@ import {
   singkatanZona,
 } from '../../domain/jadwal.js';
 import { namaLengkap } from '../../domain/pegawai.js';
+import { hitungTenggat } from '../../domain/tenggat.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -53,6 +55,26 @@ const NAMA_JENIS_PERIODE: Record<JenisPeriode, string> = {
   TRIWULANAN: 'triwulanan',
   SEMESTERAN: 'semesteran',
 };
+
+/**
+ * A deadline as every page words it (domain/tenggat.ts hitungTenggat), counted in calendar days of
+ * the instansi's zone at the server's now, never the browser's: the inbox and the window cards.
+ */
+export function tenggatDiZona(now: Date, zona: string, akhir: Date, mulai: Date | null = null): Tenggat {
+  return {
+    akhir: akhir.toISOString(),
+    tanggalAkhir: dateInZone(akhir, zona),
+    mulai: mulai?.toISOString() ?? null,
+    ...hitungTenggat({
+      now,
+      hariIni: dateInZone(now, zona),
+      akhir,
+      hariAkhir: dateInZone(akhir, zona),
+      mulai,
+      hariMulai: mulai && dateInZone(mulai, zona),
+    }),
+  };
+}
 
 /**
  * The period a code names under the instansi's configuration: a month gives the period holding it

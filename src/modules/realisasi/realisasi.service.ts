@@ -55,7 +55,7 @@ import type { Storage } from '../../platform/storage.js';
 import type { AuditInput, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import type { DelegasiService } from '../delegasi/delegasi.service.js';
-import { type JadwalService, resolvePeriode } from '../jadwal/jadwal.service.js';
+import { type JadwalService, resolvePeriode, tenggatDiZona } from '../jadwal/jadwal.service.js';
 import type { KurvaService } from '../kurva/kurva.service.js';
 import type { MasukanRekanService } from '../masukan-rekan/masukan-rekan.service.js';
 import type { NotifikasiService } from '../notifikasi/notifikasi.service.js';
@@ -282,6 +282,7 @@ export function createRealisasiService(deps: {
               : ('DITUTUP' as const),
         izin: izin.ok,
         pesan: izin.ok ? null : izin.pesan,
+        tenggat: tenggatDiZona(now, cfg.zonaWaktu, j.akhir, now < j.mulai ? j.mulai : null),
       });
     }
     const izinOf = (jenis: JenisJendela) => jendela.find((j) => j.jenis === jenis)!.izin;

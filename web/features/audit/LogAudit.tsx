@@ -7,10 +7,13 @@ import type { AuditEntry } from '../../../src/contracts/audit';
 import { LoadMore } from '../../components/LoadMore';
 import { ErrorView, Loading } from '../../components/Status';
 import { api } from '../../lib/api';
+import { formatWaktu } from '../../lib/istilah';
+import { useJadwal } from '../realisasi/useJadwal';
 
 type Entry = z.infer<typeof AuditEntry>;
 
 export function LogAudit() {
+  const { zona } = useJadwal();
   const [action, setAction] = useState('');
   const [entityId, setEntityId] = useState('');
   const [filter] = useDebouncedValue({ action: action.trim(), entityId: entityId.trim() }, 300);
@@ -58,7 +61,7 @@ export function LogAudit() {
               <Table.Tbody>
                 {items.map((e) => (
                   <Table.Tr key={e.id}>
-                    <Table.Td>{new Date(e.at).toLocaleString('id-ID')}</Table.Td>
+                    <Table.Td>{formatWaktu(e.at, zona)}</Table.Td>
                     <Table.Td>{e.actorNama ?? '—'}</Table.Td>
                     <Table.Td>
                       {e.action}

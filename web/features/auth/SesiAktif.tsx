@@ -8,6 +8,7 @@ import { ErrorView, Loading } from '../../components/Status';
 import { GalatAksi, useAksi } from '../../lib/aksi';
 import { api, setCsrfToken } from '../../lib/api';
 import { formatWaktu } from '../../lib/istilah';
+import { useJadwal } from '../realisasi/useJadwal';
 
 const KEY = ['sesi-aktif'] as const;
 
@@ -39,6 +40,7 @@ function perangkat(userAgent: string | null): string {
 }
 
 export function SesiAktif() {
+  const { zona } = useJadwal();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const query = useQuery({
@@ -80,7 +82,7 @@ export function SesiAktif() {
                   {s.isSesiIni && <Badge size="sm">Sesi ini</Badge>}
                 </Group>
                 <Text size="xs" c="dimmed">
-                  Masuk {formatWaktu(s.dibuatAt)} · berakhir {formatWaktu(s.kedaluwarsaAt)}
+                  Masuk {formatWaktu(s.dibuatAt, zona)} · berakhir {formatWaktu(s.kedaluwarsaAt, zona)}
                 </Text>
               </div>
               <Button size="xs" variant="light" color="red" loading={aksi.busy} onClick={() => akhiri(s)}>

@@ -25,10 +25,11 @@ import { JENIS_DIALOG, JENIS_DIALOG_LABEL, type JenisDialog } from '../../../src
 import { Loading } from '../../components/Status';
 import { GalatAksi } from '../../lib/aksi';
 import { post, put } from '../../lib/api';
-import { ISTILAH_SKP } from '../../lib/istilah';
+import { hariIniDi, ISTILAH_SKP } from '../../lib/istilah';
 import { useMe } from '../../lib/session';
+import { useJadwal } from '../realisasi/useJadwal';
 import { useDialogAksi } from './aksi';
-import { hariIni, rhkPilihanQuery } from './api';
+import { rhkPilihanQuery } from './api';
 
 type Nilai = {
   pegawaiId: string;
@@ -43,7 +44,7 @@ type Nilai = {
 
 const TANGGAL = /^\d{4}-\d{2}-\d{2}$/;
 
-function awal(d: DialogOut | undefined): Nilai {
+function awal(d: DialogOut | undefined, hariIni: string): Nilai {
   return d
     ? {
         pegawaiId: String(d.pegawai.id),
@@ -62,7 +63,7 @@ function awal(d: DialogOut | undefined): Nilai {
       }
     : {
         pegawaiId: '',
-        tanggal: hariIni(),
+        tanggal: hariIni,
         jenis: 'PEMANTAUAN',
         topik: '',
         kesepakatan: '',
@@ -123,15 +124,20 @@ export function FormDialog({
 }) {
   const me = useMe();
   const aksi = useDialogAksi();
+  // The server refuses a date after its own today, in the instansi's zone.
+  const hariIni = hariIniDi(useJadwal().zona);
   const layarKecil = useMediaQuery('(max-width: 48em)');
   const form = useForm<Nilai>({
-    initialValues: { ...awal(dialog), ...(pegawaiId && !dialog ? { pegawaiId: String(pegawaiId) } : {}) },
+    initialValues: {
+      ...awal(dialog, hariIni),
+      ...(pegawaiId && !dialog ? { pegawaiId: String(pegawaiId) } : {}),
+    },
     validate: {
       pegawaiId: (v) => (v ? null : 'Pilih pegawai.'),
       tanggal: (v) =>
         !TANGGAL.test(v)
           ? 'Tanggal wajib diisi.'
-          : v > hariIni()
+          : v > hariIni
             ? 'Tanggal tidak boleh setelah hari ini.'
             : null,
       topik: (v) => (v.trim().length >= 3 ? null : 'Topik dialog wajib diisi (minimal 3 karakter).'),
@@ -220,12 +226,7 @@ export function FormDialog({
             />
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label="Tanggal dialog"
-              type="date"
-              max={hariIni()}
-              {...form.getInputProps('tanggal')}
-            />
+            <TextInput label="Tanggal dialog" type="date" max={hariIni} {...form.getInputProps('tanggal')} />
             <Select
               label="Jenis dialog"
               data={JENIS_DIALOG.map((j) => ({ value: j, label: JENIS_DIALOG_LABEL[j] }))}

@@ -37,9 +37,3 @@ export async function segarkanDialog(queryClient: QueryClient) {
     queryClient.invalidateQueries({ queryKey: NOTIFIKASI_KEY }),
   ]);
 }
-
-/** Today in the browser's calendar, 'YYYY-MM-DD' (the server refuses a date after its own today). */
-export function hariIni(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}

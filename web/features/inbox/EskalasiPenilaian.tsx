@@ -7,7 +7,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { formatNip } from '../../../src/domain/nip';
 import { LoadMore } from '../../components/LoadMore';
 import { ErrorView, Loading } from '../../components/Status';
-import { formatWaktu } from '../realisasi/format';
+import { formatWaktu } from '../../lib/istilah';
 import { PilihPeriode } from '../realisasi/PilihPeriode';
 import { useJadwal } from '../realisasi/useJadwal';
 import { fetchEskalasi } from './api';

@@ -33,6 +33,7 @@ import { LoadMore } from '../../components/LoadMore';
 import { ErrorView, Loading } from '../../components/Status';
 import { GalatAksi, useAksi } from '../../lib/aksi';
 import { formatWaktu } from '../../lib/istilah';
+import { useJadwal } from '../realisasi/useJadwal';
 import { buatToken, cabutToken, daftarToken, type TokenApiItem, tokenApiKeys } from './api';
 
 const MASA_BERLAKU = [
@@ -163,6 +164,7 @@ function TokenSekali({ hasil, onTutup }: { hasil: TokenApiDibuat | null; onTutup
 }
 
 function DaftarToken() {
+  const { zona } = useJadwal();
   const aksi = useAksi(segarkan);
   const [dicabut, setDicabut] = useState<TokenApiItem | null>(null);
   const query = useInfiniteQuery({
@@ -210,7 +212,7 @@ function DaftarToken() {
                       <Table.Td>
                         <Text size="sm">{t.nama}</Text>
                         <Text size="xs" c="dimmed">
-                          oleh {t.dibuatOleh}, {formatWaktu(t.createdAt)}
+                          oleh {t.dibuatOleh}, {formatWaktu(t.createdAt, zona)}
                         </Text>
                       </Table.Td>
                       <Table.Td>
@@ -225,9 +227,9 @@ function DaftarToken() {
                           ))}
                         </Group>
                       </Table.Td>
-                      <Table.Td>{formatWaktu(t.kedaluwarsaAt)}</Table.Td>
+                      <Table.Td>{formatWaktu(t.kedaluwarsaAt, zona)}</Table.Td>
                       <Table.Td>
-                        {t.terakhirDipakaiAt ? formatWaktu(t.terakhirDipakaiAt) : 'Belum pernah'}
+                        {t.terakhirDipakaiAt ? formatWaktu(t.terakhirDipakaiAt, zona) : 'Belum pernah'}
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <Badge color={status.color} style={{ overflow: 'visible' }}>

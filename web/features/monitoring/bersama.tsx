@@ -2,7 +2,7 @@
 import { Button, Group, Text } from '@mantine/core';
 import type { PredikatPegawai } from '../../../src/domain/predikat';
 import { GalatAksi, useAksi } from '../../lib/aksi';
-import { formatWaktu } from '../realisasi/format';
+import { formatWaktu } from '../../lib/istilah';
 import { useJadwal } from '../realisasi/useJadwal';
 import { perbarui, segarkanMonitoring } from './api';
 

@@ -1,11 +1,13 @@
 import { Box, Group, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { NotifikasiPage } from '../../../src/contracts/notifikasi';
+import { useJadwal } from '../realisasi/useJadwal';
 import { waktuRelatif } from './notifikasi';
 
 export type Notifikasi = NotifikasiPage['items'][number];
 
 /** One notification: unread ones are bold with a dot; a click opens its link. */
 export function ItemNotifikasi({ item, onOpen }: { item: Notifikasi; onOpen: (item: Notifikasi) => void }) {
+  const { zona } = useJadwal();
   return (
     <UnstyledButton
       onClick={() => onOpen(item)}
@@ -32,7 +34,7 @@ export function ItemNotifikasi({ item, onOpen }: { item: Notifikasi; onOpen: (it
             {item.pesan}
           </Text>
           <Text size="xs" c="dimmed">
-            {waktuRelatif(item.createdAt)}
+            {waktuRelatif(item.createdAt, zona?.zonaWaktu ?? null)}
           </Text>
         </Box>
       </Group>

@@ -23,12 +23,18 @@ export const tautanInternal = (tautan: string | null) =>
 
 const rtf = new Intl.RelativeTimeFormat('id-ID', { numeric: 'auto' });
 
-export function waktuRelatif(iso: string, now = Date.now()): string {
+/** How long ago a notice came; older than a week, its date in the instansi's zone (not the browser's). */
+export function waktuRelatif(iso: string, zonaWaktu: string | null, now = Date.now()): string {
   const detik = Math.round((new Date(iso).getTime() - now) / 1000);
   const abs = Math.abs(detik);
   if (abs < 60) return 'baru saja';
   if (abs < 3600) return rtf.format(Math.round(detik / 60), 'minute');
   if (abs < 86_400) return rtf.format(Math.round(detik / 3600), 'hour');
   if (abs < 7 * 86_400) return rtf.format(Math.round(detik / 86_400), 'day');
-  return new Date(iso).toLocaleDateString('id-ID', { day: 'numeric', month: 'short', year: 'numeric' });
+  return new Date(iso).toLocaleDateString('id-ID', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    ...(zonaWaktu ? { timeZone: zonaWaktu } : {}),
+  });
 }

@@ -30,9 +30,8 @@ import {
 } from '../../../src/domain/jabatan';
 import { PilihOpd } from '../../components/PilihOpd';
 import { ApiError, api, post, put } from '../../lib/api';
-import { JENIS_JABATAN_LABEL, PERAN_LABEL } from '../../lib/istilah';
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { hariIniDi, JENIS_JABATAN_LABEL, PERAN_LABEL } from '../../lib/istilah';
+import { useJadwal } from '../realisasi/useJadwal';
 
 function useJabatanOptions(search: string) {
   const [q] = useDebouncedValue(search, 250);
@@ -77,11 +76,12 @@ function useSave(p: PegawaiDetail) {
 }
 
 function MutasiForm({ p }: { p: PegawaiDetail }) {
+  const { zona } = useJadwal();
   const [search, setSearch] = useState('');
   const options = useJabatanOptions(search);
   const { error, save } = useSave(p);
   const form = useForm({
-    initialValues: { jabatanId: '', tmtMulai: today(), alasan: '' },
+    initialValues: { jabatanId: '', tmtMulai: hariIniDi(zona), alasan: '' },
     validate: {
       jabatanId: (v) => (v ? null : 'Pilih jabatan tujuan.'),
       tmtMulai: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Tanggal TMT berformat TTTT-BB-HH.'),
@@ -182,11 +182,12 @@ function AtasanForm({ p }: { p: PegawaiDetail }) {
 }
 
 function PltForm({ p }: { p: PegawaiDetail }) {
+  const { zona } = useJadwal();
   const [search, setSearch] = useState('');
   const options = useJabatanOptions(search);
   const { error, save } = useSave(p);
   const form = useForm({
-    initialValues: { jabatanId: '', jenis: 'PLT', tmtMulai: today(), tmtSelesai: '', alasan: '' },
+    initialValues: { jabatanId: '', jenis: 'PLT', tmtMulai: hariIniDi(zona), tmtSelesai: '', alasan: '' },
     validate: {
       jabatanId: (v) => (v ? null : 'Pilih jabatan.'),
       alasan: (v) => (v.trim().length >= 3 ? null : 'Alasan wajib diisi.'),

@@ -1,6 +1,6 @@
 /** The period's three windows (input, assessment, correction) with their dates and state now. */
 import { Badge, Group, Paper, SimpleGrid, Text } from '@mantine/core';
-import { waktuRelatif } from '../notifikasi/notifikasi';
+import { TenggatBadge } from '../inbox/TenggatBadge';
 import type { Jendela } from './api';
 import { formatRentangTanggal } from './format';
 
@@ -12,16 +12,14 @@ const STATUS: Record<Jendela['status'], { label: string; warna: string }> = {
 
 /**
  * `izin` already counts the admin's exceptions for the employee; `milikSaya` words them for the
- * employee or for the assessor. `sekarang`: the server's now, for the countdown.
+ * employee or for the assessor; the countdown is the server's, as in the inbox.
  */
 export function JendelaRealisasi({
   jendela,
-  sekarang,
   zona,
   milikSaya,
 }: {
   jendela: Jendela[];
-  sekarang: number;
   zona: string | null;
   milikSaya: boolean;
 }) {
@@ -46,15 +44,11 @@ export function JendelaRealisasi({
               {formatRentangTanggal(j.tanggalMulai, j.tanggalAkhir)}
               {zona ? ` (${zona})` : ''}
             </Text>
-            {j.status === 'DIBUKA' && (
-              <Text size="xs" c="dimmed">
-                Ditutup {waktuRelatif(j.akhir, sekarang)}
-              </Text>
-            )}
-            {j.status === 'BELUM_DIBUKA' && !khusus && (
-              <Text size="xs" c="dimmed">
-                Dibuka {waktuRelatif(j.mulai, sekarang)}
-              </Text>
+            {/* The inbox's own countdown, counted by the server in the instansi's zone. */}
+            {j.status !== 'DITUTUP' && !khusus && zona && (
+              <div>
+                <TenggatBadge tenggat={j.tenggat} zona={zona} />
+              </div>
             )}
           </Paper>
         );

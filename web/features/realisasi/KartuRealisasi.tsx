@@ -20,10 +20,11 @@ import {
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { BERKAS_MAKS_JUMLAH, SimpanRealisasiBody } from '../../../src/contracts/realisasi';
 import { api, put } from '../../lib/api';
+import type { Zona } from '../../lib/istilah';
 import { GalatRealisasi, useAksiRealisasi } from './aksi';
 import type { BuktiDukungOut, ItemRealisasi, RealisasiOut } from './api';
 import { BuktiDukungList } from './BuktiDukung';
-import { formatAngka, formatNilai, periksaAngka, periksaBerkas, type Zona } from './format';
+import { formatAngka, formatNilai, periksaAngka, periksaBerkas } from './format';
 import { RhkRingkas } from './RhkRingkas';
 import { RiwayatRealisasi } from './RiwayatRealisasi';
 import { CapaianBadge, StatusRealisasiBadge } from './StatusRealisasi';

@@ -66,7 +66,7 @@ function Halaman({
 }) {
   const query = useQuery(realisasiPegawaiQuery(pegawaiId, periode));
   const daftar = useQuery(bawahanRealisasiQuery(periode));
-  const { zona, sekarang } = useJadwal();
+  const { zona } = useJadwal();
   const navigate = useNavigate();
   const kartu = useRef<(HTMLDivElement | null)[]>([]);
 
@@ -114,12 +114,7 @@ function Halaman({
             </div>
             <PilihPeriode value={periode} label={query.data.periode.label} onChange={onPeriode} />
           </Group>
-          <JendelaRealisasi
-            jendela={query.data.jendela}
-            sekarang={sekarang()}
-            zona={zona?.singkatan ?? null}
-            milikSaya={false}
-          />
+          <JendelaRealisasi jendela={query.data.jendela} zona={zona?.singkatan ?? null} milikSaya={false} />
           {query.data.menilaiSebagai && query.data.pejabatPenilai && (
             <Alert color="grape" title={`a.n. ${query.data.pejabatPenilai.namaLengkap}`}>
               {query.data.menilaiSebagai === 'DELEGASI'

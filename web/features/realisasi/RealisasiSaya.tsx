@@ -12,11 +12,11 @@ import { RATING_LABEL } from '../../../src/domain/predikat';
 import { STATUS_REALISASI, STATUS_REALISASI_LABEL } from '../../../src/domain/realisasi-workflow';
 import { ErrorView, Loading } from '../../components/Status';
 import { post } from '../../lib/api';
-import { ISTILAH } from '../../lib/istilah';
+import { formatWaktu, ISTILAH, type Zona } from '../../lib/istilah';
 import { DaftarMasukanRekan } from '../masukan-rekan/DaftarMasukanRekan';
 import { GalatRealisasi, useAksiRealisasi } from './aksi';
 import { type Ajukan, type RealisasiBulanOut, realisasiSayaQuery } from './api';
-import { formatWaktu, nomorRhk, type Zona } from './format';
+import { nomorRhk } from './format';
 import { ImporRealisasi } from './ImporRealisasi';
 import { JendelaRealisasi } from './JendelaRealisasi';
 import { KartuRealisasi } from './KartuRealisasi';
@@ -40,7 +40,7 @@ export function RealisasiSaya({
 
 function Bulan({ periode, onPeriode }: { periode: string; onPeriode: (periode: string) => void }) {
   const query = useQuery(realisasiSayaQuery(periode));
-  const { zona, sekarang } = useJadwal();
+  const { zona } = useJadwal();
   const [belumDisimpan, setBelumDisimpan] = useState<ReadonlySet<number>>(new Set());
   const tandai = useCallback(
     (rhkId: number, belum: boolean) =>
@@ -72,12 +72,7 @@ function Bulan({ periode, onPeriode }: { periode: string; onPeriode: (periode: s
       ) : (
         <>
           <Ringkasan bulan={query.data} />
-          <JendelaRealisasi
-            jendela={query.data.jendela}
-            sekarang={sekarang()}
-            zona={zona?.singkatan ?? null}
-            milikSaya
-          />
+          <JendelaRealisasi jendela={query.data.jendela} zona={zona?.singkatan ?? null} milikSaya />
           {!query.data.skp ? (
             <Alert color="yellow" title="Belum ada SKP yang disetujui">
               Realisasi diisi per RHK dari SKP yang disetujui untuk periode {query.data.periode.label}.{' '}

@@ -1,7 +1,7 @@
 /** Every round of one realisasi and the feedback on it, oldest first: who, what, when. */
 import { Blockquote, Text, Timeline } from '@mantine/core';
+import { formatWaktu, type Zona } from '../../lib/istilah';
 import type { RealisasiOut } from './api';
-import { formatWaktu, type Zona } from './format';
 
 const AKSI: Record<RealisasiOut['riwayat'][number]['aksi'], { label: string; warna: string }> = {
   AJUKAN: { label: 'Diajukan', warna: 'blue' },

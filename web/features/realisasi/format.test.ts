@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { formatWaktu } from '../../lib/istilah';
 import {
   formatAngka,
   formatNilai,
   formatRentangTanggal,
   formatUkuran,
-  formatWaktu,
   nomorRhk,
   periksaAngka,
   periksaBerkas,

@@ -68,22 +68,6 @@ export function formatRentangTanggal(mulai: string, akhir: string): string {
   return `${d1} ${bulan(m1)} ${y1} – ${d2} ${bulan(m2)} ${y2}`;
 }
 
-/** The instansi's time zone and its abbreviation (WIB, WITA, WIT); null while unknown. */
-export type Zona = { zonaWaktu: string; singkatan: string } | null;
-
-/** An instant in the instansi's zone: '3 Agustus 2026 pukul 10.00 WITA'. */
-export function formatWaktu(iso: string, zona: Zona): string {
-  const teks = new Date(iso).toLocaleString('id-ID', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(zona ? { timeZone: zona.zonaWaktu } : {}),
-  });
-  return zona ? `${teks} ${zona.singkatan}` : teks;
-}
-
 /**
  * The periods the picker offers, newest first: from the running period back through the previous
  * year, by the instansi's kind of period. `bulanBerjalan` is a month (YYYY-MM) of the running period.
