@@ -1,0 +1,18 @@
+/**
+ * Server validation errors per form field: Zod's `{ field: 'body.x', message }[]` and an AppError's
+ * `{ field }`. What names no field stays a form-level message.
+ */
+import { ApiError } from './api';
+
+export function galatField(error: unknown): { fields: Record<string, string>; umum: string | null } {
+  if (!(error instanceof ApiError)) return { fields: {}, umum: 'Gagal menyimpan.' };
+  const fields: Record<string, string> = {};
+  const details = error.details;
+  const list = Array.isArray(details) ? details : details ? [{ ...details, message: error.message }] : [];
+  for (const d of list as { field?: unknown; message?: unknown }[]) {
+    if (typeof d.field !== 'string' || typeof d.message !== 'string') continue;
+    const name = d.field.replace(/^body\./, '').split('.')[0]!;
+    fields[name] ??= d.message;
+  }
+  return { fields, umum: Object.keys(fields).length ? null : error.message };
+}
