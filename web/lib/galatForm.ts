@@ -2,10 +2,14 @@
  * Server validation errors per form field: Zod's `{ field: 'body.x', message }[]` and an AppError's
  * `{ field }`. What names no field stays a form-level message.
  */
-import { ApiError } from './api';
+import type { ApiError } from './api';
+
+// By shape, not instanceof: the API client's module touches sessionStorage when loaded.
+const isApiError = (e: unknown): e is ApiError =>
+  e instanceof Error && typeof (e as { code?: unknown }).code === 'string';
 
 export function galatField(error: unknown): { fields: Record<string, string>; umum: string | null } {
-  if (!(error instanceof ApiError)) return { fields: {}, umum: 'Gagal menyimpan.' };
+  if (!isApiError(error)) return { fields: {}, umum: 'Gagal menyimpan.' };
   const fields: Record<string, string> = {};
   const details = error.details;
   const list = Array.isArray(details) ? details : details ? [{ ...details, message: error.message }] : [];
