@@ -64,3 +64,20 @@ test('an OPD admin sees no admin power over the head of his office', async ({ pa
   await expect(page.getByRole('heading', { name: 'Kelola pegawai' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Reset kata sandi' })).toHaveCount(0);
 });
+
+test('the BKD admin filters the Pegawai list by OPD and reads the total of each list', async ({ page }) => {
+  await loginAsBkd(page);
+  await page.goto('/pegawai');
+  const jumlah = page.getByText(/^\d+ pegawai/);
+  const total = async () => Number((await jumlah.textContent())?.match(/^\d+/)?.[0]);
+  await expect(jumlah).toBeVisible();
+  const semua = await total();
+  expect(semua).toBeGreaterThan(25);
+  await page.getByRole('combobox', { name: 'OPD', exact: true }).click();
+  await page.getByRole('option').first().click();
+  await expect(async () => {
+    const n = await total();
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(semua);
+  }).toPass();
+});

@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
+import { labelPeriode, periodeOf } from '../src/domain/jadwal.js';
 import { type DemoAccount, demoAccounts, masuk } from './accounts.js';
 
 const accounts = demoAccounts();
@@ -119,4 +120,22 @@ test('the BKD edits the curve thresholds and resets them to the defaults', async
   await expect(page.getByLabel('Sangat Baik paling banyak (%)').first()).toHaveValue('75');
   await page.getByRole('button', { name: 'Kembalikan ke bawaan' }).click();
   await expect(page.getByLabel('Sangat Baik paling banyak (%)').first()).toHaveValue('70');
+});
+
+test('the BKD admin, who heads no unit, picks a unit and the period opens on its latest one with ratings', async ({
+  page,
+}) => {
+  await masuk(page, bkd);
+  await page.getByRole('link', { name: 'Kurva & Predikat' }).click();
+  await expect(page.getByRole('combobox', { name: 'Unit organisasi', exact: true })).toHaveValue(/.+/);
+  await page.getByRole('combobox', { name: 'Sub-unit (opsional)' }).click();
+  await page.getByRole('option', { name: opd.nama, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`unorId=${opd.id}`));
+  const terbaru = (
+    (await (await page.request.get(`/api/kurva/unor/${opd.id}/periode`)).json()) as { items: string[] }
+  ).items[0]!;
+  await expect(page.getByRole('combobox', { name: 'Periode', exact: true })).toHaveValue(
+    labelPeriode(periodeOf(terbaru, { periode: 'BULANAN' })),
+  );
+  await expect(page.getByText('Anda tidak memimpin unit organisasi.')).toHaveCount(0);
 });

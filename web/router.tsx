@@ -118,6 +118,11 @@ const pengaturan = createRoute({
   path: '/pengaturan',
   component: lazyRouteComponent(() => import('./routes/pengaturan'), 'PengaturanPage'),
 });
+const jadwalBukaan = createRoute({
+  getParentRoute: () => app,
+  path: '/jadwal/bukaan',
+  component: lazyRouteComponent(() => import('./routes/jadwal-bukaan'), 'JadwalBukaanPage'),
+});
 const tokenApi = createRoute({
   getParentRoute: () => app,
   path: '/token-api',
@@ -346,6 +351,7 @@ const routeTree = root.addChildren([
     cakupan,
     notifikasi,
     pengaturan,
+    jadwalBukaan,
     tokenApi,
     perjanjianKinerja,
   ]),

@@ -192,3 +192,7 @@ export const UnitPimpinanOut = z.object({
   items: z.array(z.object({ id: z.number(), nama: z.string(), jenis: z.string(), dipimpin: z.boolean() })),
 });
 export type UnitPimpinanOut = z.infer<typeof UnitPimpinanOut>;
+
+/** The periods with assessments in a unit's subtree, newest first: the period picker opens on the first. */
+export const PeriodeUnitOut = z.object({ items: z.array(z.string()) });
+export type PeriodeUnitOut = z.infer<typeof PeriodeUnitOut>;

@@ -89,7 +89,10 @@ export const SearchPegawaiQuery = PageQuery.extend({
   opdId: z.coerce.number().int().positive().max(BATAS_INT).optional(),
   unorId: z.coerce.number().int().positive().max(BATAS_INT).optional(),
 });
-export const SearchPegawaiResponse = pageOf(PegawaiRingkas);
+export const SearchPegawaiResponse = pageOf(PegawaiRingkas).extend({
+  /** How many employees match the filters; on the first page only (null after a cursor). */
+  total: z.number().int().nullable(),
+});
 
 export const MutasiBody = z.object({
   jabatanId: z.number().int().positive().max(BATAS_INT),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  akhirTanggal,
   type BukaanKhusus,
   bolehMenulis,
   DEFAULT_JADWAL,
@@ -342,5 +343,16 @@ describe('tutupPeriode: the period closes with the month that holds its windows 
     expect(iso(tutupPeriode(bulanan('2026-09', { periode: 'SEMESTERAN' }), jadwal()))).toBe(
       '2027-01-31T15:59:59.999Z',
     );
+  });
+});
+
+describe('akhirTanggal: a local date "valid through" ends at the next local midnight', () => {
+  it.each([
+    ['2026-08-12', 'Asia/Makassar', '2026-08-12T16:00:00.000Z'],
+    ['2026-08-12', 'Asia/Jakarta', '2026-08-12T17:00:00.000Z'],
+    ['2026-08-31', 'Asia/Jayapura', '2026-08-31T15:00:00.000Z'],
+    ['2026-12-31', 'UTC', '2027-01-01T00:00:00.000Z'],
+  ])('%s in %s → %s', (tanggal, zona, expected) => {
+    expect(akhirTanggal(tanggal, zona).toISOString()).toBe(expected);
   });
 });

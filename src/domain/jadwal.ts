@@ -218,6 +218,15 @@ export function jendelaPeriode(jenis: JenisJendela, periode: Periode, config: Ja
   };
 }
 
+/**
+ * The exclusive end of a local calendar day ('YYYY-MM-DD'): the next day's local midnight. An admin
+ * picks "valid through" a date; the server stores the instant the exception stops.
+ */
+export function akhirTanggal(tanggal: string, zonaWaktu: string): Date {
+  const [tahun, bulan, hari] = tanggal.split('-').map(Number) as [number, number, number];
+  return new Date(awalHari(tahun, bulan, hari + 1, zonaWaktu));
+}
+
 /** The first instant of a period: local 00:00 of its first day. */
 export function mulaiPeriode(periode: Periode, config: JadwalConfig): Date {
   const { tahun, bulan } = parseYearMonth(periode.mulai);

@@ -55,6 +55,7 @@ export function AppLayout() {
     { to: '/cakupan', label: 'Dibagi Habis', show: canBrowseOrg(me) },
     { to: '/perjanjian-kinerja', label: 'Perjanjian Kinerja', show: isAdmin(me) },
     { to: '/impor', label: 'Impor pegawai', show: isBkd(me) },
+    { to: '/jadwal/bukaan', label: 'Bukaan jendela', show: isAdmin(me) },
     { to: '/pengaturan', label: 'Pengaturan', show: isBkd(me) },
     { to: '/token-api', label: 'Token API', show: isBkd(me) },
     { to: '/audit', label: 'Log audit', show: isAdmin(me) },

@@ -1,16 +1,19 @@
-import { Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Select, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
+import { isYearMonth, labelPeriode, periodeOf } from '../../src/domain/jadwal';
 import { ErrorView, Loading } from '../components/Status';
-import { unitSayaQuery } from '../features/kurva/api';
+import { periodeUnitQuery, unitSayaQuery } from '../features/kurva/api';
 import { KurvaUnit } from '../features/kurva/KurvaUnit';
+import { PilihUnit } from '../features/pk/PilihUnit';
+import { isAdmin, useMe } from '../lib/session';
 
 export interface KurvaSearch {
   unorId?: number;
   periode?: string;
 }
 
-/** Last month, as the default period (the month whose ratings are being finalised). */
+/** Last month: the period shown when the unit has no assessment yet. */
 function bulanLalu(): string {
   const d = new Date();
   d.setDate(1);
@@ -18,13 +21,51 @@ function bulanLalu(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }
 
+const labelKode = (kode: string) =>
+  isYearMonth(kode) ? labelPeriode(periodeOf(kode, { periode: 'BULANAN' })) : kode;
+
+/** The unit's periods with data, newest first; it opens on the newest (or on the one in the address). */
+function PeriodeDanKurva({
+  unorId,
+  periode,
+  onPeriode,
+}: {
+  unorId: number;
+  periode: string | undefined;
+  onPeriode: (periode: string) => void;
+}) {
+  const daftar = useQuery(periodeUnitQuery(unorId));
+  if (daftar.isPending) return <Loading />;
+  if (daftar.isError) return <ErrorView error={daftar.error} />;
+  const dipilih = periode ?? daftar.data.items[0] ?? bulanLalu();
+  const kode = daftar.data.items.includes(dipilih) ? daftar.data.items : [dipilih, ...daftar.data.items];
+  return (
+    <>
+      <Select
+        label="Periode"
+        description={daftar.data.items.length ? undefined : 'Belum ada penilaian di unit ini.'}
+        data={kode.map((k) => ({ value: k, label: labelKode(k) }))}
+        value={dipilih}
+        onChange={(v) => v && onPeriode(v)}
+        allowDeselect={false}
+        maw={480}
+      />
+      <KurvaUnit key={`${unorId}-${dipilih}`} unorId={unorId} periode={dipilih} />
+    </>
+  );
+}
+
 export function KurvaPage() {
+  const me = useMe();
   const search = useSearch({ strict: false }) as KurvaSearch;
   const navigate = useNavigate();
   const unit = useQuery(unitSayaQuery);
-  const periode = search.periode ?? bulanLalu();
-  const unorId = search.unorId ?? unit.data?.items.find((u) => u.dipimpin)?.id ?? unit.data?.items[0]?.id;
-  const pindah = (s: KurvaSearch) => navigate({ to: '/kurva', search: { unorId, periode, ...s } });
+  const dipimpin = unit.data?.items ?? [];
+  // An admin who heads no unit picks any unit in scope (the server checks the scope again).
+  const pilihBebas = dipimpin.length === 0 && isAdmin(me);
+  const unorId = search.unorId ?? dipimpin.find((u) => u.dipimpin)?.id ?? dipimpin[0]?.id;
+  const pindah = (s: KurvaSearch) =>
+    navigate({ to: '/kurva', search: { unorId, periode: search.periode, ...s } });
   return (
     <Stack>
       <div>
@@ -38,29 +79,30 @@ export function KurvaPage() {
         <Loading />
       ) : unit.error ? (
         <ErrorView error={unit.error} />
-      ) : unit.data.items.length === 0 ? (
+      ) : dipimpin.length === 0 && !pilihBebas ? (
         <Text c="dimmed">Anda tidak memimpin unit organisasi.</Text>
       ) : (
         <>
           <Stack gap="xs" maw={480}>
-            <Select
-              label="Unit organisasi"
-              data={unit.data.items.map((u) => ({ value: String(u.id), label: u.nama }))}
-              value={unorId === undefined ? null : String(unorId)}
-              onChange={(v) => v && pindah({ unorId: Number(v) })}
-              allowDeselect={false}
-            />
-            <TextInput
-              label="Periode (TTTT-BB)"
-              defaultValue={periode}
-              onBlur={(e) =>
-                /^\d{4}-(0[1-9]|1[0-2])$/.test(e.currentTarget.value) &&
-                pindah({ periode: e.currentTarget.value })
-              }
-            />
+            {pilihBebas ? (
+              <PilihUnit onChange={(id) => id && pindah({ unorId: id, periode: undefined })} />
+            ) : (
+              <Select
+                label="Unit organisasi"
+                data={dipimpin.map((u) => ({ value: String(u.id), label: u.nama }))}
+                value={unorId === undefined ? null : String(unorId)}
+                onChange={(v) => v && pindah({ unorId: Number(v), periode: undefined })}
+                allowDeselect={false}
+              />
+            )}
           </Stack>
           {unorId !== undefined && (
-            <KurvaUnit key={`${unorId}-${periode}`} unorId={unorId} periode={periode} />
+            <PeriodeDanKurva
+              key={unorId}
+              unorId={unorId}
+              periode={search.periode}
+              onPeriode={(periode) => pindah({ periode })}
+            />
           )}
         </>
       )}

@@ -122,6 +122,16 @@ describe('kurva distribusi per unit', () => {
     expect((await c.kasi.get(`${seksi()}?periode=2026-13`)).statusCode).toBe(400);
   });
 
+  it('lists the periods with assessments in the unit to those who may read it', async () => {
+    for (const who of [c.kasi, c.adminOpd, c.adminBkd]) {
+      expect((await ok<{ items: string[] }>(who.get(`${seksi()}/periode`))).items).toEqual([PERIODE]);
+    }
+    const bkdUnit = `/api/kurva/unor/${org.unor.bkd.id}/periode`;
+    expect((await ok<{ items: string[] }>(c.adminBkd.get(bkdUnit))).items).toEqual([]);
+    expect((await c.staf.get(`${seksi()}/periode`)).statusCode).toBe(403);
+    expect((await c.asing.get(`${seksi()}/periode`)).statusCode).toBe(403);
+  });
+
   it('the organisation predikat is set by the leader one level up, validated, versioned and audited', async () => {
     const body = { periode: PERIODE, predikat: 'BAIK', dasar: DASAR };
     expect((await c.kasi.put(`${seksi()}/predikat-organisasi`, body)).statusCode).toBe(403);

@@ -90,6 +90,18 @@ export async function distribusiUnor(
   );
 }
 
+/** The period codes with a periodic assessment of someone in the unit's subtree, newest first. */
+export async function periodeDinilai(db: DbOrTx, u: { instansiId: number; path: string }, limit: number) {
+  const found = await rows<{ periode_kode: string }>(
+    db,
+    sql`SELECT DISTINCT pp.periode_kode FROM penilaian_periodik pp JOIN skp s ON s.id = pp.skp_id
+          JOIN jabatan j ON j.id = s.jabatan_id JOIN unor u ON u.id = j.unor_id
+         WHERE s.instansi_id = ${u.instansiId} AND u.path LIKE ${`${u.path}%`}
+         ORDER BY pp.periode_kode DESC LIMIT ${limit}`,
+  );
+  return found.map((r) => r.periode_kode);
+}
+
 /** The calibration board: the unit's assessed employees by name, at most `limit`. */
 export async function anggotaDinilai(
   db: DbOrTx,

@@ -8,6 +8,7 @@ import {
   LaporanKurvaOut,
   LeniensiOut,
   PenetapanBody,
+  PeriodeUnitOut,
   PredikatOrganisasiBody,
   UnitPimpinanOut,
   UnorParams,
@@ -80,6 +81,20 @@ export function kurvaRoutes(kurva: KurvaService): FastifyPluginAsyncZod {
       },
       async (request) =>
         kurva.tetapkan(request.actor!, request.params.unorId, request.body, { requestId: request.id }),
+    );
+
+    app.get(
+      '/api/kurva/unor/:unorId/periode',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: TAG,
+          summary: 'Periode yang sudah berisi penilaian di unit ini, terbaru lebih dulu (paling banyak 24)',
+          params: UnorParams,
+          response: { 200: PeriodeUnitOut, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => kurva.periodeUnit(request.actor!, request.params.unorId),
     );
 
     app.get(

@@ -20,6 +20,7 @@ import type {
   LaporanKurvaOut,
   LeniensiOut,
   PenetapanBody,
+  PeriodeUnitOut,
   PredikatOrganisasiBody,
   UnitPimpinanOut,
 } from '../../contracts/kurva.js';
@@ -186,6 +187,14 @@ export function createKurvaService({
     async unit(actor: Actor, unorId: number, kode: string): Promise<KurvaUnitOut> {
       const u = await unorOf(actor, unorId);
       return kurvaUnit(actor, u, await periodeKode(actor.instansiId, kode));
+    },
+
+    /** The last 24 periods with assessments in the unit, for whoever may read its curve. */
+    async periodeUnit(actor: Actor, unorId: number): Promise<PeriodeUnitOut> {
+      const u = await unorOf(actor, unorId);
+      if (!(await hakOf(actor, u)).baca)
+        throw new AppError('FORBIDDEN', undefined, 'Kurva distribusi unit ini di luar kewenangan Anda.');
+      return { items: await q.periodeDinilai(db, u, 24) };
     },
 
     /** Sets or changes the unit's organisation predikat with its evidence (the leader one level up). */

@@ -112,6 +112,20 @@ describe('GET /api/pegawai (search)', () => {
     expect(all).toHaveLength(7);
   });
 
+  it('counts the filtered list on the first page: by OPD, by name, and within an OPD admin scope', async () => {
+    const bkd = await h.login(org.adminBkd.nip);
+    const first = (await bkd.get('/api/pegawai?limit=4')).json();
+    expect(first.total).toBe(13);
+    expect((await bkd.get(`/api/pegawai?limit=4&cursor=${first.nextCursor}`)).json().total).toBeNull();
+    expect((await bkd.get(`/api/pegawai?limit=1&opdId=${org.unor.opd.id}`)).json().total).toBe(7);
+    expect((await bkd.get(`/api/pegawai?limit=1&opdId=${org.unor.opd2.id}`)).json().total).toBe(2);
+    expect((await bkd.get('/api/pegawai?limit=1&q=dinas')).json().total).toBe(4);
+    expect((await bkd.get(`/api/pegawai?q=${org.orangLain.nip}`)).json().total).toBe(1);
+    const opd = await h.login(org.adminOpd.nip);
+    expect((await opd.get('/api/pegawai?limit=1')).json().total).toBe(7);
+    expect((await opd.get(`/api/pegawai?limit=1&opdId=${org.unor.opd2.id}`)).json().total).toBe(0);
+  });
+
   it('pages with a cursor without gaps or repeats, and refuses a tampered cursor', async () => {
     const c = await h.login(org.adminBkd.nip);
     const seen: number[] = [];

@@ -168,7 +168,8 @@ export async function riwayatJabatan(db: DbOrTx, pegawaiId: number) {
 
 /**
  * Employee search, keyset-paginated on (nama, id). Digits search the NIP by prefix; three or more
- * letters use the trigram index for "contains"; fewer letters match the start of the name.
+ * letters use the trigram index for "contains"; fewer letters match the start of the name. The first
+ * page (no cursor) also counts the whole filtered list; later pages do not pay for the count again.
  */
 export async function searchPegawai(
   db: DbOrTx,
@@ -184,26 +185,26 @@ export async function searchPegawai(
   if (filter.unorPath) {
     where.push(sql`${pegawai.unorId} IN (SELECT id FROM unor WHERE path LIKE ${`${filter.unorPath}%`})`);
   }
-  if (cursor) {
-    where.push(
-      or(gt(pegawai.nama, cursor.nama), and(eq(pegawai.nama, cursor.nama), gt(pegawai.id, cursor.id)))!,
-    );
-  }
   const term = q?.replace(/\s+/g, ' ').trim();
-  let condition = and(...where)!;
-  if (term) {
-    const digits = term.replace(/\s/g, '');
-    if (/^\d+$/.test(digits)) condition = and(condition, like(pegawai.nip, `${digits}%`))!;
-    else if (term.length < 3) condition = and(condition, ilike(pegawai.nama, `${escapeLike(term)}%`))!;
-    else {
-      // The fence (OFFSET 0) makes the planner match through the trigram index instead of walking
-      // the name-ordered index over most of the instansi; only one page is then fetched by key.
-      const contains = `%${escapeLike(term.toLowerCase())}%`;
-      condition = sql`${pegawai.id} = ANY(ARRAY(
-        SELECT m.id FROM (SELECT ${pegawai.id} AS id, ${pegawai.nama} AS nama FROM ${pegawai}
-                           WHERE ${condition} AND lower(${pegawai.nama}) LIKE ${contains} OFFSET 0) m
-         ORDER BY m.nama, m.id LIMIT ${limit + 1}))`;
-    }
+  const digits = term?.replace(/\s/g, '');
+  let contains: string | null = null;
+  if (term && digits && /^\d+$/.test(digits)) where.push(like(pegawai.nip, `${digits}%`));
+  else if (term && term.length < 3) where.push(ilike(pegawai.nama, `${escapeLike(term)}%`));
+  else if (term) contains = `%${escapeLike(term.toLowerCase())}%`;
+  const filtered = and(...where)!;
+  let condition = cursor
+    ? and(
+        filtered,
+        or(gt(pegawai.nama, cursor.nama), and(eq(pegawai.nama, cursor.nama), gt(pegawai.id, cursor.id))),
+      )!
+    : filtered;
+  if (contains) {
+    // The fence (OFFSET 0) makes the planner match through the trigram index instead of walking
+    // the name-ordered index over most of the instansi; only one page is then fetched by key.
+    condition = sql`${pegawai.id} = ANY(ARRAY(
+      SELECT m.id FROM (SELECT ${pegawai.id} AS id, ${pegawai.nama} AS nama FROM ${pegawai}
+                         WHERE ${condition} AND lower(${pegawai.nama}) LIKE ${contains} OFFSET 0) m
+       ORDER BY m.nama, m.id LIMIT ${limit + 1}))`;
   }
   const found = await ringkasSelect(db)
     .where(condition)
@@ -217,7 +218,16 @@ export async function searchPegawai(
       found.length > limit && last
         ? Buffer.from(JSON.stringify([last.nama, last.id])).toString('base64url')
         : null,
+    total: cursor ? null : await countPegawai(db, filtered, contains),
   };
+}
+
+async function countPegawai(db: DbOrTx, filtered: SQL, contains: string | null) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(pegawai)
+    .where(contains ? and(filtered, sql`lower(${pegawai.nama}) LIKE ${contains}`) : filtered);
+  return row?.n ?? 0;
 }
 
 function escapeLike(text: string): string {

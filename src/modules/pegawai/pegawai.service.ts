@@ -276,7 +276,7 @@ export function createPegawaiService(deps: {
       let unorPathPrefix: string | undefined;
       if (query.unorId) {
         const u = await q.unorPath(db, query.unorId);
-        if (!u || u.instansiId !== actor.instansiId) return { items: [], nextCursor: null };
+        if (!u || u.instansiId !== actor.instansiId) return { items: [], nextCursor: null, total: 0 };
         unorPathPrefix = u.path;
       }
       const cursor = q.decodeCursor(query.cursor);

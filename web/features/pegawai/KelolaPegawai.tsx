@@ -22,7 +22,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { JabatanRef, PegawaiDetail, PegawaiRingkas } from '../../../src/contracts/pegawai';
+import type { JabatanRef, PegawaiDetail } from '../../../src/contracts/pegawai';
 import {
   JENIS_ATASAN_OVERRIDE,
   JENIS_ATASAN_OVERRIDE_LABEL,
@@ -32,6 +32,7 @@ import { PilihOpd } from '../../components/PilihOpd';
 import { ApiError, api, post, put } from '../../lib/api';
 import { hariIniDi, JENIS_JABATAN_LABEL, PERAN_LABEL } from '../../lib/istilah';
 import { useJadwal } from '../realisasi/useJadwal';
+import { usePegawaiOptions } from './pilihPegawai';
 
 function useJabatanOptions(search: string) {
   const [q] = useDebouncedValue(search, 250);
@@ -43,17 +44,6 @@ function useJabatanOptions(search: string) {
         value: String(j.id),
         label: `${j.nama} — ${j.unorNama} (${JENIS_JABATAN_LABEL[j.jenis]})`,
       })),
-  });
-}
-
-function usePegawaiOptions(search: string) {
-  const [q] = useDebouncedValue(search, 250);
-  return useQuery({
-    queryKey: ['pegawai-pilih', q],
-    enabled: q.trim().length >= 3,
-    queryFn: () => api<{ items: PegawaiRingkas[] }>(`/api/pegawai?limit=20&q=${encodeURIComponent(q)}`),
-    select: (d) =>
-      d.items.map((p) => ({ value: String(p.id), label: `${p.namaLengkap} — ${p.jabatanNama ?? ''}` })),
   });
 }
 

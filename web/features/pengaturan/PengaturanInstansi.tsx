@@ -4,9 +4,10 @@
  * window days; the server checks their order). Saved with the version read (409 when someone else
  * saved first).
  */
-import { Alert, Button, Card, Group, NumberInput, Select, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, NumberInput, Select, Stack, Switch, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import type { JendelaHari, PengaturanOut } from '../../../src/contracts/pengaturan';
 import { NAMA_BULAN as BULAN, JENIS_JENDELA_LABEL, type JenisPeriode } from '../../../src/domain/jadwal';
@@ -206,7 +207,11 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
             <Text fw={600}>Jadwal siklus bulanan</Text>
             <Text size="sm" c="dimmed">
               Tanggal pada bulan sesudah periode penilaian, menurut zona waktu instansi. Di luar jendela,
-              admin dapat membuka jendela untuk pegawai atau unit tertentu dengan alasan.
+              admin dapat membuka jendela untuk pegawai atau unit tertentu dengan alasan di halaman{' '}
+              <Anchor component={Link} to="/jadwal/bukaan">
+                Bukaan jendela
+              </Anchor>
+              .
             </Text>
             <Select
               label="Periode penilaian"

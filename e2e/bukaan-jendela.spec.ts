@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { demoAccounts, masuk } from './accounts.js';
+
+const accounts = demoAccounts();
+const bkd = accounts.admin_instansi!;
+const fungsional = accounts.fungsional!;
+
+test('the BKD admin opens a window for one employee on the screen, sees it listed and revokes it', async ({
+  page,
+}) => {
+  await masuk(page, bkd);
+  await page.getByRole('link', { name: 'Bukaan jendela' }).click();
+  const form = page.getByRole('form', { name: 'Buka jendela' });
+
+  // Nothing chosen: the errors stand at their fields.
+  await form.getByRole('button', { name: 'Buka jendela' }).click();
+  await expect(form.getByText('Pilih pegawai.')).toBeVisible();
+  await expect(form.getByText('Alasan wajib diisi (minimal 3 karakter).')).toBeVisible();
+
+  await form.getByLabel('Pegawai', { exact: true }).fill(fungsional.nip.slice(0, 12));
+  await page.getByRole('option', { name: new RegExp(fungsional.nama.replace(/[.,]/g, '\\$&')) }).click();
+  await form.getByLabel('Jendela').click();
+  await page.getByRole('option', { name: 'Perbaikan realisasi (PERBAIKAN)' }).click();
+  await form.getByLabel('Alasan').fill('Bukti dukung terlambat karena tugas lapangan');
+  await form.getByRole('button', { name: 'Buka jendela' }).click();
+  await expect(page.getByText('Jendela dibuka.')).toBeVisible();
+
+  const table = page.getByRole('table', { name: 'Bukaan jendela' });
+  const row = table.getByRole('row').filter({ hasText: fungsional.nip });
+  await expect(row.getByText('Bukti dukung terlambat karena tugas lapangan')).toBeVisible();
+  await expect(row.getByText('Perbaikan realisasi')).toBeVisible();
+  await expect(row.getByText('Aktif')).toBeVisible();
+
+  await row.getByRole('button', { name: /^Cabut bukaan/ }).click();
+  await expect(row.getByText('Dicabut')).toBeVisible();
+  await expect(row.getByRole('button', { name: /^Cabut bukaan/ })).toHaveCount(0);
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { galatField } from './galatForm';
+
+const apiError = (code: string, message: string, details?: unknown) =>
+  Object.assign(new Error(message), { status: 400, code, details });
+
+describe('galatField: server errors at their form fields', () => {
+  it.each([
+    [
+      'Zod errors by body path, the first per field',
+      apiError('VALIDATION_FAILED', 'Data tidak valid.', [
+        { field: 'body.alasan', message: 'Alasan wajib diisi (minimal 3 karakter).' },
+        { field: 'body.alasan', message: 'kedua' },
+        { field: 'body.pegawaiId', message: 'Pilih tepat satu sasaran bukaan.' },
+      ]),
+      {
+        fields: {
+          alasan: 'Alasan wajib diisi (minimal 3 karakter).',
+          pegawaiId: 'Pilih tepat satu sasaran bukaan.',
+        },
+        umum: null,
+      },
+    ],
+    [
+      "a service error naming its field carries the error's message",
+      apiError('VALIDATION_FAILED', 'Waktu berakhir bukaan harus setelah saat ini.', {
+        field: 'berakhir',
+      }),
+      { fields: { berakhir: 'Waktu berakhir bukaan harus setelah saat ini.' }, umum: null },
+    ],
+    [
+      'an error naming no field stays above the form',
+      apiError('FORBIDDEN', 'Anda tidak berwenang.'),
+      { fields: {}, umum: 'Anda tidak berwenang.' },
+    ],
+    ['anything else', new Error('x'), { fields: {}, umum: 'Gagal menyimpan.' }],
+  ])('%s', (_, error, expected) => {
+    expect(galatField(error)).toEqual(expected);
+  });
+});

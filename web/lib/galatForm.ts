@@ -1,0 +1,22 @@
+/**
+ * Server validation errors per form field: Zod's `{ field: 'body.x', message }[]` and an AppError's
+ * `{ field }`. What names no field stays a form-level message.
+ */
+import type { ApiError } from './api';
+
+// By shape, not instanceof: the API client's module touches sessionStorage when loaded.
+const isApiError = (e: unknown): e is ApiError =>
+  e instanceof Error && typeof (e as { code?: unknown }).code === 'string';
+
+export function galatField(error: unknown): { fields: Record<string, string>; umum: string | null } {
+  if (!isApiError(error)) return { fields: {}, umum: 'Gagal menyimpan.' };
+  const fields: Record<string, string> = {};
+  const details = error.details;
+  const list = Array.isArray(details) ? details : details ? [{ ...details, message: error.message }] : [];
+  for (const d of list as { field?: unknown; message?: unknown }[]) {
+    if (typeof d.field !== 'string' || typeof d.message !== 'string') continue;
+    const name = d.field.replace(/^body\./, '').split('.')[0]!;
+    fields[name] ??= d.message;
+  }
+  return { fields, umum: Object.keys(fields).length ? null : error.message };
+}
