@@ -4,23 +4,32 @@ import type { PegawaiRingkas } from '../../../src/contracts/pegawai';
 import { formatNip } from '../../../src/domain/nip';
 import { JENIS_JABATAN_LABEL } from '../../lib/istilah';
 
-/** Employees as a compact list that reads well on a phone; each name links to the employee page. */
+/**
+ * Employees as a compact list that reads well on a phone; each name links to the employee page when
+ * `bertautan` (the viewer may open it: the server lets an employee open only himself and those below).
+ */
 export function PegawaiList({
   items,
   empty = 'Tidak ada data.',
+  bertautan = true,
 }: {
   /** `sebutan` (the chain's "Ketua Tim Kerja") is shown as a badge. */
   items: (PegawaiRingkas & { sebutan?: string | null })[];
   empty?: string;
+  bertautan?: boolean;
 }) {
   if (items.length === 0) return <Text c="dimmed">{empty}</Text>;
   return (
     <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
       {items.map((p) => (
         <li key={p.id}>
-          <Anchor component={Link} to={`/pegawai/${p.id}`} fw={600}>
-            {p.namaLengkap}
-          </Anchor>
+          {bertautan ? (
+            <Anchor component={Link} to={`/pegawai/${p.id}`} fw={600}>
+              {p.namaLengkap}
+            </Anchor>
+          ) : (
+            <Text fw={600}>{p.namaLengkap}</Text>
+          )}
           <Text size="sm" c="dimmed">
             NIP {formatNip(p.nip)}
           </Text>

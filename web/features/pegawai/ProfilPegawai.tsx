@@ -9,6 +9,7 @@ import {
   JENJANG_LABEL,
   PERAN_LABEL,
 } from '../../lib/istilah';
+import { isBkd, isTimPenilai, useMe } from '../../lib/session';
 import { PegawaiList } from './PegawaiList';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -23,6 +24,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 }
 
 export function ProfilPegawai({ pegawai: p }: { pegawai: PegawaiDetail }) {
+  const me = useMe();
   const [penilai, atasanPenilai] = p.rantaiAtasan;
   return (
     <Stack>
@@ -77,7 +79,12 @@ export function ProfilPegawai({ pegawai: p }: { pegawai: PegawaiDetail }) {
           <Title order={4} mb="sm">
             {ISTILAH.rantaiAtasan}
           </Title>
-          <PegawaiList items={p.rantaiAtasan} empty="Tidak ada atasan (pimpinan tertinggi)." />
+          {/* A superior's page opens to the BKD and the tim penilai, not to those below (route access). */}
+          <PegawaiList
+            items={p.rantaiAtasan}
+            bertautan={isBkd(me) || isTimPenilai(me)}
+            empty="Tidak ada atasan (pimpinan tertinggi)."
+          />
         </Card>
         <Card withBorder>
           <Title order={4} mb="sm">
