@@ -20,7 +20,12 @@ test('the BKD admin moves a window of the monthly schedule; an overlapping one i
   // Input until the 9th overlaps the assessment window (8–15): the server refuses, nothing changes.
   await akhirInput.fill('9');
   await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
-  await expect(page.getByRole('alert')).toContainText('Jendela penilaian harus dimulai');
+  const galat = page.getByRole('alert');
+  await expect(galat).toContainText('Jendela penilaian harus dimulai');
+  // Where the eye is: by the button, in view and focused, in words and not an API path (issue 14).
+  await expect(galat).toBeInViewport();
+  await expect(galat).toBeFocused();
+  await expect(galat).not.toContainText('body.');
   const unchanged = await page.request.get('/api/pengaturan');
   expect((await unchanged.json()).jendela.input).toEqual({ mulai: 1, akhir: 7 });
 

@@ -2,11 +2,13 @@
  * A feature's writes: each refreshes the feature's views (`segarkan`); an error keeps the server's
  * Indonesian message, and a 409 (changed meanwhile, locked, already done) offers "Muat ulang".
  */
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { GalatForm } from '../components/GalatForm';
 import { ApiError } from './api';
+import { pesanGalat } from './galatForm';
 
 export function useAksi(segarkan: (queryClient: QueryClient) => Promise<unknown>) {
   const queryClient = useQueryClient();
@@ -46,13 +48,12 @@ export function GalatAksi({ aksi }: { aksi: Aksi }) {
   const { error } = aksi;
   if (!error) return null;
   return (
-    <Alert
-      color="red"
-      role="alert"
+    <GalatForm
+      key={`${error.code}:${error.message}`}
       title={error.code === 'VERSION_CONFLICT' ? 'Data sudah berubah' : undefined}
     >
       <Stack gap="xs">
-        <Text size="sm">{error.message}</Text>
+        <Text size="sm">{pesanGalat(error)}</Text>
         {error.status === 409 && (
           <div>
             <Button size="xs" variant="white" color="red" onClick={aksi.muatUlang}>
@@ -61,6 +62,6 @@ export function GalatAksi({ aksi }: { aksi: Aksi }) {
           </div>
         )}
       </Stack>
-    </Alert>
+    </GalatForm>
   );
 }

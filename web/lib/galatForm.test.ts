@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { galatField } from './galatForm';
+import { galatField, pesanGalat } from './galatForm';
 
 const apiError = (code: string, message: string, details?: unknown) =>
   Object.assign(new Error(message), { status: 400, code, details });
@@ -36,5 +36,24 @@ describe('galatField: server errors at their form fields', () => {
     ['anything else', new Error('x'), { fields: {}, umum: 'Gagal menyimpan.' }],
   ])('%s', (_, error, expected) => {
     expect(galatField(error)).toEqual(expected);
+  });
+});
+
+describe("pesanGalat: a failed write in the user's words", () => {
+  it('gives the validation messages, never the API path the server names for clients', () => {
+    const e = apiError(
+      'VALIDATION_FAILED',
+      'Data yang dikirim tidak valid. body.jendela.penilaian.mulai: Tanggal 1–31.',
+      [
+        { field: 'body.jendela.penilaian.mulai', message: 'Tanggal 1–31.' },
+        { field: 'body.jendela.penilaian.akhir', message: 'Tanggal 1–31.' },
+      ],
+    );
+    expect(pesanGalat(e)).toBe('Periksa isian: Tanggal 1–31.');
+  });
+  it('keeps a service message as it is', () => {
+    expect(pesanGalat(apiError('BAD_REQUEST', 'Jendela penilaian harus dimulai setelah pengisian.'))).toBe(
+      'Jendela penilaian harus dimulai setelah pengisian.',
+    );
   });
 });

@@ -20,3 +20,22 @@ export function galatField(error: unknown): { fields: Record<string, string>; um
   }
   return { fields, umum: Object.keys(fields).length ? null : error.message };
 }
+
+/**
+ * A failed write in words a user reads: the validation messages themselves (Indonesian, from the
+ * contracts) rather than the server's sentence, which names fields by their API path for clients.
+ */
+export function pesanGalat(error: unknown): string {
+  if (!isApiError(error)) return 'Gagal menyimpan.';
+  if (error.code === 'VALIDATION_FAILED' && Array.isArray(error.details)) {
+    const pesan = [
+      ...new Set(
+        (error.details as { message?: unknown }[])
+          .map((d) => d.message)
+          .filter((m): m is string => typeof m === 'string'),
+      ),
+    ];
+    if (pesan.length) return `Periksa isian: ${pesan.join(' ')}`;
+  }
+  return error.message;
+}

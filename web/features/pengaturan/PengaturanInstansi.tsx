@@ -11,8 +11,10 @@ import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import type { JendelaHari, PengaturanOut } from '../../../src/contracts/pengaturan';
 import { NAMA_BULAN as BULAN, JENIS_JENDELA_LABEL, type JenisPeriode } from '../../../src/domain/jadwal';
+import { GalatForm } from '../../components/GalatForm';
 import { ErrorView, Loading } from '../../components/Status';
 import { ApiError, api, put } from '../../lib/api';
+import { pesanGalat } from '../../lib/galatForm';
 import { KEY_PENGATURAN } from './simpanPengaturan';
 
 const HARI_PER_BULAN = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -91,7 +93,7 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
       notifications.show({ color: 'teal', message: 'Pengaturan tersimpan.' });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'VERSION_CONFLICT') setKonflik(true);
-      else setError(err instanceof ApiError ? err.message : 'Gagal menyimpan.');
+      else setError(pesanGalat(err));
     } finally {
       setBusy(false);
     }
@@ -118,11 +120,6 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
                 Muat ulang
               </Button>
             </Stack>
-          </Alert>
-        )}
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
           </Alert>
         )}
         <Card withBorder>
@@ -240,6 +237,8 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
             ))}
           </Stack>
         </Card>
+        {/* The error by the button that caused it, scrolled into view (GalatForm). */}
+        {error && <GalatForm key={error}>{error}</GalatForm>}
         <Group>
           <Button type="submit" loading={busy} disabled={!berubah || !hariValid}>
             Simpan pengaturan

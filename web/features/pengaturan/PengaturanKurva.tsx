@@ -4,7 +4,7 @@
  * SPEC's defaults; "Kembalikan ke bawaan" clears both. Saved with the version read (409 when someone
  * else saved first).
  */
-import { Alert, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { PengaturanOut } from '../../../src/contracts/pengaturan';
@@ -24,6 +24,7 @@ import {
   RATING_LABEL,
   type Rating,
 } from '../../../src/domain/predikat';
+import { GalatForm } from '../../components/GalatForm';
 import { ErrorView, Loading } from '../../components/Status';
 import { api } from '../../lib/api';
 import { KEY_PENGATURAN, useSimpanPengaturan } from './simpanPengaturan';
@@ -59,11 +60,6 @@ function Formulir({ awal }: { awal: PengaturanOut }) {
           pembulatan, dan rating hasil kerja pimpinan unit dari predikat organisasinya.
           {!awal.kurva && ' Saat ini memakai ketentuan bawaan.'}
         </Text>
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select
             label="Pembulatan batas atas"
@@ -125,6 +121,7 @@ function Formulir({ awal }: { awal: PengaturanOut }) {
             />
           ))}
         </SimpleGrid>
+        {error && <GalatForm key={error}>{error}</GalatForm>}
         <Group>
           <Button loading={busy} onClick={() => simpan({ kurva, pemetaanPredikatOrganisasi: pemetaan })}>
             Simpan aturan kurva

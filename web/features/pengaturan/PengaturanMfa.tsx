@@ -16,6 +16,7 @@ import {
   type KebijakanMfa,
   masalahKebijakanMfa,
 } from '../../../src/domain/mfa';
+import { GalatForm } from '../../components/GalatForm';
 import { ErrorView, Loading } from '../../components/Status';
 import { api } from '../../lib/api';
 import { KEY_PENGATURAN, useSimpanPengaturan } from './simpanPengaturan';
@@ -43,11 +44,6 @@ function Formulir({ awal }: { awal: PengaturanOut }) {
           dan yang belum mendaftar diarahkan untuk mendaftar dulu. Pegawai yang termasuk beberapa kelompok
           mengikuti aturan yang paling ketat. Ponsel yang hilang direset oleh admin dari halaman pegawai.
         </Text>
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
         {KELOMPOK_MFA.map((k) => (
           <Group key={k} justify="space-between" wrap="wrap" gap="xs">
             <Text size="sm" id={`mfa-${k}`}>
@@ -66,6 +62,7 @@ function Formulir({ awal }: { awal: PengaturanOut }) {
             {masalah}
           </Alert>
         )}
+        {error && <GalatForm key={error}>{error}</GalatForm>}
         <Group>
           <Button loading={busy} disabled={!berubah || !!masalah} onClick={simpan}>
             Simpan kebijakan

@@ -7,6 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { PengaturanOut } from '../../../src/contracts/pengaturan';
 import { ApiError, put } from '../../lib/api';
+import { pesanGalat } from '../../lib/galatForm';
 
 export const KEY_PENGATURAN = ['pengaturan'] as const;
 
@@ -31,9 +32,7 @@ export function useSimpanPengaturan(awal: PengaturanOut, berhasil: string) {
       setError(
         err instanceof ApiError && err.code === 'VERSION_CONFLICT'
           ? 'Pengaturan telah diubah pengguna lain; muat ulang halaman lalu ulangi perubahan Anda.'
-          : err instanceof ApiError
-            ? err.message
-            : 'Gagal menyimpan.',
+          : pesanGalat(err),
       );
     } finally {
       setBusy(false);
