@@ -23,6 +23,7 @@ import { STATUS_SKP_LABEL } from '../../domain/skp-workflow.js';
 import {
   formatKode,
   kodeDariAcak,
+  masalahKode,
   normalisasiKode,
   PANJANG_KODE,
   samarkanNip,
@@ -372,14 +373,10 @@ export function createDokumenService(deps: {
   }
 
   async function terdaftar(kodeInput: string) {
-    const kode = normalisasiKode(kodeInput);
-    if (!kode)
-      throw new AppError(
-        'VALIDATION_FAILED',
-        { field: 'kode' },
-        'Kode verifikasi terdiri dari 10 huruf dan angka, mis. ABCDE-23456.',
-      );
-    const d = await q.findTerbit(db, kode);
+    const masalah = masalahKode(kodeInput);
+    if (masalah) throw new AppError('VALIDATION_FAILED', { field: 'kode' }, masalah);
+    // masalahKode and normalisasiKode apply the same rule: a code without a problem normalises.
+    const d = await q.findTerbit(db, normalisasiKode(kodeInput)!);
     if (!d) throw new AppError('NOT_FOUND', undefined, 'Tidak ada dokumen yang diterbitkan dengan kode ini.');
     return d;
   }
