@@ -6,7 +6,11 @@ import { type EvaluasiData, evaluasiDocument } from './evaluasi-pdf.js';
 import { renderPdf } from './pdf-render.js';
 import { penetapanDocument } from './penetapan-pdf.js';
 
-const verifikasi = { kode: 'ABCDE23456', url: 'https://kinerja.contoh.go.id/verifikasi/ABCDE23456' };
+const verifikasi = {
+  kode: 'ABCDE23456',
+  url: 'https://kinerja.contoh.go.id/verifikasi/ABCDE23456',
+  tempat: 'Gorontalo',
+};
 
 const orang = (nama: string, nip: string, jabatan: string): Identitas => ({
   nama,

@@ -178,9 +178,9 @@ export function evaluasiDocument(d: EvaluasiData, verifikasi: Verifikasi): TDocu
         unbreakable: true,
         margin: [0, 18, 0, 0],
         columns: [
-          blokTandaTangan('Pegawai yang Dinilai', d.pegawai, d.tanggal),
+          blokTandaTangan('Pegawai yang Dinilai', d.pegawai, d.tanggal, verifikasi.tempat),
           { text: '', width: 40 },
-          blokTandaTangan('Pejabat Penilai Kinerja', d.pejabatPenilai, d.tanggal),
+          blokTandaTangan('Pejabat Penilai Kinerja', d.pejabatPenilai, d.tanggal, verifikasi.tempat),
         ],
       },
     ],

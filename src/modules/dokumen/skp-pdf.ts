@@ -142,14 +142,14 @@ function perilakuTable(skp: SkpDetail): Content {
   };
 }
 
-function tandaTangan(skp: SkpDetail, tanggal: string | null): Content {
+function tandaTangan(skp: SkpDetail, tanggal: string | null, tempat: string): Content {
   return {
     unbreakable: true,
     margin: [0, 18, 0, 0],
     columns: [
-      blokTandaTangan('Pegawai yang Dinilai', skp.identitas.pegawai, tanggal),
+      blokTandaTangan('Pegawai yang Dinilai', skp.identitas.pegawai, tanggal, tempat),
       { text: '', width: 40 },
-      blokTandaTangan('Pejabat Penilai Kinerja', skp.identitas.pejabatPenilai, tanggal),
+      blokTandaTangan('Pejabat Penilai Kinerja', skp.identitas.pejabatPenilai, tanggal, tempat),
     ],
   };
 }
@@ -214,10 +214,10 @@ export function skpDocument(skp: SkpDetail, options: SkpPdfOptions): TDocumentDe
       hasilKerjaTable(skp),
       { text: 'PERILAKU KERJA', style: 'bagian' },
       perilakuTable(skp),
-      tandaTangan(skp, tanggal),
+      tandaTangan(skp, tanggal, options.verifikasi.tempat),
       ...kepala(skp, 'LAMPIRAN SASARAN KINERJA PEGAWAI', true),
       ...lampiran,
-      tandaTangan(skp, tanggal),
+      tandaTangan(skp, tanggal, options.verifikasi.tempat),
     ],
   };
 }
