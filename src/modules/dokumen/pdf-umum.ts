@@ -142,6 +142,18 @@ export const GAYA: TDocumentDefinitions['styles'] = {
   bagian: { fontSize: 10, bold: true, margin: [0, 12, 0, 4] },
 };
 
+/**
+ * A section title as the first header row of its table (borderless, spanning every column): pdfmake
+ * moves header rows with the first body row, so the title never ends a page alone; it repeats, with
+ * the column header, on each page the table runs onto (issue 14).
+ */
+export function judulTabel(judul: string, kolom: number): TableCell[] {
+  return [
+    { text: judul, style: 'bagian', colSpan: kolom, border: [false, false, false, false] },
+    ...Array.from({ length: kolom - 1 }, covered),
+  ];
+}
+
 /** A label–value table (the identity blocks of the evaluation documents). */
 export function tabelIsian(
   rows: [string, string | null][],

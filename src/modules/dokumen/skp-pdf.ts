@@ -20,6 +20,7 @@ import {
   GAYA,
   GROUP_FILL,
   identitasTable,
+  judulTabel,
   KOSONG,
   MARGIN_HALAMAN,
   tandaDraf,
@@ -111,10 +112,15 @@ function hasilKerjaTable(skp: SkpDetail): Content {
   };
   return {
     table: {
-      headerRows: 1,
+      headerRows: 2,
       dontBreakRows: true,
       widths,
-      body: [columns.map((c) => th(c)), ...group('UTAMA', 'A. Utama'), ...group('TAMBAHAN', 'B. Tambahan')],
+      body: [
+        judulTabel('HASIL KERJA', columns.length),
+        columns.map((c) => th(c)),
+        ...group('UTAMA', 'A. Utama'),
+        ...group('TAMBAHAN', 'B. Tambahan'),
+      ],
     },
   };
 }
@@ -122,10 +128,11 @@ function hasilKerjaTable(skp: SkpDetail): Content {
 function perilakuTable(skp: SkpDetail): Content {
   return {
     table: {
-      headerRows: 1,
+      headerRows: 2,
       dontBreakRows: true,
       widths: [18, '*', '*'],
       body: [
+        judulTabel('PERILAKU KERJA', 3),
         [th('No'), th('Perilaku Kerja'), th('Ekspektasi Khusus Pimpinan')],
         ...skp.perilaku.map((p, i): TableCell[] => [
           { text: String(i + 1), alignment: 'center' },
@@ -210,9 +217,7 @@ export function skpDocument(skp: SkpDetail, options: SkpPdfOptions): TDocumentDe
     content: [
       ...kepala(skp, 'SASARAN KINERJA PEGAWAI'),
       identitasTable(pegawai, skp.identitas.pejabatPenilai),
-      { text: 'HASIL KERJA', style: 'bagian' },
       hasilKerjaTable(skp),
-      { text: 'PERILAKU KERJA', style: 'bagian' },
       perilakuTable(skp),
       tandaTangan(skp, tanggal, options.verifikasi.tempat),
       ...kepala(skp, 'LAMPIRAN SASARAN KINERJA PEGAWAI', true),
