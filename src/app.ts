@@ -255,6 +255,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     riwayat,
     pegawai,
     zonaWaktu: org.zonaWaktu,
+    pengaturan,
   });
   const evaluasi = createEvaluasiService({
     db,

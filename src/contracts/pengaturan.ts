@@ -127,6 +127,12 @@ export const Pengaturan = z.object({
   ),
   /** Who must enter an authenticator code after the password (issue 12; SPEC §12). */
   kebijakanMfa: KebijakanMfa,
+  /** The place printed beside the signature dates on documents; null = the region in the instansi's name. */
+  tempatTandaTangan: teks()
+    .trim()
+    .min(2, 'Tempat penandatanganan paling sedikit 2 huruf, mis. Gorontalo.')
+    .max(60, 'Tempat penandatanganan paling banyak 60 karakter.')
+    .nullable(),
 });
 export const PengaturanOut = Pengaturan.extend({ version: z.number() });
 export type PengaturanOut = z.infer<typeof PengaturanOut>;
@@ -140,5 +146,6 @@ export const PengaturanBody = Pengaturan.extend({
   keteranganKeberatanHari: Pengaturan.shape.keteranganKeberatanHari.optional(),
   batasEvaluasiTahunan: Pengaturan.shape.batasEvaluasiTahunan.optional(),
   kebijakanMfa: KebijakanMfa.optional(),
+  tempatTandaTangan: Pengaturan.shape.tempatTandaTangan.optional(),
   version: z.number().int().positive().max(BATAS_INT),
 });

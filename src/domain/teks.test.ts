@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bersihkanTeks, teksAman } from './teks.js';
+import { namaLengkap } from './pegawai.js';
+import { akhiriKalimat, bersihkanTeks, teksAman } from './teks.js';
 
 describe('teksAman', () => {
   it.each([
@@ -29,5 +30,14 @@ describe('bersihkanTeks', () => {
   it('gives text teksAman accepts', () => {
     for (const t of ['\u0000\u0000', '\uD800\uD800', '\uDFFF\uD800x'])
       expect(teksAman(bersihkanTeks(t))).toBe(true);
+  });
+});
+
+describe('akhiriKalimat (issue 14: "S.T..")', () => {
+  it('ends a sentence with one full stop, also after a title that has its own', () => {
+    const nama = namaLengkap({ gelarDepan: null, nama: 'Budi Santoso', gelarBelakang: 'S.T.' });
+    expect(akhiriKalimat(`Disetujui oleh ${nama}`)).toBe('Disetujui oleh Budi Santoso, S.T.');
+    expect(akhiriKalimat('Disetujui oleh dr. Siti Aisyah')).toBe('Disetujui oleh dr. Siti Aisyah.');
+    expect(akhiriKalimat('Selesai.')).toBe('Selesai.');
   });
 });

@@ -21,3 +21,11 @@ export function teksAman(teks: string): boolean {
 export function bersihkanTeks(teks: string): string {
   return teks.replace(TERLARANG_SEMUA, '\uFFFD');
 }
+
+/**
+ * A sentence ended with one full stop: a name ending in a title's own stop ("Budi, S.T.") takes no
+ * second one, as Indonesian spelling (PUEBI) writes it.
+ */
+export function akhiriKalimat(teks: string): string {
+  return teks.endsWith('.') ? teks : `${teks}.`;
+}

@@ -3,6 +3,7 @@ import {
   ALFABET_KODE,
   formatKode,
   kodeDariAcak,
+  masalahKode,
   normalisasiKode,
   PANJANG_KODE,
   samarkanNip,
@@ -28,6 +29,18 @@ describe('kode verifikasi', () => {
     expect(normalisasiKode('ABCDE2345')).toBeNull();
     expect(normalisasiKode('ABCDE0345O')).toBeNull();
     expect(normalisasiKode('ABCDE23456/')).toBeNull();
+  });
+
+  it('says what is wrong with a typed code, matching the rule (issue 14)', () => {
+    expect(masalahKode('ABCDE-23456')).toBeNull();
+    expect(masalahKode('ABCDE2345')).toBe(
+      'Kode verifikasi terdiri dari 10 huruf dan angka, mis. ABCDE-23456; yang diisi 9 karakter.',
+    );
+    // Ten characters, but some the codes never use: the message names them, not the length.
+    const salah = masalahKode('ABCDE0345O');
+    expect(salah).toContain('tidak memakai 0, O');
+    expect(salah).not.toContain('10 huruf');
+    expect(masalahKode('ABCDE2345/')).toContain('tidak memakai /');
   });
 
   it('hides the middle of a NIP', () => {

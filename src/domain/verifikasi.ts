@@ -34,6 +34,20 @@ export function normalisasiKode(input: string, panjang = PANJANG_KODE): string |
   return [...kode].every((c) => ALFABET_KODE.includes(c)) ? kode : null;
 }
 
+/**
+ * Why what a person typed is no verification code, in words that match the rule: the wrong length,
+ * or characters the codes never use (0, 1, I, L, O read alike). Null when it is a well-formed code.
+ */
+export function masalahKode(input: string): string | null {
+  const kode = input.toUpperCase().replace(/[\s-]/g, '');
+  if (kode.length !== PANJANG_KODE) {
+    return `Kode verifikasi terdiri dari ${PANJANG_KODE} huruf dan angka, mis. ABCDE-23456; yang diisi ${kode.length} karakter.`;
+  }
+  const asing = [...new Set(kode)].filter((c) => !ALFABET_KODE.includes(c));
+  if (asing.length === 0) return null;
+  return `Kode verifikasi tidak memakai ${asing.join(', ')}: hanya huruf A–Z tanpa I, L, O dan angka 2–9 (angka 0 dan 1 tidak dipakai). Periksa lagi cetakannya.`;
+}
+
 /** A NIP shown in public: the first six and the last three digits, the rest hidden. */
 export function samarkanNip(nip: string): string {
   const digits = nip.replace(/\D/g, '');

@@ -13,7 +13,16 @@ describe('audit checkpoint key', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUDIT_HMAC_KEY/);
     expect(() => loadConfig({ NODE_ENV: 'production', AUDIT_HMAC_KEY: 'pendek' })).toThrow(/AUDIT_HMAC_KEY/);
     const key = 'a'.repeat(32);
-    expect(auditHmacKey(loadConfig({ NODE_ENV: 'production', AUDIT_HMAC_KEY: key, MFA_KEY: key }))).toBe(key);
+    expect(
+      auditHmacKey(
+        loadConfig({
+          NODE_ENV: 'production',
+          AUDIT_HMAC_KEY: key,
+          MFA_KEY: key,
+          PUBLIC_URL: 'https://x.go.id',
+        }),
+      ),
+    ).toBe(key);
   });
 
   it('elsewhere one random key is generated per data folder, private, and kept', () => {

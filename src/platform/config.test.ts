@@ -40,14 +40,41 @@ describe('login settings', () => {
   });
 });
 
+describe('PUBLIC_URL (issue 14)', () => {
+  it.each([
+    [{}, 'http://localhost:3000'],
+    [{ PORT: '8080' }, 'http://localhost:8080'],
+    [{ HOST: '::', PORT: '8080' }, 'http://localhost:8080'],
+    [{ HOST: '127.0.0.1', PORT: '4000' }, 'http://localhost:4000'],
+    [{ HOST: '10.1.2.3', PORT: '8080' }, 'http://10.1.2.3:8080'],
+    [{ HOST: 'kinerja.lan' }, 'http://kinerja.lan:3000'],
+    [{ HOST: 'fd00::5', PORT: '8080' }, 'http://[fd00::5]:8080'],
+    [{ PUBLIC_URL: 'https://kinerja.example.go.id/', PORT: '8080' }, 'https://kinerja.example.go.id'],
+    [{ PUBLIC_URL: '', PORT: '8080' }, 'http://localhost:8080'],
+  ])('%j → %s: defaults to the address the server listens on', (env, url) => {
+    expect(loadConfig(env).PUBLIC_URL).toBe(url);
+  });
+
+  it('is required in production, with a message saying what it is', () => {
+    const KUNCI = 'k'.repeat(32);
+    const produksi = { NODE_ENV: 'production', AUDIT_HMAC_KEY: KUNCI, MFA_KEY: KUNCI };
+    expect(() => loadConfig(produksi)).toThrow(/PUBLIC_URL: wajib diisi di produksi/);
+    expect(loadConfig({ ...produksi, PUBLIC_URL: 'https://kinerja.example.go.id' }).PUBLIC_URL).toBe(
+      'https://kinerja.example.go.id',
+    );
+  });
+});
+
 describe('production defaults (issue 12, item 8)', () => {
   const KUNCI = 'k'.repeat(32);
+  const URL_PUBLIK = 'https://kinerja.example.go.id';
 
   it('seeds the demo only outside production and without a database server, unless asked', () => {
     expect(loadConfig({}).SEED_DEMO).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', AUDIT_HMAC_KEY: KUNCI, MFA_KEY: KUNCI }).SEED_DEMO).toBe(
-      false,
-    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', AUDIT_HMAC_KEY: KUNCI, MFA_KEY: KUNCI, PUBLIC_URL: URL_PUBLIK })
+        .SEED_DEMO,
+    ).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://db.example/kinerja' }).SEED_DEMO).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://db.example/kinerja', SEED_DEMO: 'true' }).SEED_DEMO).toBe(
       true,
@@ -56,10 +83,17 @@ describe('production defaults (issue 12, item 8)', () => {
 
   it('refuses the published demo password in production', () => {
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', AUDIT_HMAC_KEY: KUNCI, MFA_KEY: KUNCI, SEED_DEMO: 'true' }),
+      loadConfig({
+        NODE_ENV: 'production',
+        AUDIT_HMAC_KEY: KUNCI,
+        MFA_KEY: KUNCI,
+        PUBLIC_URL: URL_PUBLIK,
+        SEED_DEMO: 'true',
+      }),
     ).toThrow(/DEMO_PASSWORD/);
     const lain = {
       NODE_ENV: 'production',
+      PUBLIC_URL: URL_PUBLIK,
       AUDIT_HMAC_KEY: KUNCI,
       MFA_KEY: KUNCI,
       SEED_DEMO: 'true',

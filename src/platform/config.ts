@@ -116,13 +116,16 @@ const ConfigSchema = z.object({
   STORAGE_DIR: z.string().default('./berkas'),
   /**
    * The address people reach the application at: printed documents carry `<PUBLIC_URL>/verifikasi/<kode>`
-   * (text and QR code) for anyone to check them.
+   * (text and QR code) for anyone to check them. Unset, the address the server listens on
+   * (alamatDengar); required in production, where that is rarely what people reach.
    */
-  PUBLIC_URL: z
-    .string()
-    .url()
-    .default('http://localhost:3000')
-    .transform((u) => u.replace(/\/+$/, '')),
+  PUBLIC_URL: unsetIfEmpty(
+    z
+      .string()
+      .url()
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
+  ),
   /**
    * Key (at least 32 characters) that signs the audit checkpoints. Required in production; elsewhere
    * one is generated per data folder (platform/audit-key.ts).
@@ -130,36 +133,47 @@ const ConfigSchema = z.object({
   AUDIT_HMAC_KEY: z.string().min(32).optional(),
 });
 
+/** Hosts that mean "every interface" or this machine: a browser here reaches them as localhost. */
+const HOST_LOKAL = ['0.0.0.0', '::', '127.0.0.1'];
+
+/** The URL of the address the server listens on, so a default PUBLIC_URL points somewhere real. */
+export function alamatDengar(host: string, port: number): string {
+  if (HOST_LOKAL.includes(host)) return `http://localhost:${port}`;
+  return isIP(host) === 6 ? `http://[${host}]:${port}` : `http://${host}:${port}`;
+}
+
 /** Production is NODE_ENV=production, or a DATABASE_URL (a real server, not the embedded demo). */
-const WithDefaults = ConfigSchema.transform((c) => {
+const WithDefaults = ConfigSchema.superRefine((c, ctx) => {
+  if (c.NODE_ENV !== 'production') return;
+  const wajib = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (!c.AUDIT_HMAC_KEY) {
+    wajib('AUDIT_HMAC_KEY', 'wajib diisi di produksi (kunci penanda tangan titik periksa log audit)');
+  }
+  if (!c.MFA_KEY) {
+    wajib('MFA_KEY', 'wajib diisi di produksi (kunci rahasia aplikasi autentikator dan kode pemulihan)');
+  }
+  if (c.PUBLIC_URL === undefined) {
+    wajib(
+      'PUBLIC_URL',
+      'wajib diisi di produksi: alamat yang dibuka pengguna (mis. https://kinerja.gorontaloprov.go.id), dicetak sebagai tautan dan kode QR verifikasi dokumen',
+    );
+  }
+  // In production the demo is seeded only when asked (SEED_DEMO defaults to false there).
+  if (c.SEED_DEMO === true && c.DEMO_PASSWORD === DEMO_PASSWORD_TERBIT) {
+    wajib(
+      'DEMO_PASSWORD',
+      'kata sandi demo yang dipublikasikan tidak boleh dipakai di produksi; isi DEMO_PASSWORD lain',
+    );
+  }
+}).transform((c) => {
   const produksi = c.NODE_ENV === 'production' || c.DATABASE_URL !== undefined;
+  const PUBLIC_URL = c.PUBLIC_URL ?? alamatDengar(c.HOST, c.PORT);
   return {
     ...c,
+    PUBLIC_URL,
     SEED_DEMO: c.SEED_DEMO ?? !produksi,
-    COOKIE_SECURE: c.COOKIE_SECURE ?? c.PUBLIC_URL.startsWith('https:'),
+    COOKIE_SECURE: c.COOKIE_SECURE ?? PUBLIC_URL.startsWith('https:'),
   };
-}).superRefine((c, ctx) => {
-  if (c.NODE_ENV === 'production' && !c.AUDIT_HMAC_KEY) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['AUDIT_HMAC_KEY'],
-      message: 'wajib diisi di produksi (kunci penanda tangan titik periksa log audit)',
-    });
-  }
-  if (c.NODE_ENV === 'production' && !c.MFA_KEY) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['MFA_KEY'],
-      message: 'wajib diisi di produksi (kunci rahasia aplikasi autentikator dan kode pemulihan)',
-    });
-  }
-  if (c.NODE_ENV === 'production' && c.SEED_DEMO && c.DEMO_PASSWORD === DEMO_PASSWORD_TERBIT) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['DEMO_PASSWORD'],
-      message: 'kata sandi demo yang dipublikasikan tidak boleh dipakai di produksi; isi DEMO_PASSWORD lain',
-    });
-  }
 });
 
 export type Config = z.infer<typeof WithDefaults>;

@@ -41,6 +41,8 @@ export const pengaturan = pgTable(
     jamKerja: jsonb().$type<JamKerja>(),
     /** Who must enter an authenticator code, per role group; null = required for admins and assessors. */
     kebijakanMfa: jsonb().$type<KebijakanMfa>(),
+    /** The place printed beside the signature dates ("Gorontalo, 31 Januari 2027"); null = from the instansi's name. */
+    tempatTandaTangan: text(),
     version: integer().notNull().default(1),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

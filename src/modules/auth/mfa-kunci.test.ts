@@ -11,7 +11,11 @@ const MFA_KEY = 'k'.repeat(32);
 
 describe('the MFA key', () => {
   it('is required in production, and at least 32 characters', () => {
-    const produksi = { NODE_ENV: 'production', AUDIT_HMAC_KEY: 'a'.repeat(32) };
+    const produksi = {
+      NODE_ENV: 'production',
+      AUDIT_HMAC_KEY: 'a'.repeat(32),
+      PUBLIC_URL: 'https://kinerja.example.go.id',
+    };
     expect(() => loadConfig(produksi)).toThrow(/MFA_KEY/);
     expect(() => loadConfig({ ...produksi, MFA_KEY: 'pendek' })).toThrow(/MFA_KEY/);
     expect(loadConfig({ ...produksi, MFA_KEY }).MFA_KEY).toBe(MFA_KEY);

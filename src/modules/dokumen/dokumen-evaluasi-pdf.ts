@@ -113,9 +113,18 @@ export function dokumenEvaluasiDocument(
     unbreakable: true,
     margin: [0, 16, 0, 0],
     columns: [
-      blokTandaTangan('Pegawai yang Dinilai', d.pegawai, d.tanggalPegawai),
-      blokTandaTangan('Pejabat Penilai Kinerja', d.pejabatPenilai, d.tanggalPenilai),
-      ...(k ? [blokTandaTangan('Atasan Pejabat Penilai Kinerja', d.atasanPejabatPenilai, k.tanggal)] : []),
+      blokTandaTangan('Pegawai yang Dinilai', d.pegawai, d.tanggalPegawai, verifikasi.tempat),
+      blokTandaTangan('Pejabat Penilai Kinerja', d.pejabatPenilai, d.tanggalPenilai, verifikasi.tempat),
+      ...(k
+        ? [
+            blokTandaTangan(
+              'Atasan Pejabat Penilai Kinerja',
+              d.atasanPejabatPenilai,
+              k.tanggal,
+              verifikasi.tempat,
+            ),
+          ]
+        : []),
     ],
   };
   return {

@@ -1,9 +1,11 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { buildOrg, type Org } from '../../../test/org.js';
 import { pdfText } from '../../../test/pdf-text.js';
 import { submitAndApprove as approve, type Client, iki, plan } from '../../../test/skp.js';
+import { rows } from '../../db/client.js';
 
 let h: Harness;
 let org: Org;
@@ -69,7 +71,8 @@ describe('dokumen SKP (PDF)', () => {
     expect(text).toContain('1.250 dokumen');
     expect(text).toContain('Rencana Hasil Kerja Pimpinan yang Diintervensi');
     expect(text).toContain('01 JANUARI 2026 S.D. 31 DESEMBER 2026');
-    expect(text).toContain('10 Januari 2026');
+    // The place of signing beside the date: by default the region in the instansi's name (issue 14).
+    expect(text).toContain('Uji, 10 Januari 2026');
     expect(text).not.toContain('DRAF');
     // Registered: the footer carries the code and the public address; the verifier knows the print.
     const kode = String(res.headers['x-kode-verifikasi']);
@@ -87,6 +90,38 @@ describe('dokumen SKP (PDF)', () => {
     // The assessor (superior) may print it as well.
     const kadis = await h.login(org.kepala.nip);
     expect((await kadis.get(`/api/skp/${skpKabid.id}/dokumen.pdf`)).statusCode).toBe(200);
+  });
+
+  it('prints the place of signing the BKD sets; the change is audited, and empty returns the default', async () => {
+    const admin = await h.login(org.adminBkd.nip);
+    const setting = (await admin.get('/api/pengaturan')).json();
+    expect(setting.tempatTandaTangan).toBeNull();
+    const pendek = await admin.put('/api/pengaturan', { ...setting, tempatTandaTangan: 'L' });
+    expect(pendek.statusCode).toBe(400);
+    expect(pendek.json().error.message).toContain('Tempat penandatanganan paling sedikit 2 huruf');
+    const saved = await admin.put('/api/pengaturan', { ...setting, tempatTandaTangan: '  Limboto ' });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().tempatTandaTangan).toBe('Limboto');
+    const [audit] = await rows<{ before: { tempatTandaTangan: null }; after: { tempatTandaTangan: string } }>(
+      h.db,
+      sql`SELECT before, after FROM audit_log WHERE action = 'pengaturan.ubah' ORDER BY id DESC LIMIT 1`,
+    );
+    expect([audit?.before.tempatTandaTangan, audit?.after.tempatTandaTangan]).toEqual([null, 'Limboto']);
+
+    const kabid = await h.login(org.administrator.nip);
+    const pdf = async () =>
+      (await pdfText((await kabid.get(`/api/skp/${skpKabid.id}/dokumen.pdf`)).rawPayload)).replace(
+        /\s+/g,
+        ' ',
+      );
+    expect(await pdf()).toContain('Limboto, 10 Januari 2026');
+
+    const kembali = await admin.put('/api/pengaturan', {
+      ...(saved.json() as object),
+      tempatTandaTangan: null,
+    });
+    expect(kembali.statusCode, kembali.body).toBe(200);
+    expect(await pdf()).toContain('Uji, 10 Januari 2026');
   });
 
   it('a plan not yet approved is printed as a draft', async () => {

@@ -20,9 +20,11 @@ import { namaLengkap } from '../../domain/pegawai.js';
 import { PREDIKAT_PEGAWAI } from '../../domain/predikat.js';
 import { bolehTetapkanPredikat } from '../../domain/realisasi-workflow.js';
 import { STATUS_SKP_LABEL } from '../../domain/skp-workflow.js';
+import { tempatDariNamaInstansi } from '../../domain/tempat.js';
 import {
   formatKode,
   kodeDariAcak,
+  masalahKode,
   normalisasiKode,
   PANJANG_KODE,
   samarkanNip,
@@ -33,6 +35,7 @@ import { barisAman } from '../../platform/sel-aman.js';
 import { listScope } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
 import type { PegawaiService } from '../pegawai/pegawai.service.js';
+import type { PengaturanService } from '../pengaturan/pengaturan.service.js';
 import type { RealisasiService } from '../realisasi/realisasi.service.js';
 import type { RiwayatService } from '../riwayat/riwayat.service.js';
 import type { SkpService } from '../skp/skp.service.js';
@@ -92,10 +95,17 @@ export function createDokumenService(deps: {
   riwayat: Pick<RiwayatService, 'pegawai'>;
   pegawai: Pick<PegawaiService, 'identitas'>;
   zonaWaktu: (instansiId: number) => Promise<string>;
+  pengaturan: Pick<PengaturanService, 'get'>;
 }) {
   const { db, clock, skp } = deps;
   const tanggalDi = async (at: Date | string | null, instansiId: number) =>
     at ? dateInZone(new Date(at), await deps.zonaWaktu(instansiId)) : null;
+
+  /** The instansi's place of signing, or the region in its name. */
+  async function tempatTandaTangan(instansiId: number): Promise<string> {
+    const { tempatTandaTangan: tempat } = await deps.pengaturan.get(instansiId);
+    return tempat ?? tempatDariNamaInstansi(await q.instansiNama(db, instansiId));
+  }
 
   /**
    * Renders a document with a fresh code on it, then registers the SHA-256 of exactly those bytes:
@@ -109,7 +119,8 @@ export function createDokumenService(deps: {
   ): Promise<{ data: Buffer; kode: string }> {
     // About 49 random bits; a collision would fail the unique index rather than mix two prints.
     const kode = kodeDariAcak(randomBytes(PANJANG_KODE));
-    const data = await renderPdf(build({ kode, url: `${deps.publicUrl}/verifikasi/${kode}` }));
+    const tempat = await tempatTandaTangan(actor.instansiId);
+    const data = await renderPdf(build({ kode, url: `${deps.publicUrl}/verifikasi/${kode}`, tempat }));
     const sha256 = createHash('sha256').update(data).digest('hex');
     await db.transaction((tx) =>
       q.insertTerbit(tx, {
@@ -372,14 +383,10 @@ export function createDokumenService(deps: {
   }
 
   async function terdaftar(kodeInput: string) {
-    const kode = normalisasiKode(kodeInput);
-    if (!kode)
-      throw new AppError(
-        'VALIDATION_FAILED',
-        { field: 'kode' },
-        'Kode verifikasi terdiri dari 10 huruf dan angka, mis. ABCDE-23456.',
-      );
-    const d = await q.findTerbit(db, kode);
+    const masalah = masalahKode(kodeInput);
+    if (masalah) throw new AppError('VALIDATION_FAILED', { field: 'kode' }, masalah);
+    // masalahKode and normalisasiKode apply the same rule: a code without a problem normalises.
+    const d = await q.findTerbit(db, normalisasiKode(kodeInput)!);
     if (!d) throw new AppError('NOT_FOUND', undefined, 'Tidak ada dokumen yang diterbitkan dengan kode ini.');
     return d;
   }

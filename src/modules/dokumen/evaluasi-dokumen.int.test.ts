@@ -232,6 +232,10 @@ describe('verifikasi dokumen', () => {
 
     expect((await h.app.inject({ method: 'GET', url: '/api/verifikasi/ABCDE-23456' })).statusCode).toBe(404);
     expect((await h.app.inject({ method: 'GET', url: '/api/verifikasi/bukan-kode' })).statusCode).toBe(400);
+    // Ten characters, one of them a 0 the codes never use: the message names it, not the length.
+    const nol = await h.app.inject({ method: 'GET', url: '/api/verifikasi/ABCDE-2345O' });
+    expect(nol.statusCode).toBe(400);
+    expect(nol.json().error.message).toMatch(/tidak memakai O/);
   });
 });
 

@@ -6,7 +6,11 @@ import { type EvaluasiData, evaluasiDocument } from './evaluasi-pdf.js';
 import { renderPdf } from './pdf-render.js';
 import { penetapanDocument } from './penetapan-pdf.js';
 
-const verifikasi = { kode: 'ABCDE23456', url: 'https://kinerja.contoh.go.id/verifikasi/ABCDE23456' };
+const verifikasi = {
+  kode: 'ABCDE23456',
+  url: 'https://kinerja.contoh.go.id/verifikasi/ABCDE23456',
+  tempat: 'Gorontalo',
+};
 
 const orang = (nama: string, nip: string, jabatan: string): Identitas => ({
   nama,
@@ -98,6 +102,51 @@ describe('Evaluasi Kinerja Pegawai', () => {
     );
     expect(tahunan).toContain('EVALUASI KINERJA PEGAWAI TAHUNAN');
   });
+});
+
+/** Lines that head what follows: none may be the last thing on a page (issue 14). */
+const JUDUL_BAGIAN = [
+  'HASIL KERJA',
+  'PERILAKU KERJA',
+  'A. Utama',
+  'B. Tambahan',
+  'No Rencana Hasil Kerja Indikator Kinerja Individu dan Target Realisasi Umpan Balik',
+  'No Perilaku Kerja Ekspektasi Khusus Pimpinan Umpan Balik',
+];
+
+/** The last line of each page's content, the footer (code, address, page number) left out. */
+async function akhirHalaman(def: Parameters<typeof renderPdf>[0]): Promise<string[]> {
+  const halaman = (await pdfText(await renderPdf(def))).split('\n\n');
+  return halaman.map((h) => {
+    const baris = h
+      .split('\n')
+      .filter((b) => !/Kode verifikasi|Keaslian dokumen|Evaluasi kinerja 1|Halaman \d/.test(b));
+    return baris.at(-1) ?? '';
+  });
+}
+
+describe('page breaks of the periodic evaluation', () => {
+  it('never leave a section title or a table header alone at the bottom of a page', async () => {
+    const rhk = (i: number) => ({
+      jenis: 'UTAMA' as const,
+      rencana: `Terlaksananya kegiatan pembinaan nomor ${i} di sekolah menengah`,
+      indikator: [`Jumlah sekolah yang dibina: ${i} sekolah`],
+      realisasi: [`${i} sekolah`],
+      umpanBalik: ['Sesuai rencana'],
+    });
+    const terdampar: string[] = [];
+    // Around the counts at which the PERILAKU KERJA title used to end page 1 and page 2.
+    for (const n of [5, 6, 7, 22, 23, 24]) {
+      const akhir = await akhirHalaman(
+        evaluasiDocument(
+          evaluasi({ hasilKerja: Array.from({ length: n }, (_, i) => rhk(i + 1)) }),
+          verifikasi,
+        ),
+      );
+      for (const a of akhir.slice(0, -1)) if (JUDUL_BAGIAN.includes(a)) terdampar.push(`${n}: ${a}`);
+    }
+    expect(terdampar).toEqual([]);
+  }, 30_000);
 });
 
 describe('Dokumen Evaluasi Kinerja Pegawai', () => {

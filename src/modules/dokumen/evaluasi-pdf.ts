@@ -23,6 +23,7 @@ import {
   GAYA,
   GROUP_FILL,
   identitasTable,
+  judulTabel,
   KOSONG,
   MARGIN_HALAMAN,
   tandaDraf,
@@ -98,10 +99,15 @@ function hasilKerjaTable(d: EvaluasiData): Content {
   };
   return {
     table: {
-      headerRows: 1,
+      headerRows: 2,
       dontBreakRows: true,
       widths: [18, '*', '*', '*', '*'],
-      body: [kolom.map((c) => th(c)), ...group('UTAMA', 'A. Utama'), ...group('TAMBAHAN', 'B. Tambahan')],
+      body: [
+        judulTabel('HASIL KERJA', kolom.length),
+        kolom.map((c) => th(c)),
+        ...group('UTAMA', 'A. Utama'),
+        ...group('TAMBAHAN', 'B. Tambahan'),
+      ],
     },
   };
 }
@@ -109,10 +115,11 @@ function hasilKerjaTable(d: EvaluasiData): Content {
 function perilakuTable(d: EvaluasiData): Content {
   return {
     table: {
-      headerRows: 1,
+      headerRows: 2,
       dontBreakRows: true,
       widths: [18, '*', '*', '*'],
       body: [
+        judulTabel('PERILAKU KERJA', 4),
         [th('No'), th('Perilaku Kerja'), th('Ekspektasi Khusus Pimpinan'), th('Umpan Balik')],
         ...d.perilaku.map((p, i): TableCell[] => [
           { text: String(i + 1), alignment: 'center' },
@@ -166,10 +173,8 @@ export function evaluasiDocument(d: EvaluasiData, verifikasi: Verifikasi): TDocu
         : 'Belum ditetapkan',
       { text: `POLA DISTRIBUSI PREDIKAT KINERJA PEGAWAI — ${d.distribusi.unitNama}`, style: 'bagian' },
       grafikDistribusi(d.distribusi.jumlah),
-      { text: 'HASIL KERJA', style: 'bagian' },
       hasilKerjaTable(d),
       baris('RATING HASIL KERJA', rating(d.hasil?.ratingHasilKerja)),
-      { text: 'PERILAKU KERJA', style: 'bagian' },
       perilakuTable(d),
       baris('RATING PERILAKU KERJA', rating(d.hasil?.ratingPerilaku)),
       baris('PREDIKAT KINERJA PEGAWAI', d.hasil ? PREDIKAT_PEGAWAI_LABEL[d.hasil.predikat] : 'Belum dinilai'),
@@ -178,9 +183,9 @@ export function evaluasiDocument(d: EvaluasiData, verifikasi: Verifikasi): TDocu
         unbreakable: true,
         margin: [0, 18, 0, 0],
         columns: [
-          blokTandaTangan('Pegawai yang Dinilai', d.pegawai, d.tanggal),
+          blokTandaTangan('Pegawai yang Dinilai', d.pegawai, d.tanggal, verifikasi.tempat),
           { text: '', width: 40 },
-          blokTandaTangan('Pejabat Penilai Kinerja', d.pejabatPenilai, d.tanggal),
+          blokTandaTangan('Pejabat Penilai Kinerja', d.pejabatPenilai, d.tanggal, verifikasi.tempat),
         ],
       },
     ],

@@ -10,8 +10,6 @@ import { formatKode } from '../../domain/verifikasi.js';
 export const HEADER_FILL = '#e0e0e0';
 export const GROUP_FILL = '#f3f3f3';
 export const KOSONG = '-';
-/** Where the place of signing goes: not known to the system, written by hand. */
-export const TEMPAT = '……………………';
 
 /** `2026-01-31` → `31 Januari 2026`. */
 export function formatTanggal(isoDate: string): string {
@@ -71,10 +69,15 @@ export interface Penanda {
 }
 
 /** One signature block: place and date, role, room to sign, name underlined, NIP. */
-export function blokTandaTangan(peran: string, orang: Penanda | null, tanggal: string | null): Content {
+export function blokTandaTangan(
+  peran: string,
+  orang: Penanda | null,
+  tanggal: string | null,
+  tempat: string,
+): Content {
   return {
     stack: [
-      `${TEMPAT}, ${tanggal ? formatTanggal(tanggal) : '……………………………'}`,
+      `${tempat}, ${tanggal ? formatTanggal(tanggal) : '……………………………'}`,
       peran,
       { text: ' ', margin: [0, 0, 0, 44] },
       { text: orang?.nama ?? '……………………………………', bold: true, decoration: orang ? 'underline' : undefined },
@@ -84,10 +87,14 @@ export function blokTandaTangan(peran: string, orang: Penanda | null, tanggal: s
   };
 }
 
-/** The registry entry a print carries: its code and the public address that checks it. */
+/**
+ * The registry entry a print carries: its code and the public address that checks it, with the
+ * issuing instansi's place of signing (pengaturan), printed beside every signature date.
+ */
 export interface Verifikasi {
   kode: string;
   url: string;
+  tempat: string;
 }
 
 /** Room at the bottom of each page for the footer with the QR code. */
@@ -134,6 +141,18 @@ export const GAYA: TDocumentDefinitions['styles'] = {
   subjudul: { fontSize: 10, bold: true, alignment: 'center' },
   bagian: { fontSize: 10, bold: true, margin: [0, 12, 0, 4] },
 };
+
+/**
+ * A section title as the first header row of its table (borderless, spanning every column): pdfmake
+ * moves header rows with the first body row, so the title never ends a page alone; it repeats, with
+ * the column header, on each page the table runs onto (issue 14).
+ */
+export function judulTabel(judul: string, kolom: number): TableCell[] {
+  return [
+    { text: judul, style: 'bagian', colSpan: kolom, border: [false, false, false, false] },
+    ...Array.from({ length: kolom - 1 }, covered),
+  ];
+}
 
 /** A label–value table (the identity blocks of the evaluation documents). */
 export function tabelIsian(

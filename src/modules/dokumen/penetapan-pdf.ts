@@ -98,7 +98,10 @@ export function penetapanDocument(d: PenetapanData, verifikasi: Verifikasi): TDo
         margin: [0, 20, 0, 0],
         columns: [
           { text: '', width: '*' },
-          { width: 240, stack: [blokTandaTangan('Pimpinan Unit Kerja', d.penetap, d.tanggal)] },
+          {
+            width: 240,
+            stack: [blokTandaTangan('Pimpinan Unit Kerja', d.penetap, d.tanggal, verifikasi.tempat)],
+          },
         ],
       },
     ],

@@ -3,7 +3,11 @@ import type { SkpDetail } from '../../contracts/skp.js';
 import { formatTanggal } from './pdf-umum.js';
 import { formatTarget, skpDocument } from './skp-pdf.js';
 
-const verifikasi = { kode: 'ABCDE23456', url: 'https://kinerja.contoh.go.id/verifikasi/ABCDE23456' };
+const verifikasi = {
+  kode: 'ABCDE23456',
+  url: 'https://kinerja.contoh.go.id/verifikasi/ABCDE23456',
+  tempat: 'Gorontalo',
+};
 
 const target = (
   nilai: number | null,
@@ -143,7 +147,7 @@ describe('SKP document definition', () => {
     expect(all).toContain('Penugasan dari: Kepala Dinas');
     expect(all).toContain('LAMPIRAN SASARAN KINERJA PEGAWAI');
     expect(all).toContain('Teguran tertulis');
-    expect(all.filter((t) => t === '……………………, 09 Januari 2026')).toHaveLength(4);
+    expect(all.filter((t) => t === 'Gorontalo, 09 Januari 2026')).toHaveLength(4);
     expect(all).toContain('PERIODE PENILAIAN: 01 JANUARI 2026 S.D. 31 DESEMBER 2026');
     expect(doc.watermark).toBeUndefined();
     expect(doc.header).toBeUndefined();

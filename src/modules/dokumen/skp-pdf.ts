@@ -20,6 +20,7 @@ import {
   GAYA,
   GROUP_FILL,
   identitasTable,
+  judulTabel,
   KOSONG,
   MARGIN_HALAMAN,
   tandaDraf,
@@ -111,10 +112,15 @@ function hasilKerjaTable(skp: SkpDetail): Content {
   };
   return {
     table: {
-      headerRows: 1,
+      headerRows: 2,
       dontBreakRows: true,
       widths,
-      body: [columns.map((c) => th(c)), ...group('UTAMA', 'A. Utama'), ...group('TAMBAHAN', 'B. Tambahan')],
+      body: [
+        judulTabel('HASIL KERJA', columns.length),
+        columns.map((c) => th(c)),
+        ...group('UTAMA', 'A. Utama'),
+        ...group('TAMBAHAN', 'B. Tambahan'),
+      ],
     },
   };
 }
@@ -122,10 +128,11 @@ function hasilKerjaTable(skp: SkpDetail): Content {
 function perilakuTable(skp: SkpDetail): Content {
   return {
     table: {
-      headerRows: 1,
+      headerRows: 2,
       dontBreakRows: true,
       widths: [18, '*', '*'],
       body: [
+        judulTabel('PERILAKU KERJA', 3),
         [th('No'), th('Perilaku Kerja'), th('Ekspektasi Khusus Pimpinan')],
         ...skp.perilaku.map((p, i): TableCell[] => [
           { text: String(i + 1), alignment: 'center' },
@@ -142,14 +149,14 @@ function perilakuTable(skp: SkpDetail): Content {
   };
 }
 
-function tandaTangan(skp: SkpDetail, tanggal: string | null): Content {
+function tandaTangan(skp: SkpDetail, tanggal: string | null, tempat: string): Content {
   return {
     unbreakable: true,
     margin: [0, 18, 0, 0],
     columns: [
-      blokTandaTangan('Pegawai yang Dinilai', skp.identitas.pegawai, tanggal),
+      blokTandaTangan('Pegawai yang Dinilai', skp.identitas.pegawai, tanggal, tempat),
       { text: '', width: 40 },
-      blokTandaTangan('Pejabat Penilai Kinerja', skp.identitas.pejabatPenilai, tanggal),
+      blokTandaTangan('Pejabat Penilai Kinerja', skp.identitas.pejabatPenilai, tanggal, tempat),
     ],
   };
 }
@@ -210,14 +217,12 @@ export function skpDocument(skp: SkpDetail, options: SkpPdfOptions): TDocumentDe
     content: [
       ...kepala(skp, 'SASARAN KINERJA PEGAWAI'),
       identitasTable(pegawai, skp.identitas.pejabatPenilai),
-      { text: 'HASIL KERJA', style: 'bagian' },
       hasilKerjaTable(skp),
-      { text: 'PERILAKU KERJA', style: 'bagian' },
       perilakuTable(skp),
-      tandaTangan(skp, tanggal),
+      tandaTangan(skp, tanggal, options.verifikasi.tempat),
       ...kepala(skp, 'LAMPIRAN SASARAN KINERJA PEGAWAI', true),
       ...lampiran,
-      tandaTangan(skp, tanggal),
+      tandaTangan(skp, tanggal, options.verifikasi.tempat),
     ],
   };
 }

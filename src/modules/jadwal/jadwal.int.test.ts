@@ -315,6 +315,7 @@ describe('the schedule is per instansi (pengaturan)', () => {
       },
       kurva: null,
       pemetaanPredikatOrganisasi: null,
+      tempatTandaTangan: null,
       keberatanHari: 14,
       keteranganKeberatanHari: 7,
       batasEvaluasiTahunan: '03-31',

@@ -25,6 +25,7 @@ export async function findPengaturan(db: DbOrTx, instansiId: number) {
         keteranganKeberatanHari: pengaturan.keteranganKeberatanHari,
         batasEvaluasiTahunan: pengaturan.batasEvaluasiTahunan,
         kebijakanMfa: pengaturan.kebijakanMfa,
+        tempatTandaTangan: pengaturan.tempatTandaTangan,
         version: pengaturan.version,
       })
       .from(pengaturan)

@@ -28,6 +28,7 @@ export const PENGATURAN_BAWAAN: PengaturanOut = {
   keteranganKeberatanHari: KETERANGAN_KEBERATAN_HARI_BAWAAN,
   batasEvaluasiTahunan: '03-31',
   kebijakanMfa: KEBIJAKAN_MFA_BAWAAN,
+  tempatTandaTangan: null,
   version: 1,
 };
 
@@ -47,6 +48,7 @@ function toOut(row: NonNullable<Awaited<ReturnType<typeof q.findPengaturan>>>): 
     keteranganKeberatanHari: row.keteranganKeberatanHari,
     batasEvaluasiTahunan: row.batasEvaluasiTahunan,
     kebijakanMfa: row.kebijakanMfa ?? KEBIJAKAN_MFA_BAWAAN,
+    tempatTandaTangan: row.tempatTandaTangan,
     version: row.version,
   };
 }
@@ -85,6 +87,8 @@ export function createPengaturanService({ db, audit }: { db: Db; audit: AuditSer
           keteranganKeberatanHari: body.keteranganKeberatanHari ?? before.keteranganKeberatanHari,
           batasEvaluasiTahunan: body.batasEvaluasiTahunan ?? before.batasEvaluasiTahunan,
           kebijakanMfa: body.kebijakanMfa ?? before.kebijakanMfa,
+          tempatTandaTangan:
+            body.tempatTandaTangan === undefined ? before.tempatTandaTangan : body.tempatTandaTangan,
         };
         const { input, penilaian, perbaikan } = after.jendela;
         const saved = await q.savePengaturanIfVersion(tx, actor.instansiId, body.version, {
@@ -103,6 +107,7 @@ export function createPengaturanService({ db, audit }: { db: Db; audit: AuditSer
           keteranganKeberatanHari: after.keteranganKeberatanHari,
           batasEvaluasiTahunan: after.batasEvaluasiTahunan,
           kebijakanMfa: after.kebijakanMfa,
+          tempatTandaTangan: after.tempatTandaTangan,
         });
         if (!saved) throw new AppError('VERSION_CONFLICT');
         await audit.record(tx, {

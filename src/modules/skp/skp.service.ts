@@ -39,6 +39,7 @@ import {
   STATUS_SKP_LABEL,
   transition,
 } from '../../domain/skp-workflow.js';
+import { akhiriKalimat } from '../../domain/teks.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -709,7 +710,7 @@ export function createSkpService(deps: {
               pegawaiId: s.pegawaiId,
               jenis: 'SKP_DISETUJUI',
               judul: 'SKP disetujui',
-              pesan: `SKP tahun ${s.tahun} Anda disetujui oleh ${namaLengkap(actor)}.`,
+              pesan: akhiriKalimat(`SKP tahun ${s.tahun} Anda disetujui oleh ${namaLengkap(actor)}`),
               tautan: tautanSkp(s.id),
               dariId: actor.id,
             },

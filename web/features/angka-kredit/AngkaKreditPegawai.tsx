@@ -21,6 +21,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { JENJANG_LABEL } from '../../../src/domain/jabatan';
+import { formatNip } from '../../../src/domain/nip';
 import { PREDIKAT_PEGAWAI_LABEL } from '../../../src/domain/predikat';
 import { ErrorView, Loading } from '../../components/Status';
 import { GalatAksi, useAksi } from '../../lib/aksi';
@@ -227,7 +228,7 @@ export function AngkaKreditPegawai({
           <div>
             <Text fw={600}>{d.pegawai.namaLengkap}</Text>
             <Text size="sm" c="dimmed">
-              {d.pegawai.nip} · {d.pegawai.jabatanNama ?? '–'} · {d.pangkatGolongan}
+              {formatNip(d.pegawai.nip)} · {d.pegawai.jabatanNama ?? '–'} · {d.pangkatGolongan}
             </Text>
           </div>
           <Group gap="xs">

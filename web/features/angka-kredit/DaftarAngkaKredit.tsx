@@ -3,6 +3,7 @@ import { Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { JENJANG_LABEL } from '../../../src/domain/jabatan';
+import { formatNip } from '../../../src/domain/nip';
 import { LoadMore } from '../../components/LoadMore';
 import { PilihOpd } from '../../components/PilihOpd';
 import { ErrorView, Loading } from '../../components/Status';
@@ -56,7 +57,7 @@ export function DaftarAngkaKredit({
                         {i.pegawai.namaLengkap}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        {i.pegawai.nip} · {i.pegawai.opdNama ?? 'Tanpa OPD'}
+                        {formatNip(i.pegawai.nip)} · {i.pegawai.opdNama ?? 'Tanpa OPD'}
                       </Text>
                     </UnstyledButton>
                   </Table.Td>

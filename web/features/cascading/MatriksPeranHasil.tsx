@@ -22,6 +22,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type CSSProperties, useState } from 'react';
 import type { MatriksResponse } from '../../../src/contracts/skp';
 import { STATUS_SKP_LABEL } from '../../../src/domain/skp-workflow';
+import { akhiriKalimat } from '../../../src/domain/teks';
 import { ErrorView, Loading } from '../../components/Status';
 import { ApiError, api, post } from '../../lib/api';
 import { ISTILAH_CASCADING } from '../../lib/istilah';
@@ -73,7 +74,7 @@ function IsiSelForm({ skpId, sasaran, onClose }: { skpId: number; sasaran: Sasar
       });
       notifications.show({
         color: 'teal',
-        message: `Peran hasil tersimpan di SKP ${sasaran.baris.namaLengkap}.`,
+        message: akhiriKalimat(`Peran hasil tersimpan di SKP ${sasaran.baris.namaLengkap}`),
       });
       onClose();
     } catch (err) {

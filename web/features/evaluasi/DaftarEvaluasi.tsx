@@ -3,6 +3,7 @@ import { Anchor, Badge, Card, Group, NumberInput, Stack, Table, Text, Title } fr
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { STATUS_EVALUASI_LABEL, STATUS_KEBERATAN_LABEL } from '../../../src/domain/evaluasi';
+import { formatNip } from '../../../src/domain/nip';
 import { PREDIKAT_PEGAWAI_LABEL } from '../../../src/domain/predikat';
 import { ErrorView, Loading } from '../../components/Status';
 import { formatTanggal } from '../../lib/istilah';
@@ -30,7 +31,7 @@ function TabelSkp({ items, denganPegawai }: { items: EvaluasiSkpList['items']; d
                 <Table.Td>
                   <Text size="sm">{s.pegawai.namaLengkap}</Text>
                   <Text size="xs" c="dimmed">
-                    NIP {s.pegawai.nip}
+                    NIP {formatNip(s.pegawai.nip)}
                   </Text>
                 </Table.Td>
               )}

@@ -4,6 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { STATUS_KEBERATAN_LABEL } from '../../../src/domain/evaluasi';
+import { formatNip } from '../../../src/domain/nip';
 import { LoadMore } from '../../components/LoadMore';
 import { ErrorView, Loading } from '../../components/Status';
 import { formatTanggal } from '../../lib/istilah';
@@ -57,7 +58,7 @@ export function DaftarKeberatan({ awal }: { awal: Sebagai }) {
                       {k.pegawai.namaLengkap}
                     </Anchor>
                     <Text size="xs" c="dimmed">
-                      NIP {k.pegawai.nip}
+                      NIP {formatNip(k.pegawai.nip)}
                     </Text>
                   </Table.Td>
                   <Table.Td>{k.tahun}</Table.Td>

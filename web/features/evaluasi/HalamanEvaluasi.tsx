@@ -7,6 +7,7 @@ import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Textarea, Title 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { labelKodePeriode, STATUS_EVALUASI_LABEL } from '../../../src/domain/evaluasi';
+import { formatNip } from '../../../src/domain/nip';
 import {
   PREDIKAT_ORGANISASI_LABEL,
   PREDIKAT_PEGAWAI_LABEL,
@@ -214,7 +215,7 @@ export function HalamanEvaluasi({ skpId }: { skpId: number }) {
           {v.skp.pegawai.namaLengkap}
         </Title>
         <Text size="sm">
-          NIP {v.skp.pegawai.nip} · {v.skp.jabatanNama} · {formatTanggal(v.skp.periodeMulai)} –{' '}
+          NIP {formatNip(v.skp.pegawai.nip)} · {v.skp.jabatanNama} · {formatTanggal(v.skp.periodeMulai)} –{' '}
           {formatTanggal(v.skp.periodeAkhir)}
         </Text>
         <Text size="sm">Pejabat penilai: {v.skp.pejabatPenilai?.namaLengkap ?? '—'}</Text>

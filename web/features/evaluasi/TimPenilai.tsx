@@ -19,6 +19,7 @@ import {
   type JenisRekomendasi,
   labelKodePeriode,
 } from '../../../src/domain/evaluasi';
+import { formatNip } from '../../../src/domain/nip';
 import { PREDIKAT_PEGAWAI_LABEL } from '../../../src/domain/predikat';
 import { LoadMore } from '../../components/LoadMore';
 import { ErrorView, Loading } from '../../components/Status';
@@ -136,7 +137,7 @@ export function TimPenilai() {
                   <Table.Td>
                     <Text size="sm">{b.pegawai.namaLengkap}</Text>
                     <Text size="xs" c="dimmed">
-                      NIP {b.pegawai.nip} · {b.pegawai.jabatanNama ?? '—'}
+                      NIP {formatNip(b.pegawai.nip)} · {b.pegawai.jabatanNama ?? '—'}
                     </Text>
                   </Table.Td>
                   <Table.Td>

@@ -4,6 +4,7 @@
  */
 import { Badge, Card, Group, List, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { akhiriKalimat } from '../../../src/domain/teks';
 import { ErrorView, Loading } from '../../components/Status';
 import { type ItemKotakMasuk, kotakMasukQuery } from './api';
 import { TautanAksi } from './Tautan';
@@ -66,7 +67,7 @@ function Isi({ item }: { item: ItemKotakMasuk }) {
             <Text size="sm" c="dimmed">
               {item.peran === 'ESKALASI'
                 ? `Belum dinilai ${item.atasNama.namaLengkap} hingga batas waktu; Anda menilainya sebagai atasan pejabat penilai.`
-                : `Delegasi: Anda menilai a.n. ${item.atasNama.namaLengkap}.`}
+                : akhiriKalimat(`Delegasi: Anda menilai a.n. ${item.atasNama.namaLengkap}`)}
             </Text>
           )}
         </>

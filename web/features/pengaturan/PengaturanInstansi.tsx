@@ -4,7 +4,19 @@
  * window days; the server checks their order). Saved with the version read (409 when someone else
  * saved first).
  */
-import { Alert, Anchor, Button, Card, Group, NumberInput, Select, Stack, Switch, Text } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -42,6 +54,7 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
   const [keteranganHari, setKeteranganHari] = useState<number | string>(awal.keteranganKeberatanHari);
   const [evBulan, setEvBulan] = useState(awal.batasEvaluasiTahunan.slice(0, 2));
   const [evHari, setEvHari] = useState(awal.batasEvaluasiTahunan.slice(3, 5));
+  const [tempat, setTempat] = useState(awal.tempatTandaTangan ?? '');
   const [error, setError] = useState<string | null>(null);
   const [konflik, setKonflik] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -56,6 +69,7 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
     setKeteranganHari(awal.keteranganKeberatanHari);
     setEvBulan(awal.batasEvaluasiTahunan.slice(0, 2));
     setEvHari(awal.batasEvaluasiTahunan.slice(3, 5));
+    setTempat(awal.tempatTandaTangan ?? '');
   }, [awal]);
 
   const maksHari = HARI_PER_BULAN[Number(bulan) - 1] ?? 31;
@@ -68,7 +82,8 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
     JSON.stringify(jendela) !== JSON.stringify(awal.jendela) ||
     Number(keberatanHari) !== awal.keberatanHari ||
     Number(keteranganHari) !== awal.keteranganKeberatanHari ||
-    `${evBulan}-${evHari}` !== awal.batasEvaluasiTahunan;
+    `${evBulan}-${evHari}` !== awal.batasEvaluasiTahunan ||
+    tempat.trim() !== (awal.tempatTandaTangan ?? '');
   const setHariJendela = (k: keyof JendelaHari, ujung: 'mulai' | 'akhir', v: number | string) =>
     setJendela((j) => ({ ...j, [k]: { ...j[k], [ujung]: Number(v) } }));
 
@@ -88,6 +103,8 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
         keberatanHari: Number(keberatanHari),
         keteranganKeberatanHari: Number(keteranganHari),
         batasEvaluasiTahunan: `${evBulan}-${evHari}`,
+        // Empty: the documents print the region in the instansi's name.
+        tempatTandaTangan: tempat.trim() || null,
       });
       queryClient.setQueryData(KEY_PENGATURAN, res);
       notifications.show({ color: 'teal', message: 'Pengaturan tersimpan.' });
@@ -236,6 +253,16 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
               </Group>
             ))}
           </Stack>
+        </Card>
+        <Card withBorder>
+          <TextInput
+            label="Tempat penandatanganan dokumen"
+            description="Dicetak di samping tanggal tanda tangan pada SKP, evaluasi dan penetapan predikat. Kosongkan untuk memakai nama daerah instansi."
+            placeholder="mis. Gorontalo"
+            maxLength={60}
+            value={tempat}
+            onChange={(e) => setTempat(e.currentTarget.value)}
+          />
         </Card>
         {/* The error by the button that caused it, scrolled into view (GalatForm). */}
         {error && <GalatForm key={error}>{error}</GalatForm>}

@@ -27,6 +27,7 @@ import { BERAKHLAK } from '../../../src/domain/berakhlak';
 import { formatNip } from '../../../src/domain/nip';
 import { predikatKinerja, RATING, RATING_LABEL, type Rating } from '../../../src/domain/predikat';
 import { bolehTetapkanPredikat } from '../../../src/domain/realisasi-workflow';
+import { akhiriKalimat } from '../../../src/domain/teks';
 import { ErrorView, Loading } from '../../components/Status';
 import { put } from '../../lib/api';
 import { DaftarMasukanRekan } from '../masukan-rekan/DaftarMasukanRekan';
@@ -371,7 +372,9 @@ function RatingPenilaian({
         />
         {penilaian && (
           <Text size="xs" c="dimmed">
-            Tersimpan: predikat {penilaian.predikatLabel} oleh {penilaian.penilai.namaLengkap}.
+            {akhiriKalimat(
+              `Tersimpan: predikat ${penilaian.predikatLabel} oleh ${penilaian.penilai.namaLengkap}`,
+            )}
           </Text>
         )}
         {galat && (

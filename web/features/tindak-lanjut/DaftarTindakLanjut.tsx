@@ -5,6 +5,7 @@
 import { Badge, Button, Group, NumberInput, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { formatNip } from '../../../src/domain/nip';
 import { PREDIKAT_PEGAWAI_LABEL, type PredikatPegawai } from '../../../src/domain/predikat';
 import {
   DAFTAR_TINDAK_LANJUT,
@@ -73,7 +74,7 @@ function Isi({
           <Table.Tbody>
             {items.map((i) => (
               <Table.Tr key={i.pegawaiId}>
-                <Table.Td>{i.nip}</Table.Td>
+                <Table.Td>{formatNip(i.nip)}</Table.Td>
                 <Table.Td>{i.nama}</Table.Td>
                 <Table.Td>{label(i.predikatSebelumnya)}</Table.Td>
                 <Table.Td>{label(i.predikat)}</Table.Td>

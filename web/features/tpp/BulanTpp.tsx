@@ -22,6 +22,7 @@ import {
 import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { formatNip } from '../../../src/domain/nip';
 import {
   adaKekurangan,
   DASAR_PRODUKTIVITAS_LABEL,
@@ -130,7 +131,7 @@ function DaftarBaris({ m }: { m: TppBulanOut }) {
                         {b.namaLengkap}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        {b.nip} · {b.opdNama ?? 'Tanpa OPD'}
+                        {formatNip(b.nip)} · {b.opdNama ?? 'Tanpa OPD'}
                       </Text>
                     </UnstyledButton>
                   </Table.Td>
@@ -182,7 +183,7 @@ function DaftarBaris({ m }: { m: TppBulanOut }) {
                 {b.namaLengkap}
               </Text>
               <Text size="xs" c="dimmed">
-                {b.nip} · kelas {b.kelasJabatan ?? '–'}
+                {formatNip(b.nip)} · kelas {b.kelasJabatan ?? '–'}
               </Text>
               <Text size="sm">
                 {rupiah(b.jumlah)}

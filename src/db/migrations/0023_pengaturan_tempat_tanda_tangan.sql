@@ -1,0 +1,1 @@
+ALTER TABLE "pengaturan" ADD COLUMN "tempat_tanda_tangan" text;
