@@ -34,6 +34,7 @@ import {
   RATING_LABEL,
   type Rating,
 } from '../../../src/domain/predikat';
+import { akhiriKalimat } from '../../../src/domain/teks';
 import { ErrorView, Loading } from '../../components/Status';
 import { post, put } from '../../lib/api';
 import { formatTanggal } from '../../lib/istilah';
@@ -308,7 +309,7 @@ export function KurvaUnit({ unorId, periode }: { unorId: number; periode: string
           {po ? (
             <Text>
               <b>{PREDIKAT_ORGANISASI_LABEL[po.predikat as PredikatOrganisasi]}</b>, ditetapkan oleh{' '}
-              {po.ditetapkanOleh.namaLengkap}. {po.dasar.keterangan}
+              {akhiriKalimat(po.ditetapkanOleh.namaLengkap)} {po.dasar.keterangan}
             </Text>
           ) : (
             <Text c="dimmed">Belum ditetapkan oleh pimpinan satu tingkat di atas.</Text>
