@@ -22,6 +22,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import type { BukaanOut, BukaanPage, JadwalOut } from '../../../src/contracts/jadwal';
 import { akhirTanggal, JENIS_JENDELA, JENIS_JENDELA_LABEL, singkatanZona } from '../../../src/domain/jadwal';
+import { formatNip } from '../../../src/domain/nip';
 import { LoadMore } from '../../components/LoadMore';
 import { ErrorView, Loading } from '../../components/Status';
 import { api, post } from '../../lib/api';
@@ -156,7 +157,7 @@ function BarisBukaan({ b, zona }: { b: BukaanOut; zona: string }) {
     },
     onError: (e) => notifications.show({ color: 'red', message: e.message }),
   });
-  const sasaran = b.pegawai ? `${b.pegawai.namaLengkap} (${b.pegawai.nip})` : (b.unor?.nama ?? '');
+  const sasaran = b.pegawai ? `${b.pegawai.namaLengkap} (${formatNip(b.pegawai.nip)})` : (b.unor?.nama ?? '');
   const berakhir = new Intl.DateTimeFormat('id-ID', {
     timeZone: zona,
     dateStyle: 'medium',
