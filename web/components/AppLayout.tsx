@@ -1,5 +1,5 @@
 /** The shell: header, navigation by role (a drawer behind the burger on phones), content. */
-import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
@@ -62,6 +62,12 @@ export function AppLayout() {
     { to: '/ganti-kata-sandi', label: 'Ganti kata sandi', show: true, akun: true },
   ].filter((i) => i.show && (!terbatas || ('akun' in i && i.akun)));
 
+  // One h1 per page for screen readers: the navigation entry the page belongs to (the visible page
+  // titles are h2 and below); pages outside the navigation (details) fall back to the app's name.
+  const halaman = items
+    .filter((i) => path === i.to || (i.to !== '/' && path.startsWith(`${i.to}/`)))
+    .sort((a, b) => b.to.length - a.to.length)[0];
+
   async function logout() {
     await post('/api/auth/logout').catch(() => undefined);
     setCsrfToken(null);
@@ -120,6 +126,7 @@ export function AppLayout() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
+        <VisuallyHidden component="h1">{halaman ? halaman.label : 'e-Kinerja'}</VisuallyHidden>
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -39,7 +39,7 @@ export function pilihanTahun(now = new Date().getFullYear()) {
 
 function Ringkasan({ r }: { r: CakupanRingkasan }) {
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="sm" aria-label="Ringkasan cakupan">
+    <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="sm" role="group" aria-label="Ringkasan cakupan">
       <KartuAngka label="Pegawai" nilai={r.pegawai} />
       <KartuAngka
         label="IKI lengkap"
