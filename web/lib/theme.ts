@@ -51,7 +51,7 @@ export const theme = createTheme({
     // Mantine's own label is English ("Toggle password visibility"); every password field gets this one.
     PasswordInput: PasswordInput.extend({
       defaultProps: {
-        visibilityToggleButtonProps: { 'aria-label': 'Tampilkan atau sembunyikan kata sandi' },
+        visibilityToggleButtonProps: { 'aria-label': 'Tampilkan kata sandi' },
       },
     }),
   },

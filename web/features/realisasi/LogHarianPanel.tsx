@@ -184,7 +184,7 @@ export function LogHarianPanel(props: {
         </Text>
       )}
       {entri.length > 0 && (
-        <Table.ScrollContainer minWidth={300} type="native">
+        <Table.ScrollContainer minWidth={300} type="native" tabIndex={0}>
           <Table striped verticalSpacing={4} fz="sm" aria-labelledby={judulId}>
             <Table.Thead>
               <Table.Tr>
