@@ -2,7 +2,7 @@
  * The Mantine theme. Mantine's stock shades 6–9 (the ones used as text, as filled backgrounds under
  * white text and as light-variant text) are too pale for WCAG AA in several palettes (teal.8 on white
  * is 3.9:1, gray.6 (the dimmed text) 3.3:1). Each of those shades is darkened here until it reaches
- * 5:1 on white, which keeps 4.5:1 on the gray.0 page background too.
+ * 5.5:1 on white, which keeps 4.5:1 on the gray.0 page background and the palest tints (blue.0).
  */
 import {
   type CSSVariablesResolver,
@@ -27,11 +27,11 @@ function cukupGelap(warna: string, latar: string, min: number): string {
   return hasil;
 }
 
-/** Shades 6–8 reach 5:1 on white; shade 9, the light variant's text, 4.8:1 on the light tint (shade 1). */
+/** Shades 6–8 reach 5.5:1 on white; shade 9, the light variant's text, 4.8:1 on the light tint (shade 1). */
 function paletAksesibel(palet: MantineColorsTuple): MantineColorsTuple {
   return palet.map((warna, i) => {
-    if (i === 9) return cukupGelap(cukupGelap(warna, '#ffffff', 5), palet[1], 4.8);
-    return i >= 6 ? cukupGelap(warna, '#ffffff', 5) : warna;
+    if (i === 9) return cukupGelap(cukupGelap(warna, '#ffffff', 5.5), palet[1], 4.8);
+    return i >= 6 ? cukupGelap(warna, '#ffffff', 5.5) : warna;
   }) as unknown as MantineColorsTuple;
 }
 
