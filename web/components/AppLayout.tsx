@@ -62,12 +62,6 @@ export function AppLayout() {
     { to: '/ganti-kata-sandi', label: 'Ganti kata sandi', show: true, akun: true },
   ].filter((i) => i.show && (!terbatas || ('akun' in i && i.akun)));
 
-  // One h1 per page for screen readers: the navigation entry the page belongs to (the visible page
-  // titles are h2 and below); pages outside the navigation (details) fall back to the app's name.
-  const halaman = items
-    .filter((i) => path === i.to || (i.to !== '/' && path.startsWith(`${i.to}/`)))
-    .sort((a, b) => b.to.length - a.to.length)[0];
-
   async function logout() {
     await post('/api/auth/logout').catch(() => undefined);
     setCsrfToken(null);
@@ -126,7 +120,8 @@ export function AppLayout() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
-        <VisuallyHidden component="h1">{halaman ? halaman.label : 'e-Kinerja'}</VisuallyHidden>
+        {/* One h1 per page, the application's name (hidden): each page's visible title is its h2. */}
+        <VisuallyHidden component="h1">e-Kinerja</VisuallyHidden>
         <Outlet />
       </AppShell.Main>
     </AppShell>

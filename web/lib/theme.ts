@@ -27,10 +27,10 @@ function cukupGelap(warna: string, latar: string, min: number): string {
   return hasil;
 }
 
-/** Shades 6–8 reach 5.5:1 on white; shade 9, the light variant's text, 4.8:1 on the light tint (shade 1). */
+/** Shades 6–8 reach 5.5:1 on white; shade 9, the light variant's text, 4.8:1 on its hover tint (shade 2). */
 function paletAksesibel(palet: MantineColorsTuple): MantineColorsTuple {
   return palet.map((warna, i) => {
-    if (i === 9) return cukupGelap(cukupGelap(warna, '#ffffff', 5.5), palet[1], 4.8);
+    if (i === 9) return cukupGelap(cukupGelap(warna, '#ffffff', 5.5), palet[2], 4.8);
     return i >= 6 ? cukupGelap(warna, '#ffffff', 5.5) : warna;
   }) as unknown as MantineColorsTuple;
 }
