@@ -24,7 +24,7 @@ export function demoAccounts(): Record<string, DemoAccount> {
 export async function masuk(page: Page, a: DemoAccount) {
   await page.goto('/masuk');
   await page.getByLabel('NIP').fill(a.nip);
-  await page.getByLabel('Kata sandi').fill(a.password);
+  await page.getByLabel('Kata sandi', { exact: true }).fill(a.password);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await expect(page.getByRole('heading', { name: `Selamat datang, ${a.nama}` })).toBeVisible();
 }

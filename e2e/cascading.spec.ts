@@ -10,7 +10,7 @@ const tahun = new Date().getFullYear();
 async function login(page: Page, nip: string, password: string) {
   await page.goto('/masuk');
   await page.getByLabel('NIP').fill(nip);
-  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByLabel('Kata sandi', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await expect(page.getByRole('heading', { name: /Selamat datang/ })).toBeVisible();
 }

@@ -17,7 +17,7 @@ test.use({ viewport: { width: 360, height: 780 } });
 async function kataSandi(page: Page) {
   await page.goto('/masuk');
   await page.getByLabel('NIP').fill(pegawai.nip);
-  await page.getByLabel('Kata sandi').fill(pegawai.password);
+  await page.getByLabel('Kata sandi', { exact: true }).fill(pegawai.password);
   await page.getByRole('button', { name: 'Masuk' }).click();
 }
 

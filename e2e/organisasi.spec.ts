@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demoAccounts, masuk } from './accounts.js';
+import { periksaAksesibilitas } from './aksesibilitas.js';
 
 const bkd = demoAccounts().admin_instansi!;
 
@@ -18,6 +19,7 @@ test('the BKD marks a bidang head as head of an independent unit with a reason, 
 
   const saklar = page.getByRole('switch', { name: /Kepala unit kerja mandiri/ });
   await expect(saklar).not.toBeChecked();
+  await periksaAksesibilitas(page, 'Struktur organisasi');
   const tandai = async (alasan: string) => {
     await saklar.click({ force: true });
     await page.getByLabel('Alasan').fill(alasan);

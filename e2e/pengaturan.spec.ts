@@ -8,7 +8,7 @@ test('the BKD admin moves a window of the monthly schedule; an overlapping one i
 }) => {
   await page.goto('/masuk');
   await page.getByLabel('NIP').fill(bkd.nip);
-  await page.getByLabel('Kata sandi').fill(bkd.password);
+  await page.getByLabel('Kata sandi', { exact: true }).fill(bkd.password);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await expect(page.getByRole('heading', { name: /Selamat datang/ })).toBeVisible();
   await page.goto('/pengaturan');

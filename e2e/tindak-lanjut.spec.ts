@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demoAccounts, masuk } from './accounts.js';
+import { periksaAksesibilitas } from './aksesibilitas.js';
 
 const accounts = demoAccounts();
 
@@ -22,6 +23,7 @@ test('the BKD admin opens the follow-up lists of a year and finds each list with
     '/api/tindak-lanjut/ekspor.xlsx?tahun=2026&daftar=BELUM_LENGKAP',
   );
   await expect(page.getByRole('table')).toBeVisible();
+  await periksaAksesibilitas(page, 'Tindak Lanjut');
 });
 
 test('an OPD admin has no follow-up lists in the menu', async ({ page }) => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { pdfText } from '../test/pdf-text.js';
 import { demoAccounts, masuk } from './accounts.js';
+import { periksaAksesibilitas } from './aksesibilitas.js';
 
 const staf = demoAccounts().staf!;
 const tahun = new Date().getFullYear();
@@ -27,6 +28,7 @@ test('a printed SKP carries a code that an anonymous visitor verifies, with the 
   const anonim = await browser.newContext();
   const tamu = await anonim.newPage();
   await tamu.goto('/verifikasi');
+  await periksaAksesibilitas(tamu, 'Verifikasi Dokumen (kosong)');
   await tamu.getByLabel('Kode verifikasi').fill(kode!.toLowerCase());
   await tamu.getByRole('button', { name: 'Periksa', exact: true }).click();
   await expect(tamu).toHaveURL(/\/verifikasi\/.+/);
@@ -38,6 +40,7 @@ test('a printed SKP carries a code that an anonymous visitor verifies, with the 
   await expect(identitas.getByText(kode!)).toBeVisible();
   // The NIP is partly hidden.
   await expect(identitas.getByText(staf.nip)).toHaveCount(0);
+  await periksaAksesibilitas(tamu, 'verifikasi dokumen');
 
   const chooser = tamu.waitForEvent('filechooser');
   await tamu.getByLabel('Berkas PDF').click();

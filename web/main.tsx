@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { ApiError } from './lib/api';
+import { cssVariablesResolver, theme } from './lib/theme';
 import { createAppRouter } from './router';
 
 // The page's CSP refuses eval; without this Zod would probe for it (a reported violation) and fall back.
@@ -23,11 +24,10 @@ const queryClient = new QueryClient({
   },
 });
 const router = createAppRouter(queryClient);
-const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md' });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-center" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

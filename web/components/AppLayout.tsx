@@ -1,5 +1,5 @@
 /** The shell: header, navigation by role (a drawer behind the burger on phones), content. */
-import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
@@ -121,6 +121,8 @@ export function AppLayout() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
+        {/* One h1 per page, the application's name (hidden): each page's visible title is its h2. */}
+        <VisuallyHidden component="h1">e-Kinerja</VisuallyHidden>
         <Outlet />
       </AppShell.Main>
     </AppShell>

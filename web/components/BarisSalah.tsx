@@ -4,7 +4,7 @@ import { List, Table } from '@mantine/core';
 export function BarisSalah({ rows }: { rows: { baris: number; nip?: string | null; alasan: string[] }[] }) {
   const withNip = rows.some((k) => k.nip !== undefined);
   return (
-    <Table.ScrollContainer minWidth={420} mt="sm" type="native">
+    <Table.ScrollContainer minWidth={420} mt="sm" type="native" tabIndex={0}>
       <Table striped aria-label="Baris yang salah">
         <Table.Thead>
           <Table.Tr>

@@ -5,11 +5,11 @@ import { LoginForm } from '../features/auth/LoginForm';
 export function MasukPage() {
   const search = useSearch({ strict: false }) as { kembali?: string };
   return (
-    <Center mih="100vh" p="md" bg="gray.0">
+    <Center mih="100vh" p="md" bg="gray.0" component="main">
       <Card withBorder shadow="sm" w="100%" maw={400} p="lg">
         <Stack>
           <div>
-            <Title order={2} c="teal.8">
+            <Title order={1} size="h2" c="teal.8">
               e-Kinerja
             </Title>
             <Text size="sm" c="dimmed">

@@ -49,10 +49,7 @@ export function DaftarAngkaKredit({
               {items.map((i) => (
                 <Table.Tr key={i.pegawai.id}>
                   <Table.Td>
-                    <UnstyledButton
-                      onClick={() => onPilih(i.pegawai.id)}
-                      aria-label={`Angka kredit ${i.pegawai.namaLengkap}`}
-                    >
+                    <UnstyledButton onClick={() => onPilih(i.pegawai.id)}>
                       <Text size="sm" fw={500} c="teal.8">
                         {i.pegawai.namaLengkap}
                       </Text>

@@ -39,7 +39,7 @@ export function pilihanTahun(now = new Date().getFullYear()) {
 
 function Ringkasan({ r }: { r: CakupanRingkasan }) {
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="sm" aria-label="Ringkasan cakupan">
+    <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="sm" role="group" aria-label="Ringkasan cakupan">
       <KartuAngka label="Pegawai" nilai={r.pegawai} />
       <KartuAngka
         label="IKI lengkap"
@@ -72,7 +72,7 @@ function TabelUnit({
 }) {
   if (unit.length === 0) return <Text c="dimmed">Tidak ada sub-unit.</Text>;
   return (
-    <Table.ScrollContainer minWidth={820} type="native">
+    <Table.ScrollContainer minWidth={820} type="native" tabIndex={0}>
       <Table striped highlightOnHover aria-label="Cakupan per unit">
         <Table.Thead>
           <Table.Tr>
@@ -153,7 +153,7 @@ function Menunggu({ items, total }: { items: CakupanInstansiResponse['menunggu']
       {items.length === 0 ? (
         <Text size="sm">Tidak ada yang menunggu.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={520} type="native">
+        <Table.ScrollContainer minWidth={520} type="native" tabIndex={0}>
           <Table striped aria-label={ISTILAH_CASCADING.menungguAtasan}>
             <Table.Thead>
               <Table.Tr>

@@ -23,6 +23,7 @@ export function GrafikCakupan({ unit }: { unit: { unorId: number; nama: string; 
       getBarColor={(v) => (v >= 100 ? 'teal.6' : v >= 50 ? 'orange.5' : 'red.6')}
       gridAxis="x"
       maxBarWidth={18}
+      role="img"
       aria-label="Grafik persentase IKI lengkap per unit"
     />
   );

@@ -191,7 +191,7 @@ function TautanYatim({ items }: { items: MatriksResponse['tautanYatim'] }) {
       {items.length === 0 ? (
         <Text size="sm">Tidak ada tautan yatim.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560} type="native">
+        <Table.ScrollContainer minWidth={560} type="native" tabIndex={0}>
           <Table striped aria-label={ISTILAH_CASCADING.tautanYatim}>
             <Table.Thead>
               <Table.Tr>
@@ -243,7 +243,7 @@ export function MatriksPeranHasil({ skpId, bolehIsi }: { skpId: number; bolehIsi
             Tidak ada bawahan langsung.
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={160 + m.kolom.length * 210} type="native">
+          <Table.ScrollContainer minWidth={160 + m.kolom.length * 210} type="native" tabIndex={0}>
             <Table withColumnBorders aria-label={ISTILAH_CASCADING.matriksPeranHasil} verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>

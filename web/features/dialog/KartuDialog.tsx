@@ -96,7 +96,7 @@ function Penilaian({ penilaian }: { penilaian: NonNullable<DialogOut['penilaian'
         Rata-rata <b>{penilaian.rataRata.toLocaleString('id-ID')}</b> dari {SKOR_MAKS} ·{' '}
         {formatTanggal(penilaian.at)}
       </Text>
-      <Table.ScrollContainer minWidth={360} type="native">
+      <Table.ScrollContainer minWidth={360} type="native" tabIndex={0}>
         <Table fz="sm" verticalSpacing={4} aria-label="Penilaian Format B.1.8">
           <Table.Tbody>
             {PERNYATAAN_B18.map((p, i) => (

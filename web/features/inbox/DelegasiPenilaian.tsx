@@ -181,7 +181,7 @@ function Daftar({ lingkup }: { lingkup: Lingkup }) {
       {items.length === 0 ? (
         <Text c="dimmed">Belum ada delegasi.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720} type="native">
+        <Table.ScrollContainer minWidth={720} type="native" tabIndex={0}>
           <Table striped aria-label="Daftar delegasi penilaian">
             <Table.Thead>
               <Table.Tr>

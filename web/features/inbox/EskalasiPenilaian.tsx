@@ -33,7 +33,7 @@ function Daftar({ periode }: { periode: string }) {
       {items.length === 0 ? (
         <Text c="dimmed">Tidak ada penilaian yang dieskalasi pada periode ini.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720} type="native">
+        <Table.ScrollContainer minWidth={720} type="native" tabIndex={0}>
           <Table striped aria-label="Pejabat penilai yang melewati batas penilaian">
             <Table.Thead>
               <Table.Tr>

@@ -37,7 +37,7 @@ export function JamKerjaForm({ bolehUbah }: { bolehUbah: boolean }) {
           <Title order={3}>Jam kerja</Title>
           {q.data.bawaan && <Badge variant="light">Bawaan</Badge>}
         </Group>
-        <Table.ScrollContainer minWidth={320} type="native">
+        <Table.ScrollContainer minWidth={320} type="native" tabIndex={0}>
           <Table aria-label="Jam kerja per hari">
             <Table.Thead>
               <Table.Tr>

@@ -82,7 +82,7 @@ export function KalenderLibur({ bolehUbah }: { bolehUbah: boolean }) {
         ) : libur.data.items.length === 0 ? (
           <Text c="dimmed">Belum ada hari libur tercatat untuk tahun {tahun}.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={320} type="native">
+          <Table.ScrollContainer minWidth={320} type="native" tabIndex={0}>
             <Table striped aria-label={`Hari libur ${tahun}`}>
               <Table.Thead>
                 <Table.Tr>

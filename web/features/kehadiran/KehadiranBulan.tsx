@@ -54,7 +54,7 @@ export function KehadiranBulan({ pegawaiId, bulan }: { pegawaiId: number; bulan:
           </Badge>
         ))}
       </Group>
-      <Table.ScrollContainer minWidth={560} type="native">
+      <Table.ScrollContainer minWidth={560} type="native" tabIndex={0}>
         <Table striped aria-label="Kehadiran per hari">
           <Table.Thead>
             <Table.Tr>

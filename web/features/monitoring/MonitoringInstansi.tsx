@@ -143,7 +143,7 @@ function PeringkatTahunan({ tahun }: { tahun: number }) {
       <Text size="sm" c="dimmed" mb="sm">
         Per bulan dan sepanjang tahun (periode yang masa pengisiannya telah berakhir).
       </Text>
-      <ScrollArea>
+      <ScrollArea viewportProps={{ tabIndex: 0 }}>
         <Table striped withTableBorder fz="sm" miw={600}>
           <Table.Thead>
             <Table.Tr>
@@ -229,7 +229,7 @@ export function MonitoringInstansi({ periode, bolehPerbarui }: { periode: string
         <Title order={3} size="h4" mb="sm">
           Pengisian per OPD — {r.periode.label}
         </Title>
-        <ScrollArea>
+        <ScrollArea viewportProps={{ tabIndex: 0 }}>
           <Table striped highlightOnHover withTableBorder fz="sm" miw={720}>
             <Table.Thead>
               <Table.Tr>

@@ -33,7 +33,7 @@ function DaftarTerlambat({ opdId, periode }: { opdId: number; periode: string })
           Tidak ada pegawai yang terlambat pada periode ini.
         </Text>
       ) : (
-        <ScrollArea>
+        <ScrollArea viewportProps={{ tabIndex: 0 }}>
           <Table striped withTableBorder fz="sm" miw={720} aria-labelledby="judul-terlambat">
             <Table.Thead>
               <Table.Tr>
@@ -118,7 +118,7 @@ export function MonitoringOpd({ opdId, periode }: { opdId: number; periode: stri
         <Title order={3} size="h4" mb="sm">
           Pengisian per unit kerja
         </Title>
-        <ScrollArea>
+        <ScrollArea viewportProps={{ tabIndex: 0 }}>
           <Table striped withTableBorder fz="sm" miw={640}>
             <Table.Thead>
               <Table.Tr>

@@ -39,62 +39,63 @@ export function LoncengNotifikasi() {
     setBusy(false);
   }
 
+  // The popover's target is the button itself, so its aria-expanded/aria-controls land on a button
+  // and not on the indicator's wrapper (where axe calls them not allowed).
   return (
-    <Popover
-      opened={opened}
-      onChange={(o) => !o && close()}
-      position="bottom-end"
-      width={340}
-      shadow="md"
-      withArrow
-    >
-      <Popover.Target>
-        <Indicator label={belum > 99 ? '99+' : belum} size={16} color="red" disabled={belum === 0} offset={4}>
+    <Indicator label={belum > 99 ? '99+' : belum} size={16} color="red" disabled={belum === 0} offset={4}>
+      <Popover
+        opened={opened}
+        onChange={(o) => !o && close()}
+        position="bottom-end"
+        width={340}
+        shadow="md"
+        withArrow
+      >
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             size="lg"
             onClick={toggle}
             aria-label={belum ? `Notifikasi, ${belum} belum dibaca` : 'Notifikasi'}
-            aria-expanded={opened}
           >
             <IconBell size={20} stroke={1.6} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p="xs" maw="calc(100vw - 16px)">
-        <Stack gap={4} role="region" aria-label="Notifikasi terbaru">
-          <Group justify="space-between" px={4}>
-            <Text fw={700} size="sm">
-              Notifikasi
-            </Text>
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              onClick={semuaDibaca}
-              loading={busy}
-              disabled={belum === 0}
-            >
-              Tandai semua dibaca
-            </Button>
-          </Group>
-          <Divider />
-          {items.length === 0 ? (
-            <Text size="sm" c="dimmed" p="xs">
-              {query.isError ? 'Notifikasi tidak dapat dimuat.' : 'Belum ada notifikasi.'}
-            </Text>
-          ) : (
-            <Stack gap={2} mah={380} style={{ overflowY: 'auto' }}>
-              {items.map((n) => (
-                <ItemNotifikasi key={n.id} item={n} onOpen={open} />
-              ))}
-            </Stack>
-          )}
-          <Divider />
-          <Anchor component={Link} to="/notifikasi" size="sm" ta="center" onClick={close} py={4}>
-            Lihat semua notifikasi
-          </Anchor>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+        </Popover.Target>
+        <Popover.Dropdown p="xs" maw="calc(100vw - 16px)">
+          <Stack gap={4} role="region" aria-label="Notifikasi terbaru">
+            <Group justify="space-between" px={4}>
+              <Text fw={700} size="sm">
+                Notifikasi
+              </Text>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={semuaDibaca}
+                loading={busy}
+                disabled={belum === 0}
+              >
+                Tandai semua dibaca
+              </Button>
+            </Group>
+            <Divider />
+            {items.length === 0 ? (
+              <Text size="sm" c="dimmed" p="xs">
+                {query.isError ? 'Notifikasi tidak dapat dimuat.' : 'Belum ada notifikasi.'}
+              </Text>
+            ) : (
+              <Stack gap={2} mah={380} style={{ overflowY: 'auto' }}>
+                {items.map((n) => (
+                  <ItemNotifikasi key={n.id} item={n} onOpen={open} />
+                ))}
+              </Stack>
+            )}
+            <Divider />
+            <Anchor component={Link} to="/notifikasi" size="sm" ta="center" onClick={close} py={4}>
+              Lihat semua notifikasi
+            </Anchor>
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }

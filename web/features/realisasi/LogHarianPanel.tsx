@@ -88,10 +88,12 @@ function Ringkasan({ log }: { log: LogHarianOut }) {
 export function LogHarianPanel(props: {
   realisasiId: number | null;
   rhkId: number;
+  /** The RHK as the page names it ("RHK Utama 1"): one panel per RHK, so its landmarks need distinct names. */
+  namaRhk: string;
   periode: string;
   dapatDiubah: boolean;
 }) {
-  const { realisasiId, rhkId, periode, dapatDiubah } = props;
+  const { realisasiId, rhkId, namaRhk, periode, dapatDiubah } = props;
   const judulId = useId();
   const query = useQuery({ ...logHarianQuery(realisasiId ?? 0), enabled: realisasiId !== null });
   const log = realisasiId === null ? null : (query.data ?? null);
@@ -154,7 +156,7 @@ export function LogHarianPanel(props: {
 
   const entri = log?.entri ?? [];
   return (
-    <Stack gap="xs" component="section" aria-labelledby={judulId}>
+    <Stack gap="xs" component="section" aria-label={`Log harian ${namaRhk}`}>
       <Group justify="space-between" gap="xs">
         <Title order={4} size="h6" id={judulId}>
           Log harian
@@ -182,7 +184,7 @@ export function LogHarianPanel(props: {
         </Text>
       )}
       {entri.length > 0 && (
-        <Table.ScrollContainer minWidth={300} type="native">
+        <Table.ScrollContainer minWidth={300} type="native" tabIndex={0}>
           <Table striped verticalSpacing={4} fz="sm" aria-labelledby={judulId}>
             <Table.Thead>
               <Table.Tr>
@@ -252,7 +254,7 @@ export function LogHarianPanel(props: {
         <Stack
           gap="xs"
           component="form"
-          aria-label={diubah !== null ? 'Ubah entri log harian' : 'Tambah entri log harian'}
+          aria-label={`${diubah !== null ? 'Ubah' : 'Tambah'} entri log harian ${namaRhk}`}
           onSubmit={(ev) => {
             ev.preventDefault();
             simpan();

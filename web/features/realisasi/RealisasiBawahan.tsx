@@ -110,7 +110,7 @@ function Daftar({ periode }: { periode: string }) {
             component="li"
             withBorder
             padding="xs"
-            bg={p.menunggu > 0 ? 'var(--mantine-color-blue-light)' : undefined}
+            bg={p.menunggu > 0 ? 'var(--mantine-color-blue-0)' : undefined}
           >
             <Group justify="space-between" wrap="wrap" gap="xs">
               <div style={{ minWidth: 0 }}>

@@ -99,6 +99,7 @@ function Bulan({ periode, onPeriode }: { periode: string; onPeriode: (periode: s
                       <LogHarianPanel
                         realisasiId={item.realisasi?.id ?? null}
                         rhkId={item.rhk.id}
+                        namaRhk={`RHK ${item.rhk.jenis === 'UTAMA' ? 'Utama' : 'Tambahan'} ${nomorRhk(query.data.items, i)}`}
                         periode={query.data.periode.kode}
                         dapatDiubah={item.realisasi ? item.realisasi.dapatDiubah : izin(query.data, 'INPUT')}
                       />

@@ -70,7 +70,11 @@ function TabelRiwayat({ data: semua }: { data: RiwayatPegawaiOut }) {
   // content off screen (on a phone, off the first screen entirely).
   const data = { ...semua, periode: potongKosong(semua.periode, (p) => berisi.has(p.kode)) };
   return (
-    <Table.ScrollContainer minWidth={KOLOM_RHK + data.periode.length * KOLOM_PERIODE} type="native">
+    <Table.ScrollContainer
+      minWidth={KOLOM_RHK + data.periode.length * KOLOM_PERIODE}
+      type="native"
+      tabIndex={0}
+    >
       <Table withColumnBorders verticalSpacing="xs" aria-label={`Riwayat kinerja ${data.tahun}`}>
         <Table.Thead>
           <Table.Tr>

@@ -73,7 +73,11 @@ export function RiwayatTim({ tahun, unorId }: { tahun: number; unorId: number | 
     );
   return (
     <Card withBorder padding="xs">
-      <Table.ScrollContainer minWidth={KOLOM_NAMA + periode.length * KOLOM_PERIODE} type="native">
+      <Table.ScrollContainer
+        minWidth={KOLOM_NAMA + periode.length * KOLOM_PERIODE}
+        type="native"
+        tabIndex={0}
+      >
         <Table
           withColumnBorders
           verticalSpacing="xs"

@@ -1,0 +1,39 @@
+/**
+ * axe-core in the journeys: a page passes when it has no critical or serious WCAG 2.1 A/AA
+ * violation. The failure message names each rule, its impact, how many nodes and the first targets,
+ * so a red run says what to fix without opening a trace.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const BERAT = new Set(['critical', 'serious']);
+
+export interface Pelanggaran {
+  id: string;
+  impact: string;
+  jumlah: number;
+  target: string[];
+}
+
+/** The critical and serious violations on the page as it is now. */
+export async function pelanggaranBerat(page: Page): Promise<Pelanggaran[]> {
+  const hasil = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return hasil.violations
+    .filter((v) => BERAT.has(v.impact ?? ''))
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact ?? '',
+      jumlah: v.nodes.length,
+      target: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+}
+
+/** Fails the test when `nama` (the page, as the journey calls it) has a critical or serious violation. */
+export async function periksaAksesibilitas(page: Page, nama: string) {
+  const daftar = await pelanggaranBerat(page);
+  const ringkasan = daftar
+    .map((v) => `- ${v.id} (${v.impact}, ${v.jumlah} elemen): ${v.target.join(' | ')}`)
+    .join('\n');
+  expect(daftar, `Pelanggaran aksesibilitas di ${nama}:\n${ringkasan}`).toEqual([]);
+}
