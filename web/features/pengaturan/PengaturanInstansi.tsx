@@ -222,7 +222,7 @@ function Formulir({ awal, onMuatUlang }: { awal: PengaturanOut; onMuatUlang: () 
             <Text size="sm" c="dimmed">
               Tanggal pada bulan sesudah periode penilaian, menurut zona waktu instansi. Di luar jendela,
               admin dapat membuka jendela untuk pegawai atau unit tertentu dengan alasan di halaman{' '}
-              <Anchor component={Link} to="/jadwal/bukaan">
+              <Anchor component={Link} to="/jadwal/bukaan" underline="always">
                 Bukaan jendela
               </Anchor>
               .
