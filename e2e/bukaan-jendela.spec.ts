@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { formatNip } from '../src/domain/nip.js';
 import { demoAccounts, masuk } from './accounts.js';
 
 const accounts = demoAccounts();
@@ -26,7 +27,7 @@ test('the BKD admin opens a window for one employee on the screen, sees it liste
   await expect(page.getByText('Jendela dibuka.')).toBeVisible();
 
   const table = page.getByRole('table', { name: 'Bukaan jendela' });
-  const row = table.getByRole('row').filter({ hasText: fungsional.nip });
+  const row = table.getByRole('row').filter({ hasText: formatNip(fungsional.nip) });
   await expect(row.getByText('Bukti dukung terlambat karena tugas lapangan')).toBeVisible();
   await expect(row.getByText('Perbaikan realisasi')).toBeVisible();
   await expect(row.getByText('Aktif')).toBeVisible();
