@@ -48,15 +48,17 @@ const kolom = {
   createdAt: masukanRekan.createdAt,
 };
 
+/** The name columns of the other party (the colleague written about, or the author), joined as `pegawai`. */
+const namaOrang = {
+  gelarDepan: pegawai.gelarDepan,
+  nama: pegawai.nama,
+  gelarBelakang: pegawai.gelarBelakang,
+};
+
 /** What the author wrote in a period, with whom it is about. */
 export async function milikPenulis(db: DbOrTx, penulisId: number, periodeKode: string) {
   return db
-    .select({
-      ...kolom,
-      gelarDepan: pegawai.gelarDepan,
-      nama: pegawai.nama,
-      gelarBelakang: pegawai.gelarBelakang,
-    })
+    .select({ ...kolom, ...namaOrang })
     .from(masukanRekan)
     .innerJoin(pegawai, eq(pegawai.id, masukanRekan.pegawaiId))
     .where(and(eq(masukanRekan.penulisId, penulisId), eq(masukanRekan.periodeKode, periodeKode)))
@@ -66,12 +68,7 @@ export async function milikPenulis(db: DbOrTx, penulisId: number, periodeKode: s
 /** The input about an employee in a period, with the authors' names (the service decides who sees them). */
 export async function tentangPegawai(db: DbOrTx, pegawaiId: number, periodeKode: string) {
   return db
-    .select({
-      ...kolom,
-      gelarDepan: pegawai.gelarDepan,
-      nama: pegawai.nama,
-      gelarBelakang: pegawai.gelarBelakang,
-    })
+    .select({ ...kolom, ...namaOrang })
     .from(masukanRekan)
     .innerJoin(pegawai, eq(pegawai.id, masukanRekan.penulisId))
     .where(and(eq(masukanRekan.pegawaiId, pegawaiId), eq(masukanRekan.periodeKode, periodeKode)))
