@@ -67,6 +67,8 @@ import { orgRoutes } from './modules/org/org.routes.js';
 import { createOrgService } from './modules/org/org.service.js';
 import { pegawaiRoutes } from './modules/pegawai/pegawai.routes.js';
 import { createPegawaiService } from './modules/pegawai/pegawai.service.js';
+import { pekerjaanRoutes } from './modules/pekerjaan/pekerjaan.routes.js';
+import { createPekerjaanService, type PekerjaanService } from './modules/pekerjaan/pekerjaan.service.js';
 import { pengaturanRoutes } from './modules/pengaturan/pengaturan.routes.js';
 import { createPengaturanService } from './modules/pengaturan/pengaturan.service.js';
 import { createPengingatService, type PengingatService } from './modules/pengingat/pengingat.service.js';
@@ -102,6 +104,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The deadline reminder job (modules/pengingat). */
     pengingat: PengingatService;
+    /** Long work users started (modules/pekerjaan); the server fails what a restart cut off. */
+    pekerjaan: PekerjaanService;
     /** The ceiling on password verifications at once; tests hold its turns to fill it. */
     loginVerifying: Limiter;
     /** The spreadsheet imports running per instansi; tests hold places in it. */
@@ -274,7 +278,14 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const tokenApi = createTokenApiService({ db, clock, audit });
   const apiV1 = createApiV1Service({ db, clock, impor, kehadiran, zonaWaktu: org.zonaWaktu });
 
-  const tpp = createTppService({ db, clock, audit, jadwal });
+  const pekerjaan = createPekerjaanService({
+    db,
+    clock,
+    storage,
+    onError: (err, pekerjaanId) => app.log.error({ err, pekerjaanId }, 'pekerjaan gagal'),
+  });
+  app.decorate('pekerjaan', pekerjaan);
+  const tpp = createTppService({ db, clock, audit, jadwal, pekerjaan });
   const importGate = createImportGate(config.IMPOR_SERENTAK);
   app.decorate('importGate', importGate);
 
@@ -330,6 +341,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(monitoringRoutes(monitoring));
   await app.register(evaluasiRoutes(evaluasi));
   await app.register(tppRoutes(tpp));
+  await app.register(pekerjaanRoutes(pekerjaan));
   await app.register(angkaKreditRoutes(angkaKredit));
   await app.register(laporanRoutes(laporan));
   await app.register(tindakLanjutRoutes(tindakLanjut));

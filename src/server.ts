@@ -3,12 +3,20 @@
 import { buildApp } from './app.js';
 import { openDatabase } from './db/client.js';
 import { akunDemoDenganKataSandi, seedDemoIfEmpty } from './db/seed/seed-demo.js';
+import { jadwalkanPenyapuPekerjaan } from './modules/pekerjaan/pekerjaan.cron.js';
 import { jadwalkanPengingat } from './modules/pengingat/pengingat.cron.js';
 import { systemClock } from './platform/clock.js';
 import { DEMO_PASSWORD_TERBIT, loadConfig } from './platform/config.js';
+import { langkah, tutupPersiapan } from './platform/persiapan.js';
 
 const config = loadConfig();
+langkah(
+  config.DATABASE_URL
+    ? 'Membuka basis data PostgreSQL'
+    : `Membuka basis data PGlite di folder ${config.DATA_DIR}`,
+);
 const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+langkah('Menjalankan migrasi skema basis data');
 await database.migrate();
 const clock = systemClock;
 // The demo's "current year" of plans is the clock's year, the one the app then works in.
@@ -20,9 +28,21 @@ if (config.NODE_ENV === 'production' && (await akunDemoDenganKataSandi(database.
   await database.close();
   process.exit(1);
 }
-const seeded = config.SEED_DEMO && (await seedDemoIfEmpty(database.db, config.DEMO_PASSWORD, clock.now()));
+if (config.SEED_DEMO)
+  langkah('Memeriksa data demo; basis data yang masih kosong diisi sekali, mulai dari organisasi');
+const seeded =
+  config.SEED_DEMO &&
+  (await seedDemoIfEmpty(database.db, config.DEMO_PASSWORD, clock.now(), (teks) =>
+    langkah(`Data demo Provinsi Gorontalo: ${teks}`),
+  ));
+if (seeded) langkah('Data demo lengkap; daftar akun demo: npm run demo:accounts');
+langkah('Menyiapkan layanan');
 const app = await buildApp({ config, database, clock });
-if (seeded) app.log.info('Data demo Pemerintah Provinsi Gorontalo dimuat; akun demo: npm run demo:accounts');
+// One PGlite folder has one process (client.ts locks it): what is still running was cut off by a
+// restart. On PostgreSQL other instances may be working; the sweep fails only the silent ones.
+const terputus = await app.pekerjaan.gagalkanTerputus({ semua: database.kind === 'pglite' });
+if (terputus > 0) app.log.warn({ terputus }, 'pekerjaan yang terhenti oleh restart ditandai gagal');
+const penyapu = database.kind === 'postgres' ? jadwalkanPenyapuPekerjaan(app.pekerjaan, app.log) : null;
 // Deadline reminders run in-process; with several instances the job's advisory lock lets one work.
 const pengingat = jadwalkanPengingat(app.pengingat, app.log);
 
@@ -44,12 +64,17 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   await pengingat.stop();
+  await penyapu?.stop();
   await app.close();
   while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  // A job still running past the forced exit is failed by the next start (gagalkanTerputus).
+  await app.pekerjaan.tunggu();
   await database.close();
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
+await tutupPersiapan();
 await app.listen({ port: config.PORT, host: config.HOST });
+langkah(`e-Kinerja siap di http://localhost:${config.PORT}`);

@@ -175,6 +175,10 @@ export const ERRORS = {
     message: 'Masukan untuk nilai ini sudah ada; hapus dahulu untuk menggantinya.',
   },
   LIBUR_SUDAH_ADA: { status: 409, message: 'Tanggal tersebut sudah tercatat sebagai hari libur.' },
+  PEKERJAAN_BERJALAN: {
+    status: 409,
+    message: 'Pekerjaan yang sama sedang berjalan; tunggu sampai selesai (lihat panel Pekerjaan).',
+  },
   TPP_SUDAH_DISETUJUI: {
     status: 409,
     message: 'TPP bulan ini sudah disetujui BKD dan terkunci; perhitungan tidak dapat diulang.',

@@ -1,6 +1,8 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLocalStorage, type Storage } from './storage.js';
 
@@ -28,6 +30,19 @@ describe('local storage', () => {
   it('answers null for a missing key and deletes a missing key quietly', async () => {
     expect(await storage.get('tidak/ada')).toBeNull();
     await expect(storage.delete('tidak/ada')).resolves.toBeUndefined();
+  });
+
+  it('writes and reads a stream, leaving no temp file; a failed stream leaves nothing', async () => {
+    expect(await storage.putStream('h/1.zip', Readable.from(['satu ', 'dua']))).toBe(8);
+    expect(await text((await storage.openStream('h/1.zip'))!)).toBe('satu dua');
+    expect(await storage.openStream('h/2.zip')).toBeNull();
+    const rusak = new Readable({
+      read() {
+        this.destroy(new Error('putus'));
+      },
+    });
+    await expect(storage.putStream('h/3.zip', rusak)).rejects.toThrow('putus');
+    expect(await readdir(path.join(dir, 'h'))).toEqual(['1.zip']);
   });
 
   it('overwrites a key atomically', async () => {

@@ -4,13 +4,20 @@
  * so a crash never leaves half a file under a key.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 export interface Storage {
   put(key: string, data: Buffer): Promise<void>;
   /** The bytes, or null when nothing is stored under the key. */
   get(key: string): Promise<Buffer | null>;
+  /** Writes a stream too large to hold in memory (a generated ZIP); resolves with its size in bytes. */
+  putStream(key: string, source: Readable): Promise<number>;
+  /** The bytes as a stream, or null when nothing is stored under the key. */
+  openStream(key: string): Promise<Readable | null>;
   /** Removes the key; a missing key is not an error. */
   delete(key: string): Promise<void>;
 }
@@ -52,6 +59,29 @@ export function createLocalStorage(dir: string): Storage {
         await rm(tmp, { force: true });
         throw err;
       }
+    },
+    async putStream(key, source) {
+      const file = fileOf(key);
+      await mkdir(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${randomUUID()}.tmp`;
+      try {
+        await pipeline(source, createWriteStream(tmp, { flags: 'wx' }));
+        await rename(tmp, file);
+        return (await stat(file)).size;
+      } catch (err) {
+        await rm(tmp, { force: true });
+        throw err;
+      }
+    },
+    async openStream(key) {
+      const file = fileOf(key);
+      try {
+        await stat(file);
+      } catch (err) {
+        if (isNotFound(err)) return null;
+        throw err;
+      }
+      return createReadStream(file);
     },
     async get(key) {
       try {

@@ -11,6 +11,7 @@ export * from './monitoring.js';
 export * from './notifikasi.js';
 export * from './org.js';
 export * from './pegawai.js';
+export * from './pekerjaan.js';
 export * from './pengaturan.js';
 export * from './penilaian.js';
 export * from './realisasi.js';

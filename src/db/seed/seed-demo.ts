@@ -28,7 +28,13 @@ import { insertMutasi, insertPlt } from './insert-peristiwa.js';
 import { insertRealisasiBulanan } from './insert-realisasi.js';
 import { insertSkpPlans } from './insert-skp.js';
 
-export async function seedDemo(db: Db, password: string, now: Date) {
+/** `lapor` hears each part as it is written, with its counts (the first start prints them). */
+export async function seedDemo(
+  db: Db,
+  password: string,
+  now: Date,
+  lapor: (teks: string) => void = () => {},
+) {
   const passwordHash = await hash(password);
   const { plan } = demoGorontalo();
   // Superiors as the app sees them today, so the seeded links match what it checks.
@@ -36,6 +42,7 @@ export async function seedDemo(db: Db, password: string, now: Date) {
   const tahun = Number(tanggal.slice(0, 4));
   const seeded = await db.transaction(async (tx) => {
     const org = await insertOrgPlan(tx, plan, { passwordHash });
+    lapor(`organisasi ${org.unor.size} unit kerja, ${org.pegawai.size} pegawai; menulis SKP ${tahun - 1}`);
     const common = { instansiId: org.instansiId, tanggal, now };
     const lalu = await insertSkpPlans(tx, {
       ...common,
@@ -43,7 +50,9 @@ export async function seedDemo(db: Db, password: string, now: Date) {
       seed: 7501 + tahun - 1,
       mix: { TERLAMBAT: 0.05 },
     });
+    lapor(`SKP ${tahun - 1}: ${lalu.skp} SKP, ${lalu.rhk} RHK; menulis SKP ${tahun}`);
     const kini = await insertSkpPlans(tx, { ...common, tahun, seed: 7501 + tahun, states: demoSkpStates() });
+    lapor(`SKP ${tahun}: ${kini.skp} SKP, ${kini.rhk} RHK; menulis realisasi bulanan`);
     const peristiwa = await insertPeristiwa(tx, org, tahun, tanggal, now);
     const realisasi = await insertRealisasiBulanan(tx, {
       instansiId: org.instansiId,
@@ -52,6 +61,9 @@ export async function seedDemo(db: Db, password: string, now: Date) {
       ...demoRealisasi(),
       penggantiPenilai: peristiwa ? [peristiwa.penggantiPenilai] : [],
     });
+    lapor(
+      `realisasi: ${realisasi.realisasi} dalam ${realisasi.bulan.length} bulan; menulis penilaian ${tahun - 1}`,
+    );
     const penilaian = await insertPenilaianTahunan(tx, {
       instansiId: org.instansiId,
       tahun: tahun - 1,
@@ -59,12 +71,16 @@ export async function seedDemo(db: Db, password: string, now: Date) {
       seed: 7601 + tahun - 1,
       tanpaKeberatanDi: demoAccounts('').map((a) => a.nip),
     });
+    lapor(
+      `penilaian ${tahun - 1}: ${penilaian.evaluasi} evaluasi tahunan, ${penilaian.penetapan} penetapan; menulis kehadiran`,
+    );
     const kehadiran = await insertKehadiran(tx, {
       instansiId: org.instansiId,
       tanggal,
       seed: 7701 + tahun,
       belumDiimporOpdId: org.unor.get(demoPeristiwa().belumDiimporOpdKey)!,
     });
+    lapor(`kehadiran: ${kehadiran.kehadiran} catatan harian, ${kehadiran.libur} hari libur; menyimpan`);
     return { ...org, tahun, skp: { lalu, kini }, peristiwa, realisasi, penilaian, kehadiran };
   });
   // PGlite runs no autovacuum: without this its planner would guess on empty-table statistics.
@@ -103,10 +119,15 @@ async function insertPeristiwa(tx: Tx, org: InsertedOrg, tahun: number, tanggal:
   return { tmt, skpBaruId, penggantiPenilai: { penilaiId: pensiunId, pltId, mulai } };
 }
 
-export async function seedDemoIfEmpty(db: Db, password: string, now: Date): Promise<boolean> {
+export async function seedDemoIfEmpty(
+  db: Db,
+  password: string,
+  now: Date,
+  lapor?: (teks: string) => void,
+): Promise<boolean> {
   const [row] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM instansi`);
   if (row!.n > 0) return false;
-  await seedDemo(db, password, now);
+  await seedDemo(db, password, now, lapor);
   return true;
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PekerjaanOut } from '../../contracts/pekerjaan.js';
 import {
   BulanParams,
   BulanPegawaiParams,
@@ -107,6 +108,27 @@ export function tppRoutes(tpp: TppService): FastifyPluginAsyncZod {
           requestId: request.id,
           log: (info) => request.log.info(info, 'TPP dihitung'),
         }),
+    );
+
+    app.post(
+      '/api/tpp/:bulan/hitung/latar',
+      {
+        config: { access: BKD },
+        schema: {
+          tags: TAG,
+          summary:
+            'Mulai hitung (ulang) TPP satu bulan sebagai pekerjaan latar (admin BKD): 202 dengan pekerjaannya; kemajuan di /api/pekerjaan/:id',
+          params: BulanParams,
+          response: { 202: PekerjaanOut, ...errorResponses(400, 401, 403, 409) },
+        },
+      },
+      async (request, reply) =>
+        reply.status(202).send(
+          await tpp.hitungLatar(request.actor!, request.params.bulan, {
+            requestId: request.id,
+            log: (info) => request.log.info(info, 'TPP dihitung'),
+          }),
+        ),
     );
 
     app.post(

@@ -6,6 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
+import type { PekerjaanOut } from '../../contracts/pekerjaan.js';
 import type {
   ParameterTppBody,
   ParameterTppOut,
@@ -40,12 +41,20 @@ import type { AuditService } from '../audit/audit.service.js';
 import { hasRole, listScope } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
 import type { JadwalService } from '../jadwal/jadwal.service.js';
+import type { KonteksPekerjaan, PekerjaanService } from '../pekerjaan/pekerjaan.service.js';
 import { barisOut, xlsxBulan } from './tpp.ekspor.js';
 import * as q from './tpp.queries.js';
 import * as rq from './tpp-ringkasan.queries.js';
 
-/** `log` receives the computation's size and time (the route hands it the request logger). */
-type Meta = { requestId: string; log?: (info: Record<string, unknown>) => void };
+/**
+ * `log` receives the computation's size and time (the route hands it the request logger);
+ * `kemajuan` the lines written so far, when the computation runs as a job (ADR 0010).
+ */
+type Meta = {
+  requestId: string;
+  log?: (info: Record<string, unknown>) => void;
+  kemajuan?: KonteksPekerjaan['kemajuan'];
+};
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -120,11 +129,13 @@ export function createTppService({
   clock,
   audit,
   jadwal,
+  pekerjaan,
 }: {
   db: Db;
   clock: Clock;
   audit: AuditService;
   jadwal: Pick<JadwalService, 'config'>;
+  pekerjaan: Pick<PekerjaanService, 'mulai'>;
 }) {
   async function parameterOf(instansiId: number) {
     const row = await q.findParameter(db, instansiId);
@@ -184,6 +195,16 @@ export function createTppService({
       alasanPersetujuan: m.alasanPersetujuan,
       hak: { hitung: admin && draf, setujui: admin && draf },
     };
+  }
+
+  /** The month may be (re)computed: it is over and not approved. */
+  async function bolehHitung(actor: Actor, bulan: string) {
+    const cfg = await jadwal.config(actor.instansiId);
+    const belumSelesai = alasanBulanBelumSelesai(bulan, dateInZone(clock.now(), cfg.zonaWaktu));
+    if (belumSelesai) throw new AppError('VALIDATION_FAILED', { field: 'bulan' }, belumSelesai);
+    const existing = await q.findBulan(db, actor.instansiId, bulan);
+    if (existing?.status === 'DISETUJUI') throw new AppError('TPP_SUDAH_DISETUJUI');
+    return { cfg, existing };
   }
 
   /** Every employee's month aggregated from the data as it stands now, with the parameters' bands. */
@@ -267,7 +288,7 @@ export function createTppService({
     return { hariKerja: hariKerja.length, semua, belumDiimpor };
   }
 
-  return {
+  const service = {
     async parameter(actor: Actor): Promise<ParameterTppOut> {
       return parameterOf(actor.instansiId);
     },
@@ -318,13 +339,10 @@ export function createTppService({
      * with the instansi's current parameters, which the month keeps as its snapshot.
      */
     async hitung(actor: Actor, bulan: string, meta: Meta): Promise<TppBulanOut> {
-      const cfg = await jadwal.config(actor.instansiId);
-      const belumSelesai = alasanBulanBelumSelesai(bulan, dateInZone(clock.now(), cfg.zonaWaktu));
-      if (belumSelesai) throw new AppError('VALIDATION_FAILED', { field: 'bulan' }, belumSelesai);
-      const existing = await q.findBulan(db, actor.instansiId, bulan);
-      if (existing?.status === 'DISETUJUI') throw new AppError('TPP_SUDAH_DISETUJUI');
+      const { cfg, existing } = await bolehHitung(actor, bulan);
       const { parameter, dasarHukum } = await parameterOf(actor.instansiId);
       const mulai = performance.now();
+      meta.kemajuan?.(0, null, 'Mengumpulkan kehadiran, predikat, dan realisasi pegawai');
       const { hariKerja, semua, belumDiimpor } = await ringkasanSemua(
         actor.instansiId,
         bulan,
@@ -349,10 +367,12 @@ export function createTppService({
           : await q.insertBulan(tx, actor.instansiId, bulan, values);
         if (id === null) throw new AppError('VERSION_CONFLICT');
         if (existing) await q.deleteBaris(tx, id);
+        meta.kemajuan?.(0, semua.length, 'Menghitung dan menyimpan baris TPP');
         for (let i = 0; i < semua.length; i += BATCH_BARIS) {
           const baris = semua.slice(i, i + BATCH_BARIS).map((e) => barisBaru(parameter, e));
           values.total += baris.reduce((n, b) => n + b.jumlah, 0);
           await q.insertBaris(tx, id, baris);
+          meta.kemajuan?.(i + baris.length);
         }
         await q.setTotal(tx, id, values.total);
         await audit.record(tx, {
@@ -375,6 +395,26 @@ export function createTppService({
       });
       meta.log?.({ bulan, jumlahPegawai: semua.length, ms: Math.round(performance.now() - mulai) });
       return bulanOut(actor, await bulanOf(actor, bulan));
+    },
+
+    /**
+     * The same computation as a job the admin may leave (ADR 0010): refusals (month not over,
+     * approved) answer at once; then 202 with the job, whose progress counts the lines written.
+     */
+    async hitungLatar(actor: Actor, bulan: string, meta: Meta): Promise<PekerjaanOut> {
+      await bolehHitung(actor, bulan);
+      return pekerjaan.mulai(
+        actor,
+        {
+          jenis: 'TPP_HITUNG',
+          judul: `Hitung TPP ${labelPeriode(periodeOf(bulan, { periode: 'BULANAN' }))}`,
+          kunci: `TPP_HITUNG:${bulan}`,
+        },
+        async (ctx) => {
+          await service.hitung(actor, bulan, { ...meta, kemajuan: ctx.kemajuan });
+          return { tautan: `/tpp?bulan=${bulan}` };
+        },
+      );
     },
 
     /**
@@ -469,6 +509,7 @@ export function createTppService({
       };
     },
   };
+  return service;
 }
 
 export type TppService = ReturnType<typeof createTppService>;

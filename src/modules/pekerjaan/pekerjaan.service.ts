@@ -1,0 +1,214 @@
+/**
+ * Long work a user may leave (ADR 0010). The request that starts it gets the running row at once;
+ * the work runs in this process, reports its progress (written to the row, never awaited by the
+ * work, so it may report from inside its own transaction) and ends SELESAI with its result file
+ * or link, or GAGAL with an Indonesian message. Only the one who started it sees it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { JenisPekerjaan, PekerjaanList, PekerjaanOut } from '../../contracts/pekerjaan.js';
+import type { Db } from '../../db/client.js';
+import type { Clock } from '../../platform/clock.js';
+import { AppError } from '../../platform/errors.js';
+import type { Storage } from '../../platform/storage.js';
+import type { Actor } from '../auth/actor.js';
+import * as q from './pekerjaan.queries.js';
+
+/** What the work is given: report progress (any time, even inside a transaction) and store its file. */
+export interface KonteksPekerjaan {
+  kemajuan(selesai: number, total?: number | null, pesan?: string | null): void;
+  simpanHasil(nama: string, isi: Readable): Promise<void>;
+}
+
+/** The work's outcome besides its file: the app page that shows the result. */
+export type Kerja = (ctx: KonteksPekerjaan) => Promise<{ tautan?: string } | undefined>;
+
+/** A running row not written for this long lost its process (another instance's sweep fails it). */
+export const BATAS_DIAM_MS = 2 * 60_000;
+/** The running work touches its row this often even when it has no new count (a long query). */
+const DENYUT_MS = 20_000;
+const DAFTAR = 20;
+
+export const PESAN_TERPUTUS =
+  'Pekerjaan terhenti karena server dimulai ulang sebelum selesai. Jalankan lagi pekerjaan ini.';
+const PESAN_GAGAL = 'Pekerjaan gagal karena kesalahan sistem. Jalankan lagi; bila terulang, hubungi admin.';
+
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+
+function out(r: q.PekerjaanRow): PekerjaanOut {
+  return {
+    id: r.id,
+    jenis: r.jenis as JenisPekerjaan,
+    judul: r.judul,
+    status: r.status as PekerjaanOut['status'],
+    total: r.total,
+    selesai: r.selesai,
+    pesan: r.pesan,
+    hasilNama: r.hasilNama,
+    tautan: r.tautan,
+    mulaiAt: r.mulaiAt.toISOString(),
+    selesaiAt: iso(r.selesaiAt),
+  };
+}
+
+export function createPekerjaanService({
+  db,
+  clock,
+  storage,
+  onError,
+}: {
+  db: Db;
+  clock: Clock;
+  storage: Storage;
+  /** Where an unexpected failure is logged (the message the user sees stays generic). */
+  onError: (err: unknown, pekerjaanId: number) => void;
+}) {
+  const berjalan = new Set<Promise<void>>();
+
+  /** Writes progress one statement at a time, coalescing reports that come while one is written. */
+  function pencatat(id: number) {
+    let terakhir = { selesai: 0, total: null as number | null, pesan: null as string | null };
+    let kotor = false;
+    let tulis: Promise<void> | null = null;
+    const flush = (): Promise<void> => {
+      if (tulis) return tulis;
+      kotor = false;
+      const nilai = terakhir;
+      tulis = q
+        .updateKemajuan(db, id, { ...nilai, now: clock.now() })
+        .catch((err) => onError(err, id))
+        .finally(() => {
+          tulis = null;
+          if (kotor) void flush();
+        });
+      return tulis;
+    };
+    const denyut = setInterval(() => void flush(), DENYUT_MS);
+    denyut.unref();
+    return {
+      get nilai() {
+        return terakhir;
+      },
+      lapor(selesai: number, total?: number | null, pesan?: string | null) {
+        terakhir = {
+          selesai,
+          total: total === undefined ? terakhir.total : total,
+          pesan: pesan === undefined ? terakhir.pesan : pesan,
+        };
+        kotor = true;
+        void flush();
+      },
+      /** No more reports; resolves once the last one is written. */
+      async tutup() {
+        clearInterval(denyut);
+        while (tulis) await tulis;
+      },
+    };
+  }
+
+  async function jalankan(row: q.PekerjaanRow, kerja: Kerja) {
+    const catat = pencatat(row.id);
+    const hasil: { kunci: string | null; nama: string | null } = { kunci: null, nama: null };
+    try {
+      const akhir = await kerja({
+        kemajuan: catat.lapor,
+        async simpanHasil(nama, isi) {
+          const kunci = `pekerjaan/${row.instansiId}/${row.id}-${randomUUID()}`;
+          await storage.putStream(kunci, isi);
+          Object.assign(hasil, { kunci, nama });
+        },
+      });
+      await catat.tutup();
+      const { selesai, total } = catat.nilai;
+      await q.akhiri(db, row.id, {
+        status: 'SELESAI',
+        selesai: total ?? selesai,
+        total,
+        hasilKunci: hasil.kunci,
+        hasilNama: hasil.nama,
+        tautan: akhir?.tautan ?? null,
+        now: clock.now(),
+      });
+    } catch (err) {
+      await catat.tutup();
+      // A refusal the work raised (e.g. "bulan belum selesai") is the user's message; anything else is logged.
+      if (!(err instanceof AppError)) onError(err, row.id);
+      const pesan = err instanceof AppError ? err.message : PESAN_GAGAL;
+      await q
+        .akhiri(db, row.id, { status: 'GAGAL', pesan, now: clock.now() })
+        .catch((e) => onError(e, row.id));
+    }
+  }
+
+  async function milikSaya(actor: Actor, id: number) {
+    const row = await q.satu(db, id);
+    // Someone else's job answers like a missing one: its existence is not disclosed.
+    if (!row || row.pemilikId !== actor.id || row.instansiId !== actor.instansiId)
+      throw new AppError('NOT_FOUND', undefined, 'Pekerjaan tidak ditemukan.');
+    return row;
+  }
+
+  return {
+    /**
+     * Starts `kerja` for the actor and answers with its running row. A `kunci` already held by a
+     * running job of the instansi refuses with 409 (the same month's TPP twice at once).
+     */
+    async mulai(
+      actor: Actor,
+      info: { jenis: JenisPekerjaan; judul: string; kunci?: string },
+      kerja: Kerja,
+    ): Promise<PekerjaanOut> {
+      const row = await q.insertPekerjaan(db, {
+        instansiId: actor.instansiId,
+        pemilikId: actor.id,
+        jenis: info.jenis,
+        judul: info.judul,
+        kunci: info.kunci ?? null,
+        now: clock.now(),
+      });
+      if (!row) throw new AppError('PEKERJAAN_BERJALAN');
+      const p = jalankan(row, kerja).finally(() => berjalan.delete(p));
+      berjalan.add(p);
+      return out(row);
+    },
+
+    async daftar(actor: Actor): Promise<PekerjaanList> {
+      return { items: (await q.milik(db, actor.instansiId, actor.id, DAFTAR)).map(out) };
+    },
+
+    async satu(actor: Actor, id: number): Promise<PekerjaanOut> {
+      return out(await milikSaya(actor, id));
+    },
+
+    /** The finished job's file, streamed from storage. */
+    async hasil(actor: Actor, id: number): Promise<{ filename: string; stream: Readable }> {
+      const row = await milikSaya(actor, id);
+      const stream = row.hasilKunci === null ? null : await storage.openStream(row.hasilKunci);
+      if (row.status !== 'SELESAI' || row.hasilNama === null || stream === null)
+        throw new AppError('NOT_FOUND', undefined, 'Pekerjaan ini belum atau tidak menghasilkan berkas.');
+      return { filename: row.hasilNama, stream };
+    },
+
+    /**
+     * Fails running rows whose process is gone, so none stays "running" forever: at start with
+     * `semua` (PGlite: one process owns the folder, so every running row was this folder's previous
+     * process), otherwise those not written for BATAS_DIAM_MS (PostgreSQL: other instances may be alive).
+     */
+    async gagalkanTerputus({ semua }: { semua: boolean }): Promise<number> {
+      const now = clock.now();
+      return q.gagalkanTerputus(
+        db,
+        semua ? null : new Date(now.getTime() - BATAS_DIAM_MS),
+        PESAN_TERPUTUS,
+        now,
+      );
+    },
+
+    /** Resolves once every job started in this process has ended (tests; a graceful stop). */
+    async tunggu(): Promise<void> {
+      while (berjalan.size > 0) await Promise.allSettled([...berjalan]);
+    },
+  };
+}
+
+export type PekerjaanService = ReturnType<typeof createPekerjaanService>;
