@@ -226,6 +226,13 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   });
   pegawai.padaMutasi(skp.tutupKarenaMutasi);
   const storage = createLocalStorage(config.STORAGE_DIR);
+  const pekerjaan = createPekerjaanService({
+    db,
+    clock,
+    storage,
+    onError: (err, pekerjaanId) => app.log.error({ err, pekerjaanId }, 'pekerjaan gagal'),
+  });
+  app.decorate('pekerjaan', pekerjaan);
   const delegasi = createDelegasiService({ db, clock, audit, notifikasi, zonaWaktu: org.zonaWaktu });
   const kurva = createKurvaService({ db, clock, audit, jadwal, pengaturan });
   const masukanRekan = createMasukanRekanService({ db, clock, audit, jadwal });
@@ -260,6 +267,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     pegawai,
     zonaWaktu: org.zonaWaktu,
     pengaturan,
+    pekerjaan,
   });
   const evaluasi = createEvaluasiService({
     db,
@@ -278,13 +286,6 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const tokenApi = createTokenApiService({ db, clock, audit });
   const apiV1 = createApiV1Service({ db, clock, impor, kehadiran, zonaWaktu: org.zonaWaktu });
 
-  const pekerjaan = createPekerjaanService({
-    db,
-    clock,
-    storage,
-    onError: (err, pekerjaanId) => app.log.error({ err, pekerjaanId }, 'pekerjaan gagal'),
-  });
-  app.decorate('pekerjaan', pekerjaan);
   const tpp = createTppService({ db, clock, audit, jadwal, pekerjaan });
   const importGate = createImportGate(config.IMPOR_SERENTAK);
   app.decorate('importGate', importGate);

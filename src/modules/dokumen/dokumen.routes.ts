@@ -8,6 +8,7 @@ import {
   VerifikasiBerkasOut,
   VerifikasiOut,
 } from '../../contracts/dokumen.js';
+import { PekerjaanOut } from '../../contracts/pekerjaan.js';
 import { PeriodeQuery } from '../../contracts/realisasi.js';
 import { SkpBawahanQuery } from '../../contracts/skp.js';
 import type { Config } from '../../platform/config.js';
@@ -165,6 +166,25 @@ export function dokumenRoutes(
           .header('cache-control', 'private, no-store')
           .send(zip.stream);
       },
+    );
+
+    app.post(
+      '/api/dokumen/unit/:id/zip/latar',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['Dokumen'],
+          summary:
+            'Mulai ZIP dokumen evaluasi unit sebagai pekerjaan latar: 202 dengan pekerjaannya; kemajuan di /api/pekerjaan/:id, berkas di /api/pekerjaan/:id/hasil',
+          params: IdParams,
+          querystring: PeriodeAtauTahunQuery,
+          response: { 202: PekerjaanOut, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(202)
+          .send(await dokumen.zipUnitLatar(request.actor!, request.params.id, request.query.periode)),
     );
 
     // Public: anyone holding a print checks it. Rate-limited like the login, since codes are guessable only by trying.

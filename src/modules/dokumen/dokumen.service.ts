@@ -7,11 +7,12 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
-import archiver from 'archiver';
+import archiver, { type Archiver } from 'archiver';
 import ExcelJS from 'exceljs';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { z } from 'zod';
 import type { JenisDokumen, VerifikasiBerkasOut, VerifikasiOut } from '../../contracts/dokumen.js';
+import type { PekerjaanOut } from '../../contracts/pekerjaan.js';
 import type { Identitas, SkpBawahanQuery } from '../../contracts/skp.js';
 import type { Db } from '../../db/client.js';
 import { labelPeriode } from '../../domain/jadwal.js';
@@ -35,6 +36,7 @@ import { barisAman } from '../../platform/sel-aman.js';
 import { listScope } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
 import type { PegawaiService } from '../pegawai/pegawai.service.js';
+import type { PekerjaanService } from '../pekerjaan/pekerjaan.service.js';
 import type { PengaturanService } from '../pengaturan/pengaturan.service.js';
 import type { RealisasiService } from '../realisasi/realisasi.service.js';
 import type { RiwayatService } from '../riwayat/riwayat.service.js';
@@ -96,6 +98,7 @@ export function createDokumenService(deps: {
   pegawai: Pick<PegawaiService, 'identitas'>;
   zonaWaktu: (instansiId: number) => Promise<string>;
   pengaturan: Pick<PengaturanService, 'get'>;
+  pekerjaan: Pick<PekerjaanService, 'mulai'>;
 }) {
   const { db, clock, skp } = deps;
   const tanggalDi = async (at: Date | string | null, instansiId: number) =>
@@ -394,6 +397,49 @@ export function createDokumenService(deps: {
   const labelPeriodeAtauTahun = async (instansiId: number, kode: string) =>
     /^\d{4}$/.test(kode) ? `Tahun ${kode}` : labelPeriode(await deps.realisasi.periode(instansiId, kode));
 
+  /**
+   * What a unit's ZIP holds: each PDF is rendered, registered and written before the next one is
+   * made. A period gives the periodic evaluations; a year gives the annual evaluation and its
+   * one-page summary where they exist. `sudah` hears how many employees are done.
+   */
+  async function zipIsi(actor: Actor, unorId: number, kode: string) {
+    const u = await aksesUnit(actor, unorId);
+    const tahunan = /^\d{4}$/.test(kode);
+    const periodeLabel = await labelPeriodeAtauTahun(u.instansiId, kode);
+    const anggota = await q.pegawaiUnit(db, u.path, Number(kode.slice(0, 4)));
+    async function tulis(archive: Archiver, sudah: (n: number) => void) {
+      // Waits until the entry went into the archive, so at most one PDF is held in memory.
+      const masuk = (b: Berkas) =>
+        new Promise<void>((resolve, reject) => {
+          const onError = (err: Error) => reject(err);
+          archive.once('error', onError);
+          archive.once('entry', () => {
+            archive.off('error', onError);
+            resolve();
+          });
+          archive.append(b.data, { name: b.filename });
+        });
+      for (const [i, a] of anggota.entries()) {
+        if (!tahunan) {
+          const b = await evaluasiPeriodikPdf(actor, a.pegawaiId, kode);
+          if (b) await masuk(b);
+        } else if (a.evaluasiId !== null) {
+          await masuk(await evaluasiTahunanPdf(actor, a.skpId));
+          await masuk(await dokumenEvaluasiPdf(actor, a.skpId));
+        }
+        sudah(i + 1);
+      }
+      await archive.finalize();
+    }
+    return {
+      filename: `Dokumen-Kinerja-${u.id}-${kode}.zip`,
+      unitNama: u.nama,
+      periodeLabel,
+      jumlah: anggota.length,
+      tulis,
+    };
+  }
+
   return {
     /** The SKP as the official A4 document; a plan not yet approved carries a draft mark. */
     async skpPdf(actor: Actor, id: number): Promise<Berkas> {
@@ -472,9 +518,7 @@ export function createDokumenService(deps: {
     },
 
     /**
-     * The documents of every employee of the unit and the units below it as one ZIP, streamed: each PDF
-     * is rendered, registered and written before the next one is made. A period gives the periodic
-     * evaluations; a year gives the annual evaluation and its one-page summary where they exist.
+     * The documents of every employee of the unit and the units below it as one ZIP, streamed.
      * Access and the period are checked before any byte is sent.
      */
     async zipUnit(
@@ -482,36 +526,34 @@ export function createDokumenService(deps: {
       unorId: number,
       kode: string,
     ): Promise<{ filename: string; stream: Readable }> {
-      const u = await aksesUnit(actor, unorId);
-      const tahunan = /^\d{4}$/.test(kode);
-      if (!tahunan) await deps.realisasi.periode(u.instansiId, kode);
-      const anggota = await q.pegawaiUnit(db, u.path, Number(kode.slice(0, 4)));
+      const z = await zipIsi(actor, unorId, kode);
       const archive = archiver('zip', { zlib: { level: 6 } });
-      // Waits until the entry went into the archive, so at most one PDF is held in memory.
-      const tulis = (b: Berkas) =>
-        new Promise<void>((resolve, reject) => {
-          const onError = (err: Error) => reject(err);
-          archive.once('error', onError);
-          archive.once('entry', () => {
-            archive.off('error', onError);
-            resolve();
-          });
-          archive.append(b.data, { name: b.filename });
-        });
-      const run = async () => {
-        for (const a of anggota) {
-          if (!tahunan) {
-            const b = await evaluasiPeriodikPdf(actor, a.pegawaiId, kode);
-            if (b) await tulis(b);
-          } else if (a.evaluasiId !== null) {
-            await tulis(await evaluasiTahunanPdf(actor, a.skpId));
-            await tulis(await dokumenEvaluasiPdf(actor, a.skpId));
-          }
-        }
-        await archive.finalize();
-      };
-      run().catch((err: Error) => archive.destroy(err));
-      return { filename: `Dokumen-Kinerja-${u.id}-${kode}.zip`, stream: archive };
+      z.tulis(archive, () => {}).catch((err: Error) => archive.destroy(err));
+      return { filename: z.filename, stream: archive };
+    },
+
+    /**
+     * The same ZIP as a job the user may leave (ADR 0010): refusals answer at once; then the job,
+     * counting the employees whose documents are in, keeps the file for its owner to download.
+     */
+    async zipUnitLatar(actor: Actor, unorId: number, kode: string): Promise<PekerjaanOut> {
+      const z = await zipIsi(actor, unorId, kode);
+      return deps.pekerjaan.mulai(
+        actor,
+        { jenis: 'DOKUMEN_ZIP', judul: `Dokumen kinerja ${z.unitNama} ${z.periodeLabel}` },
+        async (ctx) => {
+          ctx.kemajuan(0, z.jumlah, 'Membuat dan mendaftarkan PDF setiap pegawai');
+          const archive = archiver('zip', { zlib: { level: 6 } });
+          const tulis = z
+            .tulis(archive, (n) => ctx.kemajuan(n))
+            .catch((err: Error) => {
+              archive.destroy(err);
+              throw err;
+            });
+          await Promise.all([ctx.simpanHasil(z.filename, archive), tulis]);
+          return undefined;
+        },
+      );
     },
 
     /** The public check of a print: its identity, date and fingerprint; no performance data. */

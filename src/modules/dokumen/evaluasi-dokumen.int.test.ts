@@ -14,6 +14,7 @@ import { createHarness, type Harness } from '../../../test/harness.js';
 import { buildOrg, type Org } from '../../../test/org.js';
 import { pdfText } from '../../../test/pdf-text.js';
 import { stafDenganRencana } from '../../../test/siklus.js';
+import type { PekerjaanOut } from '../../contracts/pekerjaan.js';
 import { rows } from '../../db/client.js';
 
 let h: Harness;
@@ -368,5 +369,36 @@ describe('unduh dokumen unit (ZIP)', () => {
     expect((await kabid.get(`/api/dokumen/unit/${org.unor.opd2.id}/zip?periode=2026-07`)).statusCode).toBe(
       403,
     );
+  });
+
+  it('makes the same ZIP as a job: 202, employees counted, the file for its owner only', async () => {
+    const kabid = await h.login(org.administrator.nip);
+    const res = await kabid.post(`/api/dokumen/unit/${org.unor.seksi.id}/zip/latar?periode=2026-07`);
+    expect(res.statusCode, res.body).toBe(202);
+    const p = res.json() as PekerjaanOut;
+    expect(p).toMatchObject({ jenis: 'DOKUMEN_ZIP', status: 'BERJALAN' });
+    expect(p.judul).toContain('Seksi Kurikulum');
+    await h.app.pekerjaan.tunggu();
+    const akhir = (await kabid.get(`/api/pekerjaan/${p.id}`)).json() as PekerjaanOut;
+    expect(akhir.status).toBe('SELESAI');
+    expect(akhir.selesai).toBe(akhir.total);
+    expect(akhir.hasilNama).toBe(`Dokumen-Kinerja-${org.unor.seksi.id}-2026-07.zip`);
+    const unduh = await kabid.get(`/api/pekerjaan/${p.id}/hasil`);
+    expect(unduh.statusCode).toBe(200);
+    expect(Object.keys((await JSZip.loadAsync(unduh.rawPayload)).files).sort()).toEqual(
+      [
+        `Evaluasi-Kinerja-${org.pengawas.nip}-2026-07.pdf`,
+        `Evaluasi-Kinerja-${org.pelaksana.nip}-2026-07.pdf`,
+      ].sort(),
+    );
+    const kasi = await h.login(org.pengawas.nip);
+    expect((await kasi.get(`/api/pekerjaan/${p.id}/hasil`)).statusCode).toBe(404);
+    // Refused before any job starts: a unit out of reach, a period that does not exist.
+    expect(
+      (await kabid.post(`/api/dokumen/unit/${org.unor.opd2.id}/zip/latar?periode=2026-07`)).statusCode,
+    ).toBe(403);
+    expect(
+      (await kabid.post(`/api/dokumen/unit/${org.unor.seksi.id}/zip/latar?periode=juli`)).statusCode,
+    ).toBe(400);
   });
 });
