@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { aksesQuery } from '../features/monitoring/api';
 import { LoncengNotifikasi } from '../features/notifikasi/LoncengNotifikasi';
+import { BakiPekerjaan } from '../features/pekerjaan/BakiPekerjaan';
 import { post, setCsrfToken } from '../lib/api';
 import { akunTerbatas, canBrowseOrg, isAdmin, isBkd, isTimPenilai, useMe } from '../lib/session';
 
@@ -125,6 +126,8 @@ export function AppLayout() {
         <VisuallyHidden component="h1">e-Kinerja</VisuallyHidden>
         <Outlet />
       </AppShell.Main>
+      {/* Outside the routes: long work keeps showing its progress while the user navigates. */}
+      {!terbatas && <BakiPekerjaan />}
     </AppShell>
   );
 }

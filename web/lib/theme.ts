@@ -11,6 +11,7 @@ import {
   darken,
   luminance,
   type MantineColorsTuple,
+  Notification,
   PasswordInput,
   TableScrollContainer,
 } from '@mantine/core';
@@ -54,6 +55,10 @@ export const theme = createTheme({
       defaultProps: {
         visibilityToggleButtonProps: { 'aria-label': 'Tampilkan kata sandi' },
       },
+    }),
+    // A toast's close button has no name of its own (axe button-name, critical).
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Tutup pemberitahuan' } },
     }),
   },
 });

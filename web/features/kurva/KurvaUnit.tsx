@@ -22,6 +22,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -35,9 +36,12 @@ import {
   type Rating,
 } from '../../../src/domain/predikat';
 import { akhiriKalimat } from '../../../src/domain/teks';
+import { GalatForm } from '../../components/GalatForm';
 import { ErrorView, Loading } from '../../components/Status';
 import { post, put } from '../../lib/api';
+import { pesanGalat } from '../../lib/galatForm';
 import { formatTanggal } from '../../lib/istilah';
+import { useMulaiPekerjaan } from '../pekerjaan/api';
 import { type KalibrasiOut, type KurvaUnitOut, kalibrasiQuery, kurvaKeys } from './api';
 
 type Pegawai = KalibrasiOut['pegawai'][number];
@@ -285,6 +289,30 @@ function Penetapan({ kurva, onSaved }: { kurva: KurvaUnitOut; onSaved: (k: Kurva
   );
 }
 
+/**
+ * A unit's documents are one PDF per employee: the ZIP is made as a job (ADR 0010), shown in the
+ * tray, downloaded from there when ready, so a big unit on a poor connection is not one long wait.
+ */
+function TombolZipUnit({ unorId, periode }: { unorId: number; periode: string }) {
+  const mulai = useMulaiPekerjaan();
+  const zip = useMutation({
+    mutationFn: () => mulai(`/api/dokumen/unit/${unorId}/zip/latar?periode=${periode}`),
+    onSuccess: () =>
+      notifications.show({
+        color: 'teal',
+        message: 'Dokumen unit sedang disiapkan; unduh dari panel Pekerjaan bila sudah selesai.',
+      }),
+  });
+  return (
+    <>
+      <Button size="xs" variant="white" onClick={() => zip.mutate()} loading={zip.isPending}>
+        Siapkan dokumen evaluasi unit (ZIP)
+      </Button>
+      {zip.error && <GalatForm>{pesanGalat(zip.error)}</GalatForm>}
+    </>
+  );
+}
+
 export function KurvaUnit({ unorId, periode }: { unorId: number; periode: string }) {
   const queryClient = useQueryClient();
   const query = useQuery(kalibrasiQuery(unorId, periode));
@@ -385,15 +413,7 @@ export function KurvaUnit({ unorId, periode }: { unorId: number; periode: string
                 >
                   Unduh Penetapan Predikat (PDF)
                 </Button>
-                <Button
-                  component="a"
-                  size="xs"
-                  variant="white"
-                  href={`/api/dokumen/unit/${kurva.unor.id}/zip?periode=${kurva.periode}`}
-                  download
-                >
-                  Unduh dokumen evaluasi unit (ZIP)
-                </Button>
+                <TombolZipUnit unorId={kurva.unor.id} periode={kurva.periode} />
               </Group>
             </Alert>
           ) : (

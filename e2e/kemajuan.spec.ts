@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { demoAccounts, masuk } from './accounts.js';
+import { periksaAksesibilitas } from './aksesibilitas.js';
+
+const bkd = demoAccounts().admin_instansi!;
+
+/** Two months ago: a finished month, and not last month, which the monitoring journey computes. */
+function duaBulanLalu(): string {
+  const d = new Date();
+  d.setDate(1);
+  d.setMonth(d.getMonth() - 2);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+const tahunLalu = String(new Date().getFullYear() - 1);
+
+test('the BKD admin starts long work, moves on, follows it in the tray and takes the results', async ({
+  page,
+}) => {
+  // A unit's documents are two registered PDFs per employee, made one by one.
+  test.setTimeout(180_000);
+  await masuk(page, bkd);
+  const baki = page.getByRole('complementary', { name: 'Pekerjaan latar' });
+  const bulan = duaBulanLalu();
+
+  await test.step('starts a TPP computation, leaves for the home page, sees it end there', async () => {
+    await page.goto(`/tpp?bulan=${bulan}`);
+    await expect(page.getByText('TPP bulan ini belum dihitung.')).toBeVisible();
+    await page.getByRole('button', { name: 'Hitung TPP' }).click();
+    await expect(baki).toBeVisible();
+    await page
+      .getByRole('navigation', { name: 'Navigasi utama' })
+      .getByRole('link', { name: 'Beranda' })
+      .click();
+    await expect(page.getByRole('heading', { name: `Selamat datang, ${bkd.nama}` })).toBeVisible();
+    const item = baki.getByRole('listitem').filter({ hasText: /^Hitung TPP / });
+    await expect(item.getByRole('progressbar', { name: /^Kemajuan Hitung TPP / })).toBeVisible();
+    await expect(item.getByText(/^Selesai: [\d.]+ pegawai\.$/)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('status').filter({ hasText: /^Hitung TPP .* selesai\.$/ })).toBeAttached();
+    await periksaAksesibilitas(page, 'beranda dengan panel pekerjaan');
+    await item.getByRole('link', { name: 'Lihat hasil' }).click();
+    await expect(page.getByText('Draf', { exact: true })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'TPP per OPD' })).toBeVisible();
+    await periksaAksesibilitas(page, 'TPP yang dihitung sebagai pekerjaan');
+  });
+
+  await test.step('asks for a unit’s documents as a ZIP, opens another page, downloads it from the tray', async () => {
+    // The smallest OPD whose last year's predikat was set: its curve page offers the unit's documents.
+    type Unor = { id: number; nama: string; jumlahPegawai: number };
+    const daftar = async (url: string) =>
+      ((await (await page.request.get(url)).json()) as { items: Unor[] }).items;
+    const [akar] = await daftar('/api/unor');
+    const opd = (await daftar(`/api/unor?parentId=${akar!.id}`)).sort(
+      (a, b) => a.jumlahPegawai - b.jumlahPegawai,
+    );
+    let unit: Unor | undefined;
+    for (const u of opd) {
+      const k = await (await page.request.get(`/api/kurva/unor/${u.id}?periode=${tahunLalu}`)).json();
+      if (k.penetapan) {
+        unit = u;
+        break;
+      }
+    }
+    expect(unit, 'sebuah OPD dengan penetapan tahun lalu').toBeDefined();
+    // The curve page offers it beside a unit's penetapan; an admin's picker reaches no past year
+    // there, so the job is asked with the page's own session, as that button does.
+    const csrf = await page.evaluate(() => sessionStorage.getItem('ekinerja.csrf'));
+    const mulai = await page.request.post(`/api/dokumen/unit/${unit!.id}/zip/latar?periode=${tahunLalu}`, {
+      headers: { 'x-csrf-token': csrf ?? '' },
+    });
+    expect(mulai.status(), await mulai.text()).toBe(202);
+    // Another page, freshly loaded: the tray finds the running job on its own.
+    await page.goto('/laporan');
+    const item = baki.getByRole('listitem').filter({ hasText: `Dokumen kinerja ${unit!.nama}` });
+    await expect(
+      item.getByRole('progressbar', { name: `Kemajuan Dokumen kinerja ${unit!.nama} Tahun ${tahunLalu}` }),
+    ).toBeVisible({ timeout: 30_000 });
+    await periksaAksesibilitas(page, 'laporan dengan pekerjaan ZIP di panel');
+    await expect(
+      item.getByText(/^([\d.]+ dari [\d.]+ pegawai \(\d+ %\)|Selesai: [\d.]+ pegawai\.)$/),
+    ).toBeVisible();
+    const unduh = item.getByRole('link', { name: /^Unduh Dokumen-Kinerja-\d+-\d{4}\.zip$/ });
+    await expect(unduh).toBeVisible({ timeout: 120_000 });
+    const download = page.waitForEvent('download');
+    await unduh.click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`Dokumen-Kinerja-${unit!.id}-${tahunLalu}.zip`);
+    const bytes = await readFile(await file.path());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+
+    // Closed, it leaves the tray; the TPP job is still listed until closed too.
+    await item.getByRole('button', { name: 'Tutup' }).click();
+    await expect(item).toHaveCount(0);
+    await baki.getByRole('listitem').getByRole('button', { name: 'Tutup' }).click();
+    await expect(baki).toHaveCount(0);
+  });
+});
