@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { demoAccounts, masuk } from './accounts.js';
+import { test } from './fixtures.js';
 
 const bkd = demoAccounts().admin_instansi!;
 

@@ -1,6 +1,7 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type APIRequestContext, expect } from '@playwright/test';
 import { labelPeriode, periodeOf } from '../src/domain/jadwal.js';
 import { type DemoAccount, demoAccounts, masuk } from './accounts.js';
+import { test } from './fixtures.js';
 
 const accounts = demoAccounts();
 const kepala = accounts.kepala_opd!;

@@ -248,7 +248,7 @@ export function CakupanInstansi({
           allowDeselect={false}
           w={120}
         />
-        {query.isFetching && !query.isPending && <Loader size="sm" mb={8} aria-label="Memuat" />}
+        {query.isFetching && !query.isPending && <Loader size="sm" mb={8} />}
       </Group>
       {search.unorId && <Jejak unorId={search.unorId} nama={query.data?.unor?.nama ?? '…'} onPilih={pilih} />}
       {query.isPending ? (
