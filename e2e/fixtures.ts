@@ -42,7 +42,7 @@ async function tunggu(page: Page) {
   await page.waitForLoadState('load').catch(() => undefined);
   await page
     .waitForFunction(() => !document.querySelector('.mantine-Loader-root, [aria-busy="true"]'), null, {
-      timeout: 5_000,
+      timeout: 3_000,
     })
     .catch(() => undefined);
 }

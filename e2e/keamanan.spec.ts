@@ -29,7 +29,6 @@ async function pantauCsp(page: Page): Promise<string[]> {
 test('the app works under its Content Security Policy, which refuses an injected script', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
   const pelanggaran = await pantauCsp(page);
   const halaman = await page.goto('/masuk');
   const csp = halaman!.headers()['content-security-policy'] ?? '';

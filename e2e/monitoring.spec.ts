@@ -31,7 +31,6 @@ function bulanLalu(): string {
 test('the BKD admin follows compliance per OPD down to a late employee, then pays last month’s TPP', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
   const periode = bulanSebelumLalu();
   await masuk(page, bkd);
 

@@ -55,6 +55,7 @@ function DaftarTerlambat({ opdId, periode }: { opdId: number; periode: string })
                       NIP {formatNip(i.pegawai.nip)} ·{' '}
                       <Anchor
                         size="xs"
+                        underline="always"
                         renderRoot={(props) => (
                           <Link {...props} to="/riwayat" search={{ pegawai: i.pegawai.id }} />
                         )}
