@@ -24,6 +24,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { formatPersen } from '../../../src/domain/angka';
 import {
   PREDIKAT_ORGANISASI,
   PREDIKAT_ORGANISASI_LABEL,
@@ -77,7 +78,7 @@ function GrafikKurva({ kurva }: { kurva: KurvaUnitOut }) {
             ]
           : []),
       ]}
-      valueFormatter={(v) => `${v} %`}
+      valueFormatter={(v) => formatPersen(v)}
       yAxisProps={{ domain: [0, 100] }}
       withLegend
       aria-label="Grafik kurva distribusi predikat pegawai"

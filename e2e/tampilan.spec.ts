@@ -1,0 +1,158 @@
+import { type Browser, expect as base, type Locator, type Page, test } from '@playwright/test';
+import { demoAccounts, masuk } from './accounts.js';
+import { periksaAksesibilitas } from './aksesibilitas.js';
+import { periodeKurvaTerbanyak } from './kurva-demo.js';
+
+// The first loads compute the recap of a period, and the demo server may still be warming up.
+const expect = base.configure({ timeout: 30_000 });
+
+const accounts = demoAccounts();
+const bkd = accounts.admin_instansi!;
+const kepala = accounts.kepala_opd!;
+const pengawas = accounts.pengawas!;
+
+/** The month before last: complete in the demo whatever today's date. */
+function bulanSebelumLalu(): string {
+  const d = new Date();
+  d.setDate(1);
+  d.setMonth(d.getMonth() - 2);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** A percentage written the English way ("46.8 %"): never, in text or in accessible names. */
+const PERSEN_TITIK = /\d\.\d+\s?%/;
+
+async function tanpaPersenTitik(page: Page) {
+  const teks = (await page.locator('body').textContent()) ?? '';
+  expect(teks.match(PERSEN_TITIK)?.[0] ?? null).toBeNull();
+  const label = await page
+    .locator('[aria-label]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  expect(label.filter((l) => l && /\d\.\d+\s?%/.test(l))).toEqual([]);
+}
+
+type Kotak = { x: number; y: number; width: number; height: number };
+const bertumpuk = (a: Kotak, b: Kotak) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** The name labels of one chart's category axis: none overlaps another; each carries the full name. */
+async function labelTidakBertumpuk(grafik: Locator, namaLengkap: string[]) {
+  const label = grafik.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+  await expect(label.first()).toBeVisible();
+  const kotak = await label.evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+  expect(kotak.length).toBeGreaterThan(3);
+  for (let i = 0; i < kotak.length; i++)
+    for (let j = i + 1; j < kotak.length; j++)
+      expect(bertumpuk(kotak[i]!, kotak[j]!), `label ${i} dan ${j} bertumpuk`).toBe(false);
+  const judul = await label.locator('title').allTextContents();
+  expect(judul.length).toBe(kotak.length);
+  for (const j of judul) expect(namaLengkap).toContain(j);
+}
+
+async function bukaMonitoring(page: Page) {
+  const periode = bulanSebelumLalu();
+  await page.goto(`/monitoring?periode=${periode}`);
+  await expect(page.getByRole('heading', { name: 'Kepatuhan pelaporan per OPD' })).toBeVisible({
+    timeout: 60_000,
+  });
+  const res = await page.request.get(`/api/monitoring/ringkasan?periode=${periode}`);
+  return ((await res.json()) as { opd: { nama: string }[] }).opd.map((o) => o.nama);
+}
+
+for (const lebar of [1280, 360]) {
+  test(`OPD names on the monitoring charts never overlap and percentages use a comma, at ${lebar} px`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: lebar, height: 900 });
+    await masuk(page, bkd);
+    const nama = await bukaMonitoring(page);
+    // The demo's longest OPD names are cut on the axis; the full names stay in the chart's text.
+    expect(nama.some((n) => n.length > 40)).toBe(true);
+    const kepatuhan = page.getByRole('figure', { name: /^Grafik kepatuhan pelaporan per OPD: / });
+    await labelTidakBertumpuk(kepatuhan, nama);
+    for (const n of nama)
+      await expect(kepatuhan).toHaveAttribute('aria-label', new RegExp(n.replace(/[.()]/g, '\\$&')));
+    const predikat = page.getByRole('figure', { name: /^Grafik distribusi predikat: / });
+    await labelTidakBertumpuk(predikat, nama);
+    await expect(page.getByRole('figure', { name: /^Grafik tren / })).toBeVisible();
+    await tanpaPersenTitik(page);
+    await periksaAksesibilitas(page, `Monitoring ${lebar} px`);
+  });
+}
+
+test('the curve chart writes its percentages with a comma', async ({ page }) => {
+  await masuk(page, kepala);
+  const units = (
+    (await (await page.request.get('/api/kurva/unit-saya')).json()) as {
+      items: { id: number; dipimpin: boolean }[];
+    }
+  ).items;
+  const opd = units.find((u) => u.dipimpin)!;
+  const { periode } = await periodeKurvaTerbanyak(page.request, opd.id);
+  await page.goto(`/kurva?unorId=${opd.id}&periode=${periode}`);
+  await expect(page.getByRole('heading', { name: 'Kurva distribusi' })).toBeVisible();
+  // The tooltip of each bar shows its percentage.
+  const batang = page.locator('.recharts-bar-rectangle');
+  await expect(batang.first()).toBeVisible();
+  for (const b of await batang.all()) {
+    // A bar of 0 % has no area to point at.
+    if (((await b.boundingBox())?.height ?? 0) < 2) continue;
+    await b.hover();
+    await expect(page.locator('.recharts-tooltip-wrapper')).toContainText('%');
+    await tanpaPersenTitik(page);
+  }
+  await periksaAksesibilitas(page, 'Kurva & Predikat');
+});
+
+async function konteks(browser: Browser, ponsel: boolean) {
+  return browser.newContext(
+    ponsel
+      ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'id-ID' }
+      : { viewport: { width: 1280, height: 800 }, locale: 'id-ID' },
+  );
+}
+
+for (const ponsel of [false, true]) {
+  test(`keyboard hints on the assessment list are ${ponsel ? 'hidden on a phone' : 'shown on a desktop'}`, async ({
+    browser,
+  }) => {
+    const ctx = await konteks(browser, ponsel);
+    const page = await ctx.newPage();
+    await masuk(page, pengawas);
+    await page.goto(`/realisasi/bawahan?periode=${bulanSebelumLalu()}`);
+    const daftar = page.getByRole('list', { name: 'Bawahan langsung' });
+    await expect(daftar.getByRole('link').first()).toBeVisible();
+    const petunjuk = page.getByText(/^Papan ketik:/);
+    if (ponsel) {
+      await expect(petunjuk).toHaveCount(0);
+      await expect(page.locator('kbd')).toHaveCount(0);
+    } else {
+      await expect(petunjuk).toBeVisible();
+      // The keyboard path still works where the hint is shown.
+      await expect(daftar.getByRole('link').first()).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(page.locator('kbd').first()).toBeVisible();
+    }
+    await periksaAksesibilitas(page, `Penilaian Bawahan ${ponsel ? 'ponsel' : 'desktop'}`);
+    await ctx.close();
+  });
+}
+
+test('the audit log names actions and data in words, the code beside for auditors', async ({ page }) => {
+  await masuk(page, bkd);
+  await page.goto('/audit');
+  const tabel = page.getByRole('table', { name: 'Log audit' });
+  const baris = tabel.getByRole('row').filter({ hasText: 'auth.login' }).first();
+  await expect(baris).toBeVisible();
+  // Her own login: "Masuk", and the data is her name with the NIP formatted, not "pegawai #533".
+  await expect(baris.getByRole('cell').nth(2)).toContainText('Masuk');
+  await expect(baris.getByRole('cell').nth(3)).toContainText(`${bkd.nama} (NIP `);
+  await expect(tabel.getByRole('cell', { name: /^pegawai #\d+$/ })).toHaveCount(0);
+  await expect(tabel.getByRole('cell', { name: /^skp #\d+$/ })).toHaveCount(0);
+  await periksaAksesibilitas(page, 'Log audit');
+});
