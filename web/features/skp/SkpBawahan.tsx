@@ -26,7 +26,8 @@ import { formatNip } from '../../../src/domain/nip';
 import { STATUS_SKP } from '../../../src/domain/skp-workflow';
 import { ErrorView, Loading } from '../../components/Status';
 import { ApiError, api, post } from '../../lib/api';
-import { formatTanggal, ISTILAH_SKP, STATUS_SKP_LABEL } from '../../lib/istilah';
+import { formatTanggal, formatTanggalDi, ISTILAH_SKP, STATUS_SKP_LABEL } from '../../lib/istilah';
+import { useJadwal } from '../realisasi/useJadwal';
 import { pilihanTahun, type SkpBawahan as Response, skpKeys, tahunIni } from './api';
 import { StatusSkpBadge, TerlambatBadge } from './StatusSkp';
 
@@ -57,7 +58,7 @@ function Status({ p }: { p: Item }) {
   return (
     <Group gap={4}>
       <StatusSkpBadge status={p.status} />
-      {p.terlambat && <TerlambatBadge />}
+      {p.keteranganTerlambat && <TerlambatBadge keterangan={p.keteranganTerlambat} />}
     </Group>
   );
 }
@@ -129,6 +130,7 @@ function PengingatDialog({
 }
 
 export function SkpBawahan() {
+  const { zona } = useJadwal();
   const [tahun, setTahun] = useState(String(tahunIni()));
   const [status, setStatus] = useState('');
   const [terlambat, setTerlambat] = useState('');
@@ -260,7 +262,7 @@ export function SkpBawahan() {
                     <Table.Td>
                       <Status p={p} />
                     </Table.Td>
-                    <Table.Td>{p.diajukanAt ? formatTanggal(p.diajukanAt) : '—'}</Table.Td>
+                    <Table.Td>{p.diajukanAt ? formatTanggalDi(p.diajukanAt, zona) : '—'}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -299,7 +301,7 @@ export function SkpBawahan() {
                     <Status p={p} />
                     {p.diajukanAt && (
                       <Text size="xs" c="dimmed">
-                        Diajukan {formatTanggal(p.diajukanAt)}
+                        Diajukan {formatTanggalDi(p.diajukanAt, zona)}
                       </Text>
                     )}
                   </Stack>
