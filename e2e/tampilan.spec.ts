@@ -1,7 +1,6 @@
 import { type Browser, expect as base, type Locator, type Page, test } from '@playwright/test';
 import { demoAccounts, masuk } from './accounts.js';
 import { periksaAksesibilitas } from './aksesibilitas.js';
-import { periodeKurvaTerbanyak } from './kurva-demo.js';
 
 // The first loads compute the recap of a period, and the demo server may still be warming up.
 const expect = base.configure({ timeout: 30_000 });
@@ -23,7 +22,8 @@ function bulanSebelumLalu(): string {
 const PERSEN_TITIK = /\d\.\d+\s?%/;
 
 async function tanpaPersenTitik(page: Page) {
-  const teks = (await page.locator('body').textContent()) ?? '';
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text a reader sees; textContent holds <style> rules too
+  const teks = await page.locator('body').innerText();
   expect(teks.match(PERSEN_TITIK)?.[0] ?? null).toBeNull();
   const label = await page
     .locator('[aria-label]')
@@ -88,24 +88,44 @@ for (const lebar of [1280, 360]) {
 test('the curve chart writes its percentages with a comma', async ({ page }) => {
   await masuk(page, kepala);
   const units = (
-    (await (await page.request.get('/api/kurva/unit-saya')).json()) as {
-      items: { id: number; dipimpin: boolean }[];
-    }
+    (await (await page.request.get('/api/kurva/unit-saya')).json()) as { items: { id: number }[] }
   ).items;
-  const opd = units.find((u) => u.dipimpin)!;
-  const { periode } = await periodeKurvaTerbanyak(page.request, opd.id);
-  await page.goto(`/kurva?unorId=${opd.id}&periode=${periode}`);
+  // A unit and past month whose shares are not whole numbers (e.g. 3 of 7 = 42,9 %).
+  let pilihan: { unorId: number; periode: string } | null = null;
+  const d = new Date();
+  for (let i = 0; i < 6 && !pilihan; i++) {
+    d.setDate(1);
+    d.setMonth(d.getMonth() - 1);
+    const periode = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+    for (const u of units) {
+      const k = (await (await page.request.get(`/api/kurva/unor/${u.id}?periode=${periode}`)).json()) as {
+        distribusi: Record<string, number>;
+      };
+      const jumlah = Object.values(k.distribusi);
+      const n = jumlah.reduce((a, b) => a + b, 0);
+      if (n > 0 && jumlah.some((x) => (x * 100) % n !== 0)) {
+        pilihan = { unorId: u.id, periode };
+        break;
+      }
+    }
+  }
+  expect(pilihan).not.toBeNull();
+  await page.goto(`/kurva?unorId=${pilihan!.unorId}&periode=${pilihan!.periode}`);
   await expect(page.getByRole('heading', { name: 'Kurva distribusi' })).toBeVisible();
-  // The tooltip of each bar shows its percentage.
+  // The tooltip of each bar shows its percentage; at least one has decimals, written with a comma.
   const batang = page.locator('.recharts-bar-rectangle');
   await expect(batang.first()).toBeVisible();
+  let desimal = 0;
   for (const b of await batang.all()) {
     // A bar of 0 % has no area to point at.
     if (((await b.boundingBox())?.height ?? 0) < 2) continue;
     await b.hover();
-    await expect(page.locator('.recharts-tooltip-wrapper')).toContainText('%');
+    const tooltip = page.locator('.recharts-tooltip-wrapper');
+    await expect(tooltip).toContainText('%');
+    if (/\d,\d+ %/.test((await tooltip.textContent()) ?? '')) desimal++;
     await tanpaPersenTitik(page);
   }
+  expect(desimal).toBeGreaterThan(0);
   await periksaAksesibilitas(page, 'Kurva & Predikat');
 });
 
@@ -155,4 +175,78 @@ test('the audit log names actions and data in words, the code beside for auditor
   await expect(tabel.getByRole('cell', { name: /^pegawai #\d+$/ })).toHaveCount(0);
   await expect(tabel.getByRole('cell', { name: /^skp #\d+$/ })).toHaveCount(0);
   await periksaAksesibilitas(page, 'Log audit');
+});
+
+/** A refusal shown by the one form-error helper: the summary in view and focused, no API path in it. */
+async function galatTerlihat(wadah: Locator, teks: RegExp) {
+  const ringkasan = wadah.getByRole('alert').filter({ hasText: teks });
+  await expect(ringkasan).toBeFocused();
+  await expect(ringkasan).toBeInViewport();
+  await expect(wadah).not.toContainText('body.');
+}
+
+test('the SKP form shows its refusals in view and focused, on the field too', async ({ page }) => {
+  const pelaksana = accounts.pelaksana!;
+  await masuk(page, pelaksana);
+  await page
+    .getByRole('navigation', { name: 'Navigasi utama' })
+    .getByRole('link', { name: 'SKP Saya' })
+    .click();
+  // Next year's plan: the skp journey may already have made this year's on the same server.
+  const tahun = String(new Date().getFullYear() + 1);
+  const buat = page.getByRole('dialog', { name: 'Buat SKP' });
+  const bukaBuat = async () => {
+    await page.getByRole('button', { name: 'Buat SKP' }).click();
+    await buat.getByRole('combobox', { name: 'Tahun' }).click();
+    await page.getByRole('option', { name: tahun }).click();
+    await buat.getByLabel('Kuantitatif').check();
+    await buat.getByRole('button', { name: 'Buat', exact: true }).click();
+  };
+  await bukaBuat();
+  await expect(page.getByRole('heading', { name: `SKP ${tahun}` })).toBeVisible();
+
+  // Saving an RHK without its plan: the field says so, the summary is where the eye is.
+  const rhk = page.getByRole('group', { name: 'RHK Utama 1' });
+  await rhk.getByLabel('Rencana Hasil Kerja').fill('x');
+  await rhk.getByLabel('Rencana Hasil Kerja').fill('');
+  await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+  await galatTerlihat(page.locator('main'), /Lengkapi dulu isian yang wajib/);
+  await expect(rhk.getByText('Rencana hasil kerja wajib diisi.')).toBeVisible();
+  await expect(rhk.getByLabel('Rencana Hasil Kerja')).toHaveAttribute('aria-invalid', 'true');
+
+  // A second plan for the same year is refused by the server, in the dialog.
+  await page.goto('/skp');
+  await bukaBuat();
+  await galatTerlihat(buat, /./);
+  await periksaAksesibilitas(page, 'Buat SKP (ditolak)');
+});
+
+test('a pegawai admin form puts the server’s refusal on its field and in a focused summary', async ({
+  page,
+}) => {
+  const fungsional = accounts.fungsional!;
+  await masuk(page, bkd);
+  await page.goto('/pegawai');
+  await page.getByLabel('Cari pegawai').fill(fungsional.nip);
+  await page.getByRole('link', { name: fungsional.nama }).click();
+  await expect(page.getByRole('heading', { name: fungsional.nama })).toBeVisible();
+  const id = page.url().match(/\/pegawai\/(\d+)/)![1];
+  const detail = (await (await page.request.get(`/api/pegawai/${id}`)).json()) as {
+    jabatan: { nama: string; unorNama: string };
+  };
+
+  // A mutation to the position she already holds.
+  const form = page.getByRole('form', { name: 'Mutasi jabatan' });
+  const jabatan = form.getByRole('combobox', { name: 'Jabatan tujuan' });
+  await jabatan.fill(detail.jabatan.nama);
+  await page
+    .getByRole('option', { name: `${detail.jabatan.nama} — ${detail.jabatan.unorNama}` })
+    .first()
+    .click();
+  await form.getByLabel('Alasan').fill('Uji mutasi ke jabatan yang sama');
+  await form.getByRole('button', { name: 'Simpan mutasi' }).click();
+  await galatTerlihat(form, /sudah menduduki jabatan/);
+  await expect(form.getByText('Pegawai sudah menduduki jabatan tersebut.').last()).toBeVisible();
+  await expect(jabatan).toHaveAttribute('aria-invalid', 'true');
+  await periksaAksesibilitas(page, 'Pegawai (mutasi ditolak)');
 });

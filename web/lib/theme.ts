@@ -11,6 +11,7 @@ import {
   darken,
   luminance,
   type MantineColorsTuple,
+  Modal,
   PasswordInput,
   TableScrollContainer,
 } from '@mantine/core';
@@ -55,6 +56,8 @@ export const theme = createTheme({
         visibilityToggleButtonProps: { 'aria-label': 'Tampilkan kata sandi' },
       },
     }),
+    // Mantine's close button of a dialog has no name at all (axe button-name); every dialog gets one.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Tutup' } } }),
   },
 });
 

@@ -29,6 +29,7 @@ import { formatNip } from '../../../src/domain/nip';
 import { predikatKinerja, RATING, RATING_LABEL, type Rating } from '../../../src/domain/predikat';
 import { bolehTetapkanPredikat } from '../../../src/domain/realisasi-workflow';
 import { akhiriKalimat } from '../../../src/domain/teks';
+import { useGalatForm } from '../../components/GalatForm';
 import { PetunjukPapanKetik } from '../../components/PetunjukPapanKetik';
 import { ErrorView, Loading } from '../../components/Status';
 import { put } from '../../lib/api';
@@ -196,7 +197,7 @@ function RatingPenilaian({
     umpanBalik,
   };
   const [isian, setIsian] = useState(awal);
-  const [galat, setGalat] = useState<string | null>(null);
+  const cek = useGalatForm();
   const aksi = useAksiRealisasi();
   // A feedback field typed into and emptied again is no change.
   const isi = (i: typeof awal) =>
@@ -234,10 +235,10 @@ function RatingPenilaian({
       version: penilaian?.version,
     });
     if (!body.success) {
-      setGalat(body.error.issues[0]?.message ?? 'Data penilaian tidak valid.');
+      cek.periksa(body.error.issues[0]?.message ?? 'Data penilaian tidak valid.');
       return;
     }
-    setGalat(null);
+    cek.hapus();
     const hasil = await aksi.run(
       () => put<RealisasiBulanOut>(`/api/realisasi/pegawai/${bulan.pegawai.id}/penilaian`, body.data),
       (b) => `Penilaian tersimpan: predikat ${b.penilaian?.predikatLabel ?? '—'}.`,
@@ -379,11 +380,7 @@ function RatingPenilaian({
             )}
           </Text>
         )}
-        {galat && (
-          <Alert color="red" role="alert">
-            {galat}
-          </Alert>
-        )}
+        {cek.ringkasan}
         <GalatRealisasi aksi={aksi} />
         {dapat && (
           <Group gap="sm" wrap="wrap">

@@ -24,8 +24,9 @@ import type { z } from 'zod';
 import type { PengingatResponse } from '../../../src/contracts/skp';
 import { formatNip } from '../../../src/domain/nip';
 import { STATUS_SKP } from '../../../src/domain/skp-workflow';
+import { useGalatForm } from '../../components/GalatForm';
 import { ErrorView, Loading } from '../../components/Status';
-import { ApiError, api, post } from '../../lib/api';
+import { api, post } from '../../lib/api';
 import { formatTanggal, formatTanggalDi, ISTILAH_SKP, STATUS_SKP_LABEL } from '../../lib/istilah';
 import { useJadwal } from '../realisasi/useJadwal';
 import { pilihanTahun, type SkpBawahan as Response, skpKeys, tahunIni } from './api';
@@ -77,11 +78,11 @@ function PengingatDialog({
   onSent: (n: number) => void;
 }) {
   const [pesan, setPesan] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const galat = useGalatForm();
   const [busy, setBusy] = useState(false);
   async function kirim() {
     setBusy(true);
-    setError(null);
+    galat.hapus();
     try {
       const res = await post<z.infer<typeof PengingatResponse>>('/api/skp-bawahan/pengingat', {
         tahun,
@@ -91,7 +92,7 @@ function PengingatDialog({
       onSent(res.terkirim);
       onClose();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Gagal mengirim pengingat.');
+      galat.tampilkan(e);
     } finally {
       setBusy(false);
     }
@@ -111,11 +112,7 @@ function PengingatDialog({
           value={pesan}
           onChange={(e) => setPesan(e.currentTarget.value)}
         />
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
+        {galat.ringkasan}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Batal
