@@ -85,6 +85,22 @@ for (const lebar of [1280, 360]) {
   });
 }
 
+test('unit names on the Dibagi Habis chart never overlap, at 1280 and 360 px', async ({ page }) => {
+  await masuk(page, bkd);
+  const tahun = new Date().getFullYear();
+  const res = await page.request.get(`/api/cakupan?tahun=${tahun}`);
+  const nama = ((await res.json()) as { unit: { nama: string }[] }).unit.map((u) => u.nama);
+  for (const lebar of [1280, 360]) {
+    await page.setViewportSize({ width: lebar, height: 900 });
+    await page.goto(`/cakupan?tahun=${tahun}`);
+    const grafik = page.getByRole('img', { name: 'Grafik persentase IKI lengkap per unit' });
+    await expect(grafik).toBeVisible();
+    await labelTidakBertumpuk(grafik, nama);
+    await tanpaPersenTitik(page);
+  }
+  await periksaAksesibilitas(page, 'Dibagi Habis 360 px');
+});
+
 test('the curve chart writes its percentages with a comma', async ({ page }) => {
   await masuk(page, kepala);
   const units = (
