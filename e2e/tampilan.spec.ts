@@ -266,3 +266,26 @@ test('a pegawai admin form puts the server’s refusal on its field and in a foc
   await expect(jabatan).toHaveAttribute('aria-invalid', 'true');
   await periksaAksesibilitas(page, 'Pegawai (mutasi ditolak)');
 });
+
+test('a late SKP says against which deadline, and an on-time one has no late badge', async ({ page }) => {
+  await masuk(page, pengawas);
+  const tahun = new Date().getFullYear();
+  const daftar = (await (await page.request.get(`/api/skp-bawahan?tahun=${tahun}`)).json()) as {
+    items: { namaLengkap: string; terlambat: boolean; keteranganTerlambat: string | null }[];
+  };
+  expect(daftar.items.some((i) => i.terlambat)).toBe(true);
+  await page.goto('/skp-bawahan');
+  const tabel = page.getByRole('table', { name: 'SKP bawahan' });
+  for (const p of daftar.items) {
+    const baris = tabel.getByRole('row').filter({ hasText: p.namaLengkap });
+    const lencana = baris.getByTestId('terlambat');
+    if (!p.terlambat) await expect(lencana).toHaveCount(0);
+    else {
+      await expect(lencana).toContainText(
+        /^Terlambat(Disetujui \d+ \w+ \d{4}|Belum disetujui), tenggat \d+ \w+ \d{4}$/,
+      );
+      await expect(lencana).toContainText(p.keteranganTerlambat!);
+    }
+  }
+  await periksaAksesibilitas(page, 'SKP Bawahan');
+});
