@@ -12,6 +12,7 @@ import {
   Loader,
   luminance,
   type MantineColorsTuple,
+  Modal,
   Notification,
   PasswordInput,
   TableScrollContainer,
@@ -63,6 +64,8 @@ export const theme = createTheme({
         visibilityToggleButtonProps: { 'aria-label': 'Tampilkan kata sandi' },
       },
     }),
+    // Mantine's close button of a dialog has no name at all (axe button-name); every dialog gets one.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Tutup' } } }),
   },
 });
 

@@ -712,8 +712,8 @@ export function createRealisasiService(deps: {
           },
         ]);
         const entries: AuditInput[] = [
-          ...submit.map((r) => ({ r, kind: 'submit', to: toSubmit })),
-          ...resubmit.map((r) => ({ r, kind: 'resubmit', to: toResubmit })),
+          ...submit.map((r) => ({ r, kind: 'submit' as const, to: toSubmit })),
+          ...resubmit.map((r) => ({ r, kind: 'resubmit' as const, to: toResubmit })),
         ].map(({ r, kind, to }) => ({
           instansiId: s.instansiId,
           opdId: actor.opdId,

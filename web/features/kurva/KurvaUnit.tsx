@@ -24,6 +24,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { formatPersen } from '../../../src/domain/angka';
 import {
   PREDIKAT_ORGANISASI,
   PREDIKAT_ORGANISASI_LABEL,
@@ -35,21 +36,19 @@ import {
   type Rating,
 } from '../../../src/domain/predikat';
 import { akhiriKalimat } from '../../../src/domain/teks';
+import { GalatForm } from '../../components/GalatForm';
 import { ErrorView, Loading } from '../../components/Status';
 import { post, put } from '../../lib/api';
+import { pesanGalat } from '../../lib/galatForm';
 import { formatTanggal } from '../../lib/istilah';
 import { type KalibrasiOut, type KurvaUnitOut, kalibrasiQuery, kurvaKeys } from './api';
 
 type Pegawai = KalibrasiOut['pegawai'][number];
 
-/** A refused write keeps the server's Indonesian message; nothing was saved. */
+/** A refused write in the user's words, in view and focused; nothing was saved. */
 function Galat({ error }: { error: Error | null }) {
   if (!error) return null;
-  return (
-    <Alert color="red" role="alert">
-      {error.message}
-    </Alert>
-  );
+  return <GalatForm key={error.message}>{pesanGalat(error)}</GalatForm>;
 }
 
 function GrafikKurva({ kurva }: { kurva: KurvaUnitOut }) {
@@ -77,7 +76,7 @@ function GrafikKurva({ kurva }: { kurva: KurvaUnitOut }) {
             ]
           : []),
       ]}
-      valueFormatter={(v) => `${v} %`}
+      valueFormatter={(v) => formatPersen(v)}
       yAxisProps={{ domain: [0, 100] }}
       withLegend
       aria-label="Grafik kurva distribusi predikat pegawai"

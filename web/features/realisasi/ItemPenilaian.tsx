@@ -4,11 +4,13 @@
  * umpan balik. Keys while the card has focus: 1/2/3 accept (di atas/sesuai/di bawah ekspektasi),
  * p asks for a correction, j/k or ↓/↑ move to the next/previous RHK.
  */
+
 import { Alert, Button, Card, Divider, Group, Kbd, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
 import { NilaiBody } from '../../../src/contracts/realisasi';
 import { CAPAIAN_RHK, type CapaianRhk } from '../../../src/domain/predikat';
 import { requiredWindows } from '../../../src/domain/realisasi-workflow';
+import { PetunjukPapanKetik } from '../../components/PetunjukPapanKetik';
 import { post } from '../../lib/api';
 import type { Zona } from '../../lib/istilah';
 import { GalatRealisasi, useAksiRealisasi } from './aksi';
@@ -254,10 +256,10 @@ function Keputusan({
         <Button loading={aksi.busy} onClick={() => kirim(keputusan, capaian)}>
           Simpan keputusan
         </Button>
-        <Text size="xs" c="dimmed">
+        <PetunjukPapanKetik>
           <Kbd>1</Kbd> <Kbd>2</Kbd> <Kbd>3</Kbd> terima (di atas/sesuai/di bawah) · <Kbd>p</Kbd> perlu
           perbaikan
-        </Text>
+        </PetunjukPapanKetik>
       </Group>
     </Stack>
   );
