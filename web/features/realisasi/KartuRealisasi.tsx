@@ -3,28 +3,15 @@
  * evidence, the assessor's direction and the thread. Editable while the API says so (a draft in the
  * input window, a returned item in the correction window); the draft is saved per RHK.
  */
-import {
-  Alert,
-  Button,
-  Card,
-  Divider,
-  FileInput,
-  Grid,
-  Group,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Divider, Grid, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type ReactNode, useEffect, useId, useState } from 'react';
-import { BERKAS_MAKS_JUMLAH, SimpanRealisasiBody } from '../../../src/contracts/realisasi';
-import { api, put } from '../../lib/api';
+import { SimpanRealisasiBody } from '../../../src/contracts/realisasi';
+import { put } from '../../lib/api';
 import type { Zona } from '../../lib/istilah';
 import { GalatRealisasi, useAksiRealisasi } from './aksi';
-import type { BuktiDukungOut, ItemRealisasi, RealisasiOut } from './api';
-import { BuktiDukungList } from './BuktiDukung';
-import { formatAngka, formatNilai, periksaAngka, periksaBerkas } from './format';
+import type { ItemRealisasi, RealisasiOut } from './api';
+import { BerkasBukti, BuktiDukungList } from './BuktiDukung';
+import { formatAngka, formatNilai, periksaAngka } from './format';
 import { RhkRingkas } from './RhkRingkas';
 import { RiwayatRealisasi } from './RiwayatRealisasi';
 import { CapaianBadge, StatusRealisasiBadge } from './StatusRealisasi';
@@ -130,7 +117,7 @@ export function KartuRealisasi({
         ) : (
           <TampilRealisasi realisasi={realisasi} />
         )}
-        {realisasi && <BerkasBukti realisasi={realisasi} />}
+        {realisasi && <BerkasBukti realisasi={realisasi} rhkId={rhk.id} periode={periode} />}
         {!realisasi && dapatDiubah && (
           <Text size="xs" c="dimmed">
             Simpan draf terlebih dahulu, lalu unggah berkas bukti dukung.
@@ -360,101 +347,5 @@ function FormRealisasi({
         </Group>
       </Stack>
     </form>
-  );
-}
-
-/** Uploaded evidence files: list, download, and while editable upload and delete. */
-function BerkasBukti({ realisasi }: { realisasi: RealisasiOut }) {
-  const [berkas, setBerkas] = useState<File | null>(null);
-  const [deskripsi, setDeskripsi] = useState('');
-  const [galat, setGalat] = useState<{ berkas?: string; deskripsi?: string }>({});
-  const [menghapus, setMenghapus] = useState<number | null>(null);
-  const aksi = useAksiRealisasi();
-  const jumlah = realisasi.buktiDukung.filter((b) => b.jenis === 'BERKAS').length;
-  const penuh = jumlah >= BERKAS_MAKS_JUMLAH;
-
-  async function unggah(e: React.FormEvent) {
-    e.preventDefault();
-    const g = {
-      berkas: berkas ? (periksaBerkas(berkas) ?? undefined) : 'Pilih berkas PDF, PNG atau JPEG.',
-      deskripsi: deskripsi.trim() ? undefined : 'Deskripsi bukti dukung wajib diisi.',
-    };
-    setGalat(g);
-    if (g.berkas || g.deskripsi || !berkas) return;
-    // The server reads the description before the file.
-    const form = new FormData();
-    form.append('deskripsi', deskripsi.trim());
-    form.append('file', berkas);
-    const ok = await aksi.run(
-      () => api(`/api/realisasi/${realisasi.id}/berkas`, { method: 'POST', form }),
-      'Berkas bukti dukung terunggah.',
-    );
-    if (ok) {
-      setBerkas(null);
-      setDeskripsi('');
-    }
-  }
-
-  async function hapus(b: BuktiDukungOut) {
-    setMenghapus(b.id);
-    await aksi.run(
-      () => api(`/api/realisasi/${realisasi.id}/berkas/${b.id}`, { method: 'DELETE' }),
-      'Berkas bukti dukung dihapus.',
-    );
-    setMenghapus(null);
-  }
-
-  return (
-    <Stack gap="xs" role="group" aria-label="Berkas bukti dukung">
-      <Title order={4} size="sm" fw={500}>
-        Berkas bukti dukung
-      </Title>
-      <BuktiDukungList
-        realisasiId={realisasi.id}
-        bukti={realisasi.buktiDukung}
-        jenis="BERKAS"
-        onHapus={realisasi.dapatDiubah ? hapus : undefined}
-        menghapus={menghapus}
-      />
-      {realisasi.dapatDiubah && (
-        <form onSubmit={unggah} noValidate>
-          <Grid gap="xs" align="flex-end">
-            <Grid.Col span={{ base: 12, sm: 5 }}>
-              <FileInput
-                label="Berkas"
-                description={`PDF, JPG atau PNG, paling besar 2 MB; paling banyak ${BERKAS_MAKS_JUMLAH} berkas`}
-                placeholder="Pilih berkas"
-                accept="application/pdf,image/png,image/jpeg"
-                clearable
-                disabled={penuh}
-                value={berkas}
-                error={galat.berkas}
-                onChange={(f) => {
-                  setBerkas(f);
-                  setGalat((g) => ({ ...g, berkas: f ? (periksaBerkas(f) ?? undefined) : undefined }));
-                }}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 5 }}>
-              <TextInput
-                label="Deskripsi berkas"
-                placeholder="mis. Notulen rapat"
-                maxLength={500}
-                disabled={penuh}
-                value={deskripsi}
-                error={galat.deskripsi}
-                onChange={(e) => setDeskripsi(e.currentTarget.value)}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 2 }}>
-              <Button type="submit" variant="light" fullWidth loading={aksi.busy} disabled={penuh}>
-                Unggah
-              </Button>
-            </Grid.Col>
-          </Grid>
-        </form>
-      )}
-      <GalatRealisasi aksi={aksi} />
-    </Stack>
   );
 }
