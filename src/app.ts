@@ -121,6 +121,9 @@ function trustHops(hops: number) {
   return (_address: string, index: number) => index < hops;
 }
 
+/** Built files a browser must revalidate on every load (their names carry no content hash). */
+const TANPA_CACHE = new Set(['index.html', 'sw.js', 'manifest.webmanifest']);
+
 export async function buildApp({ config, database, clock }: AppDeps) {
   const { db } = database;
   const app = Fastify({
@@ -348,9 +351,10 @@ export async function buildApp({ config, database, clock }: AppDeps) {
       root: webRoot,
       wildcard: false,
       maxAge: '1h',
-      // The page is revalidated on every load, so a new release's hashed assets are picked up at once.
+      // The page, the service worker and the manifest are revalidated on every load, so a new
+      // release's hashed assets (and its precache list) are picked up at once.
       setHeaders: (reply, file) => {
-        if (path.basename(file) === 'index.html') reply.header('cache-control', 'no-cache');
+        if (TANPA_CACHE.has(path.basename(file))) reply.header('cache-control', 'no-cache');
       },
     });
     // Client-side routes: any other GET outside /api gets the single-page app.
