@@ -115,7 +115,13 @@ export function AntreanLuring({ pegawaiId }: { pegawaiId: number }) {
         {menunggu > 0 && konflik > 0 && ', '}
         {konflik > 0 && `${konflik} konflik`}
       </Button>
-      <Modal opened={buka} onClose={close} title="Antrean luring" size="lg">
+      <Modal
+        opened={buka}
+        onClose={close}
+        title="Antrean luring"
+        size="lg"
+        closeButtonProps={{ 'aria-label': 'Tutup' }}
+      >
         <Stack gap="sm">
           <Text size="sm">
             {daring
