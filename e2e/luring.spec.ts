@@ -191,3 +191,48 @@ test('Salim records two daily entries and a camera photo offline, reloads, recon
   for (const k of kegiatan) await expect(item.getByText(k)).toBeVisible();
   await periksaAksesibilitas(page, 'Penilaian bawahan dengan log harian');
 });
+
+test('an entry refused on arrival (the month was submitted from another device meanwhile) is a conflict with what to do; discarded, it never reaches the server', async ({
+  page,
+  context,
+  playwright,
+  baseURL,
+}) => {
+  const kegiatan = 'Kunjungan rumah ibu hamil Desa Tapa';
+  await masuk(page, pegawai);
+  await page.goto(`/realisasi?periode=${periode}`);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await expect(kartu(page).first().getByRole('button', { name: 'Tambah entri' })).toBeVisible();
+
+  await context.setOffline(true);
+  await catatLog(page, `${mulai}-07`, kegiatan, '1');
+  await expect(antrean(page, '1 entri menunggu dikirim')).toBeVisible();
+
+  // Meanwhile Salim submits the month from his office computer.
+  const kantor = await playwright.request.newContext({ baseURL });
+  const csrf = await apiLogin(kantor, pegawai);
+  const ajukan = await kantor.post('/api/realisasi/ajukan', {
+    headers: { 'x-csrf-token': csrf },
+    data: { periode },
+  });
+  expect(ajukan.ok(), await ajukan.text()).toBeTruthy();
+
+  await context.setOffline(false);
+  await antrean(page, '1 konflik').click();
+  const panel = page.getByRole('dialog', { name: 'Antrean luring' });
+  const entri = panel.getByRole('listitem');
+  await expect(entri).toHaveCount(1);
+  await expect(entri).toContainText('Realisasi sudah diajukan atau dinilai.');
+  await expect(entri).toContainText('Yang dapat dilakukan: Buang entri ini');
+  await periksaAksesibilitas(page, 'panel Antrean luring dengan konflik');
+  await entri.getByRole('button', { name: `Buang entri` }).click();
+  await entri.getByRole('button', { name: /^Yakin buang\?/ }).click();
+  await expect(antrean(page, '1 konflik')).toHaveCount(0);
+
+  const bulan = (await (await kantor.get(`/api/realisasi?periode=${periode}`)).json()) as Bulan;
+  const log = (await (await kantor.get(`/api/realisasi/${bulan.items[0]!.realisasi!.id}/log`)).json()) as {
+    entri: { kegiatan: string }[];
+  };
+  expect(log.entri.filter((e) => e.kegiatan === kegiatan)).toHaveLength(0);
+  await kantor.dispose();
+});

@@ -80,7 +80,10 @@ export function AntreanLuring({ pegawaiId }: { pegawaiId: number }) {
       setBerhenti(hasil.berhenti ?? null);
       if (hasil.terkirim > 0) {
         await queryClient.invalidateQueries({ queryKey: ['realisasi'] });
-        notifications.show({ color: 'teal', message: `${hasil.terkirim} entri terkirim ke server.` });
+        notifications.show({
+          color: 'teal',
+          message: `${hasil.terkirim} entri terkirim ke server.`,
+        });
       }
       if (hasil.konflik > 0)
         notifications.show({

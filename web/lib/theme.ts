@@ -11,6 +11,7 @@ import {
   darken,
   luminance,
   type MantineColorsTuple,
+  Notification,
   PasswordInput,
   TableScrollContainer,
 } from '@mantine/core';
@@ -54,6 +55,10 @@ export const theme = createTheme({
       defaultProps: {
         visibilityToggleButtonProps: { 'aria-label': 'Tampilkan kata sandi' },
       },
+    }),
+    // The close button of a notification has no text: without a label it is a nameless button.
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Tutup pemberitahuan' } },
     }),
   },
 });
