@@ -236,3 +236,37 @@ test('an entry refused on arrival (the month was submitted from another device m
   expect(log.entri.filter((e) => e.kegiatan === kegiatan)).toHaveLength(0);
   await kantor.dispose();
 });
+
+test('a realisasi draft saved offline goes once the connection returns', async ({
+  page,
+  context,
+  playwright,
+  baseURL,
+}) => {
+  const rencana = 'Pendataan sasaran imunisasi di dusun terpencil';
+  await masuk(page, pegawai);
+  await page.goto(`/realisasi?periode=${periode}`);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // The second RHK: still without a realisasi after the month's first one was submitted.
+  const card = kartu(page).nth(1);
+  await expect(card.getByRole('button', { name: 'Simpan draf' })).toBeVisible();
+
+  await context.setOffline(true);
+  await card.getByLabel('Rencana aksi').fill(rencana);
+  await card.getByRole('button', { name: 'Simpan draf' }).click();
+  await expect(card.getByText('Disimpan di perangkat; menunggu dikirim.')).toBeVisible();
+  await expect(antrean(page, '1 entri menunggu dikirim')).toBeVisible();
+
+  await context.setOffline(false);
+  await expect(page.getByRole('banner').getByRole('button', { name: /entri/ })).toHaveCount(0, {
+    timeout: 30_000,
+  });
+  await expect(card.getByText('Draf', { exact: true }).first()).toBeVisible();
+  const own = await playwright.request.newContext({ baseURL });
+  await apiLogin(own, pegawai);
+  const bulan = (await (await own.get(`/api/realisasi?periode=${periode}`)).json()) as {
+    items: { realisasi: { rencanaAksi: string | null; status: string } | null }[];
+  };
+  expect(bulan.items[1]!.realisasi).toMatchObject({ rencanaAksi: rencana, status: 'DRAFT' });
+  await own.dispose();
+});

@@ -15,6 +15,7 @@ import { cobaLagi, kirimAntrean } from '../lib/luring/kirim';
 const JENIS: Record<EntriAntrean['jenis'], string> = {
   LOG: 'Log harian',
   BERKAS: 'Foto/berkas bukti dukung',
+  DRAF: 'Draf realisasi',
 };
 
 function BarisEntri({ e }: { e: EntriAntrean }) {

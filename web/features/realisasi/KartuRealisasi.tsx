@@ -5,9 +5,13 @@
  */
 import { Alert, Button, Card, Divider, Grid, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type ReactNode, useEffect, useId, useState } from 'react';
+import { HEADER_IDEMPOTEN } from '../../../src/contracts/idempoten';
 import { SimpanRealisasiBody } from '../../../src/contracts/realisasi';
-import { put } from '../../lib/api';
+import { api } from '../../lib/api';
 import type { Zona } from '../../lib/istilah';
+import { useDaring } from '../../lib/luring/daring';
+import { DISIMPAN_DI_PERANGKAT, kirimAtauAntrekan } from '../../lib/luring/kirim';
+import { useMe } from '../../lib/session';
 import { GalatRealisasi, useAksiRealisasi } from './aksi';
 import type { ItemRealisasi, RealisasiOut } from './api';
 import { BerkasBukti, BuktiDukungList } from './BuktiDukung';
@@ -183,12 +187,19 @@ function FormRealisasi({
   const [isian, setIsian] = useState(awal);
   const [galat, setGalat] = useState<Record<string, string>>({});
   const aksi = useAksiRealisasi();
+  const me = useMe();
+  const daring = useDaring();
+  // Saved into the offline outbox: kept on the device, not lost, but not on the server yet.
+  const [diantre, setDiantre] = useState(false);
   const dariLog = (realisasi?.log.jumlahEntri ?? 0) > 0;
-  const berubah = JSON.stringify(isian) !== JSON.stringify(awal);
+  const berubah = JSON.stringify(isian) !== JSON.stringify(awal) && !diantre;
   useEffect(() => onBelumDisimpan(rhkId, berubah), [rhkId, berubah, onBelumDisimpan]);
   useEffect(() => () => onBelumDisimpan(rhkId, false), [rhkId, onBelumDisimpan]);
 
-  const ubah = (patch: Partial<Isian>) => setIsian((s) => ({ ...s, ...patch }));
+  const ubah = (patch: Partial<Isian>) => {
+    setDiantre(false);
+    setIsian((s) => ({ ...s, ...patch }));
+  };
   const ubahTautan = (i: number, patch: Partial<Isian['tautan'][number]>) =>
     ubah({ tautan: isian.tautan.map((t, j) => (j === i ? { ...t, ...patch } : t)) });
 
@@ -196,13 +207,37 @@ function FormRealisasi({
     e.preventDefault();
     const cek = periksa(isian, realisasi?.version);
     setGalat(cek.galat);
-    if (!cek.body) return;
-    await aksi.run(
-      () => put<RealisasiOut>(`/api/realisasi/${rhkId}/${periode}`, cek.body),
-      realisasi?.status === 'PERLU_PERBAIKAN'
-        ? 'Perbaikan tersimpan. Ajukan kembali agar dinilai ulang.'
-        : 'Draf realisasi tersimpan.',
+    const body = cek.body;
+    if (!body || !me) return;
+    const kunci = crypto.randomUUID();
+    const kirim = () =>
+      api<RealisasiOut>(`/api/realisasi/${rhkId}/${periode}`, {
+        method: 'PUT',
+        body,
+        headers: { [HEADER_IDEMPOTEN]: kunci },
+      });
+    const judul = [body.rencanaAksi, body.teks, isian.nilai && `${isian.nilai} ${isian.satuan}`]
+      .filter(Boolean)
+      .join(' · ');
+    const hasil = await aksi.run(
+      () =>
+        kirimAtauAntrekan(daring, kirim, {
+          jenis: 'DRAF',
+          kunci,
+          pegawaiId: me.id,
+          judul: judul || 'Draf realisasi',
+          rhkId,
+          periode,
+          isi: body,
+        }),
+      (out) =>
+        out === 'ANTRE'
+          ? `Draf realisasi: ${DISIMPAN_DI_PERANGKAT}`
+          : realisasi?.status === 'PERLU_PERBAIKAN'
+            ? 'Perbaikan tersimpan. Ajukan kembali agar dinilai ulang.'
+            : 'Draf realisasi tersimpan.',
     );
+    if (hasil === 'ANTRE') setDiantre(true);
   }
 
   return (
@@ -342,6 +377,11 @@ function FormRealisasi({
           {berubah && (
             <Text size="sm" c="orange.8">
               Ada perubahan yang belum disimpan.
+            </Text>
+          )}
+          {diantre && (
+            <Text size="sm" c="orange.8" role="status">
+              Disimpan di perangkat; menunggu dikirim.
             </Text>
           )}
         </Group>

@@ -7,6 +7,7 @@ import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { TambahLogBody } from '../../../src/contracts/log-harian';
+import type { SimpanRealisasiBody } from '../../../src/contracts/realisasi';
 
 /** What the server said when it refused the entry, and what the employee can do about it. */
 export interface Konflik {
@@ -42,10 +43,19 @@ export interface EntriBerkas extends EntriDasar {
   namaBerkas: string;
 }
 
-export type EntriAntrean = EntriLog | EntriBerkas;
+/** A draft save of one RHK's realisasi (replaces its content, so a changed version is a conflict). */
+export interface EntriDraf extends EntriDasar {
+  jenis: 'DRAF';
+  isi: z.input<typeof SimpanRealisasiBody>;
+}
+
+export type EntriAntrean = EntriLog | EntriBerkas | EntriDraf;
 
 /** A new entry: the outbox stamps the time and the waiting status. */
-export type EntriBaru = Omit<EntriLog, 'dibuat' | 'status'> | Omit<EntriBerkas, 'dibuat' | 'status'>;
+export type EntriBaru =
+  | Omit<EntriLog, 'dibuat' | 'status'>
+  | Omit<EntriBerkas, 'dibuat' | 'status'>
+  | Omit<EntriDraf, 'dibuat' | 'status'>;
 
 interface Skema extends DBSchema {
   antrean: { key: string; value: EntriAntrean };

@@ -1,12 +1,13 @@
 /**
  * Sends the outbox, oldest entry first, each with its idempotency key so a retry after a lost answer
  * writes nothing twice. A network failure, a server error or an expired session stops the run and
- * leaves the entries queued; a refusal (window closed, plan changed, RHK gone, invalid) marks only
- * that entry as a conflict with what to do, and the others go on. Success removes the entry.
+ * leaves the entries queued; a refusal (window closed, plan changed, RHK gone, invalid, the realisasi
+ * changed elsewhere under a queued draft) marks only that entry as a conflict with what to do, and the
+ * others go on. Success removes the entry.
  */
 import { HEADER_IDEMPOTEN } from '../../../src/contracts/idempoten';
 import type { LogHarianOut } from '../../../src/contracts/log-harian';
-import type { RealisasiBulanOut } from '../../../src/contracts/realisasi';
+import type { RealisasiBulanOut, RealisasiOut } from '../../../src/contracts/realisasi';
 import { ApiError, api, setCsrfToken } from '../api';
 import {
   daftarEntri,
@@ -50,7 +51,10 @@ export function konflikDari(e: ApiError): Konflik {
         `Rencana kinerja berubah: RHK ini tidak lagi ada pada SKP yang berlaku. ${e.message}`,
       );
     case 'VERSION_CONFLICT':
-      return k('Tekan "Coba lagi"; bila tetap gagal, buang entri ini lalu catat ulang di Realisasi Saya.');
+      return k(
+        'Buka Realisasi Saya dan bandingkan dengan isian entri ini; simpan ulang yang masih perlu, lalu buang entri ini.',
+        `Realisasi sudah diubah di tempat lain sementara entri ini menunggu. ${e.message}`,
+      );
     case 'BERKAS_PENUH':
       return k('Hapus salah satu berkas di Realisasi Saya, lalu tekan "Coba lagi"; atau buang foto ini.');
     default:
@@ -58,19 +62,20 @@ export function konflikDari(e: ApiError): Konflik {
   }
 }
 
-function kirimSatu(e: EntriAntrean) {
+/** The answer's realisasi version, for the entries of the same RHK queued after this one. */
+async function kirimSatu(e: EntriAntrean): Promise<number | undefined> {
   const headers = { [HEADER_IDEMPOTEN]: e.kunci };
+  const rhk = `/api/realisasi/${e.rhkId}/${encodeURIComponent(e.periode)}`;
   if (e.jenis === 'LOG')
-    return api<LogHarianOut>(`/api/realisasi/${e.rhkId}/${encodeURIComponent(e.periode)}/log`, {
-      method: 'POST',
-      body: e.isi,
-      headers,
-    });
+    return (await api<LogHarianOut>(`${rhk}/log`, { method: 'POST', body: e.isi, headers })).version;
+  if (e.jenis === 'DRAF')
+    return (await api<RealisasiOut>(rhk, { method: 'PUT', body: e.isi, headers })).version;
   // The server reads the description before the file.
   const form = new FormData();
   form.append('deskripsi', e.deskripsi);
   form.append('file', e.berkas, e.namaBerkas);
-  return api(`/api/realisasi/${e.realisasiId}/berkas`, { method: 'POST', form, headers });
+  await api(`/api/realisasi/${e.realisasiId}/berkas`, { method: 'POST', form, headers });
+  return undefined;
 }
 
 /** The realisasi's version now: a log entry recorded offline carries the one read before. */
@@ -90,9 +95,9 @@ const tungguLagi = (err: ApiError) =>
 async function coba(e: EntriAntrean): Promise<'OK' | ApiError> {
   for (let percobaan = 0; ; percobaan++) {
     try {
-      const out = await kirimSatu(e);
-      // Later log entries of the same RHK go with the version this one left.
-      if (e.jenis === 'LOG') await teruskanVersi(e, (out as LogHarianOut).version);
+      const version = await kirimSatu(e);
+      // Later entries of the same RHK go with the version this one left (their own earlier change).
+      if (version !== undefined) await teruskanVersi(e, version);
       return 'OK';
     } catch (err) {
       if (!(err instanceof ApiError)) return new ApiError(0, 'NETWORK', String(err));
@@ -109,8 +114,17 @@ async function coba(e: EntriAntrean): Promise<'OK' | ApiError> {
 
 async function teruskanVersi(dari: EntriAntrean, version: number) {
   for (const e of await daftarEntri(dari.pegawaiId))
-    if (e.jenis === 'LOG' && e.kunci !== dari.kunci && e.rhkId === dari.rhkId && e.periode === dari.periode)
-      await ubahEntri(e.kunci, (x) => (x.jenis === 'LOG' ? { ...x, isi: { ...x.isi, version } } : x));
+    if (
+      e.jenis !== 'BERKAS' &&
+      e.kunci !== dari.kunci &&
+      e.rhkId === dari.rhkId &&
+      e.periode === dari.periode
+    )
+      await ubahEntri(e.kunci, (x) => {
+        if (x.jenis === 'LOG') return { ...x, isi: { ...x.isi, version } };
+        if (x.jenis === 'DRAF') return { ...x, isi: { ...x.isi, version } };
+        return x;
+      });
 }
 
 async function jalankan(pegawaiId: number): Promise<HasilKirim> {
