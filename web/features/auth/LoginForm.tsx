@@ -10,6 +10,7 @@ import { useState } from 'react';
 import type { LoginResponse, LoginSesi } from '../../../src/contracts/auth';
 import { useGalatForm } from '../../components/GalatForm';
 import { api, setCsrfToken } from '../../lib/api';
+import { hapusCacheData } from '../../lib/luring/daring';
 import { halamanWajib, meQuery } from '../../lib/session';
 import { KodeMasukForm } from './KodeMasukForm';
 
@@ -31,6 +32,8 @@ export function LoginForm({ kembali }: { kembali?: string | undefined }) {
 
   async function masuk(res: Sesi) {
     setCsrfToken(res.csrfToken);
+    // Reads cached for offline use belong to whoever was logged in before.
+    await hapusCacheData();
     await queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
     await navigate({ to: halamanWajib(res.user) ?? kembali ?? '/' });
   }

@@ -1,6 +1,6 @@
 /**
- * One RHK of a subordinate's month for the assessor: realisasi against target with the evidence, the
- * thread, and the verdict — Terima with the capaian, or Perlu perbaikan with a direction — plus
+ * One RHK of a subordinate's month for the assessor: realisasi against target with the evidence and
+ * the daily log, the thread, and the verdict — Terima with the capaian, or Perlu perbaikan with a direction — plus
  * umpan balik. Keys while the card has focus: 1/2/3 accept (di atas/sesuai/di bawah ekspektasi),
  * p asks for a correction, j/k or ↓/↑ move to the next/previous RHK.
  */
@@ -17,6 +17,7 @@ import { GalatRealisasi, useAksiRealisasi } from './aksi';
 import type { ItemRealisasi, Jendela, RealisasiOut } from './api';
 import { BuktiDukungList } from './BuktiDukung';
 import { TampilRealisasi } from './KartuRealisasi';
+import { LogHarianPanel } from './LogHarianPanel';
 import { dalamIsian } from './navigasi';
 import { RhkRingkas } from './RhkRingkas';
 import { RiwayatRealisasi } from './RiwayatRealisasi';
@@ -28,6 +29,7 @@ const TOMBOL_CAPAIAN: Record<string, CapaianRhk> = { '1': 'DI_ATAS', '2': 'SESUA
 export function ItemPenilaian({
   item,
   nomor,
+  periode,
   jendela,
   dapatMenilai,
   eskalasi,
@@ -38,6 +40,7 @@ export function ItemPenilaian({
 }: {
   item: ItemRealisasi;
   nomor: number;
+  periode: string;
   jendela: Jendela[];
   dapatMenilai: boolean;
   /** The atasan deciding escalated items: their windows have closed by definition. */
@@ -87,6 +90,15 @@ export function ItemPenilaian({
             </Text>
             <BuktiDukungList realisasiId={r.id} bukti={r.buktiDukung} jenis="BERKAS" />
           </>
+        )}
+        {r && r.log.jumlahEntri > 0 && (
+          <LogHarianPanel
+            realisasiId={r.id}
+            rhkId={rhk.id}
+            namaRhk={`RHK ${rhk.jenis === 'UTAMA' ? 'Utama' : 'Tambahan'} ${nomor}`}
+            periode={periode}
+            dapatDiubah={false}
+          />
         )}
         {r?.arahan && r.status !== 'DITERIMA' && (
           <Alert color="orange" title="Arahan perbaikan" role="note">

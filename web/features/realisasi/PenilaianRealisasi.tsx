@@ -154,6 +154,7 @@ function Halaman({
                     }}
                     item={item}
                     nomor={nomorRhk(query.data.items, i)}
+                    periode={query.data.periode.kode}
                     jendela={query.data.jendela}
                     dapatMenilai={query.data.dapatMenilai}
                     eskalasi={query.data.menilaiSebagai === 'ESKALASI'}
