@@ -9,7 +9,10 @@ const dataDir = `tmp/e2e-data-${port}`;
 export default defineConfig({
   testDir: 'e2e',
   workers: 1,
-  timeout: 60_000,
+  // Two cores hold the server, the browser and the accessibility check of every page a journey opens
+  // (fixtures.ts), which runs inside the journey's next action or assertion and so inside its wait.
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
   reporter: process.env.CI ? 'list' : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

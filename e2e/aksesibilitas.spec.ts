@@ -1,6 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { demoAccounts, masuk } from './accounts.js';
 import { periksaAksesibilitas } from './aksesibilitas.js';
+import { test } from './fixtures.js';
+
+// This sweep checks each page itself, at both widths; the per-page check would repeat it.
+test.use({ axeTiapHalaman: false });
 
 const accounts = demoAccounts();
 const PERAN = ['admin_instansi', 'pengawas', 'staf', 'fungsional'];

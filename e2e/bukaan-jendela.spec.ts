@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { formatNip } from '../src/domain/nip.js';
 import { demoAccounts, masuk } from './accounts.js';
+import { test } from './fixtures.js';
 
 const accounts = demoAccounts();
 const bkd = accounts.admin_instansi!;

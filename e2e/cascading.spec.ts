@@ -1,5 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { demoAccounts } from './accounts.js';
+import { test } from './fixtures.js';
 
 const accounts = demoAccounts();
 const pengawas = accounts.pengawas!;

@@ -1,5 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { demoAccounts, masuk } from './accounts.js';
+import { test } from './fixtures.js';
 
 const accounts = demoAccounts();
 const pengawas = accounts.pengawas!;
@@ -24,7 +25,6 @@ const tenggat = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10
 test('the pengawas records a bimbingan with his staf linked to an RHK with a follow-up; the staf closes it and rates the session', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
   const topik = 'Cara merinci rekap data per puskesmas';
   const uraian = 'Menyusun format rekap per puskesmas';
 

@@ -1,6 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { formatNip } from '../src/domain/nip.js';
 import { demoAccounts } from './accounts.js';
+import { test } from './fixtures.js';
 
 const accounts = demoAccounts();
 const pelaksana = accounts.pelaksana!;

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { demoAccounts, masuk } from './accounts.js';
+import { test } from './fixtures.js';
 
 const bkd = demoAccounts().admin_instansi!;
 
@@ -28,7 +29,6 @@ async function pantauCsp(page: Page): Promise<string[]> {
 test('the app works under its Content Security Policy, which refuses an injected script', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
   const pelanggaran = await pantauCsp(page);
   const halaman = await page.goto('/masuk');
   const csp = halaman!.headers()['content-security-policy'] ?? '';

@@ -1,6 +1,8 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type APIRequestContext, expect } from '@playwright/test';
 import { labelPeriode, periodeOf } from '../src/domain/jadwal.js';
 import { type DemoAccount, demoAccounts, masuk } from './accounts.js';
+import { test } from './fixtures.js';
+import { periodeKurvaTerbanyak } from './kurva-demo.js';
 
 const accounts = demoAccounts();
 const kepala = accounts.kepala_opd!;
@@ -31,22 +33,9 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   const units = ((await (await api.get('/api/kurva/unit-saya')).json()) as { items: Unit[] }).items;
   opd = units.find((u) => u.dipimpin)!;
   bidang = units.find((u) => !u.dipimpin)!;
-  let terbanyak = -1;
-  const d = new Date();
-  for (let i = 0; i < 6; i++) {
-    d.setDate(1);
-    d.setMonth(d.getMonth() - 1);
-    const kode = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-    const k = (await (await api.get(`/api/kurva/unor/${opd.id}?periode=${kode}`)).json()) as {
-      distribusi: Record<string, number>;
-    };
-    const n = Object.values(k.distribusi).reduce((a, b) => a + b, 0);
-    if (n > terbanyak) {
-      terbanyak = n;
-      periode = kode;
-    }
-  }
-  expect(terbanyak).toBeGreaterThanOrEqual(10);
+  const terbanyak = await periodeKurvaTerbanyak(api, opd.id);
+  periode = terbanyak.periode;
+  expect(terbanyak.jumlah).toBeGreaterThanOrEqual(10);
   await api.dispose();
 
   const admin = await playwright.request.newContext({ baseURL });

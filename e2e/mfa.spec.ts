@@ -4,9 +4,10 @@
  * its second use is refused. The BKD admin then resets the authenticator, so the demo account logs in
  * with the password alone again for the other journeys.
  */
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { demoAccounts, masuk } from './accounts.js';
+import { test } from './fixtures.js';
 
 const accounts = demoAccounts();
 const pegawai = accounts.admin_opd!;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { expect as base, test } from '@playwright/test';
+import { expect as base } from '@playwright/test';
 import { demoAccounts, masuk } from './accounts.js';
+import { test } from './fixtures.js';
 
 // The first loads compute the recap of a period, and the demo server may still be warming up.
 const expect = base.configure({ timeout: 30_000 });
@@ -30,7 +31,6 @@ function bulanLalu(): string {
 test('the BKD admin follows compliance per OPD down to a late employee, then pays last month’s TPP', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
   const periode = bulanSebelumLalu();
   await masuk(page, bkd);
 

@@ -4,9 +4,9 @@ import {
   expect,
   type Page,
   type PlaywrightWorkerArgs,
-  test,
 } from '@playwright/test';
 import { type DemoAccount, demoAccounts, masuk } from './accounts.js';
+import { test } from './fixtures.js';
 
 const bkd = demoAccounts().admin_instansi!;
 // A functional position found only in Dinas Pendidikan, whose people no other journey touches.

@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { demoAccounts } from './accounts.js';
+import { test } from './fixtures.js';
 
 const bkd = demoAccounts().admin_instansi!;
 

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { PREDIKAT_PEGAWAI_LABEL } from '../src/domain/predikat.js';
 import { pdfText } from '../test/pdf-text.js';
 import { demoAccounts } from './accounts.js';
 import { periksaAksesibilitas } from './aksesibilitas.js';
+import { test } from './fixtures.js';
 
 const staf = demoAccounts().staf!;
 // The demo seeds last year's annual evaluations as FINAL, whatever today's date.

@@ -2,8 +2,9 @@
  * Issue 14: the superior chain on a profile links only where the viewer may go. An employee sees his
  * superiors' names (their pages are not his to open); the BKD admin follows them.
  */
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { demoAccounts, masuk } from './accounts.js';
+import { test } from './fixtures.js';
 
 const accounts = demoAccounts();
 const staf = accounts.staf!;

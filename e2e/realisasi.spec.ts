@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
 import { type DemoAccount, demoAccounts, masuk } from './accounts.js';
+import { test } from './fixtures.js';
 
 const accounts = demoAccounts();
 const staf = accounts.staf!;
@@ -126,7 +127,7 @@ test('Salim reports the month with a link and a file, Yamin sends one back and a
 
   // A file on the first RHK: uploaded, listed, downloaded as sent.
   const first = kartu(page).first();
-  await first.locator('input[type="file"]').setInputFiles({
+  await first.locator('input[type="file"]:not([capture])').setInputFiles({
     name: 'notulen-rapat.pdf',
     mimeType: 'application/pdf',
     buffer: pdf,

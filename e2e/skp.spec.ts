@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { pdfText } from '../test/pdf-text.js';
 import { demoAccounts, masuk } from './accounts.js';
+import { test } from './fixtures.js';
 
 const accounts = demoAccounts();
 const pelaksana = accounts.pelaksana!;
@@ -39,7 +40,6 @@ const status = (page: Page) => page.getByRole('status', { name: 'Status SKP' });
 test('a pelaksana writes an SKP, the pengawas returns it with a note, then approves the fixed one; the PDF holds it', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
   const rencana = 'Tersusunnya rekap gizi balita';
   const rencanaBaru = 'Tersusunnya rekap gizi balita per desa';
   const catatan = 'Sebutkan cakupan wilayah rekap pada rumusan RHK.';

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { pdfText } from '../test/pdf-text.js';
 import { demoAccounts, masuk } from './accounts.js';
 import { periksaAksesibilitas } from './aksesibilitas.js';
+import { test } from './fixtures.js';
 
 const staf = demoAccounts().staf!;
 const tahun = new Date().getFullYear();

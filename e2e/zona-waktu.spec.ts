@@ -3,9 +3,10 @@
  * runs with the browser in UTC and in Asia/Jakarta (WIB) against the demo instansi in WITA: every
  * window card of Realisasi Saya shows the server's local dates and the inbox's own countdown words.
  */
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { NAMA_BULAN } from '../src/domain/jadwal.js';
 import { demoAccounts, masuk } from './accounts.js';
+import { test } from './fixtures.js';
 
 const staf = demoAccounts().staf!;
 

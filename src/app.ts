@@ -41,6 +41,7 @@ import { eskalasiRoutes } from './modules/eskalasi/eskalasi.routes.js';
 import { createEskalasiService } from './modules/eskalasi/eskalasi.service.js';
 import { evaluasiRoutes } from './modules/evaluasi/evaluasi.routes.js';
 import { createEvaluasiService } from './modules/evaluasi/evaluasi.service.js';
+import { createIdempotenService } from './modules/idempoten/idempoten.service.js';
 import { imporRoutes } from './modules/impor/impor.routes.js';
 import { createImporService } from './modules/impor/impor.service.js';
 import { inboxRoutes } from './modules/inbox/inbox.routes.js';
@@ -123,6 +124,9 @@ export interface AppDeps {
 function trustHops(hops: number) {
   return (_address: string, index: number) => index < hops;
 }
+
+/** Built files a browser must revalidate on every load (their names carry no content hash). */
+const TANPA_CACHE = new Set(['index.html', 'sw.js', 'manifest.webmanifest']);
 
 export async function buildApp({ config, database, clock }: AppDeps) {
   const { db } = database;
@@ -252,7 +256,11 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const inbox = createInboxService({ db, clock, jadwal });
   // The server schedules it (server.ts); tests call it with their clock.
   const monitoring = createMonitoringService({ db, clock, audit, jadwal, kurva });
-  app.decorate('pengingat', createPengingatService({ db, clock, jadwal, monitoring, auditCheckpoint }));
+  const idempoten = createIdempotenService({ db, clock });
+  app.decorate(
+    'pengingat',
+    createPengingatService({ db, clock, jadwal, monitoring, auditCheckpoint, idempoten }),
+  );
   const logHarian = createLogHarianService({ db, clock, audit, realisasi });
   const realisasiImpor = createRealisasiImporService({ db, realisasi });
   const dialog = createDialogService({ db, clock, audit, notifikasi, pegawai, zonaWaktu: org.zonaWaktu });
@@ -329,12 +337,12 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(pengaturanRoutes(pengaturan));
   await app.register(jadwalRoutes(jadwal));
   await app.register(notifikasiRoutes(notifikasi));
-  await app.register(realisasiRoutes(realisasi));
+  await app.register(realisasiRoutes(realisasi, idempoten));
   await app.register(masukanRekanRoutes(masukanRekan));
   await app.register(eskalasiRoutes(eskalasi));
   await app.register(delegasiRoutes(delegasi));
   await app.register(inboxRoutes(inbox));
-  await app.register(logHarianRoutes(logHarian));
+  await app.register(logHarianRoutes(logHarian, idempoten));
   await app.register(realisasiImporRoutes(realisasiImpor, importGate));
   await app.register(dialogRoutes(dialog));
   await app.register(riwayatRoutes(riwayat));
@@ -356,9 +364,10 @@ export async function buildApp({ config, database, clock }: AppDeps) {
       root: webRoot,
       wildcard: false,
       maxAge: '1h',
-      // The page is revalidated on every load, so a new release's hashed assets are picked up at once.
+      // The page, the service worker and the manifest are revalidated on every load, so a new
+      // release's hashed assets (and its precache list) are picked up at once.
       setHeaders: (reply, file) => {
-        if (path.basename(file) === 'index.html') reply.header('cache-control', 'no-cache');
+        if (TANPA_CACHE.has(path.basename(file))) reply.header('cache-control', 'no-cache');
       },
     });
     // Client-side routes: any other GET outside /api gets the single-page app.

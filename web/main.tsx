@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import { registerSW } from 'virtual:pwa-register';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -24,6 +25,10 @@ const queryClient = new QueryClient({
   },
 });
 const router = createAppRouter(queryClient);
+
+// The service worker caches the shell and the employee's reads (vite.config.ts); a new release
+// takes over at once, since the outbox lives in IndexedDB and survives the swap.
+registerSW({ immediate: true });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

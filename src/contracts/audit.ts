@@ -16,6 +16,8 @@ export const AuditEntry = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string(),
+  /** The data in words: the employee's name and NIP, the SKP or realisasi with its owner, a position. */
+  sasaran: z.string(),
   before: z.unknown(),
   after: z.unknown(),
   reason: z.string().nullable(),

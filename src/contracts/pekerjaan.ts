@@ -1,4 +1,4 @@
-/** Long work a user started and may leave (ADR 0010): its progress, outcome and result file. */
+/** Long work a user started and may leave (ADR 0011): its progress, outcome and result file. */
 import { z } from 'zod';
 
 export const JenisPekerjaan = z.enum(['TPP_HITUNG', 'DOKUMEN_ZIP']);

@@ -137,6 +137,8 @@ export const SkpDetail = z.object({
   /** The date the plan should be approved by (instansi setting) and whether it missed it. */
   batasWaktu: IsoDate,
   terlambat: z.boolean(),
+  /** The late badge's words: the approval date against the deadline; null when on time. */
+  keteranganTerlambat: z.string().nullable(),
   /** Open dibagi-habis problems of this plan; null when its owner has no direct subordinates. */
   cakupan: z.object({ masalah: z.number(), memblokir: z.boolean() }).nullable(),
   /** What blocks submission, and writing hints that never block. */
@@ -188,6 +190,8 @@ export const SkpBawahanItem = z.object({
   status: z.enum(STATUS_SKP).nullable(),
   diajukanAt: z.string().nullable(),
   terlambat: z.boolean(),
+  /** The late badge's words: the approval date against the deadline; null when on time. */
+  keteranganTerlambat: z.string().nullable(),
 });
 export const SkpBawahanResponse = z.object({ items: z.array(SkpBawahanItem), batasWaktu: IsoDate });
 

@@ -11,3 +11,14 @@ export function parseAngka(text: string): number | null {
   if (/^\d+\.\d+$/.test(t)) return Number(t);
   return null;
 }
+
+const PERSEN = [0, 1, 2].map((d) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: d }));
+
+/**
+ * The one way a percentage is written (charts, tables, PDF texts): Indonesian decimal comma and a
+ * space before the sign, "46,8 %"; at most `desimal` decimals (1 unless a rule needs hundredths, as
+ * the TPP deductions do); "–" for a figure that does not exist (nothing to divide by).
+ */
+export function formatPersen(n: number | null, desimal: 0 | 1 | 2 = 1): string {
+  return n === null ? '–' : `${PERSEN[desimal]!.format(n)} %`;
+}

@@ -3,6 +3,7 @@
  * (SPEC §6.3). The curve rules are data, so an instansi can set its own thresholds and rounding; the
  * judgement only warns: the leader may finalise a breaching distribution with a written justification.
  */
+import { formatPersen } from './angka.js';
 import {
   PREDIKAT_PEGAWAI,
   PREDIKAT_PEGAWAI_LABEL,
@@ -96,7 +97,6 @@ export function jumlahPegawai(d: Distribusi): number {
 
 const namaKelompok = (predikat: PredikatPegawai[]) =>
   predikat.map((p) => PREDIKAT_PEGAWAI_LABEL[p]).join(' + ');
-const persenTeks = (x: number) => `${Number.isInteger(x) ? x : x.toFixed(1).replace('.', ',')} %`;
 
 /** The expected band of one predikat, in counts and % of N, for the chart (single-predikat conditions only). */
 export interface HarapanPredikat {
@@ -144,7 +144,7 @@ function pelanggaranSyarat(d: Distribusi, n: number, s: SyaratKurva, aturan: Atu
   }
   const jumlah = s.predikat.reduce((x, p) => x + d[p], 0);
   const kelompok = namaKelompok(s.predikat);
-  const fakta = `${kelompok} ${jumlah} dari ${n} pegawai (${persenTeks(persenDari(jumlah))})`;
+  const fakta = `${kelompok} ${jumlah} dari ${n} pegawai (${formatPersen(persenDari(jumlah))})`;
   if (s.jenis === 'MAKS') {
     const maks = batasJumlah(s.persen, n, aturan.pembulatan.maks);
     if (jumlah <= maks) return null;

@@ -4,6 +4,7 @@ import {
   checkSkp,
   type Iki,
   isTerlambat,
+  keteranganTerlambat,
   type Rhk,
   rhkHints,
   type SkpContent,
@@ -137,5 +138,24 @@ describe('batas waktu SKP (SPEC §4.6)', () => {
     ['2026-01-31', '2026-01-10', '2026-01-31', false],
   ])('deadline %s, today %s, approved %s: late = %s', (batas, today, disetujui, late) => {
     expect(isTerlambat(batas, today, disetujui)).toBe(late);
+  });
+});
+
+describe('keteranganTerlambat: the late badge says against which deadline', () => {
+  it('names the approval date and the deadline it missed', () => {
+    expect(keteranganTerlambat('2026-01-31', '2026-03-01', '2026-02-02')).toBe(
+      'Disetujui 2 Februari 2026, tenggat 31 Januari 2026',
+    );
+  });
+
+  it('names the deadline of a plan still not approved', () => {
+    expect(keteranganTerlambat('2026-01-31', '2026-02-01', null)).toBe(
+      'Belum disetujui, tenggat 31 Januari 2026',
+    );
+  });
+
+  it('is absent when the plan was approved on the deadline day or is still before it', () => {
+    expect(keteranganTerlambat('2026-01-31', '2026-03-01', '2026-01-31')).toBeNull();
+    expect(keteranganTerlambat('2026-01-31', '2026-01-31', null)).toBeNull();
   });
 });

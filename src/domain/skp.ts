@@ -2,6 +2,8 @@
  * The content rules of an SKP (SPEC §4.1–4.2): what must hold before it is submitted, and the
  * writing hints that are shown but never block.
  */
+import { labelTanggal } from './tenggat.js';
+
 export const PENDEKATAN = ['KUANTITATIF', 'KUALITATIF'] as const;
 export type Pendekatan = (typeof PENDEKATAN)[number];
 export const JENIS_RHK = ['UTAMA', 'TAMBAHAN'] as const;
@@ -50,6 +52,22 @@ export function batasWaktuSkp(tahun: number, periodeMulai: string, batas: string
 /** Late: not approved by the deadline (approved after it, or still not approved once it passed). */
 export function isTerlambat(batas: string, today: string, disetujuiPada: string | null): boolean {
   return disetujuiPada === null ? today > batas : disetujuiPada > batas;
+}
+
+/**
+ * Why a plan is late, in the words of its badge: against which deadline, and the approval date (both
+ * local dates in the instansi's zone, the same ones `isTerlambat` judged); null when it is not late.
+ */
+export function keteranganTerlambat(
+  batas: string,
+  today: string,
+  disetujuiPada: string | null,
+): string | null {
+  if (!isTerlambat(batas, today, disetujuiPada)) return null;
+  const tenggat = `tenggat ${labelTanggal(batas)}`;
+  return disetujuiPada
+    ? `Disetujui ${labelTanggal(disetujuiPada)}, ${tenggat}`
+    : `Belum disetujui, ${tenggat}`;
 }
 
 /** A target: a value (optionally a range) with a unit for KUANTITATIF, a text for KUALITATIF. */

@@ -3,6 +3,7 @@
  * split into productivity (the monthly predikat) and discipline (attendance). Every weight, band,
  * factor and amount is data edited by the BKD per Perkada.
  */
+import { formatPersen } from './angka.js';
 import { kekuranganTahunan, type StatusEvaluasi } from './evaluasi.js';
 import { NAMA_BULAN } from './jadwal.js';
 import { PREDIKAT_PEGAWAI, PREDIKAT_PEGAWAI_LABEL, type PredikatPegawai } from './predikat.js';
@@ -142,7 +143,7 @@ export function validasiParameterTpp(p: ParameterTpp): string[] {
   cekPersen('Bobot disiplin', p.bobotDisiplin, out);
   if (keSeratus(p.bobotProduktivitas) + keSeratus(p.bobotDisiplin) !== 100 * SERATUS)
     out.push(
-      `Bobot produktivitas dan disiplin harus berjumlah 100 % (sekarang ${persen(p.bobotProduktivitas + p.bobotDisiplin)}).`,
+      `Bobot produktivitas dan disiplin harus berjumlah 100 % (sekarang ${formatPersen(p.bobotProduktivitas + p.bobotDisiplin, 2)}).`,
     );
   cekPita('keterlambatan', p.pitaTerlambat, out);
   cekPita('pulang cepat', p.pitaPulangCepat, out);
@@ -275,9 +276,7 @@ export interface HasilTpp {
 }
 
 const RUPIAH = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
-const ANGKA = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
 export const rupiah = (n: number) => `Rp ${RUPIAH.format(n)}`;
-export const persen = (n: number) => `${ANGKA.format(n)} %`;
 
 /** a × b × c / d rounded half up, exact for whole non-negative operands (BigInt: no float drift). */
 function kaliBagi(a: number, b: number, c: number, d: number): number {
@@ -315,10 +314,10 @@ function bagianProduktivitas(
       ...(x.perluPerbaikan > 0 ? [`${x.perluPerbaikan} perlu perbaikan`] : []),
       ...(belum > 0 ? [`${belum} belum diajukan`] : []),
     ];
-    const bagian = `${x.diterima} dari ${x.rhk} realisasi ${r.periodeLabel} disetujui = ${persen((x.diterima * 100) / x.rhk)}`;
+    const bagian = `${x.diterima} dari ${x.rhk} realisasi ${r.periodeLabel} disetujui = ${formatPersen((x.diterima * 100) / x.rhk, 2)}`;
     return {
       nilai,
-      uraian: `Produktivitas: ${rupiah(d)} × ${persen(p.bobotProduktivitas)} × ${x.diterima}/${x.rhk} (${bagian}${lain.length ? `; ${lain.join(', ')}` : ''}) = ${rupiah(nilai)}.`,
+      uraian: `Produktivitas: ${rupiah(d)} × ${formatPersen(p.bobotProduktivitas, 2)} × ${x.diterima}/${x.rhk} (${bagian}${lain.length ? `; ${lain.join(', ')}` : ''}) = ${rupiah(nilai)}.`,
     };
   }
   if (!r.predikat) return menunggu(`belum ada predikat ${r.periodeLabel}`, 'predikat ditetapkan');
@@ -326,7 +325,7 @@ function bagianProduktivitas(
   const nilai = kaliBagi(d, bobot, keSeratus(faktor), 100 * SERATUS * 100 * SERATUS);
   return {
     nilai,
-    uraian: `Produktivitas: ${rupiah(d)} × ${persen(p.bobotProduktivitas)} × ${persen(faktor)} (${PREDIKAT_PEGAWAI_LABEL[r.predikat]}, ${r.periodeLabel}) = ${rupiah(nilai)}.`,
+    uraian: `Produktivitas: ${rupiah(d)} × ${formatPersen(p.bobotProduktivitas, 2)} × ${formatPersen(faktor, 2)} (${PREDIKAT_PEGAWAI_LABEL[r.predikat]}, ${r.periodeLabel}) = ${rupiah(nilai)}.`,
   };
 }
 
@@ -337,7 +336,9 @@ function potonganDisiplin(p: ParameterTpp, r: RingkasanTpp): { potongan: number;
   const tambah = (kali: number, persenPerKali: number, label: string, satuan: string) => {
     const sub = kali * keSeratus(persenPerKali);
     potongan += sub;
-    uraian.push(`${label}: ${kali} ${satuan} × ${persen(persenPerKali)} = ${persen(sub / SERATUS)}.`);
+    uraian.push(
+      `${label}: ${kali} ${satuan} × ${formatPersen(persenPerKali, 2)} = ${formatPersen(sub / SERATUS, 2)}.`,
+    );
   };
   const pita = (jenis: 'Terlambat' | 'Pulang cepat', daftar: PitaPotongan[], kali: number[]) =>
     daftar.forEach((band, i) => {
@@ -416,7 +417,7 @@ export function hitungTpp(p: ParameterTpp, r: RingkasanTpp): HasilTpp {
   );
   baris(
     'DISIPLIN',
-    `Disiplin: ${rupiah(d)} × ${persen(p.bobotDisiplin)} × (100 % − ${persen(potonganPersen)}${dibatasi ? ', potongan dibatasi 100 %' : ''}) = ${rupiah(disiplin)}.`,
+    `Disiplin: ${rupiah(d)} × ${formatPersen(p.bobotDisiplin, 2)} × (100 % − ${formatPersen(potonganPersen, 2)}${dibatasi ? ', potongan dibatasi 100 %' : ''}) = ${rupiah(disiplin)}.`,
   );
 
   const dihitung = produktivitas + disiplin;

@@ -188,6 +188,16 @@ export const ERRORS = {
     message:
       'TPP belum dapat disetujui: masih ada data kehadiran belum diimpor atau pegawai menunggu penilaian; sertakan alasan.',
   },
+  IDEMPOTENSI_TIDAK_COCOK: {
+    status: 422,
+    message:
+      'Idempotency-Key ini sudah dipakai untuk permintaan lain (isi berbeda); buat kunci baru untuk entri yang berbeda.',
+  },
+  IDEMPOTENSI_DIPROSES: {
+    status: 409,
+    message:
+      'Permintaan dengan Idempotency-Key ini sudah diterima dan sedang diproses; coba lagi sebentar lagi.',
+  },
   INTERNAL: { status: 500, message: 'Terjadi kesalahan pada server. Silakan coba lagi.' },
   LOGIN_BUSY: {
     status: 503,

@@ -1,13 +1,27 @@
 /** The shell: header, navigation by role (a drawer behind the burger on phones), content. */
-import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Text, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  AppShell,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  ScrollArea,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useState } from 'react';
 import { aksesQuery } from '../features/monitoring/api';
 import { LoncengNotifikasi } from '../features/notifikasi/LoncengNotifikasi';
 import { BakiPekerjaan } from '../features/pekerjaan/BakiPekerjaan';
 import { post, setCsrfToken } from '../lib/api';
+import { kosongkanAntrean, useAntrean } from '../lib/luring/antrean';
+import { hapusCacheData, useDaring } from '../lib/luring/daring';
 import { akunTerbatas, canBrowseOrg, isAdmin, isBkd, isTimPenilai, useMe } from '../lib/session';
+import { AntreanLuring } from './AntreanLuring';
 
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
@@ -21,6 +35,9 @@ export function AppLayout() {
     enabled: !!me?.isPejabatPenilai && !isAdmin(me) && !akunTerbatas(me),
   });
   const terbatas = akunTerbatas(me);
+  const daring = useDaring();
+  const antrean = useAntrean(me?.id);
+  const [yakinKeluar, setYakinKeluar] = useState(false);
 
   const items = [
     { to: '/', label: 'Beranda', show: true },
@@ -65,7 +82,13 @@ export function AppLayout() {
   ].filter((i) => i.show && (!terbatas || ('akun' in i && i.akun)));
 
   async function logout() {
+    // Logging out empties the outbox: warn once while entries still wait.
+    if (antrean.length > 0 && !yakinKeluar) {
+      setYakinKeluar(true);
+      return;
+    }
     await post('/api/auth/logout').catch(() => undefined);
+    await Promise.all([kosongkanAntrean(), hapusCacheData()]);
     setCsrfToken(null);
     queryClient.clear();
     await navigate({ to: '/masuk' });
@@ -92,12 +115,24 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {me && <AntreanLuring pegawaiId={me.id} />}
             {!terbatas && <LoncengNotifikasi />}
             <Text size="sm" visibleFrom="xs" truncate maw={220}>
               {me?.namaLengkap}
             </Text>
-            <Button size="xs" variant="subtle" onClick={logout}>
-              Keluar
+            <Button
+              size="xs"
+              variant={yakinKeluar ? 'filled' : 'subtle'}
+              color={yakinKeluar ? 'red' : undefined}
+              onClick={logout}
+              onBlur={() => setYakinKeluar(false)}
+              aria-label={
+                yakinKeluar
+                  ? `Keluar juga? ${antrean.length} entri belum terkirim akan dihapus dari perangkat ini`
+                  : undefined
+              }
+            >
+              {yakinKeluar ? 'Keluar juga?' : 'Keluar'}
             </Button>
           </Group>
         </Group>
@@ -124,6 +159,17 @@ export function AppLayout() {
       <AppShell.Main>
         {/* One h1 per page, the application's name (hidden): each page's visible title is its h2. */}
         <VisuallyHidden component="h1">e-Kinerja</VisuallyHidden>
+        {!daring && (
+          <Alert
+            color="yellow"
+            mb="md"
+            role="status"
+            title="Anda sedang luring — entri disimpan di perangkat"
+          >
+            Log harian dan foto bukti dukung yang Anda catat disimpan di perangkat ini dan dikirim otomatis
+            saat koneksi kembali.
+          </Alert>
+        )}
         <Outlet />
       </AppShell.Main>
       {/* Outside the routes: long work keeps showing its progress while the user navigates. */}

@@ -1,9 +1,12 @@
 /**
  * A form's error where the eye is: placed by the form's submit button, scrolled into view and focused
  * when it appears (a screen reader announces it), in the user's words (lib/galatForm pesanGalat).
+ * `useGalatForm` is how every form shows a failed write: the server's field errors on the fields,
+ * the summary here.
  */
 import { Alert } from '@mantine/core';
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { galatField, pesanGalat } from '../lib/galatForm';
 
 export function GalatForm({ title, children }: { title?: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -16,4 +19,37 @@ export function GalatForm({ title, children }: { title?: string; children: React
       {children}
     </Alert>
   );
+}
+
+/** What a Mantine form (useForm) offers for marking its fields. */
+export interface FormDenganGalat {
+  setErrors: (errors: Record<string, ReactNode>) => void;
+}
+
+/**
+ * A form's failed writes. `tampilkan(error, form)` marks the fields the server names on the form (`nama`
+ * renames an API field to the form's, e.g. `berakhir` → `sampai`) and shows the summary, focused;
+ * `periksa(teks)` shows the form's own check before sending the same way; a form without useForm
+ * reads a field's error with `galatDi(field)`. `ringkasan` is placed in
+ * the form, by its submit button.
+ */
+export function useGalatForm() {
+  const [galat, setGalat] = useState<{ pesan: string; kali: number; fields: Record<string, string> } | null>(
+    null,
+  );
+  const tunjukkan = (pesan: string, fields: Record<string, string> = {}) =>
+    setGalat((g) => ({ pesan, fields, kali: (g?.kali ?? 0) + 1 }));
+  return {
+    tampilkan(error: unknown, form?: FormDenganGalat, nama: Record<string, string> = {}) {
+      const { fields } = galatField(error, nama);
+      form?.setErrors(fields);
+      tunjukkan(pesanGalat(error), fields);
+    },
+    periksa: (pesan: string) => tunjukkan(pesan),
+    /** The server's error of one field, for a form that keeps its values in plain state. */
+    galatDi: (field: string): string | undefined => galat?.fields[field],
+    hapus: () => setGalat(null),
+    // A new key per failure: the same message again is scrolled to and focused again.
+    ringkasan: galat && <GalatForm key={galat.kali}>{galat.pesan}</GalatForm>,
+  };
 }

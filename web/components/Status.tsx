@@ -6,7 +6,7 @@ import { ApiError } from '../lib/api';
 export function Loading() {
   return (
     <Center py="xl">
-      <Loader aria-label="Memuat" />
+      <Loader />
     </Center>
   );
 }

@@ -30,10 +30,16 @@ async function ensureCsrf() {
 
 export async function api<T>(
   path: string,
-  options: { method?: string; body?: unknown; form?: FormData; csrf?: boolean } = {},
+  options: {
+    method?: string;
+    body?: unknown;
+    form?: FormData;
+    csrf?: boolean;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (method !== 'GET' && options.csrf !== false) {
     const token = await ensureCsrf();
     if (token) headers['x-csrf-token'] = token;

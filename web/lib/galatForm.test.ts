@@ -39,6 +39,26 @@ describe('galatField: server errors at their form fields', () => {
   });
 });
 
+describe('galatField: API names renamed to the form’s', () => {
+  it('puts an error of `berakhir` on the form’s `sampai` field, both shapes', () => {
+    const zod = apiError('VALIDATION_FAILED', 'Data tidak valid.', [
+      { field: 'body.berakhir', message: 'Pilih tanggal.' },
+      { field: 'body.alasan', message: 'Alasan wajib diisi.' },
+    ]);
+    expect(galatField(zod, { berakhir: 'sampai' }).fields).toEqual({
+      sampai: 'Pilih tanggal.',
+      alasan: 'Alasan wajib diisi.',
+    });
+    const layanan = apiError('BAD_REQUEST', 'Pegawai sudah menduduki jabatan tersebut.', {
+      field: 'jabatanId',
+    });
+    expect(galatField(layanan, { jabatanId: 'jabatan' })).toEqual({
+      fields: { jabatan: 'Pegawai sudah menduduki jabatan tersebut.' },
+      umum: null,
+    });
+  });
+});
+
 describe("pesanGalat: a failed write in the user's words", () => {
   it('gives the validation messages, never the API path the server names for clients', () => {
     const e = apiError(

@@ -8,14 +8,22 @@ import type { ApiError } from './api';
 const isApiError = (e: unknown): e is ApiError =>
   e instanceof Error && typeof (e as { code?: unknown }).code === 'string';
 
-export function galatField(error: unknown): { fields: Record<string, string>; umum: string | null } {
+/**
+ * `nama` renames an API field to the form's own (`berakhir` → `sampai` where the form asks a date
+ * and the API takes an instant).
+ */
+export function galatField(
+  error: unknown,
+  nama: Record<string, string> = {},
+): { fields: Record<string, string>; umum: string | null } {
   if (!isApiError(error)) return { fields: {}, umum: 'Gagal menyimpan.' };
   const fields: Record<string, string> = {};
   const details = error.details;
   const list = Array.isArray(details) ? details : details ? [{ ...details, message: error.message }] : [];
   for (const d of list as { field?: unknown; message?: unknown }[]) {
     if (typeof d.field !== 'string' || typeof d.message !== 'string') continue;
-    const name = d.field.replace(/^body\./, '').split('.')[0]!;
+    const api = d.field.replace(/^body\./, '').split('.')[0]!;
+    const name = nama[api] ?? api;
     fields[name] ??= d.message;
   }
   return { fields, umum: Object.keys(fields).length ? null : error.message };

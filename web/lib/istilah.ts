@@ -56,6 +56,14 @@ export function formatWaktu(iso: string, zona: Zona): string {
   return zona ? `${teks} ${zona.singkatan}` : teks;
 }
 
+/**
+ * An instant's calendar date in the instansi's zone: '1 Februari 2026'. `formatTanggal` of the ISO
+ * text would give the UTC date, a day early for anything done before 07.00 WIB / 08.00 WITA.
+ */
+export function formatTanggalDi(iso: string, zona: Zona): string {
+  return formatTanggal(hariIniDi(zona, new Date(iso)));
+}
+
 export { ASPEK_LABEL, JENIS_LAMPIRAN_LABEL, PERSPEKTIF_LABEL } from '../../src/domain/skp';
 // SKP (perencanaan kinerja, SPEC §4): labels of the server's enums, and the form's wording.
 export { STATUS_SKP_LABEL } from '../../src/domain/skp-workflow';

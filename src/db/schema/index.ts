@@ -3,6 +3,7 @@ export * from './audit.js';
 export * from './auth.js';
 export * from './delegasi.js';
 export * from './dialog.js';
+export * from './idempoten.js';
 export * from './integrasi.js';
 export * from './jadwal.js';
 export * from './kehadiran.js';

@@ -1,5 +1,5 @@
 /**
- * Long work a user started and may leave (ADR 0010): a TPP computation, a bulk ZIP of documents.
+ * Long work a user started and may leave (ADR 0011): a TPP computation, a bulk ZIP of documents.
  * The row is the work's progress and outcome; the result file lives in storage under `hasil_kunci`.
  */
 import { sql } from 'drizzle-orm';

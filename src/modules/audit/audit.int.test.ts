@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, TEST_AUDIT_KEY } from '../../../test/harness.js';
 import { buildOrg, type Org } from '../../../test/org.js';
+import { formatNip } from '../../domain/nip.js';
 import { verifyAuditChains } from './audit.verify.js';
 
 let h: Harness;
@@ -21,6 +22,8 @@ beforeAll(async () => {
     });
     expect(res.statusCode).toBe(200);
   }
+  const staf = await h.login(org.pelaksana.nip);
+  expect((await staf.post('/api/skp', { tahun: 2026, pendekatan: 'KUANTITATIF' })).statusCode).toBe(200);
 });
 afterAll(() => h.close());
 
@@ -39,6 +42,21 @@ describe('audit log', () => {
         reason: 'Uji audit',
       }),
     ]);
+  });
+
+  it('names the data of each entry: the employee with the NIP, an SKP with its year and owner', async () => {
+    const c = await h.login(org.adminBkd.nip);
+    const orang = `Pelaksana Satu (NIP ${formatNip(org.pelaksana.nip)})`;
+    const tentang = (await c.get(`/api/audit?entity=pegawai&entityId=${org.pelaksana.id}`)).json();
+    expect(tentang.items.map((e: { action: string; sasaran: string }) => [e.action, e.sasaran])).toEqual([
+      ['auth.login', orang],
+      ['pegawai.atasan.override', orang],
+    ]);
+    const rencana = (await c.get('/api/audit?action=skp.buat')).json();
+    expect(rencana.items[0]).toMatchObject({ entity: 'skp', sasaran: `SKP 2026 · ${orang}` });
+    // Data the log does not name by itself keeps its kind and number.
+    const masuk = (await c.get('/api/audit?limit=100')).json();
+    for (const e of masuk.items) expect(e.sasaran).not.toMatch(/^(pegawai|skp) #/);
   });
 
   it('an OPD admin reads only the entries of their OPD; a pelaksana reads none', async () => {

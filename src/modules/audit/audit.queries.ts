@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { type DbOrTx, rows } from '../../db/client.js';
-import { auditCheckpoint, auditLog, pegawai } from '../../db/schema/index.js';
+import { auditCheckpoint, auditLog, jabatan, pegawai, realisasi, skp } from '../../db/schema/index.js';
 import type { ChainHead, Checkpoint } from './audit-checkpoint.js';
 
 export async function lastHash(db: DbOrTx, instansiId: number): Promise<string | null> {
@@ -25,7 +26,18 @@ export interface AuditFilter {
   limit: number;
 }
 
-/** Newest first, keyset-paginated on id. */
+/** The data an entry is about, as the log can name it: an employee, an SKP or realisasi with its owner, a position. */
+const sasaranPegawai = alias(pegawai, 'sasaran_pegawai');
+const pemilik = alias(pegawai, 'pemilik');
+const sasaranId = sql<
+  number | null
+>`CASE WHEN ${auditLog.entityId} ~ '^[0-9]{1,9}$' THEN ${auditLog.entityId}::int END`;
+const untuk = (entity: string) => sql`${auditLog.entity} = ${entity}`;
+
+/**
+ * Newest first, keyset-paginated on id. The names of the page's data come in the same statement (a
+ * primary-key lookup per row of the page), never a query per row.
+ */
 export async function listAudit(db: DbOrTx, f: AuditFilter) {
   const where: SQL[] = [eq(auditLog.instansiId, f.instansiId)];
   if (f.opdIds) where.push(inArray(auditLog.opdId, [...f.opdIds, -1]));
@@ -48,9 +60,24 @@ export async function listAudit(db: DbOrTx, f: AuditFilter) {
       after: auditLog.after,
       reason: auditLog.reason,
       requestId: auditLog.requestId,
+      // The employee the data is about: the entry's own, or the owner of the SKP or realisasi.
+      sasaranGelarDepan: sql<string | null>`coalesce(${sasaranPegawai.gelarDepan}, ${pemilik.gelarDepan})`,
+      sasaranNama: sql<string | null>`coalesce(${sasaranPegawai.nama}, ${pemilik.nama})`,
+      sasaranGelarBelakang: sql<
+        string | null
+      >`coalesce(${sasaranPegawai.gelarBelakang}, ${pemilik.gelarBelakang})`,
+      sasaranNip: sql<string | null>`coalesce(${sasaranPegawai.nip}, ${pemilik.nip})`,
+      skpTahun: skp.tahun,
+      realisasiPeriode: realisasi.periodeKode,
+      jabatanNama: jabatan.nama,
     })
     .from(auditLog)
     .leftJoin(pegawai, eq(pegawai.id, auditLog.actorId))
+    .leftJoin(sasaranPegawai, and(untuk('pegawai'), eq(sasaranPegawai.id, sasaranId)))
+    .leftJoin(skp, and(untuk('skp'), eq(skp.id, sasaranId)))
+    .leftJoin(realisasi, and(untuk('realisasi'), eq(realisasi.id, sasaranId)))
+    .leftJoin(pemilik, eq(pemilik.id, sql`coalesce(${skp.pegawaiId}, ${realisasi.pegawaiId})`))
+    .leftJoin(jabatan, and(untuk('jabatan'), eq(jabatan.id, sasaranId)))
     .where(and(...where))
     .orderBy(desc(auditLog.id))
     .limit(limit + 1);

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { AuditQuery } from '../../contracts/audit.js';
 import type { Db, Tx } from '../../db/client.js';
+import { type AksiAudit, namaSasaranAudit } from '../../domain/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { adminOpdIds, hasRole } from '../auth/access.policy.js';
@@ -13,7 +14,7 @@ export interface AuditInput {
   instansiId: number;
   opdId?: number | null;
   actorId: number | null;
-  action: string;
+  action: AksiAudit;
   entity: string;
   entityId: string | number;
   before?: unknown;
@@ -62,11 +63,11 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
     recordMany,
 
     /** The BKD admin reads the whole instansi; an OPD admin only the entries of their OPDs. */
-    list(actor: Actor, query: z.infer<typeof AuditQuery>) {
+    async list(actor: Actor, query: z.infer<typeof AuditQuery>) {
       const afterId = query.cursor ? Number(query.cursor) : null;
       if (afterId !== null && !Number.isInteger(afterId))
         throw new AppError('VALIDATION_FAILED', { field: 'cursor' });
-      return listAudit(db, {
+      const page = await listAudit(db, {
         instansiId: actor.instansiId,
         opdIds: hasRole(actor, 'ADMIN_INSTANSI') ? null : adminOpdIds(actor),
         entity: query.entity,
@@ -76,6 +77,22 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
         beforeId: afterId,
         limit: query.limit,
       });
+      return {
+        nextCursor: page.nextCursor,
+        items: page.items.map((r) => {
+          const {
+            sasaranGelarDepan: _gd,
+            sasaranNama: _n,
+            sasaranGelarBelakang: _gb,
+            sasaranNip: _nip,
+            skpTahun: _t,
+            realisasiPeriode: _p,
+            jabatanNama: _j,
+            ...e
+          } = r;
+          return { ...e, sasaran: namaSasaranAudit(r) };
+        }),
+      };
     },
   };
 }

@@ -533,7 +533,7 @@ export function createDokumenService(deps: {
     },
 
     /**
-     * The same ZIP as a job the user may leave (ADR 0010): refusals answer at once; then the job,
+     * The same ZIP as a job the user may leave (ADR 0011): refusals answer at once; then the job,
      * counting the employees whose documents are in, keeps the file for its owner to download.
      */
     async zipUnitLatar(actor: Actor, unorId: number, kode: string): Promise<PekerjaanOut> {

@@ -5,6 +5,7 @@
  */
 import type { TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Identitas } from '../../contracts/skp.js';
+import { formatPersen } from '../../domain/angka.js';
 import type { Distribusi } from '../../domain/kurva.js';
 import {
   PREDIKAT_ORGANISASI_LABEL,
@@ -39,8 +40,6 @@ export interface PenetapanData {
   tanggal: string;
 }
 
-const persen = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
-
 export function penetapanDocument(d: PenetapanData, verifikasi: Verifikasi): TDocumentDefinitions {
   const n = PREDIKAT_PEGAWAI.reduce((s, p) => s + d.jumlah[p], 0);
   return {
@@ -73,7 +72,7 @@ export function penetapanDocument(d: PenetapanData, verifikasi: Verifikasi): TDo
             ...PREDIKAT_PEGAWAI.map((p): TableCell[] => [
               PREDIKAT_PEGAWAI_LABEL[p],
               { text: String(d.jumlah[p]), alignment: 'right' },
-              { text: n ? `${persen.format((d.jumlah[p] / n) * 100)} %` : KOSONG, alignment: 'right' },
+              { text: n ? formatPersen((d.jumlah[p] / n) * 100) : KOSONG, alignment: 'right' },
             ]),
             [{ text: 'Jumlah', bold: true }, { text: String(n), alignment: 'right', bold: true }, ''],
           ],

@@ -106,6 +106,7 @@ function skp(over: Partial<SkpDetail> = {}): SkpDetail {
     disetujuiAt: '2026-01-09T01:00:00Z',
     batasWaktu: '2026-01-31',
     terlambat: false,
+    keteranganTerlambat: null,
     cakupan: null,
     temuan: [],
     saran: [],

@@ -336,7 +336,7 @@ export function createImporService(deps: {
     }
 
     const entries: AuditInput[] = [
-      ...inserted.map((p) => {
+      ...inserted.map((p): AuditInput => {
         const r = toCreate.find((x) => x.nip === p.nip)!;
         return {
           instansiId: pelaku.instansiId,
@@ -350,7 +350,7 @@ export function createImporService(deps: {
           requestId,
         };
       }),
-      ...toUpdate.map((r) => {
+      ...toUpdate.map((r): AuditInput => {
         const e = r.existing!;
         return {
           instansiId: pelaku.instansiId,

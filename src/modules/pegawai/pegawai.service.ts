@@ -463,7 +463,7 @@ export function createPegawaiService(deps: {
           instansiId: p.instansiId,
           opdId: p.opdId,
           actorId: actor.id,
-          action: `pegawai.${body.jenis.toLowerCase()}`,
+          action: body.jenis === 'PLT' ? 'pegawai.plt' : 'pegawai.plh',
           entity: 'pegawai',
           entityId: id,
           after: {

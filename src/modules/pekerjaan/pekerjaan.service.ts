@@ -1,5 +1,5 @@
 /**
- * Long work a user may leave (ADR 0010). The request that starts it gets the running row at once;
+ * Long work a user may leave (ADR 0011). The request that starts it gets the running row at once;
  * the work runs in this process, reports its progress (written to the row, never awaited by the
  * work, so it may report from inside its own transaction) and ends SELESAI with its result file
  * or link, or GAGAL with an Indonesian message. Only the one who started it sees it.

@@ -6,8 +6,8 @@
  * items that escalated to them. Once a window of the period that ended last month has closed, each
  * OPD admin learns once what is overdue in their OPD, with a link to its late list. Runs on one
  * instance at a time (a transaction-scoped advisory lock) and is idempotent (`notifikasi.kunci`);
- * the run that did the work then checkpoints the audit chains' heads (ADR 0007) and refreshes the
- * monitoring recap of the periods still changing.
+ * the run that did the work then checkpoints the audit chains' heads (ADR 0007), refreshes the
+ * monitoring recap of the periods still changing and drops old idempotency keys (ADR 0010).
  * Returned items are notified by the realisasi service.
  */
 import type { Db, Tx } from '../../db/client.js';
@@ -32,6 +32,7 @@ import {
 } from '../../domain/tenggat.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
 import type { AuditCheckpointService } from '../audit/audit-checkpoint.service.js';
+import type { IdempotenService } from '../idempoten/idempoten.service.js';
 import type { JadwalService } from '../jadwal/jadwal.service.js';
 import type { MonitoringService } from '../monitoring/monitoring.service.js';
 import * as q from './pengingat.queries.js';
@@ -66,8 +67,9 @@ export function createPengingatService(deps: {
   jadwal: Pick<JadwalService, 'config'>;
   monitoring: Pick<MonitoringService, 'perbaruiBerjalan'>;
   auditCheckpoint: Pick<AuditCheckpointService, 'checkpoint'>;
+  idempoten: Pick<IdempotenService, 'bersihkan'>;
 }) {
-  const { db, clock, jadwal, monitoring, auditCheckpoint } = deps;
+  const { db, clock, jadwal, monitoring, auditCheckpoint, idempoten } = deps;
 
   /** The OPD admins' notices of the windows of the last period that have closed by now. */
   async function tunggakanUntuk(tx: Tx, r: Rencana, now: Date) {
@@ -190,6 +192,7 @@ export function createPengingatService(deps: {
       if (hasil.dijalankan) {
         await auditCheckpoint.checkpoint();
         for (const r of rencana) await monitoring.perbaruiBerjalan(r.instansiId);
+        await idempoten.bersihkan();
       }
       return hasil;
     },

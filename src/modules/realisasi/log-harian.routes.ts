@@ -9,6 +9,8 @@ import {
 } from '../../contracts/log-harian.js';
 import { RhkPeriodeParams } from '../../contracts/realisasi.js';
 import { errorResponses } from '../../platform/http.js';
+import { IDEMPOTEN_DESKRIPSI, jawabSekali } from '../idempoten/idempoten.http.js';
+import type { IdempotenService } from '../idempoten/idempoten.service.js';
 import type { LogHarianService } from './log-harian.service.js';
 import { BACA_REALISASI, PEMILIK_REALISASI } from './realisasi.routes.js';
 
@@ -18,7 +20,7 @@ const ATURAN =
   'hanya entri bersatuan sama dengan satuan realisasi (atau satuan entri pertama). Hanya pemilik, selama ' +
   'realisasi berstatus Draf (jendela input) atau Perlu Perbaikan (jendela perbaikan).';
 
-export function logHarianRoutes(log: LogHarianService): FastifyPluginAsyncZod {
+export function logHarianRoutes(log: LogHarianService, idempoten: IdempotenService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/realisasi/:id/log',
@@ -41,22 +43,19 @@ export function logHarianRoutes(log: LogHarianService): FastifyPluginAsyncZod {
         schema: {
           tags: ['Realisasi'],
           summary: 'Tambah entri log harian satu RHK; entri pertama membuat draf realisasinya',
-          description: `${ATURAN} Kirim \`version\` realisasi bila sudah ada.`,
+          description: `${ATURAN} Kirim \`version\` realisasi bila sudah ada. ${IDEMPOTEN_DESKRIPSI}`,
           params: RhkPeriodeParams,
           body: TambahLogBody,
           response: { 201: LogHarianOut, ...errorResponses(400, 401, 404, 409, 422) },
         },
       },
-      async (request, reply) => {
-        const out = await log.tambah(
-          request.actor!,
-          request.params.rhkId,
-          request.params.periode,
-          request.body,
-          { requestId: request.id },
-        );
-        return reply.status(201).send(out);
-      },
+      async (request, reply) =>
+        jawabSekali(idempoten, request, reply, 201, (klaim) =>
+          log.tambah(request.actor!, request.params.rhkId, request.params.periode, request.body, {
+            requestId: request.id,
+            klaim,
+          }),
+        ),
     );
 
     app.put(

@@ -25,6 +25,8 @@ import * as q from './realisasi.queries.js';
 import type { RealisasiService } from './realisasi.service.js';
 
 type Meta = { requestId: string };
+/** The entry an offline client may repeat: `klaim` claims its idempotency key first in the transaction. */
+type MetaIdempoten = Meta & { klaim?: ((tx: Tx) => Promise<void>) | undefined };
 type Realisasi = {
   id: number;
   version: number;
@@ -107,13 +109,14 @@ export function createLogHarianService(deps: {
       rhkId: number,
       kode: string,
       body: z.infer<typeof TambahLogBody>,
-      meta: Meta,
+      meta: MetaIdempoten,
     ): Promise<LogHarianOut> {
       const t = await realisasi.targetDraf(actor, rhkId, kode, body.version);
       const entry = entriOf(body);
       periksa(entry, t.periode);
       const now = clock.now();
       const realisasiId = await db.transaction(async (tx) => {
+        await meta.klaim?.(tx);
         let id: number;
         let hasil: { nilai: number | null; satuan: string | null };
         let logId: number;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../../contracts/common.js';
@@ -19,6 +20,8 @@ import {
 } from '../../contracts/realisasi.js';
 import { AppError } from '../../platform/errors.js';
 import { errorResponses } from '../../platform/http.js';
+import { IDEMPOTEN_DESKRIPSI, jawabSekali } from '../idempoten/idempoten.http.js';
+import type { IdempotenService } from '../idempoten/idempoten.service.js';
 import type { RealisasiService } from './realisasi.service.js';
 
 /**
@@ -46,7 +49,10 @@ function attachment(nama: string) {
 
 const MB = (BERKAS_MAKS_BYTE / (1024 * 1024)).toLocaleString('id-ID');
 
-export function realisasiRoutes(realisasi: RealisasiService): FastifyPluginAsyncZod {
+export function realisasiRoutes(
+  realisasi: RealisasiService,
+  idempoten: IdempotenService,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/realisasi',
@@ -100,16 +106,19 @@ export function realisasiRoutes(realisasi: RealisasiService): FastifyPluginAsync
           summary: 'Simpan draf realisasi satu RHK (rencana aksi, nilai/uraian, tautan bukti dukung)',
           description:
             'Bila log harian RHK ini berisi entri, nilai realisasi adalah jumlah kuantitas log (nilai yang ' +
-            'dikirim diabaikan); satuan yang dikirim memilih satuan log mana yang dijumlahkan.',
+            `dikirim diabaikan); satuan yang dikirim memilih satuan log mana yang dijumlahkan. ${IDEMPOTEN_DESKRIPSI}`,
           params: RhkPeriodeParams,
           body: SimpanRealisasiBody,
           response: { 200: RealisasiOut, ...errorResponses(400, 401, 404, 409, 422) },
         },
       },
-      async (request) =>
-        realisasi.simpan(request.actor!, request.params.rhkId, request.params.periode, request.body, {
-          requestId: request.id,
-        }),
+      async (request, reply) =>
+        jawabSekali(idempoten, request, reply, 200, (klaim) =>
+          realisasi.simpan(request.actor!, request.params.rhkId, request.params.periode, request.body, {
+            requestId: request.id,
+            klaim,
+          }),
+        ),
     );
 
     app.post(
@@ -168,9 +177,9 @@ export function realisasiRoutes(realisasi: RealisasiService): FastifyPluginAsync
           description:
             'Multipart: field `deskripsi` lalu field `file`. Jenis berkas diperiksa dari isinya, bukan dari ' +
             'nama atau tipe yang dikirim. `duplikat` menandai berkas yang sama (SHA-256) yang sudah diunggah ' +
-            'pegawai lain pada instansi.',
+            `pegawai lain pada instansi. ${IDEMPOTEN_DESKRIPSI}`,
           params: IdParams,
-          response: { 201: UnggahBerkasOut, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+          response: { 201: UnggahBerkasOut, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422) },
         },
       },
       async (request, reply) => {
@@ -206,13 +215,25 @@ export function realisasiRoutes(realisasi: RealisasiService): FastifyPluginAsync
             { field: 'deskripsi' },
             d.error.issues[0]?.message ?? 'Deskripsi bukti dukung wajib diisi.',
           );
-        const out = await realisasi.unggahBerkas(
-          request.actor!,
-          request.params.id,
-          { namaBerkas: file.filename, data: file.data, deskripsi: d.data },
-          { requestId: request.id },
+        const input = { namaBerkas: file.filename, data: file.data, deskripsi: d.data };
+        const isi = {
+          params: request.params,
+          deskripsi: d.data,
+          namaBerkas: file.filename,
+          sha256: createHash('sha256').update(file.data).digest('hex'),
+        };
+        return jawabSekali(
+          idempoten,
+          request,
+          reply,
+          201,
+          (klaim) =>
+            realisasi.unggahBerkas(request.actor!, request.params.id, input, {
+              requestId: request.id,
+              klaim,
+            }),
+          isi,
         );
-        return reply.status(201).send(out);
       },
     );
 

@@ -64,6 +64,8 @@ import * as lq from './log-harian.queries.js';
 import * as q from './realisasi.queries.js';
 
 type Meta = { requestId: string };
+/** A write an offline client may repeat: `klaim` claims its idempotency key first in the transaction. */
+type MetaIdempoten = Meta & { klaim?: ((tx: Tx) => Promise<void>) | undefined };
 type IsiDraf = Omit<z.infer<typeof SimpanRealisasiBody>, 'version'>;
 
 /** Where a draft is written: the RHK of the approved plan in a period, and its realisasi as read. */
@@ -611,10 +613,13 @@ export function createRealisasiService(deps: {
       rhkId: number,
       kode: string,
       body: z.infer<typeof SimpanRealisasiBody>,
-      meta: Meta,
+      meta: MetaIdempoten,
     ): Promise<RealisasiOut> {
       const t = await targetDraf(actor, rhkId, kode, body.version);
-      const id = await db.transaction((tx) => tulisDraf(tx, actor, t, body, meta));
+      const id = await db.transaction(async (tx) => {
+        await meta.klaim?.(tx);
+        return tulisDraf(tx, actor, t, body, { requestId: meta.requestId });
+      });
       return itemOut(actor, actor.id, t.periodeKode, id);
     },
 
@@ -712,8 +717,8 @@ export function createRealisasiService(deps: {
           },
         ]);
         const entries: AuditInput[] = [
-          ...submit.map((r) => ({ r, kind: 'submit', to: toSubmit })),
-          ...resubmit.map((r) => ({ r, kind: 'resubmit', to: toResubmit })),
+          ...submit.map((r) => ({ r, kind: 'submit' as const, to: toSubmit })),
+          ...resubmit.map((r) => ({ r, kind: 'resubmit' as const, to: toResubmit })),
         ].map(({ r, kind, to }) => ({
           instansiId: s.instansiId,
           opdId: actor.opdId,
@@ -923,7 +928,7 @@ export function createRealisasiService(deps: {
       actor: Actor,
       id: number,
       input: { namaBerkas: string; data: Buffer; deskripsi: string },
-      meta: Meta,
+      meta: MetaIdempoten,
     ): Promise<{ bukti: BuktiDukungOut; realisasi: RealisasiOut }> {
       const { data } = input;
       if (data.length > BERKAS_MAKS_BYTE)
@@ -946,6 +951,7 @@ export function createRealisasiService(deps: {
       let buktiId: number;
       try {
         buktiId = await db.transaction(async (tx) => {
+          await meta.klaim?.(tx);
           const locked = await q.lockForBerkas(tx, id);
           if (!locked || locked.status !== r.status) throw new AppError('VERSION_CONFLICT');
           if (locked.jumlahBerkas >= BERKAS_MAKS_JUMLAH) throw penuh();

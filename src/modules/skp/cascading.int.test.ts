@@ -375,17 +375,25 @@ describe('assessor tools: lampiran, deadline, reminders, coverage on approval', 
       adminBkd: await h.login(org.adminBkd.nip),
     };
     const draft = (await c.staf.post('/api/skp', { tahun: 2026, pendekatan: 'KUANTITATIF' })).json();
-    expect(draft).toMatchObject({ batasWaktu: '2026-01-31', terlambat: false });
+    expect(draft).toMatchObject({ batasWaktu: '2026-01-31', terlambat: false, keteranganTerlambat: null });
     h.clock.set('2026-02-02T02:00:00Z');
     try {
       // Sessions last hours, not weeks: log in again on the new day.
       c.staf = await h.login(org.pelaksana.nip);
       c.kasi = await h.login(org.pengawas.nip);
       c.adminBkd = await h.login(org.adminBkd.nip);
-      expect((await c.staf.get(`/api/skp/${draft.id}`)).json().terlambat).toBe(true);
+      expect((await c.staf.get(`/api/skp/${draft.id}`)).json()).toMatchObject({
+        terlambat: true,
+        keteranganTerlambat: 'Belum disetujui, tenggat 31 Januari 2026',
+      });
       const list = (await c.kasi.get('/api/skp-bawahan?tahun=2026&terlambat=true')).json();
       expect(list.batasWaktu).toBe('2026-01-31');
-      expect(list.items.map((i: { pegawaiId: number }) => i.pegawaiId)).toContain(org.pelaksana.id);
+      expect(list.items).toContainEqual(
+        expect.objectContaining({
+          pegawaiId: org.pelaksana.id,
+          keteranganTerlambat: 'Belum disetujui, tenggat 31 Januari 2026',
+        }),
+      );
 
       const setting = (await c.adminBkd.get('/api/pengaturan')).json();
       expect(setting).toMatchObject({ batasSkp: '01-31', cakupanMemblokir: false, version: 1 });
@@ -401,6 +409,7 @@ describe('assessor tools: lampiran, deadline, reminders, coverage on approval', 
       expect((await c.staf.get(`/api/skp/${draft.id}`)).json()).toMatchObject({
         batasWaktu: '2026-02-28',
         terlambat: false,
+        keteranganTerlambat: null,
       });
       const audit = (await c.adminBkd.get('/api/audit?entity=pengaturan')).json();
       expect(audit.items[0]).toMatchObject({ action: 'pengaturan.ubah' });

@@ -2,6 +2,7 @@
  * SKP use cases: the owner plans and submits; the pejabat penilai (for JPT plans: the head of
  * region) approves or returns with a note. Status changes only through the domain workflow.
  */
+
 import type { z } from 'zod';
 import type {
   CakupanInstansiQuery,
@@ -19,6 +20,7 @@ import type {
   UpdateIsiBody,
 } from '../../contracts/skp.js';
 import type { Db, Tx } from '../../db/client.js';
+import type { AksiAudit } from '../../domain/audit.js';
 import { BERAKHLAK } from '../../domain/berakhlak.js';
 import { hitungCakupan, persenLengkap, statusCakupan } from '../../domain/cascading.js';
 import { formatJpt, isJpt } from '../../domain/jabatan.js';
@@ -26,9 +28,9 @@ import { namaLengkap } from '../../domain/pegawai.js';
 import {
   batasWaktuSkp,
   checkSkp,
-  isTerlambat,
   JENIS_LAMPIRAN,
   JENIS_LAMPIRAN_LABEL,
+  keteranganTerlambat,
   type Pendekatan,
   rhkHints,
 } from '../../domain/skp.js';
@@ -109,9 +111,11 @@ export function createSkpService(deps: {
     ]);
     const batasWaktu = batasWaktuSkp(s.tahun, s.periodeMulai, setting.batasSkp);
     const disetujuiPada = s.disetujuiAt ? dateInZone(s.disetujuiAt, zone) : null;
+    const keterangan = keteranganTerlambat(batasWaktu, dateInZone(clock.now(), zone), disetujuiPada);
     return {
       batasWaktu,
-      terlambat: isTerlambat(batasWaktu, dateInZone(clock.now(), zone), disetujuiPada),
+      terlambat: keterangan !== null,
+      keteranganTerlambat: keterangan,
       memblokir: setting.cakupanMemblokir,
     };
   }
@@ -227,6 +231,7 @@ export function createSkpService(deps: {
       disetujuiAt: s.disetujuiAt?.toISOString() ?? null,
       batasWaktu: batas.batasWaktu,
       terlambat: batas.terlambat,
+      keteranganTerlambat: batas.keteranganTerlambat,
       cakupan: cakupan && { masalah: cakupan.masalah, memblokir: batas.memblokir },
       atasan: atasan && {
         pegawaiId: atasan.pegawaiId,
@@ -323,7 +328,12 @@ export function createSkpService(deps: {
     id: number,
     version: number,
     meta: Meta,
-    part: { action: string; read: () => Promise<unknown>; write: (tx: Tx) => Promise<void>; after: unknown },
+    part: {
+      action: AksiAudit;
+      read: () => Promise<unknown>;
+      write: (tx: Tx) => Promise<void>;
+      after: unknown;
+    },
   ) {
     const { skp: s } = await load(id);
     await assertPenilai(actor, s);
@@ -467,15 +477,19 @@ export function createSkpService(deps: {
     const yearly = batasWaktuSkp(query.tahun, `${query.tahun}-01-01`, setting.batasSkp);
     const needle = query.q?.toLowerCase();
     const items = found
-      .map(({ periodeMulai, disetujuiPada, gelarDepan, nama, gelarBelakang, ...r }) => ({
-        ...r,
-        namaLengkap: namaLengkap({ gelarDepan, nama, gelarBelakang }),
-        terlambat: isTerlambat(
+      .map(({ periodeMulai, disetujuiPada, gelarDepan, nama, gelarBelakang, ...r }) => {
+        const keterangan = keteranganTerlambat(
           periodeMulai ? batasWaktuSkp(query.tahun, periodeMulai, setting.batasSkp) : yearly,
           tanggal,
           disetujuiPada,
-        ),
-      }))
+        );
+        return {
+          ...r,
+          namaLengkap: namaLengkap({ gelarDepan, nama, gelarBelakang }),
+          terlambat: keterangan !== null,
+          keteranganTerlambat: keterangan,
+        };
+      })
       .filter(
         (r) =>
           (query.status === undefined || (r.status ?? 'BELUM_ADA') === query.status) &&

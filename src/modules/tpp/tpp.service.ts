@@ -48,7 +48,7 @@ import * as rq from './tpp-ringkasan.queries.js';
 
 /**
  * `log` receives the computation's size and time (the route hands it the request logger);
- * `kemajuan` the lines written so far, when the computation runs as a job (ADR 0010).
+ * `kemajuan` the lines written so far, when the computation runs as a job (ADR 0011).
  */
 type Meta = {
   requestId: string;
@@ -398,7 +398,7 @@ export function createTppService({
     },
 
     /**
-     * The same computation as a job the admin may leave (ADR 0010): refusals (month not over,
+     * The same computation as a job the admin may leave (ADR 0011): refusals (month not over,
      * approved) answer at once; then 202 with the job, whose progress counts the lines written.
      */
     async hitungLatar(actor: Actor, bulan: string, meta: Meta): Promise<PekerjaanOut> {

@@ -3,6 +3,7 @@
  * when there is one, the cumulative total as progress toward the next pangkat or jenjang, and — for
  * the BKD admin — the initial AK the employee brought in.
  */
+
 import {
   Alert,
   Badge,
@@ -20,6 +21,7 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { formatPersen } from '../../../src/domain/angka';
 import { JENJANG_LABEL } from '../../../src/domain/jabatan';
 import { formatNip } from '../../../src/domain/nip';
 import { PREDIKAT_PEGAWAI_LABEL } from '../../../src/domain/predikat';
@@ -67,7 +69,7 @@ function Kemajuan({ d }: { d: AngkaKreditPegawaiOut }) {
         value={persen}
         color={selisih >= 0 ? 'teal' : 'blue'}
         size="lg"
-        aria-label={`Kemajuan angka kredit ${persen.toFixed(0)} persen`}
+        aria-label={`Kemajuan angka kredit ${formatPersen(persen, 0)}`}
       />
       <Text size="sm" c={selisih >= 0 ? 'teal.8' : 'dimmed'}>
         {selisih >= 0

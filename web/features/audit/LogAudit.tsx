@@ -1,9 +1,10 @@
-import { Card, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Card, Code, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { AuditEntry } from '../../../src/contracts/audit';
+import { LABEL_AKSI_AUDIT, labelAksiAudit } from '../../../src/domain/audit';
 import { LoadMore } from '../../components/LoadMore';
 import { ErrorView, Loading } from '../../components/Status';
 import { api } from '../../lib/api';
@@ -11,6 +12,10 @@ import { formatWaktu } from '../../lib/istilah';
 import { useJadwal } from '../realisasi/useJadwal';
 
 type Entry = z.infer<typeof AuditEntry>;
+
+const PILIHAN_AKSI = Object.entries(LABEL_AKSI_AUDIT)
+  .map(([value, label]) => ({ value, label }))
+  .sort((a, b) => a.label.localeCompare(b.label, 'id'));
 
 export function LogAudit() {
   const { zona } = useJadwal();
@@ -33,11 +38,14 @@ export function LogAudit() {
   return (
     <Stack>
       <Group grow>
-        <TextInput
+        <Select
           label="Aksi"
-          placeholder="mis. pegawai.mutasi"
-          value={action}
-          onChange={(e) => setAction(e.currentTarget.value)}
+          placeholder="Semua aksi"
+          data={PILIHAN_AKSI}
+          value={action || null}
+          onChange={(v) => setAction(v ?? '')}
+          searchable
+          clearable
         />
         <TextInput label="ID data" value={entityId} onChange={(e) => setEntityId(e.currentTarget.value)} />
       </Group>
@@ -64,16 +72,18 @@ export function LogAudit() {
                     <Table.Td>{formatWaktu(e.at, zona)}</Table.Td>
                     <Table.Td>{e.actorNama ?? '—'}</Table.Td>
                     <Table.Td>
-                      {e.action}
+                      {labelAksiAudit(e.action)}
+                      {/* The code stays for auditors who search or export by it. */}
+                      <Text size="xs" c="dimmed" ff="monospace">
+                        {e.action}
+                      </Text>
                       {e.reason && (
                         <Text size="xs" c="dimmed">
                           {e.reason}
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>
-                      {e.entity} #{e.entityId}
-                    </Table.Td>
+                    <Table.Td>{e.sasaran}</Table.Td>
                     <Table.Td>
                       {e.before != null && <Code block>sebelum: {JSON.stringify(e.before)}</Code>}
                       {e.after != null && <Code block>sesudah: {JSON.stringify(e.after)}</Code>}

@@ -1,15 +1,15 @@
-import { Alert, Button, PasswordInput, Stack } from '@mantine/core';
+import { Button, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
 import { Password } from '../../../src/contracts/auth';
-import { ApiError, post } from '../../lib/api';
+import { useGalatForm } from '../../components/GalatForm';
+import { post } from '../../lib/api';
 import { meQuery } from '../../lib/session';
 
 export function GantiKataSandiForm() {
-  const [error, setError] = useState<string | null>(null);
+  const galat = useGalatForm();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const form = useForm({
@@ -24,7 +24,7 @@ export function GantiKataSandiForm() {
     },
   });
   const submit = form.onSubmit(async ({ passwordLama, passwordBaru }) => {
-    setError(null);
+    galat.hapus();
     try {
       await post('/api/auth/password', { passwordLama, passwordBaru });
       notifications.show({ color: 'teal', message: 'Kata sandi berhasil diganti.' });
@@ -32,17 +32,13 @@ export function GantiKataSandiForm() {
       form.reset();
       await navigate({ to: '/' });
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Gagal mengganti kata sandi.');
+      galat.tampilkan(e, form);
     }
   });
   return (
     <form onSubmit={submit} noValidate>
       <Stack maw={420}>
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
+        {galat.ringkasan}
         <PasswordInput
           label="Kata sandi lama"
           autoComplete="current-password"

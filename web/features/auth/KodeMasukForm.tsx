@@ -1,7 +1,8 @@
 /** The second step of login: the code the authenticator app shows now, or a recovery code. */
-import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { LoginSesi } from '../../../src/contracts/auth';
+import { useGalatForm } from '../../components/GalatForm';
 import { ApiError, api } from '../../lib/api';
 
 type Sesi = (typeof LoginSesi)['_output'];
@@ -18,17 +19,17 @@ export function KodeMasukForm({
 }) {
   const [pemulihan, setPemulihan] = useState(false);
   const [kode, setKode] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const galat = useGalatForm();
   const [busy, setBusy] = useState(false);
 
   async function kirim(e: React.FormEvent) {
     e.preventDefault();
     if (!kode.trim()) {
-      setError(pemulihan ? 'Kode pemulihan wajib diisi.' : 'Kode autentikator wajib diisi.');
+      galat.periksa(pemulihan ? 'Kode pemulihan wajib diisi.' : 'Kode autentikator wajib diisi.');
       return;
     }
     setBusy(true);
-    setError(null);
+    galat.hapus();
     try {
       const res = await api<Sesi>('/api/auth/login/kode', {
         method: 'POST',
@@ -38,7 +39,7 @@ export function KodeMasukForm({
       await onMasuk(res);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'TANTANGAN_MFA_TIDAK_BERLAKU') onUlang(err.message);
-      else setError(err instanceof ApiError ? err.message : 'Gagal masuk.');
+      else galat.tampilkan(err);
       setKode('');
     } finally {
       setBusy(false);
@@ -53,11 +54,7 @@ export function KodeMasukForm({
             ? 'Masukkan salah satu kode pemulihan yang Anda simpan saat mendaftarkan aplikasi autentikator. Setiap kode hanya berlaku sekali.'
             : 'Buka aplikasi autentikator di ponsel Anda, lalu masukkan 6 angka yang tampil untuk e-Kinerja.'}
         </Text>
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
+        {galat.ringkasan}
         {pemulihan ? (
           <TextInput
             key="pemulihan"
@@ -102,7 +99,7 @@ export function KodeMasukForm({
             onClick={() => {
               setPemulihan((p) => !p);
               setKode('');
-              setError(null);
+              galat.hapus();
             }}
           >
             {pemulihan ? 'Gunakan kode autentikator' : 'Gunakan kode pemulihan'}

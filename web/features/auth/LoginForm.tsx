@@ -2,20 +2,22 @@
  * Login: NIP and password, then — for an account with an authenticator app — the code step (a
  * 6-digit code, or one of the recovery codes).
  */
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { LoginResponse, LoginSesi } from '../../../src/contracts/auth';
-import { ApiError, api, setCsrfToken } from '../../lib/api';
+import { useGalatForm } from '../../components/GalatForm';
+import { api, setCsrfToken } from '../../lib/api';
+import { hapusCacheData } from '../../lib/luring/daring';
 import { halamanWajib, meQuery } from '../../lib/session';
 import { KodeMasukForm } from './KodeMasukForm';
 
 type Sesi = (typeof LoginSesi)['_output'];
 
 export function LoginForm({ kembali }: { kembali?: string | undefined }) {
-  const [error, setError] = useState<string | null>(null);
+  const galat = useGalatForm();
   const [busy, setBusy] = useState(false);
   const [tantangan, setTantangan] = useState<string | null>(null);
   const queryClient = useQueryClient();
@@ -30,13 +32,15 @@ export function LoginForm({ kembali }: { kembali?: string | undefined }) {
 
   async function masuk(res: Sesi) {
     setCsrfToken(res.csrfToken);
+    // Reads cached for offline use belong to whoever was logged in before.
+    await hapusCacheData();
     await queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
     await navigate({ to: halamanWajib(res.user) ?? kembali ?? '/' });
   }
 
   const submit = form.onSubmit(async (values) => {
     setBusy(true);
-    setError(null);
+    galat.hapus();
     try {
       const res = await api<LoginResponse>('/api/auth/login', { method: 'POST', body: values, csrf: false });
       if ('mfa' in res) {
@@ -44,7 +48,7 @@ export function LoginForm({ kembali }: { kembali?: string | undefined }) {
         setTantangan(res.mfa.tantangan);
       } else await masuk(res);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Gagal masuk.');
+      galat.tampilkan(e);
     } finally {
       setBusy(false);
     }
@@ -57,7 +61,8 @@ export function LoginForm({ kembali }: { kembali?: string | undefined }) {
         onMasuk={masuk}
         onUlang={(pesan) => {
           setTantangan(null);
-          setError(pesan);
+          if (pesan) galat.periksa(pesan);
+          else galat.hapus();
         }}
       />
     );
@@ -66,11 +71,7 @@ export function LoginForm({ kembali }: { kembali?: string | undefined }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
+        {galat.ringkasan}
         <TextInput
           label="NIP"
           inputMode="numeric"

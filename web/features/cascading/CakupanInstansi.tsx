@@ -2,6 +2,7 @@
  * Dibagi habis across the instansi (SPEC §4.3, §8): summary cards, a row per unit with its coverage
  * (click to drill down), a bar chart of % IKI lengkap, and who waits for whose plan.
  */
+
 import {
   Anchor,
   Box,
@@ -20,12 +21,13 @@ import {
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { UnorDetail, UnorNode } from '../../../src/contracts/org';
 import type { CakupanInstansiResponse, CakupanRingkasan } from '../../../src/contracts/skp';
+import { formatPersen } from '../../../src/domain/angka';
 import { STATUS_SKP_LABEL } from '../../../src/domain/skp-workflow';
 import { KartuAngka } from '../../components/KartuAngka';
 import { ErrorView, Loading } from '../../components/Status';
 import { api } from '../../lib/api';
 import { ISTILAH_CASCADING } from '../../lib/istilah';
-import { formatPersen, warnaPersen } from './format';
+import { warnaPersen } from './format';
 import { GrafikCakupan } from './GrafikCakupan';
 
 export interface CakupanSearch {
@@ -248,7 +250,7 @@ export function CakupanInstansi({
           allowDeselect={false}
           w={120}
         />
-        {query.isFetching && !query.isPending && <Loader size="sm" mb={8} aria-label="Memuat" />}
+        {query.isFetching && !query.isPending && <Loader size="sm" mb={8} />}
       </Group>
       {search.unorId && <Jejak unorId={search.unorId} nama={query.data?.unor?.nama ?? '…'} onPilih={pilih} />}
       {query.isPending ? (

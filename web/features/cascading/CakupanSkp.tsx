@@ -1,14 +1,16 @@
 /** Dibagi-habis coverage of one leader plan (SPEC §4.3): per IKI status, orphaned RHKs, who is not approved. */
+
 import { Badge, Card, Group, List, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CakupanResponse } from '../../../src/contracts/skp';
+import { formatPersen } from '../../../src/domain/angka';
 import { STATUS_CAKUPAN_LABEL } from '../../../src/domain/cascading';
 import { STATUS_SKP_LABEL } from '../../../src/domain/skp-workflow';
 import { ErrorView, Loading } from '../../components/Status';
 import { api } from '../../lib/api';
 import { ISTILAH_CASCADING, WARNA_STATUS_CAKUPAN } from '../../lib/istilah';
-import { formatJumlah, formatPersen, formatTarget, warnaPersen } from './format';
+import { formatJumlah, formatTarget, warnaPersen } from './format';
 
 type Cakupan = z.infer<typeof CakupanResponse>;
 type IkiCakupan = Cakupan['iki'][number];

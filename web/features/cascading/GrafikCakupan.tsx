@@ -1,15 +1,13 @@
 /** % IKI lengkap per unit as horizontal bars (recharts: only on the lazily loaded Dibagi Habis page). */
+
+import { formatPersen } from '../../../src/domain/angka';
+import { useSumbuNama } from '../../components/SumbuNama';
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { useMediaQuery } from '@mantine/hooks';
-import { formatPersen } from './format';
 
 export function GrafikCakupan({ unit }: { unit: { unorId: number; nama: string; persenLengkap: number }[] }) {
-  const ponsel = useMediaQuery('(max-width: 36em)');
-  // Long unit names would wrap into each other: one line each, shortened.
-  const maks = ponsel ? 16 : 30;
-  const pendek = (s: string) => (s.length > maks ? `${s.slice(0, maks - 1)}…` : s);
-  const data = unit.map((u) => ({ unit: pendek(u.nama), lengkap: u.persenLengkap }));
+  const sumbu = useSumbuNama(190, 100);
+  const data = unit.map((u) => ({ unit: u.nama, lengkap: u.persenLengkap }));
   return (
     <BarChart
       h={Math.max(160, 28 * data.length + 40)}
@@ -17,9 +15,9 @@ export function GrafikCakupan({ unit }: { unit: { unorId: number; nama: string; 
       dataKey="unit"
       orientation="vertical"
       series={[{ name: 'lengkap', label: 'IKI lengkap', color: 'teal.6' }]}
-      valueFormatter={formatPersen}
+      valueFormatter={(v) => formatPersen(v)}
       xAxisProps={{ domain: [0, 100] }}
-      yAxisProps={{ width: ponsel ? 100 : 190, interval: 0, tick: { fontSize: 11 } }}
+      yAxisProps={sumbu}
       getBarColor={(v) => (v >= 100 ? 'teal.6' : v >= 50 ? 'orange.5' : 'red.6')}
       gridAxis="x"
       maxBarWidth={18}

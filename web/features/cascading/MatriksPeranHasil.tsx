@@ -5,7 +5,6 @@
  */
 import {
   ActionIcon,
-  Alert,
   Badge,
   Button,
   Card,
@@ -23,6 +22,7 @@ import { type CSSProperties, useState } from 'react';
 import type { MatriksResponse } from '../../../src/contracts/skp';
 import { STATUS_SKP_LABEL } from '../../../src/domain/skp-workflow';
 import { akhiriKalimat } from '../../../src/domain/teks';
+import { useGalatForm } from '../../components/GalatForm';
 import { ErrorView, Loading } from '../../components/Status';
 import { ApiError, api, post } from '../../lib/api';
 import { ISTILAH_CASCADING } from '../../lib/istilah';
@@ -52,14 +52,14 @@ interface Sasaran {
 function IsiSelForm({ skpId, sasaran, onClose }: { skpId: number; sasaran: Sasaran; onClose: () => void }) {
   const queryClient = useQueryClient();
   const [rencana, setRencana] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const galat = useGalatForm();
   const [busy, setBusy] = useState(false);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (!rencana.trim()) return setError('Rencana hasil kerja wajib diisi.');
+    if (!rencana.trim()) return galat.periksa('Rencana hasil kerja wajib diisi.');
     setBusy(true);
-    setError(null);
+    galat.hapus();
     try {
       const res = await post<MatriksResponse>(`/api/skp/${skpId}/matriks`, {
         pegawaiId: sasaran.baris.pegawaiId,
@@ -78,7 +78,7 @@ function IsiSelForm({ skpId, sasaran, onClose }: { skpId: number; sasaran: Sasar
       });
       onClose();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Gagal menyimpan.');
+      galat.tampilkan(err);
       // The subordinate's plan may have changed status meanwhile: show the current state.
       if (err instanceof ApiError && (err.status === 409 || err.status === 422))
         await queryClient.invalidateQueries({ queryKey: matriksKey(skpId) });
@@ -102,11 +102,7 @@ function IsiSelForm({ skpId, sasaran, onClose }: { skpId: number; sasaran: Sasar
           </Text>
           <Text size="sm">{sasaran.kolom.rencana}</Text>
         </div>
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
+        {galat.ringkasan}
         <Textarea
           label="Rencana hasil kerja bawahan"
           description="Menjadi RHK utama di draf SKP bawahan; bawahan melengkapi IKI dan targetnya."

@@ -27,7 +27,5 @@ export function formatTarget(t: {
 export const formatJumlah = (n: number | null, satuan: string | null) =>
   n === null ? '—' : [angka(n), satuan].filter(Boolean).join(' ');
 
-export const formatPersen = (n: number) => `${n.toLocaleString('id-ID', { maximumFractionDigits: 1 })} %`;
-
 /** Colour of a coverage percentage: green when complete, orange half way, red below. */
 export const warnaPersen = (n: number) => (n >= 100 ? 'teal' : n >= 50 ? 'orange' : 'red');

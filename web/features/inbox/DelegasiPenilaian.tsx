@@ -4,7 +4,6 @@
  * everything in their scope) and revokes what has not ended.
  */
 import {
-  Alert,
   Badge,
   Button,
   Card,
@@ -25,9 +24,10 @@ import { useState } from 'react';
 import type { StatusDelegasi } from '../../../src/domain/delegasi';
 import { MAKS_HARI_DELEGASI } from '../../../src/domain/delegasi';
 import { labelTanggal } from '../../../src/domain/tenggat';
+import { useGalatForm } from '../../components/GalatForm';
 import { LoadMore } from '../../components/LoadMore';
 import { ErrorView, Loading } from '../../components/Status';
-import { ApiError, post } from '../../lib/api';
+import { post } from '../../lib/api';
 import { isAdmin, useMe } from '../../lib/session';
 import {
   calonPenerima,
@@ -57,13 +57,13 @@ function FormDelegasi() {
   const [mulai, setMulai] = useState('');
   const [selesai, setSelesai] = useState('');
   const [alasan, setAlasan] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const galat = useGalatForm();
   const [busy, setBusy] = useState(false);
 
   async function simpan(e: React.FormEvent) {
     e.preventDefault();
-    setError(null);
-    if (!penerimaId) return setError('Pilih penerima delegasi.');
+    galat.hapus();
+    if (!penerimaId) return galat.periksa('Pilih penerima delegasi.');
     setBusy(true);
     try {
       await post('/api/delegasi', { penerimaId: Number(penerimaId), mulai, selesai, alasan });
@@ -74,7 +74,7 @@ function FormDelegasi() {
       setAlasan('');
       await segarkanDelegasi(queryClient);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Gagal menyimpan delegasi.');
+      galat.tampilkan(err);
     } finally {
       setBusy(false);
     }
@@ -89,11 +89,7 @@ function FormDelegasi() {
             Selama rentang tanggal, penerima menilai realisasi bawahan Anda atas nama Anda. Penerima harus
             pejabat struktural setingkat atau lebih tinggi; paling lama {MAKS_HARI_DELEGASI} hari.
           </Text>
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
+          {galat.ringkasan}
           <Select
             label="Penerima delegasi"
             placeholder="Ketik nama atau NIP"
@@ -148,7 +144,7 @@ function FormDelegasi() {
 
 function Daftar({ lingkup }: { lingkup: Lingkup }) {
   const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
+  const galat = useGalatForm();
   const query = useInfiniteQuery({
     queryKey: [...DELEGASI_KEY, lingkup],
     initialPageParam: null as string | null,
@@ -161,23 +157,19 @@ function Daftar({ lingkup }: { lingkup: Lingkup }) {
 
   async function cabut(d: Delegasi) {
     if (!window.confirm(`Cabut delegasi kepada ${d.penerima.namaLengkap} (${rentang(d)})?`)) return;
-    setError(null);
+    galat.hapus();
     try {
       await post(`/api/delegasi/${d.id}/cabut`, {});
       notifications.show({ color: 'teal', message: 'Delegasi dicabut.' });
       await segarkanDelegasi(queryClient);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Gagal mencabut delegasi.');
+      galat.tampilkan(err);
     }
   }
 
   return (
     <Card withBorder>
-      {error && (
-        <Alert color="red" role="alert" mb="sm">
-          {error}
-        </Alert>
-      )}
+      {galat.ringkasan}
       {items.length === 0 ? (
         <Text c="dimmed">Belum ada delegasi.</Text>
       ) : (

@@ -3,19 +3,7 @@
  * employee or a unit (and the units below it), with a reason and a last valid day; the list shows
  * them newest first, the active ones with "Cabut".
  */
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Radio,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Radio, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -23,10 +11,11 @@ import { useState } from 'react';
 import type { BukaanOut, BukaanPage, JadwalOut } from '../../../src/contracts/jadwal';
 import { akhirTanggal, JENIS_JENDELA, JENIS_JENDELA_LABEL, singkatanZona } from '../../../src/domain/jadwal';
 import { formatNip } from '../../../src/domain/nip';
+import { useGalatForm } from '../../components/GalatForm';
 import { LoadMore } from '../../components/LoadMore';
 import { ErrorView, Loading } from '../../components/Status';
 import { api, post } from '../../lib/api';
-import { galatField } from '../../lib/galatForm';
+import { pesanGalat } from '../../lib/galatForm';
 import { usePegawaiOptions } from '../pegawai/pilihPegawai';
 import { PilihUnit } from '../pk/PilihUnit';
 import { jadwalQuery } from '../realisasi/api';
@@ -45,7 +34,7 @@ function FormBukaan({ jadwal }: { jadwal: JadwalOut }) {
   const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
   const options = usePegawaiOptions(search);
-  const [umum, setUmum] = useState<string | null>(null);
+  const galat = useGalatForm();
   const periode = jadwal.jadwal.map((p) => ({ value: p.kode, label: p.label })).reverse();
   const form = useForm({
     initialValues: {
@@ -65,7 +54,7 @@ function FormBukaan({ jadwal }: { jadwal: JadwalOut }) {
     },
   });
   const submit = form.onSubmit(async (v) => {
-    setUmum(null);
+    galat.hapus();
     try {
       await post('/api/jadwal/bukaan', {
         jenis: v.jenis,
@@ -78,11 +67,8 @@ function FormBukaan({ jadwal }: { jadwal: JadwalOut }) {
       form.setFieldValue('alasan', '');
       await queryClient.invalidateQueries({ queryKey: ['jadwal-bukaan'] });
     } catch (e) {
-      const { fields, umum } = galatField(e);
       // The server says `berakhir` (an instant); the admin typed a date.
-      const { berakhir, ...rest } = fields;
-      form.setErrors(berakhir ? { ...rest, sampai: berakhir } : rest);
-      setUmum(umum);
+      galat.tampilkan(e, form, { berakhir: 'sampai' });
     }
   });
   return (
@@ -90,7 +76,7 @@ function FormBukaan({ jadwal }: { jadwal: JadwalOut }) {
       <form onSubmit={submit} aria-label="Buka jendela" noValidate>
         <Stack gap="xs">
           <Title order={3}>Buka jendela</Title>
-          {umum && <Alert color="red">{umum}</Alert>}
+          {galat.ringkasan}
           <Radio.Group label="Sasaran" {...form.getInputProps('sasaran')}>
             <Stack gap={4} mt={4}>
               <Radio value="pegawai" label="Seorang pegawai" />
@@ -155,7 +141,7 @@ function BarisBukaan({ b, zona }: { b: BukaanOut; zona: string }) {
       notifications.show({ color: 'teal', message: 'Bukaan dicabut.' });
       return queryClient.invalidateQueries({ queryKey: ['jadwal-bukaan'] });
     },
-    onError: (e) => notifications.show({ color: 'red', message: e.message }),
+    onError: (e) => notifications.show({ color: 'red', message: pesanGalat(e) }),
   });
   const sasaran = b.pegawai ? `${b.pegawai.namaLengkap} (${formatNip(b.pegawai.nip)})` : (b.unor?.nama ?? '');
   const berakhir = new Intl.DateTimeFormat('id-ID', {

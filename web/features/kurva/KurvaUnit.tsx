@@ -25,6 +25,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { formatPersen } from '../../../src/domain/angka';
 import {
   PREDIKAT_ORGANISASI,
   PREDIKAT_ORGANISASI_LABEL,
@@ -46,14 +47,10 @@ import { type KalibrasiOut, type KurvaUnitOut, kalibrasiQuery, kurvaKeys } from 
 
 type Pegawai = KalibrasiOut['pegawai'][number];
 
-/** A refused write keeps the server's Indonesian message; nothing was saved. */
+/** A refused write in the user's words, in view and focused; nothing was saved. */
 function Galat({ error }: { error: Error | null }) {
   if (!error) return null;
-  return (
-    <Alert color="red" role="alert">
-      {error.message}
-    </Alert>
-  );
+  return <GalatForm key={error.message}>{pesanGalat(error)}</GalatForm>;
 }
 
 function GrafikKurva({ kurva }: { kurva: KurvaUnitOut }) {
@@ -81,7 +78,7 @@ function GrafikKurva({ kurva }: { kurva: KurvaUnitOut }) {
             ]
           : []),
       ]}
-      valueFormatter={(v) => `${v} %`}
+      valueFormatter={(v) => formatPersen(v)}
       yAxisProps={{ domain: [0, 100] }}
       withLegend
       aria-label="Grafik kurva distribusi predikat pegawai"
@@ -290,7 +287,7 @@ function Penetapan({ kurva, onSaved }: { kurva: KurvaUnitOut; onSaved: (k: Kurva
 }
 
 /**
- * A unit's documents are one PDF per employee: the ZIP is made as a job (ADR 0010), shown in the
+ * A unit's documents are one PDF per employee: the ZIP is made as a job (ADR 0011), shown in the
  * tray, downloaded from there when ready, so a big unit on a poor connection is not one long wait.
  */
 function TombolZipUnit({ unorId, periode }: { unorId: number; periode: string }) {

@@ -3,27 +3,27 @@
  * ranked, the trend of the year, predikat per OPD, SKP status, and the OPD table that drills down.
  * Charts (recharts) load only with this lazily loaded page.
  */
+import { useSumbuNama } from '../../components/SumbuNama';
 import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
 import { Anchor, Badge, Card, Group, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { formatPersen } from '../../../src/domain/angka';
 import { PREDIKAT_PEGAWAI, PREDIKAT_PEGAWAI_LABEL } from '../../../src/domain/predikat';
 import { STATUS_SKP, STATUS_SKP_LABEL } from '../../../src/domain/skp-workflow';
 import { KartuAngka } from '../../components/KartuAngka';
 import { ErrorView, Loading } from '../../components/Status';
 import { kepatuhanQuery, type RingkasanOut, ringkasanQuery, trenQuery } from './api';
-import { angkaId, DihitungPada, persenTeks, WARNA_PREDIKAT } from './bersama';
+import { angkaId, DihitungPada, WARNA_PREDIKAT } from './bersama';
 
 type Opd = RingkasanOut['opd'][number];
-
-/** OPD names beside horizontal bars: room for two short lines on a desktop. */
-const SUMBU_OPD = { width: 180, tick: { fontSize: 11 } };
 
 function GrafikKepatuhan({ opd, periode }: { opd: Opd[]; periode: string }) {
   const urut = [...opd].sort((a, b) => (b.angka.kepatuhan ?? -1) - (a.angka.kepatuhan ?? -1));
   const data = urut.map((o) => ({ opd: o.nama, kepatuhan: o.angka.kepatuhan ?? 0 }));
-  const ringkas = urut.map((o) => `${o.nama} ${persenTeks(o.angka.kepatuhan)}`).join('; ');
+  const sumbu = useSumbuNama();
+  const ringkas = urut.map((o) => `${o.nama} ${formatPersen(o.angka.kepatuhan)}`).join('; ');
   return (
     <Card withBorder>
       <Title order={3} size="h4" id="judul-kepatuhan">
@@ -43,9 +43,9 @@ function GrafikKepatuhan({ opd, periode }: { opd: Opd[]; periode: string }) {
           dataKey="opd"
           orientation="vertical"
           series={[{ name: 'kepatuhan', label: 'Tepat waktu', color: 'teal.6' }]}
-          valueFormatter={(v) => `${v.toLocaleString('id-ID')} %`}
+          valueFormatter={(v) => formatPersen(v)}
           xAxisProps={{ domain: [0, 100] }}
-          yAxisProps={SUMBU_OPD}
+          yAxisProps={sumbu}
         />
       </figure>
     </Card>
@@ -67,7 +67,7 @@ function GrafikTren({ tahun }: { tahun: number }) {
         Tren pelaporan {tahun}
       </Title>
       <figure
-        aria-label={`Grafik tren ${tahun}: ${data.map((d) => `${d.periode} melapor ${d.melapor} %, tepat waktu ${d.tepat} %`).join('; ')}`}
+        aria-label={`Grafik tren ${tahun}: ${data.map((d) => `${d.periode} melapor ${formatPersen(d.melapor)}, tepat waktu ${formatPersen(d.tepat)}`).join('; ')}`}
         style={{ margin: 0 }}
       >
         <LineChart
@@ -78,7 +78,7 @@ function GrafikTren({ tahun }: { tahun: number }) {
             { name: 'melapor', label: 'Melapor', color: 'blue.6' },
             { name: 'tepat', label: 'Tepat waktu', color: 'teal.6' },
           ]}
-          valueFormatter={(v) => `${v.toLocaleString('id-ID')} %`}
+          valueFormatter={(v) => formatPersen(v)}
           yAxisProps={{ domain: [0, 100] }}
           withLegend
         />
@@ -88,6 +88,7 @@ function GrafikTren({ tahun }: { tahun: number }) {
 }
 
 function GrafikPredikat({ opd }: { opd: Opd[] }) {
+  const sumbu = useSumbuNama();
   const data = opd
     .filter((o) => PREDIKAT_PEGAWAI.some((p) => o.angka.predikat[p] > 0))
     .map((o) => ({ opd: o.nama, ...o.angka.predikat }));
@@ -121,7 +122,7 @@ function GrafikPredikat({ opd }: { opd: Opd[] }) {
               label: PREDIKAT_PEGAWAI_LABEL[p],
               color: WARNA_PREDIKAT[p],
             }))}
-            yAxisProps={SUMBU_OPD}
+            yAxisProps={sumbu}
             withLegend
           />
         </figure>
@@ -163,11 +164,11 @@ function PeringkatTahunan({ tahun }: { tahun: number }) {
                 <Table.Td>{o.peringkat ?? '–'}</Table.Td>
                 <Table.Td>{o.nama}</Table.Td>
                 <Table.Td ta="right" fw={600}>
-                  {persenTeks(o.kepatuhan)}
+                  {formatPersen(o.kepatuhan)}
                 </Table.Td>
                 {o.perPeriode.map((p) => (
                   <Table.Td key={p.kode} ta="right">
-                    {persenTeks(p.kepatuhan)}
+                    {formatPersen(p.kepatuhan)}
                   </Table.Td>
                 ))}
               </Table.Tr>
@@ -191,10 +192,10 @@ export function MonitoringInstansi({ periode, bolehPerbarui }: { periode: string
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
         <KartuAngka label="Pegawai aktif" nilai={angkaId(t.jumlahPegawai)} />
         <KartuAngka label="SKP disetujui" nilai={angkaId(t.skpDisetujui)} />
-        <KartuAngka label="Melapor" nilai={angkaId(t.melapor)} keterangan={persenTeks(t.persenMelapor)} />
+        <KartuAngka label="Melapor" nilai={angkaId(t.melapor)} keterangan={formatPersen(t.persenMelapor)} />
         <KartuAngka
           label="Tepat waktu (e-Lapkin)"
-          nilai={persenTeks(t.kepatuhan)}
+          nilai={formatPersen(t.kepatuhan)}
           keterangan={`${angkaId(t.tepatWaktu)} pegawai`}
         />
         <KartuAngka
@@ -260,7 +261,7 @@ export function MonitoringInstansi({ periode, bolehPerbarui }: { periode: string
                   <Table.Td ta="right">{angkaId(o.angka.jumlahPegawai)}</Table.Td>
                   <Table.Td ta="right">{angkaId(o.angka.skpDisetujui)}</Table.Td>
                   <Table.Td ta="right">{angkaId(o.angka.melapor)}</Table.Td>
-                  <Table.Td ta="right">{persenTeks(o.angka.kepatuhan)}</Table.Td>
+                  <Table.Td ta="right">{formatPersen(o.angka.kepatuhan)}</Table.Td>
                   <Table.Td ta="right">{angkaId(o.angka.dinilai)}</Table.Td>
                   <Table.Td ta="right">{angkaId(o.angka.perluPerbaikan)}</Table.Td>
                   <Table.Td ta="right">{angkaId(o.angka.diperbaiki)}</Table.Td>

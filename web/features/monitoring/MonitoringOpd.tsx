@@ -5,13 +5,14 @@
 import { Anchor, Badge, Card, Group, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { formatPersen } from '../../../src/domain/angka';
 import { STATUS_TERLAMBAT_LABEL } from '../../../src/domain/monitoring';
 import { formatNip } from '../../../src/domain/nip';
 import { KartuAngka } from '../../components/KartuAngka';
 import { LoadMore } from '../../components/LoadMore';
 import { ErrorView, Loading } from '../../components/Status';
 import { fetchTerlambat, opdQuery, terlambatKey } from './api';
-import { angkaId, persenTeks } from './bersama';
+import { angkaId } from './bersama';
 
 function DaftarTerlambat({ opdId, periode }: { opdId: number; periode: string }) {
   const query = useInfiniteQuery({
@@ -55,6 +56,7 @@ function DaftarTerlambat({ opdId, periode }: { opdId: number; periode: string })
                       NIP {formatNip(i.pegawai.nip)} ·{' '}
                       <Anchor
                         size="xs"
+                        underline="always"
                         renderRoot={(props) => (
                           <Link {...props} to="/riwayat" search={{ pegawai: i.pegawai.id }} />
                         )}
@@ -105,8 +107,8 @@ export function MonitoringOpd({ opdId, periode }: { opdId: number; periode: stri
       </Title>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
         <KartuAngka label="SKP disetujui" nilai={angkaId(t.skpDisetujui)} />
-        <KartuAngka label="Melapor" nilai={angkaId(t.melapor)} keterangan={persenTeks(t.persenMelapor)} />
-        <KartuAngka label="Tepat waktu (e-Lapkin)" nilai={persenTeks(t.kepatuhan)} />
+        <KartuAngka label="Melapor" nilai={angkaId(t.melapor)} keterangan={formatPersen(t.persenMelapor)} />
+        <KartuAngka label="Tepat waktu (e-Lapkin)" nilai={formatPersen(t.kepatuhan)} />
         <KartuAngka
           label="Terlambat"
           nilai={angkaId(t.terlambat)}
@@ -138,7 +140,7 @@ export function MonitoringOpd({ opdId, periode }: { opdId: number; periode: stri
                   <Table.Td ta="right">{angkaId(u.angka.jumlahPegawai)}</Table.Td>
                   <Table.Td ta="right">{angkaId(u.angka.skpDisetujui)}</Table.Td>
                   <Table.Td ta="right">{angkaId(u.angka.melapor)}</Table.Td>
-                  <Table.Td ta="right">{persenTeks(u.angka.kepatuhan)}</Table.Td>
+                  <Table.Td ta="right">{formatPersen(u.angka.kepatuhan)}</Table.Td>
                   <Table.Td ta="right">{angkaId(u.angka.dinilai)}</Table.Td>
                   <Table.Td ta="right">{angkaId(u.angka.terlambat)}</Table.Td>
                 </Table.Tr>

@@ -7,7 +7,6 @@ import { useJadwal } from '../realisasi/useJadwal';
 import { perbarui, segarkanMonitoring } from './api';
 
 export const angkaId = (n: number) => n.toLocaleString('id-ID');
-export const persenTeks = (p: number | null) => (p === null ? '–' : `${p.toLocaleString('id-ID')} %`);
 
 export const WARNA_PREDIKAT: Record<PredikatPegawai, string> = {
   SANGAT_BAIK: 'teal.7',

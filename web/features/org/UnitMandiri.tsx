@@ -2,11 +2,12 @@
  * The BKD marks a position as head of an independent unit (SPEC §4.2): plans created for it from
  * then on take the JPT layout, while its holder's assessor stays his direct superior.
  */
-import { Alert, Button, Group, Stack, Switch, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Switch, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, put } from '../../lib/api';
+import { useGalatForm } from '../../components/GalatForm';
+import { put } from '../../lib/api';
 
 export function UnitMandiriForm({
   jabatanId,
@@ -20,12 +21,12 @@ export function UnitMandiriForm({
   const queryClient = useQueryClient();
   const [baru, setBaru] = useState(nilai);
   const [alasan, setAlasan] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const galat = useGalatForm();
   const [saving, setSaving] = useState(false);
 
   async function simpan() {
-    if (alasan.trim().length < 3) return setError('Alasan wajib diisi (minimal 3 karakter).');
-    setError(null);
+    if (alasan.trim().length < 3) return galat.periksa('Alasan wajib diisi (minimal 3 karakter).');
+    galat.hapus();
     setSaving(true);
     try {
       await put(`/api/jabatan/${jabatanId}/unit-mandiri`, { kepalaUnitMandiri: baru, alasan });
@@ -33,7 +34,7 @@ export function UnitMandiriForm({
       setAlasan('');
       await queryClient.invalidateQueries({ queryKey: ['unor-detail', unorId] });
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Gagal menyimpan.');
+      galat.tampilkan(e);
     } finally {
       setSaving(false);
     }
@@ -62,11 +63,7 @@ export function UnitMandiriForm({
           </Button>
         </Group>
       )}
-      {error && (
-        <Alert color="red" p="xs">
-          {error}
-        </Alert>
-      )}
+      {galat.ringkasan}
     </Stack>
   );
 }

@@ -28,8 +28,9 @@ import {
   JENIS_ATASAN_OVERRIDE_LABEL,
   type JenisAtasanOverride,
 } from '../../../src/domain/jabatan';
+import { type FormDenganGalat, useGalatForm } from '../../components/GalatForm';
 import { PilihOpd } from '../../components/PilihOpd';
-import { ApiError, api, post, put } from '../../lib/api';
+import { api, post, put } from '../../lib/api';
 import { hariIniDi, JENIS_JABATAN_LABEL, PERAN_LABEL } from '../../lib/istilah';
 import { useJadwal } from '../realisasi/useJadwal';
 import { usePegawaiOptions } from './pilihPegawai';
@@ -47,29 +48,30 @@ function useJabatanOptions(search: string) {
   });
 }
 
+/** A write of this page: refreshes the employee; a refusal goes on the form's fields and its summary. */
 function useSave(p: PegawaiDetail) {
   const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  async function save(action: () => Promise<unknown>, done: string) {
-    setError(null);
+  const galat = useGalatForm();
+  async function save(action: () => Promise<unknown>, done: string, form?: FormDenganGalat) {
+    galat.hapus();
     try {
       await action();
       notifications.show({ color: 'teal', message: done });
       await queryClient.invalidateQueries({ queryKey: ['pegawai', p.id] });
       return true;
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Gagal menyimpan.');
+      galat.tampilkan(e, form);
       return false;
     }
   }
-  return { error, save };
+  return { ringkasan: galat.ringkasan, save };
 }
 
 function MutasiForm({ p }: { p: PegawaiDetail }) {
   const { zona } = useJadwal();
   const [search, setSearch] = useState('');
   const options = useJabatanOptions(search);
-  const { error, save } = useSave(p);
+  const { ringkasan, save } = useSave(p);
   const form = useForm({
     initialValues: { jabatanId: '', tmtMulai: hariIniDi(zona), alasan: '' },
     validate: {
@@ -82,6 +84,7 @@ function MutasiForm({ p }: { p: PegawaiDetail }) {
     const ok = await save(
       () => post(`/api/pegawai/${p.id}/mutasi`, { ...v, jabatanId: Number(v.jabatanId), version: p.version }),
       'Mutasi tersimpan.',
+      form,
     );
     if (ok) form.reset();
   });
@@ -89,7 +92,7 @@ function MutasiForm({ p }: { p: PegawaiDetail }) {
     <form onSubmit={submit} aria-label="Mutasi jabatan">
       <Stack gap="xs">
         <Title order={5}>Mutasi jabatan</Title>
-        {error && <Alert color="red">{error}</Alert>}
+        {ringkasan}
         <Select
           label="Jabatan tujuan"
           searchable
@@ -111,7 +114,7 @@ function MutasiForm({ p }: { p: PegawaiDetail }) {
 function AtasanForm({ p }: { p: PegawaiDetail }) {
   const [search, setSearch] = useState('');
   const options = usePegawaiOptions(search);
-  const { error, save } = useSave(p);
+  const { ringkasan, save } = useSave(p);
   // A team lead is for functional staff only (SPEC §3); the server checks it again.
   const fungsional = p.jabatan?.jenis === 'FUNGSIONAL';
   const form = useForm({
@@ -130,13 +133,14 @@ function AtasanForm({ p }: { p: PegawaiDetail }) {
             version: p.version,
           }),
         'Atasan tersimpan.',
+        form,
       );
     });
   return (
     <form onSubmit={submit(form.values.atasanId ? Number(form.values.atasanId) : 0)} aria-label="Ubah atasan">
       <Stack gap="xs">
         <Title order={5}>Ubah atasan (pejabat penilai)</Title>
-        {error && <Alert color="red">{error}</Alert>}
+        {ringkasan}
         {fungsional && (
           <Select
             label="Jenis penetapan"
@@ -175,7 +179,7 @@ function PltForm({ p }: { p: PegawaiDetail }) {
   const { zona } = useJadwal();
   const [search, setSearch] = useState('');
   const options = useJabatanOptions(search);
-  const { error, save } = useSave(p);
+  const { ringkasan, save } = useSave(p);
   const form = useForm({
     initialValues: { jabatanId: '', jenis: 'PLT', tmtMulai: hariIniDi(zona), tmtSelesai: '', alasan: '' },
     validate: {
@@ -194,13 +198,14 @@ function PltForm({ p }: { p: PegawaiDetail }) {
           alasan: v.alasan,
         }),
       'Penugasan Plt/Plh tersimpan.',
+      form,
     );
   });
   return (
     <form onSubmit={submit} aria-label="Penugasan Plt/Plh">
       <Stack gap="xs">
         <Title order={5}>Penugasan Plt/Plh</Title>
-        {error && <Alert color="red">{error}</Alert>}
+        {ringkasan}
         <Select
           label="Jenis"
           data={[
@@ -232,13 +237,13 @@ function PltForm({ p }: { p: PegawaiDetail }) {
 function ResetForm({ p }: { p: PegawaiDetail }) {
   const [temp, setTemp] = useState<string | null>(null);
   const [alasan, setAlasan] = useState('');
-  const { error, save } = useSave(p);
+  const { ringkasan, save } = useSave(p);
   // Resetting another BKD admin is recorded with a reason.
   const perluAlasan = p.roles.some((r) => r.peran === 'ADMIN_INSTANSI');
   return (
     <Stack gap="xs">
       <Title order={5}>Reset kata sandi</Title>
-      {error && <Alert color="red">{error}</Alert>}
+      {ringkasan}
       <Text size="sm" c="dimmed">
         Pegawai menerima kata sandi sementara dan wajib menggantinya saat masuk.
       </Text>
@@ -280,20 +285,24 @@ function ResetForm({ p }: { p: PegawaiDetail }) {
 
 /** A lost or replaced phone: the employee's authenticator, recovery codes and sessions are removed. */
 function ResetMfaForm({ p }: { p: PegawaiDetail }) {
-  const { error, save } = useSave(p);
+  const { ringkasan, save } = useSave(p);
   const form = useForm({
     initialValues: { alasan: '' },
     validate: { alasan: (v) => (v.trim().length >= 3 ? null : 'Alasan wajib diisi (minimal 3 karakter).') },
   });
   const submit = form.onSubmit(async (values) => {
-    const ok = await save(() => post(`/api/pegawai/${p.id}/reset-mfa`, values), 'Autentikator direset.');
+    const ok = await save(
+      () => post(`/api/pegawai/${p.id}/reset-mfa`, values),
+      'Autentikator direset.',
+      form,
+    );
     if (ok) form.reset();
   });
   return (
     <form onSubmit={submit} noValidate aria-label="Reset autentikator">
       <Stack gap="xs">
         <Title order={5}>Reset autentikator</Title>
-        {error && <Alert color="red">{error}</Alert>}
+        {ringkasan}
         <Text size="sm" c="dimmed">
           Untuk ponsel yang hilang atau diganti: aplikasi autentikator dan kode pemulihan pegawai dihapus dan
           semua sesinya berakhir. Bila kebijakan instansi mewajibkan, pegawai mendaftar ulang saat masuk.
@@ -310,7 +319,7 @@ function ResetMfaForm({ p }: { p: PegawaiDetail }) {
 type Peran = PegawaiDetail['roles'][number]['peran'];
 
 function PeranForm({ p }: { p: PegawaiDetail }) {
-  const { error, save } = useSave(p);
+  const { ringkasan, save } = useSave(p);
   const punya = (peran: Peran) => p.roles.some((r) => r.peran === peran);
   const [instansi, setInstansi] = useState(punya('ADMIN_INSTANSI'));
   const [timPenilai, setTimPenilai] = useState(punya('TIM_PENILAI'));
@@ -326,7 +335,7 @@ function PeranForm({ p }: { p: PegawaiDetail }) {
   return (
     <Stack gap="xs">
       <Title order={5}>Peran administratif</Title>
-      {error && <Alert color="red">{error}</Alert>}
+      {ringkasan}
       <Checkbox
         label={PERAN_LABEL.ADMIN_INSTANSI}
         checked={instansi}

@@ -1,5 +1,5 @@
 /**
- * The tray of long work (ADR 0010), mounted by the shell outside the routes so it stays while the
+ * The tray of long work (ADR 0011), mounted by the shell outside the routes so it stays while the
  * user moves around: running jobs with their progress, finished ones with their file or page, failed
  * ones with why. It polls only while something runs, announces each end in a live region, and then
  * refreshes every other view (the job changed their data).

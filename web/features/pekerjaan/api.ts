@@ -1,4 +1,4 @@
-/** Jobs the user started (ADR 0010): the list the tray polls, and starting one. */
+/** Jobs the user started (ADR 0011): the list the tray polls, and starting one. */
 import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import type { PekerjaanList, PekerjaanOut } from '../../../src/contracts/pekerjaan';
 import { api, post } from '../../lib/api';

@@ -21,6 +21,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { PkOut } from '../../../src/contracts/pk';
+import { useGalatForm } from '../../components/GalatForm';
 import { ErrorView, Loading } from '../../components/Status';
 import { ApiError, api, put } from '../../lib/api';
 import { ISTILAH_CASCADING } from '../../lib/istilah';
@@ -59,7 +60,7 @@ function Formulir({
   onMuatUlang: () => Promise<unknown>;
 }) {
   const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
+  const galat = useGalatForm();
   const [konflik, setKonflik] = useState(false);
   const [busy, setBusy] = useState(false);
   const form = useForm<{ sasaran: Item[] }>({
@@ -86,7 +87,7 @@ function Formulir({
 
   const simpan = form.onSubmit(async (v) => {
     setBusy(true);
-    setError(null);
+    galat.hapus();
     setKonflik(false);
     try {
       const res = await put<PkOut>('/api/perjanjian-kinerja', {
@@ -105,7 +106,7 @@ function Formulir({
       notifications.show({ color: 'teal', message: 'Perjanjian kinerja tersimpan.' });
     } catch (e) {
       if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') setKonflik(true);
-      else setError(e instanceof ApiError ? e.message : 'Gagal menyimpan.');
+      else galat.tampilkan(e);
     } finally {
       setBusy(false);
     }
@@ -229,11 +230,7 @@ function Formulir({
             </Stack>
           </Alert>
         )}
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
+        {galat.ringkasan}
         <Group>
           <Button type="submit" loading={busy}>
             Simpan perjanjian kinerja

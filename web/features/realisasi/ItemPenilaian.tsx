@@ -1,20 +1,23 @@
 /**
- * One RHK of a subordinate's month for the assessor: realisasi against target with the evidence, the
- * thread, and the verdict — Terima with the capaian, or Perlu perbaikan with a direction — plus
+ * One RHK of a subordinate's month for the assessor: realisasi against target with the evidence and
+ * the daily log, the thread, and the verdict — Terima with the capaian, or Perlu perbaikan with a direction — plus
  * umpan balik. Keys while the card has focus: 1/2/3 accept (di atas/sesuai/di bawah ekspektasi),
  * p asks for a correction, j/k or ↓/↑ move to the next/previous RHK.
  */
+
 import { Alert, Button, Card, Divider, Group, Kbd, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
 import { NilaiBody } from '../../../src/contracts/realisasi';
 import { CAPAIAN_RHK, type CapaianRhk } from '../../../src/domain/predikat';
 import { requiredWindows } from '../../../src/domain/realisasi-workflow';
+import { PetunjukPapanKetik } from '../../components/PetunjukPapanKetik';
 import { post } from '../../lib/api';
 import type { Zona } from '../../lib/istilah';
 import { GalatRealisasi, useAksiRealisasi } from './aksi';
 import type { ItemRealisasi, Jendela, RealisasiOut } from './api';
 import { BuktiDukungList } from './BuktiDukung';
 import { TampilRealisasi } from './KartuRealisasi';
+import { LogHarianPanel } from './LogHarianPanel';
 import { dalamIsian } from './navigasi';
 import { RhkRingkas } from './RhkRingkas';
 import { RiwayatRealisasi } from './RiwayatRealisasi';
@@ -26,6 +29,7 @@ const TOMBOL_CAPAIAN: Record<string, CapaianRhk> = { '1': 'DI_ATAS', '2': 'SESUA
 export function ItemPenilaian({
   item,
   nomor,
+  periode,
   jendela,
   dapatMenilai,
   eskalasi,
@@ -36,6 +40,7 @@ export function ItemPenilaian({
 }: {
   item: ItemRealisasi;
   nomor: number;
+  periode: string;
   jendela: Jendela[];
   dapatMenilai: boolean;
   /** The atasan deciding escalated items: their windows have closed by definition. */
@@ -85,6 +90,15 @@ export function ItemPenilaian({
             </Text>
             <BuktiDukungList realisasiId={r.id} bukti={r.buktiDukung} jenis="BERKAS" />
           </>
+        )}
+        {r && r.log.jumlahEntri > 0 && (
+          <LogHarianPanel
+            realisasiId={r.id}
+            rhkId={rhk.id}
+            namaRhk={`RHK ${rhk.jenis === 'UTAMA' ? 'Utama' : 'Tambahan'} ${nomor}`}
+            periode={periode}
+            dapatDiubah={false}
+          />
         )}
         {r?.arahan && r.status !== 'DITERIMA' && (
           <Alert color="orange" title="Arahan perbaikan" role="note">
@@ -254,10 +268,10 @@ function Keputusan({
         <Button loading={aksi.busy} onClick={() => kirim(keputusan, capaian)}>
           Simpan keputusan
         </Button>
-        <Text size="xs" c="dimmed">
+        <PetunjukPapanKetik>
           <Kbd>1</Kbd> <Kbd>2</Kbd> <Kbd>3</Kbd> terima (di atas/sesuai/di bawah) · <Kbd>p</Kbd> perlu
           perbaikan
-        </Text>
+        </PetunjukPapanKetik>
       </Group>
     </Stack>
   );

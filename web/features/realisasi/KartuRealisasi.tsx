@@ -3,28 +3,19 @@
  * evidence, the assessor's direction and the thread. Editable while the API says so (a draft in the
  * input window, a returned item in the correction window); the draft is saved per RHK.
  */
-import {
-  Alert,
-  Button,
-  Card,
-  Divider,
-  FileInput,
-  Grid,
-  Group,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Divider, Grid, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type ReactNode, useEffect, useId, useState } from 'react';
-import { BERKAS_MAKS_JUMLAH, SimpanRealisasiBody } from '../../../src/contracts/realisasi';
-import { api, put } from '../../lib/api';
+import { HEADER_IDEMPOTEN } from '../../../src/contracts/idempoten';
+import { SimpanRealisasiBody } from '../../../src/contracts/realisasi';
+import { api } from '../../lib/api';
 import type { Zona } from '../../lib/istilah';
+import { useDaring } from '../../lib/luring/daring';
+import { DISIMPAN_DI_PERANGKAT, kirimAtauAntrekan } from '../../lib/luring/kirim';
+import { useMe } from '../../lib/session';
 import { GalatRealisasi, useAksiRealisasi } from './aksi';
-import type { BuktiDukungOut, ItemRealisasi, RealisasiOut } from './api';
-import { BuktiDukungList } from './BuktiDukung';
-import { formatAngka, formatNilai, periksaAngka, periksaBerkas } from './format';
+import type { ItemRealisasi, RealisasiOut } from './api';
+import { BerkasBukti, BuktiDukungList } from './BuktiDukung';
+import { formatAngka, formatNilai, periksaAngka } from './format';
 import { RhkRingkas } from './RhkRingkas';
 import { RiwayatRealisasi } from './RiwayatRealisasi';
 import { CapaianBadge, StatusRealisasiBadge } from './StatusRealisasi';
@@ -130,7 +121,7 @@ export function KartuRealisasi({
         ) : (
           <TampilRealisasi realisasi={realisasi} />
         )}
-        {realisasi && <BerkasBukti realisasi={realisasi} />}
+        {realisasi && <BerkasBukti realisasi={realisasi} rhkId={rhk.id} periode={periode} />}
         {!realisasi && dapatDiubah && (
           <Text size="xs" c="dimmed">
             Simpan draf terlebih dahulu, lalu unggah berkas bukti dukung.
@@ -196,12 +187,19 @@ function FormRealisasi({
   const [isian, setIsian] = useState(awal);
   const [galat, setGalat] = useState<Record<string, string>>({});
   const aksi = useAksiRealisasi();
+  const me = useMe();
+  const daring = useDaring();
+  // Saved into the offline outbox: kept on the device, not lost, but not on the server yet.
+  const [diantre, setDiantre] = useState(false);
   const dariLog = (realisasi?.log.jumlahEntri ?? 0) > 0;
-  const berubah = JSON.stringify(isian) !== JSON.stringify(awal);
+  const berubah = JSON.stringify(isian) !== JSON.stringify(awal) && !diantre;
   useEffect(() => onBelumDisimpan(rhkId, berubah), [rhkId, berubah, onBelumDisimpan]);
   useEffect(() => () => onBelumDisimpan(rhkId, false), [rhkId, onBelumDisimpan]);
 
-  const ubah = (patch: Partial<Isian>) => setIsian((s) => ({ ...s, ...patch }));
+  const ubah = (patch: Partial<Isian>) => {
+    setDiantre(false);
+    setIsian((s) => ({ ...s, ...patch }));
+  };
   const ubahTautan = (i: number, patch: Partial<Isian['tautan'][number]>) =>
     ubah({ tautan: isian.tautan.map((t, j) => (j === i ? { ...t, ...patch } : t)) });
 
@@ -209,13 +207,37 @@ function FormRealisasi({
     e.preventDefault();
     const cek = periksa(isian, realisasi?.version);
     setGalat(cek.galat);
-    if (!cek.body) return;
-    await aksi.run(
-      () => put<RealisasiOut>(`/api/realisasi/${rhkId}/${periode}`, cek.body),
-      realisasi?.status === 'PERLU_PERBAIKAN'
-        ? 'Perbaikan tersimpan. Ajukan kembali agar dinilai ulang.'
-        : 'Draf realisasi tersimpan.',
+    const body = cek.body;
+    if (!body || !me) return;
+    const kunci = crypto.randomUUID();
+    const kirim = () =>
+      api<RealisasiOut>(`/api/realisasi/${rhkId}/${periode}`, {
+        method: 'PUT',
+        body,
+        headers: { [HEADER_IDEMPOTEN]: kunci },
+      });
+    const judul = [body.rencanaAksi, body.teks, isian.nilai && `${isian.nilai} ${isian.satuan}`]
+      .filter(Boolean)
+      .join(' · ');
+    const hasil = await aksi.run(
+      () =>
+        kirimAtauAntrekan(daring, kirim, {
+          jenis: 'DRAF',
+          kunci,
+          pegawaiId: me.id,
+          judul: judul || 'Draf realisasi',
+          rhkId,
+          periode,
+          isi: body,
+        }),
+      (out) =>
+        out === 'ANTRE'
+          ? `Draf realisasi: ${DISIMPAN_DI_PERANGKAT}`
+          : realisasi?.status === 'PERLU_PERBAIKAN'
+            ? 'Perbaikan tersimpan. Ajukan kembali agar dinilai ulang.'
+            : 'Draf realisasi tersimpan.',
     );
+    if (hasil === 'ANTRE') setDiantre(true);
   }
 
   return (
@@ -357,104 +379,13 @@ function FormRealisasi({
               Ada perubahan yang belum disimpan.
             </Text>
           )}
+          {diantre && (
+            <Text size="sm" c="orange.8" role="status">
+              Disimpan di perangkat; menunggu dikirim.
+            </Text>
+          )}
         </Group>
       </Stack>
     </form>
-  );
-}
-
-/** Uploaded evidence files: list, download, and while editable upload and delete. */
-function BerkasBukti({ realisasi }: { realisasi: RealisasiOut }) {
-  const [berkas, setBerkas] = useState<File | null>(null);
-  const [deskripsi, setDeskripsi] = useState('');
-  const [galat, setGalat] = useState<{ berkas?: string; deskripsi?: string }>({});
-  const [menghapus, setMenghapus] = useState<number | null>(null);
-  const aksi = useAksiRealisasi();
-  const jumlah = realisasi.buktiDukung.filter((b) => b.jenis === 'BERKAS').length;
-  const penuh = jumlah >= BERKAS_MAKS_JUMLAH;
-
-  async function unggah(e: React.FormEvent) {
-    e.preventDefault();
-    const g = {
-      berkas: berkas ? (periksaBerkas(berkas) ?? undefined) : 'Pilih berkas PDF, PNG atau JPEG.',
-      deskripsi: deskripsi.trim() ? undefined : 'Deskripsi bukti dukung wajib diisi.',
-    };
-    setGalat(g);
-    if (g.berkas || g.deskripsi || !berkas) return;
-    // The server reads the description before the file.
-    const form = new FormData();
-    form.append('deskripsi', deskripsi.trim());
-    form.append('file', berkas);
-    const ok = await aksi.run(
-      () => api(`/api/realisasi/${realisasi.id}/berkas`, { method: 'POST', form }),
-      'Berkas bukti dukung terunggah.',
-    );
-    if (ok) {
-      setBerkas(null);
-      setDeskripsi('');
-    }
-  }
-
-  async function hapus(b: BuktiDukungOut) {
-    setMenghapus(b.id);
-    await aksi.run(
-      () => api(`/api/realisasi/${realisasi.id}/berkas/${b.id}`, { method: 'DELETE' }),
-      'Berkas bukti dukung dihapus.',
-    );
-    setMenghapus(null);
-  }
-
-  return (
-    <Stack gap="xs" role="group" aria-label="Berkas bukti dukung">
-      <Title order={4} size="sm" fw={500}>
-        Berkas bukti dukung
-      </Title>
-      <BuktiDukungList
-        realisasiId={realisasi.id}
-        bukti={realisasi.buktiDukung}
-        jenis="BERKAS"
-        onHapus={realisasi.dapatDiubah ? hapus : undefined}
-        menghapus={menghapus}
-      />
-      {realisasi.dapatDiubah && (
-        <form onSubmit={unggah} noValidate>
-          <Grid gap="xs" align="flex-end">
-            <Grid.Col span={{ base: 12, sm: 5 }}>
-              <FileInput
-                label="Berkas"
-                description={`PDF, JPG atau PNG, paling besar 2 MB; paling banyak ${BERKAS_MAKS_JUMLAH} berkas`}
-                placeholder="Pilih berkas"
-                accept="application/pdf,image/png,image/jpeg"
-                clearable
-                disabled={penuh}
-                value={berkas}
-                error={galat.berkas}
-                onChange={(f) => {
-                  setBerkas(f);
-                  setGalat((g) => ({ ...g, berkas: f ? (periksaBerkas(f) ?? undefined) : undefined }));
-                }}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 5 }}>
-              <TextInput
-                label="Deskripsi berkas"
-                placeholder="mis. Notulen rapat"
-                maxLength={500}
-                disabled={penuh}
-                value={deskripsi}
-                error={galat.deskripsi}
-                onChange={(e) => setDeskripsi(e.currentTarget.value)}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 2 }}>
-              <Button type="submit" variant="light" fullWidth loading={aksi.busy} disabled={penuh}>
-                Unggah
-              </Button>
-            </Grid.Col>
-          </Grid>
-        </form>
-      )}
-      <GalatRealisasi aksi={aksi} />
-    </Stack>
   );
 }

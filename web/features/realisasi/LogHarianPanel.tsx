@@ -1,11 +1,13 @@
 /**
  * The optional daily log of one RHK in a period ("progress harian", SPEC §5.2): entries by date with
  * their sum, which is the realisasi's value, and, while the realisasi may be changed, a form to add,
- * change or remove entries. The first entry creates the draft realisasi.
+ * change or remove entries. The first entry creates the draft realisasi. Without a connection (or
+ * when it drops while sending) a new entry goes to the offline outbox and is listed here until sent.
  */
 import {
   Alert,
   Anchor,
+  Badge,
   Button,
   Group,
   List,
@@ -22,6 +24,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { LogHarianInput } from '../../../src/contracts/log-harian';
 import { checkLogHarian, KUANTITAS_MAKS } from '../../../src/domain/log-harian';
+import { type EntriLog, useAntrean } from '../../lib/luring/antrean';
+import { useDaring } from '../../lib/luring/daring';
+import { DISIMPAN_DI_PERANGKAT, kirimAtauAntrekan } from '../../lib/luring/kirim';
+import { useMe } from '../../lib/session';
 import { GalatRealisasi, useAksiRealisasi } from './aksi';
 import {
   hapusLog,
@@ -69,6 +75,31 @@ const tanggalPendek = (t: string) =>
 
 const angka = (n: number) => n.toLocaleString('id-ID');
 
+/** The entries of this RHK still in the offline outbox. */
+function Tertunda({ entri, namaRhk }: { entri: EntriLog[]; namaRhk: string }) {
+  if (entri.length === 0) return null;
+  return (
+    <Stack
+      gap={4}
+      component="ul"
+      aria-label={`Entri ${namaRhk} yang menunggu dikirim`}
+      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+    >
+      {entri.map((e) => (
+        <Group key={e.kunci} component="li" gap="xs" wrap="nowrap" align="flex-start">
+          <Badge color={e.status === 'KONFLIK' ? 'red' : 'yellow'} variant="light" style={{ flexShrink: 0 }}>
+            {e.status === 'KONFLIK' ? 'Konflik' : 'Menunggu dikirim'}
+          </Badge>
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {tanggalPendek(e.isi.tanggal)} {e.isi.jamMulai}–{e.isi.jamSelesai} · {e.isi.kegiatan} ·{' '}
+            {angka(Number(e.isi.kuantitas))} {e.isi.satuan}
+          </Text>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
 function Ringkasan({ log }: { log: LogHarianOut }) {
   const { jumlahEntri, perSatuan } = log.ringkasan;
   if (jumlahEntri === 0) return null;
@@ -102,6 +133,11 @@ export function LogHarianPanel(props: {
   const satuanUtama = log?.ringkasan.perSatuan.find((s) => s.dihitung)?.satuan ?? log?.satuan ?? '';
 
   const aksi = useAksiRealisasi();
+  const me = useMe();
+  const daring = useDaring();
+  const tertunda = useAntrean(me?.id).filter(
+    (e): e is EntriLog => e.jenis === 'LOG' && e.rhkId === rhkId && e.periode === periode,
+  );
   const [isian, setIsian] = useState<Isian | null>(null);
   const [diubah, setDiubah] = useState<number | null>(null);
   const [galat, setGalat] = useState<string[]>([]);
@@ -134,12 +170,31 @@ export function LogHarianPanel(props: {
     setGalat(pesan);
     if (!parsed.success || pesan.length) return;
     const version = log?.version;
+    if (diubah !== null && realisasiId !== null && version !== undefined) {
+      const hasil = await aksi.run(
+        () => ubahLog(realisasiId, diubah, { ...parsed.data, version }),
+        'Entri log harian diubah.',
+      );
+      if (hasil) tutup();
+      return;
+    }
+    if (!me) return;
+    const isi = { ...parsed.data, version };
+    const kunci = crypto.randomUUID();
+    const judul = `${tanggalPendek(isi.tanggal)} ${isi.jamMulai}–${isi.jamSelesai}: ${isi.kegiatan}`;
     const hasil = await aksi.run(
       () =>
-        diubah !== null && realisasiId !== null && version !== undefined
-          ? ubahLog(realisasiId, diubah, { ...parsed.data, version })
-          : tambahLog(rhkId, periode, { ...parsed.data, version }),
-      diubah !== null ? 'Entri log harian diubah.' : 'Entri log harian ditambahkan.',
+        kirimAtauAntrekan(daring, () => tambahLog(rhkId, periode, isi, kunci), {
+          jenis: 'LOG',
+          kunci,
+          pegawaiId: me.id,
+          judul,
+          rhkId,
+          periode,
+          isi,
+        }),
+      (out) =>
+        out === 'ANTRE' ? `Entri log harian: ${DISIMPAN_DI_PERANGKAT}` : 'Entri log harian ditambahkan.',
     );
     if (hasil) tutup();
   }
@@ -178,7 +233,8 @@ export function LogHarianPanel(props: {
         </Alert>
       )}
       {log && <Ringkasan log={log} />}
-      {entri.length === 0 && !query.isLoading && (
+      <Tertunda entri={tertunda} namaRhk={namaRhk} />
+      {entri.length === 0 && tertunda.length === 0 && !query.isLoading && (
         <Text size="sm" c="dimmed">
           Belum ada entri. Log harian opsional; bila diisi, nilai realisasi menjadi jumlah kuantitasnya.
         </Text>

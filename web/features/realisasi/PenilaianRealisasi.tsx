@@ -3,6 +3,7 @@
  * evidence and verdict, then umpan balik per BerAKHLAK value and the two ratings → predikat (the
  * §6.2 matrix, live). "Simpan & berikutnya" (Ctrl/⌘+Enter) saves and opens the next subordinate.
  */
+
 import {
   Alert,
   Anchor,
@@ -28,6 +29,8 @@ import { formatNip } from '../../../src/domain/nip';
 import { predikatKinerja, RATING, RATING_LABEL, type Rating } from '../../../src/domain/predikat';
 import { bolehTetapkanPredikat } from '../../../src/domain/realisasi-workflow';
 import { akhiriKalimat } from '../../../src/domain/teks';
+import { useGalatForm } from '../../components/GalatForm';
+import { PetunjukPapanKetik } from '../../components/PetunjukPapanKetik';
 import { ErrorView, Loading } from '../../components/Status';
 import { put } from '../../lib/api';
 import { DaftarMasukanRekan } from '../masukan-rekan/DaftarMasukanRekan';
@@ -135,12 +138,12 @@ function Halaman({
           ) : (
             <>
               {query.data.dapatMenilai && (
-                <Text size="xs" c="dimmed">
+                <PetunjukPapanKetik>
                   Papan ketik: pilih kartu RHK, lalu <Kbd>1</Kbd> <Kbd>2</Kbd> <Kbd>3</Kbd> terima (di
                   atas/sesuai/di bawah ekspektasi), <Kbd>p</Kbd> perlu perbaikan, <Kbd>j</Kbd>/<Kbd>k</Kbd>{' '}
                   RHK berikutnya/sebelumnya; <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> simpan penilaian dan buka
                   bawahan berikutnya.
-                </Text>
+                </PetunjukPapanKetik>
               )}
               <Stack gap="md" aria-label="Realisasi per RHK">
                 {query.data.items.map((item, i) => (
@@ -151,6 +154,7 @@ function Halaman({
                     }}
                     item={item}
                     nomor={nomorRhk(query.data.items, i)}
+                    periode={query.data.periode.kode}
                     jendela={query.data.jendela}
                     dapatMenilai={query.data.dapatMenilai}
                     eskalasi={query.data.menilaiSebagai === 'ESKALASI'}
@@ -194,7 +198,7 @@ function RatingPenilaian({
     umpanBalik,
   };
   const [isian, setIsian] = useState(awal);
-  const [galat, setGalat] = useState<string | null>(null);
+  const cek = useGalatForm();
   const aksi = useAksiRealisasi();
   // A feedback field typed into and emptied again is no change.
   const isi = (i: typeof awal) =>
@@ -232,10 +236,10 @@ function RatingPenilaian({
       version: penilaian?.version,
     });
     if (!body.success) {
-      setGalat(body.error.issues[0]?.message ?? 'Data penilaian tidak valid.');
+      cek.periksa(body.error.issues[0]?.message ?? 'Data penilaian tidak valid.');
       return;
     }
-    setGalat(null);
+    cek.hapus();
     const hasil = await aksi.run(
       () => put<RealisasiBulanOut>(`/api/realisasi/pegawai/${bulan.pegawai.id}/penilaian`, body.data),
       (b) => `Penilaian tersimpan: predikat ${b.penilaian?.predikatLabel ?? '—'}.`,
@@ -377,11 +381,7 @@ function RatingPenilaian({
             )}
           </Text>
         )}
-        {galat && (
-          <Alert color="red" role="alert">
-            {galat}
-          </Alert>
-        )}
+        {cek.ringkasan}
         <GalatRealisasi aksi={aksi} />
         {dapat && (
           <Group gap="sm" wrap="wrap">
@@ -402,9 +402,9 @@ function RatingPenilaian({
           <Button variant="subtle" size="xs" onClick={onBerikutnya} disabled={berubah}>
             {berikutnya ? `Lewati ke ${berikutnya}` : 'Kembali ke daftar'}
           </Button>
-          <Text size="xs" c="dimmed">
+          <PetunjukPapanKetik>
             <Kbd>n</Kbd>
-          </Text>
+          </PetunjukPapanKetik>
         </Group>
       </Stack>
     </Card>

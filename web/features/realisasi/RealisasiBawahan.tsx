@@ -2,12 +2,14 @@
  * "Penilaian Bawahan": the direct subordinates' month as a quick list for the keyboard — ↑/↓ or j/k
  * move, Enter opens; those waiting for the assessor come first (the API's order).
  */
+
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { formatNip } from '../../../src/domain/nip';
 import { STATUS_REALISASI_LABEL } from '../../../src/domain/realisasi-workflow';
+import { PetunjukPapanKetik } from '../../components/PetunjukPapanKetik';
 import { ErrorView, Loading } from '../../components/Status';
 import { type BawahanRealisasi, bawahanRealisasiQuery } from './api';
 import { langkah } from './navigasi';
@@ -94,9 +96,7 @@ function Daftar({ periode }: { periode: string }) {
           </Badge>
         ))}
       </Group>
-      <Text size="xs" c="dimmed">
-        Papan ketik: ↑/↓ atau j/k untuk berpindah, Enter untuk membuka.
-      </Text>
+      <PetunjukPapanKetik>Papan ketik: ↑/↓ atau j/k untuk berpindah, Enter untuk membuka.</PetunjukPapanKetik>
       <Stack
         gap={6}
         component="ul"

@@ -3,8 +3,10 @@
  * means the data or the status changed meanwhile (or the window closed): the alert says so and
  * offers "Muat ulang".
  */
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
+import { GalatForm } from '../../components/GalatForm';
 import { useAksi } from '../../lib/aksi';
+import { pesanGalat } from '../../lib/galatForm';
 import { segarkanRealisasi } from './api';
 
 export const useAksiRealisasi = () => useAksi(segarkanRealisasi);
@@ -25,10 +27,10 @@ export function GalatRealisasi({ aksi }: { aksi: Pick<AksiRealisasi, 'error' | '
   if (!error) return null;
   const berubah = error.status === 409 && error.code !== 'WINDOW_CLOSED' && error.code !== 'BERKAS_PENUH';
   return (
-    <Alert color="red" role="alert" title={JUDUL[error.code]}>
+    <GalatForm key={`${error.code}:${error.message}`} title={JUDUL[error.code]}>
       <Stack gap="xs">
         <Text size="sm">
-          {error.message}
+          {pesanGalat(error)}
           {berubah
             ? ' Muat ulang untuk melihat data terbaru; perubahan yang belum disimpan akan hilang.'
             : ''}
@@ -41,6 +43,6 @@ export function GalatRealisasi({ aksi }: { aksi: Pick<AksiRealisasi, 'error' | '
           </div>
         )}
       </Stack>
-    </Alert>
+    </GalatForm>
   );
 }

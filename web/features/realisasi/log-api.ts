@@ -1,9 +1,10 @@
 /** Calls of the daily log and of the spreadsheet entry of realisasi. */
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { HEADER_IDEMPOTEN } from '../../../src/contracts/idempoten';
 import type { LogHarianOut, TambahLogBody, UbahLogBody } from '../../../src/contracts/log-harian';
 import { formatYearMonth, type Periode, periodeOf } from '../../../src/domain/jadwal';
-import { api, post, put } from '../../lib/api';
+import { api, put } from '../../lib/api';
 
 export type { LogHarianOut };
 export type LogEntri = LogHarianOut['entri'][number];
@@ -17,8 +18,18 @@ export const logHarianQuery = (realisasiId: number) =>
     queryFn: () => api<LogHarianOut>(`/api/realisasi/${realisasiId}/log`),
   });
 
-export const tambahLog = (rhkId: number, periode: string, body: z.input<typeof TambahLogBody>) =>
-  post<LogHarianOut>(`/api/realisasi/${rhkId}/${encodeURIComponent(periode)}/log`, body);
+/** With the entry's idempotency key: sent again after a lost answer, it is not added twice. */
+export const tambahLog = (
+  rhkId: number,
+  periode: string,
+  body: z.input<typeof TambahLogBody>,
+  kunci: string,
+) =>
+  api<LogHarianOut>(`/api/realisasi/${rhkId}/${encodeURIComponent(periode)}/log`, {
+    method: 'POST',
+    body,
+    headers: { [HEADER_IDEMPOTEN]: kunci },
+  });
 
 export const ubahLog = (realisasiId: number, logId: number, body: z.input<typeof UbahLogBody>) =>
   put<LogHarianOut>(`/api/realisasi/${realisasiId}/log/${logId}`, body);

@@ -36,6 +36,7 @@ import {
   PERSPEKTIF,
   type Perspektif,
 } from '../../../src/domain/skp';
+import { GalatForm } from '../../components/GalatForm';
 import { api, put } from '../../lib/api';
 import { ASPEK_LABEL, ISTILAH_SKP, PERSPEKTIF_LABEL, STATUS_SKP_LABEL } from '../../lib/istilah';
 import { GalatAksi, type useSkpAksi } from './aksi';
@@ -513,9 +514,9 @@ export function HasilKerjaEditor({
         );
       })}
       {tampilkanGalat && kosong && (
-        <Alert color="red" role="alert">
+        <GalatForm>
           Lengkapi dulu isian yang wajib: setiap RHK perlu rencana hasil kerja dan setiap IKI perlu indikator.
-        </Alert>
+        </GalatForm>
       )}
       <DaftarTemuan skp={skp} />
       <GalatAksi aksi={aksi} />

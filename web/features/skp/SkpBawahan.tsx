@@ -24,9 +24,11 @@ import type { z } from 'zod';
 import type { PengingatResponse } from '../../../src/contracts/skp';
 import { formatNip } from '../../../src/domain/nip';
 import { STATUS_SKP } from '../../../src/domain/skp-workflow';
+import { useGalatForm } from '../../components/GalatForm';
 import { ErrorView, Loading } from '../../components/Status';
-import { ApiError, api, post } from '../../lib/api';
-import { formatTanggal, ISTILAH_SKP, STATUS_SKP_LABEL } from '../../lib/istilah';
+import { api, post } from '../../lib/api';
+import { formatTanggal, formatTanggalDi, ISTILAH_SKP, STATUS_SKP_LABEL } from '../../lib/istilah';
+import { useJadwal } from '../realisasi/useJadwal';
 import { pilihanTahun, type SkpBawahan as Response, skpKeys, tahunIni } from './api';
 import { StatusSkpBadge, TerlambatBadge } from './StatusSkp';
 
@@ -57,7 +59,7 @@ function Status({ p }: { p: Item }) {
   return (
     <Group gap={4}>
       <StatusSkpBadge status={p.status} />
-      {p.terlambat && <TerlambatBadge />}
+      {p.keteranganTerlambat && <TerlambatBadge keterangan={p.keteranganTerlambat} />}
     </Group>
   );
 }
@@ -76,11 +78,11 @@ function PengingatDialog({
   onSent: (n: number) => void;
 }) {
   const [pesan, setPesan] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const galat = useGalatForm();
   const [busy, setBusy] = useState(false);
   async function kirim() {
     setBusy(true);
-    setError(null);
+    galat.hapus();
     try {
       const res = await post<z.infer<typeof PengingatResponse>>('/api/skp-bawahan/pengingat', {
         tahun,
@@ -90,7 +92,7 @@ function PengingatDialog({
       onSent(res.terkirim);
       onClose();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Gagal mengirim pengingat.');
+      galat.tampilkan(e);
     } finally {
       setBusy(false);
     }
@@ -110,11 +112,7 @@ function PengingatDialog({
           value={pesan}
           onChange={(e) => setPesan(e.currentTarget.value)}
         />
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
+        {galat.ringkasan}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Batal
@@ -129,6 +127,7 @@ function PengingatDialog({
 }
 
 export function SkpBawahan() {
+  const { zona } = useJadwal();
   const [tahun, setTahun] = useState(String(tahunIni()));
   const [status, setStatus] = useState('');
   const [terlambat, setTerlambat] = useState('');
@@ -260,7 +259,7 @@ export function SkpBawahan() {
                     <Table.Td>
                       <Status p={p} />
                     </Table.Td>
-                    <Table.Td>{p.diajukanAt ? formatTanggal(p.diajukanAt) : '—'}</Table.Td>
+                    <Table.Td>{p.diajukanAt ? formatTanggalDi(p.diajukanAt, zona) : '—'}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -299,7 +298,7 @@ export function SkpBawahan() {
                     <Status p={p} />
                     {p.diajukanAt && (
                       <Text size="xs" c="dimmed">
-                        Diajukan {formatTanggal(p.diajukanAt)}
+                        Diajukan {formatTanggalDi(p.diajukanAt, zona)}
                       </Text>
                     )}
                   </Stack>

@@ -5,7 +5,8 @@ import { Link } from '@tanstack/react-router';
 import type { Identitas, SkpDetail } from '../../../src/contracts/skp';
 import { formatNip } from '../../../src/domain/nip';
 import { ErrorView, Loading } from '../../components/Status';
-import { formatTanggal, ISTILAH, ISTILAH_SKP, PENDEKATAN_LABEL } from '../../lib/istilah';
+import { formatTanggal, formatTanggalDi, ISTILAH, ISTILAH_SKP, PENDEKATAN_LABEL } from '../../lib/istilah';
+import { useJadwal } from '../realisasi/useJadwal';
 import { AjukanButton, AksiSkp } from './AksiSkp';
 import { useSkpAksi } from './aksi';
 import { skpDetailQuery } from './api';
@@ -63,6 +64,7 @@ function Bagian({ judul, children }: { judul: string; children: React.ReactNode 
 }
 
 function Header({ skp }: { skp: SkpDetail }) {
+  const { zona } = useJadwal();
   return (
     <Stack gap="xs">
       <Group gap="xs" wrap="wrap">
@@ -73,7 +75,7 @@ function Header({ skp }: { skp: SkpDetail }) {
         <Badge variant="outline" color="gray">
           Versi {skp.versi}
         </Badge>
-        {skp.terlambat && <TerlambatBadge />}
+        {skp.keteranganTerlambat && <TerlambatBadge keterangan={skp.keteranganTerlambat} />}
       </Group>
       <Text fw={600}>{skp.jabatanNama}</Text>
       <Text size="sm" c="dimmed">
@@ -82,7 +84,7 @@ function Header({ skp }: { skp: SkpDetail }) {
       </Text>
       <Text size="sm">
         {ISTILAH_SKP.batasWaktu}: {formatTanggal(skp.batasWaktu)}
-        {skp.disetujuiAt && ` · Disetujui ${formatTanggal(skp.disetujuiAt)}`}
+        {skp.disetujuiAt && ` · Disetujui ${formatTanggalDi(skp.disetujuiAt, zona)}`}
       </Text>
       <Group gap="xs" wrap="wrap">
         <Button component="a" href={`/api/skp/${skp.id}/dokumen.pdf`} download variant="default">

@@ -1,13 +1,14 @@
 /** "SKP Saya": my plans by year, and the way to start one (new or copied from last year). */
-import { Alert, Anchor, Button, Card, Group, Modal, Radio, Select, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Modal, Radio, Select, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { SkpDetail } from '../../../src/contracts/skp';
 import { PENDEKATAN, type Pendekatan } from '../../../src/domain/skp';
+import { useGalatForm } from '../../components/GalatForm';
 import { ErrorView, Loading } from '../../components/Status';
-import { ApiError, post } from '../../lib/api';
+import { post } from '../../lib/api';
 import { PENDEKATAN_LABEL } from '../../lib/istilah';
 import { pilihanTahun, type SkpListItem, skpKeys, skpSayaQuery, tahunIni } from './api';
 import { formatPeriode } from './format';
@@ -18,14 +19,14 @@ type Mode = 'baru' | 'salin';
 function BuatSkpModal({ mode, opened, onClose }: { mode: Mode; opened: boolean; onClose: () => void }) {
   const [tahun, setTahun] = useState(String(tahunIni()));
   const [pendekatan, setPendekatan] = useState<Pendekatan>('KUANTITATIF');
-  const [error, setError] = useState<string | null>(null);
+  const galat = useGalatForm();
   const [busy, setBusy] = useState(false);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    setError(null);
+    galat.hapus();
     setBusy(true);
     try {
       const skp = await post<SkpDetail>(mode === 'baru' ? '/api/skp' : '/api/skp/salin', {
@@ -37,7 +38,7 @@ function BuatSkpModal({ mode, opened, onClose }: { mode: Mode; opened: boolean; 
       onClose();
       await navigate({ to: '/skp/$id', params: { id: String(skp.id) } });
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Gagal membuat SKP.');
+      galat.tampilkan(err);
     } finally {
       setBusy(false);
     }
@@ -54,11 +55,7 @@ function BuatSkpModal({ mode, opened, onClose }: { mode: Mode; opened: boolean; 
               Periksa kembali RHK dan targetnya sebelum diajukan.
             </Text>
           )}
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
+          {galat.ringkasan}
           <Select
             label="Tahun"
             data={pilihanTahun()}

@@ -1,5 +1,5 @@
-/** Status of an SKP as a badge, with the red "Terlambat" badge beside it. */
-import { Badge } from '@mantine/core';
+/** Status of an SKP as a badge, with the red "Terlambat" badge and its reason beside it. */
+import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import type { StatusSkp } from '../../../src/domain/skp-workflow';
 import { ISTILAH_SKP, STATUS_SKP_LABEL } from '../../lib/istilah';
 
@@ -24,10 +24,21 @@ export function StatusSkpBadge({ status }: { status: StatusSkp | null }) {
   );
 }
 
-export function TerlambatBadge() {
+/**
+ * Late against the plan's deadline: the badge and, beside it, the approval date and the deadline it
+ * missed (dates in the instansi's zone, the ones the server judged), so it is never unexplained.
+ */
+export function TerlambatBadge({ keterangan }: { keterangan: string }) {
   return (
-    <Badge color="red" variant="filled">
-      {ISTILAH_SKP.terlambat}
-    </Badge>
+    <Group gap={4} data-testid="terlambat">
+      <Tooltip label={keterangan}>
+        <Badge color="red" variant="filled">
+          {ISTILAH_SKP.terlambat}
+        </Badge>
+      </Tooltip>
+      <Text size="xs" c="red.8">
+        {keterangan}
+      </Text>
+    </Group>
   );
 }

@@ -2,12 +2,14 @@
  * One place for the SKP writes: each returns the fresh SkpDetail, which replaces the cached one; a
  * 409 (VERSION_CONFLICT, or a status changed meanwhile) offers "Muat ulang", a 422 lists the server's temuan.
  */
-import { Alert, Button, List, Stack, Text } from '@mantine/core';
+import { Button, List, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SkpDetail } from '../../../src/contracts/skp';
+import { GalatForm } from '../../components/GalatForm';
 import { ApiError } from '../../lib/api';
+import { pesanGalat } from '../../lib/galatForm';
 import { skpKeys } from './api';
 
 export function useSkpAksi(id: number) {
@@ -54,13 +56,12 @@ export function GalatAksi({ aksi }: { aksi: ReturnType<typeof useSkpAksi> }) {
   if (!error) return null;
   const temuan = temuanOf(error.details);
   return (
-    <Alert
-      color="red"
-      role="alert"
+    <GalatForm
+      key={`${error.code}:${error.message}`}
       title={error.code === 'VERSION_CONFLICT' ? 'Data sudah berubah' : undefined}
     >
       <Stack gap="xs">
-        <Text size="sm">{error.message}</Text>
+        <Text size="sm">{pesanGalat(error)}</Text>
         {temuan.length > 0 && (
           <List size="sm">
             {temuan.map((t) => (
@@ -76,6 +77,6 @@ export function GalatAksi({ aksi }: { aksi: ReturnType<typeof useSkpAksi> }) {
           </div>
         )}
       </Stack>
-    </Alert>
+    </GalatForm>
   );
 }

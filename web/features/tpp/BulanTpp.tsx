@@ -2,6 +2,7 @@
  * One TPP month for the BKD (and, read-only, an OPD admin): compute or recompute the draft, approve
  * it, the totals per OPD, the lines with each employee's explanation, and the payroll XLSX.
  */
+
 import {
   Alert,
   Button,
@@ -23,12 +24,12 @@ import {
 import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { formatPersen } from '../../../src/domain/angka';
 import { formatNip } from '../../../src/domain/nip';
 import {
   adaKekurangan,
   DASAR_PRODUKTIVITAS_LABEL,
   PANJANG_ALASAN_MIN,
-  persen,
   rupiah,
   uraianKekurangan,
 } from '../../../src/domain/tpp';
@@ -50,7 +51,7 @@ import {
 } from './api';
 import { Angka, RincianTpp, StatusBulan } from './RincianTpp';
 
-/** The computation runs as a job (ADR 0010): the tray shows its progress, the page refreshes when done. */
+/** The computation runs as a job (ADR 0011): the tray shows its progress, the page refreshes when done. */
 const PESAN_MULAI = 'Perhitungan TPP dimulai; kemajuannya tampil di panel Pekerjaan.';
 
 function RincianPegawai({ bulan, pegawaiId }: { bulan: string; pegawaiId: number }) {
@@ -153,7 +154,7 @@ function DaftarBaris({ m }: { m: TppBulanOut }) {
                   </Table.Td>
                   <Table.Td ta="right">{rupiah(b.disiplin)}</Table.Td>
                   <Table.Td ta="right">
-                    {persen(b.potonganPersen)}
+                    {formatPersen(b.potonganPersen, 2)}
                     {b.hariBelumDiimpor > 0 && (
                       <Text size="xs" c="orange.8">
                         {b.hariBelumDiimpor} hari belum diimpor
@@ -320,8 +321,10 @@ function Ringkasan({ m }: { m: TppBulanOut }) {
           <Text size="xs" c="dimmed">
             Dasar produktivitas: {DASAR_PRODUKTIVITAS_LABEL[m.parameter.dasarProduktivitas]}. Tidak mengikuti
             apel/upacara:{' '}
-            {m.parameter.persenApel > 0 ? `${persen(m.parameter.persenApel)} per kali` : 'tidak dipotong'}.
-            {m.dasarHukum && ` Dasar hukum: ${m.dasarHukum}`}
+            {m.parameter.persenApel > 0
+              ? `${formatPersen(m.parameter.persenApel, 2)} per kali`
+              : 'tidak dipotong'}
+            .{m.dasarHukum && ` Dasar hukum: ${m.dasarHukum}`}
           </Text>
           <Kekurangan m={m} />
           <DitahanEvaluasi m={m} />

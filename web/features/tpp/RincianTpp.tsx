@@ -1,6 +1,8 @@
 /** One employee's TPP month: the amounts and every explained line of the computation, grouped. */
+
 import { Alert, Badge, Card, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
-import { KELOMPOK_RINCIAN, type KelompokRincian, persen, rupiah } from '../../../src/domain/tpp';
+import { formatPersen } from '../../../src/domain/angka';
+import { KELOMPOK_RINCIAN, type KelompokRincian, rupiah } from '../../../src/domain/tpp';
 import type { TppBarisDetail } from './api';
 
 const JUDUL: Record<KelompokRincian, string> = {
@@ -47,7 +49,7 @@ export function RincianTpp({ baris }: { baris: TppBarisDetail }) {
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
         <Angka label="Produktivitas" nilai={rupiah(baris.produktivitas)} />
         <Angka label="Disiplin" nilai={rupiah(baris.disiplin)} />
-        <Angka label="Potongan disiplin" nilai={persen(baris.potonganPersen)} />
+        <Angka label="Potongan disiplin" nilai={formatPersen(baris.potonganPersen, 2)} />
         <Angka label="Jumlah dibayarkan" nilai={rupiah(baris.jumlah)} />
       </SimpleGrid>
       {baris.ditahan && (
