@@ -17,6 +17,10 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'id-ID',
+    // The journeys run with the browser in WIB, the demo instansi is in WITA and CI's machine in UTC:
+    // a date shown in the browser's zone instead of the instansi's shows up as a failure. The zone
+    // journey (zona-waktu.spec.ts) runs its screens in UTC too.
+    timezoneId: 'Asia/Jakarta',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',

@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { demoAccounts, masuk } from './accounts.js';
+import { periksaAksesibilitas } from './aksesibilitas.js';
 import { test } from './fixtures.js';
 
 const accounts = demoAccounts();
@@ -81,4 +82,5 @@ test('the BKD admin filters the Pegawai list by OPD and reads the total of each 
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThan(semua);
   }).toPass();
+  await periksaAksesibilitas(page, 'Pegawai (disaring per OPD)');
 });

@@ -29,8 +29,23 @@ export async function pelanggaranBerat(page: Page): Promise<Pelanggaran[]> {
     }));
 }
 
-/** Fails the test when `nama` (the page, as the journey calls it) has a critical or serious violation. */
+/** `test-results/layar/<nama>.png`: the screen a journey checks, kept for review and printed in the run's output. */
+async function potret(page: Page, nama: string) {
+  const berkas = `test-results/layar/${nama
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}.png`;
+  await page.screenshot({ path: berkas, fullPage: true });
+  process.stdout.write(`layar: ${berkas}\n`);
+}
+
+/**
+ * Fails the test when `nama` (the screen, as the journey calls it) has a critical or serious
+ * violation; the screen is kept as a named screenshot either way.
+ */
 export async function periksaAksesibilitas(page: Page, nama: string) {
+  await potret(page, nama);
   const daftar = await pelanggaranBerat(page);
   const ringkasan = daftar
     .map((v) => `- ${v.id} (${v.impact}, ${v.jumlah} elemen): ${v.target.join(' | ')}`)

@@ -1,6 +1,7 @@
 import { expect } from '@playwright/test';
 import { formatNip } from '../src/domain/nip.js';
 import { demoAccounts, masuk } from './accounts.js';
+import { periksaAksesibilitas } from './aksesibilitas.js';
 import { test } from './fixtures.js';
 
 const accounts = demoAccounts();
@@ -18,6 +19,7 @@ test('the BKD admin opens a window for one employee on the screen, sees it liste
   await form.getByRole('button', { name: 'Buka jendela' }).click();
   await expect(form.getByText('Pilih pegawai.')).toBeVisible();
   await expect(form.getByText('Alasan wajib diisi (minimal 3 karakter).')).toBeVisible();
+  await periksaAksesibilitas(page, 'Bukaan jendela (isian kurang)');
 
   await form.getByLabel('Pegawai', { exact: true }).fill(fungsional.nip.slice(0, 12));
   await page.getByRole('option', { name: new RegExp(fungsional.nama.replace(/[.,]/g, '\\$&')) }).click();
@@ -32,6 +34,7 @@ test('the BKD admin opens a window for one employee on the screen, sees it liste
   await expect(row.getByText('Bukti dukung terlambat karena tugas lapangan')).toBeVisible();
   await expect(row.getByText('Perbaikan realisasi')).toBeVisible();
   await expect(row.getByText('Aktif')).toBeVisible();
+  await periksaAksesibilitas(page, 'Bukaan jendela (daftar)');
 
   await row.getByRole('button', { name: /^Cabut bukaan/ }).click();
   await expect(row.getByText('Dicabut')).toBeVisible();

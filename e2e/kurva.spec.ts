@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect } from '@playwright/test';
 import { labelPeriode, periodeOf } from '../src/domain/jadwal.js';
 import { type DemoAccount, demoAccounts, masuk } from './accounts.js';
+import { periksaAksesibilitas } from './aksesibilitas.js';
 import { test } from './fixtures.js';
 import { periodeKurvaTerbanyak } from './kurva-demo.js';
 
@@ -127,4 +128,5 @@ test('the BKD admin, who heads no unit, picks a unit and the period opens on its
     labelPeriode(periodeOf(terbaru, { periode: 'BULANAN' })),
   );
   await expect(page.getByText('Anda tidak memimpin unit organisasi.')).toHaveCount(0);
+  await periksaAksesibilitas(page, 'Kurva dan Predikat (admin memilih unit)');
 });

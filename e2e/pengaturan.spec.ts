@@ -1,5 +1,6 @@
 import { expect } from '@playwright/test';
 import { demoAccounts } from './accounts.js';
+import { periksaAksesibilitas } from './aksesibilitas.js';
 import { test } from './fixtures.js';
 
 const bkd = demoAccounts().admin_instansi!;
@@ -27,6 +28,7 @@ test('the BKD admin moves a window of the monthly schedule; an overlapping one i
   await expect(galat).toBeInViewport();
   await expect(galat).toBeFocused();
   await expect(galat).not.toContainText('body.');
+  await periksaAksesibilitas(page, 'Pengaturan (simpan ditolak)');
   const unchanged = await page.request.get('/api/pengaturan');
   expect((await unchanged.json()).jendela.input).toEqual({ mulai: 1, akhir: 7 });
 

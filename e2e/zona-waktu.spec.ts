@@ -6,6 +6,7 @@
 import { expect } from '@playwright/test';
 import { NAMA_BULAN } from '../src/domain/jadwal.js';
 import { demoAccounts, masuk } from './accounts.js';
+import { periksaAksesibilitas } from './aksesibilitas.js';
 import { test } from './fixtures.js';
 
 const staf = demoAccounts().staf!;
@@ -48,6 +49,7 @@ for (const zonaBrowser of ['UTC', 'Asia/Jakarta']) {
         const khusus = j.izin && j.status !== 'DIBUKA';
         if (j.status !== 'DITUTUP' && !khusus) await expect(item).toContainText(j.tenggat.label);
       }
+      await periksaAksesibilitas(page, `Realisasi Saya (peramban ${zonaBrowser})`);
     });
   });
 }
