@@ -20,7 +20,7 @@ export function ImporBerkas({
   tombol?: [string, string];
 }) {
   const { file, setFile, report, busy, kemajuan, run } = imp;
-  const teks = kemajuan && teksKemajuanImpor(kemajuan);
+  const teks = kemajuan ? teksKemajuanImpor(kemajuan) : '';
   return (
     <>
       <FileInput label={label} accept={accept} value={file} onChange={setFile} clearable />
@@ -45,7 +45,7 @@ export function ImporBerkas({
             value={kemajuan.tahap === 'unggah' ? kemajuan.persen : 100}
             striped={kemajuan.tahap === 'proses'}
             animated={kemajuan.tahap === 'proses'}
-            aria-label={teks!}
+            aria-label={teks}
           />
           <Text size="xs">{teks}</Text>
         </Stack>
