@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { demoAccounts, masuk } from './accounts.js';
 import { periksaAksesibilitas } from './aksesibilitas.js';
 import { test } from './fixtures.js';
@@ -20,7 +21,7 @@ test('the BKD admin starts long work, moves on, follows it in the tray and takes
   page,
 }) => {
   // A unit's documents are two registered PDFs per employee, made one by one.
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await masuk(page, bkd);
   const baki = page.getByRole('complementary', { name: 'Pekerjaan latar' });
   const bulan = duaBulanLalu();
@@ -95,5 +96,49 @@ test('the BKD admin starts long work, moves on, follows it in the tray and takes
     await expect(item).toHaveCount(0);
     await baki.getByRole('listitem').getByRole('button', { name: 'Tutup' }).click();
     await expect(baki).toHaveCount(0);
+  });
+
+  await test.step('makes the Laporan Penilaian SKP as a job, goes elsewhere, downloads it from the tray', async () => {
+    const tahun = String(new Date().getFullYear());
+    const judul = `Laporan Penilaian SKP ${tahun}`;
+    await page.goto('/laporan');
+    await page
+      .getByRole('heading', { name: 'Laporan Penilaian SKP', exact: true })
+      .locator('xpath=..')
+      .getByRole('button', { name: 'Buat XLSX' })
+      .click();
+    const item = baki.getByRole('listitem').filter({ hasText: judul });
+    await expect(item.getByRole('progressbar', { name: `Kemajuan ${judul}` })).toBeVisible();
+    await page
+      .getByRole('navigation', { name: 'Navigasi utama' })
+      .getByRole('link', { name: 'Beranda' })
+      .click();
+    await expect(page.getByRole('heading', { name: `Selamat datang, ${bkd.nama}` })).toBeVisible();
+    // Rows as they are written, or already the end: the demo's instansi is written within seconds.
+    await expect(
+      item.getByText(/^([\d.]+ dari [\d.]+ baris \(\d+ %\)|Selesai: [\d.]+ baris\.)$/),
+    ).toBeVisible();
+    const selesai = item.getByText(/^Selesai: [\d.]+ baris\.$/);
+    await expect(selesai).toBeVisible({ timeout: 60_000 });
+    const baris = Number((await selesai.textContent())!.replace(/\D/g, ''));
+    await periksaAksesibilitas(page, 'beranda dengan ekspor laporan di panel');
+
+    const download = page.waitForEvent('download');
+    await item.getByRole('link', { name: `Unduh Laporan-Penilaian-SKP-${tahun}.xlsx` }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`Laporan-Penilaian-SKP-${tahun}.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile(await file.path())) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    // The header, then one row per employee: as many as the tray counted, as the direct export has.
+    expect(sheet.getRow(1).getCell(1).value).toBe('NIP');
+    expect(sheet.rowCount).toBe(1 + baris);
+    const langsung = new ExcelJS.Workbook();
+    await langsung.xlsx.load(
+      (await (
+        await page.request.get(`/api/laporan/penilaian-skp.xlsx?tahun=${tahun}`)
+      ).body()) as unknown as ArrayBuffer,
+    );
+    expect(langsung.worksheets[0]!.rowCount).toBe(sheet.rowCount);
   });
 });

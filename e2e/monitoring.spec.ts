@@ -112,8 +112,14 @@ test('the BKD admin follows compliance per OPD down to a late employee, then pay
       page.getByText('Alasan BKD: Predikat yang belum ada dibayar susulan bulan berikutnya.'),
     ).toBeVisible();
 
+    // The workbook is made as a job; the tray offers it when it is written.
+    await page.getByRole('button', { name: 'Buat XLSX' }).click();
+    const unduh = page
+      .getByRole('complementary', { name: 'Pekerjaan latar' })
+      .getByRole('link', { name: `Unduh TPP-${bulanLalu()}.xlsx` });
+    await expect(unduh).toBeVisible();
     const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: 'Unduh XLSX' }).click();
+    await unduh.click();
     const file = await download;
     expect(file.suggestedFilename()).toBe(`TPP-${bulanLalu()}.xlsx`);
     const bytes = await readFile(await file.path());

@@ -288,7 +288,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   });
 
   const angkaKredit = createAngkaKreditService({ db, audit });
-  const laporan = createLaporanService({ db });
+  const laporan = createLaporanService({ db, pekerjaan });
   const tindakLanjut = createTindakLanjutService({ db });
   const kehadiran = createKehadiranService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
   const tokenApi = createTokenApiService({ db, clock, audit });

@@ -77,6 +77,8 @@ export async function createHarness(options: { now?: string; env?: Record<string
     clientOf,
     async close() {
       await app.close();
+      // A job a test started (or the route fuzzer did) ends before its database closes.
+      await app.pekerjaan.tunggu();
       await database.close();
     },
   };

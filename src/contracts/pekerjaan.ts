@@ -1,7 +1,7 @@
 /** Long work a user started and may leave (ADR 0011): its progress, outcome and result file. */
 import { z } from 'zod';
 
-export const JenisPekerjaan = z.enum(['TPP_HITUNG', 'DOKUMEN_ZIP']);
+export const JenisPekerjaan = z.enum(['TPP_HITUNG', 'DOKUMEN_ZIP', 'EKSPOR']);
 export type JenisPekerjaan = z.infer<typeof JenisPekerjaan>;
 
 export const StatusPekerjaan = z.enum(['BERJALAN', 'SELESAI', 'GAGAL']);

@@ -36,6 +36,18 @@ describe('xlsxStream', () => {
     expect(sheet.getRow(2).getCell(3).value).toEqual(new Date('2026-12-31T00:00:00Z'));
   });
 
+  it('reports the records written so far after each batch (a job counts its rows by it)', async () => {
+    async function* batches() {
+      for (const n of [2, 3, 1])
+        yield Array.from({ length: n }, (_, i) => ({ nip: `1987${i}`, nama: 'A', tanggal: null }));
+    }
+    const dilaporkan: number[] = [];
+    await buffer(
+      xlsxStream({ sheet: 'Uji', columns, batches: batches(), onRows: (n) => dilaporkan.push(n) }),
+    );
+    expect(dilaporkan).toEqual([2, 5, 6]);
+  });
+
   it('writes text that would start a formula with a leading apostrophe (item 8), and the imports read it back as typed', async () => {
     async function* batches() {
       yield [

@@ -47,6 +47,8 @@ export interface XlsxStreamOptions<K extends string> {
   sheet: string;
   columns: readonly XlsxColumn<K>[];
   batches: AsyncIterable<readonly Readonly<Record<K, XlsxCell>>[]>;
+  /** Called after each batch with the records written so far (an export run as a job counts them). */
+  onRows?: (written: number) => void;
 }
 
 /** Uncompressed sheet XML allowed to wait for the zip, bytes. */
@@ -85,10 +87,13 @@ export function xlsxStream<K extends string>(options: XlsxStreamOptions<K>): Rea
     const header = sheet.addRow(options.columns.map((c) => c.header));
     header.font = { bold: true };
     header.commit();
+    let written = 0;
     for await (const batch of options.batches) {
       if (out.destroyed) return; // the client went away: stop reading (closes the iterator)
       // A cell takes its column's style (numFmt '@' for text columns) when the row is added.
       for (const record of batch) sheet.addRow(barisAman(record)).commit();
+      written += batch.length;
+      options.onRows?.(written);
       // Backpressure, between batches: first until the zip has taken in the sheet's rows, then
       // until a slow client has taken the zip's output.
       while (sheetBacklog(sheet) > BACKLOG_MAX && !out.destroyed) await sleep(5);

@@ -1,8 +1,11 @@
 /** The file picker and the test/apply buttons of every import (the flow itself is `useImporBerkas`). */
-import { Button, FileInput, Group } from '@mantine/core';
+import { Button, FileInput, Group, Progress, Stack, Text } from '@mantine/core';
 import type { useImporBerkas } from '../lib/impor';
+import { teksKemajuanImpor } from '../lib/impor-kemajuan';
 
-type Impor = ReturnType<typeof useImporBerkas<{ mode: 'dry-run' | 'commit'; kesalahan: unknown[] }>>;
+type Impor = ReturnType<
+  typeof useImporBerkas<{ mode: 'dry-run' | 'commit'; jumlahBaris: number; kesalahan: unknown[] }>
+>;
 
 export function ImporBerkas({
   imp,
@@ -10,13 +13,14 @@ export function ImporBerkas({
   accept = '.csv,.xlsx',
   tombol = ['Uji berkas', 'Terapkan'],
 }: {
-  imp: Pick<Impor, 'file' | 'setFile' | 'report' | 'busy' | 'run'>;
+  imp: Pick<Impor, 'file' | 'setFile' | 'report' | 'busy' | 'kemajuan' | 'run'>;
   label: string;
   accept?: string;
   /** Labels of the dry-run and the commit button. */
   tombol?: [string, string];
 }) {
-  const { file, setFile, report, busy, run } = imp;
+  const { file, setFile, report, busy, kemajuan, run } = imp;
+  const teks = kemajuan ? teksKemajuanImpor(kemajuan) : '';
   return (
     <>
       <FileInput label={label} accept={accept} value={file} onChange={setFile} clearable />
@@ -34,6 +38,18 @@ export function ImporBerkas({
           {tombol[1]}
         </Button>
       </Group>
+      {kemajuan && (
+        <Stack gap={4}>
+          {/* Percent while the file goes up; then the server reads it, for as long as it takes. */}
+          <Progress
+            value={kemajuan.tahap === 'unggah' ? kemajuan.persen : 100}
+            striped={kemajuan.tahap === 'proses'}
+            animated={kemajuan.tahap === 'proses'}
+            aria-label={teks}
+          />
+          <Text size="xs">{teks}</Text>
+        </Stack>
+      )}
     </>
   );
 }

@@ -54,16 +54,47 @@ export async function api<T>(
   try {
     res = await fetch(path, { method, headers, body, credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, 'NETWORK', 'Tidak dapat terhubung ke server. Periksa koneksi Anda.');
+    throw galatJaringan();
   }
-  if (res.ok) return (await res.json()) as T;
-  let error: ErrorBody['error'] = { code: 'INTERNAL', message: `Kesalahan server (${res.status}).` };
+  return jawaban<T>(res.status, await res.text());
+}
+
+const galatJaringan = () =>
+  new ApiError(0, 'NETWORK', 'Tidak dapat terhubung ke server. Periksa koneksi Anda.');
+
+/** A response's JSON, or its error in the server's words (a generic one when the body is not JSON). */
+function jawaban<T>(status: number, teks: string): T {
+  if (status >= 200 && status < 300) return JSON.parse(teks) as T;
+  let error: ErrorBody['error'] = { code: 'INTERNAL', message: `Kesalahan server (${status}).` };
   try {
-    error = ((await res.json()) as ErrorBody).error;
+    error = (JSON.parse(teks) as ErrorBody).error;
   } catch {
     // keep the generic message
   }
-  throw new ApiError(res.status, error.code, error.message, error.details);
+  throw new ApiError(status, error.code, error.message, error.details);
+}
+
+/**
+ * POSTs a form reporting the upload's progress (bytes sent, size), which `fetch` cannot; then
+ * `onTerkirim` once the last byte is up and the server is at work. Errors as `api`.
+ */
+export async function unggah<T>(
+  path: string,
+  form: FormData,
+  on: { kemajuan: (terkirim: number, ukuran: number) => void; terkirim: () => void },
+): Promise<T> {
+  const token = await ensureCsrf();
+  const { status, teks } = await new Promise<{ status: number; teks: string }>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    if (token) xhr.setRequestHeader('x-csrf-token', token);
+    xhr.upload.onprogress = (e) => on.kemajuan(e.loaded, e.lengthComputable ? e.total : 0);
+    xhr.upload.onload = () => on.terkirim();
+    xhr.onload = () => resolve({ status: xhr.status, teks: xhr.responseText });
+    xhr.onerror = () => reject(galatJaringan());
+    xhr.send(form);
+  });
+  return jawaban<T>(status, teks);
 }
 
 export const post = <T>(path: string, body: unknown = {}) => api<T>(path, { method: 'POST', body });

@@ -1,10 +1,11 @@
 /** Upload a CSV/XLSX file to an import endpoint: a dry run first, then the all-or-nothing commit. */
 import { useState } from 'react';
-import { ApiError, api } from './api';
+import { ApiError, unggah } from './api';
+import { type KemajuanImpor, persenUnggah } from './impor-kemajuan';
 
 type Mode = 'dry-run' | 'commit';
 
-export function useImporBerkas<R extends { mode: Mode }>(
+export function useImporBerkas<R extends { mode: Mode; jumlahBaris: number }>(
   endpoint: string,
   options: {
     /** After a successful commit (notify, refresh caches). */
@@ -17,6 +18,7 @@ export function useImporBerkas<R extends { mode: Mode }>(
   const [report, setReport] = useState<R | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<Mode | null>(null);
+  const [kemajuan, setKemajuan] = useState<KemajuanImpor | null>(null);
 
   function setFile(f: File | null) {
     setFileState(f);
@@ -28,12 +30,19 @@ export function useImporBerkas<R extends { mode: Mode }>(
     if (!file) return;
     setBusy(mode);
     setError(null);
+    setKemajuan({ tahap: 'unggah', persen: 0 });
+    // A commit follows the dry run of this very file: its rows are known.
+    const baris = mode === 'commit' && report ? report.jumlahBaris : null;
     const form = new FormData();
     form.append('file', file);
     try {
       // The endpoint may carry its own query (e.g. the period).
       const sep = endpoint.includes('?') ? '&' : '?';
-      const res = await api<R>(`${endpoint}${sep}mode=${mode}`, { method: 'POST', form });
+      const res = await unggah<R>(`${endpoint}${sep}mode=${mode}`, form, {
+        kemajuan: (terkirim, ukuran) =>
+          setKemajuan({ tahap: 'unggah', persen: persenUnggah(terkirim, ukuran) }),
+        terkirim: () => setKemajuan({ tahap: 'proses', baris }),
+      });
       setReport(res);
       if (mode === 'commit') await options.onCommit(res);
     } catch (e) {
@@ -42,8 +51,9 @@ export function useImporBerkas<R extends { mode: Mode }>(
       setError(e instanceof Error ? e.message : 'Gagal mengimpor.');
     } finally {
       setBusy(null);
+      setKemajuan(null);
     }
   }
 
-  return { file, setFile, report, error, busy, run };
+  return { file, setFile, report, error, busy, kemajuan, run };
 }

@@ -1,11 +1,16 @@
+import { buffer } from 'node:stream/consumers';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { buildOrg, type Org } from '../../../test/org.js';
+import type { PekerjaanList, PekerjaanOut } from '../../contracts/pekerjaan.js';
 import { rows } from '../../db/client.js';
 import type { PredikatPegawai } from '../../domain/predikat.js';
+import type { Actor } from '../auth/actor.js';
+import type { EksporLatar } from '../pekerjaan/pekerjaan.service.js';
 import { barisPenilaian, barisSkp } from './laporan.queries.js';
+import { createLaporanService } from './laporan.service.js';
 
 let h: Harness;
 let org: Org;
@@ -222,5 +227,85 @@ describe('keyset batches', () => {
     expect(await all(barisSkp(h.db, filter, 2))).toEqual(await all(barisSkp(h.db, filter)));
     expect(await all(barisPenilaian(h.db, filter, 3))).toEqual(await all(barisPenilaian(h.db, filter)));
     expect(await all(barisPenilaian(h.db, filter, 3))).toHaveLength(13);
+  });
+});
+
+describe('as a job the admin may leave (ADR 0011)', () => {
+  const semuaBaris = (sheet: ExcelJS.Worksheet) => {
+    const out: unknown[][] = [];
+    sheet.eachRow((row) => out.push(values(row)));
+    return out;
+  };
+
+  it('202, then the file of the direct export with its rows counted, for its owner only', async () => {
+    for (const [jenis, judul] of [
+      ['skp', 'Laporan SKP 2026'],
+      ['penilaian-skp', 'Laporan Penilaian SKP 2026'],
+    ] as const) {
+      const res = await c.adminBkd.post(`/api/laporan/${jenis}/latar?tahun=2026`);
+      expect(res.statusCode, res.body).toBe(202);
+      const p = res.json() as PekerjaanOut;
+      expect(p).toMatchObject({ jenis: 'EKSPOR', judul, status: 'BERJALAN' });
+      await h.app.pekerjaan.tunggu();
+
+      const langsung = semuaBaris(
+        await sheetOf(await c.adminBkd.get(`/api/laporan/${jenis}.xlsx?tahun=2026`)),
+      );
+      const akhir = (await c.adminBkd.get(`/api/pekerjaan/${p.id}`)).json() as PekerjaanOut;
+      expect(akhir).toMatchObject({
+        status: 'SELESAI',
+        total: langsung.length - 1,
+        selesai: langsung.length - 1,
+      });
+      const berkas = await c.adminBkd.get(`/api/pekerjaan/${p.id}/hasil`);
+      expect(berkas.headers['content-disposition']).toContain(akhir.hasilNama!);
+      expect(semuaBaris(await sheetOf(berkas))).toEqual(langsung);
+
+      // Nobody else, even an admin of the same instansi, learns of it.
+      expect((await c.adminOpd.get(`/api/pekerjaan/${p.id}`)).statusCode).toBe(404);
+      expect((await c.adminOpd.get(`/api/pekerjaan/${p.id}/hasil`)).statusCode).toBe(404);
+    }
+  });
+
+  it('counts up front the rows it then reports batch by batch', async () => {
+    const me = (await c.adminBkd.get('/api/me')).json() as Actor;
+    const actor = { ...me, instansiId: org.instansiId, id: org.adminBkd.id };
+    for (const jenis of ['skp', 'penilaian-skp'] as const) {
+      let ekspor: EksporLatar | undefined;
+      const laporan = createLaporanService({
+        db: h.db,
+        // Only what the job is given is looked at here; the job itself is exercised above.
+        pekerjaan: {
+          async ekspor(_actor, e) {
+            ekspor = e;
+            return {} as PekerjaanOut;
+          },
+        },
+      });
+      await laporan.latar(actor, jenis, { tahun: 2026 });
+      const dilaporkan: number[] = [];
+      const berkas = ekspor!.tulis((n) => dilaporkan.push(n));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await buffer(berkas.stream)) as unknown as ArrayBuffer);
+      const total = await ekspor!.jumlah();
+      expect(dilaporkan.at(-1)).toBe(total);
+      expect(wb.worksheets[0]!.rowCount).toBe(1 + total);
+    }
+  });
+
+  it('refuses what the direct export refuses, before any job', async () => {
+    expect(
+      (await c.adminOpd.post(`/api/laporan/skp/latar?tahun=2026&opdId=${org.unor.opd2.id}`)).statusCode,
+    ).toBe(403);
+    expect((await c.pelaksana.post('/api/laporan/penilaian-skp/latar?tahun=2026')).statusCode).toBe(403);
+    expect((await c.timPenilai.post('/api/laporan/skp/latar?tahun=2026')).statusCode).toBe(403);
+    expect((await c.adminBkd.post('/api/laporan/skp/latar?tahun=dua')).statusCode).toBe(400);
+    for (const client of [c.adminOpd, c.pelaksana, c.timPenilai])
+      expect(((await client.get('/api/pekerjaan')).json() as PekerjaanList).items).toEqual([]);
+    const [lain] = await rows<{ n: number }>(
+      h.db,
+      sql`SELECT count(*)::int AS n FROM pekerjaan WHERE pemilik_id <> ${org.adminBkd.id}`,
+    );
+    expect(lain!.n).toBe(0);
   });
 });

@@ -3,7 +3,7 @@
  * batches by (nama, id) — pegawai_instansi_nama_idx — and join what each batch needs, so an export
  * of 100,000 employees never holds more than one batch.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
 import { evaluasiTahunanAkhir } from '../../db/predikat-akhir.js';
 import type { JenisPenugasan } from '../../domain/jabatan.js';
@@ -20,15 +20,46 @@ export interface LaporanFilter {
 
 type Kunci = { nama: string; id: number } | null;
 
+/** The employees a report covers: the instansi's active ones, within the OPDs when narrowed. */
+const cakupan = (f: LaporanFilter) =>
+  sql`p.instansi_id = ${f.instansiId} AND p.is_active
+      ${f.opdIds === null ? sql`` : sql`AND p.opd_id = ANY(${`{${f.opdIds.join(',')}}`}::int[])`}`;
+
 /** One batch of employees after `kunci`, as a CTE both reports start from. */
 const halaman = (f: LaporanFilter, kunci: Kunci, limit: number) =>
   sql`SELECT p.id, p.nip, p.gelar_depan, p.nama, p.gelar_belakang, p.jabatan_id
         FROM pegawai p
-       WHERE p.instansi_id = ${f.instansiId} AND p.is_active
-         ${f.opdIds === null ? sql`` : sql`AND p.opd_id = ANY(${`{${f.opdIds.join(',')}}`}::int[])`}
+       WHERE ${cakupan(f)}
          ${kunci === null ? sql`` : sql`AND (p.nama, p.id) > (${kunci.nama}, ${kunci.id})`}
        ORDER BY p.nama, p.id
        LIMIT ${limit}`;
+
+/** The latest version of each of the employee's plans of the year (a lateral subquery over `p`). */
+const skpTerakhir = (tahun: number) =>
+  sql`SELECT s.id, s.status, s.periode_akhir, s.jabatan_id FROM skp s
+       WHERE s.pegawai_id = p.id AND s.tahun = ${tahun}
+         AND NOT EXISTS (SELECT 1 FROM skp n
+                          WHERE n.pegawai_id = s.pegawai_id AND n.tahun = s.tahun
+                            AND n.versi_sebelumnya_id = s.id)`;
+
+async function hitung(db: DbOrTx, query: SQL): Promise<number> {
+  const [r] = await rows<{ n: number }>(db, query);
+  return r!.n;
+}
+
+/** The rows "Laporan SKP" will hold: one per plan of the year, one for an employee without any. */
+export function jumlahSkp(db: DbOrTx, f: LaporanFilter): Promise<number> {
+  return hitung(
+    db,
+    sql`SELECT count(*)::int AS n FROM pegawai p LEFT JOIN LATERAL (${skpTerakhir(f.tahun)}) s ON true
+         WHERE ${cakupan(f)}`,
+  );
+}
+
+/** The rows "Laporan Penilaian SKP" will hold: one per employee. */
+export function jumlahPenilaian(db: DbOrTx, f: LaporanFilter): Promise<number> {
+  return hitung(db, sql`SELECT count(*)::int AS n FROM pegawai p WHERE ${cakupan(f)}`);
+}
 
 interface Nama {
   id: number;
@@ -76,13 +107,7 @@ export function barisSkp(db: DbOrTx, f: LaporanFilter, ukuran = XLSX_BATCH): Asy
             SELECT p.*, s.id AS skp_id, s.status, s.periode_akhir::text AS periode_akhir,
                    j.nama AS jabatan, u.nama AS unor, o.nama AS unor_induk, t.jenis AS plt_plh
               FROM p
-              LEFT JOIN LATERAL (
-                SELECT s.id, s.status, s.periode_akhir, s.jabatan_id FROM skp s
-                 WHERE s.pegawai_id = p.id AND s.tahun = ${f.tahun}
-                   AND NOT EXISTS (SELECT 1 FROM skp n
-                                    WHERE n.pegawai_id = s.pegawai_id AND n.tahun = s.tahun
-                                      AND n.versi_sebelumnya_id = s.id)
-              ) s ON true
+              LEFT JOIN LATERAL (${skpTerakhir(f.tahun)}) s ON true
               LEFT JOIN jabatan j ON j.id = COALESCE(s.jabatan_id, p.jabatan_id)
               LEFT JOIN unor u ON u.id = j.unor_id
               LEFT JOIN unor o ON o.id = u.opd_id

@@ -2,9 +2,10 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LaporanQuery } from '../../contracts/laporan.js';
+import { PekerjaanOut } from '../../contracts/pekerjaan.js';
 import { errorResponses } from '../../platform/http.js';
 import { XLSX_TYPE } from '../../platform/xlsx-stream.js';
-import type { Ekspor, LaporanService } from './laporan.service.js';
+import type { Ekspor, JenisLaporan, LaporanService } from './laporan.service.js';
 
 const TAG = ['Laporan'];
 
@@ -22,35 +23,50 @@ function kirim(reply: FastifyReply, ekspor: Ekspor) {
     .send(ekspor.stream);
 }
 
+const LAPORAN: { jenis: JenisLaporan; judul: string; isi: string }[] = [
+  {
+    jenis: 'skp',
+    judul: 'Laporan SKP',
+    isi: 'format aplikasi nasional, XLSX: satu baris per SKP tahun itu, NIP sebagai teks',
+  },
+  {
+    jenis: 'penilaian-skp',
+    judul: 'Laporan Penilaian SKP',
+    isi: 'format aplikasi nasional, XLSX: predikat per bulan dan tahunan',
+  },
+];
+
 export function laporanRoutes(laporan: LaporanService): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/api/laporan/skp.xlsx',
-      {
-        config: { access: { role: ['instansi', 'opd'] } },
-        schema: {
-          tags: TAG,
-          summary:
-            'Laporan SKP (format aplikasi nasional, XLSX): satu baris per SKP tahun itu, NIP sebagai teks',
-          querystring: LaporanQuery,
-          response: { 200: xlsx('Laporan SKP (XLSX)'), ...errorResponses(400, 401, 403) },
+    for (const l of LAPORAN) {
+      app.get(
+        `/api/laporan/${l.jenis}.xlsx`,
+        {
+          config: { access: { role: ['instansi', 'opd'] } },
+          schema: {
+            tags: TAG,
+            summary: `${l.judul} (${l.isi})`,
+            querystring: LaporanQuery,
+            response: { 200: xlsx(`${l.judul} (XLSX)`), ...errorResponses(400, 401, 403) },
+          },
         },
-      },
-      async (request, reply) => kirim(reply, laporan.laporanSkp(request.actor!, request.query)),
-    );
+        async (request, reply) => kirim(reply, laporan.unduh(request.actor!, l.jenis, request.query)),
+      );
 
-    app.get(
-      '/api/laporan/penilaian-skp.xlsx',
-      {
-        config: { access: { role: ['instansi', 'opd'] } },
-        schema: {
-          tags: TAG,
-          summary: 'Laporan Penilaian SKP (format aplikasi nasional, XLSX): predikat per bulan dan tahunan',
-          querystring: LaporanQuery,
-          response: { 200: xlsx('Laporan Penilaian SKP (XLSX)'), ...errorResponses(400, 401, 403) },
+      app.post(
+        `/api/laporan/${l.jenis}/latar`,
+        {
+          config: { access: { role: ['instansi', 'opd'] } },
+          schema: {
+            tags: TAG,
+            summary: `Mulai ${l.judul} sebagai pekerjaan latar: 202 dengan pekerjaannya; kemajuan (baris) di /api/pekerjaan/:id, berkas di /api/pekerjaan/:id/hasil`,
+            querystring: LaporanQuery,
+            response: { 202: PekerjaanOut, ...errorResponses(400, 401, 403) },
+          },
         },
-      },
-      async (request, reply) => kirim(reply, laporan.laporanPenilaianSkp(request.actor!, request.query)),
-    );
+        async (request, reply) =>
+          reply.status(202).send(await laporan.latar(request.actor!, l.jenis, request.query)),
+      );
+    }
   };
 }

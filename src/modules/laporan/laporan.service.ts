@@ -1,10 +1,12 @@
 /**
  * The national-format exports (SPEC §8), streamed as XLSX: the BKD admin exports the instansi or one
  * OPD, an OPD admin only his OPDs (403 for another). Rows are read in keyset batches and written as
- * they come (platform/xlsx-stream.ts), so the size of the instansi does not matter to memory.
+ * they come (platform/xlsx-stream.ts), so the size of the instansi does not matter to memory; the
+ * same file can be written by a job into storage, counting its rows (ADR 0011).
  */
 import type { Readable } from 'node:stream';
 import type { LaporanQuery } from '../../contracts/laporan.js';
+import type { PekerjaanOut } from '../../contracts/pekerjaan.js';
 import type { Db } from '../../db/client.js';
 import {
   KOLOM_LAPORAN_PENILAIAN_SKP,
@@ -19,6 +21,7 @@ import { AppError } from '../../platform/errors.js';
 import { type XlsxCell, type XlsxColumn, xlsxStream } from '../../platform/xlsx-stream.js';
 import { adminOpdIds, hasRole } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
+import type { PekerjaanService } from '../pekerjaan/pekerjaan.service.js';
 import * as q from './laporan.queries.js';
 
 export interface Ekspor {
@@ -64,7 +67,67 @@ function kolom<K extends string>(
   return spec.map((c, i) => ({ ...c, header: header[i]! }));
 }
 
-export function createLaporanService({ db }: { db: Db }) {
+/** The two reports: each one's file, built from a filter, and the rows it will hold. */
+const LAPORAN = {
+  skp: {
+    judul: 'Laporan SKP',
+    jumlah: q.jumlahSkp,
+    tulis: (db: Db, f: q.LaporanFilter, onRows?: (n: number) => void): Ekspor => ({
+      filename: `Laporan-SKP-${f.tahun}.xlsx`,
+      stream: xlsxStream({
+        sheet: `Laporan SKP ${f.tahun}`,
+        columns: kolom(KOLOM_SKP, KOLOM_LAPORAN_SKP),
+        onRows,
+        batches: peta(q.barisSkp(db, f), (r) => ({
+          nip: r.nip,
+          nama: nama(r),
+          jabatan: r.jabatan ?? KOSONG,
+          unor: r.unor ?? KOSONG,
+          unorInduk: r.unor_induk ?? KOSONG,
+          status: r.status ? STATUS_SKP_LABEL[r.status] : 'Belum ada SKP',
+          pltPlh: r.plt_plh ?? KOSONG,
+          // Excel dates have no zone: the calendar day at midnight UTC.
+          periodeAkhir: r.periode_akhir ? new Date(`${r.periode_akhir}T00:00:00Z`) : KOSONG,
+        })),
+      }),
+    }),
+  },
+  'penilaian-skp': {
+    judul: 'Laporan Penilaian SKP',
+    jumlah: q.jumlahPenilaian,
+    tulis: (db: Db, f: q.LaporanFilter, onRows?: (n: number) => void): Ekspor => ({
+      filename: `Laporan-Penilaian-SKP-${f.tahun}.xlsx`,
+      stream: xlsxStream({
+        sheet: `Penilaian SKP ${f.tahun}`,
+        columns: kolom(KOLOM_PENILAIAN, KOLOM_LAPORAN_PENILAIAN_SKP),
+        onRows,
+        batches: peta(q.barisPenilaian(db, f), (r) => {
+          const periodik = (r.periodik ? r.periodik.split(',') : []).map((pasangan) => {
+            const [periodeKode, predikat] = pasangan.split('=') as [string, PredikatPegawai];
+            return { periodeKode, predikat };
+          });
+          const bulan = kolomBulanan(periodik);
+          return {
+            nip: r.nip,
+            nama: nama(r),
+            ...Object.fromEntries(KUNCI_BULAN.map((k, i) => [k, bulan[i]!])),
+            tahunan: r.tahunan ? PREDIKAT_PEGAWAI_LABEL[r.tahunan] : KOSONG,
+          } as Record<(typeof KOLOM_PENILAIAN)[number]['key'], XlsxCell>;
+        }),
+      }),
+    }),
+  },
+} as const;
+
+export type JenisLaporan = keyof typeof LAPORAN;
+
+export function createLaporanService({
+  db,
+  pekerjaan,
+}: {
+  db: Db;
+  pekerjaan: Pick<PekerjaanService, 'ekspor'>;
+}) {
   /** The OPDs the actor may export: all (null) for the BKD admin, else his own; 403 outside them. */
   function cakupan(actor: Actor, opdId: number | undefined): number[] | null {
     if (hasRole(actor, 'ADMIN_INSTANSI')) return opdId === undefined ? null : [opdId];
@@ -74,59 +137,27 @@ export function createLaporanService({ db }: { db: Db }) {
     return opdId === undefined ? milik : [opdId];
   }
 
+  const filter = (actor: Actor, query: LaporanQuery): q.LaporanFilter => ({
+    instansiId: actor.instansiId,
+    opdIds: cakupan(actor, query.opdId),
+    tahun: query.tahun,
+  });
+
   return {
-    laporanSkp(actor: Actor, query: LaporanQuery): Ekspor {
-      const filter = {
-        instansiId: actor.instansiId,
-        opdIds: cakupan(actor, query.opdId),
-        tahun: query.tahun,
-      };
-      return {
-        filename: `Laporan-SKP-${query.tahun}.xlsx`,
-        stream: xlsxStream({
-          sheet: `Laporan SKP ${query.tahun}`,
-          columns: kolom(KOLOM_SKP, KOLOM_LAPORAN_SKP),
-          batches: peta(q.barisSkp(db, filter), (r) => ({
-            nip: r.nip,
-            nama: nama(r),
-            jabatan: r.jabatan ?? KOSONG,
-            unor: r.unor ?? KOSONG,
-            unorInduk: r.unor_induk ?? KOSONG,
-            status: r.status ? STATUS_SKP_LABEL[r.status] : 'Belum ada SKP',
-            pltPlh: r.plt_plh ?? KOSONG,
-            // Excel dates have no zone: the calendar day at midnight UTC.
-            periodeAkhir: r.periode_akhir ? new Date(`${r.periode_akhir}T00:00:00Z`) : KOSONG,
-          })),
-        }),
-      };
+    /** The report streamed to the request (refusals throw before anything is sent). */
+    unduh(actor: Actor, jenis: JenisLaporan, query: LaporanQuery): Ekspor {
+      return LAPORAN[jenis].tulis(db, filter(actor, query));
     },
 
-    laporanPenilaianSkp(actor: Actor, query: LaporanQuery): Ekspor {
-      const filter = {
-        instansiId: actor.instansiId,
-        opdIds: cakupan(actor, query.opdId),
-        tahun: query.tahun,
-      };
-      return {
-        filename: `Laporan-Penilaian-SKP-${query.tahun}.xlsx`,
-        stream: xlsxStream({
-          sheet: `Penilaian SKP ${query.tahun}`,
-          columns: kolom(KOLOM_PENILAIAN, KOLOM_LAPORAN_PENILAIAN_SKP),
-          batches: peta(q.barisPenilaian(db, filter), (r) => {
-            const periodik = (r.periodik ? r.periodik.split(',') : []).map((pasangan) => {
-              const [periodeKode, predikat] = pasangan.split('=') as [string, PredikatPegawai];
-              return { periodeKode, predikat };
-            });
-            const bulan = kolomBulanan(periodik);
-            return {
-              nip: r.nip,
-              nama: nama(r),
-              ...Object.fromEntries(KUNCI_BULAN.map((k, i) => [k, bulan[i]!])),
-              tahunan: r.tahunan ? PREDIKAT_PEGAWAI_LABEL[r.tahunan] : KOSONG,
-            } as Record<(typeof KOLOM_PENILAIAN)[number]['key'], XlsxCell>;
-          }),
-        }),
-      };
+    /** The same report as a job the admin may leave (ADR 0011): refusals answer at once, no job. */
+    latar(actor: Actor, jenis: JenisLaporan, query: LaporanQuery): Promise<PekerjaanOut> {
+      const f = filter(actor, query);
+      const l = LAPORAN[jenis];
+      return pekerjaan.ekspor(actor, {
+        judul: `${l.judul} ${f.tahun}`,
+        jumlah: () => l.jumlah(db, f),
+        tulis: (onRows) => l.tulis(db, f, onRows),
+      });
     },
   };
 }

@@ -23,6 +23,15 @@ export interface KonteksPekerjaan {
 /** The work's outcome besides its file: the app page that shows the result. */
 export type Kerja = (ctx: KonteksPekerjaan) => Promise<{ tautan?: string } | undefined>;
 
+/** An export run as a job: the same workbook as its direct download, its rows counted up front. */
+export interface EksporLatar {
+  judul: string;
+  /** The rows the file will hold (one COUNT before writing). */
+  jumlah: () => Promise<number>;
+  /** The direct download's file, reporting the rows written after each keyset batch. */
+  tulis: (onRows: (written: number) => void) => { filename: string; stream: Readable };
+}
+
 /** A running row not written for this long lost its process (another instance's sweep fails it). */
 export const BATAS_DIAM_MS = 2 * 60_000;
 /** The running work touches its row this often even when it has no new count (a long query). */
@@ -148,28 +157,43 @@ export function createPekerjaanService({
     return row;
   }
 
+  /**
+   * Starts `kerja` for the actor and answers with its running row. A `kunci` already held by a
+   * running job of the instansi refuses with 409 (the same month's TPP twice at once).
+   */
+  async function mulai(
+    actor: Actor,
+    info: { jenis: JenisPekerjaan; judul: string; kunci?: string },
+    kerja: Kerja,
+  ): Promise<PekerjaanOut> {
+    const row = await q.insertPekerjaan(db, {
+      instansiId: actor.instansiId,
+      pemilikId: actor.id,
+      jenis: info.jenis,
+      judul: info.judul,
+      kunci: info.kunci ?? null,
+      now: clock.now(),
+    });
+    if (!row) throw new AppError('PEKERJAAN_BERJALAN');
+    const p = jalankan(row, kerja).finally(() => berjalan.delete(p));
+    berjalan.add(p);
+    return out(row);
+  }
+
   return {
+    mulai,
+
     /**
-     * Starts `kerja` for the actor and answers with its running row. A `kunci` already held by a
-     * running job of the instansi refuses with 409 (the same month's TPP twice at once).
+     * An export as a job (ADR 0011): the caller has already refused what it refuses; the job counts
+     * the rows, then streams the workbook into storage, its progress the rows written so far.
      */
-    async mulai(
-      actor: Actor,
-      info: { jenis: JenisPekerjaan; judul: string; kunci?: string },
-      kerja: Kerja,
-    ): Promise<PekerjaanOut> {
-      const row = await q.insertPekerjaan(db, {
-        instansiId: actor.instansiId,
-        pemilikId: actor.id,
-        jenis: info.jenis,
-        judul: info.judul,
-        kunci: info.kunci ?? null,
-        now: clock.now(),
+    ekspor(actor: Actor, e: EksporLatar): Promise<PekerjaanOut> {
+      return mulai(actor, { jenis: 'EKSPOR', judul: e.judul }, async (ctx) => {
+        ctx.kemajuan(0, await e.jumlah(), 'Menulis baris');
+        const berkas = e.tulis((n) => ctx.kemajuan(n));
+        await ctx.simpanHasil(berkas.filename, berkas.stream);
+        return undefined;
       });
-      if (!row) throw new AppError('PEKERJAAN_BERJALAN');
-      const p = jalankan(row, kerja).finally(() => berjalan.delete(p));
-      berjalan.add(p);
-      return out(row);
     },
 
     async daftar(actor: Actor): Promise<PekerjaanList> {

@@ -39,8 +39,13 @@ function catatanBaris(b: TppBaris): string | null {
   return catatan.length > 0 ? catatan.join('; ') : null;
 }
 
-/** The month's payroll workbook, narrowed to `opdIds` (null: the whole instansi). */
-export function xlsxBulan(db: Db, m: q.BulanRow, opdIds: number[] | null): Readable {
+/** The month's payroll workbook, narrowed to `opdIds` (null: the whole instansi); `onRows` counts the rows written. */
+export function xlsxBulan(
+  db: Db,
+  m: q.BulanRow,
+  opdIds: number[] | null,
+  onRows?: (written: number) => void,
+): Readable {
   async function* batches() {
     let afterId = 0;
     const total = { jumlahPegawai: 0, dasar: 0, produktivitas: 0, disiplin: 0, jumlah: 0 };
@@ -110,5 +115,6 @@ export function xlsxBulan(db: Db, m: q.BulanRow, opdIds: number[] | null): Reada
       { key: 'catatan', header: 'Catatan', width: 44 },
     ] as const,
     batches: batches(),
+    onRows,
   });
 }

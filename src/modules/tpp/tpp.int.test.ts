@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { buildOrg, type Org } from '../../../test/org.js';
+import type { PekerjaanList, PekerjaanOut } from '../../contracts/pekerjaan.js';
 import type { ParameterTppOut, TppBarisDetail, TppBulanOut } from '../../contracts/tpp.js';
 import { rows } from '../../db/client.js';
 import { PARAMETER_TPP_BAKU } from '../../domain/tpp.js';
@@ -343,5 +344,47 @@ describe('TPP month', () => {
     const wbOpd = new ExcelJS.Workbook();
     await wbOpd.xlsx.load(opd.rawPayload as unknown as ArrayBuffer);
     expect(wbOpd.worksheets[0]!.rowCount).toBe(9); // his OPD's 7 employees
+  });
+
+  it('exports the month as a job too: 202, the same rows counted, its owner only; refusals make none', async () => {
+    expect((await c.staf.post('/api/tpp/2026-07/xlsx/latar')).statusCode).toBe(403);
+    expect((await c.adminBkd.post('/api/tpp/2025-01/xlsx/latar')).statusCode).toBe(404);
+    expect(((await c.staf.get('/api/pekerjaan')).json() as PekerjaanList).items).toEqual([]);
+    const sebelum = ((await c.adminBkd.get('/api/pekerjaan')).json() as PekerjaanList).items.length;
+
+    const res = await c.adminBkd.post('/api/tpp/2026-07/xlsx/latar');
+    expect(res.statusCode, res.body).toBe(202);
+    const p = res.json() as PekerjaanOut;
+    expect(p).toMatchObject({ jenis: 'EKSPOR', judul: 'Ekspor TPP Juli 2026', status: 'BERJALAN' });
+    expect(((await c.adminBkd.get('/api/pekerjaan')).json() as PekerjaanList).items).toHaveLength(
+      sebelum + 1,
+    );
+    await h.app.pekerjaan.tunggu();
+    // 13 lines and the totals row.
+    expect((await c.adminBkd.get(`/api/pekerjaan/${p.id}`)).json()).toMatchObject({
+      status: 'SELESAI',
+      total: 14,
+      selesai: 14,
+      hasilNama: 'TPP-2026-07.xlsx',
+    });
+    const baris = async (raw: Buffer) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(raw as unknown as ArrayBuffer);
+      return wb.worksheets[0]!.getSheetValues();
+    };
+    const berkas = await c.adminBkd.get(`/api/pekerjaan/${p.id}/hasil`);
+    expect(berkas.statusCode).toBe(200);
+    expect(await baris(berkas.rawPayload)).toEqual(
+      await baris((await c.adminBkd.get('/api/tpp/2026-07/xlsx')).rawPayload),
+    );
+    expect((await c.adminOpd.get(`/api/pekerjaan/${p.id}/hasil`)).statusCode).toBe(404);
+
+    // The OPD admin's job counts his OPD's lines only.
+    const opd = (await c.adminOpd.post('/api/tpp/2026-07/xlsx/latar')).json() as PekerjaanOut;
+    await h.app.pekerjaan.tunggu();
+    expect((await c.adminOpd.get(`/api/pekerjaan/${opd.id}`)).json()).toMatchObject({
+      status: 'SELESAI',
+      total: 8,
+    });
   });
 });

@@ -298,6 +298,15 @@ export async function barisPage(
   );
 }
 
+/** The month's lines within `opdIds` (null: all): the payroll export's rows before its totals row. */
+export async function jumlahBaris(db: DbOrTx, tppBulanId: number, opdIds: number[] | null) {
+  const [r] = await rows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM tpp_baris b WHERE b.tpp_bulan_id = ${tppBulanId} ${opdFilter(opdIds)}`,
+  );
+  return r!.n;
+}
+
 /** The payroll export reads the month in batches by employee id (the primary key's order). */
 export async function barisBatch(
   db: DbOrTx,

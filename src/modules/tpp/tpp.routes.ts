@@ -22,6 +22,17 @@ const TAG = ['TPP'];
 const BACA = { role: ['instansi', 'opd'] } as const;
 const BKD = { role: ['instansi'] } as const;
 
+/** A month's work started as a job (ADR 0011): 202 with the running row, or the refusal. */
+const latar = (access: typeof BKD | typeof BACA, summary: string, refusal: 404 | 409) => ({
+  config: { access },
+  schema: {
+    tags: TAG,
+    summary,
+    params: BulanParams,
+    response: { 202: PekerjaanOut, ...errorResponses(400, 401, 403, refusal) },
+  },
+});
+
 export function tppRoutes(tpp: TppService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -112,16 +123,11 @@ export function tppRoutes(tpp: TppService): FastifyPluginAsyncZod {
 
     app.post(
       '/api/tpp/:bulan/hitung/latar',
-      {
-        config: { access: BKD },
-        schema: {
-          tags: TAG,
-          summary:
-            'Mulai hitung (ulang) TPP satu bulan sebagai pekerjaan latar (admin BKD): 202 dengan pekerjaannya; kemajuan di /api/pekerjaan/:id',
-          params: BulanParams,
-          response: { 202: PekerjaanOut, ...errorResponses(400, 401, 403, 409) },
-        },
-      },
+      latar(
+        BKD,
+        'Mulai hitung (ulang) TPP satu bulan sebagai pekerjaan latar (admin BKD): 202 dengan pekerjaannya; kemajuan di /api/pekerjaan/:id',
+        409,
+      ),
       async (request, reply) =>
         reply.status(202).send(
           await tpp.hitungLatar(request.actor!, request.params.bulan, {
@@ -202,6 +208,17 @@ export function tppRoutes(tpp: TppService): FastifyPluginAsyncZod {
           .header('cache-control', 'private, no-store')
           .send(xlsx.stream);
       },
+    );
+
+    app.post(
+      '/api/tpp/:bulan/xlsx/latar',
+      latar(
+        BACA,
+        'Mulai ekspor TPP satu bulan (XLSX) sebagai pekerjaan latar: 202 dengan pekerjaannya; kemajuan (baris) di /api/pekerjaan/:id, berkas di /api/pekerjaan/:id/hasil',
+        404,
+      ),
+      async (request, reply) =>
+        reply.status(202).send(await tpp.xlsxLatar(request.actor!, request.params.bulan)),
     );
   };
 }

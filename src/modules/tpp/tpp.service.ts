@@ -135,7 +135,7 @@ export function createTppService({
   clock: Clock;
   audit: AuditService;
   jadwal: Pick<JadwalService, 'config'>;
-  pekerjaan: Pick<PekerjaanService, 'mulai'>;
+  pekerjaan: Pick<PekerjaanService, 'mulai' | 'ekspor'>;
 }) {
   async function parameterOf(instansiId: number) {
     const row = await q.findParameter(db, instansiId);
@@ -151,6 +151,20 @@ export function createTppService({
     const m = await q.findBulan(db, actor.instansiId, bulan);
     if (!m) throw new AppError('NOT_FOUND', undefined, `TPP bulan ${bulan} belum dihitung.`);
     return m;
+  }
+
+  /** The month's payroll workbook for the actor (a missing month refuses before any file or job). */
+  async function ekspor(actor: Actor, bulan: string) {
+    const m = await bulanOf(actor, bulan);
+    const { opdIds } = listScope(actor);
+    return {
+      m,
+      opdIds,
+      tulis: (onRows?: (written: number) => void) => ({
+        filename: `TPP-${bulan}${m.status === 'DRAF' ? '-DRAF' : ''}.xlsx`,
+        stream: xlsxBulan(db, m, opdIds, onRows),
+      }),
+    };
   }
 
   async function bulanOut(actor: Actor, m: q.BulanRow): Promise<TppBulanOut> {
@@ -502,11 +516,20 @@ export function createTppService({
 
     /** The payroll workbook of the month (the OPD admin's: his OPDs); a missing month is an ordinary error. */
     async xlsx(actor: Actor, bulan: string): Promise<{ filename: string; stream: Readable }> {
-      const m = await bulanOf(actor, bulan);
-      return {
-        filename: `TPP-${bulan}${m.status === 'DRAF' ? '-DRAF' : ''}.xlsx`,
-        stream: xlsxBulan(db, m, listScope(actor).opdIds),
-      };
+      return (await ekspor(actor, bulan)).tulis();
+    },
+
+    /**
+     * The same workbook as a job the admin may leave (ADR 0011): a missing month answers at once;
+     * the job's rows are the month's lines and the totals row.
+     */
+    async xlsxLatar(actor: Actor, bulan: string): Promise<PekerjaanOut> {
+      const e = await ekspor(actor, bulan);
+      return pekerjaan.ekspor(actor, {
+        judul: `Ekspor TPP ${labelPeriode(periodeOf(bulan, { periode: 'BULANAN' }))}`,
+        jumlah: async () => (await q.jumlahBaris(db, e.m.id, e.opdIds)) + 1,
+        tulis: e.tulis,
+      });
     },
   };
   return service;

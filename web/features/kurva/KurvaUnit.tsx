@@ -22,7 +22,6 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatPersen } from '../../../src/domain/angka';
@@ -42,7 +41,7 @@ import { ErrorView, Loading } from '../../components/Status';
 import { post, put } from '../../lib/api';
 import { pesanGalat } from '../../lib/galatForm';
 import { formatTanggal } from '../../lib/istilah';
-import { useMulaiPekerjaan } from '../pekerjaan/api';
+import { TombolPekerjaan } from '../pekerjaan/TombolPekerjaan';
 import { type KalibrasiOut, type KurvaUnitOut, kalibrasiQuery, kurvaKeys } from './api';
 
 type Pegawai = KalibrasiOut['pegawai'][number];
@@ -290,26 +289,6 @@ function Penetapan({ kurva, onSaved }: { kurva: KurvaUnitOut; onSaved: (k: Kurva
  * A unit's documents are one PDF per employee: the ZIP is made as a job (ADR 0011), shown in the
  * tray, downloaded from there when ready, so a big unit on a poor connection is not one long wait.
  */
-function TombolZipUnit({ unorId, periode }: { unorId: number; periode: string }) {
-  const mulai = useMulaiPekerjaan();
-  const zip = useMutation({
-    mutationFn: () => mulai(`/api/dokumen/unit/${unorId}/zip/latar?periode=${periode}`),
-    onSuccess: () =>
-      notifications.show({
-        color: 'teal',
-        message: 'Dokumen unit sedang disiapkan; unduh dari panel Pekerjaan bila sudah selesai.',
-      }),
-  });
-  return (
-    <>
-      <Button size="xs" variant="white" onClick={() => zip.mutate()} loading={zip.isPending}>
-        Siapkan dokumen evaluasi unit (ZIP)
-      </Button>
-      {zip.error && <GalatForm>{pesanGalat(zip.error)}</GalatForm>}
-    </>
-  );
-}
-
 export function KurvaUnit({ unorId, periode }: { unorId: number; periode: string }) {
   const queryClient = useQueryClient();
   const query = useQuery(kalibrasiQuery(unorId, periode));
@@ -410,7 +389,15 @@ export function KurvaUnit({ unorId, periode }: { unorId: number; periode: string
                 >
                   Unduh Penetapan Predikat (PDF)
                 </Button>
-                <TombolZipUnit unorId={kurva.unor.id} periode={kurva.periode} />
+                {/* One PDF per employee: made as a job (ADR 0011), downloaded from the tray when ready. */}
+                <TombolPekerjaan
+                  size="xs"
+                  variant="white"
+                  path={`/api/dokumen/unit/${kurva.unor.id}/zip/latar?periode=${kurva.periode}`}
+                  pesan="Dokumen unit sedang disiapkan; unduh dari panel Pekerjaan bila sudah selesai."
+                >
+                  Siapkan dokumen evaluasi unit (ZIP)
+                </TombolPekerjaan>
               </Group>
             </Alert>
           ) : (

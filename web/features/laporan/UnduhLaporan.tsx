@@ -1,19 +1,21 @@
 /**
  * The national-format exports (SPEC §8) for admins: "Laporan SKP" and "Laporan Penilaian SKP" of a
- * year, the whole instansi (BKD) or one OPD. Plain links: the browser streams the file to disk.
+ * year, the whole instansi (BKD) or one OPD. Each is made as a job (ADR 0011): the tray counts its
+ * rows and offers the file, so a report of 100,000 employees is not one long wait on this page.
  */
-import { Button, Card, Group, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { PilihOpd } from '../../components/PilihOpd';
+import { TombolPekerjaan } from '../pekerjaan/TombolPekerjaan';
 
 const LAPORAN = [
   {
-    path: '/api/laporan/skp.xlsx',
+    path: '/api/laporan/skp/latar',
     judul: 'Laporan SKP',
     isi: 'Satu baris per SKP: NIP, nama, jabatan, unor, unor induk, status SKP, Plt/Plh, periode akhir. Pegawai tanpa SKP tercantum dengan status "Belum ada SKP".',
   },
   {
-    path: '/api/laporan/penilaian-skp.xlsx',
+    path: '/api/laporan/penilaian-skp/latar',
     judul: 'Laporan Penilaian SKP',
     isi: 'Satu baris per pegawai: NIP, nama, predikat setiap bulan Januari–Desember dan predikat tahunan; "-" bila belum dinilai.',
   },
@@ -51,9 +53,12 @@ export function UnduhLaporan() {
                 Format kolom mengikuti aplikasi e-Kinerja nasional; NIP disimpan sebagai teks.
               </Text>
               <Group>
-                <Button component="a" href={`${l.path}?${params}`} download>
-                  Unduh XLSX
-                </Button>
+                <TombolPekerjaan
+                  path={`${l.path}?${params}`}
+                  pesan={`${l.judul} sedang dibuat; kemajuannya tampil di panel Pekerjaan, unduh dari sana bila selesai.`}
+                >
+                  Buat XLSX
+                </TombolPekerjaan>
               </Group>
             </Stack>
           </Card>

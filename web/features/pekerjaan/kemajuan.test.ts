@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { JenisPekerjaan } from '../../../src/contracts/pekerjaan';
 import { pengumumanAkhir, persenPekerjaan, selangTanya, teksKemajuan } from './kemajuan';
 
 const p = (over: Partial<Parameters<typeof teksKemajuan>[0]>) => ({
-  jenis: 'TPP_HITUNG' as const,
+  jenis: 'TPP_HITUNG' as JenisPekerjaan,
   judul: 'Hitung TPP Juli 2026',
   status: 'BERJALAN' as const,
   total: null,
@@ -14,6 +15,9 @@ const p = (over: Partial<Parameters<typeof teksKemajuan>[0]>) => ({
 describe('a job’s progress in words', () => {
   it('counts rows with Indonesian thousands and a whole percent, never 100 before the end', () => {
     expect(teksKemajuan(p({ total: 10_000, selesai: 1_234 }))).toBe('1.234 dari 10.000 pegawai (12 %)');
+    expect(teksKemajuan(p({ jenis: 'EKSPOR', total: 100_000, selesai: 2_500 }))).toBe(
+      '2.500 dari 100.000 baris (2 %)',
+    );
     expect(persenPekerjaan(p({ total: 10_000, selesai: 9_999 }))).toBe(99);
     expect(persenPekerjaan(p({ total: 3, selesai: 3 }))).toBe(99);
     expect(persenPekerjaan(p({ total: 0 }))).toBe(0);

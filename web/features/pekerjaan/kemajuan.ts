@@ -2,7 +2,11 @@
 import type { JenisPekerjaan, PekerjaanOut } from '../../../src/contracts/pekerjaan';
 
 /** What each kind of job counts. */
-const SATUAN: Record<JenisPekerjaan, string> = { TPP_HITUNG: 'pegawai', DOKUMEN_ZIP: 'pegawai' };
+const SATUAN: Record<JenisPekerjaan, string> = {
+  TPP_HITUNG: 'pegawai',
+  DOKUMEN_ZIP: 'pegawai',
+  EKSPOR: 'baris',
+};
 
 const angka = (n: number) => n.toLocaleString('id-ID');
 

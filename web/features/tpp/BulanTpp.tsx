@@ -53,6 +53,8 @@ import { Angka, RincianTpp, StatusBulan } from './RincianTpp';
 
 /** The computation runs as a job (ADR 0011): the tray shows its progress, the page refreshes when done. */
 const PESAN_MULAI = 'Perhitungan TPP dimulai; kemajuannya tampil di panel Pekerjaan.';
+const PESAN_EKSPOR =
+  'Ekspor TPP sedang dibuat; kemajuannya tampil di panel Pekerjaan, unduh dari sana bila selesai.';
 
 function RincianPegawai({ bulan, pegawaiId }: { bulan: string; pegawaiId: number }) {
   const query = useQuery(barisPegawaiQuery(bulan, pegawaiId));
@@ -303,8 +305,12 @@ function Ringkasan({ m }: { m: TppBulanOut }) {
                 </Button>
               )}
               {m.hak.setujui && <Button onClick={open}>Setujui</Button>}
-              <Button component="a" variant="default" href={`/api/tpp/${m.bulan}/xlsx`} download>
-                Unduh XLSX
+              <Button
+                variant="default"
+                onClick={() => aksi.run(() => mulai(`/api/tpp/${m.bulan}/xlsx/latar`), PESAN_EKSPOR)}
+                loading={aksi.busy}
+              >
+                Buat XLSX
               </Button>
             </Group>
           </Group>
