@@ -6,8 +6,9 @@ import { periksaAksesibilitas } from './aksesibilitas.js';
 import { test } from './fixtures.js';
 
 const accounts = demoAccounts();
-// Salim, in the last period of the schedule: the realisasi journey reports his first one from scratch.
-const pegawai = accounts.staf!;
+// A colleague of Salim under the same pejabat penilai whose month no other journey touches (the
+// inbox journey submits Salim's running month, the realisasi journey reports his previous one).
+const salim = accounts.staf!;
 const bkd = accounts.admin_instansi!;
 const MB2 = 2 * 1024 * 1024;
 
@@ -32,29 +33,65 @@ interface Bulan {
 let periode: string;
 let mulai: string;
 let pegawaiId: number;
+let pegawai: DemoAccount;
 let penilai: DemoAccount;
+
+interface Bawahan {
+  items: {
+    pegawaiId: number;
+    nip: string;
+    namaLengkap: string;
+    peran: string;
+    skpId: number | null;
+    jumlah: Record<string, number>;
+  }[];
+}
 
 // The input window of Salim's period is opened by the BKD's exception, so the journey does
 // not depend on today's date.
 test.beforeAll(async ({ playwright, baseURL }) => {
   const own = await playwright.request.newContext({ baseURL });
-  await apiLogin(own, pegawai);
-  const me = (await (await own.get('/api/me')).json()) as { id: number; rantaiAtasan: { nip: string }[] };
-  pegawaiId = me.id;
+  await apiLogin(own, salim);
+  const me = (await (await own.get('/api/me')).json()) as { rantaiAtasan: { nip: string }[] };
   const atasan = Object.values(accounts).find((a) => a.nip === me.rantaiAtasan[0]?.nip);
   expect(atasan, 'Salim’s pejabat penilai is a demo account').toBeTruthy();
   penilai = atasan!;
   const jadwal = (await (await own.get('/api/jadwal')).json()) as { jadwal: { kode: string }[] };
+  await own.dispose();
+
+  // The latest period in which a direct subordinate (not a demo account) has a plan and sent nothing.
+  const atasanApi = await playwright.request.newContext({ baseURL });
+  await apiLogin(atasanApi, penilai);
+  const akunDemo = new Set(Object.values(accounts).map((a) => a.nip));
   for (const p of jadwal.jadwal.map((j) => j.kode).reverse()) {
-    const bulan = (await (await own.get(`/api/realisasi?periode=${p}`)).json()) as Bulan;
-    if (bulan.skp && bulan.items.length > 0) {
+    const { items } = (await (await atasanApi.get(`/api/realisasi/bawahan?periode=${p}`)).json()) as Bawahan;
+    const rekan = items.find(
+      (i) =>
+        i.peran === 'LANGSUNG' &&
+        i.skpId !== null &&
+        !akunDemo.has(i.nip) &&
+        Object.values(i.jumlah).every((n) => n === 0),
+    );
+    if (!rekan) continue;
+    // Every demo employee has the demo password.
+    const akun = { role: 'pegawai', nip: rekan.nip, nama: rekan.namaLengkap, password: bkd.password };
+    const api = await playwright.request.newContext({ baseURL });
+    await apiLogin(api, akun);
+    const bulan = (await (await api.get(`/api/realisasi?periode=${p}`)).json()) as Bulan;
+    await api.dispose();
+    if (bulan.skp && bulan.items.length > 1) {
+      pegawai = akun;
+      pegawaiId = rekan.pegawaiId;
       periode = bulan.periode.kode;
       mulai = bulan.periode.mulai;
       break;
     }
   }
-  expect(periode, 'Salim has an approved plan for the running or the previous period').toBeTruthy();
-  await own.dispose();
+  await atasanApi.dispose();
+  expect(
+    periode,
+    'a colleague of Salim has an approved plan with two RHK and an untouched month',
+  ).toBeTruthy();
 
   const admin = await playwright.request.newContext({ baseURL });
   const csrf = await apiLogin(admin, bkd);
@@ -99,7 +136,7 @@ async function catatLog(page: Page, tanggal: string, kegiatan: string, kuantitas
   await expect(card.getByRole('list', { name: /yang menunggu dikirim$/ }).first()).toContainText(kegiatan);
 }
 
-test('Salim records two daily entries and a camera photo offline, reloads, reconnects: each arrives once and his assessor sees them', async ({
+test('a field employee records two daily entries and a camera photo offline, reloads, reconnects: each arrives once and his assessor sees them', async ({
   page,
   context,
   playwright,
