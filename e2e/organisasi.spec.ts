@@ -3,6 +3,9 @@ import { demoAccounts, masuk } from './accounts.js';
 import { periksaAksesibilitas } from './aksesibilitas.js';
 import { test } from './fixtures.js';
 
+// The per-page check's locator handler stalls the forced click on the switch below (cause not yet
+// found); this journey's one page is checked explicitly instead.
+test.use({ axeTiapHalaman: false });
 const bkd = demoAccounts().admin_instansi!;
 
 test('the BKD marks a bidang head as head of an independent unit with a reason, then unmarks it', async ({
