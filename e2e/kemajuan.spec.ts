@@ -141,4 +141,24 @@ test('the BKD admin starts long work, moves on, follows it in the tray and takes
     );
     expect(langsung.worksheets[0]!.rowCount).toBe(sheet.rowCount);
   });
+
+  await test.step('on the next visit the finished job waits in a small bar that hides no control', async () => {
+    // The organisation journey's Save button sat under the open tray after this journey's jobs.
+    await page.goto('/laporan');
+    const tampilkan = baki.getByRole('button', { name: 'Tampilkan daftar pekerjaan' });
+    await expect(tampilkan).toHaveAttribute('aria-expanded', 'false');
+    await expect(baki.getByRole('listitem')).toHaveCount(0);
+    await expect(baki).toContainText('Pekerjaan (1)');
+    // Scrolled to its end, the page's last control stands above the bar.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const tombol = page.getByRole('main').getByRole('button').last();
+    const [bawahTombol, atasBaki] = await Promise.all([
+      tombol.evaluate((el) => el.getBoundingClientRect().bottom),
+      baki.evaluate((el) => el.getBoundingClientRect().top),
+    ]);
+    expect(bawahTombol).toBeLessThanOrEqual(atasBaki);
+    await tombol.click({ trial: true });
+    await tampilkan.click();
+    await expect(baki.getByRole('listitem')).toHaveCount(1);
+  });
 });

@@ -156,7 +156,13 @@ export function AppLayout() {
           })}
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main>
+      {/* Room below the page for the jobs tray (BakiPekerjaan sets its height), so it hides no control. */}
+      <AppShell.Main
+        style={{
+          paddingBottom:
+            'calc(var(--app-shell-footer-offset, 0rem) + var(--app-shell-padding) + var(--baki-tinggi, 0px))',
+        }}
+      >
         {/* One h1 per page, the application's name (hidden): each page's visible title is its h2. */}
         <VisuallyHidden component="h1">e-Kinerja</VisuallyHidden>
         {!daring && (

@@ -20,7 +20,7 @@ import {
 import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type PekerjaanOut, pekerjaanKeys, pekerjaanQuery } from './api';
 import { pengumumanAkhir, persenPekerjaan, teksKemajuan } from './kemajuan';
 
@@ -96,7 +96,10 @@ export function BakiPekerjaan() {
   const queryClient = useQueryClient();
   const { data } = useQuery(pekerjaanQuery);
   const [ditutup, setDitutup] = useState(bacaDitutup);
-  const [terbuka, setTerbuka] = useState(true);
+  // null: follows the jobs (open while one runs); a job ending here or the user's toggle decides after.
+  // Yesterday's finished jobs alone keep the tray a small bar, so it covers no page on arrival.
+  const [terbukaPilihan, setTerbuka] = useState<boolean | null>(null);
+  const baki = useRef<HTMLElement>(null);
   const [pengumuman, setPengumuman] = useState('');
   const dilihatBerjalan = useRef(new Set<number>());
 
@@ -125,14 +128,30 @@ export function BakiPekerjaan() {
       (!ditutup.includes(p.id) && sekarang - Date.parse(p.selesaiAt ?? p.mulaiAt) < TAMPIL_MS),
   );
   const berjalan = tampil.filter((p) => p.status === 'BERJALAN').length;
+  const terbuka = terbukaPilihan ?? berjalan > 0;
+  const ada = tampil.length > 0;
+
+  // The page keeps room below its last control for the tray, so nothing stays hidden under it.
+  useLayoutEffect(() => {
+    const el = baki.current;
+    if (!ada || !el) return;
+    const akar = document.documentElement.style;
+    const amati = new ResizeObserver(() => akar.setProperty('--baki-tinggi', `${el.offsetHeight}px`));
+    amati.observe(el);
+    return () => {
+      amati.disconnect();
+      akar.removeProperty('--baki-tinggi');
+    };
+  }, [ada]);
 
   return (
     <>
       <VisuallyHidden role="status" aria-live="polite">
         {pengumuman}
       </VisuallyHidden>
-      {tampil.length > 0 && (
+      {ada && (
         <Paper
+          ref={baki}
           component="aside"
           aria-label="Pekerjaan latar"
           withBorder
@@ -143,18 +162,18 @@ export function BakiPekerjaan() {
             position: 'fixed',
             right: 'var(--mantine-spacing-md)',
             bottom: 'var(--mantine-spacing-md)',
-            width: 'min(360px, calc(100vw - 2 * var(--mantine-spacing-md)))',
+            width: terbuka ? 'min(360px, calc(100vw - 2 * var(--mantine-spacing-md)))' : undefined,
             zIndex: 150,
           }}
         >
           <Group justify="space-between" wrap="nowrap">
             <Text size="sm" fw={700}>
-              Pekerjaan{berjalan > 0 && ` · ${berjalan} berjalan`}
+              Pekerjaan{berjalan > 0 ? ` · ${berjalan} berjalan` : ` (${tampil.length})`}
             </Text>
             <ActionIcon
               variant="subtle"
               color="gray"
-              onClick={() => setTerbuka((t) => !t)}
+              onClick={() => setTerbuka(!terbuka)}
               aria-expanded={terbuka}
               aria-controls="baki-pekerjaan-daftar"
               aria-label={terbuka ? 'Ciutkan daftar pekerjaan' : 'Tampilkan daftar pekerjaan'}
