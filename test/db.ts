@@ -1,8 +1,10 @@
 /**
- * A database per test file: in-memory PGlite, or (TEST_DATABASE_URL set) a fresh PostgreSQL
- * database cloned from the template that global-setup migrated once for this run.
+ * A database per test file: in-memory PGlite loaded from the data folder global-setup migrated, or
+ * (TEST_DATABASE_URL set) a fresh PostgreSQL database cloned from the template global-setup
+ * migrated, both once per run.
  */
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { adminUrl, withAdmin } from './pg-admin.js';
@@ -10,9 +12,8 @@ import { adminUrl, withAdmin } from './pg-admin.js';
 export async function openTestDatabase(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
-    const database = await openDatabase({});
-    await database.migrate();
-    return database;
+    const templat = await readFile(inject('templatePglite'));
+    return openDatabase({ loadDataDir: new Blob([templat]) });
   }
   const name = `ekinerja_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   await withAdmin(url, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDb')}`));

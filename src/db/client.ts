@@ -26,6 +26,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the data folder as one file, for `loadDataDir`. */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -33,6 +35,8 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** PGlite data folder; omitted means in memory (tests). */
   dataDir?: string | undefined;
+  /** PGlite: start from this dumped data folder (`dumpDataDir`), e.g. tests start from one migrated copy. */
+  loadDataDir?: Blob | undefined;
   poolSize?: number;
   /** An idle pooled connection failed (server restart, admin shutdown); the pool replaces it. */
   onIdleError?: (error: Error) => void;
@@ -100,12 +104,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   try {
-    const client = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
+    const client = await PGlite.create({
+      dataDir: options.dataDir,
+      loadDataDir: options.loadDataDir,
+      extensions: { pg_trgm },
+    });
     const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
     return {
       db,
       kind: 'pglite',
       migrate: () => migratePglite(db as never, { migrationsFolder }),
+      dumpDataDir: () => client.dumpDataDir('none'),
       close: async () => {
         await client.close();
         unlock();
