@@ -9,7 +9,13 @@
  * actions. A page is checked once per session, viewport and time zone. The journey fails at its end
  * when any page had a critical or serious violation.
  */
-import { type BrowserContextOptions, test as base, expect, type Page } from '@playwright/test';
+import {
+  type BrowserContext,
+  type BrowserContextOptions,
+  test as base,
+  expect,
+  type Page,
+} from '@playwright/test';
 import { type Pelanggaran, pelanggaranBerat } from './aksesibilitas.js';
 
 const TANDA = 'data-axe-diperiksa';
@@ -89,7 +95,7 @@ class Pemeriksa {
     );
   }
 
-  async awasiKonteks(ctx: import('@playwright/test').BrowserContext) {
+  async awasiKonteks(ctx: BrowserContext) {
     await ctx.addInitScript(lepasTandaSaatPindah, TANDA);
     ctx.on('page', (p) => void this.awasiHalaman(p));
     for (const p of ctx.pages()) await this.awasiHalaman(p);
@@ -143,8 +149,10 @@ export const test = base.extend<Opsi & { _axeTiapHalaman: undefined }>({
         await pemeriksa.awasiKonteks(ctx);
         return ctx;
       };
+      const konteksHalaman = new Set<BrowserContext>();
       browser.newPage = async (options?: BrowserContextOptions) => {
         const ctx = await browser.newContext(options);
+        konteksHalaman.add(ctx);
         const page = await ctx.newPage();
         // As with Browser.newPage: the page owns its context.
         page.on('close', () => void ctx.close());
@@ -156,6 +164,9 @@ export const test = base.extend<Opsi & { _axeTiapHalaman: undefined }>({
       } finally {
         browser.newContext = newContext;
         browser.newPage = newPage;
+        // Closed before the next test starts: a context still closing then fails its "Before Hooks"
+        // ("Target page, context or browser has been closed") when the runner sets it up for tracing.
+        await Promise.all([...konteksHalaman].map((c) => c.close().catch(() => undefined)));
       }
       if (testInfo.status !== testInfo.expectedStatus) return;
       await testInfo.attach('axe-tiap-halaman.json', {
