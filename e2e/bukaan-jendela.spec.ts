@@ -39,4 +39,30 @@ test('the BKD admin opens a window for one employee on the screen, sees it liste
   await row.getByRole('button', { name: /^Cabut bukaan/ }).click();
   await expect(row.getByText('Dicabut')).toBeVisible();
   await expect(row.getByRole('button', { name: /^Cabut bukaan/ })).toHaveCount(0);
+
+  // A second window, revoked meanwhile elsewhere (another admin's tab): the refusal stands by the
+  // row's button, in view and focused, and the row shows it revoked.
+  const alasan = 'Server absensi tidak dapat diakses selama tiga hari';
+  await form.getByLabel('Alasan').fill(alasan);
+  await form.getByRole('button', { name: 'Buka jendela' }).click();
+  const kedua = table.getByRole('row').filter({ hasText: alasan });
+  await expect(kedua.getByText('Aktif')).toBeVisible();
+  const { items } = (await (await page.request.get('/api/jadwal/bukaan?limit=25')).json()) as {
+    items: { id: number; alasan: string }[];
+  };
+  const csrf = await page.evaluate(() => sessionStorage.getItem('ekinerja.csrf'));
+  const cabut = await page.request.post(
+    `/api/jadwal/bukaan/${items.find((b) => b.alasan === alasan)!.id}/cabut`,
+    {
+      headers: { 'x-csrf-token': csrf ?? '' },
+      data: {},
+    },
+  );
+  expect(cabut.ok(), await cabut.text()).toBeTruthy();
+  await kedua.getByRole('button', { name: /^Cabut bukaan/ }).click();
+  const galat = kedua.getByRole('alert');
+  await expect(galat).toHaveText('Bukaan jendela ini sudah dicabut atau sudah berakhir.');
+  await expect(galat).toBeFocused();
+  await expect(kedua.getByText('Dicabut', { exact: true })).toBeVisible();
+  await periksaAksesibilitas(page, 'Bukaan jendela (pencabutan ditolak)');
 });

@@ -65,13 +65,16 @@ test('the BKD admin starts long work, moves on, follows it in the tray and takes
       }
     }
     expect(unit, 'sebuah OPD dengan penetapan tahun lalu').toBeDefined();
-    // The curve page offers it beside a unit's penetapan; an admin's picker reaches no past year
-    // there, so the job is asked with the page's own session, as that button does.
-    const csrf = await page.evaluate(() => sessionStorage.getItem('ekinerja.csrf'));
-    const mulai = await page.request.post(`/api/dokumen/unit/${unit!.id}/zip/latar?periode=${tahunLalu}`, {
-      headers: { 'x-csrf-token': csrf ?? '' },
-    });
-    expect(mulai.status(), await mulai.text()).toBe(202);
+    // The curve page of that unit, last year's annual period picked: the button beside its penetapan.
+    await page.goto(`/kurva?unorId=${unit!.id}`);
+    await page.getByRole('combobox', { name: 'Periode', exact: true }).click();
+    await page.getByRole('option', { name: `Tahun ${tahunLalu} (penilaian tahunan)` }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Sudah ditetapkan' })
+      .getByRole('button', { name: 'Siapkan dokumen evaluasi unit (ZIP)' })
+      .click();
+    await expect(baki).toBeVisible();
     // Another page, freshly loaded: the tray finds the running job on its own.
     await page.goto('/laporan');
     const item = baki.getByRole('listitem').filter({ hasText: `Dokumen kinerja ${unit!.nama}` });

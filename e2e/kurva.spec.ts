@@ -112,7 +112,7 @@ test('the BKD edits the curve thresholds and resets them to the defaults', async
   await expect(page.getByLabel('Sangat Baik paling banyak (%)').first()).toHaveValue('70');
 });
 
-test('the BKD admin, who heads no unit, picks a unit and the period opens on its latest one with ratings', async ({
+test('the BKD admin, who heads no unit, picks a unit, opens on its latest period, keeps it on reload and picks last year', async ({
   page,
 }) => {
   await masuk(page, bkd);
@@ -124,9 +124,32 @@ test('the BKD admin, who heads no unit, picks a unit and the period opens on its
   const terbaru = (
     (await (await page.request.get(`/api/kurva/unor/${opd.id}/periode`)).json()) as { items: string[] }
   ).items[0]!;
+  // In January the latest is last year's annual evaluation.
   await expect(page.getByRole('combobox', { name: 'Periode', exact: true })).toHaveValue(
-    labelPeriode(periodeOf(terbaru, { periode: 'BULANAN' })),
+    /^\d{4}$/.test(terbaru)
+      ? `Tahun ${terbaru} (penilaian tahunan)`
+      : labelPeriode(periodeOf(terbaru, { periode: 'BULANAN' })),
   );
   await expect(page.getByText('Anda tidak memimpin unit organisasi.')).toHaveCount(0);
   await periksaAksesibilitas(page, 'Kurva dan Predikat (admin memilih unit)');
+
+  // Reloaded, the page keeps the unit of its address: the picker shows it, the curve is its own.
+  const subUnit = page.getByRole('combobox', { name: 'Sub-unit (opsional)' }).first();
+  await page.reload();
+  await expect(subUnit).toHaveValue(opd.nama);
+  await expect(page).toHaveURL(new RegExp(`unorId=${opd.id}`));
+  await expect(page.getByRole('heading', { name: opd.nama, level: 3 })).toBeVisible();
+
+  // Last year's annual evaluation is one of its periods, with the organisation predikat the demo set.
+  const tahunLalu = String(new Date().getFullYear() - 1);
+  const periodePicker = page.getByRole('combobox', { name: 'Periode', exact: true });
+  await periodePicker.click();
+  await page.getByRole('option', { name: `Tahun ${tahunLalu} (penilaian tahunan)` }).click();
+  await expect(page).toHaveURL(new RegExp(`periode=%22?${tahunLalu}`));
+  await expect(page.getByText(/, ditetapkan oleh/)).toBeVisible();
+  await expect(page.getByLabel('Grafik kurva distribusi predikat pegawai')).toBeVisible();
+  await page.reload();
+  await expect(subUnit).toHaveValue(opd.nama);
+  await expect(periodePicker).toHaveValue(`Tahun ${tahunLalu} (penilaian tahunan)`);
+  await expect(page.getByText(/, ditetapkan oleh/)).toBeVisible();
 });

@@ -8,6 +8,7 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { POLA_PERIODE_KURVA } from '../src/domain/kurva';
 import { AppLayout } from './components/AppLayout';
 import { NotFound } from './components/Status';
 import { HALAMAN_AKUN, halamanWajib, meQuery } from './lib/session';
@@ -202,8 +203,8 @@ const kurva = createRoute({
   path: '/kurva',
   validateSearch: (s: Record<string, unknown>): { unorId?: number; periode?: string } => ({
     unorId: positif(s.unorId),
-    periode:
-      typeof s.periode === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(s.periode) ? s.periode : undefined,
+    // Query strings give '2025' as a number.
+    periode: POLA_PERIODE_KURVA.test(String(s.periode)) ? String(s.periode) : undefined,
   }),
   component: lazyRouteComponent(() => import('./routes/kurva'), 'KurvaPage'),
 });

@@ -3,14 +3,15 @@
  * leader's penetapan, the calibration board, leniency per assessor and the instansi-wide report.
  */
 import { z } from 'zod';
+import { POLA_PERIODE_KURVA } from '../domain/kurva.js';
 import { PREDIKAT_ORGANISASI, PREDIKAT_PEGAWAI, RATING } from '../domain/predikat.js';
 import { Alasan, BATAS_INT, teks } from './common.js';
 
-/** A period ('2026-07', '2026-Q3', '2026-S2') or a year ('2026') for the annual evaluation. */
+/** A period or a year (domain/kurva POLA_PERIODE_KURVA). */
 export const PeriodeKurva = teks()
   .trim()
   .regex(
-    /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|S[12]))?$/,
+    POLA_PERIODE_KURVA,
     'Periode harus berformat TTTT-BB (mis. 2026-07), TTTT-Qn, TTTT-Sn, atau TTTT untuk penilaian tahunan.',
   );
 

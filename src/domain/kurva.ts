@@ -12,6 +12,12 @@ import {
   type Rating,
 } from './predikat.js';
 
+/** A curve's period: a month ('2026-07'), quarter ('2026-Q3'), semester ('2026-S2') or year ('2026'). */
+export const POLA_PERIODE_KURVA = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|S[12]))?$/;
+
+/** A year: the annual evaluation's curve, which has no calibration (that is on periodic assessments). */
+export const periodeTahunan = (kode: string) => /^\d{4}$/.test(kode);
+
 /** Counts of the employees' predikat in a unit and period. */
 export type Distribusi = Record<PredikatPegawai, number>;
 

@@ -2,6 +2,7 @@ import { Select, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { isYearMonth, labelPeriode, periodeOf } from '../../src/domain/jadwal';
+import { periodeTahunan } from '../../src/domain/kurva';
 import { ErrorView, Loading } from '../components/Status';
 import { periodeUnitQuery, unitSayaQuery } from '../features/kurva/api';
 import { KurvaUnit } from '../features/kurva/KurvaUnit';
@@ -22,7 +23,11 @@ function bulanLalu(): string {
 }
 
 const labelKode = (kode: string) =>
-  isYearMonth(kode) ? labelPeriode(periodeOf(kode, { periode: 'BULANAN' })) : kode;
+  isYearMonth(kode)
+    ? labelPeriode(periodeOf(kode, { periode: 'BULANAN' }))
+    : periodeTahunan(kode)
+      ? `Tahun ${kode} (penilaian tahunan)`
+      : kode;
 
 /** The unit's periods with data, newest first; it opens on the newest (or on the one in the address). */
 function PeriodeDanKurva({
@@ -85,7 +90,10 @@ export function KurvaPage() {
         <>
           <Stack gap="xs" maw={480}>
             {pilihBebas ? (
-              <PilihUnit onChange={(id) => id && pindah({ unorId: id, periode: undefined })} />
+              <PilihUnit
+                awal={search.unorId}
+                onChange={(id) => id && pindah({ unorId: id, periode: undefined })}
+              />
             ) : (
               <Select
                 label="Unit organisasi"

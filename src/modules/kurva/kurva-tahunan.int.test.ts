@@ -3,6 +3,7 @@
  * decided to Sangat Kurang moves the unit's curve, the penetapan, the curve report of the OPD, angka
  * kredit and the export alike; a draft evaluation is not counted but reported as belum final.
  */
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
@@ -111,5 +112,24 @@ describe('the annual curve after an objection', () => {
     sheet.eachRow((row) => tahunan.set(row.getCell(1).value, row.getCell(sheet.columnCount).value));
     expect(tahunan.get(org.fungsional.nip)).toBe('Sangat Kurang');
     expect(tahunan.get(org.pelaksana.nip)).toBe('-');
+  });
+});
+
+describe('the periods a unit has data for', () => {
+  it('include the evaluated year, before its months, for the unit and the units above', async () => {
+    for (const kode of ['2026-11', '2026-12'])
+      await h.db.execute(
+        sql`INSERT INTO penilaian_periodik (skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
+            VALUES (${skpFung}, ${kode}, 'SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'BAIK', ${org.pengawas.id}, now())`,
+      );
+    const u = await login('2027-01-10');
+    const periode = (c: Client, unorId: number) =>
+      ok<{ items: string[] }>(c.get(`/api/kurva/unor/${unorId}/periode`));
+    for (const [c, unor] of [
+      [u.kasi, org.unor.seksi],
+      [u.adminBkd, org.unor.seksi],
+      [u.adminBkd, org.unor.opd],
+    ] as const)
+      expect((await periode(c, unor.id)).items).toEqual(['2026', '2026-12', '2026-11']);
   });
 });

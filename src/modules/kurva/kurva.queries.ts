@@ -90,16 +90,29 @@ export async function distribusiUnor(
   );
 }
 
-/** The period codes with a periodic assessment of someone in the unit's subtree, newest first. */
-export async function periodeDinilai(db: DbOrTx, u: { instansiId: number; path: string }, limit: number) {
-  const found = await rows<{ periode_kode: string }>(
+/**
+ * The period codes with data in the unit, newest first: a periodic assessment or (its year) an annual
+ * evaluation of someone in its subtree, or its own organisation predikat or penetapan. A year comes
+ * before its months: its annual evaluation closes it.
+ */
+export async function periodeBerdata(
+  db: DbOrTx,
+  u: { id: number; instansiId: number; path: string },
+  limit: number,
+) {
+  const subtree = sql`JOIN jabatan j ON j.id = s.jabatan_id JOIN unor u ON u.id = j.unor_id
+         WHERE s.instansi_id = ${u.instansiId} AND u.path LIKE ${`${u.path}%`}`;
+  const found = await rows<{ kode: string }>(
     db,
-    sql`SELECT DISTINCT pp.periode_kode FROM penilaian_periodik pp JOIN skp s ON s.id = pp.skp_id
-          JOIN jabatan j ON j.id = s.jabatan_id JOIN unor u ON u.id = j.unor_id
-         WHERE s.instansi_id = ${u.instansiId} AND u.path LIKE ${`${u.path}%`}
-         ORDER BY pp.periode_kode DESC LIMIT ${limit}`,
+    sql`SELECT kode FROM (
+          SELECT pp.periode_kode AS kode FROM penilaian_periodik pp JOIN skp s ON s.id = pp.skp_id ${subtree}
+          UNION SELECT s.tahun::text FROM evaluasi_tahunan e JOIN skp s ON s.id = e.skp_id ${subtree}
+          UNION SELECT periode_kode FROM predikat_organisasi WHERE unor_id = ${u.id}
+          UNION SELECT periode_kode FROM penetapan_predikat WHERE unor_id = ${u.id}
+        ) k
+        ORDER BY left(kode, 4) DESC, length(kode), kode DESC LIMIT ${limit}`,
   );
-  return found.map((r) => r.periode_kode);
+  return found.map((r) => r.kode);
 }
 
 /** The calibration board: the unit's assessed employees by name, at most `limit`. */

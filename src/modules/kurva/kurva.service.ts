@@ -30,6 +30,7 @@ import {
   distribusiKosong,
   jumlahPegawai,
   nilaiKurva,
+  periodeTahunan,
   ratingDariPredikatOrganisasi,
 } from '../../domain/kurva.js';
 import { namaLengkap } from '../../domain/pegawai.js';
@@ -101,7 +102,7 @@ export function createKurvaService({
 }) {
   /** The period code as stored: a year for the annual evaluation, else the period under the instansi's schedule. */
   async function periodeKode(instansiId: number, kode: string) {
-    if (/^\d{4}$/.test(kode)) return { kode, tahunan: true };
+    if (periodeTahunan(kode)) return { kode, tahunan: true };
     const cfg = await jadwal.config(instansiId);
     return { kode: resolvePeriode(kode, cfg).kode, tahunan: false };
   }
@@ -189,12 +190,12 @@ export function createKurvaService({
       return kurvaUnit(actor, u, await periodeKode(actor.instansiId, kode));
     },
 
-    /** The last 24 periods with assessments in the unit, for whoever may read its curve. */
+    /** The last 24 periods with data in the unit (q.periodeBerdata), for whoever may read its curve. */
     async periodeUnit(actor: Actor, unorId: number): Promise<PeriodeUnitOut> {
       const u = await unorOf(actor, unorId);
       if (!(await hakOf(actor, u)).baca)
         throw new AppError('FORBIDDEN', undefined, 'Kurva distribusi unit ini di luar kewenangan Anda.');
-      return { items: await q.periodeDinilai(db, u, 24) };
+      return { items: await q.periodeBerdata(db, u, 24) };
     },
 
     /** Sets or changes the unit's organisation predikat with its evidence (the leader one level up). */

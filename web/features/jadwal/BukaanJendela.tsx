@@ -7,16 +7,14 @@ import { Badge, Button, Card, Radio, Select, Stack, Table, Text, TextInput, Titl
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { BukaanOut, BukaanPage, JadwalOut } from '../../../src/contracts/jadwal';
 import { akhirTanggal, JENIS_JENDELA, JENIS_JENDELA_LABEL, singkatanZona } from '../../../src/domain/jadwal';
 import { formatNip } from '../../../src/domain/nip';
 import { useGalatForm } from '../../components/GalatForm';
 import { LoadMore } from '../../components/LoadMore';
+import { PilihPegawai } from '../../components/PilihPegawai';
 import { ErrorView, Loading } from '../../components/Status';
 import { api, post } from '../../lib/api';
-import { pesanGalat } from '../../lib/galatForm';
-import { usePegawaiOptions } from '../pegawai/pilihPegawai';
 import { PilihUnit } from '../pk/PilihUnit';
 import { jadwalQuery } from '../realisasi/api';
 
@@ -32,8 +30,6 @@ const tanggalZona = (at: string, zona: string, hari = 0) =>
 
 function FormBukaan({ jadwal }: { jadwal: JadwalOut }) {
   const queryClient = useQueryClient();
-  const [search, setSearch] = useState('');
-  const options = usePegawaiOptions(search);
   const galat = useGalatForm();
   const periode = jadwal.jadwal.map((p) => ({ value: p.kode, label: p.label })).reverse();
   const form = useForm({
@@ -84,17 +80,7 @@ function FormBukaan({ jadwal }: { jadwal: JadwalOut }) {
             </Stack>
           </Radio.Group>
           {form.values.sasaran === 'pegawai' ? (
-            <Select
-              label="Pegawai"
-              description="Ketik minimal 3 huruf nama atau NIP"
-              searchable
-              searchValue={search}
-              onSearchChange={setSearch}
-              data={options.data ?? []}
-              filter={({ options: o }) => o}
-              nothingFoundMessage={search.length < 3 ? 'Ketik minimal 3 huruf' : 'Tidak ditemukan'}
-              {...form.getInputProps('pegawaiId')}
-            />
+            <PilihPegawai label="Pegawai" {...form.getInputProps('pegawaiId')} />
           ) : (
             <div>
               <PilihUnit onChange={(id) => form.setFieldValue('unorId', id)} />
@@ -135,13 +121,20 @@ function FormBukaan({ jadwal }: { jadwal: JadwalOut }) {
 
 function BarisBukaan({ b, zona }: { b: BukaanOut; zona: string }) {
   const queryClient = useQueryClient();
+  const galat = useGalatForm();
+  const segarkan = () => queryClient.invalidateQueries({ queryKey: ['jadwal-bukaan'] });
   const cabut = useMutation({
     mutationFn: () => post(`/api/jadwal/bukaan/${b.id}/cabut`, {}),
+    onMutate: galat.hapus,
     onSuccess: () => {
       notifications.show({ color: 'teal', message: 'Bukaan dicabut.' });
-      return queryClient.invalidateQueries({ queryKey: ['jadwal-bukaan'] });
+      return segarkan();
     },
-    onError: (e) => notifications.show({ color: 'red', message: pesanGalat(e) }),
+    // Refused by the row's button; the list is refreshed, e.g. when it was revoked meanwhile.
+    onError: (e) => {
+      galat.tampilkan(e);
+      return segarkan();
+    },
   });
   const sasaran = b.pegawai ? `${b.pegawai.namaLengkap} (${formatNip(b.pegawai.nip)})` : (b.unor?.nama ?? '');
   const berakhir = new Intl.DateTimeFormat('id-ID', {
@@ -174,6 +167,7 @@ function BarisBukaan({ b, zona }: { b: BukaanOut; zona: string }) {
             Cabut
           </Button>
         )}
+        {galat.ringkasan}
       </Table.Td>
     </Table.Tr>
   );

@@ -42,7 +42,7 @@ import { post, put } from '../../lib/api';
 import { pesanGalat } from '../../lib/galatForm';
 import { formatTanggal } from '../../lib/istilah';
 import { TombolPekerjaan } from '../pekerjaan/TombolPekerjaan';
-import { type KalibrasiOut, type KurvaUnitOut, kalibrasiQuery, kurvaKeys } from './api';
+import { type KalibrasiOut, type KurvaUnitOut, kurvaKeys, kurvaUnitQuery } from './api';
 
 type Pegawai = KalibrasiOut['pegawai'][number];
 
@@ -291,12 +291,12 @@ function Penetapan({ kurva, onSaved }: { kurva: KurvaUnitOut; onSaved: (k: Kurva
  */
 export function KurvaUnit({ unorId, periode }: { unorId: number; periode: string }) {
   const queryClient = useQueryClient();
-  const query = useQuery(kalibrasiQuery(unorId, periode));
+  const query = useQuery(kurvaUnitQuery(unorId, periode));
   const [dipilih, setDipilih] = useState<Pegawai | null>(null);
   if (query.isPending) return <Loading />;
   if (query.error) return <ErrorView error={query.error} />;
-  const { kurva } = query.data;
-  const muatUlang = () => queryClient.invalidateQueries({ queryKey: kurvaKeys.kalibrasi(unorId, periode) });
+  const { kurva, papan } = query.data;
+  const muatUlang = () => queryClient.invalidateQueries({ queryKey: kurvaKeys.unit(unorId, periode) });
   const po = kurva.predikatOrganisasi;
   return (
     <Stack>
@@ -351,12 +351,20 @@ export function KurvaUnit({ unorId, periode }: { unorId: number; periode: string
       <Card withBorder>
         <Stack gap="xs">
           <Title order={4}>Papan kalibrasi</Title>
-          {!query.data.lengkap && (
+          {!papan ? (
             <Text size="sm" c="dimmed">
-              Hanya sebagian pegawai ditampilkan; jumlah pada kurva tetap mencakup seluruh unit.
+              Kalibrasi dilakukan pada penilaian periodik; kurva tahunan memakai hasil evaluasi tahunan.
             </Text>
+          ) : (
+            <>
+              {!papan.lengkap && (
+                <Text size="sm" c="dimmed">
+                  Hanya sebagian pegawai ditampilkan; jumlah pada kurva tetap mencakup seluruh unit.
+                </Text>
+              )}
+              <PapanKalibrasi data={papan} dapatUbah={kurva.hak.kalibrasi} onPilih={setDipilih} />
+            </>
           )}
-          <PapanKalibrasi data={query.data} dapatUbah={kurva.hak.kalibrasi} onPilih={setDipilih} />
           {dipilih && kurva.hak.kalibrasi && (
             <FormKalibrasi
               key={dipilih.penilaianId}

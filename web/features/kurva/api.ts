@@ -1,4 +1,4 @@
-/** Curve calls and query keys: the leader's units, a unit's periods with data, its calibration board. */
+/** Curve calls and query keys: the leader's units, a unit's periods with data, its curve and board. */
 import { queryOptions } from '@tanstack/react-query';
 import type {
   KalibrasiOut,
@@ -6,13 +6,14 @@ import type {
   PeriodeUnitOut,
   UnitPimpinanOut,
 } from '../../../src/contracts/kurva';
+import { periodeTahunan } from '../../../src/domain/kurva';
 import { api } from '../../lib/api';
 
 export type { KalibrasiOut, KurvaUnitOut, UnitPimpinanOut };
 
 export const kurvaKeys = {
   unitSaya: ['kurva', 'unit-saya'] as const,
-  kalibrasi: (unorId: number, periode: string) => ['kurva', 'kalibrasi', unorId, periode] as const,
+  unit: (unorId: number, periode: string) => ['kurva', 'unit', unorId, periode] as const,
   periode: (unorId: number) => ['kurva', 'periode', unorId] as const,
 };
 
@@ -21,13 +22,25 @@ export const unitSayaQuery = queryOptions({
   queryFn: () => api<UnitPimpinanOut>('/api/kurva/unit-saya'),
 });
 
-export const kalibrasiQuery = (unorId: number, periode: string) =>
+/**
+ * A unit's curve for a period and, for a periodic one, its calibration board; a year's curve has
+ * no board (`papan` null).
+ */
+export const kurvaUnitQuery = (unorId: number, periode: string) =>
   queryOptions({
-    queryKey: kurvaKeys.kalibrasi(unorId, periode),
-    queryFn: () => api<KalibrasiOut>(`/api/kurva/unor/${unorId}/kalibrasi?periode=${periode}`),
+    queryKey: kurvaKeys.unit(unorId, periode),
+    queryFn: async (): Promise<{ kurva: KurvaUnitOut; papan: KalibrasiOut | null }> => {
+      if (periodeTahunan(periode))
+        return {
+          kurva: await api<KurvaUnitOut>(`/api/kurva/unor/${unorId}?periode=${periode}`),
+          papan: null,
+        };
+      const papan = await api<KalibrasiOut>(`/api/kurva/unor/${unorId}/kalibrasi?periode=${periode}`);
+      return { kurva: papan.kurva, papan };
+    },
   });
 
-/** The periods with assessments in the unit, newest first. */
+/** The periods with data in the unit, newest first. */
 export const periodeUnitQuery = (unorId: number) =>
   queryOptions({
     queryKey: kurvaKeys.periode(unorId),

@@ -30,10 +30,10 @@ import {
 } from '../../../src/domain/jabatan';
 import { type FormDenganGalat, useGalatForm } from '../../components/GalatForm';
 import { PilihOpd } from '../../components/PilihOpd';
+import { PilihPegawai } from '../../components/PilihPegawai';
 import { api, post, put } from '../../lib/api';
 import { hariIniDi, JENIS_JABATAN_LABEL, PERAN_LABEL } from '../../lib/istilah';
 import { useJadwal } from '../realisasi/useJadwal';
-import { usePegawaiOptions } from './pilihPegawai';
 
 function useJabatanOptions(search: string) {
   const [q] = useDebouncedValue(search, 250);
@@ -112,8 +112,6 @@ function MutasiForm({ p }: { p: PegawaiDetail }) {
 }
 
 function AtasanForm({ p }: { p: PegawaiDetail }) {
-  const [search, setSearch] = useState('');
-  const options = usePegawaiOptions(search);
   const { ringkasan, save } = useSave(p);
   // A team lead is for functional staff only (SPEC §3); the server checks it again.
   const fungsional = p.jabatan?.jenis === 'FUNGSIONAL';
@@ -150,15 +148,8 @@ function AtasanForm({ p }: { p: PegawaiDetail }) {
             {...form.getInputProps('jenis')}
           />
         )}
-        <Select
+        <PilihPegawai
           label={form.values.jenis === 'KETUA_TIM' && fungsional ? 'Ketua Tim Kerja' : 'Atasan baru'}
-          description="Ketik minimal 3 huruf nama atau NIP"
-          searchable
-          searchValue={search}
-          onSearchChange={setSearch}
-          data={options.data ?? []}
-          filter={({ options: o }) => o}
-          nothingFoundMessage={search.length < 3 ? 'Ketik minimal 3 huruf' : 'Tidak ditemukan'}
           {...form.getInputProps('atasanId')}
         />
         <TextInput label="Alasan" {...form.getInputProps('alasan')} />

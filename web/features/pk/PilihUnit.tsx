@@ -1,9 +1,16 @@
 /** Choose a unit level by level (the tree loads one level at a time); the deepest choice wins. */
 import { Select, Stack } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { UnorNode } from '../../../src/contracts/org';
+import type { UnorDetail, UnorNode } from '../../../src/contracts/org';
 import { api } from '../../lib/api';
+
+const anakUnor = (parentId?: number) =>
+  queryOptions({
+    queryKey: ['unor', parentId ?? 'root'],
+    queryFn: () => api<{ items: UnorNode[] }>(`/api/unor${parentId ? `?parentId=${parentId}` : ''}`),
+    staleTime: 5 * 60_000,
+  });
 
 function Tingkat({
   parentId,
@@ -14,11 +21,7 @@ function Tingkat({
   value: number | undefined;
   onChange: (id: number | null) => void;
 }) {
-  const query = useQuery({
-    queryKey: ['unor', parentId ?? 'root'],
-    queryFn: () => api<{ items: UnorNode[] }>(`/api/unor${parentId ? `?parentId=${parentId}` : ''}`),
-    staleTime: 5 * 60_000,
-  });
+  const query = useQuery(anakUnor(parentId));
   const items = query.data?.items ?? [];
   const akar = parentId === undefined;
   // One visible root (an OPD admin's OPD, or the instansi): choose it right away.
@@ -42,8 +45,28 @@ function Tingkat({
   );
 }
 
-export function PilihUnit({ onChange }: { onChange: (unorId: number | null) => void }) {
-  const [jalur, setJalur] = useState<number[]>([]);
+/**
+ * The levels down to unit `awal`, from the root the user sees (the BKD's instansi, an OPD admin's
+ * OPD); undefined while loading, empty without `awal` or when it cannot be read.
+ */
+function useJalurAwal(awal: number | undefined): number[] | undefined {
+  const akar = useQuery(anakUnor());
+  const detail = useQuery({
+    queryKey: ['unor', 'detail', awal],
+    queryFn: () => api<UnorDetail>(`/api/unor/${awal}`),
+    enabled: awal !== undefined,
+    staleTime: 5 * 60_000,
+  });
+  if (awal === undefined) return [];
+  if (akar.isPending || detail.isPending) return undefined;
+  const ids = detail.data?.jalur.map((j) => j.id) ?? [];
+  const terlihat = new Set(akar.data?.items.map((u) => u.id));
+  const mulai = ids.findIndex((id) => terlihat.has(id));
+  return mulai < 0 ? [] : ids.slice(mulai);
+}
+
+function Jalur({ awal, onChange }: { awal: number[]; onChange: (unorId: number | null) => void }) {
+  const [jalur, setJalur] = useState(awal);
   const pilih = (tingkat: number) => (id: number | null) => {
     const baru = id === null ? jalur.slice(0, tingkat) : [...jalur.slice(0, tingkat), id];
     setJalur(baru);
@@ -56,4 +79,12 @@ export function PilihUnit({ onChange }: { onChange: (unorId: number | null) => v
       ))}
     </Stack>
   );
+}
+
+/** `awal`: the unit chosen when the picker opens (e.g. the one in the page's address). */
+export function PilihUnit({ awal, onChange }: { awal?: number; onChange: (unorId: number | null) => void }) {
+  const jalurAwal = useJalurAwal(awal);
+  if (jalurAwal === undefined)
+    return <Select label="Unit organisasi" placeholder="Memuat…" data={[]} disabled />;
+  return <Jalur awal={jalurAwal} onChange={onChange} />;
 }
