@@ -208,12 +208,24 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     mfa,
   });
   const sesi = createSesiService({ db, clock, audit });
+  const importGate = createImportGate(config.IMPOR_SERENTAK);
+  app.decorate('importGate', importGate);
+  const storage = createLocalStorage(config.STORAGE_DIR);
+  const pekerjaan = createPekerjaanService({
+    db,
+    clock,
+    storage,
+    gerbangImpor: importGate,
+    onError: (err, pekerjaanId) => app.log.error({ err, pekerjaanId }, 'pekerjaan gagal'),
+  });
+  app.decorate('pekerjaan', pekerjaan);
   const impor = createImporService({
     db,
     clock,
     audit,
     zonaWaktu: org.zonaWaktu,
     rantaiAtasanIds: pegawai.rantaiAtasanIds,
+    pekerjaan,
   });
   const pk = createPkService({ db, audit });
   const jadwal = createJadwalService({ db, clock, audit, pengaturan, zonaWaktu: org.zonaWaktu });
@@ -229,14 +241,6 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     zonaWaktu: org.zonaWaktu,
   });
   pegawai.padaMutasi(skp.tutupKarenaMutasi);
-  const storage = createLocalStorage(config.STORAGE_DIR);
-  const pekerjaan = createPekerjaanService({
-    db,
-    clock,
-    storage,
-    onError: (err, pekerjaanId) => app.log.error({ err, pekerjaanId }, 'pekerjaan gagal'),
-  });
-  app.decorate('pekerjaan', pekerjaan);
   const delegasi = createDelegasiService({ db, clock, audit, notifikasi, zonaWaktu: org.zonaWaktu });
   const kurva = createKurvaService({ db, clock, audit, jadwal, pengaturan });
   const masukanRekan = createMasukanRekanService({ db, clock, audit, jadwal });
@@ -295,8 +299,6 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const apiV1 = createApiV1Service({ db, clock, impor, kehadiran, zonaWaktu: org.zonaWaktu });
 
   const tpp = createTppService({ db, clock, audit, jadwal, pekerjaan });
-  const importGate = createImportGate(config.IMPOR_SERENTAK);
-  app.decorate('importGate', importGate);
 
   registerAccessHooks(
     app,

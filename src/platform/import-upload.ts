@@ -49,27 +49,41 @@ export function importLimitsText(limits: SpreadsheetLimits) {
   );
 }
 
-/** At most `perInstansi` imports of one instansi at once (one process: the count is in memory). */
+/**
+ * At most `perInstansi` imports of one instansi at once (one process: the count is in memory). An
+ * import run as a job takes its place when the request is accepted and frees it when the job ends.
+ */
 export function createImportGate(perInstansi: number) {
   const running = new Map<number, number>();
+  /** Takes a place or refuses at once (429); the returned function frees it (once). */
+  function masuk(instansiId: number): () => void {
+    const count = running.get(instansiId) ?? 0;
+    if (count >= perInstansi)
+      throw new AppError(
+        'IMPOR_SIBUK',
+        { maks: perInstansi },
+        `Sudah ada ${perInstansi} impor instansi ini yang sedang berjalan; coba lagi dalam ` +
+          `${IMPORT_RETRY_AFTER_SECONDS} detik.`,
+        IMPORT_RETRY_AFTER_SECONDS,
+      );
+    running.set(instansiId, count + 1);
+    let bebas = false;
+    return () => {
+      if (bebas) return;
+      bebas = true;
+      const left = running.get(instansiId)! - 1;
+      if (left > 0) running.set(instansiId, left);
+      else running.delete(instansiId);
+    };
+  }
   return {
+    masuk,
     async run<T>(instansiId: number, work: () => Promise<T>): Promise<T> {
-      const count = running.get(instansiId) ?? 0;
-      if (count >= perInstansi)
-        throw new AppError(
-          'IMPOR_SIBUK',
-          { maks: perInstansi },
-          `Sudah ada ${perInstansi} impor instansi ini yang sedang berjalan; coba lagi dalam ` +
-            `${IMPORT_RETRY_AFTER_SECONDS} detik.`,
-          IMPORT_RETRY_AFTER_SECONDS,
-        );
-      running.set(instansiId, count + 1);
+      const lepas = masuk(instansiId);
       try {
         return await work();
       } finally {
-        const left = running.get(instansiId)! - 1;
-        if (left > 0) running.set(instansiId, left);
-        else running.delete(instansiId);
+        lepas();
       }
     },
   };

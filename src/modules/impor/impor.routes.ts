@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ImporQuery, ImporResponse } from '../../contracts/impor.js';
+import { PekerjaanOut } from '../../contracts/pekerjaan.js';
 import { errorResponses } from '../../platform/http.js';
 import { type ImportGate, importLimitsText, readImportFile } from '../../platform/import-upload.js';
 import { BATAS_BERKAS_PEGAWAI } from './impor.parse.js';
@@ -29,6 +30,30 @@ export function imporRoutes(impor: ImporService, gate: ImportGate): FastifyPlugi
         return gate.run(request.actor!.instansiId, () =>
           impor.importPegawai(request.actor!, file, request.query.mode, { requestId: request.id }),
         );
+      },
+    );
+
+    app.post(
+      '/api/impor/pegawai/latar',
+      {
+        config: { access: { role: ['instansi'] } },
+        schema: {
+          tags: ['Impor'],
+          summary:
+            'Terapkan impor pegawai sebagai pekerjaan latar: 202 dengan pekerjaannya; kemajuan (baris) di /api/pekerjaan/:id, laporan (JSON) di /api/pekerjaan/:id/hasil',
+          description:
+            'Berkas seperti `mode=commit` pada /api/impor/pegawai. Berkas yang tidak terbaca ditolak langsung ' +
+            '(tanpa pekerjaan); baris yang salah membuat pekerjaan gagal tanpa menyimpan apa pun, dan laporannya ' +
+            'menyebut setiap baris.' +
+            importLimitsText(BATAS_BERKAS_PEGAWAI),
+          response: { 202: PekerjaanOut, ...errorResponses(400, 401, 403, 413, 415, 422, 429) },
+        },
+      },
+      async (request, reply) => {
+        const file = await readImportFile(request);
+        return reply
+          .status(202)
+          .send(await impor.importPegawaiLatar(request.actor!, file, { requestId: request.id }));
       },
     );
   };
