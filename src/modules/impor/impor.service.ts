@@ -290,13 +290,13 @@ export function createImporService(deps: {
       opdId: r.unor.opdId,
     });
     // Unchanged rows need no write; the others count as they are written, batch by batch.
-    let selesai = rows.length - toCreate.length - toUpdate.length;
-    kemajuan?.(selesai, rows.length);
+    const tetap = rows.length - toCreate.length - toUpdate.length;
+    kemajuan?.(tetap, rows.length);
     const inserted: Awaited<ReturnType<typeof q.insertPegawai>> = [];
     for (let i = 0; i < toCreate.length; i += BARIS_PER_TULIS) {
       const batch = toCreate.slice(i, i + BARIS_PER_TULIS);
       inserted.push(...(await q.insertPegawai(tx, pelaku.instansiId, batch.map(write), today)));
-      kemajuan?.((selesai += batch.length), rows.length);
+      kemajuan?.(tetap + inserted.length, rows.length);
     }
     for (let i = 0; i < toUpdate.length; i += BARIS_PER_TULIS) {
       const batch = toUpdate.slice(i, i + BARIS_PER_TULIS);
@@ -310,7 +310,7 @@ export function createImporService(deps: {
         today,
         yesterday,
       );
-      kemajuan?.((selesai += batch.length), rows.length);
+      kemajuan?.(tetap + inserted.length + i + batch.length, rows.length);
     }
 
     const idOfNip = new Map<string, number>([
