@@ -227,7 +227,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     rantaiAtasanIds: pegawai.rantaiAtasanIds,
     pekerjaan,
   });
-  const pk = createPkService({ db, audit });
+  const pk = createPkService({ db, audit, pekerjaan });
   const jadwal = createJadwalService({ db, clock, audit, pengaturan, zonaWaktu: org.zonaWaktu });
   const notifikasi = createNotifikasiService({ db, clock });
   const skp = createSkpService({
@@ -266,7 +266,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     createPengingatService({ db, clock, jadwal, monitoring, auditCheckpoint, idempoten }),
   );
   const logHarian = createLogHarianService({ db, clock, audit, realisasi });
-  const realisasiImpor = createRealisasiImporService({ db, realisasi });
+  const realisasiImpor = createRealisasiImporService({ db, realisasi, pekerjaan });
   const dialog = createDialogService({ db, clock, audit, notifikasi, pegawai, zonaWaktu: org.zonaWaktu });
   const riwayat = createRiwayatService({ db, clock, jadwal });
   const dokumen = createDokumenService({
@@ -294,7 +294,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const angkaKredit = createAngkaKreditService({ db, audit });
   const laporan = createLaporanService({ db, pekerjaan });
   const tindakLanjut = createTindakLanjutService({ db });
-  const kehadiran = createKehadiranService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
+  const kehadiran = createKehadiranService({ db, clock, audit, zonaWaktu: org.zonaWaktu, pekerjaan });
   const tokenApi = createTokenApiService({ db, clock, audit });
   const apiV1 = createApiV1Service({ db, clock, impor, kehadiran, zonaWaktu: org.zonaWaktu });
 

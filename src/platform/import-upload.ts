@@ -5,8 +5,10 @@
  * read before the gate, so a slow upload holds no place in it.
  */
 import type { FastifyRequest } from 'fastify';
+import { PekerjaanOut } from '../contracts/pekerjaan.js';
 import { bersihkanTeks } from '../domain/teks.js';
 import { AppError } from './errors.js';
+import { errorResponses } from './http.js';
 import type { SpreadsheetLimits } from './spreadsheet.js';
 
 /** The largest file an import accepts, as uploaded (an XLSX is limited again once inflated). */
@@ -47,6 +49,34 @@ export function importLimitsText(limits: SpreadsheetLimits) {
     `besar ${mb(UPLOAD_MAX_BYTES)} MB, isinya paling besar ${mb(limits.bytes)} MB (XLSX: setelah diekstrak; ` +
     'lebih: 413). Impor satu instansi yang berjalan bersamaan dibatasi (lebih: 429 dengan Retry-After).'
   );
+}
+
+/**
+ * The OpenAPI schema of an import's `…/latar` form (ADR 0011): the file of its direct commit, 202
+ * with the job, or the refusals that come before any job.
+ */
+export function imporLatarSchema(o: {
+  tags: string[];
+  /** The direct endpoint whose `mode=commit` this runs. */
+  langsung: string;
+  limits: SpreadsheetLimits;
+  /** A refusal besides those of every upload (400, 401, 403, 413, 415, 422, 429). */
+  lain?: 404 | 409;
+}) {
+  return {
+    tags: o.tags,
+    summary: `Terapkan impor ${o.langsung} (mode=commit) sebagai pekerjaan latar: 202 dengan pekerjaannya`,
+    description:
+      `Berkas seperti \`mode=commit\` pada ${o.langsung}. Berkas yang tidak terbaca ditolak langsung ` +
+      '(tanpa pekerjaan). Kemajuan (baris) di /api/pekerjaan/:id; laporannya di /api/pekerjaan/:id/hasil ' +
+      '(JSON: jawaban 200 impor langsung, atau galatnya bila ada baris yang salah: pekerjaan itu gagal ' +
+      'tanpa menyimpan apa pun).' +
+      importLimitsText(o.limits),
+    response: {
+      202: PekerjaanOut,
+      ...errorResponses(400, 401, 403, 413, 415, 422, 429, ...(o.lain ? [o.lain] : [])),
+    },
+  };
 }
 
 /**

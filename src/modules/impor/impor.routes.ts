@@ -1,8 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ImporQuery, ImporResponse } from '../../contracts/impor.js';
-import { PekerjaanOut } from '../../contracts/pekerjaan.js';
 import { errorResponses } from '../../platform/http.js';
-import { type ImportGate, importLimitsText, readImportFile } from '../../platform/import-upload.js';
+import {
+  type ImportGate,
+  imporLatarSchema,
+  importLimitsText,
+  readImportFile,
+} from '../../platform/import-upload.js';
 import { BATAS_BERKAS_PEGAWAI } from './impor.parse.js';
 import type { ImporService } from './impor.service.js';
 
@@ -37,17 +41,11 @@ export function imporRoutes(impor: ImporService, gate: ImportGate): FastifyPlugi
       '/api/impor/pegawai/latar',
       {
         config: { access: { role: ['instansi'] } },
-        schema: {
+        schema: imporLatarSchema({
           tags: ['Impor'],
-          summary:
-            'Terapkan impor pegawai sebagai pekerjaan latar: 202 dengan pekerjaannya; kemajuan (baris) di /api/pekerjaan/:id, laporan (JSON) di /api/pekerjaan/:id/hasil',
-          description:
-            'Berkas seperti `mode=commit` pada /api/impor/pegawai. Berkas yang tidak terbaca ditolak langsung ' +
-            '(tanpa pekerjaan); baris yang salah membuat pekerjaan gagal tanpa menyimpan apa pun, dan laporannya ' +
-            'menyebut setiap baris.' +
-            importLimitsText(BATAS_BERKAS_PEGAWAI),
-          response: { 202: PekerjaanOut, ...errorResponses(400, 401, 403, 413, 415, 422, 429) },
-        },
+          langsung: '/api/impor/pegawai',
+          limits: BATAS_BERKAS_PEGAWAI,
+        }),
       },
       async (request, reply) => {
         const file = await readImportFile(request);

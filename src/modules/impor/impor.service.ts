@@ -20,7 +20,7 @@ import { AppError } from '../../platform/errors.js';
 import type { ImportFile } from '../../platform/import-upload.js';
 import type { AuditInput, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
-import type { PekerjaanService } from '../pekerjaan/pekerjaan.service.js';
+import type { KemajuanImpor, PekerjaanService } from '../pekerjaan/pekerjaan.service.js';
 import { type Field, parseEmployeeFile, type RawRow, rowsFromRecords } from './impor.parse.js';
 import * as q from './impor.queries.js';
 
@@ -78,9 +78,6 @@ function berubahOf(
 
 /** Rows written per statement on commit; progress is reported after each such batch. */
 const BARIS_PER_TULIS = 2000;
-
-/** Rows applied so far, of the file's rows (an import run as a job shows it). */
-type Kemajuan = (selesai: number, total: number) => void;
 
 function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
@@ -247,7 +244,7 @@ export function createImporService(deps: {
     rows: ValidRow[],
     today: string,
     requestId: string,
-    kemajuan?: Kemajuan,
+    kemajuan?: KemajuanImpor,
   ) {
     const yesterday = addDays(today, -1);
 
@@ -428,7 +425,7 @@ export function createImporService(deps: {
     raw: RawRow[],
     mode: 'dry-run' | 'commit',
     requestId: string,
-    kemajuan?: Kemajuan,
+    kemajuan?: KemajuanImpor,
   ): Promise<{ report: ImporResponse; perubahan: PerubahanPegawai[] }> {
     const laporan = (result: Awaited<ReturnType<typeof validate>>) => ({
       mode,
@@ -466,7 +463,7 @@ export function createImporService(deps: {
     file: ImportFile,
     mode: 'dry-run' | 'commit',
     meta: { requestId: string },
-    kemajuan?: Kemajuan,
+    kemajuan?: KemajuanImpor,
   ): Promise<ImporResponse> {
     const raw = await parseEmployeeFile(file.data);
     const rantai = {

@@ -213,6 +213,7 @@ describe('simpanBaris (the integration path)', () => {
       clock: h.clock,
       audit: createAuditService({ db: h.db, clock: h.clock }),
       zonaWaktu: async () => 'Asia/Makassar',
+      pekerjaan: h.app.pekerjaan,
     });
     const baris = [
       { nip: org.kepala2.nip, tanggal: '2026-02-27', jamMasuk: '07:31', jamPulang: '16:30', status: 'Hadir' },

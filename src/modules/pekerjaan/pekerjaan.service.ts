@@ -44,8 +44,11 @@ export interface ImporLatar {
   /** The import's page; `?pekerjaan=<id>` there shows the job's report. */
   halaman: string;
   /** The direct commit, given the stored upload and a reporter of rows applied; resolves with its report. */
-  terapkan: (berkas: ImportFile, kemajuan: (selesai: number, total: number) => void) => Promise<unknown>;
+  terapkan: (berkas: ImportFile, kemajuan: KemajuanImpor) => Promise<unknown>;
 }
+
+/** Rows an import has applied so far, of the rows it applies. */
+export type KemajuanImpor = (selesai: number, total: number) => void;
 
 export const NAMA_LAPORAN_IMPOR = 'laporan-impor.json';
 
@@ -209,7 +212,7 @@ export function createPekerjaanService({
   ) {
     const data = await storage.get(unggahan);
     if (!data) throw new Error(`Unggahan impor ${unggahan} tidak ada di penyimpanan`);
-    const tautan = `${e.halaman}?pekerjaan=${ctx.id}`;
+    const tautan = `${e.halaman}${e.halaman.includes('?') ? '&' : '?'}pekerjaan=${ctx.id}`;
     // The same bodies the direct commit answers with (200, or its 4xx error), so one page reads both.
     const simpan = (isi: unknown) =>
       ctx.simpanHasil(NAMA_LAPORAN_IMPOR, Readable.from([JSON.stringify(isi)]));
