@@ -69,15 +69,17 @@ export function useImporBerkas<R extends { mode: Mode; jumlahBaris: number }>(
     if (id === dimulai) void options.onCommit(body);
   }, [hasil.data, id, dimulai, options]);
 
-  // A job that failed without a report (a restart, a system fault) says why here too.
+  // A job that failed without a report (a restart, a system fault), or a report that cannot be
+  // read, says why here too.
+  const galatHasil = hasil.error?.message ?? null;
   useEffect(() => {
-    if (job?.status === 'GAGAL' && job.hasilNama === null) {
+    if ((job?.status === 'GAGAL' && job.hasilNama === null) || galatHasil) {
       setBusy(null);
       setKemajuan(null);
-      setError(job.pesan);
+      setError(galatHasil ?? job?.pesan ?? null);
     } else if (job?.status === 'BERJALAN')
       setKemajuan({ tahap: 'latar', selesai: job.selesai, total: job.total });
-  }, [job]);
+  }, [job, galatHasil]);
 
   function setFile(f: File | null) {
     setFileState(f);
