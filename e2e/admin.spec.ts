@@ -38,17 +38,22 @@ test('the BKD admin overrides a superior with a reason, sees it, and finds it in
   ).toBeVisible();
 });
 
-test('the BKD admin tests an import file and sees each bad row with its reason', async ({ page }) => {
+async function pilihBerkas(page: Page, name: string, lines: string[]) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByLabel('Berkas CSV atau XLSX').click();
+  await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+}
+
+test('the BKD admin tests an import file, sees each bad row, then applies a good one as a job he may leave', async ({
+  page,
+}) => {
   await loginAsBkd(page);
   await page.getByRole('link', { name: 'Impor pegawai' }).click();
-  const csv = [
+  await pilihBerkas(page, 'pegawai.csv', [
     'NIP,Nama,Jenis ASN,Golongan,Jabatan,Unor',
     '19851332 201001 1 002,NIP Salah,PNS,III/a,Pengadministrasi Perkantoran,Sekretariat',
     '198503122010011002,Unor Salah,PNS,III/a,Pengadministrasi Perkantoran,Dinas Yang Tidak Ada',
-  ].join('\n');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByLabel('Berkas CSV atau XLSX').click();
-  await (await chooser).setFiles({ name: 'pegawai.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  ]);
   await page.getByRole('button', { name: 'Uji berkas' }).click();
   const table = page.getByRole('table', { name: 'Baris yang salah' });
   await expect(
@@ -56,6 +61,27 @@ test('the BKD admin tests an import file and sees each bad row with its reason',
   ).toBeVisible();
   await expect(table.getByText("Unor 'Dinas Yang Tidak Ada' tidak ditemukan.")).toBeVisible();
   await expect(page.getByRole('button', { name: 'Terapkan' })).toBeDisabled();
+
+  // A clean file: the commit runs as a job; the admin leaves the page while it runs.
+  await pilihBerkas(page, 'pegawai-baru.csv', [
+    'NIP,Nama,Jenis ASN,Golongan,Jabatan,Unor',
+    '199204172019032011,Rina Impor Latar,PNS,III/a,Pengolah Data Impor,Sekretariat Daerah',
+  ]);
+  await page.getByRole('button', { name: 'Uji berkas' }).click();
+  await expect(page.getByText('1 baris, 1 valid, 0 salah')).toBeVisible();
+  await page.getByRole('button', { name: 'Terapkan' }).click();
+  const baki = page.getByRole('complementary', { name: 'Pekerjaan latar' });
+  const item = baki.getByRole('listitem').filter({ hasText: 'Impor pegawai (pegawai-baru.csv)' });
+  await expect(item).toBeVisible();
+  await page.getByRole('link', { name: 'Pegawai', exact: true }).click();
+  await expect(page).toHaveURL(/\/pegawai$/);
+  await expect(item.getByText('Selesai', { exact: true })).toBeVisible();
+  await expect(item.getByText('Selesai: 1 baris.')).toBeVisible();
+  await item.getByRole('link', { name: 'Lihat hasil' }).click();
+  await expect(page).toHaveURL(/\/impor\?pekerjaan=\d+$/);
+  await expect(page.getByText('1 baris, 1 valid, 0 salah')).toBeVisible();
+  await expect(page.getByText('Dibuat 1, diperbarui 0, jabatan baru 1, tidak berubah 0.')).toBeVisible();
+  await periksaAksesibilitas(page, 'Impor pegawai (laporan pekerjaan)');
 });
 
 test('an OPD admin sees no admin power over the head of his office', async ({ page }) => {

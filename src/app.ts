@@ -208,14 +208,26 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     mfa,
   });
   const sesi = createSesiService({ db, clock, audit });
+  const importGate = createImportGate(config.IMPOR_SERENTAK);
+  app.decorate('importGate', importGate);
+  const storage = createLocalStorage(config.STORAGE_DIR);
+  const pekerjaan = createPekerjaanService({
+    db,
+    clock,
+    storage,
+    gerbangImpor: importGate,
+    onError: (err, pekerjaanId) => app.log.error({ err, pekerjaanId }, 'pekerjaan gagal'),
+  });
+  app.decorate('pekerjaan', pekerjaan);
   const impor = createImporService({
     db,
     clock,
     audit,
     zonaWaktu: org.zonaWaktu,
     rantaiAtasanIds: pegawai.rantaiAtasanIds,
+    pekerjaan,
   });
-  const pk = createPkService({ db, audit });
+  const pk = createPkService({ db, audit, pekerjaan });
   const jadwal = createJadwalService({ db, clock, audit, pengaturan, zonaWaktu: org.zonaWaktu });
   const notifikasi = createNotifikasiService({ db, clock });
   const skp = createSkpService({
@@ -229,14 +241,6 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     zonaWaktu: org.zonaWaktu,
   });
   pegawai.padaMutasi(skp.tutupKarenaMutasi);
-  const storage = createLocalStorage(config.STORAGE_DIR);
-  const pekerjaan = createPekerjaanService({
-    db,
-    clock,
-    storage,
-    onError: (err, pekerjaanId) => app.log.error({ err, pekerjaanId }, 'pekerjaan gagal'),
-  });
-  app.decorate('pekerjaan', pekerjaan);
   const delegasi = createDelegasiService({ db, clock, audit, notifikasi, zonaWaktu: org.zonaWaktu });
   const kurva = createKurvaService({ db, clock, audit, jadwal, pengaturan });
   const masukanRekan = createMasukanRekanService({ db, clock, audit, jadwal });
@@ -262,7 +266,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     createPengingatService({ db, clock, jadwal, monitoring, auditCheckpoint, idempoten }),
   );
   const logHarian = createLogHarianService({ db, clock, audit, realisasi });
-  const realisasiImpor = createRealisasiImporService({ db, realisasi });
+  const realisasiImpor = createRealisasiImporService({ db, realisasi, pekerjaan });
   const dialog = createDialogService({ db, clock, audit, notifikasi, pegawai, zonaWaktu: org.zonaWaktu });
   const riwayat = createRiwayatService({ db, clock, jadwal });
   const dokumen = createDokumenService({
@@ -290,13 +294,11 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const angkaKredit = createAngkaKreditService({ db, audit });
   const laporan = createLaporanService({ db, pekerjaan });
   const tindakLanjut = createTindakLanjutService({ db });
-  const kehadiran = createKehadiranService({ db, clock, audit, zonaWaktu: org.zonaWaktu });
+  const kehadiran = createKehadiranService({ db, clock, audit, zonaWaktu: org.zonaWaktu, pekerjaan });
   const tokenApi = createTokenApiService({ db, clock, audit });
   const apiV1 = createApiV1Service({ db, clock, impor, kehadiran, zonaWaktu: org.zonaWaktu });
 
   const tpp = createTppService({ db, clock, audit, jadwal, pekerjaan });
-  const importGate = createImportGate(config.IMPOR_SERENTAK);
-  app.decorate('importGate', importGate);
 
   registerAccessHooks(
     app,

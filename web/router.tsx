@@ -151,6 +151,7 @@ const skpBawahan = createRoute({
   component: lazyRouteComponent(() => import('./routes/skp-bawahan'), 'SkpBawahanPage'),
 });
 
+const positif = (v: unknown) => (Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : undefined);
 // Pelaksanaan: the monthly cycle (realisasi per RHK, assessment of subordinates).
 const periodeSearch = (s: Record<string, unknown>): { periode?: string } => ({
   periode: typeof s.periode === 'string' ? s.periode : undefined,
@@ -158,7 +159,11 @@ const periodeSearch = (s: Record<string, unknown>): { periode?: string } => ({
 const realisasiSaya = createRoute({
   getParentRoute: () => app,
   path: '/realisasi',
-  validateSearch: periodeSearch,
+  // `pekerjaan`: the import job whose report the page shows (the jobs tray links here).
+  validateSearch: (s: Record<string, unknown>): { periode?: string; pekerjaan?: number } => ({
+    ...periodeSearch(s),
+    pekerjaan: positif(s.pekerjaan),
+  }),
   component: lazyRouteComponent(() => import('./routes/realisasi'), 'RealisasiSayaPage'),
 });
 const realisasiBawahan = createRoute({
@@ -181,7 +186,6 @@ const realisasiPenilaian = createRoute({
 });
 
 // Pemantauan: dialog kinerja, and the history of the periods side by side.
-const positif = (v: unknown) => (Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : undefined);
 const dialog = createRoute({
   getParentRoute: () => app,
   path: '/dialog',

@@ -1,7 +1,7 @@
 /** Long work a user started and may leave (ADR 0011): its progress, outcome and result file. */
 import { z } from 'zod';
 
-export const JenisPekerjaan = z.enum(['TPP_HITUNG', 'DOKUMEN_ZIP', 'EKSPOR']);
+export const JenisPekerjaan = z.enum(['TPP_HITUNG', 'DOKUMEN_ZIP', 'EKSPOR', 'IMPOR']);
 export type JenisPekerjaan = z.infer<typeof JenisPekerjaan>;
 
 export const StatusPekerjaan = z.enum(['BERJALAN', 'SELESAI', 'GAGAL']);
@@ -17,7 +17,10 @@ export const PekerjaanOut = z.object({
   selesai: z.number().int(),
   /** The current step while it runs; why it failed once it failed. */
   pesan: z.string().nullable(),
-  /** The result file's name (download at /api/pekerjaan/:id/hasil) when there is one. */
+  /**
+   * The result file's name (download at /api/pekerjaan/:id/hasil) when there is one; an import's is
+   * its report as JSON (the direct commit's 200 body, or its refusal's error body), read by `tautan`.
+   */
   hasilNama: z.string().nullable(),
   /** The app page that shows the result when it is not a file. */
   tautan: z.string().nullable(),

@@ -1,7 +1,7 @@
 /** The file picker and the test/apply buttons of every import (the flow itself is `useImporBerkas`). */
 import { Button, FileInput, Group, Progress, Stack, Text } from '@mantine/core';
 import type { useImporBerkas } from '../lib/impor';
-import { teksKemajuanImpor } from '../lib/impor-kemajuan';
+import { persenImpor, teksKemajuanImpor } from '../lib/impor-kemajuan';
 
 type Impor = ReturnType<
   typeof useImporBerkas<{ mode: 'dry-run' | 'commit'; jumlahBaris: number; kesalahan: unknown[] }>
@@ -40,11 +40,11 @@ export function ImporBerkas({
       </Group>
       {kemajuan && (
         <Stack gap={4}>
-          {/* Percent while the file goes up; then the server reads it, for as long as it takes. */}
+          {/* Percent while the file goes up; then the server reads it, or the job applies its rows. */}
           <Progress
-            value={kemajuan.tahap === 'unggah' ? kemajuan.persen : 100}
-            striped={kemajuan.tahap === 'proses'}
-            animated={kemajuan.tahap === 'proses'}
+            value={persenImpor(kemajuan)}
+            striped={kemajuan.tahap !== 'unggah'}
+            animated={kemajuan.tahap !== 'unggah' && persenImpor(kemajuan) === 100}
             aria-label={teks}
           />
           <Text size="xs">{teks}</Text>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { persenUnggah, teksKemajuanImpor } from './impor-kemajuan';
+import { persenImpor, persenUnggah, teksKemajuanImpor } from './impor-kemajuan';
 
 describe('an import’s progress in words', () => {
   it('counts the upload in whole percent, 100 only once every byte is sent', () => {
@@ -13,5 +13,17 @@ describe('an import’s progress in words', () => {
   it('then the rows being processed, when a dry run counted them', () => {
     expect(teksKemajuanImpor({ tahap: 'proses', baris: 20_000 })).toBe('Memproses 20.000 baris…');
     expect(teksKemajuanImpor({ tahap: 'proses', baris: null })).toBe('Memproses berkas…');
+  });
+});
+
+describe('an import applied as a job', () => {
+  it('counts the rows applied, and says the page may be left', () => {
+    const k = { tahap: 'latar', selesai: 1200, total: 20_000 } as const;
+    expect(persenImpor(k)).toBe(6);
+    expect(teksKemajuanImpor(k)).toBe(
+      'Diterapkan 1.200 dari 20.000 baris… Anda boleh meninggalkan halaman ini; kemajuannya tampil di panel Pekerjaan.',
+    );
+    expect(persenImpor({ tahap: 'latar', selesai: 0, total: null })).toBe(100);
+    expect(persenImpor({ tahap: 'latar', selesai: 20_000, total: 20_000 })).toBe(99);
   });
 });

@@ -18,7 +18,7 @@ export const pekerjaan = pgTable(
     pemilikId: integer()
       .notNull()
       .references(() => pegawai.id),
-    /** e.g. TPP_HITUNG, DOKUMEN_ZIP, EKSPOR (contracts/pekerjaan.ts). */
+    /** e.g. TPP_HITUNG, DOKUMEN_ZIP, EKSPOR, IMPOR (contracts/pekerjaan.ts). */
     jenis: text().notNull(),
     /** What it is about in words, e.g. "TPP Oktober 2026". */
     judul: text().notNull(),

@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ImporQuery, ImporResponse } from '../../contracts/impor.js';
 import { errorResponses } from '../../platform/http.js';
-import { type ImportGate, importLimitsText, readImportFile } from '../../platform/import-upload.js';
+import {
+  type ImportGate,
+  imporLatarSchema,
+  importLimitsText,
+  readImportFile,
+} from '../../platform/import-upload.js';
 import { BATAS_BERKAS_PEGAWAI } from './impor.parse.js';
 import type { ImporService } from './impor.service.js';
 
@@ -29,6 +34,24 @@ export function imporRoutes(impor: ImporService, gate: ImportGate): FastifyPlugi
         return gate.run(request.actor!.instansiId, () =>
           impor.importPegawai(request.actor!, file, request.query.mode, { requestId: request.id }),
         );
+      },
+    );
+
+    app.post(
+      '/api/impor/pegawai/latar',
+      {
+        config: { access: { role: ['instansi'] } },
+        schema: imporLatarSchema({
+          tags: ['Impor'],
+          langsung: '/api/impor/pegawai',
+          limits: BATAS_BERKAS_PEGAWAI,
+        }),
+      },
+      async (request, reply) => {
+        const file = await readImportFile(request);
+        return reply
+          .status(202)
+          .send(await impor.importPegawaiLatar(request.actor!, file, { requestId: request.id }));
       },
     );
   };

@@ -17,8 +17,10 @@ import {
 import { checkNip, type JenisAsn, normalizeNip, parseJenisAsn } from '../../domain/nip.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
+import type { ImportFile } from '../../platform/import-upload.js';
 import type { AuditInput, AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
+import type { KemajuanImpor, PekerjaanService } from '../pekerjaan/pekerjaan.service.js';
 import { type Field, parseEmployeeFile, type RawRow, rowsFromRecords } from './impor.parse.js';
 import * as q from './impor.queries.js';
 
@@ -74,6 +76,9 @@ function berubahOf(
     .map(([kolom, sebelum, sesudah]) => ({ kolom, sebelum, sesudah }));
 }
 
+/** Rows written per statement on commit; progress is reported after each such batch. */
+const BARIS_PER_TULIS = 2000;
+
 function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -87,6 +92,7 @@ export function createImporService(deps: {
   zonaWaktu: (instansiId: number) => Promise<string>;
   /** The employee's superiors upward (pegawai service). */
   rantaiAtasanIds: (pegawaiId: number, instansiId: number) => Promise<number[]>;
+  pekerjaan: Pick<PekerjaanService, 'impor'>;
 }) {
   const { db, clock, audit } = deps;
 
@@ -232,7 +238,14 @@ export function createImporService(deps: {
     };
   }
 
-  async function apply(tx: Tx, pelaku: Pelaku, rows: ValidRow[], today: string, requestId: string) {
+  async function apply(
+    tx: Tx,
+    pelaku: Pelaku,
+    rows: ValidRow[],
+    today: string,
+    requestId: string,
+    kemajuan?: KemajuanImpor,
+  ) {
     const yesterday = addDays(today, -1);
 
     // New positions first (one per unit and name), then their superior positions.
@@ -273,17 +286,29 @@ export function createImporService(deps: {
       unorId: r.unor.id,
       opdId: r.unor.opdId,
     });
-    const inserted = await q.insertPegawai(tx, pelaku.instansiId, toCreate.map(write), today);
-    await q.updatePegawai(
-      tx,
-      toUpdate.map((r) => ({
-        ...write(r),
-        id: r.existing!.id,
-        moved: r.existing!.jabatanId !== jabatanIdOf(r),
-      })),
-      today,
-      yesterday,
-    );
+    // Unchanged rows need no write; the others count as they are written, batch by batch.
+    const tetap = rows.length - toCreate.length - toUpdate.length;
+    kemajuan?.(tetap, rows.length);
+    const inserted: Awaited<ReturnType<typeof q.insertPegawai>> = [];
+    for (let i = 0; i < toCreate.length; i += BARIS_PER_TULIS) {
+      const batch = toCreate.slice(i, i + BARIS_PER_TULIS);
+      inserted.push(...(await q.insertPegawai(tx, pelaku.instansiId, batch.map(write), today)));
+      kemajuan?.(tetap + inserted.length, rows.length);
+    }
+    for (let i = 0; i < toUpdate.length; i += BARIS_PER_TULIS) {
+      const batch = toUpdate.slice(i, i + BARIS_PER_TULIS);
+      await q.updatePegawai(
+        tx,
+        batch.map((r) => ({
+          ...write(r),
+          id: r.existing!.id,
+          moved: r.existing!.jabatanId !== jabatanIdOf(r),
+        })),
+        today,
+        yesterday,
+      );
+      kemajuan?.(tetap + inserted.length + i + batch.length, rows.length);
+    }
 
     const idOfNip = new Map<string, number>([
       ...(
@@ -400,6 +425,7 @@ export function createImporService(deps: {
     raw: RawRow[],
     mode: 'dry-run' | 'commit',
     requestId: string,
+    kemajuan?: KemajuanImpor,
   ): Promise<{ report: ImporResponse; perubahan: PerubahanPegawai[] }> {
     const laporan = (result: Awaited<ReturnType<typeof validate>>) => ({
       mode,
@@ -420,31 +446,49 @@ export function createImporService(deps: {
       const result = await validate(pelaku, raw, db, today);
       return { report: { ...laporan(result), diterapkan: null }, perubahan: perubahanOf(result.valid) };
     }
+    kemajuan?.(0, raw.length);
     return db.transaction(async (tx) => {
       const result = await validate(pelaku, raw, tx, today);
       const report = laporan(result);
       if (result.kesalahan.length) throw new AppError('IMPORT_INVALID', report);
       if (result.valid.length === 0)
         throw new AppError('VALIDATION_FAILED', report, 'Berkas tidak berisi baris data.');
-      const diterapkan = await apply(tx, pelaku, result.valid, today, requestId);
+      const diterapkan = await apply(tx, pelaku, result.valid, today, requestId, kemajuan);
       return { report: { ...report, diterapkan }, perubahan: perubahanOf(result.valid) };
     });
   }
 
+  async function importPegawai(
+    actor: Actor,
+    file: ImportFile,
+    mode: 'dry-run' | 'commit',
+    meta: { requestId: string },
+    kemajuan?: KemajuanImpor,
+  ): Promise<ImporResponse> {
+    const raw = await parseEmployeeFile(file.data);
+    const rantai = {
+      nip: actor.nip,
+      ids: [actor.id, ...(await deps.rantaiAtasanIds(actor.id, actor.instansiId))],
+    };
+    const pelaku = { instansiId: actor.instansiId, actorId: actor.id, sumber: file.filename, rantai };
+    return (await jalankan(pelaku, raw, mode, meta.requestId, kemajuan)).report;
+  }
+
   return {
-    async importPegawai(
-      actor: Actor,
-      file: { filename: string; data: Buffer },
-      mode: 'dry-run' | 'commit',
-      meta: { requestId: string },
-    ): Promise<ImporResponse> {
-      const raw = await parseEmployeeFile(file.data);
-      const rantai = {
-        nip: actor.nip,
-        ids: [actor.id, ...(await deps.rantaiAtasanIds(actor.id, actor.instansiId))],
-      };
-      const pelaku = { instansiId: actor.instansiId, actorId: actor.id, sumber: file.filename, rantai };
-      return (await jalankan(pelaku, raw, mode, meta.requestId)).report;
+    importPegawai,
+
+    /**
+     * The commit as a job (ADR 0011): a file that does not parse is refused here, before any job;
+     * the job runs the very commit above, its report the job's result.
+     */
+    async importPegawaiLatar(actor: Actor, file: ImportFile, meta: { requestId: string }) {
+      await parseEmployeeFile(file.data);
+      return deps.pekerjaan.impor(actor, {
+        judul: `Impor pegawai (${file.filename})`,
+        berkas: file,
+        halaman: '/impor',
+        terapkan: (berkas, kemajuan) => importPegawai(actor, berkas, 'commit', meta, kemajuan),
+      });
     },
 
     /**

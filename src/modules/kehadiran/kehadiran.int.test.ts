@@ -213,6 +213,7 @@ describe('simpanBaris (the integration path)', () => {
       clock: h.clock,
       audit: createAuditService({ db: h.db, clock: h.clock }),
       zonaWaktu: async () => 'Asia/Makassar',
+      pekerjaan: h.app.pekerjaan,
     });
     const baris = [
       { nip: org.kepala2.nip, tanggal: '2026-02-27', jamMasuk: '07:31', jamPulang: '16:30', status: 'Hadir' },
@@ -423,5 +424,55 @@ describe('the optional ceremony column (apel/upacara, a TPP deduction)', () => {
       disimpan: { baru: 0, diganti: 1 },
     });
     expect((await apelOf())[0]).toEqual({ tanggal: '2026-02-23', status: 'HADIR', apel: null });
+  });
+});
+
+describe('attendance import as a job (ADR 0011)', () => {
+  it('answers 202, stores the rows as the direct commit does, its report the direct report', async () => {
+    const c = await h.login(org.adminBkd.nip);
+    const csv = [
+      'NIP;Tanggal;Jam Masuk;Jam Pulang;Status',
+      `${org.kepala.nip};2026-02-26;07:20;16:00;Hadir`,
+      `${org.kepala2.nip};2026-02-26;;;Cuti`,
+    ].join('\n');
+    const { payload, headers } = multipart('latar.csv', Buffer.from(csv));
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/kehadiran/impor/latar',
+      payload,
+      headers: { ...headers, cookie: c.cookie, 'x-csrf-token': c.csrfToken },
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    await h.app.pekerjaan.tunggu();
+    const job = (await c.get(`/api/pekerjaan/${res.json().id}`)).json();
+    expect(job).toMatchObject({ jenis: 'IMPOR', status: 'SELESAI', total: 2, selesai: 2 });
+    expect(job.tautan).toBe(`/kehadiran?pekerjaan=${job.id}`);
+    const laporan = (await c.get(`/api/pekerjaan/${job.id}/hasil`)).json();
+    expect(laporan).toMatchObject({ mode: 'commit', jumlahBaris: 2, barisValid: 2, kesalahan: [] });
+    expect(laporan.disimpan.baru + laporan.disimpan.diganti).toBe(2);
+    const hari = (await stored()).filter(
+      (r) => r.tanggal === '2026-02-26' && [org.kepala.id, org.kepala2.id].includes(r.pegawai_id),
+    );
+    expect(hari.map((r) => r.status).sort()).toEqual(['CUTI', 'HADIR']);
+  });
+
+  it('refuses a staff member before any job', async () => {
+    const [{ n: sebelum }] = (await rows<{ n: number }>(
+      h.db,
+      sql`SELECT count(*)::int AS n FROM pekerjaan`,
+    )) as [{ n: number }];
+    const c = await h.login(org.pelaksana.nip);
+    const { payload, headers } = multipart('a.csv', Buffer.from('NIP;Tanggal;Status\n'));
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/kehadiran/impor/latar',
+      payload,
+      headers: { ...headers, cookie: c.cookie, 'x-csrf-token': c.csrfToken },
+    });
+    expect(res.statusCode).toBe(403);
+    const [{ n }] = (await rows<{ n: number }>(h.db, sql`SELECT count(*)::int AS n FROM pekerjaan`)) as [
+      { n: number },
+    ];
+    expect(n).toBe(sebelum);
   });
 });

@@ -14,7 +14,12 @@ import {
   LiburQuery,
 } from '../../contracts/kehadiran.js';
 import { errorResponses } from '../../platform/http.js';
-import { type ImportGate, importLimitsText, readImportFile } from '../../platform/import-upload.js';
+import {
+  type ImportGate,
+  imporLatarSchema,
+  importLimitsText,
+  readImportFile,
+} from '../../platform/import-upload.js';
 import { BATAS_BERKAS_KEHADIRAN } from './kehadiran.berkas.js';
 import type { KehadiranService } from './kehadiran.service.js';
 
@@ -46,6 +51,24 @@ export function kehadiranRoutes(kehadiran: KehadiranService, gate: ImportGate): 
         return gate.run(request.actor!.instansiId, () =>
           kehadiran.impor(request.actor!, file.data, request.query.mode, { requestId: request.id }),
         );
+      },
+    );
+
+    app.post(
+      '/api/kehadiran/impor/latar',
+      {
+        config: { access: { role: ['instansi', 'opd'] } },
+        schema: imporLatarSchema({
+          tags: TAG,
+          langsung: '/api/kehadiran/impor',
+          limits: BATAS_BERKAS_KEHADIRAN,
+        }),
+      },
+      async (request, reply) => {
+        const file = await readImportFile(request);
+        return reply
+          .status(202)
+          .send(await kehadiran.imporLatar(request.actor!, file, { requestId: request.id }));
       },
     );
 

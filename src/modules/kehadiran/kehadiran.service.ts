@@ -27,9 +27,11 @@ import { normalizeNip } from '../../domain/nip.js';
 import { namaLengkap } from '../../domain/pegawai.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
+import type { ImportFile } from '../../platform/import-upload.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { adminOpdIds, hasRole } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
+import type { KemajuanImpor, PekerjaanService } from '../pekerjaan/pekerjaan.service.js';
 import { bacaBerkasKehadiran, templatKehadiran } from './kehadiran.berkas.js';
 import * as q from './kehadiran.queries.js';
 
@@ -64,11 +66,13 @@ export function createKehadiranService({
   clock,
   audit,
   zonaWaktu,
+  pekerjaan,
 }: {
   db: Db;
   clock: Clock;
   audit: AuditService;
   zonaWaktu: (instansiId: number) => Promise<string>;
+  pekerjaan: Pick<PekerjaanService, 'impor'>;
 }) {
   async function hariIni(instansiId: number) {
     return dateInZone(clock.now(), await zonaWaktu(instansiId));
@@ -110,7 +114,10 @@ export function createKehadiranService({
   }
 
   /** The one write path of attendance rows (file import and integration API). */
-  async function simpanBaris(input: SimpanBarisInput): Promise<HasilImporKehadiran> {
+  async function simpanBaris(
+    input: SimpanBarisInput,
+    kemajuan?: KemajuanImpor,
+  ): Promise<HasilImporKehadiran> {
     // Read before the transaction: on PGlite the outer handle must not be used inside it.
     const today = await hariIni(input.instansiId);
     const laporan = (r: Awaited<ReturnType<typeof periksa>>) => ({
@@ -121,12 +128,14 @@ export function createKehadiranService({
       perStatus: r.perStatus,
     });
     if (input.mode === 'dry-run') return { ...laporan(await periksa(db, input, today)), disimpan: null };
+    kemajuan?.(0, input.baris.length);
     return db.transaction(async (tx) => {
       const r = await periksa(tx, input, today);
       if (r.kesalahan.length) throw new AppError('IMPORT_INVALID', { ...laporan(r), disimpan: null });
       if (r.valid.length === 0)
         throw new AppError('VALIDATION_FAILED', laporan(r), 'Tidak ada baris kehadiran.');
       const disimpan = await q.upsertKehadiran(tx, input.instansiId, input.sumber, r.valid);
+      kemajuan?.(input.baris.length, input.baris.length);
       const tanggal = r.valid.map((v) => v.tanggal).sort();
       await audit.record(tx, {
         instansiId: input.instansiId,
@@ -170,13 +179,17 @@ export function createKehadiranService({
     return { jamKerja: row.jamKerja ?? JAM_KERJA_BAKU, bawaan: row.jamKerja === null, version: row.version };
   }
 
-  return {
-    simpanBaris,
-
-    async impor(actor: Actor, data: Buffer, mode: 'dry-run' | 'commit', meta: Meta) {
-      const opdIds = cakupanTulis(actor);
-      const berkas = await bacaBerkasKehadiran(data);
-      return simpanBaris({
+  async function impor(
+    actor: Actor,
+    data: Buffer,
+    mode: 'dry-run' | 'commit',
+    meta: Meta,
+    kemajuan?: KemajuanImpor,
+  ) {
+    const opdIds = cakupanTulis(actor);
+    const berkas = await bacaBerkasKehadiran(data);
+    return simpanBaris(
+      {
         instansiId: actor.instansiId,
         opdIds,
         baris: berkas.baris,
@@ -186,6 +199,25 @@ export function createKehadiranService({
         actorId: actor.id,
         sumber: 'IMPOR',
         requestId: meta.requestId,
+      },
+      kemajuan,
+    );
+  }
+
+  return {
+    simpanBaris,
+
+    impor,
+
+    /** The commit as a job (ADR 0011): no write scope, or a file that does not read, is refused here. */
+    async imporLatar(actor: Actor, file: ImportFile, meta: Meta) {
+      cakupanTulis(actor);
+      await bacaBerkasKehadiran(file.data);
+      return pekerjaan.impor(actor, {
+        judul: `Impor kehadiran (${file.filename})`,
+        berkas: file,
+        halaman: '/kehadiran',
+        terapkan: (berkas, kemajuan) => impor(actor, berkas.data, 'commit', meta, kemajuan),
       });
     },
 

@@ -49,7 +49,14 @@ export async function akhiri(
         tautan: string | null;
         now: Date;
       }
-    | { status: 'GAGAL'; pesan: string; now: Date },
+    | {
+        status: 'GAGAL';
+        pesan: string;
+        hasilKunci?: string | null;
+        hasilNama?: string | null;
+        tautan?: string | null;
+        now: Date;
+      },
 ): Promise<void> {
   const { now, ...rest } = values;
   await db

@@ -10,6 +10,7 @@ const TAG = ['Pekerjaan'];
 /** The result kinds jobs make; anything else downloads as bytes. */
 const JENIS_BERKAS: Record<string, string> = {
   zip: 'application/zip',
+  json: 'application/json',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 const SAYA = 'authenticated' as const;

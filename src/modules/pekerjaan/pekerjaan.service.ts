@@ -5,23 +5,28 @@
  * or link, or GAGAL with an Indonesian message. Only the one who started it sees it.
  */
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { JenisPekerjaan, PekerjaanList, PekerjaanOut } from '../../contracts/pekerjaan.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
+import type { ImportFile, ImportGate } from '../../platform/import-upload.js';
 import type { Storage } from '../../platform/storage.js';
 import type { Actor } from '../auth/actor.js';
 import * as q from './pekerjaan.queries.js';
 
 /** What the work is given: report progress (any time, even inside a transaction) and store its file. */
 export interface KonteksPekerjaan {
+  id: number;
   kemajuan(selesai: number, total?: number | null, pesan?: string | null): void;
   simpanHasil(nama: string, isi: Readable): Promise<void>;
 }
 
-/** The work's outcome besides its file: the app page that shows the result. */
-export type Kerja = (ctx: KonteksPekerjaan) => Promise<{ tautan?: string } | undefined>;
+/**
+ * The work's outcome besides its file: the app page that shows the result; `gagal` ends it GAGAL
+ * with that message while keeping its file and page (a refused import keeps its report).
+ */
+export type Kerja = (ctx: KonteksPekerjaan) => Promise<{ tautan?: string; gagal?: string } | undefined>;
 
 /** An export run as a job: the same workbook as its direct download, its rows counted up front. */
 export interface EksporLatar {
@@ -31,6 +36,21 @@ export interface EksporLatar {
   /** The direct download's file, reporting the rows written after each keyset batch. */
   tulis: (onRows: (written: number) => void) => { filename: string; stream: Readable };
 }
+
+/** An import's commit run as a job: the upload is kept in storage until the job ends. */
+export interface ImporLatar {
+  judul: string;
+  berkas: ImportFile;
+  /** The import's page; `?pekerjaan=<id>` there shows the job's report. */
+  halaman: string;
+  /** The direct commit, given the stored upload and a reporter of rows applied; resolves with its report. */
+  terapkan: (berkas: ImportFile, kemajuan: KemajuanImpor) => Promise<unknown>;
+}
+
+/** Rows an import has applied so far, of the rows it applies. */
+export type KemajuanImpor = (selesai: number, total: number) => void;
+
+export const NAMA_LAPORAN_IMPOR = 'laporan-impor.json';
 
 /** A running row not written for this long lost its process (another instance's sweep fails it). */
 export const BATAS_DIAM_MS = 2 * 60_000;
@@ -64,11 +84,14 @@ export function createPekerjaanService({
   db,
   clock,
   storage,
+  gerbangImpor,
   onError,
 }: {
   db: Db;
   clock: Clock;
   storage: Storage;
+  /** The bound on imports of one instansi at once, shared with the direct commits. */
+  gerbangImpor: ImportGate;
   /** Where an unexpected failure is logged (the message the user sees stays generic). */
   onError: (err: unknown, pekerjaanId: number) => void;
 }) {
@@ -120,6 +143,7 @@ export function createPekerjaanService({
     const hasil: { kunci: string | null; nama: string | null } = { kunci: null, nama: null };
     try {
       const akhir = await kerja({
+        id: row.id,
         kemajuan: catat.lapor,
         async simpanHasil(nama, isi) {
           const kunci = `pekerjaan/${row.instansiId}/${row.id}-${randomUUID()}`;
@@ -129,15 +153,14 @@ export function createPekerjaanService({
       });
       await catat.tutup();
       const { selesai, total } = catat.nilai;
-      await q.akhiri(db, row.id, {
-        status: 'SELESAI',
-        selesai: total ?? selesai,
-        total,
-        hasilKunci: hasil.kunci,
-        hasilNama: hasil.nama,
-        tautan: akhir?.tautan ?? null,
-        now: clock.now(),
-      });
+      const keluaran = { hasilKunci: hasil.kunci, hasilNama: hasil.nama, tautan: akhir?.tautan ?? null };
+      await q.akhiri(
+        db,
+        row.id,
+        akhir?.gagal === undefined
+          ? { status: 'SELESAI', selesai: total ?? selesai, total, ...keluaran, now: clock.now() }
+          : { status: 'GAGAL', pesan: akhir.gagal, ...keluaran, now: clock.now() },
+      );
     } catch (err) {
       await catat.tutup();
       // A refusal the work raised (e.g. "bulan belum selesai") is the user's message; anything else is logged.
@@ -180,8 +203,57 @@ export function createPekerjaanService({
     return out(row);
   }
 
+  /** Applies the stored upload; a refusal carrying details (rows rejected) is kept as the report. */
+  async function terapkanImpor(
+    ctx: KonteksPekerjaan,
+    unggahan: string,
+    nama: string,
+    e: Omit<ImporLatar, 'berkas'>,
+  ) {
+    const data = await storage.get(unggahan);
+    if (!data) throw new Error(`Unggahan impor ${unggahan} tidak ada di penyimpanan`);
+    const tautan = `${e.halaman}${e.halaman.includes('?') ? '&' : '?'}pekerjaan=${ctx.id}`;
+    // The same bodies the direct commit answers with (200, or its 4xx error), so one page reads both.
+    const simpan = (isi: unknown) =>
+      ctx.simpanHasil(NAMA_LAPORAN_IMPOR, Readable.from([JSON.stringify(isi)]));
+    try {
+      await simpan(await e.terapkan({ filename: nama, data }, (n, total) => ctx.kemajuan(n, total)));
+      return { tautan };
+    } catch (err) {
+      if (!(err instanceof AppError) || err.details === undefined) throw err;
+      await simpan({ error: { code: err.code, message: err.message, details: err.details } });
+      return { tautan, gagal: err.message };
+    }
+  }
+
   return {
     mulai,
+
+    /**
+     * An import's commit as a job (ADR 0011): the caller has refused what it can at once (a file that
+     * does not parse); here the import takes its place in the gate (429 when full), the upload goes
+     * to storage, and the job applies it and keeps the report. The upload is removed when it ends.
+     */
+    async impor(actor: Actor, e: ImporLatar): Promise<PekerjaanOut> {
+      const lepas = gerbangImpor.masuk(actor.instansiId);
+      const unggahan = `unggahan-impor/${actor.instansiId}/${randomUUID()}`;
+      const buang = () => {
+        lepas();
+        return storage.delete(unggahan);
+      };
+      // The job holds only the storage key: the upload's bytes are not kept in memory meanwhile.
+      const { berkas, ...kerja } = e;
+      const nama = berkas.filename;
+      try {
+        await storage.put(unggahan, berkas.data);
+        return await mulai(actor, { jenis: 'IMPOR', judul: e.judul }, (ctx) =>
+          terapkanImpor(ctx, unggahan, nama, kerja).finally(buang),
+        );
+      } catch (err) {
+        await buang();
+        throw err;
+      }
+    },
 
     /**
      * An export as a job (ADR 0011): the caller has already refused what it refuses; the job counts
@@ -208,7 +280,8 @@ export function createPekerjaanService({
     async hasil(actor: Actor, id: number): Promise<{ filename: string; stream: Readable }> {
       const row = await milikSaya(actor, id);
       const stream = row.hasilKunci === null ? null : await storage.openStream(row.hasilKunci);
-      if (row.status !== 'SELESAI' || row.hasilNama === null || stream === null)
+      // A failed job may still have one (a refused import's report).
+      if (row.status === 'BERJALAN' || row.hasilNama === null || stream === null)
         throw new AppError('NOT_FOUND', undefined, 'Pekerjaan ini belum atau tidak menghasilkan berkas.');
       return { filename: row.hasilNama, stream };
     },

@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PkBody, PkImporQuery, PkImporResponse, PkOut, PkQuery } from '../../contracts/pk.js';
 import { errorResponses } from '../../platform/http.js';
-import { type ImportGate, importLimitsText, readImportFile } from '../../platform/import-upload.js';
+import {
+  type ImportGate,
+  imporLatarSchema,
+  importLimitsText,
+  readImportFile,
+} from '../../platform/import-upload.js';
 import { BATAS_BERKAS_PK, type PkService } from './pk.service.js';
 
 export function pkRoutes(pk: PkService, gate: ImportGate): FastifyPluginAsyncZod {
@@ -58,6 +63,23 @@ export function pkRoutes(pk: PkService, gate: ImportGate): FastifyPluginAsyncZod
         return gate.run(request.actor!.instansiId, () =>
           pk.impor(request.actor!, file, request.query.mode, { requestId: request.id }),
         );
+      },
+    );
+
+    app.post(
+      '/api/perjanjian-kinerja/impor/latar',
+      {
+        config: { access: { role: ['opd', 'instansi'] } },
+        schema: imporLatarSchema({
+          tags: ['Perencanaan'],
+          langsung: '/api/perjanjian-kinerja/impor',
+          limits: BATAS_BERKAS_PK,
+          lain: 409,
+        }),
+      },
+      async (request, reply) => {
+        const file = await readImportFile(request);
+        return reply.status(202).send(await pk.imporLatar(request.actor!, file, { requestId: request.id }));
       },
     );
   };

@@ -4,6 +4,7 @@ import type { PkBody, PkImporResponse, PkOut, PkSasaranInput } from '../../contr
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { parseAngka } from '../../domain/angka.js';
 import { AppError } from '../../platform/errors.js';
+import type { ImportFile } from '../../platform/import-upload.js';
 import {
   normalizeHeader,
   readSpreadsheet,
@@ -14,6 +15,7 @@ import {
 import type { AuditService } from '../audit/audit.service.js';
 import { listScope } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
+import type { KemajuanImpor, PekerjaanService } from '../pekerjaan/pekerjaan.service.js';
 import * as q from './pk.queries.js';
 
 type Sasaran = z.infer<typeof PkSasaranInput>;
@@ -42,7 +44,15 @@ interface BarisValid {
   item: Sasaran;
 }
 
-export function createPkService({ db, audit }: { db: Db; audit: AuditService }) {
+export function createPkService({
+  db,
+  audit,
+  pekerjaan,
+}: {
+  db: Db;
+  audit: AuditService;
+  pekerjaan: Pick<PekerjaanService, 'impor'>;
+}) {
   async function unitInScope(actor: Actor, unorId: number, write: boolean) {
     const u = await q.findUnorScope(db, unorId);
     if (!u || u.instansiId !== actor.instansiId)
@@ -204,6 +214,52 @@ export function createPkService({ db, audit }: { db: Db; audit: AuditService }) 
     return { jumlahBaris: rowsIn.length, valid, kesalahan };
   }
 
+  /**
+   * Imports agreements from a spreadsheet: the rows of one unit and year replace that unit's
+   * agreement for the year. A dry run only reports; a commit writes all of it or nothing.
+   */
+  async function impor(
+    actor: Actor,
+    file: ImportFile,
+    mode: 'dry-run' | 'commit',
+    meta: Meta,
+    kemajuan?: KemajuanImpor,
+  ): Promise<PkImporResponse> {
+    const table = await readSpreadsheet(file.data, BATAS_BERKAS_PK);
+    if (mode === 'dry-run') {
+      const { jumlahBaris, kesalahan } = await validateImport(actor, table, db);
+      return { mode, jumlahBaris, kesalahan, diterapkan: null };
+    }
+    return db.transaction(async (tx) => {
+      const { jumlahBaris, kesalahan, valid } = await validateImport(actor, table, tx);
+      const report = { mode, jumlahBaris, kesalahan };
+      if (kesalahan.length) throw new AppError('IMPORT_INVALID', report);
+      if (valid.length === 0)
+        throw new AppError('VALIDATION_FAILED', report, 'Berkas tidak berisi baris data.');
+      const groups = new Map<string, BarisValid[]>();
+      for (const r of valid) {
+        const key = `${r.unor.id}:${r.tahun}`;
+        groups.set(key, [...(groups.get(key) ?? []), r]);
+      }
+      let ditulis = 0;
+      for (const rows of groups.values()) {
+        const { unor, tahun } = rows[0]!;
+        const existing = await q.findPk(tx, unor.id, tahun);
+        await writeAgreement(
+          tx,
+          actor,
+          { unorId: unor.id, opdId: unor.opdId, tahun, version: existing?.version },
+          rows.map((r) => r.item),
+          existing,
+          { ...meta, reason: `Impor ${file.filename}` },
+        );
+        ditulis += rows.length;
+        kemajuan?.(ditulis, valid.length);
+      }
+      return { ...report, diterapkan: { unit: groups.size, sasaran: valid.length } };
+    });
+  }
+
   return {
     get,
     sasaranBelongsTo: (ids: number[], unorId: number, tahun: number) =>
@@ -225,45 +281,16 @@ export function createPkService({ db, audit }: { db: Db; audit: AuditService }) 
       return get(actor, body.unorId, body.tahun);
     },
 
-    /**
-     * Imports agreements from a spreadsheet: the rows of one unit and year replace that unit's
-     * agreement for the year. A dry run only reports; a commit writes all of it or nothing.
-     */
-    async impor(
-      actor: Actor,
-      file: { filename: string; data: Buffer },
-      mode: 'dry-run' | 'commit',
-      meta: Meta,
-    ): Promise<PkImporResponse> {
-      const table = await readSpreadsheet(file.data, BATAS_BERKAS_PK);
-      if (mode === 'dry-run') {
-        const { jumlahBaris, kesalahan } = await validateImport(actor, table, db);
-        return { mode, jumlahBaris, kesalahan, diterapkan: null };
-      }
-      return db.transaction(async (tx) => {
-        const { jumlahBaris, kesalahan, valid } = await validateImport(actor, table, tx);
-        const report = { mode, jumlahBaris, kesalahan };
-        if (kesalahan.length) throw new AppError('IMPORT_INVALID', report);
-        if (valid.length === 0)
-          throw new AppError('VALIDATION_FAILED', report, 'Berkas tidak berisi baris data.');
-        const groups = new Map<string, BarisValid[]>();
-        for (const r of valid) {
-          const key = `${r.unor.id}:${r.tahun}`;
-          groups.set(key, [...(groups.get(key) ?? []), r]);
-        }
-        for (const rows of groups.values()) {
-          const { unor, tahun } = rows[0]!;
-          const existing = await q.findPk(tx, unor.id, tahun);
-          await writeAgreement(
-            tx,
-            actor,
-            { unorId: unor.id, opdId: unor.opdId, tahun, version: existing?.version },
-            rows.map((r) => r.item),
-            existing,
-            { ...meta, reason: `Impor ${file.filename}` },
-          );
-        }
-        return { ...report, diterapkan: { unit: groups.size, sasaran: valid.length } };
+    impor,
+
+    /** The commit as a job (ADR 0011): a file that does not read is refused here, before any job. */
+    async imporLatar(actor: Actor, file: ImportFile, meta: Meta) {
+      await readSpreadsheet(file.data, BATAS_BERKAS_PK);
+      return pekerjaan.impor(actor, {
+        judul: `Impor perjanjian kinerja (${file.filename})`,
+        berkas: file,
+        halaman: '/perjanjian-kinerja',
+        terapkan: (berkas, kemajuan) => impor(actor, berkas, 'commit', meta, kemajuan),
       });
     },
   };

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { PeriodeQuery } from '../../contracts/realisasi.js';
 import { ImporRealisasiQuery, ImporRealisasiResponse } from '../../contracts/realisasi-impor.js';
 import { errorResponses } from '../../platform/http.js';
-import { type ImportGate, importLimitsText, readImportFile } from '../../platform/import-upload.js';
+import {
+  type ImportGate,
+  imporLatarSchema,
+  importLimitsText,
+  readImportFile,
+} from '../../platform/import-upload.js';
 import { BATAS_BERKAS_REALISASI, type RealisasiImporService } from './realisasi-impor.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -65,6 +70,30 @@ export function realisasiImporRoutes(impor: RealisasiImporService, gate: ImportG
             requestId: request.id,
           }),
         );
+      },
+    );
+
+    app.post(
+      '/api/realisasi/impor/latar',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          ...imporLatarSchema({
+            tags: ['Realisasi'],
+            langsung: '/api/realisasi/impor',
+            limits: BATAS_BERKAS_REALISASI,
+            lain: 409,
+          }),
+          querystring: PeriodeQuery,
+        },
+      },
+      async (request, reply) => {
+        const file = await readImportFile(request);
+        return reply
+          .status(202)
+          .send(
+            await impor.imporLatar(request.actor!, request.query.periode, file, { requestId: request.id }),
+          );
       },
     );
   };

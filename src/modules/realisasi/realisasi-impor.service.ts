@@ -15,6 +15,7 @@ import { nilaiDariLog } from '../../domain/log-harian.js';
 import { editWindow, STATUS_REALISASI_LABEL } from '../../domain/realisasi-workflow.js';
 import { ASPEK_LABEL, type Aspek } from '../../domain/skp.js';
 import { AppError } from '../../platform/errors.js';
+import type { ImportFile } from '../../platform/import-upload.js';
 import { barisAman } from '../../platform/sel-aman.js';
 import {
   normalizeHeader,
@@ -24,6 +25,7 @@ import {
   type TableRow,
 } from '../../platform/spreadsheet.js';
 import type { Actor } from '../auth/actor.js';
+import type { KemajuanImpor, PekerjaanService } from '../pekerjaan/pekerjaan.service.js';
 import type { RealisasiService, TargetDraf } from './realisasi.service.js';
 
 type Meta = { requestId: string };
@@ -99,6 +101,7 @@ function targetTeks(k: Item['rhk']['iki'][number]) {
 export function createRealisasiImporService(deps: {
   db: Db;
   realisasi: Pick<RealisasiService, 'saya' | 'tulisDraf'>;
+  pekerjaan: Pick<PekerjaanService, 'impor'>;
 }) {
   const { db, realisasi } = deps;
 
@@ -267,6 +270,37 @@ export function createRealisasiImporService(deps: {
     return { jumlahBaris: rowsIn.length, kesalahan, berubah, tidakBerubah };
   }
 
+  /** A dry run only reports; a commit saves every changed row as a draft, or nothing. */
+  async function impor(
+    actor: Actor,
+    kode: string,
+    file: ImportFile,
+    mode: 'dry-run' | 'commit',
+    meta: Meta,
+    kemajuan?: KemajuanImpor,
+  ): Promise<ImporRealisasiResponse> {
+    const table = await readSpreadsheet(file.data, BATAS_BERKAS_REALISASI);
+    // The month as stored, with its windows: read before the transaction (PGlite has one connection).
+    const m = await bulanDenganSkp(actor, kode);
+    const { jumlahBaris, kesalahan, berubah, tidakBerubah } = periksa(actor, m, table);
+    const report = { mode, jumlahBaris, kesalahan, berubah: berubah.length };
+    if (mode === 'dry-run') return { ...report, diterapkan: null };
+    if (kesalahan.length) throw new AppError('IMPORT_INVALID', report);
+    if (jumlahBaris === 0) throw new AppError('VALIDATION_FAILED', report, 'Berkas tidak berisi baris data.');
+    // Unchanged rows need no write; the others count as their drafts are written.
+    kemajuan?.(tidakBerubah, jumlahBaris);
+    await db.transaction(async (tx) => {
+      for (const [i, b] of berubah.entries()) {
+        await realisasi.tulisDraf(tx, actor, b.target, b.isi, {
+          ...meta,
+          reason: `Impor ${file.filename}`,
+        });
+        kemajuan?.(tidakBerubah + i + 1, jumlahBaris);
+      }
+    });
+    return { ...report, diterapkan: { disimpan: berubah.length, tidakBerubah } };
+  }
+
   return {
     /** The period's template for the logged-in employee, pre-filled with the realisasi as stored. */
     async templat(actor: Actor, kode: string): Promise<{ filename: string; data: Buffer }> {
@@ -357,31 +391,21 @@ export function createRealisasiImporService(deps: {
       };
     },
 
-    /** A dry run only reports; a commit saves every changed row as a draft, or nothing. */
-    async impor(
-      actor: Actor,
-      kode: string,
-      file: { filename: string; data: Buffer },
-      mode: 'dry-run' | 'commit',
-      meta: Meta,
-    ): Promise<ImporRealisasiResponse> {
-      const table = await readSpreadsheet(file.data, BATAS_BERKAS_REALISASI);
-      // The month as stored, with its windows: read before the transaction (PGlite has one connection).
-      const m = await bulanDenganSkp(actor, kode);
-      const { jumlahBaris, kesalahan, berubah, tidakBerubah } = periksa(actor, m, table);
-      const report = { mode, jumlahBaris, kesalahan, berubah: berubah.length };
-      if (mode === 'dry-run') return { ...report, diterapkan: null };
-      if (kesalahan.length) throw new AppError('IMPORT_INVALID', report);
-      if (jumlahBaris === 0)
-        throw new AppError('VALIDATION_FAILED', report, 'Berkas tidak berisi baris data.');
-      await db.transaction(async (tx) => {
-        for (const b of berubah)
-          await realisasi.tulisDraf(tx, actor, b.target, b.isi, {
-            ...meta,
-            reason: `Impor ${file.filename}`,
-          });
+    impor,
+
+    /**
+     * The commit as a job (ADR 0011): a file that does not read, or a month without a plan, is
+     * refused here, before any job.
+     */
+    async imporLatar(actor: Actor, kode: string, file: ImportFile, meta: Meta) {
+      await readSpreadsheet(file.data, BATAS_BERKAS_REALISASI);
+      await bulanDenganSkp(actor, kode);
+      return deps.pekerjaan.impor(actor, {
+        judul: `Impor realisasi ${kode} (${file.filename})`,
+        berkas: file,
+        halaman: `/realisasi?periode=${kode}`,
+        terapkan: (berkas, kemajuan) => impor(actor, kode, berkas, 'commit', meta, kemajuan),
       });
-      return { ...report, diterapkan: { disimpan: berubah.length, tidakBerubah } };
     },
   };
 }

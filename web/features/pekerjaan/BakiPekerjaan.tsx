@@ -1,7 +1,7 @@
 /**
  * The tray of long work (ADR 0011), mounted by the shell outside the routes so it stays while the
  * user moves around: running jobs with their progress, finished ones with their file or page, failed
- * ones with why. It polls only while something runs, announces each end in a live region, and then
+ * ones with why (and their page when they have one: a refused import's report). It polls only while something runs, announces each end in a live region, and then
  * refreshes every other view (the job changed their data).
  */
 import {
@@ -73,7 +73,8 @@ function ItemPekerjaan({ p, onTutup }: { p: PekerjaanOut; onTutup: () => void })
       )}
       {p.status !== 'BERJALAN' && (
         <Group gap="sm">
-          {p.hasilNama && (
+          {/* A job with its own page (an import's report) is read there, not downloaded. */}
+          {p.hasilNama && !p.tautan && (
             <Anchor size="sm" href={`/api/pekerjaan/${p.id}/hasil`} download={p.hasilNama}>
               Unduh {p.hasilNama}
             </Anchor>

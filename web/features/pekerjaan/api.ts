@@ -16,11 +16,10 @@ export const pekerjaanQuery = queryOptions({
   refetchOnWindowFocus: true,
 });
 
-/** Starts a job (the route answers 202 with it) and makes the tray show and poll it. */
-export function useMulaiPekerjaan() {
+/** Makes the tray show and poll a job a route has just started (answered 202 with it). */
+export function useTampilkanPekerjaan() {
   const queryClient = useQueryClient();
-  return async (path: string) => {
-    const p = await post<PekerjaanOut>(path);
+  return async (p: PekerjaanOut) => {
     // Seen running before the next answer, so the tray announces its end even when that is quick.
     queryClient.setQueryData<PekerjaanList>(pekerjaanKeys.semua, (lama) => ({
       items: [p, ...(lama?.items ?? []).filter((x) => x.id !== p.id)],
@@ -28,4 +27,10 @@ export function useMulaiPekerjaan() {
     await queryClient.invalidateQueries({ queryKey: pekerjaanKeys.semua });
     return p;
   };
+}
+
+/** Starts a job by a POST without body, and shows it in the tray. */
+export function useMulaiPekerjaan() {
+  const tampilkan = useTampilkanPekerjaan();
+  return async (path: string) => tampilkan(await post<PekerjaanOut>(path));
 }

@@ -6,6 +6,7 @@ const SATUAN: Record<JenisPekerjaan, string> = {
   TPP_HITUNG: 'pegawai',
   DOKUMEN_ZIP: 'pegawai',
   EKSPOR: 'baris',
+  IMPOR: 'baris',
 };
 
 const angka = (n: number) => n.toLocaleString('id-ID');
