@@ -1,6 +1,7 @@
 /**
- * A form's error where the eye is: placed by the form's submit button, scrolled into view and focused
- * when it appears (a screen reader announces it), in the user's words (lib/galatForm pesanGalat).
+ * A form's error where the eye is: placed by the form's submit button, in the user's words
+ * (lib/galatForm pesanGalat), announced as an alert; the first field it marks, else the summary itself,
+ * is scrolled into view and focused when it appears.
  * `useGalatForm` is how every form shows a failed write: the server's field errors on the fields,
  * the summary here.
  */
@@ -11,8 +12,12 @@ import { galatField, pesanGalat } from '../lib/galatForm';
 export function GalatForm({ title, children }: { title?: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    ref.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    ref.current?.focus({ preventScroll: true });
+    // The first field the error marks, in this form (or the block around the summary), is where the
+    // user acts: it takes focus (its label and error are read out); without one, the summary does.
+    const wadah = ref.current?.closest('form') ?? ref.current?.parentElement;
+    const sasaran = wadah?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? ref.current;
+    sasaran?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    sasaran?.focus({ preventScroll: true });
   }, []);
   return (
     <Alert ref={ref} tabIndex={-1} color="red" role="alert" title={title}>
@@ -29,9 +34,10 @@ export interface FormDenganGalat {
 /**
  * A form's failed writes. `tampilkan(error, form)` marks the fields the server names on the form (`nama`
  * renames an API field to the form's, e.g. `berakhir` → `sampai`) and shows the summary, focused;
- * `periksa(teks)` shows the form's own check before sending the same way; a form without useForm
- * reads a field's error with `galatDi(field)`. `ringkasan` is placed in
- * the form, by its submit button.
+ * `periksa(teks, field?)` shows the form's own check before sending the same way, on its field too; a
+ * form without useForm
+ * reads a field's error with `galatDi(field)`, a nested one by its API path (`rhk.0.iki.1.target.satuan`).
+ * `ringkasan` is placed in the form, by its submit button.
  */
 export function useGalatForm() {
   const [galat, setGalat] = useState<{ pesan: string; kali: number; fields: Record<string, string> } | null>(
@@ -45,7 +51,7 @@ export function useGalatForm() {
       form?.setErrors(fields);
       tunjukkan(pesanGalat(error), fields);
     },
-    periksa: (pesan: string) => tunjukkan(pesan),
+    periksa: (pesan: string, field?: string) => tunjukkan(pesan, field ? { [field]: pesan } : {}),
     /** The server's error of one field, for a form that keeps its values in plain state. */
     galatDi: (field: string): string | undefined => galat?.fields[field],
     hapus: () => setGalat(null),
