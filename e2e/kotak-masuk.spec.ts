@@ -89,5 +89,7 @@ test('a delegation the server refuses shows why on its Alasan field', async ({ p
   await form.getByRole('button', { name: 'Simpan delegasi' }).click();
   await expect(alasan).toHaveAttribute('aria-invalid', 'true');
   await expect(alasan).toHaveAccessibleDescription(/Alasan wajib diisi \(minimal 3 karakter\)/);
+  // The summary has the focus; its button takes the user to the field.
+  await form.getByRole('button', { name: 'Ke isian yang perlu diperbaiki' }).click();
   await expect(alasan).toBeFocused();
 });

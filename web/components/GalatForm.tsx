@@ -1,27 +1,40 @@
 /**
- * A form's error where the eye is: placed by the form's submit button, in the user's words
- * (lib/galatForm pesanGalat), announced as an alert; the first field it marks, else the summary itself,
- * is scrolled into view and focused when it appears.
- * `useGalatForm` is how every form shows a failed write: the server's field errors on the fields,
- * the summary here.
+ * A form's error where the eye is: placed by the form's submit button, scrolled into view and focused
+ * when it appears (a screen reader announces it), in the user's words (lib/galatForm pesanGalat). When
+ * the error marks fields, a button in it takes the user to the first one (an error summary's link).
  */
-import { Alert } from '@mantine/core';
+import { Alert, Button } from '@mantine/core';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { galatField, pesanGalat } from '../lib/galatForm';
 
+/** The first field marked invalid in the summary's form, or in the block around it. */
+const isianPertama = (ringkasan: HTMLElement | null) =>
+  (ringkasan?.closest('form') ?? ringkasan?.parentElement)?.querySelector<HTMLElement>(
+    '[aria-invalid="true"]',
+  );
+
 export function GalatForm({ title, children }: { title?: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
+  const [adaIsian, setAdaIsian] = useState(false);
   useEffect(() => {
-    // The first field the error marks, in this form (or the block around the summary), is where the
-    // user acts: it takes focus (its label and error are read out); without one, the summary does.
-    const wadah = ref.current?.closest('form') ?? ref.current?.parentElement;
-    const sasaran = wadah?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? ref.current;
-    sasaran?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    sasaran?.focus({ preventScroll: true });
+    ref.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    ref.current?.focus({ preventScroll: true });
+    // The fields are marked in the same render as the summary appears.
+    setAdaIsian(!!isianPertama(ref.current));
   }, []);
+  const keIsian = () => {
+    const isian = isianPertama(ref.current);
+    isian?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    isian?.focus({ preventScroll: true });
+  };
   return (
     <Alert ref={ref} tabIndex={-1} color="red" role="alert" title={title}>
       {children}
+      {adaIsian && (
+        <Button size="compact-xs" variant="white" color="red" mt={6} onClick={keIsian}>
+          Ke isian yang perlu diperbaiki
+        </Button>
+      )}
     </Alert>
   );
 }
