@@ -74,3 +74,22 @@ test('the pengawas opens Kotak Masuk and sees what waits for him, counted down',
   await nilai.getByRole('link', { name: /^Nilai/ }).click();
   await expect(page).toHaveURL(new RegExp(`/realisasi/bawahan/\\d+\\?periode=${periode}$`));
 });
+
+test('a delegation the server refuses shows why on its Alasan field', async ({ page }) => {
+  await login(page, pengawas.nip, pengawas.password);
+  await page.getByRole('link', { name: 'Delegasi Penilaian' }).click();
+  const form = page.getByRole('form', { name: 'Buat delegasi penilaian' });
+  await form.getByLabel('Penerima delegasi').click();
+  await page.getByRole('option').first().click();
+  await form.getByLabel('Mulai').fill('2030-01-02');
+  await form.getByLabel('Selesai').fill('2030-01-03');
+  // Two letters pass the browser's check; the server wants three after trimming.
+  const alasan = form.getByLabel('Alasan');
+  await alasan.fill('ab');
+  await form.getByRole('button', { name: 'Simpan delegasi' }).click();
+  await expect(alasan).toHaveAttribute('aria-invalid', 'true');
+  await expect(alasan).toHaveAccessibleDescription(/Alasan wajib diisi \(minimal 3 karakter\)/);
+  // The summary has the focus; its button takes the user to the field.
+  await form.getByRole('button', { name: 'Ke isian yang perlu diperbaiki' }).click();
+  await expect(alasan).toBeFocused();
+});

@@ -24,6 +24,17 @@ test('the BKD marks a bidang head as head of an independent unit with a reason, 
     await page.getByLabel('Alasan').fill(alasan);
     await page.getByRole('button', { name: 'Simpan' }).click();
   };
+  // The server refuses a reason over 1000 characters: the Alasan field says why.
+  await saklar.click({ force: true });
+  const alasan = page.getByLabel('Alasan');
+  await alasan.fill('a'.repeat(1001));
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(alasan).toHaveAttribute('aria-invalid', 'true');
+  await expect(alasan).toHaveAccessibleDescription(/Terlalu besar: .*1000 karakter/);
+  // The summary has the focus; its button takes the user to the field.
+  await page.getByRole('button', { name: 'Ke isian yang perlu diperbaiki' }).click();
+  await expect(alasan).toBeFocused();
+  await saklar.click({ force: true });
   await tandai('UPT mandiri menurut pergub');
   await expect(page.getByText('Kepala unit kerja mandiri', { exact: true })).toBeVisible();
   await expect(saklar).toBeChecked();

@@ -81,6 +81,16 @@ test('a pelaksana writes an SKP, the pengawas returns it with a note, then appro
     await row.getByLabel('Target', { exact: true }).fill(target);
     await row.getByLabel('Satuan').fill(satuan);
   }
+  // The server refuses a unit over 60 characters: that IKI's own Satuan says why.
+  const satuan1 = rhk.getByRole('group', { name: 'IKI 1' }).getByLabel('Satuan');
+  await satuan1.fill('d'.repeat(61));
+  await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+  await expect(satuan1).toHaveAttribute('aria-invalid', 'true');
+  await expect(satuan1).toHaveAccessibleDescription(/Terlalu besar: .*60 karakter/);
+  // The summary has the focus; its button takes the user to the field.
+  await page.getByRole('button', { name: 'Ke isian yang perlu diperbaiki' }).click();
+  await expect(satuan1).toBeFocused();
+  await satuan1.fill('dokumen');
   await expect(page.getByRole('button', { name: 'Ajukan' })).toBeDisabled();
   await page.getByRole('button', { name: 'Simpan', exact: true }).click();
   await expect(page.getByText('Ada perubahan yang belum disimpan.')).toBeHidden();

@@ -235,6 +235,9 @@ test('the SKP form shows its refusals in view and focused, on the field too', as
   await page.goto('/skp');
   await bukaBuat();
   await galatTerlihat(buat, /./);
+  const tahunDitolak = buat.getByRole('combobox', { name: 'Tahun' });
+  await expect(tahunDitolak).toHaveAttribute('aria-invalid', 'true');
+  await expect(tahunDitolak).toHaveAccessibleDescription(/SKP untuk jabatan dan tahun ini sudah ada/);
   await periksaAksesibilitas(page, 'Buat SKP (ditolak)');
 });
 

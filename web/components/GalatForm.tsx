@@ -1,22 +1,40 @@
 /**
  * A form's error where the eye is: placed by the form's submit button, scrolled into view and focused
- * when it appears (a screen reader announces it), in the user's words (lib/galatForm pesanGalat).
- * `useGalatForm` is how every form shows a failed write: the server's field errors on the fields,
- * the summary here.
+ * when it appears (a screen reader announces it), in the user's words (lib/galatForm pesanGalat). When
+ * the error marks fields, a button in it takes the user to the first one (an error summary's link).
  */
-import { Alert } from '@mantine/core';
+import { Alert, Button } from '@mantine/core';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { galatField, pesanGalat } from '../lib/galatForm';
 
+/** The first field marked invalid in the summary's form, or in the block around it. */
+const isianPertama = (ringkasan: HTMLElement | null) =>
+  (ringkasan?.closest('form') ?? ringkasan?.parentElement)?.querySelector<HTMLElement>(
+    '[aria-invalid="true"]',
+  );
+
 export function GalatForm({ title, children }: { title?: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
+  const [adaIsian, setAdaIsian] = useState(false);
   useEffect(() => {
     ref.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     ref.current?.focus({ preventScroll: true });
+    // The fields are marked in the same render as the summary appears.
+    setAdaIsian(!!isianPertama(ref.current));
   }, []);
+  const keIsian = () => {
+    const isian = isianPertama(ref.current);
+    isian?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    isian?.focus({ preventScroll: true });
+  };
   return (
     <Alert ref={ref} tabIndex={-1} color="red" role="alert" title={title}>
       {children}
+      {adaIsian && (
+        <Button size="compact-xs" variant="white" color="red" mt={6} onClick={keIsian}>
+          Ke isian yang perlu diperbaiki
+        </Button>
+      )}
     </Alert>
   );
 }
@@ -29,9 +47,10 @@ export interface FormDenganGalat {
 /**
  * A form's failed writes. `tampilkan(error, form)` marks the fields the server names on the form (`nama`
  * renames an API field to the form's, e.g. `berakhir` → `sampai`) and shows the summary, focused;
- * `periksa(teks)` shows the form's own check before sending the same way; a form without useForm
- * reads a field's error with `galatDi(field)`. `ringkasan` is placed in
- * the form, by its submit button.
+ * `periksa(teks, field?)` shows the form's own check before sending the same way, on its field too; a
+ * form without useForm
+ * reads a field's error with `galatDi(field)`, a nested one by its API path (`rhk.0.iki.1.target.satuan`).
+ * `ringkasan` is placed in the form, by its submit button.
  */
 export function useGalatForm() {
   const [galat, setGalat] = useState<{ pesan: string; kali: number; fields: Record<string, string> } | null>(
@@ -45,7 +64,7 @@ export function useGalatForm() {
       form?.setErrors(fields);
       tunjukkan(pesanGalat(error), fields);
     },
-    periksa: (pesan: string) => tunjukkan(pesan),
+    periksa: (pesan: string, field?: string) => tunjukkan(pesan, field ? { [field]: pesan } : {}),
     /** The server's error of one field, for a form that keeps its values in plain state. */
     galatDi: (field: string): string | undefined => galat?.fields[field],
     hapus: () => setGalat(null),

@@ -77,3 +77,27 @@ describe("pesanGalat: a failed write in the user's words", () => {
     );
   });
 });
+
+describe('galatField: nested list fields at their own row', () => {
+  const e = apiError('VALIDATION_FAILED', 'Data tidak valid.', [
+    { field: 'body.rhk.2.iki.0.target.satuan', message: 'Satuan terlalu panjang.' },
+    { field: 'body.rhk.2.rencana', message: 'Rencana hasil kerja wajib diisi.' },
+  ]);
+  it('keeps the full path, and each enclosing path for an input editing a whole row or list', () => {
+    expect(galatField(e).fields).toEqual({
+      'rhk.2.iki.0.target.satuan': 'Satuan terlalu panjang.',
+      'rhk.2.iki.0.target': 'Satuan terlalu panjang.',
+      'rhk.2.iki.0': 'Satuan terlalu panjang.',
+      'rhk.2.iki': 'Satuan terlalu panjang.',
+      'rhk.2.rencana': 'Rencana hasil kerja wajib diisi.',
+      'rhk.2': 'Satuan terlalu panjang.',
+      rhk: 'Satuan terlalu panjang.',
+    });
+  });
+  it('renames by the longest renamed prefix', () => {
+    const fields = galatField(e, { rhk: 'hasil', 'rhk.2.iki.0.target': 'ukuran' }).fields;
+    expect(fields['ukuran.satuan']).toBe('Satuan terlalu panjang.');
+    expect(fields['hasil.2.rencana']).toBe('Rencana hasil kerja wajib diisi.');
+    expect(fields.hasil).toBe('Satuan terlalu panjang.');
+  });
+});

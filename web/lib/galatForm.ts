@@ -9,8 +9,21 @@ const isApiError = (e: unknown): e is ApiError =>
   e instanceof Error && typeof (e as { code?: unknown }).code === 'string';
 
 /**
- * `nama` renames an API field to the form's own (`berakhir` → `sampai` where the form asks a date
- * and the API takes an instant).
+ * A field's path as the form names it: the longest renamed prefix takes the form's name (`nama`:
+ * `berakhir` → `sampai` where the form asks a date and the API takes an instant).
+ */
+function namaForm(path: string[], nama: Record<string, string>): string {
+  for (let i = path.length; i > 0; i--) {
+    const api = path.slice(0, i).join('.');
+    if (Object.hasOwn(nama, api)) return [nama[api], ...path.slice(i)].join('.');
+  }
+  return path.join('.');
+}
+
+/**
+ * An error of a nested field (`rhk.2.iki.0.target.satuan`) is kept at its own path, where the row's
+ * input reads it, and at each enclosing one (`rhk.2.iki.0`, …, `rhk`), for an input that edits a
+ * whole list or row. `nama` renames API paths to the form's own (see namaForm).
  */
 export function galatField(
   error: unknown,
@@ -22,9 +35,8 @@ export function galatField(
   const list = Array.isArray(details) ? details : details ? [{ ...details, message: error.message }] : [];
   for (const d of list as { field?: unknown; message?: unknown }[]) {
     if (typeof d.field !== 'string' || typeof d.message !== 'string') continue;
-    const api = d.field.replace(/^body\./, '').split('.')[0]!;
-    const name = nama[api] ?? api;
-    fields[name] ??= d.message;
+    const path = d.field.replace(/^body\./, '').split('.');
+    for (let i = path.length; i > 0; i--) fields[namaForm(path.slice(0, i), nama)] ??= d.message;
   }
   return { fields, umum: Object.keys(fields).length ? null : error.message };
 }

@@ -141,7 +141,10 @@ describe('perencanaan: refusals', () => {
     expect(
       (await staf.put(`/api/skp/${created.id}/isi`, { version: created.version, rhk: [] })).statusCode,
     ).toBe(403);
-    expect((await other.post('/api/skp', { tahun: 2026, pendekatan: 'KUANTITATIF' })).statusCode).toBe(409);
+    // The second plan of a year is refused on its Tahun field.
+    const lagi = await other.post('/api/skp', { tahun: 2026, pendekatan: 'KUANTITATIF' });
+    expect(lagi.statusCode).toBe(409);
+    expect(lagi.json().error.details).toEqual({ field: 'tahun' });
   });
 
   it('two concurrent edits of one draft: one wins, the other gets 409', async () => {

@@ -368,7 +368,8 @@ export function createSkpService(deps: {
     const pos = await q.currentPosition(tx, pegawaiId);
     if (!pos)
       throw new AppError('BAD_REQUEST', undefined, 'Pegawai belum memiliki jabatan; SKP tidak dapat dibuat.');
-    if (await q.hasSkp(tx, pegawaiId, pos.jabatanId, tahun)) throw new AppError('SKP_EXISTS');
+    if (await q.hasSkp(tx, pegawaiId, pos.jabatanId, tahun))
+      throw new AppError('SKP_EXISTS', { field: 'tahun' });
     const awalTahun = `${tahun}-01-01`;
     // After a mid-year mutation the new plan starts at the new position's TMT.
     const periodeMulai =

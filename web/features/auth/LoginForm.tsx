@@ -48,7 +48,7 @@ export function LoginForm({ kembali }: { kembali?: string | undefined }) {
         setTantangan(res.mfa.tantangan);
       } else await masuk(res);
     } catch (e) {
-      galat.tampilkan(e);
+      galat.tampilkan(e, form);
     } finally {
       setBusy(false);
     }

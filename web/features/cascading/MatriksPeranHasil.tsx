@@ -57,7 +57,7 @@ function IsiSelForm({ skpId, sasaran, onClose }: { skpId: number; sasaran: Sasar
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (!rencana.trim()) return galat.periksa('Rencana hasil kerja wajib diisi.');
+    if (!rencana.trim()) return galat.periksa('Rencana hasil kerja wajib diisi.', 'rencana');
     setBusy(true);
     galat.hapus();
     try {
@@ -112,6 +112,7 @@ function IsiSelForm({ skpId, sasaran, onClose }: { skpId: number; sasaran: Sasar
           maxLength={1000}
           value={rencana}
           onChange={(e) => setRencana(e.currentTarget.value)}
+          error={galat.galatDi('rencana')}
           data-autofocus
         />
         <Group justify="flex-end">

@@ -63,7 +63,7 @@ function FormDelegasi() {
   async function simpan(e: React.FormEvent) {
     e.preventDefault();
     galat.hapus();
-    if (!penerimaId) return galat.periksa('Pilih penerima delegasi.');
+    if (!penerimaId) return galat.periksa('Pilih penerima delegasi.', 'penerimaId');
     setBusy(true);
     try {
       await post('/api/delegasi', { penerimaId: Number(penerimaId), mulai, selesai, alasan });
@@ -103,6 +103,7 @@ function FormDelegasi() {
             }))}
             value={penerimaId}
             onChange={setPenerimaId}
+            error={galat.galatDi('penerimaId')}
             nothingFoundMessage={calon.isFetching ? 'Mencari…' : 'Tidak ada pejabat yang cocok'}
             required
           />
@@ -112,6 +113,7 @@ function FormDelegasi() {
               type="date"
               value={mulai}
               onChange={(e) => setMulai(e.currentTarget.value)}
+              error={galat.galatDi('mulai')}
               required
             />
             <TextInput
@@ -119,6 +121,7 @@ function FormDelegasi() {
               type="date"
               value={selesai}
               onChange={(e) => setSelesai(e.currentTarget.value)}
+              error={galat.galatDi('selesai')}
               required
             />
           </Group>
@@ -127,6 +130,7 @@ function FormDelegasi() {
             placeholder="mis. cuti tahunan"
             value={alasan}
             onChange={(e) => setAlasan(e.currentTarget.value)}
+            error={galat.galatDi('alasan')}
             required
             autosize
             minRows={2}

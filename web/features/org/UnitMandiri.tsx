@@ -25,7 +25,7 @@ export function UnitMandiriForm({
   const [saving, setSaving] = useState(false);
 
   async function simpan() {
-    if (alasan.trim().length < 3) return galat.periksa('Alasan wajib diisi (minimal 3 karakter).');
+    if (alasan.trim().length < 3) return galat.periksa('Alasan wajib diisi (minimal 3 karakter).', 'alasan');
     galat.hapus();
     setSaving(true);
     try {
@@ -48,6 +48,7 @@ export function UnitMandiriForm({
         description="Berlaku untuk SKP yang dibuat sesudahnya; pejabat penilai tetap atasan langsung."
         checked={baru}
         onChange={(e) => setBaru(e.currentTarget.checked)}
+        error={galat.galatDi('kepalaUnitMandiri')}
       />
       {baru !== nilai && (
         <Group gap="xs" align="flex-end">
@@ -56,6 +57,7 @@ export function UnitMandiriForm({
             label="Alasan"
             value={alasan}
             onChange={(e) => setAlasan(e.currentTarget.value)}
+            error={galat.galatDi('alasan')}
             style={{ flex: 1 }}
           />
           <Button size="xs" loading={saving} onClick={simpan}>

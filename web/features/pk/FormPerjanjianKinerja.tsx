@@ -106,7 +106,7 @@ function Formulir({
       notifications.show({ color: 'teal', message: 'Perjanjian kinerja tersimpan.' });
     } catch (e) {
       if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') setKonflik(true);
-      else galat.tampilkan(e);
+      else galat.tampilkan(e, form);
     } finally {
       setBusy(false);
     }

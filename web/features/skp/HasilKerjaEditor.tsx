@@ -122,10 +122,12 @@ function fromServer(skp: SkpDetail): RhkDraft[] {
   return drafts;
 }
 
+/** The body lists the RHK by jenis: the server's `rhk.<n>` is a draft's place in this order. */
+const urutkan = (drafts: RhkDraft[]) => JENIS_RHK.flatMap((j) => drafts.filter((d) => d.jenis === j));
+
 function toBody(drafts: RhkDraft[], skp: SkpDetail): RhkBody[] {
   const kualitatif = skp.pendekatan === 'KUALITATIF';
-  const ordered = JENIS_RHK.flatMap((j) => drafts.filter((d) => d.jenis === j));
-  return ordered.map((d) => ({
+  return urutkan(drafts).map((d) => ({
     id: d.id,
     jenis: d.jenis,
     rencana: d.rencana.trim(),
@@ -160,6 +162,7 @@ function IkiRow({
   nomor,
   skp,
   tampilkanGalat,
+  galatDi,
   onChange,
   onRemove,
 }: {
@@ -167,6 +170,8 @@ function IkiRow({
   nomor: number;
   skp: SkpDetail;
   tampilkanGalat: boolean;
+  /** The server's error of this IKI's field (`target.satuan`). */
+  galatDi: (field: string) => string | undefined;
   onChange: (patch: Partial<IkiDraft>) => void;
   onRemove?: () => void;
 }) {
@@ -180,6 +185,7 @@ function IkiRow({
               label={ISTILAH_SKP.perspektif}
               data={PERSPEKTIF.map((p) => ({ value: p, label: PERSPEKTIF_LABEL[p] }))}
               value={iki.perspektif}
+              error={galatDi('perspektif')}
               onChange={(v) => onChange({ perspektif: v as Perspektif | null })}
             />
           ) : (
@@ -187,6 +193,7 @@ function IkiRow({
               label={ISTILAH_SKP.aspek}
               data={ASPEK.map((a) => ({ value: a, label: ASPEK_LABEL[a] }))}
               value={iki.aspek}
+              error={galatDi('aspek')}
               onChange={(v) => onChange({ aspek: v as Aspek | null })}
             />
           )}
@@ -198,7 +205,7 @@ function IkiRow({
             autosize
             minRows={1}
             value={iki.indikator}
-            error={wajib(iki.indikator)}
+            error={wajib(iki.indikator) ?? galatDi('indikator')}
             onChange={(e) => onChange({ indikator: e.currentTarget.value })}
           />
         </Grid.Col>
@@ -224,6 +231,7 @@ function IkiRow({
               autosize
               minRows={2}
               value={iki.teks}
+              error={galatDi('target.teks')}
               onChange={(e) => onChange({ teks: e.currentTarget.value })}
             />
           </Grid.Col>
@@ -237,6 +245,7 @@ function IkiRow({
                 thousandSeparator="."
                 hideControls
                 value={iki.nilai}
+                error={galatDi('target.nilai')}
                 onChange={(v) => onChange({ nilai: v })}
               />
             </Grid.Col>
@@ -249,6 +258,7 @@ function IkiRow({
                 thousandSeparator="."
                 hideControls
                 value={iki.nilaiMaks}
+                error={galatDi('target.nilaiMaks')}
                 onChange={(v) => onChange({ nilaiMaks: v })}
               />
             </Grid.Col>
@@ -257,6 +267,7 @@ function IkiRow({
                 label="Satuan"
                 placeholder="mis. dokumen, %, bulan"
                 value={iki.satuan}
+                error={galatDi('target.satuan')}
                 onChange={(e) => onChange({ satuan: e.currentTarget.value })}
               />
             </Grid.Col>
@@ -274,6 +285,7 @@ function RhkCard({
   temuan,
   pkOpsi,
   tampilkanGalat,
+  galatDi,
   onChange,
   onRemove,
 }: {
@@ -284,6 +296,8 @@ function RhkCard({
   /** JPT: the unit's Perjanjian Kinerja items this RHK may derive from (null: none to choose). */
   pkOpsi: { value: string; label: string }[] | null;
   tampilkanGalat: boolean;
+  /** The server's error of this RHK's field (`rencana`, `iki.0.indikator`). */
+  galatDi: (field: string) => string | undefined;
   onChange: (patch: Partial<RhkDraft>) => void;
   onRemove: () => void;
 }) {
@@ -323,7 +337,9 @@ function RhkCard({
           autosize
           minRows={2}
           value={rhk.rencana}
-          error={tampilkanGalat && !rhk.rencana.trim() ? 'Rencana hasil kerja wajib diisi.' : undefined}
+          error={
+            tampilkanGalat && !rhk.rencana.trim() ? 'Rencana hasil kerja wajib diisi.' : galatDi('rencana')
+          }
           onChange={(e) => onChange({ rencana: e.currentTarget.value })}
         />
         {skp.formatJpt && pkOpsi && (
@@ -334,6 +350,7 @@ function RhkCard({
             data={pkOpsi}
             value={rhk.pkSasaranId === null ? null : String(rhk.pkSasaranId)}
             onChange={(v) => onChange({ pkSasaranId: v ? Number(v) : null })}
+            error={galatDi('pkSasaranId')}
             clearable
             searchable
           />
@@ -344,6 +361,7 @@ function RhkCard({
             description="Opsional: siapa yang menugaskan RHK ini"
             value={rhk.penugasanDari}
             onChange={(e) => onChange({ penugasanDari: e.currentTarget.value })}
+            error={galatDi('penugasanDari')}
           />
         ) : (
           <MultiSelect
@@ -352,6 +370,7 @@ function RhkCard({
             data={opsiAtasan}
             value={rhk.intervensi}
             onChange={(v) => onChange({ intervensi: v })}
+            error={galatDi('intervensi')}
             disabled={opsiAtasan.length === 0}
             searchable
             comboboxProps={{ withinPortal: true }}
@@ -368,6 +387,7 @@ function RhkCard({
               nomor={i + 1}
               skp={skp}
               tampilkanGalat={tampilkanGalat}
+              galatDi={(field) => galatDi(`iki.${i}.${field}`)}
               onChange={(patch) => setIki(i, patch)}
               onRemove={
                 rhk.iki.length > 1 ? () => onChange({ iki: rhk.iki.filter((_, j) => j !== i) }) : undefined
@@ -445,6 +465,7 @@ export function HasilKerjaEditor({
     : null;
   const tersimpan = useMemo(() => JSON.stringify(toBody(fromServer(skp), skp)), [skp]);
   const body = toBody(drafts, skp);
+  const urutan = urutkan(drafts);
   const dirty = JSON.stringify(body) !== tersimpan;
 
   const perRhk = (list: SkpDetail['temuan'], id: number | null) => {
@@ -496,6 +517,7 @@ export function HasilKerjaEditor({
                 temuan={perRhk(skp.temuan, d.id)}
                 pkOpsi={pkOpsi}
                 tampilkanGalat={tampilkanGalat}
+                galatDi={(field) => aksi.galatDi(`rhk.${urutan.indexOf(d)}.${field}`)}
                 onChange={(patch) => update(d.key, patch)}
                 onRemove={() => setDrafts((ds) => ds.filter((x) => x.key !== d.key))}
               />

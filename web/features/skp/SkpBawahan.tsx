@@ -111,6 +111,7 @@ function PengingatDialog({
           minRows={2}
           value={pesan}
           onChange={(e) => setPesan(e.currentTarget.value)}
+          error={galat.galatDi('pesan')}
         />
         {galat.ringkasan}
         <Group justify="flex-end">

@@ -62,12 +62,14 @@ function BuatSkpModal({ mode, opened, onClose }: { mode: Mode; opened: boolean; 
             value={tahun}
             onChange={(v) => v && setTahun(v)}
             allowDeselect={false}
+            error={galat.galatDi('tahun')}
           />
           <Radio.Group
             label="Pendekatan"
             description="Kuantitatif: indikator dan target berupa angka. Kualitatif: ukuran keberhasilan berupa uraian."
             value={pendekatan}
             onChange={(v) => setPendekatan(v as Pendekatan)}
+            error={galat.galatDi('pendekatan')}
           >
             <Group mt="xs">
               {PENDEKATAN.map((p) => (

@@ -1,6 +1,7 @@
 /**
  * One place for the SKP writes: each returns the fresh SkpDetail, which replaces the cached one; a
- * 409 (VERSION_CONFLICT, or a status changed meanwhile) offers "Muat ulang", a 422 lists the server's temuan.
+ * 409 (VERSION_CONFLICT, or a status changed meanwhile) offers "Muat ulang", a 422 lists the server's temuan;
+ * `galatDi(path)` is the server's error of one field, for the form to mark it (as useGalatForm).
  */
 import { Button, List, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -9,7 +10,7 @@ import { useState } from 'react';
 import type { SkpDetail } from '../../../src/contracts/skp';
 import { GalatForm } from '../../components/GalatForm';
 import { ApiError } from '../../lib/api';
-import { pesanGalat } from '../../lib/galatForm';
+import { galatField, pesanGalat } from '../../lib/galatForm';
 import { skpKeys } from './api';
 
 export function useSkpAksi(id: number) {
@@ -43,7 +44,9 @@ export function useSkpAksi(id: number) {
     await queryClient.invalidateQueries({ queryKey: skpKeys.detail(id) });
   }
 
-  return { error, busy, run, muatUlang, clear: () => setError(null) };
+  const fields = error ? galatField(error).fields : {};
+  const galatDi = (field: string): string | undefined => fields[field];
+  return { error, busy, run, muatUlang, galatDi, clear: () => setError(null) };
 }
 
 function temuanOf(details: unknown): string[] {
