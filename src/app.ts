@@ -263,7 +263,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const idempoten = createIdempotenService({ db, clock });
   app.decorate(
     'pengingat',
-    createPengingatService({ db, clock, jadwal, monitoring, auditCheckpoint, idempoten }),
+    createPengingatService({ db, clock, jadwal, monitoring, auditCheckpoint, idempoten, pekerjaan }),
   );
   const logHarian = createLogHarianService({ db, clock, audit, realisasi });
   const realisasiImpor = createRealisasiImporService({ db, realisasi, pekerjaan });

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,8 +7,9 @@ import { createHarness, type Harness } from '../../../test/harness.js';
 import { buildOrg, type Org } from '../../../test/org.js';
 import type { PekerjaanList, PekerjaanOut } from '../../contracts/pekerjaan.js';
 import { rows } from '../../db/client.js';
+import { loadConfig } from '../../platform/config.js';
 import type { Actor } from '../auth/actor.js';
-import { PESAN_TERPUTUS } from './pekerjaan.service.js';
+import { HASIL_DISIMPAN_HARI, PESAN_TERPUTUS } from './pekerjaan.service.js';
 
 let h: Harness;
 let org: Org;
@@ -167,5 +170,54 @@ describe('TPP computed as a job', () => {
     expect(belum.json().error.message).toMatch(/bulan/i);
     expect((await c.adminOpd.post('/api/tpp/2026-07/hitung/latar')).statusCode).toBe(403);
     expect(((await c.adminBkd.get('/api/pekerjaan')).json() as PekerjaanList).items.length).toBe(sebelum);
+  });
+});
+
+describe('result files are kept for a week', () => {
+  it('the hourly job deletes files of jobs ended over HASIL_DISIMPAN_HARI days ago, and says so', async () => {
+    const dir = loadConfig({}).STORAGE_DIR;
+    const berkasAda = async (id: number) => {
+      const [r] = await rows<{ k: string | null }>(
+        h.db,
+        sql`SELECT hasil_kunci AS k FROM pekerjaan WHERE id = ${id}`,
+      );
+      return r!.k !== null && existsSync(path.join(dir, r!.k));
+    };
+    const jalankan = async (pada: string) => {
+      h.clock.set(pada);
+      const p = await h.app.pekerjaan.mulai(
+        actor,
+        { jenis: 'EKSPOR', judul: `Ekspor ${pada}` },
+        async (ctx) => {
+          await ctx.simpanHasil('ekspor.xlsx', Readable.from(['isi']));
+          return undefined;
+        },
+      );
+      await h.app.pekerjaan.tunggu();
+      return p.id;
+    };
+    const lama = await jalankan('2026-07-20T02:00:00Z');
+    const baru = await jalankan('2026-07-31T02:00:00Z');
+    expect(await berkasAda(lama)).toBe(true);
+    try {
+      h.clock.set('2026-08-05T02:00:00Z');
+      expect((await h.app.pengingat.jalankan()).dijalankan).toBe(true);
+
+      expect(await berkasAda(lama)).toBe(false);
+      const hilang = await c.adminBkd.get(`/api/pekerjaan/${lama}/hasil`);
+      expect(hilang.statusCode).toBe(404);
+      expect(hilang.json().error.message).toBe(
+        `Berkas hasil pekerjaan ini sudah dihapus: hasil disimpan ${HASIL_DISIMPAN_HARI} hari. Jalankan lagi untuk membuatnya.`,
+      );
+      // The row stays as history.
+      expect(await pekerjaanOf(lama)).toMatchObject({ status: 'SELESAI', hasilNama: 'ekspor.xlsx' });
+      // Five days old: still there.
+      expect(await berkasAda(baru)).toBe(true);
+      const ada = await c.adminBkd.get(`/api/pekerjaan/${baru}/hasil`);
+      expect(ada.statusCode).toBe(200);
+      expect(ada.body).toBe('isi');
+    } finally {
+      h.clock.set('2026-08-05T02:00:00Z');
+    }
   });
 });

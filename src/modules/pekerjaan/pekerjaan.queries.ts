@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { pekerjaan } from '../../db/schema/index.js';
 
@@ -93,4 +93,20 @@ export async function gagalkanTerputus(db: DbOrTx, sebelum: Date | null, pesan: 
     )
     .returning({ id: pekerjaan.id });
   return found.length;
+}
+
+/** Finished rows whose result file is older than `sebelum`: a batch of their ids and storage keys. */
+export function hasilLama(db: DbOrTx, sebelum: Date, limit: number) {
+  return db
+    .select({ id: pekerjaan.id, hasilKunci: pekerjaan.hasilKunci })
+    .from(pekerjaan)
+    .where(and(isNotNull(pekerjaan.hasilKunci), lt(pekerjaan.selesaiAt, sebelum)))
+    .orderBy(pekerjaan.id)
+    .limit(limit);
+}
+
+/** The rows keep their history; their file is gone. */
+export async function lepasHasil(db: DbOrTx, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(pekerjaan).set({ hasilKunci: null }).where(inArray(pekerjaan.id, ids));
 }

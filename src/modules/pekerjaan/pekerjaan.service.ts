@@ -57,6 +57,9 @@ export const BATAS_DIAM_MS = 2 * 60_000;
 /** The running work touches its row this often even when it has no new count (a long query). */
 const DENYUT_MS = 20_000;
 const DAFTAR = 20;
+/** Result files (exports, ZIPs, import reports) are kept this long after their job ended. */
+export const HASIL_DISIMPAN_HARI = 7;
+const HAPUS_PER_BATCH = 200;
 
 export const PESAN_TERPUTUS =
   'Pekerjaan terhenti karena server dimulai ulang sebelum selesai. Jalankan lagi pekerjaan ini.';
@@ -281,8 +284,14 @@ export function createPekerjaanService({
       const row = await milikSaya(actor, id);
       const stream = row.hasilKunci === null ? null : await storage.openStream(row.hasilKunci);
       // A failed job may still have one (a refused import's report).
-      if (row.status === 'BERJALAN' || row.hasilNama === null || stream === null)
+      if (row.status === 'BERJALAN' || row.hasilNama === null)
         throw new AppError('NOT_FOUND', undefined, 'Pekerjaan ini belum atau tidak menghasilkan berkas.');
+      if (stream === null)
+        throw new AppError(
+          'NOT_FOUND',
+          undefined,
+          `Berkas hasil pekerjaan ini sudah dihapus: hasil disimpan ${HASIL_DISIMPAN_HARI} hari. Jalankan lagi untuk membuatnya.`,
+        );
       return { filename: row.hasilNama, stream };
     },
 
@@ -299,6 +308,26 @@ export function createPekerjaanService({
         PESAN_TERPUTUS,
         now,
       );
+    },
+
+    /**
+     * Deletes result files older than HASIL_DISIMPAN_HARI days (the hourly job), in batches; the
+     * rows stay as history. Returns how many files went.
+     */
+    async bersihkanHasil(): Promise<number> {
+      const sebelum = new Date(clock.now().getTime() - HASIL_DISIMPAN_HARI * 86_400_000);
+      let jumlah = 0;
+      for (;;) {
+        const lama = await q.hasilLama(db, sebelum, HAPUS_PER_BATCH);
+        // The file first: a row left pointing at a deleted file answers "sudah dihapus", never a stale file.
+        for (const { hasilKunci } of lama) if (hasilKunci) await storage.delete(hasilKunci);
+        await q.lepasHasil(
+          db,
+          lama.map((r) => r.id),
+        );
+        jumlah += lama.length;
+        if (lama.length < HAPUS_PER_BATCH) return jumlah;
+      }
     },
 
     /** Resolves once every job started in this process has ended (tests; a graceful stop). */

@@ -7,7 +7,8 @@
  * OPD admin learns once what is overdue in their OPD, with a link to its late list. Runs on one
  * instance at a time (a transaction-scoped advisory lock) and is idempotent (`notifikasi.kunci`);
  * the run that did the work then checkpoints the audit chains' heads (ADR 0007), refreshes the
- * monitoring recap of the periods still changing and drops old idempotency keys (ADR 0010).
+ * monitoring recap of the periods still changing, drops old idempotency keys (ADR 0010) and job
+ * result files past their keeping time (ADR 0011).
  * Returned items are notified by the realisasi service.
  */
 import type { Db, Tx } from '../../db/client.js';
@@ -35,6 +36,7 @@ import type { AuditCheckpointService } from '../audit/audit-checkpoint.service.j
 import type { IdempotenService } from '../idempoten/idempoten.service.js';
 import type { JadwalService } from '../jadwal/jadwal.service.js';
 import type { MonitoringService } from '../monitoring/monitoring.service.js';
+import type { PekerjaanService } from '../pekerjaan/pekerjaan.service.js';
 import * as q from './pengingat.queries.js';
 
 /**
@@ -68,8 +70,9 @@ export function createPengingatService(deps: {
   monitoring: Pick<MonitoringService, 'perbaruiBerjalan'>;
   auditCheckpoint: Pick<AuditCheckpointService, 'checkpoint'>;
   idempoten: Pick<IdempotenService, 'bersihkan'>;
+  pekerjaan: Pick<PekerjaanService, 'bersihkanHasil'>;
 }) {
-  const { db, clock, jadwal, monitoring, auditCheckpoint, idempoten } = deps;
+  const { db, clock, jadwal, monitoring, auditCheckpoint, idempoten, pekerjaan } = deps;
 
   /** The OPD admins' notices of the windows of the last period that have closed by now. */
   async function tunggakanUntuk(tx: Tx, r: Rencana, now: Date) {
@@ -193,6 +196,7 @@ export function createPengingatService(deps: {
         await auditCheckpoint.checkpoint();
         for (const r of rencana) await monitoring.perbaruiBerjalan(r.instansiId);
         await idempoten.bersihkan();
+        await pekerjaan.bersihkanHasil();
       }
       return hasil;
     },
