@@ -154,8 +154,14 @@ export const test = base.extend<Opsi & { _axeTiapHalaman: undefined }>({
         const ctx = await browser.newContext(options);
         konteksHalaman.add(ctx);
         const page = await ctx.newPage();
-        // As with Browser.newPage: the page owns its context.
-        page.on('close', () => void ctx.close());
+        // As with Browser.newPage: the page owns its context, closed before `page.close()` resolves.
+        // Left closing in the background, it failed the next test's "Before Hooks" ("Target page,
+        // context or browser has been closed"): the runner starts tracing on every open context.
+        const tutupHalaman = page.close.bind(page);
+        page.close = async (options) => {
+          await tutupHalaman(options);
+          await ctx.close();
+        };
         return page;
       };
       try {
@@ -164,8 +170,7 @@ export const test = base.extend<Opsi & { _axeTiapHalaman: undefined }>({
       } finally {
         browser.newContext = newContext;
         browser.newPage = newPage;
-        // Closed before the next test starts: a context still closing then fails its "Before Hooks"
-        // ("Target page, context or browser has been closed") when the runner sets it up for tracing.
+        // Those the journey left open close before the next test starts, for the same reason.
         await Promise.all([...konteksHalaman].map((c) => c.close().catch(() => undefined)));
       }
       if (testInfo.status !== testInfo.expectedStatus) return;
