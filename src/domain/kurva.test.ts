@@ -4,6 +4,7 @@ import {
   type AturanKurva,
   batasJumlah,
   type Distribusi,
+  labelPeriodeKurva,
   nilaiKurva,
   PEMETAAN_PREDIKAT_ORGANISASI_BAWAAN,
   ratingDariPredikatOrganisasi,
@@ -142,5 +143,16 @@ describe('predikat organisasi → rating hasil kerja of the unit leader (SPEC §
         BAIK: 'DI_ATAS_EKSPEKTASI',
       }),
     ).toBe('DI_ATAS_EKSPEKTASI');
+  });
+});
+
+describe('a curve period in words (the period picker)', () => {
+  it.each([
+    ['2026-07', 'Juli 2026'],
+    ['2026-Q3', 'Triwulan III 2026'],
+    ['2026-S1', 'Semester I 2026'],
+    ['2025', 'Tahun 2025 (penilaian tahunan)'],
+  ])('%s → %s', (kode, label) => {
+    expect(labelPeriodeKurva(kode)).toBe(label);
   });
 });

@@ -4,6 +4,7 @@
  * judgement only warns: the leader may finalise a breaching distribution with a written justification.
  */
 import { formatPersen } from './angka.js';
+import { labelKodePeriode } from './evaluasi.js';
 import {
   PREDIKAT_PEGAWAI,
   PREDIKAT_PEGAWAI_LABEL,
@@ -17,6 +18,10 @@ export const POLA_PERIODE_KURVA = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|S[12]))?$/;
 
 /** A year: the annual evaluation's curve, which has no calibration (that is on periodic assessments). */
 export const periodeTahunan = (kode: string) => /^\d{4}$/.test(kode);
+
+/** A curve period in words: 'Juli 2026', 'Triwulan III 2026', 'Tahun 2025 (penilaian tahunan)'. */
+export const labelPeriodeKurva = (kode: string) =>
+  periodeTahunan(kode) ? `Tahun ${kode} (penilaian tahunan)` : labelKodePeriode(kode);
 
 /** Counts of the employees' predikat in a unit and period. */
 export type Distribusi = Record<PredikatPegawai, number>;

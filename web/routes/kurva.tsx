@@ -1,8 +1,7 @@
 import { Select, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { isYearMonth, labelPeriode, periodeOf } from '../../src/domain/jadwal';
-import { periodeTahunan } from '../../src/domain/kurva';
+import { labelPeriodeKurva } from '../../src/domain/kurva';
 import { ErrorView, Loading } from '../components/Status';
 import { periodeUnitQuery, unitSayaQuery } from '../features/kurva/api';
 import { KurvaUnit } from '../features/kurva/KurvaUnit';
@@ -21,13 +20,6 @@ function bulanLalu(): string {
   d.setMonth(d.getMonth() - 1);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }
-
-const labelKode = (kode: string) =>
-  isYearMonth(kode)
-    ? labelPeriode(periodeOf(kode, { periode: 'BULANAN' }))
-    : periodeTahunan(kode)
-      ? `Tahun ${kode} (penilaian tahunan)`
-      : kode;
 
 /** The unit's periods with data, newest first; it opens on the newest (or on the one in the address). */
 function PeriodeDanKurva({
@@ -49,7 +41,7 @@ function PeriodeDanKurva({
       <Select
         label="Periode"
         description={daftar.data.items.length ? undefined : 'Belum ada penilaian di unit ini.'}
-        data={kode.map((k) => ({ value: k, label: labelKode(k) }))}
+        data={kode.map((k) => ({ value: k, label: labelPeriodeKurva(k) }))}
         value={dipilih}
         onChange={(v) => v && onPeriode(v)}
         allowDeselect={false}
