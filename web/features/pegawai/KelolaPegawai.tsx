@@ -11,6 +11,7 @@ import {
   Code,
   Group,
   Select,
+  type SelectProps,
   SimpleGrid,
   Stack,
   Text,
@@ -67,10 +68,30 @@ function useSave(p: PegawaiDetail) {
   return { ringkasan: galat.ringkasan, save };
 }
 
-function MutasiForm({ p }: { p: PegawaiDetail }) {
-  const { zona } = useJadwal();
+/** A position searched on the server as the user types; the value is its id as a string. */
+function PilihJabatan({
+  label,
+  ...props
+}: { label: string } & Omit<SelectProps, 'data' | 'searchable' | 'searchValue' | 'onSearchChange'>) {
   const [search, setSearch] = useState('');
   const options = useJabatanOptions(search);
+  return (
+    <Select
+      label={label}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      data={options.data ?? []}
+      nothingFoundMessage="Jabatan tidak ditemukan"
+      // The server has searched already.
+      filter={({ options: o }) => o}
+      {...props}
+    />
+  );
+}
+
+function MutasiForm({ p }: { p: PegawaiDetail }) {
+  const { zona } = useJadwal();
   const { ringkasan, save } = useSave(p);
   const form = useForm({
     initialValues: { jabatanId: '', tmtMulai: hariIniDi(zona), alasan: '' },
@@ -93,16 +114,7 @@ function MutasiForm({ p }: { p: PegawaiDetail }) {
       <Stack gap="xs">
         <Title order={5}>Mutasi jabatan</Title>
         {ringkasan}
-        <Select
-          label="Jabatan tujuan"
-          searchable
-          searchValue={search}
-          onSearchChange={setSearch}
-          data={options.data ?? []}
-          nothingFoundMessage="Jabatan tidak ditemukan"
-          filter={({ options: o }) => o}
-          {...form.getInputProps('jabatanId')}
-        />
+        <PilihJabatan label="Jabatan tujuan" {...form.getInputProps('jabatanId')} />
         <TextInput label="TMT jabatan" type="date" {...form.getInputProps('tmtMulai')} />
         <TextInput label="Alasan" {...form.getInputProps('alasan')} />
         <Button type="submit">Simpan mutasi</Button>
@@ -168,8 +180,6 @@ function AtasanForm({ p }: { p: PegawaiDetail }) {
 
 function PltForm({ p }: { p: PegawaiDetail }) {
   const { zona } = useJadwal();
-  const [search, setSearch] = useState('');
-  const options = useJabatanOptions(search);
   const { ringkasan, save } = useSave(p);
   const form = useForm({
     initialValues: { jabatanId: '', jenis: 'PLT', tmtMulai: hariIniDi(zona), tmtSelesai: '', alasan: '' },
@@ -205,15 +215,7 @@ function PltForm({ p }: { p: PegawaiDetail }) {
           ]}
           {...form.getInputProps('jenis')}
         />
-        <Select
-          label="Jabatan struktural"
-          searchable
-          searchValue={search}
-          onSearchChange={setSearch}
-          data={options.data ?? []}
-          filter={({ options: o }) => o}
-          {...form.getInputProps('jabatanId')}
-        />
+        <PilihJabatan label="Jabatan struktural" {...form.getInputProps('jabatanId')} />
         <SimpleGrid cols={2}>
           <TextInput label="Mulai" type="date" {...form.getInputProps('tmtMulai')} />
           <TextInput label="Selesai" type="date" {...form.getInputProps('tmtSelesai')} />
