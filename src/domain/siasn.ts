@@ -56,6 +56,8 @@ export function kekuranganPemetaan(
   ];
 }
 
+const ANGKA_ROMAWI: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
+
 /**
  * The BKN golongan code (I/a → "11" … IV/e → "45"), the form SIASN's own records carry; a PPPK
  * golongan (I–XVII) has no such code and is sent as written.
@@ -63,8 +65,7 @@ export function kekuranganPemetaan(
 export function kodeGolonganBkn(golongan: string): string {
   if (!(GOLONGAN_PNS as string[]).includes(golongan)) return golongan;
   const [romawi, ruang] = (golongan as GolonganPns).split('/') as [string, string];
-  const angka = { I: 1, II: 2, III: 3, IV: 4 }[romawi]!;
-  return `${angka}${'abcde'.indexOf(ruang) + 1}`;
+  return `${ANGKA_ROMAWI[romawi]}${'abcde'.indexOf(ruang) + 1}`;
 }
 
 /** Who the assessor is, as both bodies send it. */

@@ -238,7 +238,12 @@ describe('jembatan SIASN', () => {
       'POST /api/kinerjaperiodik/save',
     ]);
     const body = JSON.parse(siasn.simpanan().at(-1)!.body);
-    expect(body).toMatchObject({ id: 'nas-1', hasilKinerjaNilai: '1', kuadranKinerjaNilai: '1' });
+    expect(body).toMatchObject({
+      id: 'nas-1',
+      hasilKinerjaNilai: '1',
+      kuadranKinerjaNilai: '2',
+      koefisienId: 'K100',
+    });
   });
 
   it('429 and 5xx: tried again later, each wait longer, then success', async () => {

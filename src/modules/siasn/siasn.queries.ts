@@ -4,7 +4,7 @@ import { type DbOrTx, rows } from '../../db/client.js';
 import { pegawai, pengaturanSiasn, siasnPercobaan, siasnPesan } from '../../db/schema/index.js';
 import type { JenisAsn } from '../../domain/nip.js';
 import type { PredikatPegawai, Rating } from '../../domain/predikat.js';
-import type { JenisPesanSiasn, StatusPesanSiasn } from '../../domain/siasn.js';
+import type { FaktaSiasn, JenisPesanSiasn, StatusPesanSiasn } from '../../domain/siasn.js';
 
 export async function findPengaturan(db: DbOrTx, instansiId: number) {
   const [row] = await db.select().from(pengaturanSiasn).where(eq(pengaturanSiasn.instansiId, instansiId));
@@ -126,18 +126,19 @@ export async function antrekan(tx: DbOrTx, v: typeof siasnPesan.$inferInsert) {
 
 /**
  * Claims the due messages for this runner until `klaimSampai`: waiting ones whose time has come and
- * those a runner claimed and never finished (its claim lapsed), of instansi whose bridge is on. SKIP
+ * those a runner claimed and never finished (its claim lapsed), of instansi whose bridge is on (or
+ * of one instansi: "Kirim sekarang"). SKIP
  * LOCKED and the status change in one statement: a message is claimed by one runner only, however
  * many run at once.
  */
-export function klaim(tx: DbOrTx, now: Date, klaimSampai: Date, batas: number) {
+export function klaim(tx: DbOrTx, now: Date, klaimSampai: Date, batas: number, instansiId: number | null) {
   return rows<{
     id: number;
     instansiId: number;
     jenis: JenisPesanSiasn;
     sumberId: number;
     nip: string;
-    fakta: typeof siasnPesan.$inferSelect.fakta;
+    fakta: FaktaSiasn;
     percobaan: number;
     pnsId: string | null;
   }>(
@@ -148,6 +149,7 @@ export function klaim(tx: DbOrTx, now: Date, klaimSampai: Date, batas: number) {
             WHERE ((status = 'MENUNGGU' AND berikutnya_at <= ${now.toISOString()})
                 OR (status = 'MENGIRIM' AND klaim_sampai < ${now.toISOString()}))
               -- Nothing leaves while the BKD has the bridge off; it waits for the bridge to return.
+              AND (${instansiId}::int IS NULL OR instansi_id = ${instansiId})
               AND EXISTS (SELECT 1 FROM pengaturan_siasn ps
                            WHERE ps.instansi_id = siasn_pesan.instansi_id AND ps.aktif)
             ORDER BY berikutnya_at, id LIMIT ${batas}

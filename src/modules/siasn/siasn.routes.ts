@@ -90,7 +90,7 @@ export function siasnRoutes(siasn: SiasnService): FastifyPluginAsyncZod {
           response: { 200: HasilKirimSiasn, ...errorResponses(401, 403) },
         },
       },
-      async () => siasn.jalankan(),
+      async (request) => siasn.kirimSekarang(request.actor!),
     );
 
     const riwayat = (url: string, summary: string, baca: 'riwayatSkp22' | 'riwayatKinerjaPeriodik') =>

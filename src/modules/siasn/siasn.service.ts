@@ -282,12 +282,12 @@ export function createSiasnService(deps: {
     return catat(p, ke, body, await client.kirim(k, ENDPOINT_SIASN[p.jenis], body), { pnsId });
   }
 
-  /** The job: claim what is due (one runner at a time), send each, count the outcomes. */
-  async function jalankan(): Promise<HasilKirimSiasn> {
+  /** The job: claim what is due (one runner at a time), send each, count the outcomes; `instansiId` narrows it to one. */
+  async function jalankan(instansiId: number | null = null): Promise<HasilKirimSiasn> {
     const now = clock.now();
     const pesan = await db.transaction(async (tx) =>
       (await q.kunciTransaksi(tx, KUNCI_SIASN))
-        ? q.klaim(tx, now, new Date(now.getTime() + KLAIM_MS), BATAS_KLAIM)
+        ? q.klaim(tx, now, new Date(now.getTime() + KLAIM_MS), BATAS_KLAIM, instansiId)
         : [],
     );
     const hasil = { diproses: pesan.length, terkirim: 0, gagal: 0 };
@@ -364,6 +364,8 @@ export function createSiasnService(deps: {
     simpan,
     antrekan,
     jalankan,
+    /** "Kirim sekarang": the BKD's own instansi only. */
+    kirimSekarang: (actor: Actor) => jalankan(actor.instansiId),
     daftar,
     kirimUlang,
     riwayatSkp22: (actor: Actor, nip: string) => baca(actor, `/pns/rw-skp22/${nip}`),

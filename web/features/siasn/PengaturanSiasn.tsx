@@ -17,7 +17,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ChangeEvent, useState } from 'react';
 import { JENIS_PERIODE } from '../../../src/domain/jadwal';
 import { PREDIKAT_PEGAWAI, PREDIKAT_PEGAWAI_LABEL, RATING, RATING_LABEL } from '../../../src/domain/predikat';
 import { ErrorView, Loading } from '../../components/Status';
@@ -71,7 +71,7 @@ function Form({ awal }: { awal: PengaturanSiasnOut }) {
   const [isian, setIsian] = useState(awal);
   const [clientSecret, setClientSecret] = useState('');
   const [ssoPassword, setSsoPassword] = useState('');
-  const ubah = (k: keyof PengaturanSiasnOut) => (e: React.ChangeEvent<HTMLInputElement>) =>
+  const ubah = (k: keyof PengaturanSiasnOut) => (e: ChangeEvent<HTMLInputElement>) =>
     setIsian({ ...isian, [k]: e.currentTarget.value });
   const ubahKode = (bagian: Bagian, kunci: string, nilai: string) =>
     setIsian({
@@ -174,7 +174,7 @@ function Form({ awal }: { awal: PengaturanSiasnOut }) {
                         aria-label={`${judul}: ${label(k)}`}
                         size="xs"
                         maxLength={50}
-                        value={isian.pemetaan[bagian][k as keyof Pemetaan[Bagian]] ?? ''}
+                        value={(isian.pemetaan[bagian] as Record<string, string>)[k] ?? ''}
                         onChange={(e) => ubahKode(bagian, k, e.currentTarget.value)}
                       />
                     </Table.Td>
