@@ -316,8 +316,8 @@ describe('jembatan SIASN', () => {
       'tahun',
     ]);
 
-    // Not retried, however long one waits.
-    detik(86_400);
+    // Not retried, however long one waits (six hours here: the test's sessions last twelve).
+    detik(6 * 3600);
     expect((await h.app.siasn.jalankan()).diproses).toBe(0);
     const daftar = (await bkd.get('/api/siasn/pesan?status=GAGAL')).json();
     expect(daftar.items).toMatchObject([{ id: gagal.id, alasan: 'Ditolak SIASN (HTTP 400).' }]);
@@ -366,5 +366,45 @@ describe('jembatan SIASN', () => {
       auth: expect.stringMatching(/^bearer sso-/),
     });
     expect((await kasi.get('/api/siasn/ref-unor')).statusCode).toBe(403);
+  });
+
+  it('an annual evaluation made FINAL by the second signature goes to /skp22/save', async () => {
+    h.clock.set(wita('2027-01-05'));
+    const [penilai, pegawai] = [await h.login(org.pengawas.nip), await h.login(org.pelaksana.nip)];
+    const saya = (await pegawai.get('/api/evaluasi/saya?tahun=2026')).json();
+    const skpId = saya.items[0].skpId as number;
+    const isi = await penilai.put(`/api/evaluasi/skp/${skpId}`, {
+      ratingHasilKerja: 'SESUAI_EKSPEKTASI',
+      ratingPerilaku: 'DI_ATAS_EKSPEKTASI',
+    });
+    expect(isi.statusCode, isi.body).toBe(200);
+    const v1 = isi.json().evaluasi.version as number;
+    const sebelum = (await pesan()).length;
+    const ttd = await penilai.post(`/api/evaluasi/skp/${skpId}/tanda-tangan`, { version: v1 });
+    expect(ttd.statusCode, ttd.body).toBe(200);
+    // Signed by the assessor only: not final, nothing queued.
+    expect(await pesan()).toHaveLength(sebelum);
+    const final = await pegawai.post(`/api/evaluasi/skp/${skpId}/tanda-tangan`, { version: v1 + 1 });
+    expect(final.statusCode, final.body).toBe(200);
+    expect(final.json().evaluasi.status).toBe('FINAL');
+    const evId = final.json().evaluasi.id as number;
+    expect((await pesan()).at(-1)).toMatchObject({ status: 'MENUNGGU', kunci: `SKP22:${evId}:v${v1 + 2}` });
+
+    expect(await h.app.siasn.jalankan()).toEqual({ diproses: 1, terkirim: 1, gagal: 0 });
+    const simpan = siasn.simpanan().at(-1)!;
+    expect(simpan.path).toBe('/api/skp22/save');
+    expect(JSON.parse(simpan.body)).toEqual({
+      hasilKinerjaNilai: '2',
+      perilakuKerjaNilai: '1',
+      kuadranKinerjaNilai: '2',
+      penilaiNama: 'Kepala Seksi',
+      penilaiNipNrp: org.pengawas.nip,
+      penilaiGolongan: '31',
+      penilaiJabatan: 'Kepala Seksi Kurikulum',
+      penilaiUnorNama: 'Seksi Kurikulum',
+      statusPenilai: 'ASN',
+      pnsDinilaiOrang: `pns-${org.pelaksana.nip}`,
+      tahun: 2026,
+    });
   });
 });
