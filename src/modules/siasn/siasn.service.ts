@@ -218,6 +218,8 @@ export function createSiasnService(deps: {
     body: unknown,
     j: JawabanSiasn,
     lanjut: Partial<{ pnsId: string }>,
+    /** What a refusal means at this step, in words (else the rule's reason). */
+    alasanGagal?: string,
   ) {
     const b = j.body as { success?: unknown; mapData?: unknown } | null;
     const sukses = typeof b?.success === 'boolean' ? b.success : null;
@@ -227,7 +229,9 @@ export function createSiasnService(deps: {
         ? null
         : j.gagalToken
           ? `Token SIASN tidak dapat diperoleh: ${j.teks.slice(0, 300)}`
-          : putusan.alasan;
+          : putusan.hasil === 'GAGAL' && alasanGagal
+            ? alasanGagal
+            : putusan.alasan;
     const now = clock.now();
     const mapData = b?.mapData as { id?: unknown } | string | undefined;
     const idNasional =
@@ -267,8 +271,15 @@ export function createSiasnService(deps: {
       const id = (j.body as { data?: { id?: unknown } } | null)?.data?.id;
       if (j.status !== 200 || typeof id !== 'string') {
         // A 200 without the employee is SIASN saying the NIP is unknown: failed, not retried.
-        const tanpaData = j.status === 200 ? { ...j, status: 404 } : j;
-        return catat(p, ke, null, tanpaData, {});
+        const tidakAda = j.status === 200 || j.status === 404;
+        return catat(
+          p,
+          ke,
+          null,
+          tidakAda ? { ...j, status: 404 } : j,
+          {},
+          tidakAda ? `NIP ${p.nip} tidak ditemukan di SIASN.` : undefined,
+        );
       }
       pnsId = id;
     }
