@@ -32,6 +32,8 @@ export interface Jawaban {
 export async function mulaiSiasnTiruan(port = 0) {
   const log: Permintaan[] = [];
   const antrean: Jawaban[] = [];
+  /** NIPs SIASN does not know: data-utama answers 200 without the employee, as SIASN does. */
+  const nipTidakDikenal = new Set<string>();
   const berlaku = { gateway: '', sso: '' };
   let nomor = 0;
   let idNasional = 0;
@@ -78,7 +80,12 @@ export async function mulaiSiasnTiruan(port = 0) {
         return jawab({ status: 401, body: { code: 900901, message: 'Invalid Credentials' } });
       const nip = path.split('/').at(-1);
       if (path.startsWith('/api/pns/data-utama/'))
-        return jawab({ status: 200, body: { data: { id: `pns-${nip}`, nipBaru: nip } } });
+        return jawab({
+          status: 200,
+          body: nipTidakDikenal.has(nip ?? '')
+            ? { code: 0, data: 'Data tidak ditemukan' }
+            : { data: { id: `pns-${nip}`, nipBaru: nip } },
+        });
       if (path.startsWith('/api/pns/rw-skp22/') || path.startsWith('/api/pns/rw-kinerjaperiodik/'))
         return jawab({
           status: 200,
@@ -107,6 +114,7 @@ export async function mulaiSiasnTiruan(port = 0) {
     url,
     log,
     antrean,
+    nipTidakDikenal,
     /** The settings body that points the bridge at this server. */
     pengaturan: (pemetaan: unknown, version = 1) => ({
       aktif: true,

@@ -407,4 +407,26 @@ describe('jembatan SIASN', () => {
       tahun: 2026,
     });
   });
+
+  it('an employee SIASN does not know fails in words, without a save', async () => {
+    siasn.nipTidakDikenal.add(org.orangLain.nip);
+    await evaluasiLangsung(h.db, org, {
+      siapa: org.orangLain,
+      jabatanId: org.jabatan.jStaf2,
+      tahun: 2026,
+      predikat: 'BAIK',
+    });
+    const [ev] = await rows<{ id: number }>(
+      h.db,
+      sql`SELECT id FROM evaluasi_tahunan WHERE pegawai_id = ${org.orangLain.id}`,
+    );
+    await h.db.transaction((tx) => h.app.siasn.antrekan(tx, org.instansiId, 'SKP22', ev!.id));
+    const n = siasn.simpanan().length;
+    expect(await h.app.siasn.jalankan()).toEqual({ diproses: 1, terkirim: 0, gagal: 1 });
+    expect((await pesan()).at(-1)).toMatchObject({
+      status: 'GAGAL',
+      alasan: `NIP ${org.orangLain.nip} tidak ditemukan di SIASN.`,
+    });
+    expect(siasn.simpanan()).toHaveLength(n);
+  });
 });
