@@ -136,7 +136,7 @@ export function bodySiasn(
     perilakuKerjaNilai: pemetaan.perilakuKerja[fakta.ratingPerilaku],
     kuadranKinerjaNilai: pemetaan.kuadran[fakta.predikat],
   };
-  const id = idNasional === null ? {} : { id: idNasional };
+  const id: Record<string, string> = idNasional === null ? {} : { id: idNasional };
   if (jenis === 'SKP22')
     return { ...id, ...nilai, ...penilaiFields(fakta.penilai), pnsDinilaiOrang: pnsId, tahun: fakta.tahun };
   const periode = fakta.periode!;

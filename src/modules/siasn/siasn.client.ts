@@ -89,25 +89,27 @@ export function createSiasnClient(deps: { now: () => number; timeoutMs?: number 
 
   async function token(k: KredensialSiasn) {
     const t = cache.get(k.kunciCache) ?? {};
-    const masih = (x?: Token) => x !== undefined && x.sampai > deps.now();
-    if (!masih(t.gateway)) {
+    const masih = (x?: Token): x is Token => x !== undefined && x.sampai > deps.now();
+    let gateway = t.gateway;
+    if (!masih(gateway)) {
       const basic = Buffer.from(`${k.clientId}:${k.clientSecret}`).toString('base64');
-      t.gateway = await mintaToken(
+      gateway = await mintaToken(
         k.tokenUrl,
         { grant_type: 'client_credentials' },
         { authorization: `Basic ${basic}` },
       );
     }
-    if (!masih(t.sso)) {
-      t.sso = await mintaToken(k.ssoTokenUrl, {
+    let sso = t.sso;
+    if (!masih(sso)) {
+      sso = await mintaToken(k.ssoTokenUrl, {
         grant_type: 'password',
         client_id: k.ssoClientId,
         username: k.ssoUsername,
         password: k.ssoPassword,
       });
     }
-    cache.set(k.kunciCache, t);
-    return { gateway: t.gateway.nilai, sso: t.sso.nilai };
+    cache.set(k.kunciCache, { gateway, sso });
+    return { gateway: gateway.nilai, sso: sso.nilai };
   }
 
   async function sekali(k: KredensialSiasn, method: 'GET' | 'POST', path: string, body?: unknown) {

@@ -43,11 +43,13 @@ type Pesan = {
   berikutnyaAt: Date;
   alasan: string | null;
 };
-const pesan = () =>
-  rows<Pesan>(
-    h.db,
-    sql`SELECT id, status, percobaan, kunci, berikutnya_at AS "berikutnyaAt", alasan FROM siasn_pesan ORDER BY id`,
-  );
+const pesan = async () =>
+  (
+    await rows<Pesan>(
+      h.db,
+      sql`SELECT id, status, percobaan, kunci, berikutnya_at AS "berikutnyaAt", alasan FROM siasn_pesan ORDER BY id`,
+    )
+  ).map((m) => ({ ...m, berikutnyaAt: new Date(m.berikutnyaAt) }));
 const percobaan = (pesanId: number) =>
   rows<{ ke: number; httpStatus: number | null; hasil: string }>(
     h.db,
