@@ -83,6 +83,10 @@ import { realisasiImporRoutes } from './modules/realisasi/realisasi-impor.routes
 import { createRealisasiImporService } from './modules/realisasi/realisasi-impor.service.js';
 import { riwayatRoutes } from './modules/riwayat/riwayat.routes.js';
 import { createRiwayatService } from './modules/riwayat/riwayat.service.js';
+import { createSiasnClient } from './modules/siasn/siasn.client.js';
+import { siasnRoutes } from './modules/siasn/siasn.routes.js';
+import { createSiasnService, type SiasnService } from './modules/siasn/siasn.service.js';
+import { createSiasnKunci } from './modules/siasn/siasn-kunci.js';
 import { skpRoutes } from './modules/skp/skp.routes.js';
 import { createSkpService } from './modules/skp/skp.service.js';
 import { tindakLanjutRoutes } from './modules/tindak-lanjut/tindak-lanjut.routes.js';
@@ -105,6 +109,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The deadline reminder job (modules/pengingat). */
     pengingat: PengingatService;
+    /** The SIASN outbox sender (modules/siasn); the server schedules it, tests call it. */
+    siasn: SiasnService;
     /** Long work users started (modules/pekerjaan); the server fails what a restart cut off. */
     pekerjaan: PekerjaanService;
     /** The ceiling on password verifications at once; tests hold its turns to fill it. */
@@ -181,6 +187,14 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     log: app.log,
   });
   const org = createOrgService({ db, audit });
+  const siasn = createSiasnService({
+    db,
+    clock,
+    audit,
+    client: createSiasnClient({ now: () => clock.now().getTime() }),
+    kunci: createSiasnKunci(config),
+  });
+  app.decorate('siasn', siasn);
   const loginVerifying = createLimiter({
     concurrency: config.LOGIN_CONCURRENCY,
     queue: config.LOGIN_QUEUE,
@@ -255,6 +269,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     delegasi,
     kurva,
     masukanRekan,
+    siasn,
   });
   const eskalasi = createEskalasiService({ db, clock, jadwal });
   const inbox = createInboxService({ db, clock, jadwal });
@@ -288,6 +303,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     notifikasi,
     pengaturan,
     kurva,
+    siasn,
     zonaWaktu: org.zonaWaktu,
   });
 
@@ -359,6 +375,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(kehadiranRoutes(kehadiran, importGate));
   await app.register(tokenApiRoutes(tokenApi));
   await app.register(apiV1Routes(apiV1, config));
+  await app.register(siasnRoutes(siasn));
 
   const webRoot = path.resolve(config.WEB_DIST);
   if (existsSync(path.join(webRoot, 'index.html'))) {

@@ -5,6 +5,7 @@ import { openDatabase } from './db/client.js';
 import { akunDemoDenganKataSandi, seedDemoIfEmpty } from './db/seed/seed-demo.js';
 import { jadwalkanPenyapuPekerjaan } from './modules/pekerjaan/pekerjaan.cron.js';
 import { jadwalkanPengingat } from './modules/pengingat/pengingat.cron.js';
+import { jadwalkanSiasn } from './modules/siasn/siasn.cron.js';
 import { systemClock } from './platform/clock.js';
 import { DEMO_PASSWORD_TERBIT, loadConfig } from './platform/config.js';
 import { langkah, tutupPersiapan } from './platform/persiapan.js';
@@ -45,6 +46,8 @@ if (terputus > 0) app.log.warn({ terputus }, 'pekerjaan yang terhenti oleh resta
 const penyapu = database.kind === 'postgres' ? jadwalkanPenyapuPekerjaan(app.pekerjaan, app.log) : null;
 // Deadline reminders run in-process; with several instances the job's advisory lock lets one work.
 const pengingat = jadwalkanPengingat(app.pengingat, app.log);
+// The SIASN outbox: nothing is claimed for an instansi whose BKD has not turned the bridge on.
+const kirimSiasn = jadwalkanSiasn(app.siasn, app.log);
 
 // Handlers of requests whose client went away keep running after app.close(); the database must
 // outlive them, so shutdown waits until every started request has produced its reply.
@@ -64,6 +67,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   await pengingat.stop();
+  await kirimSiasn.stop();
   await penyapu?.stop();
   await app.close();
   while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));

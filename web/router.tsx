@@ -129,6 +129,11 @@ const tokenApi = createRoute({
   path: '/token-api',
   component: lazyRouteComponent(() => import('./routes/token-api'), 'TokenApiPage'),
 });
+const siasn = createRoute({
+  getParentRoute: () => app,
+  path: '/siasn',
+  component: lazyRouteComponent(() => import('./routes/siasn'), 'SiasnPage'),
+});
 const perjanjianKinerja = createRoute({
   getParentRoute: () => app,
   path: '/perjanjian-kinerja',
@@ -358,6 +363,7 @@ const routeTree = root.addChildren([
     pengaturan,
     jadwalBukaan,
     tokenApi,
+    siasn,
     perjanjianKinerja,
   ]),
 ]);

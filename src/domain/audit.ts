@@ -91,6 +91,8 @@ export const LABEL_AKSI_AUDIT = {
   'rekap_monitoring.perbarui': 'Memperbarui data monitoring',
   'token_api.buat': 'Membuat token API',
   'token_api.cabut': 'Mencabut token API',
+  'siasn.pengaturan': 'Mengubah pengaturan jembatan SIASN',
+  'siasn.kirim_ulang': 'Mengirim ulang data ke SIASN',
 } as const satisfies Record<string, string>;
 
 export type AksiAudit = keyof typeof LABEL_AKSI_AUDIT;
@@ -121,6 +123,8 @@ export const LABEL_DATA_AUDIT: Record<string, string> = {
   angka_kredit_awal: 'Angka kredit awal',
   rekap_opd_periode: 'Rekap monitoring',
   token_api: 'Token API',
+  pengaturan_siasn: 'Pengaturan jembatan SIASN',
+  siasn_pesan: 'Kiriman ke SIASN',
   impor: 'Impor',
 };
 

@@ -198,6 +198,16 @@ export const ERRORS = {
     message:
       'Permintaan dengan Idempotency-Key ini sudah diterima dan sedang diproses; coba lagi sebentar lagi.',
   },
+  SIASN_BELUM_LENGKAP: {
+    status: 400,
+    message: 'Pengaturan SIASN belum lengkap; jembatan tidak dapat diaktifkan.',
+  },
+  SIASN_NONAKTIF: { status: 409, message: 'Jembatan SIASN belum diaktifkan oleh admin BKD.' },
+  SIASN_BUKAN_GAGAL: {
+    status: 409,
+    message: 'Hanya kiriman yang gagal yang dapat dikirim ulang; muat ulang daftar.',
+  },
+  SIASN_TIDAK_TERSEDIA: { status: 503, message: 'SIASN tidak dapat dihubungi atau menolak permintaan.' },
   INTERNAL: { status: 500, message: 'Terjadi kesalahan pada server. Silakan coba lagi.' },
   LOGIN_BUSY: {
     status: 503,

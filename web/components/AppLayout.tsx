@@ -76,6 +76,7 @@ export function AppLayout() {
     { to: '/jadwal/bukaan', label: 'Bukaan jendela', show: isAdmin(me) },
     { to: '/pengaturan', label: 'Pengaturan', show: isBkd(me) },
     { to: '/token-api', label: 'Token API', show: isBkd(me) },
+    { to: '/siasn', label: 'Jembatan SIASN', show: isBkd(me) },
     { to: '/audit', label: 'Log audit', show: isAdmin(me) },
     { to: '/keamanan', label: 'Keamanan akun', show: true, akun: true },
     { to: '/ganti-kata-sandi', label: 'Ganti kata sandi', show: true, akun: true },

@@ -16,5 +16,6 @@ export * from './pekerjaan.js';
 export * from './pengaturan.js';
 export * from './penilaian.js';
 export * from './realisasi.js';
+export * from './siasn.js';
 export * from './skp.js';
 export * from './tpp.js';

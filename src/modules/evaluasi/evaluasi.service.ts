@@ -33,6 +33,7 @@ import type { Actor } from '../auth/actor.js';
 import type { KurvaService } from '../kurva/kurva.service.js';
 import type { NotifikasiService } from '../notifikasi/notifikasi.service.js';
 import type { PengaturanService } from '../pengaturan/pengaturan.service.js';
+import type { SiasnService } from '../siasn/siasn.service.js';
 import { penandatangan } from './evaluasi.policy.js';
 import * as q from './evaluasi.queries.js';
 import { createKeberatanService, iso, isoOrNull, type Meta, orang, pegawaiOf } from './keberatan.service.js';
@@ -68,6 +69,7 @@ export function createEvaluasiService(deps: {
   notifikasi: NotifikasiService;
   pengaturan: Pick<PengaturanService, 'get'>;
   kurva: Pick<KurvaService, 'saranKepalaUnit'>;
+  siasn: Pick<SiasnService, 'antrekan'>;
   zonaWaktu: (instansiId: number) => Promise<string>;
 }) {
   const { db, clock, audit, notifikasi } = deps;
@@ -301,6 +303,8 @@ export function createEvaluasiService(deps: {
           ...(peran === 'PENILAI' ? { ditandatanganiPenilaiAt: now } : { ditandatanganiPegawaiAt: now }),
         });
         if (!row) throw new AppError('VERSION_CONFLICT');
+        // Final now: the national system gets it in this transaction's outbox (when turned on).
+        if (next === 'FINAL') await deps.siasn.antrekan(tx, s.instansiId, 'SKP22', ev.id);
         await notifikasi.kirim(tx, [
           peran === 'PENILAI'
             ? {

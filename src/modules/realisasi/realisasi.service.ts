@@ -60,6 +60,7 @@ import type { KurvaService } from '../kurva/kurva.service.js';
 import type { MasukanRekanService } from '../masukan-rekan/masukan-rekan.service.js';
 import type { NotifikasiService } from '../notifikasi/notifikasi.service.js';
 import type { PegawaiService } from '../pegawai/pegawai.service.js';
+import type { SiasnService } from '../siasn/siasn.service.js';
 import * as lq from './log-harian.queries.js';
 import * as q from './realisasi.queries.js';
 
@@ -136,6 +137,7 @@ export function createRealisasiService(deps: {
   delegasi: Pick<DelegasiService, 'berlaku'>;
   kurva: Pick<KurvaService, 'saranKepalaUnit'>;
   masukanRekan: Pick<MasukanRekanService, 'untukBulan'>;
+  siasn: Pick<SiasnService, 'antrekan'>;
 }) {
   const { db, clock, audit, jadwal, notifikasi, storage } = deps;
 
@@ -891,6 +893,8 @@ export function createRealisasiService(deps: {
         }
         if (body.umpanBalikPerilaku)
           await q.replaceUmpanBalikPerilaku(tx, s.id, periode.kode, body.umpanBalikPerilaku, actor.id, now);
+        // The national system gets this version of the period's result (when the BKD turned it on).
+        await deps.siasn.antrekan(tx, s.instansiId, 'KINERJA_PERIODIK', id);
         await audit.record(tx, {
           instansiId: s.instansiId,
           opdId: p.opdId,
