@@ -6,6 +6,7 @@
 import { Badge, Button, Card, Code, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { formatNip } from '../../../src/domain/nip';
 import { STATUS_PESAN_SIASN_LABEL, type StatusPesanSiasn } from '../../../src/domain/siasn';
 import { LoadMore } from '../../components/LoadMore';
 import { ErrorView, Loading } from '../../components/Status';
@@ -89,7 +90,7 @@ export function KirimanSiasn() {
                       <Table.Td>
                         <Text size="sm">{m.pegawai.nama}</Text>
                         <Text size="xs" c="dimmed">
-                          {m.pegawai.nip}
+                          {formatNip(m.pegawai.nip)}
                         </Text>
                       </Table.Td>
                       <Table.Td>
