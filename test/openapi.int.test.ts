@@ -72,7 +72,7 @@ function semuaOperasi() {
   );
 }
 
-/** A command's output whether it exited 0 or not (both linters exit 1 on findings). */
+/** A command's output whether it exited 0 or not (Redocly and tsc exit non-zero on findings). */
 async function jalankan(file: string, args: string[]) {
   const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
   return run(file, args, { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 }).then(
