@@ -9,12 +9,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from './db/client.js';
 import { angkaKreditRoutes } from './modules/angka-kredit/angka-kredit.routes.js';
@@ -22,7 +17,7 @@ import { createAngkaKreditService } from './modules/angka-kredit/angka-kredit.se
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createAuditCheckpointService } from './modules/audit/audit-checkpoint.service.js';
-import { registerAccessHooks } from './modules/auth/access.hooks.js';
+import { registerAccessHooks, SECURITY_SCHEMES, securityOf } from './modules/auth/access.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createLoginThrottle } from './modules/auth/login-throttle.js';
@@ -100,6 +95,7 @@ import { RetryLaterError } from './platform/errors.js';
 import { registerErrorHandling, registerInputBoundsCheck } from './platform/http.js';
 import { createImportGate, type ImportGate } from './platform/import-upload.js';
 import { createLimiter, type Limiter } from './platform/limiter.js';
+import { openapiOptions } from './platform/openapi.js';
 import { registerSecurityHeaders } from './platform/security-headers.js';
 import { createLocalStorage } from './platform/storage.js';
 
@@ -160,23 +156,10 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'e-Kinerja API',
-        description: 'Manajemen kinerja ASN (PermenPANRB 6/2022). Semua pesan kesalahan berbahasa Indonesia.',
-        version: '0.1.0',
-      },
-      components: {
-        securitySchemes: {
-          sesi: { type: 'apiKey', in: 'cookie', name: 'ekinerja_sesi' },
-          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
-          bearerAuth: { type: 'http', scheme: 'bearer', description: 'Token API dari admin BKD (ekin_…)' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(
+    fastifySwagger,
+    openapiOptions({ publicUrl: config.PUBLIC_URL, securitySchemes: SECURITY_SCHEMES, securityOf }),
+  );
   if (config.API_DOCS) await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const audit = createAuditService({ db, clock });

@@ -53,6 +53,15 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
+/**
+ * One value for each key of a fixed set, as an object with those properties. z.record over an enum
+ * means the same to Zod, but its JSON Schema requires the keys without defining them, so the OpenAPI
+ * document and clients generated from it see only a loose map.
+ */
+export function perKunci<const K extends string, V extends z.ZodType>(keys: readonly K[], value: V) {
+  return z.object(Object.fromEntries(keys.map((k) => [k, value])) as Record<K, V>);
+}
+
 export const IsoDate = teks().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berformat TTTT-BB-HH.');
 
 export const Alasan = teks().trim().min(3, 'Alasan wajib diisi (minimal 3 karakter).').max(1000);

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { isYearMonth } from '../domain/jadwal.js';
 import { HARI_ISO, periksaJamKerja, STATUS_APEL, STATUS_KEHADIRAN } from '../domain/kehadiran.js';
-import { BATAS_INT, IsoDate, teks } from './common.js';
+import { BATAS_INT, IsoDate, perKunci, teks } from './common.js';
 
 /** One day of one employee as an attendance system sends it; the service checks every field. */
 export const BarisKehadiranMasuk = z.object({
@@ -39,7 +39,7 @@ export const HasilImporKehadiran = z.object({
   /** Null on a dry run. */
   disimpan: z.object({ baru: z.number(), diganti: z.number() }).nullable(),
   /** Valid rows per status. */
-  perStatus: z.record(z.enum(STATUS_KEHADIRAN), z.number()).optional(),
+  perStatus: perKunci(STATUS_KEHADIRAN, z.number()).optional(),
 });
 export type HasilImporKehadiran = z.infer<typeof HasilImporKehadiran>;
 
@@ -113,7 +113,7 @@ export const KehadiranBulanOut = z.object({
     pulangCepat: z.number(),
     /** Working days present on which a required ceremony was missed (the TPP deduction counts these). */
     apelTerlewat: z.number(),
-    perStatus: z.record(z.enum(STATUS_KEHADIRAN), z.number()),
+    perStatus: perKunci(STATUS_KEHADIRAN, z.number()),
   }),
 });
 export type KehadiranBulanOut = z.infer<typeof KehadiranBulanOut>;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { PREDIKAT_PEGAWAI } from '../domain/predikat.js';
 import { DASAR_PRODUKTIVITAS, KELOMPOK_RINCIAN } from '../domain/tpp.js';
-import { BATAS_INT, PageQuery, pageOf, teks } from './common.js';
+import { BATAS_INT, PageQuery, pageOf, perKunci, teks } from './common.js';
 
 const Persen = (label: string) =>
   z
@@ -40,12 +40,7 @@ export const ParameterTpp = z.object({
   pitaTerlambat: z.array(PitaPotongan).max(10, 'Paling banyak 10 pita keterlambatan.'),
   pitaPulangCepat: z.array(PitaPotongan).max(10, 'Paling banyak 10 pita pulang cepat.'),
   persenTanpaKeterangan: Persen('Potongan tanpa keterangan'),
-  faktorPredikat: z.object(
-    Object.fromEntries(PREDIKAT_PEGAWAI.map((p) => [p, Persen('Faktor predikat')])) as Record<
-      (typeof PREDIKAT_PEGAWAI)[number],
-      ReturnType<typeof Persen>
-    >,
-  ),
+  faktorPredikat: perKunci(PREDIKAT_PEGAWAI, Persen('Faktor predikat')),
   tahanTanpaSkp: z.boolean(),
   /** Percent of the discipline part per missed ceremony (apel/upacara); 0 = not deducted. */
   persenApel: Persen('Potongan tidak mengikuti apel/upacara'),

@@ -37,6 +37,35 @@ function tokenAccess(access: Access | undefined): CakupanToken | null {
   return typeof access === 'object' && 'token' in access ? access.token : null;
 }
 
+/** The credentials the hooks below read, as OpenAPI security schemes. */
+export const SECURITY_SCHEMES = {
+  sesi: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description: 'Sesi dari POST /api/auth/login (cookie httpOnly).',
+  },
+  csrf: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-csrf-token',
+    description:
+      'Token CSRF sesi (csrfToken dari login atau GET /api/auth/csrf), wajib pada setiap penulisan.',
+  },
+  bearerAuth: { type: 'http', scheme: 'bearer', description: 'Token API dari admin BKD (ekin_…)' },
+} as const;
+
+/**
+ * What the hooks below demand of a route, as its OpenAPI security requirement: nothing for a public
+ * route, the bearer token for a token route, else the session cookie and, for a write, the CSRF header.
+ * (The token's scope is not a scope list: OpenAPI 3.0 allows those for OAuth2 only.)
+ */
+export function securityOf(access: Access | undefined, method: string): Record<string, string[]>[] {
+  if (!access || access === 'public') return [];
+  if (tokenAccess(access)) return [{ bearerAuth: [] }];
+  return [SAFE_METHODS.has(method) ? { sesi: [] } : { sesi: [], csrf: [] }];
+}
+
 export function registerAccessHooks(
   app: FastifyInstance,
   auth: AuthService,

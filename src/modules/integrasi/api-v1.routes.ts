@@ -15,7 +15,6 @@ import { errorResponses } from '../../platform/http.js';
 import type { ApiV1Service } from './api-v1.service.js';
 
 const TAG = ['Integrasi (API v1)'];
-const SECURITY = [{ bearerAuth: [] }];
 /** 5,000 rows of JSON do not fit the application's 1 MB default. */
 const BATAS_BADAN = 8 * 1024 * 1024;
 
@@ -41,7 +40,6 @@ export function apiV1Routes(v1: ApiV1Service, config: Config): FastifyPluginAsyn
         config: config_('BACA_PEGAWAI'),
         schema: {
           tags: TAG,
-          security: SECURITY,
           summary: 'Data induk pegawai (cakupan BACA_PEGAWAI)',
           description: `${penjelasan} Halaman berikutnya dengan \`cursor\` = \`nextCursor\`; \`diubahSejak\` untuk salinan bertahap.`,
           querystring: V1PegawaiQuery,
@@ -58,7 +56,6 @@ export function apiV1Routes(v1: ApiV1Service, config: Config): FastifyPluginAsyn
         bodyLimit: BATAS_BADAN,
         schema: {
           tags: TAG,
-          security: SECURITY,
           summary: 'Sinkronisasi data pegawai berdasarkan NIP (cakupan TULIS_PEGAWAI)',
           description:
             `${penjelasan} Paling banyak 5.000 baris. Aturan sama dengan impor berkas pegawai. \`dry-run\` hanya ` +
@@ -77,7 +74,6 @@ export function apiV1Routes(v1: ApiV1Service, config: Config): FastifyPluginAsyn
         config: config_('BACA_EVALUASI'),
         schema: {
           tags: TAG,
-          security: SECURITY,
           summary: 'Predikat periodik dan evaluasi tahunan per pegawai (cakupan BACA_EVALUASI)',
           description: `${penjelasan} Pegawai yang memiliki SKP pada tahun tersebut, berurutan; halaman berikutnya dengan \`cursor\`.`,
           querystring: V1EvaluasiQuery,
@@ -94,7 +90,6 @@ export function apiV1Routes(v1: ApiV1Service, config: Config): FastifyPluginAsyn
         bodyLimit: BATAS_BADAN,
         schema: {
           tags: TAG,
-          security: SECURITY,
           summary: 'Kirim data kehadiran dari sistem presensi (cakupan TULIS_KEHADIRAN)',
           description:
             `${penjelasan} Paling banyak 5.000 baris. \`dry-run\` hanya memeriksa; \`commit\` menyimpan semua ` +
