@@ -7,7 +7,6 @@ const Penerbit = teks()
   .trim()
   .min(1, 'Alamat penerbit (issuer) wajib diisi.')
   .max(500)
-  .transform((u) => u.replace(/\/+$/, ''))
   .superRefine((u, ctx) => {
     const masalah = masalahPenerbit(u);
     if (masalah) ctx.addIssue({ code: 'custom', message: masalah });

@@ -62,7 +62,7 @@ export function MasukSsoPage() {
             />
           ) : (
             <Stack align="center" gap="xs" aria-busy="true">
-              <Loader aria-label="Memeriksa jawaban penyedia SSO" />
+              <Loader />
               <Text size="sm">Memeriksa jawaban penyedia SSO…</Text>
             </Stack>
           )}

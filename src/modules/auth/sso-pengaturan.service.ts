@@ -73,11 +73,13 @@ export function createSsoPengaturanService(deps: {
         );
       }
       // Refused before anything is written: a typo in the issuer would otherwise surface at the next login.
-      if (body.aktif) await deps.penyedia.periksaPenerbit(body.penerbit);
+      // The discovery document's issuer must match exactly; a trailing slash is a common slip.
+      const penerbit = body.penerbit.replace(/\/+$/, '');
+      if (body.aktif) await deps.penyedia.periksaPenerbit(penerbit);
       return db.transaction(async (tx) => {
         const disimpan = await q.saveSsoIfVersion(tx, instansiId, body.version, {
           aktif: body.aktif,
-          penerbit: body.penerbit,
+          penerbit,
           clientId: body.clientId,
           rahasiaKlienTersegel: tersegel,
           klaimNip: body.klaimNip,

@@ -107,7 +107,6 @@ function Formulir({ awal }: { awal: SsoPengaturanOut }) {
             <Switch
               key={k}
               label={KELOMPOK_MFA_LABEL[k]}
-              disabled={!v.aktif}
               {...form.getInputProps(`kataSandiNonaktif.${k}`, { type: 'checkbox' })}
             />
           ))}
