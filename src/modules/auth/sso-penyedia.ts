@@ -35,7 +35,10 @@ export function createSsoPenyedia(deps: { clock: Clock; log: { warn(obj: object,
       simpanan.set(penerbit, { metadata, sampai: now + SIMPAN_METADATA_MS });
       return metadata;
     } catch (err) {
-      deps.log.warn({ err, penerbit }, 'discovery SSO gagal');
+      deps.log.warn(
+        { penerbit, sebab: err instanceof Error ? err.message : String(err) },
+        'discovery SSO gagal',
+      );
       throw new AppError(gagal);
     }
   }

@@ -63,7 +63,9 @@ export function createSsoService(deps: {
   /** Refused logins are logged for the operator (never the tokens), then answered. */
   function tolak(err: unknown, instansiId: number): never {
     const galat = galatSso(err);
-    deps.log.warn({ err, instansiId, kode: galat.code }, 'masuk SSO ditolak');
+    // Only the message: the library's errors carry the token's claims in their cause.
+    const sebab = err instanceof Error ? err.message : String(err);
+    deps.log.warn({ instansiId, kode: galat.code, sebab }, 'masuk SSO ditolak');
     throw galat;
   }
 
