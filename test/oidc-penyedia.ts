@@ -70,7 +70,11 @@ export async function mulaiPenyedia(opsi: OpsiPenyedia) {
     ],
     jwks: { keys: [jwk] },
     cookies: { keys: ['kunci-cookie-penyedia-uji'] },
-    claims: { openid: ['sub'], profile: ['name', ...new Set(Object.values(opsi.akun).flatMap(Object.keys))] },
+    // `amr` with the openid scope, as providers that report their factors release it.
+    claims: {
+      openid: ['sub', 'amr'],
+      profile: ['name', ...new Set(Object.values(opsi.akun).flatMap(Object.keys))],
+    },
     features: { devInteractions: { enabled: false } },
     findAccount: (_ctx: unknown, id: string) =>
       opsi.akun[id] ? { accountId: id, claims: () => ({ sub: id, ...opsi.akun[id] }) } : undefined,
