@@ -36,7 +36,15 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${dataDir} && npm start`,
     url: `http://127.0.0.1:${port}/api/health`,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    // PUBLIC_URL as the browser reaches it: the SSO journey registers `<PUBLIC_URL>/masuk/sso` at
+    // its provider, and the SSO cookie must come back to the same host.
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    },
     reuseExistingServer: false,
     timeout: 180_000,
   },

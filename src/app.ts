@@ -26,6 +26,10 @@ import { createMfaService } from './modules/auth/mfa.service.js';
 import { createMfaKunci } from './modules/auth/mfa-kunci.js';
 import { sesiRoutes } from './modules/auth/sesi.routes.js';
 import { createSesiService } from './modules/auth/sesi.service.js';
+import { ssoRoutes } from './modules/auth/sso.routes.js';
+import { createSsoService } from './modules/auth/sso.service.js';
+import { createSsoPengaturanService } from './modules/auth/sso-pengaturan.service.js';
+import { createSsoPenyedia } from './modules/auth/sso-penyedia.js';
 import { delegasiRoutes } from './modules/delegasi/delegasi.routes.js';
 import { createDelegasiService } from './modules/delegasi/delegasi.service.js';
 import { dialogRoutes } from './modules/dialog/dialog.routes.js';
@@ -185,13 +189,16 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   });
   app.decorate('loginVerifying', loginVerifying);
   const pengaturan = createPengaturanService({ db, audit });
-  const mfa = createMfaService({
+  const mfaKunci = createMfaKunci(config);
+  const mfa = createMfaService({ db, clock, audit, kunci: mfaKunci, pengaturan, zonaWaktu: org.zonaWaktu });
+  const ssoPenyedia = createSsoPenyedia({ clock, log: app.log });
+  const ssoPengaturan = createSsoPengaturanService({
     db,
-    clock,
     audit,
-    kunci: createMfaKunci(config),
-    pengaturan,
-    zonaWaktu: org.zonaWaktu,
+    kunci: mfaKunci,
+    penyedia: ssoPenyedia,
+    publicUrl: config.PUBLIC_URL,
+    kelompok: mfa.kelompok,
   });
   const pegawai = createPegawaiService({ db, clock, audit, zonaWaktu: org.zonaWaktu, mfa });
   const auth = createAuthService({
@@ -203,6 +210,17 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     verifying: loginVerifying,
     periksaKuasa: pegawai.periksaKuasa,
     mfa,
+    kataSandiNonaktif: ssoPengaturan.kataSandiNonaktif,
+  });
+  const sso = createSsoService({
+    db,
+    clock,
+    kunci: mfaKunci,
+    penyedia: ssoPenyedia,
+    pengaturan: ssoPengaturan,
+    auth,
+    publicUrl: config.PUBLIC_URL,
+    log: app.log,
   });
   const sesi = createSesiService({ db, clock, audit });
   const importGate = createImportGate(config.IMPOR_SERENTAK);
@@ -325,7 +343,8 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     );
   }
 
-  await app.register(authRoutes(auth, config));
+  await app.register(authRoutes(auth, config, sso.urlKeluar));
+  await app.register(ssoRoutes(sso, ssoPengaturan, config));
   await app.register(mfaRoutes(mfa));
   await app.register(sesiRoutes(sesi));
   await app.register(pegawaiRoutes(pegawai, auth));

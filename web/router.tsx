@@ -24,6 +24,13 @@ const login = createRoute({
   component: lazyRouteComponent(() => import('./routes/masuk'), 'MasukPage'),
 });
 
+// The SSO provider sends the browser back here (JALUR_KEMBALI_SSO in src/domain/sso.ts).
+const masukSso = createRoute({
+  getParentRoute: () => root,
+  path: '/masuk/sso',
+  component: lazyRouteComponent(() => import('./routes/masuk-sso'), 'MasukSsoPage'),
+});
+
 // Public: anyone holding a printed document checks it, without logging in.
 const verifikasi = createRoute({
   getParentRoute: () => root,
@@ -319,6 +326,7 @@ const eskalasi = createRoute({
 
 const routeTree = root.addChildren([
   login,
+  masukSso,
   verifikasi,
   verifikasiKode,
   app.addChildren([

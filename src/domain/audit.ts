@@ -27,6 +27,7 @@ export const LABEL_AKSI_AUDIT = {
   'impor.pegawai': 'Mengimpor data pegawai',
   'jabatan.unit_mandiri': 'Mengubah status unit mandiri jabatan',
   'pengaturan.ubah': 'Mengubah pengaturan instansi',
+  'pengaturan.sso': 'Mengubah pengaturan masuk dengan SSO',
   'jadwal.buka': 'Membuka jendela pengisian',
   'jadwal.cabut': 'Mencabut bukaan jendela',
   'delegasi.buat': 'Mendelegasikan penilaian',

@@ -46,11 +46,25 @@ export function masalahKebijakanMfa(k: KebijakanMfa): string | null {
   return null;
 }
 
+/**
+ * Whether a rule set per group applies to an employee: any group he belongs to where it is on
+ * ("lainnya" is the employees in neither of the other two).
+ */
+export function berlakuBagiKelompok(
+  aturan: Record<KelompokMfa, boolean>,
+  p: { isAdmin: boolean; isPenilai: boolean },
+): boolean {
+  if (p.isAdmin && aturan.admin) return true;
+  if (p.isPenilai && aturan.penilai) return true;
+  return !p.isAdmin && !p.isPenilai && aturan.lainnya;
+}
+
 /** Whether this employee must use a code: any group he belongs to that requires it. */
 export function isMfaWajib(k: KebijakanMfa, p: { isAdmin: boolean; isPenilai: boolean }): boolean {
-  if (p.isAdmin && k.admin === 'WAJIB') return true;
-  if (p.isPenilai && k.penilai === 'WAJIB') return true;
-  return !p.isAdmin && !p.isPenilai && k.lainnya === 'WAJIB';
+  return berlakuBagiKelompok(
+    { admin: k.admin === 'WAJIB', penilai: k.penilai === 'WAJIB', lainnya: k.lainnya === 'WAJIB' },
+    p,
+  );
 }
 
 function totp(rahasiaBase32: string, label = ''): TOTP {

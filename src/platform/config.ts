@@ -90,8 +90,9 @@ const ConfigSchema = z.object({
   /** Requests per minute per API token on the /api/v1 routes. */
   API_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   /**
-   * Seals the employees' authenticator secrets and keys the hashes of their recovery codes, so a
-   * database dump alone gives no working codes. Required in production; elsewhere one is generated
+   * Seals the employees' authenticator secrets (and the instansi's SSO client secrets and the SSO
+   * login cookie) and keys the hashes of their recovery codes, so a database dump alone gives no
+   * working codes or secrets. Required in production; elsewhere one is generated
    * per data folder (platform/kunci-lokal.ts). Changing it voids every enrolment.
    */
   MFA_KEY: unsetIfEmpty(

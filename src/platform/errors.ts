@@ -58,6 +58,45 @@ export const ERRORS = {
     status: 409,
     message: 'Pendaftaran autentikator belum dimulai atau sudah selesai. Mulai pendaftaran lagi.',
   },
+  KATA_SANDI_NONAKTIF: {
+    status: 403,
+    message:
+      'Masuk dengan kata sandi dinonaktifkan instansi untuk akun Anda. Gunakan tombol “Masuk dengan SSO”.',
+  },
+  SSO_TIDAK_AKTIF: { status: 404, message: 'Masuk dengan SSO belum diaktifkan untuk instansi ini.' },
+  SSO_PENYEDIA_GAGAL: {
+    status: 503,
+    message: 'Penyedia SSO tidak dapat dihubungi. Coba lagi nanti, atau hubungi admin BKD.',
+  },
+  SSO_PERMINTAAN_TIDAK_BERLAKU: {
+    status: 400,
+    message:
+      'Proses masuk dengan SSO ini tidak dikenali atau sudah kedaluwarsa. Ulangi dari tombol “Masuk dengan SSO”.',
+  },
+  SSO_DITOLAK_PENYEDIA: {
+    status: 401,
+    message: 'Penyedia SSO membatalkan atau menolak proses masuk. Tidak ada sesi yang dibuat.',
+  },
+  SSO_TOKEN_TIDAK_SAH: {
+    status: 401,
+    message:
+      'Token dari penyedia SSO tidak sah (penerbit, tujuan, masa berlaku atau nonce tidak cocok). Tidak ada sesi yang dibuat.',
+  },
+  SSO_NIP_TIDAK_ADA: {
+    status: 401,
+    message:
+      'Akun SSO Anda tidak memuat NIP yang sah, jadi tidak dapat dicocokkan dengan pegawai. Tidak ada sesi yang dibuat; hubungi admin BKD.',
+  },
+  SSO_NIP_TIDAK_DIKENAL: {
+    status: 401,
+    message:
+      'NIP pada akun SSO Anda tidak terdaftar sebagai pegawai aktif instansi ini. Tidak ada sesi yang dibuat; hubungi admin kepegawaian.',
+  },
+  SSO_PENERBIT_TIDAK_TERHUBUNG: {
+    status: 400,
+    message:
+      'Penerbit SSO tidak dapat dihubungi atau tidak menyediakan dokumen OpenID Connect (/.well-known/openid-configuration).',
+  },
   NOT_FOUND: { status: 404, message: 'Data tidak ditemukan.' },
   BUKAN_FUNGSIONAL: { status: 404, message: 'Angka kredit hanya untuk jabatan fungsional.' },
   VERSION_CONFLICT: {

@@ -14,6 +14,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useState } from 'react';
+import type { LogoutResponse } from '../../src/contracts/sso';
 import { aksesQuery } from '../features/monitoring/api';
 import { LoncengNotifikasi } from '../features/notifikasi/LoncengNotifikasi';
 import { BakiPekerjaan } from '../features/pekerjaan/BakiPekerjaan';
@@ -88,11 +89,13 @@ export function AppLayout() {
       setYakinKeluar(true);
       return;
     }
-    await post('/api/auth/logout').catch(() => undefined);
+    const keluar = await post<LogoutResponse>('/api/auth/logout').catch(() => null);
     await Promise.all([kosongkanAntrean(), hapusCacheData()]);
     setCsrfToken(null);
     queryClient.clear();
-    await navigate({ to: '/masuk' });
+    // A session from SSO ends at the provider too; it sends the browser back to /masuk.
+    if (keluar?.alihkanKe) window.location.assign(keluar.alihkanKe);
+    else await navigate({ to: '/masuk' });
   }
 
   return (

@@ -1,16 +1,28 @@
-/** Server-side sessions, login-failure counters and authenticator codes (TOTP). */
+/** Server-side sessions, login-failure counters, authenticator codes (TOTP) and single sign-on. */
 import {
   bigint,
   boolean,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import type { KataSandiNonaktif } from '../../domain/sso.js';
+import { instansi } from './org.js';
 import { pegawai } from './pegawai.js';
+
+/**
+ * A login through the instansi's OpenID provider: which instansi, and the ID token that is sent back
+ * as `id_token_hint` when the session ends, so the provider ends its own session too.
+ */
+const asalSso = () => ({
+  ssoInstansiId: integer().references(() => instansi.id),
+  ssoIdToken: text(),
+});
 
 export const sesi = pgTable(
   'sesi',
@@ -29,6 +41,7 @@ export const sesi = pgTable(
      * own-account routes until enrolment is confirmed.
      */
     wajibDaftarMfa: boolean().notNull().default(false),
+    ...asalSso(),
   },
   (t) => [index('sesi_pegawai_idx').on(t.pegawaiId), index('sesi_expires_idx').on(t.expiresAt)],
 );
@@ -86,6 +99,30 @@ export const mfaTantangan = pgTable(
       .references(() => pegawai.id),
     kedaluwarsaAt: timestamp({ withTimezone: true }).notNull(),
     percobaan: smallint().notNull().default(0),
+    /** The code step after an SSO login: the session it opens is an SSO session. */
+    ...asalSso(),
   },
   (t) => [index('mfa_tantangan_pegawai_idx').on(t.pegawaiId)],
 );
+
+/**
+ * An instansi's OpenID Connect provider (issue 15 part 4; ADR 0014). The client secret is sealed
+ * with the MFA key (bound to the instansi) and never leaves the server; the API says only whether
+ * one is stored.
+ */
+export const ssoInstansi = pgTable('sso_instansi', {
+  instansiId: integer()
+    .primaryKey()
+    .references(() => instansi.id),
+  /** Off: no SSO button, the callback refuses, and the password login is open to everyone again. */
+  aktif: boolean().notNull().default(false),
+  penerbit: text().notNull(),
+  clientId: text().notNull(),
+  rahasiaKlienTersegel: text(),
+  /** The claim of the ID token (or UserInfo) that carries the employee's NIP. */
+  klaimNip: text().notNull(),
+  /** Per role group: the password login is refused while SSO is active. */
+  kataSandiNonaktif: jsonb().$type<KataSandiNonaktif>().notNull(),
+  version: integer().notNull().default(1),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -42,13 +42,22 @@ export async function insertSession(
     expiresAt: Date;
     userAgent: string | null;
     wajibDaftarMfa: boolean;
+    ssoInstansiId: number | null;
+    ssoIdToken: string | null;
   },
 ) {
   await db.insert(sesi).values(row);
 }
 
+/** Ends a session; answers its SSO origin (null for a password session or none). */
 export async function deleteSession(db: DbOrTx, id: string) {
-  await db.delete(sesi).where(eq(sesi.id, id));
+  const [row] = await db
+    .delete(sesi)
+    .where(eq(sesi.id, id))
+    .returning({ ssoInstansiId: sesi.ssoInstansiId, ssoIdToken: sesi.ssoIdToken });
+  return row?.ssoInstansiId && row.ssoIdToken
+    ? { ssoInstansiId: row.ssoInstansiId, ssoIdToken: row.ssoIdToken }
+    : null;
 }
 
 export async function deleteOtherSessions(db: DbOrTx, pegawaiId: number, keepId: string | null) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ChangePasswordBody, LoginBody, LoginResponse, LoginSesi } from '../../contracts/auth.js';
 import { Ok } from '../../contracts/common.js';
 import { LoginKodeBody } from '../../contracts/mfa.js';
+import { LogoutResponse } from '../../contracts/sso.js';
 import { kunciAlamat } from '../../domain/login-throttle.js';
 import { namaLengkap } from '../../domain/pegawai.js';
 import type { Config } from '../../platform/config.js';
@@ -12,6 +13,7 @@ import { SESSION_COOKIE } from './access.hooks.js';
 import type { Actor } from './actor.js';
 import type { AuthService } from './auth.service.js';
 import { DEVICE_COOKIE } from './login-throttle.js';
+import type { AsalSso } from './mfa.service.js';
 
 export function sessionUser(actor: Actor) {
   return {
@@ -25,37 +27,48 @@ export function sessionUser(actor: Actor) {
   };
 }
 
-export function authRoutes(
-  auth: AuthService,
-  config: Pick<Config, 'COOKIE_SECURE' | 'SESSION_TTL_HOURS' | 'LOGIN_RATE_LIMIT'>,
-): FastifyPluginAsyncZod {
-  const rateLimit = {
+type CookieConfig = Pick<Config, 'COOKIE_SECURE' | 'SESSION_TTL_HOURS'>;
+
+/** A login that opened a session (password, code step or SSO): the cookies, and the body the client keeps. */
+export function startSession(
+  reply: FastifyReply,
+  config: CookieConfig,
+  session: { token: string; csrfToken: string; actor: Actor; perangkat: { value: string; maxAge: number } },
+) {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.COOKIE_SECURE,
+    maxAge: config.SESSION_TTL_HOURS * 3600,
+  });
+  // Sent only back to the login routes; outlives the session (ADR 0006).
+  reply.setCookie(DEVICE_COOKIE, session.perangkat.value, {
+    path: '/api/auth',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.COOKIE_SECURE,
+    maxAge: session.perangkat.maxAge,
+  });
+  return { user: sessionUser(session.actor), csrfToken: session.csrfToken };
+}
+
+/** The login routes' limit per address (each SSO step counts like a password attempt). */
+export function loginRateLimit(config: Pick<Config, 'LOGIN_RATE_LIMIT'>) {
+  return {
     max: config.LOGIN_RATE_LIMIT,
     timeWindow: '1 minute',
     keyGenerator: (request: { ip: string }) => kunciAlamat(request.ip),
   };
+}
 
-  function startSession(
-    reply: FastifyReply,
-    session: { token: string; csrfToken: string; actor: Actor; perangkat: { value: string; maxAge: number } },
-  ) {
-    reply.setCookie(SESSION_COOKIE, session.token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: config.COOKIE_SECURE,
-      maxAge: config.SESSION_TTL_HOURS * 3600,
-    });
-    // Sent only back to the login routes; outlives the session (ADR 0006).
-    reply.setCookie(DEVICE_COOKIE, session.perangkat.value, {
-      path: '/api/auth',
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: config.COOKIE_SECURE,
-      maxAge: session.perangkat.maxAge,
-    });
-    return { user: sessionUser(session.actor), csrfToken: session.csrfToken };
-  }
+export function authRoutes(
+  auth: AuthService,
+  config: CookieConfig & Pick<Config, 'LOGIN_RATE_LIMIT'>,
+  /** The provider's end-session URL for a session that came from SSO (sso.service.ts). */
+  urlKeluarSso: (asal: AsalSso) => Promise<string | undefined>,
+): FastifyPluginAsyncZod {
+  const rateLimit = loginRateLimit(config);
 
   return async (app) => {
     app.post(
@@ -79,7 +92,7 @@ export function authRoutes(
           ip: request.ip,
           perangkat: request.cookies[DEVICE_COOKIE] ?? null,
         });
-        return 'mfa' in result ? result : startSession(reply, result);
+        return 'mfa' in result ? result : startSession(reply, config, result);
       },
     );
 
@@ -97,6 +110,7 @@ export function authRoutes(
       async (request, reply) =>
         startSession(
           reply,
+          config,
           await auth.loginKode({
             ...request.body,
             userAgent: request.headers['user-agent'] ?? null,
@@ -127,13 +141,16 @@ export function authRoutes(
         schema: {
           tags: ['Autentikasi'],
           summary: 'Keluar',
-          response: { 200: Ok, ...errorResponses(401, 403) },
+          description:
+            'Sesi yang dibuka lewat SSO menerima `alihkanKe`: alamat keluar penyedia SSO, agar sesi di penyedia ikut berakhir.',
+          response: { 200: LogoutResponse, ...errorResponses(401, 403) },
         },
       },
       async (request, reply) => {
-        await auth.logout(request.sessionId!);
+        const asal = await auth.logout(request.sessionId!);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        return { ok: true as const };
+        const alihkanKe = asal ? await urlKeluarSso(asal) : undefined;
+        return alihkanKe ? { ok: true as const, alihkanKe } : { ok: true as const };
       },
     );
 

@@ -17,7 +17,7 @@ import * as q from './auth.queries.js';
 import { kelemahanKataSandi } from './kata-sandi.js';
 import type { LoginThrottle } from './login-throttle.js';
 import * as mfaQ from './mfa.queries.js';
-import type { MfaService } from './mfa.service.js';
+import type { AsalSso, MfaService } from './mfa.service.js';
 
 export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -52,6 +52,8 @@ export function createAuthService(deps: {
   /** The ceiling of admin powers (pegawai service). */
   periksaKuasa: PeriksaKuasa;
   mfa: Pick<MfaService, 'langkahMasuk' | 'bukaTantangan' | 'pakaiKode'>;
+  /** SSO is active and the password login is off for one of the employee's role groups. */
+  kataSandiNonaktif: (account: { id: number; instansiId: number }) => Promise<boolean>;
 }) {
   const { db, clock, audit, config, throttle, verifying, mfa } = deps;
   // Unknown NIPs still cost one verification, so response time does not reveal which NIPs exist.
@@ -61,7 +63,7 @@ export function createAuthService(deps: {
   async function openSession(
     tx: Tx,
     account: { id: number; instansiId: number; opdId: number | null },
-    meta: { userAgent: string | null; requestId: string; wajibDaftarMfa: boolean },
+    meta: { userAgent: string | null; requestId: string; wajibDaftarMfa: boolean; sso: AsalSso | null },
   ) {
     const now = clock.now();
     const token = randomBytes(32).toString('base64url');
@@ -75,6 +77,8 @@ export function createAuthService(deps: {
       expiresAt: new Date(now.getTime() + config.SESSION_TTL_HOURS * 3_600_000),
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
       wajibDaftarMfa: meta.wajibDaftarMfa,
+      ssoInstansiId: meta.sso?.ssoInstansiId ?? null,
+      ssoIdToken: meta.sso?.ssoIdToken ?? null,
     });
     await audit.record(tx, {
       instansiId: account.instansiId,
@@ -83,6 +87,7 @@ export function createAuthService(deps: {
       action: 'auth.login',
       entity: 'pegawai',
       entityId: account.id,
+      after: { metode: meta.sso ? 'SSO' : 'KATA_SANDI' },
       requestId: meta.requestId,
     });
     return { token, csrfToken };
@@ -151,14 +156,32 @@ export function createAuthService(deps: {
         await throttle.gagal(nip, input.ip);
         throw new AppError('INVALID_CREDENTIALS');
       }
+      // Judged after the password, so the answer does not tell which NIPs exist (ADR 0014).
+      if (await deps.kataSandiNonaktif(account)) throw new AppError('KATA_SANDI_NONAKTIF');
       const langkah = await mfa.langkahMasuk(account);
       // An enrolled account gets the code step and no session; its counters stay until the code is
       // right, so wrong codes slow the NIP down like wrong passwords.
       if ('tantangan' in langkah) return { mfa: { tantangan: langkah.tantangan } };
       const session = await db.transaction((tx) =>
-        openSession(tx, account, { ...input, wajibDaftarMfa: langkah.wajibDaftar }),
+        openSession(tx, account, { ...input, wajibDaftarMfa: langkah.wajibDaftar, sso: null }),
       );
       return loggedIn(session, nip, input.ip);
+    },
+
+    /**
+     * After the provider vouched for the employee (sso.service.ts): the same session as the password
+     * login. Our own code is still asked unless the provider checked a second factor (ADR 0014).
+     */
+    async masukSso(
+      account: { id: number; nip: string; instansiId: number; opdId: number | null },
+      input: { userAgent: string | null; requestId: string; ip: string; sso: AsalSso; faktorKedua: boolean },
+    ) {
+      const langkah = input.faktorKedua ? { wajibDaftar: false } : await mfa.langkahMasuk(account, input.sso);
+      if ('tantangan' in langkah) return { mfa: { tantangan: langkah.tantangan } };
+      const session = await db.transaction((tx) =>
+        openSession(tx, account, { ...input, wajibDaftarMfa: langkah.wajibDaftar }),
+      );
+      return loggedIn(session, account.nip, input.ip);
     },
 
     /** The code step: an authenticator or recovery code against the challenge of the password step. */
@@ -174,7 +197,10 @@ export function createAuthService(deps: {
       await throttle.periksa(pemilik.nip, input.ip, input.perangkat);
       const hasil = await db.transaction(async (tx) => {
         const kode = await mfa.pakaiKode(tx, pemilik, input);
-        return kode === 'OK' ? openSession(tx, pemilik, { ...input, wajibDaftarMfa: false }) : kode;
+        if (kode !== 'OK') return kode;
+        const { ssoInstansiId, ssoIdToken } = pemilik;
+        const sso = ssoInstansiId && ssoIdToken ? { ssoInstansiId, ssoIdToken } : null;
+        return openSession(tx, pemilik, { ...input, wajibDaftarMfa: false, sso });
       });
       if (typeof hasil === 'string') {
         await throttle.gagal(pemilik.nip, input.ip);
@@ -187,8 +213,9 @@ export function createAuthService(deps: {
       return q.findActorBySession(db, sessionIdOf(token), clock.now());
     },
 
+    /** Ends the session; answers its SSO origin, for the provider's logout. */
     async logout(sessionId: string) {
-      await q.deleteSession(db, sessionId);
+      return q.deleteSession(db, sessionId);
     },
 
     async changePassword(

@@ -59,7 +59,13 @@ export async function liftWajibDaftar(db: DbOrTx, pegawaiId: number) {
 
 export async function insertTantangan(
   db: DbOrTx,
-  row: { id: string; pegawaiId: number; kedaluwarsaAt: Date },
+  row: {
+    id: string;
+    pegawaiId: number;
+    kedaluwarsaAt: Date;
+    ssoInstansiId: number | null;
+    ssoIdToken: string | null;
+  },
 ) {
   await db.insert(mfaTantangan).values(row);
 }
@@ -82,13 +88,21 @@ export async function deleteStaleTantanganOf(db: DbOrTx, pegawaiId: number, now:
  * guesses cannot exceed the bound.
  */
 export async function takeTantanganAttempt(db: DbOrTx, id: string, now: Date, maks: number) {
-  const [row] = await rows<{ id: number; nip: string; instansiId: number; opdId: number | null }>(
+  const [row] = await rows<{
+    id: number;
+    nip: string;
+    instansiId: number;
+    opdId: number | null;
+    ssoInstansiId: number | null;
+    ssoIdToken: string | null;
+  }>(
     db,
     sql`UPDATE mfa_tantangan t SET percobaan = t.percobaan + 1
           FROM pegawai p
          WHERE t.id = ${id} AND p.id = t.pegawai_id AND p.is_active
            AND t.kedaluwarsa_at > ${now.toISOString()}::timestamptz AND t.percobaan < ${maks}
-     RETURNING p.id, p.nip, p.instansi_id AS "instansiId", p.opd_id AS "opdId"`,
+     RETURNING p.id, p.nip, p.instansi_id AS "instansiId", p.opd_id AS "opdId",
+               t.sso_instansi_id AS "ssoInstansiId", t.sso_id_token AS "ssoIdToken"`,
   );
   return row ?? null;
 }

@@ -37,6 +37,15 @@ export interface PemilikTantangan {
   nip: string;
   instansiId: number;
   opdId: number | null;
+  /** Set when the password step was an SSO login (the session it opens is an SSO session). */
+  ssoInstansiId: number | null;
+  ssoIdToken: string | null;
+}
+
+/** The provider behind an SSO login: its instansi and the ID token for the logout hint. */
+export interface AsalSso {
+  ssoInstansiId: number;
+  ssoIdToken: string;
 }
 
 export type HasilKode = 'OK' | 'SALAH' | 'SUDAH_DIPAKAI';
@@ -51,17 +60,21 @@ export function createMfaService(deps: {
 }) {
   const { db, clock, audit, kunci } = deps;
 
-  /** The policy in force for this employee today (admin role, direct subordinates). */
+  /** The role groups the employee belongs to today (admin role, direct subordinates). */
+  async function kelompok(p: { id: number; instansiId: number }) {
+    const zona = await deps.zonaWaktu(p.instansiId);
+    return q.kelompokMfa(db, p.id, dateInZone(clock.now(), zona));
+  }
+
+  /** The policy in force for this employee today. */
   async function isWajib(p: { id: number; instansiId: number }) {
-    const [setting, zona] = await Promise.all([
-      deps.pengaturan.get(p.instansiId),
-      deps.zonaWaktu(p.instansiId),
-    ]);
-    const kelompok = await q.kelompokMfa(db, p.id, dateInZone(clock.now(), zona));
-    return isMfaWajib(setting.kebijakanMfa, kelompok);
+    const [setting, k] = await Promise.all([deps.pengaturan.get(p.instansiId), kelompok(p)]);
+    return isMfaWajib(setting.kebijakanMfa, k);
   }
 
   return {
+    kelompok,
+
     async status(actor: Actor) {
       const [mfa, kodePemulihanSisa, isRequired] = await Promise.all([
         q.findMfa(db, actor.id),
@@ -75,10 +88,10 @@ export function createMfaService(deps: {
      * After a correct password: an enrolled account gets a code step (a challenge token, no session);
      * otherwise the session opens, restricted when the policy requires a code.
      */
-    async langkahMasuk(account: {
-      id: number;
-      instansiId: number;
-    }): Promise<{ tantangan: string } | { wajibDaftar: boolean }> {
+    async langkahMasuk(
+      account: { id: number; instansiId: number },
+      sso: AsalSso | null = null,
+    ): Promise<{ tantangan: string } | { wajibDaftar: boolean }> {
       const mfa = await q.findMfa(db, account.id);
       if (!mfa?.rahasia) return { wajibDaftar: await isWajib(account) };
       const now = clock.now();
@@ -89,6 +102,8 @@ export function createMfaService(deps: {
           id: idTantangan(tantangan),
           pegawaiId: account.id,
           kedaluwarsaAt: new Date(now.getTime() + TANTANGAN_MENIT * 60_000),
+          ssoInstansiId: sso?.ssoInstansiId ?? null,
+          ssoIdToken: sso?.ssoIdToken ?? null,
         });
       });
       return { tantangan };

@@ -1,27 +1,22 @@
 /**
  * Login: NIP and password, then — for an account with an authenticator app — the code step (a
- * 6-digit code, or one of the recovery codes).
+ * 6-digit code, or one of the recovery codes); or the SSO button when the instansi has one.
  */
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { LoginResponse, LoginSesi } from '../../../src/contracts/auth';
+import type { LoginResponse } from '../../../src/contracts/auth';
 import { useGalatForm } from '../../components/GalatForm';
-import { api, setCsrfToken } from '../../lib/api';
-import { hapusCacheData } from '../../lib/luring/daring';
-import { halamanWajib, meQuery } from '../../lib/session';
+import { api } from '../../lib/api';
 import { KodeMasukForm } from './KodeMasukForm';
-
-type Sesi = (typeof LoginSesi)['_output'];
+import { TombolSso } from './TombolSso';
+import { useMasuk } from './useMasuk';
 
 export function LoginForm({ kembali }: { kembali?: string | undefined }) {
   const galat = useGalatForm();
   const [busy, setBusy] = useState(false);
   const [tantangan, setTantangan] = useState<string | null>(null);
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
+  const masuk = useMasuk(kembali);
   const form = useForm({
     initialValues: { nip: '', password: '' },
     validate: {
@@ -29,14 +24,6 @@ export function LoginForm({ kembali }: { kembali?: string | undefined }) {
       password: (v) => (v ? null : 'Kata sandi wajib diisi.'),
     },
   });
-
-  async function masuk(res: Sesi) {
-    setCsrfToken(res.csrfToken);
-    // Reads cached for offline use belong to whoever was logged in before.
-    await hapusCacheData();
-    await queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
-    await navigate({ to: halamanWajib(res.user) ?? kembali ?? '/' });
-  }
 
   const submit = form.onSubmit(async (values) => {
     setBusy(true);
@@ -87,6 +74,7 @@ export function LoginForm({ kembali }: { kembali?: string | undefined }) {
         <Button type="submit" loading={busy} fullWidth>
           Masuk
         </Button>
+        <TombolSso kembali={kembali} />
       </Stack>
     </form>
   );
