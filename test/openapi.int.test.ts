@@ -36,7 +36,9 @@ const PERINGATAN_DIJELASKAN = [
   'no-ambiguous-paths /api/realisasi/pegawai/{id} /api/realisasi/{id}/nilai',
   'no-ambiguous-paths /api/realisasi/{id}/berkas/{buktiId} /api/realisasi/{rhkId}/{periode}/log',
   'no-ambiguous-paths /api/realisasi/{id}/log/{logId} /api/realisasi/{rhkId}/{periode}/log',
-  // GET /api/health takes no input and no credential: it has no 4xx answer to declare.
+  // GET /api/health and GET /api/auth/sso (the login page's SSO buttons) take no input and no
+  // credential: they have no 4xx answer to declare.
+  'operation-4xx-response #/paths/~1api~1auth~1sso/get/responses',
   'operation-4xx-response #/paths/~1api~1health/get/responses',
 ];
 
