@@ -172,6 +172,16 @@ const realisasiBawahan = createRoute({
   validateSearch: periodeSearch,
   component: lazyRouteComponent(() => import('./routes/realisasi-bawahan'), 'RealisasiBawahanPage'),
 });
+const progresHarianSaya = createRoute({
+  getParentRoute: () => app,
+  path: '/progres-harian',
+  component: lazyRouteComponent(() => import('./routes/progres-harian'), 'ProgresHarianSayaPage'),
+});
+const progresHarianTim = createRoute({
+  getParentRoute: () => app,
+  path: '/progres-harian/tim',
+  component: lazyRouteComponent(() => import('./routes/progres-harian'), 'ProgresHarianTimPage'),
+});
 const masukanRekan = createRoute({
   getParentRoute: () => app,
   path: '/masukan-rekan',
@@ -332,6 +342,8 @@ const routeTree = root.addChildren([
     realisasiSaya,
     realisasiBawahan,
     realisasiPenilaian,
+    progresHarianSaya,
+    progresHarianTim,
     masukanRekan,
     kotakMasuk,
     delegasi,
