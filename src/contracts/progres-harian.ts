@@ -3,15 +3,19 @@
  * days with every entry, and the assessor's comment on one day.
  */
 import { z } from 'zod';
-import { BATAS_INT, teks } from './common.js';
+import { BATAS_INT, IsoDate, teks } from './common.js';
 
-const TANGGAL = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** A calendar date: the format, and a day the month has (no 30 February). */
+const Tanggal = IsoDate.refine((t) => {
+  const d = new Date(`${t}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === t;
+}, 'Tanggal tidak valid.');
 
 export const PegawaiBulanParams = z.object({ id: z.coerce.number().int().positive().max(BATAS_INT) });
 
 export const KomentarParams = z.object({
   id: z.coerce.number().int().positive().max(BATAS_INT),
-  tanggal: teks().regex(TANGGAL, 'Tanggal harus berformat TTTT-BB-HH.'),
+  tanggal: Tanggal,
 });
 
 export const KomentarBody = z.object({

@@ -23,6 +23,12 @@ type Meta = { requestId: string };
 
 const labelBulan = (bulan: string) => labelPeriode(periodeOf(bulan, { periode: 'BULANAN' }));
 
+/** The first and last date of a month. */
+function rentang(bulan: string) {
+  const semua = tanggalBulan(bulan);
+  return { dari: semua[0]!, sampai: semua.at(-1)! };
+}
+
 export function createProgresHarianService(deps: {
   db: Db;
   clock: Clock;
@@ -33,27 +39,54 @@ export function createProgresHarianService(deps: {
 }) {
   const { db, clock, audit } = deps;
 
-  /** The month's days with the instansi's calendar. */
-  async function kalender(instansiId: number, bulan: string) {
-    const semua = tanggalBulan(bulan);
-    const [dari, sampai] = [semua[0]!, semua.at(-1)!];
-    const k = await deps.kehadiran.kalender(instansiId, dari, sampai);
-    return { hari: hariBulan(bulan, k.jamKerja, k.libur), dari, sampai };
-  }
-
   /** Whether the actor assesses the employee this month (pejabat penilai or his delegate). */
   async function menilai(actor: Actor, pegawaiId: number, bulan: string) {
     const { items } = await deps.realisasi.bawahan(actor, bulan);
     return items.some((i) => i.pegawaiId === pegawaiId && i.peran !== 'ESKALASI');
   }
 
+  async function pegawai(actor: Actor, pegawaiId: number, bulan: string): Promise<ProgresPegawaiOut> {
+    const kal = rentang(bulan);
+    const [entri, komentar, dapatKomentar] = await Promise.all([
+      pq.entriPegawai(db, pegawaiId, kal.dari, kal.sampai),
+      pq.komentarPegawai(db, pegawaiId, kal.dari, kal.sampai),
+      actor.id === pegawaiId ? false : menilai(actor, pegawaiId, bulan),
+    ]);
+    const tanggal = [...new Set([...entri.map((e) => e.tanggal), ...komentar.map((k) => k.tanggal)])].sort();
+    return {
+      pegawaiId,
+      bulan,
+      label: labelBulan(bulan),
+      dapatKomentar,
+      hari: tanggal.map((t) => {
+        const hari = entri.filter((e) => e.tanggal === t);
+        return {
+          tanggal: t,
+          menit: hari.reduce((n, e) => n + durasiMenit(e), 0),
+          entri: hari.map(({ tanggal: _, ...e }) => e),
+          komentar: komentar
+            .filter((k) => k.tanggal === t)
+            .map((k) => ({
+              id: k.id,
+              tanggal: k.tanggal,
+              teks: k.teks,
+              olehNama: namaLengkap(k),
+              at: k.at.toISOString(),
+            })),
+        };
+      }),
+    };
+  }
+
   return {
     async tim(actor: Actor, bulan: string): Promise<TimProgresOut> {
-      const [{ items }, kal, p] = await Promise.all([
+      const kal = rentang(bulan);
+      const [{ items }, kalender, p] = await Promise.all([
         deps.realisasi.bawahan(actor, bulan),
-        kalender(actor.instansiId, bulan),
+        deps.kehadiran.kalender(actor.instansiId, kal.dari, kal.sampai),
         deps.pengaturan.get(actor.instansiId),
       ]);
+      const hari = hariBulan(bulan, kalender.jamKerja, kalender.libur);
       const ids = items.map((i) => i.pegawaiId);
       const [waktu, komentar] = await Promise.all([
         pq.waktuEntri(db, ids, kal.dari, kal.sampai),
@@ -78,13 +111,13 @@ export function createProgresHarianService(deps: {
         bulan,
         label: labelBulan(bulan),
         batasMenitHarian: p.progresHarian.batasMenitHarian,
-        hari: kal.hari,
+        hari,
         pegawai: items.map((i) => ({
           pegawaiId: i.pegawaiId,
           nip: i.nip,
           namaLengkap: i.namaLengkap,
           jabatanNama: i.jabatanNama,
-          hari: kal.hari.flatMap(({ tanggal }) => {
+          hari: hari.flatMap(({ tanggal }) => {
             const h = perHari.get(`${i.pegawaiId}|${tanggal}`);
             return h ? [{ tanggal, ...h }] : [];
           }),
@@ -93,40 +126,7 @@ export function createProgresHarianService(deps: {
     },
 
     /** One employee's month by day (route access decides who reads). */
-    async pegawai(actor: Actor, pegawaiId: number, bulan: string): Promise<ProgresPegawaiOut> {
-      const kal = await kalender(actor.instansiId, bulan);
-      const [entri, komentar, dapatKomentar] = await Promise.all([
-        pq.entriPegawai(db, pegawaiId, kal.dari, kal.sampai),
-        pq.komentarPegawai(db, pegawaiId, kal.dari, kal.sampai),
-        actor.id === pegawaiId ? false : menilai(actor, pegawaiId, bulan),
-      ]);
-      const tanggal = [
-        ...new Set([...entri.map((e) => e.tanggal), ...komentar.map((k) => k.tanggal)]),
-      ].sort();
-      return {
-        pegawaiId,
-        bulan,
-        label: labelBulan(bulan),
-        dapatKomentar,
-        hari: tanggal.map((t) => {
-          const hari = entri.filter((e) => e.tanggal === t);
-          return {
-            tanggal: t,
-            menit: hari.reduce((n, e) => n + durasiMenit(e), 0),
-            entri: hari.map(({ tanggal: _, ...e }) => e),
-            komentar: komentar
-              .filter((k) => k.tanggal === t)
-              .map((k) => ({
-                id: k.id,
-                tanggal: k.tanggal,
-                teks: k.teks,
-                olehNama: namaLengkap(k),
-                at: k.at.toISOString(),
-              })),
-          };
-        }),
-      };
-    },
+    pegawai,
 
     /** The assessor's comment on one day of the employee. */
     async komentari(
@@ -165,7 +165,7 @@ export function createProgresHarianService(deps: {
           requestId: meta.requestId,
         });
       });
-      return this.pegawai(actor, pegawaiId, bulan);
+      return pegawai(actor, pegawaiId, bulan);
     },
   };
 }
