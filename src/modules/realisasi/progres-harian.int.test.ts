@@ -169,9 +169,10 @@ describe('progres harian: the rules of a day across RHKs', () => {
   });
 
   it('refuses a date outside the approved plan (a plan cut short by a mutation)', async () => {
-    const [s] = await rows<{ id: number }>(
+    const [s] = await rows<{ id: number; akhir: string }>(
       h.db,
-      sql`SELECT id FROM skp WHERE pegawai_id = ${org.pelaksana.id} AND status = 'DISETUJUI'`,
+      sql`SELECT id, periode_akhir::text AS akhir FROM skp
+           WHERE pegawai_id = ${org.pelaksana.id} AND status = 'DISETUJUI'`,
     );
     await h.db.execute(sql`UPDATE skp SET periode_akhir = '2026-07-20' WHERE id = ${s!.id}`);
     try {
@@ -179,12 +180,12 @@ describe('progres harian: the rules of a day across RHKs', () => {
       await ditolak(
         await tambah(rhkStaf[0]!, entri('2026-07-21', '08:00', '10:00')),
         'tanggal',
-        /^Tanggal Selasa, 21 Juli 2026 di luar masa SKP \(Kamis, 1 Januari 2026 s\.d\. Senin, 20 Juli 2026\)\.$/,
+        /^Tanggal Selasa, 21 Juli 2026 di luar masa SKP \(.+ s\.d\. Senin, 20 Juli 2026\)\.$/,
       );
       expect(await jejak()).toEqual(before);
       expect((await tambah(rhkStaf[0]!, entri('2026-07-20', '08:00', '10:00'))).statusCode).toBe(201);
     } finally {
-      await h.db.execute(sql`UPDATE skp SET periode_akhir = '2026-12-31' WHERE id = ${s!.id}`);
+      await h.db.execute(sql`UPDATE skp SET periode_akhir = ${s!.akhir}::date WHERE id = ${s!.id}`);
     }
   });
 
