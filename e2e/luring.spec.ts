@@ -131,7 +131,7 @@ async function catatLog(page: Page, tanggal: string, kegiatan: string, kuantitas
   await form.getByLabel('Jam Mulai').fill('08:00');
   await form.getByLabel('Jam Selesai').fill('11:00');
   await form.getByLabel('Kegiatan Harian').fill(kegiatan);
-  await form.getByLabel('Realisasi', { exact: true }).fill(kuantitas);
+  await form.getByRole('textbox', { name: 'Realisasi', exact: true }).fill(kuantitas);
   await form.getByLabel('Satuan').fill('kegiatan');
   await form.getByRole('button', { name: 'Tambah', exact: true }).click();
   await expect(form).toBeHidden();

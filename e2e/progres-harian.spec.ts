@@ -90,7 +90,7 @@ async function isi(
   await form.getByLabel('Jam Mulai').fill(mulai);
   await form.getByLabel('Jam Selesai').fill(selesai);
   await form.getByLabel('Kegiatan Harian').fill(kegiatan);
-  await form.getByLabel('Realisasi', { exact: true }).fill(n);
+  await form.getByRole('textbox', { name: 'Realisasi', exact: true }).fill(n);
   await form.getByLabel('Satuan').fill('kegiatan');
   await form.getByRole('button', { name: 'Tambah', exact: true }).click();
 }
