@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, type Locator } from '@playwright/test';
+import { namaTanggal } from '../src/domain/progres-harian.js';
 import { type DemoAccount, demoAccounts, masuk } from './accounts.js';
 import { test } from './fixtures.js';
 import { hariKerja } from './hari-kerja.js';
@@ -16,6 +17,7 @@ async function apiLogin(api: APIRequestContext, a: DemoAccount) {
 let periode: string;
 let hari: string[];
 let pegawai: DemoAccount;
+let penilai: DemoAccount;
 
 // A colleague of Salim with an approved plan and an untouched month: the second such colleague, so
 // the offline journey (which takes the first) never shares his month. The BKD opens his input window.
@@ -25,9 +27,9 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   const me = (await (await own.get('/api/me')).json()) as { rantaiAtasan: { nip: string }[] };
   const jadwal = (await (await own.get('/api/jadwal')).json()) as { jadwal: { kode: string }[] };
   await own.dispose();
-  const atasan = Object.values(accounts).find((a) => a.nip === me.rantaiAtasan[0]?.nip)!;
+  penilai = Object.values(accounts).find((a) => a.nip === me.rantaiAtasan[0]?.nip)!;
   const atasanApi = await playwright.request.newContext({ baseURL });
-  await apiLogin(atasanApi, atasan);
+  await apiLogin(atasanApi, penilai);
   const akunDemo = new Set(Object.values(accounts).map((a) => a.nip));
   let pegawaiId = 0;
   for (const p of jadwal.jadwal.map((j) => j.kode).reverse()) {
@@ -124,4 +126,26 @@ test('on a phone, an employee records three days of progres harian, one refused 
   const log = card.getByRole('region', { name: /^Progres harian/ });
   await expect(log.getByRole('row')).toHaveCount(4);
   await expect(log.getByText(/jumlah progres harian\): 9 kegiatan/)).toBeVisible();
+});
+
+test('the assessor sees the team month at a glance and comments on one day; the employee reads it', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const bulan = hari[1]!.slice(0, 7);
+  const komentar = 'Lampirkan daftar hadir posyandu.';
+  await masuk(page, penilai);
+  await page.goto(`/progres-harian/tim?bulan=${bulan}`);
+  await page.getByRole('button', { name: pegawai.nama }).click();
+  const hariItu = page.getByRole('region', { name: namaTanggal(hari[1]!) });
+  await expect(hariItu.getByText('Posyandu balita')).toBeVisible();
+  await hariItu.getByRole('button', { name: 'Beri komentar' }).click();
+  await hariItu.getByRole('textbox', { name: 'Komentar' }).fill(komentar);
+  await hariItu.getByRole('button', { name: 'Simpan komentar' }).click();
+  await expect(hariItu.getByText(komentar)).toBeVisible();
+
+  await page.context().clearCookies();
+  await masuk(page, pegawai);
+  await page.goto(`/progres-harian?bulan=${bulan}`);
+  await expect(page.getByRole('region', { name: namaTanggal(hari[1]!) }).getByText(komentar)).toBeVisible();
 });

@@ -1,16 +1,22 @@
 import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { Loading } from '../components/Status';
 import { bulanIni, PilihBulan } from '../features/kehadiran/PilihBulan';
 import { ProgresBulan } from '../features/progres-harian/ProgresBulan';
 import { ProgresTim } from '../features/progres-harian/ProgresTim';
 import { useMe } from '../lib/session';
 
+/** The month in the address (`?bulan=`), today's when absent; choosing another one navigates. */
+function useBulan(to: '/progres-harian' | '/progres-harian/tim') {
+  const { bulan } = useSearch({ strict: false }) as { bulan?: string };
+  const navigate = useNavigate();
+  return [bulan ?? bulanIni(), (b: string) => navigate({ to, search: { bulan: b } })] as const;
+}
+
 /** The employee's own progres harian by day, with the assessor's comments. */
 export function ProgresHarianSayaPage() {
   const me = useMe();
-  const [bulan, setBulan] = useState(bulanIni);
+  const [bulan, setBulan] = useBulan('/progres-harian');
   if (!me) return <Loading />;
   return (
     <Stack maw={900}>
@@ -32,7 +38,7 @@ export function ProgresHarianSayaPage() {
 
 /** The assessor's team month at a glance. */
 export function ProgresHarianTimPage() {
-  const [bulan, setBulan] = useState(bulanIni);
+  const [bulan, setBulan] = useBulan('/progres-harian/tim');
   return (
     <Stack>
       <Group justify="space-between" align="end">
