@@ -4,6 +4,7 @@ import { encodePng } from '../scripts/png.js';
 import { type DemoAccount, demoAccounts, masuk } from './accounts.js';
 import { periksaAksesibilitas } from './aksesibilitas.js';
 import { test } from './fixtures.js';
+import { hariKerja } from './hari-kerja.js';
 
 const accounts = demoAccounts();
 // A colleague of Salim under the same pejabat penilai whose month no other journey touches (the
@@ -31,7 +32,8 @@ interface Bulan {
 }
 
 let periode: string;
-let mulai: string;
+/** Working days of the period's first month: progres harian refuses weekends and holidays. */
+let hari: string[];
 let pegawaiId: number;
 let pegawai: DemoAccount;
 let penilai: DemoAccount;
@@ -83,7 +85,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
       pegawai = akun;
       pegawaiId = rekan.pegawaiId;
       periode = bulan.periode.kode;
-      mulai = bulan.periode.mulai;
+      hari = await hariKerja(atasanApi, bulan.periode.mulai);
       break;
     }
   }
@@ -124,12 +126,12 @@ const antrean = (page: Page, teks: string) => page.getByRole('banner').getByRole
 async function catatLog(page: Page, tanggal: string, kegiatan: string, kuantitas: string) {
   const card = kartu(page).first();
   await card.getByRole('button', { name: 'Tambah entri' }).click();
-  const form = card.getByRole('form', { name: /^Tambah entri log harian/ });
-  await form.getByLabel('Tanggal').fill(tanggal);
-  await form.getByLabel('Jam mulai').fill('08:00');
-  await form.getByLabel('Jam selesai').fill('11:00');
-  await form.getByLabel('Kegiatan').fill(kegiatan);
-  await form.getByLabel('Kuantitas').fill(kuantitas);
+  const form = card.getByRole('form', { name: /^Tambah entri progres harian/ });
+  await form.getByLabel('Tanggal Kegiatan').fill(tanggal);
+  await form.getByLabel('Jam Mulai').fill('08:00');
+  await form.getByLabel('Jam Selesai').fill('11:00');
+  await form.getByLabel('Kegiatan Harian').fill(kegiatan);
+  await form.getByRole('textbox', { name: 'Realisasi', exact: true }).fill(kuantitas);
   await form.getByLabel('Satuan').fill('kegiatan');
   await form.getByRole('button', { name: 'Tambah', exact: true }).click();
   await expect(form).toBeHidden();
@@ -166,8 +168,8 @@ test('a field employee records two daily entries and a camera photo offline, rel
   // Offline: the page says so; the entries and the photo go to the outbox.
   await context.setOffline(true);
   await expect(page.getByText('Anda sedang luring — entri disimpan di perangkat')).toBeVisible();
-  await catatLog(page, `${mulai}-05`, kegiatan[0]!, '3');
-  await catatLog(page, `${mulai}-06`, kegiatan[1]!, '2');
+  await catatLog(page, hari[2]!, kegiatan[0]!, '3');
+  await catatLog(page, hari[3]!, kegiatan[1]!, '2');
 
   const card = kartu(page).first();
   await card.locator('input[type="file"][capture]').setInputFiles({
@@ -227,7 +229,7 @@ test('a field employee records two daily entries and a camera photo offline, rel
   const item = kartu(page).first();
   await expect(item.getByRole('link', { name: 'foto-kegiatan.jpg' })).toBeVisible();
   for (const k of kegiatan) await expect(item.getByText(k)).toBeVisible();
-  await periksaAksesibilitas(page, 'Penilaian bawahan dengan log harian');
+  await periksaAksesibilitas(page, 'Penilaian bawahan dengan progres harian');
 });
 
 test('an entry refused on arrival (the month was submitted from another device meanwhile) is a conflict with what to do; discarded, it never reaches the server', async ({
@@ -243,7 +245,7 @@ test('an entry refused on arrival (the month was submitted from another device m
   await expect(kartu(page).first().getByRole('button', { name: 'Tambah entri' })).toBeVisible();
 
   await context.setOffline(true);
-  await catatLog(page, `${mulai}-07`, kegiatan, '1');
+  await catatLog(page, hari[4]!, kegiatan, '1');
   await expect(antrean(page, '1 entri menunggu dikirim')).toBeVisible();
 
   // Meanwhile Salim submits the month from his office computer.

@@ -76,6 +76,8 @@ import { pkRoutes } from './modules/pk/pk.routes.js';
 import { createPkService } from './modules/pk/pk.service.js';
 import { logHarianRoutes } from './modules/realisasi/log-harian.routes.js';
 import { createLogHarianService } from './modules/realisasi/log-harian.service.js';
+import { progresHarianRoutes } from './modules/realisasi/progres-harian.routes.js';
+import { createProgresHarianService } from './modules/realisasi/progres-harian.service.js';
 import { realisasiRoutes } from './modules/realisasi/realisasi.routes.js';
 import { createRealisasiService } from './modules/realisasi/realisasi.service.js';
 import { realisasiImporRoutes } from './modules/realisasi/realisasi-impor.routes.js';
@@ -281,7 +283,6 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     'pengingat',
     createPengingatService({ db, clock, jadwal, monitoring, auditCheckpoint, idempoten, pekerjaan }),
   );
-  const logHarian = createLogHarianService({ db, clock, audit, realisasi });
   const realisasiImpor = createRealisasiImporService({ db, realisasi, pekerjaan });
   const dialog = createDialogService({ db, clock, audit, notifikasi, pegawai, zonaWaktu: org.zonaWaktu });
   const riwayat = createRiwayatService({ db, clock, jadwal });
@@ -312,6 +313,8 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const laporan = createLaporanService({ db, pekerjaan });
   const tindakLanjut = createTindakLanjutService({ db });
   const kehadiran = createKehadiranService({ db, clock, audit, zonaWaktu: org.zonaWaktu, pekerjaan });
+  const logHarian = createLogHarianService({ db, clock, audit, realisasi, pengaturan, kehadiran });
+  const progresHarian = createProgresHarianService({ db, clock, audit, realisasi, kehadiran, pengaturan });
   const tokenApi = createTokenApiService({ db, clock, audit });
   const apiV1 = createApiV1Service({ db, clock, impor, kehadiran, zonaWaktu: org.zonaWaktu });
 
@@ -363,6 +366,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(delegasiRoutes(delegasi));
   await app.register(inboxRoutes(inbox));
   await app.register(logHarianRoutes(logHarian, idempoten));
+  await app.register(progresHarianRoutes(progresHarian));
   await app.register(realisasiImporRoutes(realisasiImpor, importGate));
   await app.register(dialogRoutes(dialog));
   await app.register(riwayatRoutes(riwayat));

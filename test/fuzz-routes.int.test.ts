@@ -153,6 +153,7 @@ function nilaiParam(path: string, name: string): string {
     opdId: idNyata.opdId!,
     periode: '2026-07',
     bulan: '2026-07',
+    tanggal: '2026-07-14',
     kode: 'ABCDE-23456',
   };
   if (name in per) return String(per[name]);

@@ -184,6 +184,22 @@ const realisasiBawahan = createRoute({
   validateSearch: periodeSearch,
   component: lazyRouteComponent(() => import('./routes/realisasi-bawahan'), 'RealisasiBawahanPage'),
 });
+// Progres harian across RHKs: `bulan` ('YYYY-MM') chooses the month (today's when absent).
+const bulanSearch = (s: Record<string, unknown>): { bulan?: string } => ({
+  bulan: typeof s.bulan === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(s.bulan) ? s.bulan : undefined,
+});
+const progresHarianSaya = createRoute({
+  getParentRoute: () => app,
+  path: '/progres-harian',
+  validateSearch: bulanSearch,
+  component: lazyRouteComponent(() => import('./routes/progres-harian'), 'ProgresHarianSayaPage'),
+});
+const progresHarianTim = createRoute({
+  getParentRoute: () => app,
+  path: '/progres-harian/tim',
+  validateSearch: bulanSearch,
+  component: lazyRouteComponent(() => import('./routes/progres-harian'), 'ProgresHarianTimPage'),
+});
 const masukanRekan = createRoute({
   getParentRoute: () => app,
   path: '/masukan-rekan',
@@ -345,6 +361,8 @@ const routeTree = root.addChildren([
     realisasiSaya,
     realisasiBawahan,
     realisasiPenilaian,
+    progresHarianSaya,
+    progresHarianTim,
     masukanRekan,
     kotakMasuk,
     delegasi,

@@ -1,6 +1,7 @@
 /**
- * The optional daily log of a realisasi, "progress harian" (SPEC §5.2). Shapes and lengths here; what
- * makes an entry valid for its period (dates, times, quantity, link) is the rule in domain/log-harian.ts.
+ * Progres harian of a realisasi (SPEC §5.2, §12: the national form's fields). Shapes and lengths here;
+ * what makes an entry valid for its period (dates, times, quantity, link) is the rule in
+ * domain/log-harian.ts, what makes it fit its day (overlap, cap, working day, plan) domain/progres-harian.ts.
  */
 import { z } from 'zod';
 import { BATAS_INT, teks } from './common.js';
@@ -23,6 +24,8 @@ export const LogHarianInput = z.object({
     .nullable()
     .default(null)
     .transform((v) => (v === '' ? null : v)),
+  /** A file already uploaded as evidence of the same realisasi (optional). */
+  buktiBerkasId: z.number().int().positive().max(BATAS_INT).nullable().default(null),
 });
 
 /** A new entry; `version` of the realisasi when it already exists (optimistic lock, as for its PUT). */
@@ -56,6 +59,9 @@ export const LogHarianEntri = z.object({
   kuantitas: z.number(),
   satuan: z.string(),
   buktiDukung: z.string().nullable(),
+  buktiBerkasId: z.number().nullable(),
+  /** The file's name when the entry points at one (downloaded through the realisasi's evidence). */
+  namaBerkas: z.string().nullable(),
 });
 export type LogHarianEntri = z.infer<typeof LogHarianEntri>;
 
@@ -63,6 +69,8 @@ export const LogHarianOut = z.object({
   realisasiId: z.number(),
   /** The realisasi's version, for the next write (each change to the log bumps it). */
   version: z.number(),
+  /** The realisasi's rencana aksi: the Rencana Aksi every entry of this log belongs to. */
+  rencanaAksi: z.string().nullable(),
   /** The realisasi's value and unit as the log leaves them. */
   nilai: z.number().nullable(),
   satuan: z.string().nullable(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { JENIS_PERIODE } from '../domain/jadwal.js';
 import { PEMBULATAN } from '../domain/kurva.js';
 import { PREDIKAT_PEGAWAI, RATING } from '../domain/predikat.js';
+import { BATAS_MENIT_HARIAN_MAKS, BATAS_MENIT_HARIAN_MIN } from '../domain/progres-harian.js';
 import { BATAS_INT, teks } from './common.js';
 import { KebijakanMfa } from './mfa.js';
 
@@ -94,6 +95,18 @@ export const PemetaanPredikatOrganisasi = z.object({
   SANGAT_KURANG: RatingPemetaan,
 });
 
+/** The day rules of progres harian (SPEC §12; domain/progres-harian.ts). */
+export const AturanProgresHarian = z.object({
+  /** The most minutes of activity per day (default 450 = 7.5 h). */
+  batasMenitHarian: z
+    .number({ error: 'Batas jam progres harian harus berupa angka menit.' })
+    .int('Batas jam progres harian harus menit bulat.')
+    .min(BATAS_MENIT_HARIAN_MIN, 'Batas jam progres harian paling sedikit 1 jam (60 menit).')
+    .max(BATAS_MENIT_HARIAN_MAKS, 'Batas jam progres harian paling banyak 24 jam (1440 menit).'),
+  /** Whether entries may fall on holidays and days without working hours (default false). */
+  bolehHariLibur: z.boolean(),
+});
+
 export const Pengaturan = z.object({
   /** SKP deadline as MM-DD (default 01-31). */
   batasSkp: teks().regex(
@@ -133,6 +146,7 @@ export const Pengaturan = z.object({
     .min(2, 'Tempat penandatanganan paling sedikit 2 huruf, mis. Gorontalo.')
     .max(60, 'Tempat penandatanganan paling banyak 60 karakter.')
     .nullable(),
+  progresHarian: AturanProgresHarian,
 });
 export const PengaturanOut = Pengaturan.extend({ version: z.number() });
 export type PengaturanOut = z.infer<typeof PengaturanOut>;
@@ -147,5 +161,6 @@ export const PengaturanBody = Pengaturan.extend({
   batasEvaluasiTahunan: Pengaturan.shape.batasEvaluasiTahunan.optional(),
   kebijakanMfa: KebijakanMfa.optional(),
   tempatTandaTangan: Pengaturan.shape.tempatTandaTangan.optional(),
+  progresHarian: AturanProgresHarian.optional(),
   version: z.number().int().positive().max(BATAS_INT),
 });

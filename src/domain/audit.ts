@@ -58,6 +58,7 @@ export const LABEL_AKSI_AUDIT = {
   'realisasi.log_tambah': 'Menambah log harian',
   'realisasi.log_ubah': 'Mengubah log harian',
   'realisasi.log_hapus': 'Menghapus log harian',
+  'progres_harian.komentar': 'Mengomentari progres harian',
   'penilaian.buat': 'Menilai kinerja periodik',
   'penilaian.ubah': 'Mengubah penilaian periodik',
   'penilaian.kalibrasi': 'Mengkalibrasi penilaian',

@@ -13,7 +13,7 @@ import { useDaring } from '../lib/luring/daring';
 import { cobaLagi, kirimAntrean } from '../lib/luring/kirim';
 
 const JENIS: Record<EntriAntrean['jenis'], string> = {
-  LOG: 'Log harian',
+  LOG: 'Progres harian',
   BERKAS: 'Foto/berkas bukti dukung',
   DRAF: 'Draf realisasi',
 };

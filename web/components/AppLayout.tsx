@@ -48,6 +48,8 @@ export function AppLayout() {
     { to: '/skp-bawahan', label: 'SKP Bawahan', show: !!me?.isPejabatPenilai },
     { to: '/realisasi', label: 'Realisasi Saya', show: true, exact: true },
     { to: '/realisasi/bawahan', label: 'Penilaian Bawahan', show: !!me?.isPejabatPenilai },
+    { to: '/progres-harian', label: 'Progres Harian Saya', show: true, exact: true },
+    { to: '/progres-harian/tim', label: 'Progres Harian Tim', show: !!me?.isPejabatPenilai },
     { to: '/masukan-rekan', label: 'Masukan Rekan Kerja', show: true },
     { to: '/dialog', label: 'Dialog Kinerja', show: true },
     { to: '/riwayat', label: 'Riwayat Kinerja', show: true },
@@ -176,8 +178,8 @@ export function AppLayout() {
             role="status"
             title="Anda sedang luring — entri disimpan di perangkat"
           >
-            Log harian dan foto bukti dukung yang Anda catat disimpan di perangkat ini dan dikirim otomatis
-            saat koneksi kembali.
+            Progres harian dan foto bukti dukung yang Anda catat disimpan di perangkat ini dan dikirim
+            otomatis saat koneksi kembali.
           </Alert>
         )}
         <Outlet />

@@ -3,6 +3,7 @@ import { Forbidden } from '../components/Status';
 import { PengaturanInstansi } from '../features/pengaturan/PengaturanInstansi';
 import { PengaturanKurva } from '../features/pengaturan/PengaturanKurva';
 import { PengaturanMfa } from '../features/pengaturan/PengaturanMfa';
+import { PengaturanProgresHarian } from '../features/pengaturan/PengaturanProgresHarian';
 import { PengaturanSso } from '../features/pengaturan/PengaturanSso';
 import { ISTILAH_CASCADING } from '../lib/istilah';
 import { isBkd, useMe } from '../lib/session';
@@ -14,6 +15,7 @@ export function PengaturanPage() {
       <Title order={2}>{ISTILAH_CASCADING.pengaturanInstansi}</Title>
       <PengaturanInstansi />
       <PengaturanKurva />
+      <PengaturanProgresHarian />
       <PengaturanMfa />
       <PengaturanSso />
     </Stack>

@@ -43,12 +43,17 @@ export const pengaturan = pgTable(
     kebijakanMfa: jsonb().$type<KebijakanMfa>(),
     /** The place printed beside the signature dates ("Gorontalo, 31 Januari 2027"); null = from the instansi's name. */
     tempatTandaTangan: text(),
+    /** Progres harian (SPEC §12): the most minutes of activity per day (practice 7.5 h = 450). */
+    progresBatasMenit: smallint().notNull().default(450),
+    /** Whether progres harian may fall on holidays and days without working hours. */
+    progresBolehHariLibur: boolean().notNull().default(false),
     version: integer().notNull().default(1),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('pengaturan_periode_ck', sql`${t.periode} IN ('BULANAN', 'TRIWULANAN', 'SEMESTERAN')`),
     // The API validates too; this keeps a seed or a manual fix from storing windows out of order.
+    check('pengaturan_progres_batas_ck', sql`${t.progresBatasMenit} BETWEEN 60 AND 1440`),
     check(
       'pengaturan_jendela_ck',
       sql`1 <= ${t.inputMulai} AND ${t.inputMulai} <= ${t.inputAkhir} AND ${t.inputAkhir} < ${t.penilaianMulai} AND ${t.penilaianMulai} <= ${t.penilaianAkhir} AND ${t.penilaianAkhir} < ${t.perbaikanMulai} AND ${t.perbaikanMulai} <= ${t.perbaikanAkhir} AND ${t.perbaikanAkhir} <= 31`,

@@ -152,7 +152,11 @@ export const penilaianPeriodik = pgTable(
   ],
 );
 
-/** The optional daily log that sums into the monthly realisasi (log-harian.ts). */
+/**
+ * Progres harian (SPEC §5.2, §12): the daily entries that sum into the realisasi of their RHK and period
+ * (its rencana aksi is the entry's Rencana Aksi). The day rules (log-harian.service.ts) apply on write;
+ * rows from before them keep their times and stay as they were (see the migration progres_harian).
+ */
 export const logHarian = pgTable(
   'log_harian',
   {
@@ -167,6 +171,31 @@ export const logHarian = pgTable(
     kuantitas: integer().notNull(),
     satuan: text().notNull(),
     buktiDukung: text(),
+    /** A file of the realisasi's evidence (the existing storage) this entry points at. */
+    buktiBerkasId: integer().references(() => buktiDukung.id, { onDelete: 'set null' }),
+    /** When it was first recorded; null for entries from before progres harian (unknown). */
+    dicatatAt: timestamp({ withTimezone: true }),
   },
   (t) => [index('log_harian_realisasi_idx').on(t.realisasiId, t.tanggal)],
+);
+
+/** The assessor's comment on one day of an employee's progres harian, shown to the employee. */
+export const komentarProgresHarian = pgTable(
+  'komentar_progres_harian',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    instansiId: integer()
+      .notNull()
+      .references(() => instansi.id),
+    pegawaiId: integer()
+      .notNull()
+      .references(() => pegawai.id),
+    tanggal: date().notNull(),
+    teks: text().notNull(),
+    olehId: integer()
+      .notNull()
+      .references(() => pegawai.id),
+    at: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('komentar_progres_harian_idx').on(t.pegawaiId, t.tanggal)],
 );

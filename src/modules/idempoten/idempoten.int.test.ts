@@ -106,7 +106,10 @@ describe('Idempotency-Key on the daily log entry', () => {
     expect(version).toBe(409); // the realisasi exists: the version read is required, as before
     const log = (await staf.get(`/api/realisasi?periode=2026-07`)).json();
     const v = log.items.find((i: { rhk: { id: number } }) => i.rhk.id === rhkStaf[0]).realisasi.version;
-    const tanpa = await tambah(rhkStaf[0]!, entri({ kegiatan: 'Tanpa kunci', version: v }));
+    const tanpa = await tambah(
+      rhkStaf[0]!,
+      entri({ kegiatan: 'Tanpa kunci', tanggal: '2026-07-15', version: v }),
+    );
     expect(tanpa.statusCode, tanpa.body).toBe(201);
     expect(tanpa.headers['idempotent-replayed']).toBeUndefined();
 
@@ -121,8 +124,8 @@ describe('Idempotency-Key on the daily log entry', () => {
     const kegiatan = 'Penyuluhan bersamaan';
     // The second RHK has no realisasi yet: both would create its draft.
     const [a, b] = await Promise.all([
-      tambah(rhkStaf[1]!, entri({ kegiatan, satuan: 'laporan' }), kunci),
-      tambah(rhkStaf[1]!, entri({ kegiatan, satuan: 'laporan' }), kunci),
+      tambah(rhkStaf[1]!, entri({ kegiatan, satuan: 'laporan', tanggal: '2026-07-16' }), kunci),
+      tambah(rhkStaf[1]!, entri({ kegiatan, satuan: 'laporan', tanggal: '2026-07-16' }), kunci),
     ]);
     const status = [a.statusCode, b.statusCode].sort();
     expect(status[0], `${a.body} ${b.body}`).toBe(201);
@@ -135,7 +138,11 @@ describe('Idempotency-Key on the daily log entry', () => {
       ),
     ).toBe(1);
     // Retried later, the answer is the stored one.
-    const nanti = await tambah(rhkStaf[1]!, entri({ kegiatan, satuan: 'laporan' }), kunci);
+    const nanti = await tambah(
+      rhkStaf[1]!,
+      entri({ kegiatan, satuan: 'laporan', tanggal: '2026-07-16' }),
+      kunci,
+    );
     expect(nanti.statusCode).toBe(201);
     expect(nanti.headers['idempotent-replayed']).toBe('true');
   });

@@ -321,6 +321,8 @@ describe('the schedule is per instansi (pengaturan)', () => {
       batasEvaluasiTahunan: '03-31',
       // The test instansi, like the demo, lets everyone log in with the password alone.
       kebijakanMfa: { admin: 'OPSIONAL', penilai: 'OPSIONAL', lainnya: 'OPSIONAL' },
+      // Progres harian (SPEC §12): 7.5 h a day, no holidays or weekends.
+      progresHarian: { batasMenitHarian: 450, bolehHariLibur: false },
       version: 1,
     });
     expect(

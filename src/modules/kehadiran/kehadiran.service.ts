@@ -269,6 +269,15 @@ export function createKehadiranService({
 
     jamKerja: (actor: Actor) => jamKerjaBerlaku(db, actor.instansiId),
 
+    /** An instansi's calendar over [dari, sampai]: the hours per weekday and the holidays by date. */
+    async kalender(instansiId: number, dari: string, sampai: string) {
+      const [{ jamKerja }, libur] = await Promise.all([
+        jamKerjaBerlaku(db, instansiId),
+        q.liburRentang(db, instansiId, dari, sampai),
+      ]);
+      return { jamKerja, libur: new Map(libur.map((l) => [l.tanggal, l.keterangan])) };
+    },
+
     async simpanJamKerja(actor: Actor, body: z.infer<typeof JamKerjaBody>, meta: Meta) {
       wajibBkd(actor);
       return db.transaction(async (tx) => {

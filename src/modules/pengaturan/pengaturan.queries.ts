@@ -26,6 +26,8 @@ export async function findPengaturan(db: DbOrTx, instansiId: number) {
         batasEvaluasiTahunan: pengaturan.batasEvaluasiTahunan,
         kebijakanMfa: pengaturan.kebijakanMfa,
         tempatTandaTangan: pengaturan.tempatTandaTangan,
+        progresBatasMenit: pengaturan.progresBatasMenit,
+        progresBolehHariLibur: pengaturan.progresBolehHariLibur,
         version: pengaturan.version,
       })
       .from(pengaturan)

@@ -6,6 +6,7 @@ import { KETERANGAN_KEBERATAN_HARI_BAWAAN } from '../../domain/evaluasi.js';
 import { DEFAULT_JADWAL } from '../../domain/jadwal.js';
 import { ATURAN_KURVA_BAWAAN, PEMETAAN_PREDIKAT_ORGANISASI_BAWAAN } from '../../domain/kurva.js';
 import { KEBIJAKAN_MFA_BAWAAN } from '../../domain/mfa.js';
+import { ATURAN_PROGRES_HARIAN_BAWAAN } from '../../domain/progres-harian.js';
 import { AppError } from '../../platform/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -29,6 +30,7 @@ export const PENGATURAN_BAWAAN: PengaturanOut = {
   batasEvaluasiTahunan: '03-31',
   kebijakanMfa: KEBIJAKAN_MFA_BAWAAN,
   tempatTandaTangan: null,
+  progresHarian: ATURAN_PROGRES_HARIAN_BAWAAN,
   version: 1,
 };
 
@@ -49,6 +51,10 @@ function toOut(row: NonNullable<Awaited<ReturnType<typeof q.findPengaturan>>>): 
     batasEvaluasiTahunan: row.batasEvaluasiTahunan,
     kebijakanMfa: row.kebijakanMfa ?? KEBIJAKAN_MFA_BAWAAN,
     tempatTandaTangan: row.tempatTandaTangan,
+    progresHarian: {
+      batasMenitHarian: row.progresBatasMenit,
+      bolehHariLibur: row.progresBolehHariLibur,
+    },
     version: row.version,
   };
 }
@@ -89,6 +95,7 @@ export function createPengaturanService({ db, audit }: { db: Db; audit: AuditSer
           kebijakanMfa: body.kebijakanMfa ?? before.kebijakanMfa,
           tempatTandaTangan:
             body.tempatTandaTangan === undefined ? before.tempatTandaTangan : body.tempatTandaTangan,
+          progresHarian: body.progresHarian ?? before.progresHarian,
         };
         const { input, penilaian, perbaikan } = after.jendela;
         const saved = await q.savePengaturanIfVersion(tx, actor.instansiId, body.version, {
@@ -108,6 +115,8 @@ export function createPengaturanService({ db, audit }: { db: Db; audit: AuditSer
           batasEvaluasiTahunan: after.batasEvaluasiTahunan,
           kebijakanMfa: after.kebijakanMfa,
           tempatTandaTangan: after.tempatTandaTangan,
+          progresBatasMenit: after.progresHarian.batasMenitHarian,
+          progresBolehHariLibur: after.progresHarian.bolehHariLibur,
         });
         if (!saved) throw new AppError('VERSION_CONFLICT');
         await audit.record(tx, {

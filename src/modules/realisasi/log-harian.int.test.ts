@@ -262,7 +262,11 @@ describe('log harian: entries sum into the realisasi', () => {
   it('deleting the last entry leaves the realisasi without a value', async () => {
     const c = await pada(agustus(6));
     const rhk = rhkStaf[1]!;
-    const satu = await tambah(c.staf, rhk, entri({ satuan: 'laporan', kuantitas: 4 }));
+    const satu = await tambah(
+      c.staf,
+      rhk,
+      entri({ satuan: 'laporan', kuantitas: 4, jamMulai: '13:00', jamSelesai: '14:00' }),
+    );
     expect(satu.statusCode, satu.body).toBe(201);
     const { realisasiId, version, entri: ada } = satu.json();
     const kosong = await c.staf.request(

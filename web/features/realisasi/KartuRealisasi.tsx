@@ -275,7 +275,7 @@ function FormRealisasi({
               error={galat.nilai}
               // With a daily log the value is the log's sum; the server ignores a typed one.
               readOnly={dariLog}
-              description={dariLog ? 'Dihitung dari log harian' : undefined}
+              description={dariLog ? 'Dihitung dari progres harian' : undefined}
               onChange={(e) => ubah({ nilai: e.currentTarget.value })}
             />
           </Grid.Col>

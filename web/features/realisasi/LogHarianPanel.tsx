@@ -1,8 +1,10 @@
 /**
- * The optional daily log of one RHK in a period ("progress harian", SPEC §5.2): entries by date with
- * their sum, which is the realisasi's value, and, while the realisasi may be changed, a form to add,
- * change or remove entries. The first entry creates the draft realisasi. Without a connection (or
- * when it drops while sending) a new entry goes to the offline outbox and is listed here until sent.
+ * Progres harian of one RHK in a period, with the national form's fields (SPEC §5.2, §12): entries by
+ * date with their sum, which is the realisasi's value, and, while the realisasi may be changed, a form
+ * to add, change or remove entries. The first entry creates the draft realisasi. The day rules the
+ * server applies across RHKs (overlap, daily cap, working day, plan dates) come back on their field.
+ * Without a connection (or when it drops while sending) a new entry goes to the offline outbox and is
+ * listed here until sent.
  */
 import {
   Alert,
@@ -11,6 +13,7 @@ import {
   Button,
   Group,
   List,
+  NativeSelect,
   NumberInput,
   SimpleGrid,
   Stack,
@@ -24,11 +27,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { LogHarianInput } from '../../../src/contracts/log-harian';
 import { checkLogHarian, KUANTITAS_MAKS } from '../../../src/domain/log-harian';
+import { galatField } from '../../lib/galatForm';
 import { type EntriLog, useAntrean } from '../../lib/luring/antrean';
 import { useDaring } from '../../lib/luring/daring';
 import { DISIMPAN_DI_PERANGKAT, kirimAtauAntrekan } from '../../lib/luring/kirim';
 import { useMe } from '../../lib/session';
 import { GalatRealisasi, useAksiRealisasi } from './aksi';
+import { berkasUrl } from './api';
 import {
   hapusLog,
   type LogEntri,
@@ -48,6 +53,8 @@ interface Isian {
   kuantitas: number | string;
   satuan: string;
   buktiDukung: string;
+  /** The chosen evidence file's id as the select holds it; '' for none. */
+  buktiBerkasId: string;
 }
 
 const kosong = (satuan: string): Isian => ({
@@ -58,11 +65,13 @@ const kosong = (satuan: string): Isian => ({
   kuantitas: 1,
   satuan,
   buktiDukung: '',
+  buktiBerkasId: '',
 });
 
-const isianDari = ({ id: _, buktiDukung, ...e }: LogEntri): Isian => ({
+const isianDari = ({ id: _, namaBerkas: __, buktiDukung, buktiBerkasId, ...e }: LogEntri): Isian => ({
   ...e,
   buktiDukung: buktiDukung ?? '',
+  buktiBerkasId: buktiBerkasId === null ? '' : String(buktiBerkasId),
 });
 
 const tanggalPendek = (t: string) =>
@@ -107,7 +116,7 @@ function Ringkasan({ log }: { log: LogHarianOut }) {
   const lain = perSatuan.filter((p) => !p.dihitung);
   return (
     <Text size="sm">
-      {jumlahEntri} entri. Nilai realisasi dari log:{' '}
+      {jumlahEntri} entri. Realisasi bulan ini (jumlah progres harian):{' '}
       <b>{dihitung ? `${angka(dihitung.kuantitas)} ${dihitung.satuan}` : '—'}</b>
       {lain.length > 0 &&
         ` (tidak dijumlahkan karena satuannya lain: ${lain.map((p) => `${angka(p.kuantitas)} ${p.satuan}`).join(', ')})`}
@@ -123,8 +132,10 @@ export function LogHarianPanel(props: {
   namaRhk: string;
   periode: string;
   dapatDiubah: boolean;
+  /** The realisasi's uploaded evidence files an entry may point at. */
+  berkas?: readonly { id: number; namaBerkas: string | null }[];
 }) {
-  const { realisasiId, rhkId, namaRhk, periode, dapatDiubah } = props;
+  const { realisasiId, rhkId, namaRhk, periode, dapatDiubah, berkas = [] } = props;
   const judulId = useId();
   const query = useQuery({ ...logHarianQuery(realisasiId ?? 0), enabled: realisasiId !== null });
   const log = realisasiId === null ? null : (query.data ?? null);
@@ -163,6 +174,7 @@ export function LogHarianPanel(props: {
     const parsed = LogHarianInput.safeParse({
       ...isian,
       kuantitas: typeof isian.kuantitas === 'number' ? isian.kuantitas : Number.NaN,
+      buktiBerkasId: isian.buktiBerkasId === '' ? null : Number(isian.buktiBerkasId),
     });
     const pesan = parsed.success
       ? checkLogHarian(parsed.data, p)
@@ -173,7 +185,7 @@ export function LogHarianPanel(props: {
     if (diubah !== null && realisasiId !== null && version !== undefined) {
       const hasil = await aksi.run(
         () => ubahLog(realisasiId, diubah, { ...parsed.data, version }),
-        'Entri log harian diubah.',
+        'Entri progres harian diubah.',
       );
       if (hasil) tutup();
       return;
@@ -194,7 +206,9 @@ export function LogHarianPanel(props: {
           isi,
         }),
       (out) =>
-        out === 'ANTRE' ? `Entri log harian: ${DISIMPAN_DI_PERANGKAT}` : 'Entri log harian ditambahkan.',
+        out === 'ANTRE'
+          ? `Entri progres harian: ${DISIMPAN_DI_PERANGKAT}`
+          : 'Entri progres harian ditambahkan.',
     );
     if (hasil) tutup();
   }
@@ -205,16 +219,18 @@ export function LogHarianPanel(props: {
       setHapus(e.id);
       return;
     }
-    await aksi.run(() => hapusLog(realisasiId, e.id, log.version), 'Entri log harian dihapus.');
+    await aksi.run(() => hapusLog(realisasiId, e.id, log.version), 'Entri progres harian dihapus.');
     setHapus(null);
   }
 
   const entri = log?.entri ?? [];
+  // The server's day rules name their field: the message shows there (and in the alert above the form).
+  const diField = galatField(aksi.error).fields;
   return (
-    <Stack gap="xs" component="section" aria-label={`Log harian ${namaRhk}`}>
+    <Stack gap="xs" component="section" aria-label={`Progres harian ${namaRhk}`}>
       <Group justify="space-between" gap="xs">
         <Title order={4} size="h6" id={judulId}>
-          Log harian
+          Progres harian
         </Title>
         {dapatDiubah && !isian && (
           <Button
@@ -236,7 +252,7 @@ export function LogHarianPanel(props: {
       <Tertunda entri={tertunda} namaRhk={namaRhk} />
       {entri.length === 0 && tertunda.length === 0 && !query.isLoading && (
         <Text size="sm" c="dimmed">
-          Belum ada entri. Log harian opsional; bila diisi, nilai realisasi menjadi jumlah kuantitasnya.
+          Belum ada entri. Bila diisi, realisasi bulan ini menjadi jumlah realisasi harian.
         </Text>
       )}
       {entri.length > 0 && (
@@ -245,8 +261,8 @@ export function LogHarianPanel(props: {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Tanggal</Table.Th>
-                <Table.Th>Kegiatan</Table.Th>
-                <Table.Th ta="right">Kuantitas</Table.Th>
+                <Table.Th>Kegiatan harian</Table.Th>
+                <Table.Th ta="right">Realisasi</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -260,12 +276,23 @@ export function LogHarianPanel(props: {
                   </Table.Td>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>
                     {e.kegiatan}
-                    {e.buktiDukung && (
-                      <Text size="xs">
-                        <Anchor href={e.buktiDukung} target="_blank" rel="noopener noreferrer">
-                          Bukti
-                        </Anchor>
-                      </Text>
+                    {(e.buktiDukung || e.buktiBerkasId !== null) && (
+                      <Group gap="xs">
+                        {e.buktiDukung && (
+                          <Anchor size="xs" href={e.buktiDukung} target="_blank" rel="noopener noreferrer">
+                            Bukti
+                          </Anchor>
+                        )}
+                        {e.buktiBerkasId !== null && realisasiId !== null && (
+                          <Anchor
+                            size="xs"
+                            href={berkasUrl(realisasiId, e.buktiBerkasId)}
+                            download={e.namaBerkas ?? true}
+                          >
+                            {e.namaBerkas ?? 'Berkas'}
+                          </Anchor>
+                        )}
+                      </Group>
                     )}
                     {/* Under the activity, not in a column of their own: room on a phone. */}
                     {dapatDiubah && (
@@ -310,39 +337,49 @@ export function LogHarianPanel(props: {
         <Stack
           gap="xs"
           component="form"
-          aria-label={`${diubah !== null ? 'Ubah' : 'Tambah'} entri log harian ${namaRhk}`}
+          aria-label={`${diubah !== null ? 'Ubah' : 'Tambah'} entri progres harian ${namaRhk}`}
           onSubmit={(ev) => {
             ev.preventDefault();
             simpan();
           }}
         >
+          <Text size="sm">
+            <Text span fw={600} size="sm">
+              Rencana Aksi:{' '}
+            </Text>
+            {log?.rencanaAksi?.trim() ||
+              `${namaRhk} (rencana aksi bulan ini belum diisi pada draf realisasi)`}
+          </Text>
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">
             <TextInput
-              label="Tanggal"
+              label="Tanggal Kegiatan"
               type="date"
               required
               min={batas.min}
               max={batas.max}
               value={isian.tanggal}
+              error={diField.tanggal}
               onChange={(ev) => ubahField('tanggal', ev.currentTarget.value)}
             />
             <TextInput
-              label="Jam mulai"
+              label="Jam Mulai"
               type="time"
               required
               value={isian.jamMulai}
+              error={diField.jamMulai}
               onChange={(ev) => ubahField('jamMulai', ev.currentTarget.value)}
             />
             <TextInput
-              label="Jam selesai"
+              label="Jam Selesai"
               type="time"
               required
               value={isian.jamSelesai}
+              error={diField.jamSelesai}
               onChange={(ev) => ubahField('jamSelesai', ev.currentTarget.value)}
             />
           </SimpleGrid>
           <Textarea
-            label="Kegiatan"
+            label="Kegiatan Harian"
             required
             autosize
             minRows={2}
@@ -352,7 +389,8 @@ export function LogHarianPanel(props: {
           />
           <SimpleGrid cols={2} spacing="xs">
             <NumberInput
-              label="Kuantitas"
+              label="Realisasi"
+              description="Bilangan bulat"
               required
               min={0}
               max={KUANTITAS_MAKS}
@@ -365,6 +403,7 @@ export function LogHarianPanel(props: {
             />
             <TextInput
               label="Satuan"
+              description="Mis. dokumen, kegiatan"
               required
               maxLength={60}
               value={isian.satuan}
@@ -372,13 +411,26 @@ export function LogHarianPanel(props: {
             />
           </SimpleGrid>
           <TextInput
-            label="Tautan bukti (opsional)"
+            label="Bukti Dukung (tautan, opsional)"
             type="url"
             placeholder="https://"
             maxLength={2000}
             value={isian.buktiDukung}
             onChange={(ev) => ubahField('buktiDukung', ev.currentTarget.value)}
           />
+          {berkas.length > 0 && (
+            <NativeSelect
+              label="Berkas bukti dukung (opsional)"
+              description="Berkas yang sudah diunggah pada realisasi ini"
+              data={[
+                { value: '', label: 'Tanpa berkas' },
+                ...berkas.map((b) => ({ value: String(b.id), label: b.namaBerkas ?? `Berkas ${b.id}` })),
+              ]}
+              value={isian.buktiBerkasId}
+              error={diField.buktiBerkasId}
+              onChange={(ev) => ubahField('buktiBerkasId', ev.currentTarget.value)}
+            />
+          )}
           {galat.length > 0 && (
             <Alert color="red" role="alert" title="Periksa isian">
               <List size="sm">

@@ -102,6 +102,7 @@ function Bulan({ periode, onPeriode }: { periode: string; onPeriode: (periode: s
                         namaRhk={`RHK ${item.rhk.jenis === 'UTAMA' ? 'Utama' : 'Tambahan'} ${nomorRhk(query.data.items, i)}`}
                         periode={query.data.periode.kode}
                         dapatDiubah={item.realisasi ? item.realisasi.dapatDiubah : izin(query.data, 'INPUT')}
+                        berkas={item.realisasi?.buktiDukung.filter((b) => b.jenis === 'BERKAS')}
                       />
                     }
                   />
