@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +9,7 @@ import { multipart } from '../../../test/multipart.js';
 import { buildOrg, type Org } from '../../../test/org.js';
 import type { Client } from '../../../test/skp.js';
 import type { ImporNasionalResponse } from '../../contracts/impor-nasional.js';
+import type { PekerjaanOut } from '../../contracts/pekerjaan.js';
 import type { TppBarisDetail } from '../../contracts/tpp.js';
 import { rows } from '../../db/client.js';
 
@@ -41,11 +45,11 @@ async function laporan(baris: (string | null)[][]) {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function impor(k: Client, query: string, content: Buffer) {
+function impor(k: Client, query: string, content: Buffer, jalur = '/api/impor/nasional') {
   const { payload, headers } = multipart('Laporan Penilaian SKP.xlsx', content);
   return h.app.inject({
     method: 'POST',
-    url: `/api/impor/nasional?tahun=2026&${query}`,
+    url: `${jalur}?tahun=2026&${query}`,
     payload,
     headers: { ...headers, cookie: k.cookie, 'x-csrf-token': k.csrfToken },
   });
@@ -70,8 +74,11 @@ const auditNasional = () =>
 let berkas: Buffer;
 let salah: Buffer;
 
+let dir: string;
+
 beforeAll(async () => {
-  h = await createHarness({ now: '2026-08-05T02:00:00Z' });
+  dir = await mkdtemp(path.join(tmpdir(), 'ekinerja-impor-nasional-'));
+  h = await createHarness({ now: '2026-08-05T02:00:00Z', env: { STORAGE_DIR: dir } });
   org = await buildOrg(h.db);
   c = {
     adminBkd: await h.login(org.adminBkd.nip),
@@ -89,7 +96,10 @@ beforeAll(async () => {
   berkas = await laporan(isi);
   salah = await laporan([...isi, [org.fungsional.nip, 'Fungsional', 'Bagus', null, null]]);
 });
-afterAll(() => h?.close());
+afterAll(async () => {
+  await h?.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe('import of national results', () => {
   it('only the BKD admin may import', async () => {
@@ -204,5 +214,32 @@ describe('import of national results', () => {
       await c.adminBkd.get(`/api/tpp/2026-07/pegawai/${org.pelaksana2.id}`)
     ).json() as TppBarisDetail;
     expect(dua.rincian[1]!.uraian).toContain('(Sangat Baik, Juli 2026)');
+  });
+
+  it('the commit also runs as a job with the same choices; a file that does not read starts none', async () => {
+    const rusak = await impor(
+      c.adminBkd,
+      '',
+      Buffer.from('Nama;Jabatan\nBudi;Analis\n'),
+      '/api/impor/nasional/latar',
+    );
+    expect(rusak.statusCode).toBe(400);
+    expect(rusak.json().error.message).toContain('Kolom NIP tidak ditemukan');
+    expect((await c.adminOpd.post('/api/impor/nasional/latar?tahun=2026')).statusCode).toBe(403);
+
+    const kunci = `${org.pelaksana2.nip}:2026-06`;
+    const res = await impor(c.adminBkd, `ambilNasional=${kunci}`, berkas, '/api/impor/nasional/latar');
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.json()).toMatchObject({ jenis: 'IMPOR', status: 'BERJALAN' } satisfies Partial<PekerjaanOut>);
+    await h.app.pekerjaan.tunggu();
+    const hasil = (await c.adminBkd.get(`/api/pekerjaan/${(res.json() as PekerjaanOut).id}/hasil`)).json();
+    expect((hasil as ImporNasionalResponse).diterapkan).toEqual({
+      dibuat: 0,
+      diganti: 1,
+      lokalDipertahankan: 0,
+    });
+    expect(
+      (await tersimpan()).find((r) => r.nip === org.pelaksana2.nip && r.periode === '2026-06'),
+    ).toMatchObject({ predikat: 'BAIK', sumber: 'IMPOR_NASIONAL' });
   });
 });
