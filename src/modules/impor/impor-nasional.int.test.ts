@@ -9,6 +9,7 @@ import { multipart } from '../../../test/multipart.js';
 import { buildOrg, type Org } from '../../../test/org.js';
 import type { Client } from '../../../test/skp.js';
 import type { ImporNasionalResponse } from '../../contracts/impor-nasional.js';
+import type { KurvaUnitOut } from '../../contracts/kurva.js';
 import type { PekerjaanOut } from '../../contracts/pekerjaan.js';
 import type { TppBarisDetail } from '../../contracts/tpp.js';
 import { rows } from '../../db/client.js';
@@ -214,6 +215,12 @@ describe('import of national results', () => {
       await c.adminBkd.get(`/api/tpp/2026-07/pegawai/${org.pelaksana2.id}`)
     ).json() as TppBarisDetail;
     expect(dua.rincian[1]!.uraian).toContain('(Sangat Baik, Juli 2026)');
+  });
+
+  it("the unit's curve counts the imported months", async () => {
+    const res = await c.adminBkd.get(`/api/kurva/unor/${org.unor.seksi.id}?periode=2026-07`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as KurvaUnitOut).distribusi).toMatchObject({ BAIK: 1, SANGAT_BAIK: 1 });
   });
 
   it('the commit also runs as a job with the same choices; a file that does not read starts none', async () => {
