@@ -43,6 +43,8 @@ import { createEvaluasiService } from './modules/evaluasi/evaluasi.service.js';
 import { createIdempotenService } from './modules/idempoten/idempoten.service.js';
 import { imporRoutes } from './modules/impor/impor.routes.js';
 import { createImporService } from './modules/impor/impor.service.js';
+import { imporNasionalRoutes } from './modules/impor/impor-nasional.routes.js';
+import { createImporNasionalService } from './modules/impor/impor-nasional.service.js';
 import { inboxRoutes } from './modules/inbox/inbox.routes.js';
 import { createInboxService } from './modules/inbox/inbox.service.js';
 import { apiV1Routes } from './modules/integrasi/api-v1.routes.js';
@@ -244,6 +246,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     rantaiAtasanIds: pegawai.rantaiAtasanIds,
     pekerjaan,
   });
+  const imporNasional = createImporNasionalService({ db, clock, audit, pekerjaan });
   const pk = createPkService({ db, audit, pekerjaan });
   const jadwal = createJadwalService({ db, clock, audit, pengaturan, zonaWaktu: org.zonaWaktu });
   const notifikasi = createNotifikasiService({ db, clock });
@@ -354,6 +357,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(orgRoutes(org));
   await app.register(auditRoutes(audit));
   await app.register(imporRoutes(impor, importGate));
+  await app.register(imporNasionalRoutes(imporNasional, importGate));
   await app.register(skpRoutes(skp));
   await app.register(pkRoutes(pk, importGate));
   await app.register(dokumenRoutes(dokumen, config));

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   AMBANG_SEBAGIAN_BESAR,
   AMBANG_SEBAGIAN_KECIL_UTAMA,
+  bacaPredikat,
   type CapaianRhk,
   PREDIKAT_PEGAWAI,
   PREDIKAT_PEGAWAI_LABEL,
   predikatKinerja,
   RATING,
+  RATING_KANONIK,
   RATING_LABEL,
   type Rating,
   sarankanRatingHasilKerja,
@@ -128,5 +130,25 @@ describe('sarankanRatingHasilKerja (SPEC §6.2 criteria)', () => {
     expect(sarankanRatingHasilKerja(v('U=', 'U=', 'U=', 'U=', 'U=', 'U-', 'U-', 'T='))?.rating).toBe(
       'DI_BAWAH_EKSPEKTASI',
     );
+  });
+});
+
+describe('predikat without ratings (the national report)', () => {
+  it('each predikat has a canonical rating pair the matrix turns back into it', () => {
+    for (const p of PREDIKAT_PEGAWAI) expect(predikatKinerja(...RATING_KANONIK[p])).toBe(p);
+  });
+
+  it.each([
+    ['Sangat Baik', 'SANGAT_BAIK'],
+    ['  BAIK ', 'BAIK'],
+    ['Butuh  Perbaikan', 'BUTUH_PERBAIKAN'],
+    ['Kurang/Misconduct', 'KURANG'],
+    ['kurang / misconduct', 'KURANG'],
+    ['SANGAT_KURANG', 'SANGAT_KURANG'],
+    ['Baik sekali', null],
+    ['4', null],
+    ['Istimewa', null],
+  ])('%j → %s', (teks, p) => {
+    expect(bacaPredikat(teks)).toBe(p);
   });
 });

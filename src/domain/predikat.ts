@@ -71,6 +71,35 @@ export function predikatKinerja(hasilKerja: Rating, perilaku: Rating): PredikatP
   return MATRIKS_PREDIKAT[hasilKerja][perilaku];
 }
 
+/** Where a periodic evaluation comes from: rated here, or the national application's report. */
+export const SUMBER_PENILAIAN = ['LOKAL', 'IMPOR_NASIONAL'] as const;
+export type SumberPenilaian = (typeof SUMBER_PENILAIAN)[number];
+
+/**
+ * The rating pair stored with a predikat that came without ratings (the national report has only
+ * the predikat): the matrix cell that gives it, on the diagonal where one does, else with
+ * perilaku at Sesuai Ekspektasi. predikatKinerja(...ratingKanonik(p)) === p.
+ */
+export const RATING_KANONIK: Readonly<Record<PredikatPegawai, readonly [Rating, Rating]>> = {
+  SANGAT_BAIK: ['DI_ATAS_EKSPEKTASI', 'DI_ATAS_EKSPEKTASI'],
+  BAIK: ['SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI'],
+  BUTUH_PERBAIKAN: ['DI_BAWAH_EKSPEKTASI', 'SESUAI_EKSPEKTASI'],
+  KURANG: ['SESUAI_EKSPEKTASI', 'DI_BAWAH_EKSPEKTASI'],
+  SANGAT_KURANG: ['DI_BAWAH_EKSPEKTASI', 'DI_BAWAH_EKSPEKTASI'],
+};
+
+/**
+ * A predikat as a person or another application writes it ("Sangat Baik", "BUTUH PERBAIKAN",
+ * "Kurang/Misconduct", "sangat_baik"); null when it is none of the five.
+ */
+export function bacaPredikat(teks: string): PredikatPegawai | null {
+  const n = teks
+    .toLowerCase()
+    .replace(/\/\s*misconduct/, '')
+    .replace(/[^a-z]/g, '');
+  return PREDIKAT_PEGAWAI.find((p) => p.toLowerCase().replace(/_/g, '') === n) ?? null;
+}
+
 export const CAPAIAN_RHK = ['DI_ATAS', 'SESUAI', 'DI_BAWAH'] as const;
 export type CapaianRhk = (typeof CAPAIAN_RHK)[number];
 

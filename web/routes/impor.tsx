@@ -1,5 +1,6 @@
 import { Stack, Title } from '@mantine/core';
 import { Forbidden } from '../components/Status';
+import { ImporNasional } from '../features/impor/ImporNasional';
 import { ImporPegawai } from '../features/impor/ImporPegawai';
 import { isBkd, useMe } from '../lib/session';
 
@@ -9,6 +10,8 @@ export function ImporPage() {
     <Stack>
       <Title order={2}>Impor pegawai</Title>
       <ImporPegawai />
+      <Title order={2}>Impor hasil penilaian nasional</Title>
+      <ImporNasional />
     </Stack>
   );
 }

@@ -2,7 +2,9 @@
  * The monthly cycle (SPEC §5): realisasi per RHK per period with evidence and an optional daily log,
  * every assessment round as a thread, feedback per RHK and per BerAKHLAK value, periodic ratings.
  */
+import { sql } from 'drizzle-orm';
 import {
+  check,
   date,
   index,
   integer,
@@ -13,7 +15,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { CapaianRhk, PredikatPegawai, Rating } from '../../domain/predikat.js';
+import type { CapaianRhk, PredikatPegawai, Rating, SumberPenilaian } from '../../domain/predikat.js';
 import type { StatusRealisasi } from '../../domain/realisasi-workflow.js';
 import { instansi } from './org.js';
 import { pegawai } from './pegawai.js';
@@ -142,11 +144,18 @@ export const penilaianPeriodik = pgTable(
     penilaiId: integer()
       .notNull()
       .references(() => pegawai.id),
+    /**
+     * LOKAL: rated here by the assessor; IMPOR_NASIONAL: the predikat of the national application's
+     * report, imported by the BKD (ratings are the predikat's canonical pair, penilai the plan's
+     * assessor — ADR "national results as a source").
+     */
+    sumber: text().$type<SumberPenilaian>().notNull().default('LOKAL'),
     version: integer().notNull().default(1),
     at: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [
     uniqueIndex('penilaian_periodik_uq').on(t.skpId, t.periodeKode),
+    check('penilaian_periodik_sumber_ck', sql`${t.sumber} IN ('LOKAL', 'IMPOR_NASIONAL')`),
     // A period across the instansi: the curves, the tim penilai's list of those below expectation.
     index('penilaian_periodik_periode_idx').on(t.periodeKode, t.predikat),
   ],

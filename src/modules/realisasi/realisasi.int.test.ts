@@ -336,6 +336,9 @@ describe('realisasi bulanan: isi, ajukan, nilai, perbaiki, predikat', () => {
       penilai: { id: org.pengawas.id },
     });
     expect(dinilai.json().umpanBalikPerilaku).toMatchObject([{ kode: 'AKUNTABEL' }]);
+    // Had the month come from the national import, the assessor's re-rating makes it local again.
+    const bulanIni = sql`periode_kode = '2026-07' AND skp_id IN (SELECT id FROM skp WHERE pegawai_id = ${org.pelaksana.id})`;
+    await h.db.execute(sql`UPDATE penilaian_periodik SET sumber = 'IMPOR_NASIONAL' WHERE ${bulanIni}`);
     const ubah = await c.kasi.put(`/api/realisasi/pegawai/${org.pelaksana.id}/penilaian`, {
       periode: '2026-07',
       ratingHasilKerja: 'SESUAI_EKSPEKTASI',
@@ -344,6 +347,9 @@ describe('realisasi bulanan: isi, ajukan, nilai, perbaiki, predikat', () => {
     });
     expect(ubah.statusCode, ubah.body).toBe(200);
     expect(ubah.json().penilaian).toMatchObject({ predikat: 'KURANG', version: 2 });
+    expect(await rows(h.db, sql`SELECT sumber FROM penilaian_periodik WHERE ${bulanIni}`)).toEqual([
+      { sumber: 'LOKAL' },
+    ]);
     const basi = await c.kasi.put(`/api/realisasi/pegawai/${org.pelaksana.id}/penilaian`, {
       periode: '2026-07',
       ratingHasilKerja: 'DI_ATAS_EKSPEKTASI',

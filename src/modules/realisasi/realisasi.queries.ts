@@ -520,7 +520,8 @@ export async function updatePenilaianIfVersion(
 ) {
   const updated = await tx
     .update(penilaianPeriodik)
-    .set({ ...values, version: sql`${penilaianPeriodik.version} + 1` })
+    // The assessor's own rating replaces a national import: the month becomes local.
+    .set({ ...values, sumber: 'LOKAL', version: sql`${penilaianPeriodik.version} + 1` })
     .where(and(eq(penilaianPeriodik.id, id), eq(penilaianPeriodik.version, version)))
     .returning({ id: penilaianPeriodik.id });
   return updated.length === 1;

@@ -1,0 +1,2 @@
+ALTER TABLE "penilaian_periodik" ADD COLUMN "sumber" text DEFAULT 'LOKAL' NOT NULL;--> statement-breakpoint
+ALTER TABLE "penilaian_periodik" ADD CONSTRAINT "penilaian_periodik_sumber_ck" CHECK ("penilaian_periodik"."sumber" IN ('LOKAL', 'IMPOR_NASIONAL'));
