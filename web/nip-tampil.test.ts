@@ -1,7 +1,8 @@
 /// <reference types="node" />
 /**
  * Every NIP the UI prints reads as 8-6-1-3 digits (formatNip), never as one 18-digit run (issue 14).
- * A guard over the sources: a JSX text slot `{x.nip}` prints the raw value.
+ * A guard over the sources: a JSX text slot `{x.nip}` prints the raw value (a template literal's
+ * `${x.nip}`, e.g. a React key, is not a slot).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,7 +24,7 @@ describe('NIPs in the UI', () => {
       readFileSync(file, 'utf8')
         .split('\n')
         .map((line, i) => ({ line, at: `${path.relative(WEB, file)}:${i + 1}` }))
-        .filter(({ line }) => /\{(?:[A-Za-z]+\??\.)+nip\}/.test(line))
+        .filter(({ line }) => /(?<!\$)\{(?:[A-Za-z]+\??\.)+nip\}/.test(line))
         .map(({ at }) => at),
     );
     expect(mentah).toEqual([]);
