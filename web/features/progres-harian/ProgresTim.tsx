@@ -6,6 +6,7 @@
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { formatNip } from '../../../src/domain/nip';
 import { formatDurasi, namaTanggal } from '../../../src/domain/progres-harian';
 import { ErrorView, Loading } from '../../components/Status';
 import { timQuery } from './api';
@@ -100,7 +101,7 @@ export function ProgresTim({ bulan }: { bulan: string }) {
               {pilihan.namaLengkap}
             </Title>
             <Text size="sm" c="dimmed">
-              {pilihan.nip}
+              {formatNip(pilihan.nip)}
             </Text>
           </Group>
           <ProgresBulan pegawaiId={pilihan.pegawaiId} bulan={bulan} tingkat={4} />
