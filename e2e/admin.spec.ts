@@ -49,27 +49,29 @@ test('the BKD admin tests an import file, sees each bad row, then applies a good
 }) => {
   await loginAsBkd(page);
   await page.getByRole('link', { name: 'Impor pegawai' }).click();
+  // The page also holds the national results' import, with buttons of the same names.
+  const bagian = page.getByRole('region', { name: 'Impor data pegawai' });
   await pilihBerkas(page, 'pegawai.csv', [
     'NIP,Nama,Jenis ASN,Golongan,Jabatan,Unor',
     '19851332 201001 1 002,NIP Salah,PNS,III/a,Pengadministrasi Perkantoran,Sekretariat',
     '198503122010011002,Unor Salah,PNS,III/a,Pengadministrasi Perkantoran,Dinas Yang Tidak Ada',
   ]);
-  await page.getByRole('button', { name: 'Uji berkas' }).click();
-  const table = page.getByRole('table', { name: 'Baris yang salah' });
+  await bagian.getByRole('button', { name: 'Uji berkas' }).click();
+  const table = bagian.getByRole('table', { name: 'Baris yang salah' });
   await expect(
     table.getByText('8 angka pertama NIP bukan tanggal lahir yang sah (format TTTTBBHH).'),
   ).toBeVisible();
   await expect(table.getByText("Unor 'Dinas Yang Tidak Ada' tidak ditemukan.")).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Terapkan' })).toBeDisabled();
+  await expect(bagian.getByRole('button', { name: 'Terapkan' })).toBeDisabled();
 
   // A clean file: the commit runs as a job; the admin leaves the page while it runs.
   await pilihBerkas(page, 'pegawai-baru.csv', [
     'NIP,Nama,Jenis ASN,Golongan,Jabatan,Unor',
     '199204172019032011,Rina Impor Latar,PNS,III/a,Pengolah Data Impor,Sekretariat Daerah',
   ]);
-  await page.getByRole('button', { name: 'Uji berkas' }).click();
-  await expect(page.getByText('1 baris, 1 valid, 0 salah')).toBeVisible();
-  await page.getByRole('button', { name: 'Terapkan' }).click();
+  await bagian.getByRole('button', { name: 'Uji berkas' }).click();
+  await expect(bagian.getByText('1 baris, 1 valid, 0 salah')).toBeVisible();
+  await bagian.getByRole('button', { name: 'Terapkan' }).click();
   const baki = page.getByRole('complementary', { name: 'Pekerjaan latar' });
   const item = baki.getByRole('listitem').filter({ hasText: 'Impor pegawai (pegawai-baru.csv)' });
   await expect(item).toBeVisible();
@@ -79,8 +81,8 @@ test('the BKD admin tests an import file, sees each bad row, then applies a good
   await expect(item.getByText('Selesai: 1 baris.')).toBeVisible();
   await item.getByRole('link', { name: 'Lihat hasil' }).click();
   await expect(page).toHaveURL(/\/impor\?pekerjaan=\d+$/);
-  await expect(page.getByText('1 baris, 1 valid, 0 salah')).toBeVisible();
-  await expect(page.getByText('Dibuat 1, diperbarui 0, jabatan baru 1, tidak berubah 0.')).toBeVisible();
+  await expect(bagian.getByText('1 baris, 1 valid, 0 salah')).toBeVisible();
+  await expect(bagian.getByText('Dibuat 1, diperbarui 0, jabatan baru 1, tidak berubah 0.')).toBeVisible();
   await periksaAksesibilitas(page, 'Impor pegawai (laporan pekerjaan)');
 });
 

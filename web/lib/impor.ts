@@ -29,6 +29,8 @@ export function useImporBerkas<R extends { mode: Mode; jumlahBaris: number }>(
     onCommit: (report: R) => Promise<unknown> | undefined;
     /** The report carried by a refused commit (IMPORT_INVALID), so its rows can be shown. */
     fromRefusal: (details: unknown) => R;
+    /** Two imports share the /impor page: a tray link's job is shown only by the import it is of. */
+    punyaPekerjaan?: (job: PekerjaanOut) => boolean;
   },
 ) {
   const [file, setFileState] = useState<File | null>(null);
@@ -41,7 +43,11 @@ export function useImporBerkas<R extends { mode: Mode; jumlahBaris: number }>(
   const [dimulai, setDimulai] = useState<number | null>(null);
   const dariTautan = (useSearch({ strict: false }) as { pekerjaan?: unknown }).pekerjaan;
   const id = dimulai ?? (Number.isInteger(dariTautan) ? (dariTautan as number) : null);
-  const job = useQuery({ ...pekerjaanQuery, enabled: id !== null }).data?.items.find((p) => p.id === id);
+  const calon = useQuery({ ...pekerjaanQuery, enabled: id !== null }).data?.items.find((p) => p.id === id);
+  const job =
+    calon && (dimulai !== null || !options.punyaPekerjaan || options.punyaPekerjaan(calon))
+      ? calon
+      : undefined;
   const berakhir = job !== undefined && job.status !== 'BERJALAN' && job.hasilNama !== null;
   const hasil = useQuery({
     queryKey: ['pekerjaan', id, 'hasil'],
@@ -54,7 +60,7 @@ export function useImporBerkas<R extends { mode: Mode; jumlahBaris: number }>(
   // The job ended: its report (or refusal, row by row) is shown as a direct commit's would be.
   useEffect(() => {
     const body = hasil.data;
-    if (!body || id === null || dibaca.current === id) return;
+    if (!body || id === null || job === undefined || dibaca.current === id) return;
     dibaca.current = id;
     setBusy(null);
     setKemajuan(null);
@@ -67,7 +73,7 @@ export function useImporBerkas<R extends { mode: Mode; jumlahBaris: number }>(
     setReport(body);
     setError(null);
     if (id === dimulai) void options.onCommit(body);
-  }, [hasil.data, id, dimulai, options]);
+  }, [hasil.data, id, job, dimulai, options]);
 
   // A job that failed without a report (a restart, a system fault), or a report that cannot be
   // read, says why here too.

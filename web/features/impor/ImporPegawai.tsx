@@ -10,12 +10,13 @@ export function ImporPegawai() {
     onCommit: () => {
       notifications.show({ color: 'teal', message: 'Impor diterapkan.' });
     },
+    punyaPekerjaan: (p) => p.judul.startsWith('Impor pegawai ('),
     fromRefusal: (details) => details as ImporResponse,
   });
   const { report, error } = imp;
 
   return (
-    <Stack>
+    <Stack component="section" aria-label="Impor data pegawai">
       <Card withBorder>
         <Stack>
           <Text size="sm">
