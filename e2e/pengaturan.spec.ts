@@ -21,7 +21,7 @@ test('the BKD admin moves a window of the monthly schedule; an overlapping one i
 
   // Input until the 9th overlaps the assessment window (8–15): the server refuses, nothing changes.
   await akhirInput.fill('9');
-  await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+  await page.getByRole('button', { name: 'Simpan pengaturan', exact: true }).click();
   const galat = page.getByRole('alert');
   await expect(galat).toContainText('Jendela penilaian harus dimulai');
   // Where the eye is: by the button, in view and focused, in words and not an API path (issue 14).
@@ -34,7 +34,7 @@ test('the BKD admin moves a window of the monthly schedule; an overlapping one i
 
   // Until the 6th is fine, and what GET /api/jadwal reports follows it.
   await akhirInput.fill('6');
-  await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+  await page.getByRole('button', { name: 'Simpan pengaturan', exact: true }).click();
   await expect(page.getByText('Pengaturan tersimpan.')).toBeVisible();
   const saved = await (await page.request.get('/api/pengaturan')).json();
   expect(saved.jendela.input).toEqual({ mulai: 1, akhir: 6 });
@@ -42,6 +42,6 @@ test('the BKD admin moves a window of the monthly schedule; an overlapping one i
   // Back to the SPEC default for the other journeys.
   await page.reload();
   await page.getByLabel('sampai tanggal').first().fill('7');
-  await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+  await page.getByRole('button', { name: 'Simpan pengaturan', exact: true }).click();
   await expect(page.getByText('Pengaturan tersimpan.')).toBeVisible();
 });
