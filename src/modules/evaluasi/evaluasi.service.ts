@@ -90,6 +90,7 @@ export function createEvaluasiService(deps: {
     clock,
     audit,
     notifikasi,
+    siasn: deps.siasn,
     keteranganHari: async (instansiId) => (await aturanEvaluasi(instansiId)).keteranganHari,
     zonaWaktu: deps.zonaWaktu,
     lihat,

@@ -29,6 +29,7 @@ import { AppError } from '../../platform/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import type { NotifikasiService } from '../notifikasi/notifikasi.service.js';
+import type { SiasnService } from '../siasn/siasn.service.js';
 import { pihakKeterangan } from './evaluasi.policy.js';
 import * as q from './evaluasi.queries.js';
 
@@ -47,6 +48,8 @@ export function createKeberatanService(deps: {
   clock: Clock;
   audit: AuditService;
   notifikasi: NotifikasiService;
+  /** A decision that changes the ratings changes the result SIASN holds: it is sent again. */
+  siasn: Pick<SiasnService, 'antrekan'>;
   /** The instansi's days for a statement (pengaturan.keterangan_keberatan_hari). */
   keteranganHari: (instansiId: number) => Promise<number>;
   zonaWaktu: (instansiId: number) => Promise<string>;
@@ -275,6 +278,7 @@ export function createKeberatanService(deps: {
       await db.transaction(async (tx) => {
         if ((await q.updateKeberatan(tx, k.id, k.version, fields)) === null)
           throw new AppError('VERSION_CONFLICT');
+        if (diubah) await deps.siasn.antrekan(tx, k.instansiId, 'SKP22', k.evaluasiId);
         const pesan = diubah
           ? `Keberatan atas evaluasi kinerja tahunan ${k.tahun} diputus: penilaian diubah, predikat menjadi ${PREDIKAT_PEGAWAI_LABEL[fields.predikatBaru!]}.`
           : `Keberatan atas evaluasi kinerja tahunan ${k.tahun} diputus: penilaian dikuatkan.`;

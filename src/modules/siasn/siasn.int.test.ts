@@ -73,6 +73,16 @@ async function nilai(pegawaiId: number, rating: string, version?: number) {
   return { id: row!.id, version: res.json().penilaian.version as number };
 }
 
+/** A final 2026 annual evaluation written straight into the database, and its message enqueued. */
+async function antrekanTahunan(siapa: Org['pelaksana'], jabatanId: number) {
+  await evaluasiLangsung(h.db, org, { siapa, jabatanId, tahun: 2026, predikat: 'BAIK' });
+  const [ev] = await rows<{ id: number }>(
+    h.db,
+    sql`SELECT id FROM evaluasi_tahunan WHERE pegawai_id = ${siapa.id}`,
+  );
+  await h.db.transaction((tx) => h.app.siasn.antrekan(tx, org.instansiId, 'SKP22', ev!.id));
+}
+
 const detik = (n: number) => h.clock.set(new Date(h.clock.now().getTime() + n * 1000).toISOString());
 
 beforeAll(async () => {
@@ -287,17 +297,7 @@ describe('jembatan SIASN', () => {
   });
 
   it('a validation error fails the message without retrying; the BKD resends it (audited)', async () => {
-    await evaluasiLangsung(h.db, org, {
-      siapa: org.fungsional,
-      jabatanId: org.jabatan.jFung,
-      tahun: 2026,
-      predikat: 'BAIK',
-    });
-    const [ev] = await rows<{ id: number }>(
-      h.db,
-      sql`SELECT id FROM evaluasi_tahunan WHERE pegawai_id = ${org.fungsional.id}`,
-    );
-    await h.db.transaction((tx) => h.app.siasn.antrekan(tx, org.instansiId, 'SKP22', ev!.id));
+    await antrekanTahunan(org.fungsional, org.jabatan.jFung);
     siasn.antrean.push({ status: 400, body: { success: false, message: 'penilaiGolongan tidak valid' } });
     expect(await h.app.siasn.jalankan()).toEqual({ diproses: 1, terkirim: 0, gagal: 1 });
     const gagal = (await pesan()).at(-1)!;
@@ -410,19 +410,78 @@ describe('jembatan SIASN', () => {
     });
   });
 
+  it('an objection decided DIUBAH sends the new ratings again, as a new version under the national id', async () => {
+    const [pegawai, pemutus, penilai] = [
+      await h.login(org.pelaksana.nip),
+      await h.login(org.administrator.nip),
+      await h.login(org.pengawas.nip),
+    ];
+    const saya = (await pegawai.get('/api/evaluasi/saya?tahun=2026')).json();
+    const skpId = saya.items[0].skpId as number;
+    const ajukan = await pegawai.post(`/api/evaluasi/skp/${skpId}/keberatan`, {
+      alasan: 'Perilaku kerja saya di atas ekspektasi sepanjang tahun.',
+    });
+    expect(ajukan.statusCode, ajukan.body).toBe(200);
+    const k = ajukan.json().keberatan as { id: number };
+    let version = 1;
+    for (const pihak of ['PENILAI', 'PEGAWAI']) {
+      const minta = await pemutus.post(`/api/keberatan/${k.id}/keterangan`, {
+        pihak,
+        permintaan: 'Mohon keterangan.',
+        version: version++,
+      });
+      expect(minta.statusCode, minta.body).toBe(200);
+    }
+    const keterangan = (await pemutus.get(`/api/evaluasi/skp/${skpId}`)).json().keberatan.keterangan as {
+      id: number;
+      version: number;
+    }[];
+    for (const [c, ket] of [
+      [penilai, keterangan[0]!],
+      [pegawai, keterangan[1]!],
+    ] as const) {
+      const jawab = await c.post(`/api/keberatan/${k.id}/keterangan/${ket.id}/jawaban`, {
+        jawaban: 'Terlampir.',
+        version: ket.version,
+      });
+      expect(jawab.statusCode, jawab.body).toBe(200);
+    }
+    const pertama = siasn.simpanan().at(-1)!;
+    const sebelum = (await pesan()).length;
+    const putus = await pemutus.post(`/api/keberatan/${k.id}/putusan`, {
+      keputusan: 'DIUBAH',
+      ratingHasilKerja: 'DI_ATAS_EKSPEKTASI',
+      ratingPerilaku: 'DI_ATAS_EKSPEKTASI',
+      pertimbangan: 'Bukti kinerja mendukung.',
+      version,
+    });
+    expect(putus.statusCode, putus.body).toBe(200);
+    const antre = await pesan();
+    expect(antre).toHaveLength(sebelum + 1);
+    const { evaluasi, keberatan } = putus.json() as {
+      evaluasi: { id: number; version: number };
+      keberatan: { version: number };
+    };
+    expect(antre.at(-1)).toMatchObject({
+      status: 'MENUNGGU',
+      kunci: `SKP22:${evaluasi.id}:v${evaluasi.version + keberatan.version}`,
+    });
+
+    expect(await h.app.siasn.jalankan()).toEqual({ diproses: 1, terkirim: 1, gagal: 0 });
+    const kedua = siasn.simpanan().at(-1)!;
+    expect(kedua.path).toBe('/api/skp22/save');
+    expect(JSON.parse(kedua.body)).toEqual({
+      ...JSON.parse(pertama.body),
+      id: expect.any(String),
+      hasilKinerjaNilai: '1',
+      perilakuKerjaNilai: '1',
+      kuadranKinerjaNilai: '1',
+    });
+  });
+
   it('an employee SIASN does not know fails in words, without a save', async () => {
     siasn.nipTidakDikenal.add(org.orangLain.nip);
-    await evaluasiLangsung(h.db, org, {
-      siapa: org.orangLain,
-      jabatanId: org.jabatan.jStaf2,
-      tahun: 2026,
-      predikat: 'BAIK',
-    });
-    const [ev] = await rows<{ id: number }>(
-      h.db,
-      sql`SELECT id FROM evaluasi_tahunan WHERE pegawai_id = ${org.orangLain.id}`,
-    );
-    await h.db.transaction((tx) => h.app.siasn.antrekan(tx, org.instansiId, 'SKP22', ev!.id));
+    await antrekanTahunan(org.orangLain, org.jabatan.jStaf2);
     const n = siasn.simpanan().length;
     expect(await h.app.siasn.jalankan()).toEqual({ diproses: 1, terkirim: 0, gagal: 1 });
     expect((await pesan()).at(-1)).toMatchObject({

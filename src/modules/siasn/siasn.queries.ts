@@ -1,6 +1,7 @@
 /** SQL of the SIASN bridge: settings, the outbox (enqueue, claim, outcome) and its list. */
 import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
+import { predikatAkhir } from '../../db/predikat-akhir.js';
 import { pegawai, pengaturanSiasn, siasnPercobaan, siasnPesan } from '../../db/schema/index.js';
 import type { JenisAsn } from '../../domain/nip.js';
 import type { PredikatPegawai, Rating } from '../../domain/predikat.js';
@@ -85,16 +86,22 @@ export async function faktaPeriodik(tx: DbOrTx, penilaianId: number) {
   return row!;
 }
 
-/** An annual evaluation as it stands in the transaction that made it final. */
+/**
+ * An annual evaluation as it stands in the transaction that made it final, or that decided its
+ * objection DIUBAH: then the new ratings, and a version past the evaluation's own, so it is a new message.
+ */
 export async function faktaTahunan(tx: DbOrTx, evaluasiId: number) {
   const [row] = await rows<FaktaRow>(
     tx,
-    sql`SELECT e.id AS "sumberId", e.version AS versi, e.instansi_id AS "instansiId",
-               e.pegawai_id AS "pegawaiId", d.nip, e.tahun, NULL AS "periodeKode",
-               e.rating_hasil_kerja AS "ratingHasilKerja", e.rating_perilaku AS "ratingPerilaku",
-               e.predikat, ${PENILAI}
+    sql`SELECT e.id AS "sumberId", e.version + coalesce(k.version, 0) AS versi,
+               e.instansi_id AS "instansiId", e.pegawai_id AS "pegawaiId", d.nip, e.tahun,
+               NULL AS "periodeKode",
+               coalesce(k.rating_hasil_kerja_baru, e.rating_hasil_kerja) AS "ratingHasilKerja",
+               coalesce(k.rating_perilaku_baru, e.rating_perilaku) AS "ratingPerilaku",
+               ${predikatAkhir()} AS predikat, ${PENILAI}
           FROM evaluasi_tahunan e
           JOIN pegawai d ON d.id = e.pegawai_id
+          LEFT JOIN keberatan k ON k.evaluasi_id = e.id AND k.status = 'DIPUTUS' AND k.keputusan = 'DIUBAH'
           JOIN pegawai pn ON pn.id = e.pejabat_penilai_id
           ${JABATAN_PENILAI}
          WHERE e.id = ${evaluasiId}`,
