@@ -276,4 +276,55 @@ describe('bukti dukung berkas: unggah, unduh, duplikat, hapus', () => {
     expect(await filesIn(dir)).toHaveLength(5);
     expect((await c.staf2.get(`/api/realisasi/${id2}/berkas/${dup.json().bukti.id}`)).statusCode).toBe(200);
   });
+
+  it("a daily entry carries a file of its own realisasi; another realisasi's file is refused at its field", async () => {
+    const c = await pada(agustus(5));
+    const bulan = async (k: Client) =>
+      (await k.get('/api/realisasi?periode=2026-07')).json().items[0].realisasi as {
+        id: number;
+        version: number;
+        buktiDukung: Bukti[];
+      };
+    const [milik, rekan] = [await bulan(c.staf), await bulan(c.staf2)];
+    const berkas = milik.buktiDukung.find((b) => b.jenis === 'BERKAS')!;
+    const berkasRekan = rekan.buktiDukung.find((b) => b.jenis === 'BERKAS')!;
+    const entri = (buktiBerkasId: number, version: number) => ({
+      tanggal: '2026-07-15',
+      jamMulai: '08:00',
+      jamSelesai: '10:00',
+      kegiatan: 'Menyusun rekap data kurikulum',
+      kuantitas: 1,
+      satuan: 'data',
+      buktiDukung: null,
+      buktiBerkasId,
+      version,
+    });
+    const log = (body: unknown) => c.staf.post(`/api/realisasi/${rhkStaf[0]}/2026-07/log`, body);
+    const jumlahEntri = async () =>
+      (
+        await rows<{ n: number }>(
+          h.db,
+          sql`SELECT count(*)::int AS n FROM log_harian WHERE realisasi_id = ${milik.id}`,
+        )
+      )[0]!.n;
+
+    const asing = await log(entri(berkasRekan.id, milik.version));
+    expect(asing.statusCode).toBe(400);
+    expect(asing.json().error.details).toEqual([
+      { field: 'body.buktiBerkasId', message: 'Berkas bukti dukung tidak ditemukan pada realisasi ini.' },
+    ]);
+    expect(await jumlahEntri()).toBe(0);
+
+    const ok = await log(entri(berkas.id, milik.version));
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().entri).toEqual([
+      expect.objectContaining({ buktiBerkasId: berkas.id, namaBerkas: berkas.namaBerkas }),
+    ]);
+
+    // Deleting the file keeps the day's entry, without the file.
+    const hapus = await c.staf.request('DELETE', `/api/realisasi/${milik.id}/berkas/${berkas.id}`);
+    expect(hapus.statusCode, hapus.body).toBe(200);
+    const sesudah = (await c.staf.get(`/api/realisasi/${milik.id}/log`)).json();
+    expect(sesudah.entri).toEqual([expect.objectContaining({ buktiBerkasId: null, namaBerkas: null })]);
+  });
 });
