@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { demoAccounts } from './accounts.js';
+import { apiLogin } from './api.js';
 import { test } from './fixtures.js';
 
 const accounts = demoAccounts();
@@ -19,8 +20,7 @@ async function login(page: Page, nip: string, password: string) {
 // admin.spec.ts gives Rosmini another superior; the matrix needs her back under Yamin.
 test.beforeAll(async ({ playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL });
-  const res = await api.post('/api/auth/login', { data: { nip: bkd.nip, password: bkd.password } });
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const csrfToken = await apiLogin(api, bkd);
   const found = await api.get(`/api/pegawai?q=${fungsional.nip}`);
   const [item] = ((await found.json()) as { items: { id: number }[] }).items;
   const detail = await (await api.get(`/api/pegawai/${item!.id}`)).json();

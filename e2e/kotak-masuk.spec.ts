@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { demoAccounts } from './accounts.js';
+import { apiLogin, bukaJendela } from './api.js';
 import { test } from './fixtures.js';
 
 const accounts = demoAccounts();
@@ -21,30 +22,24 @@ let periode = '';
 // waits for Yamin with a countdown to his assessment window.
 test.beforeAll(async ({ playwright, baseURL }) => {
   const admin = await playwright.request.newContext({ baseURL });
-  const masuk = await admin.post('/api/auth/login', { data: { nip: bkd.nip, password: bkd.password } });
-  const { csrfToken } = (await masuk.json()) as { csrfToken: string };
+  const csrfToken = await apiLogin(admin, bkd);
   const jadwal = (await (await admin.get('/api/jadwal')).json()) as {
     sekarang: string;
     periodeBerjalan: { kode: string };
   };
   periode = jadwal.periodeBerjalan.kode;
   const found = (await (await admin.get(`/api/pegawai?q=${staf.nip}`)).json()) as { items: { id: number }[] };
-  const bukaan = await admin.post('/api/jadwal/bukaan', {
-    headers: { 'x-csrf-token': csrfToken },
-    data: {
-      jenis: 'INPUT',
-      periodeKode: periode,
-      pegawaiId: found.items[0]!.id,
-      alasan: 'Uji e2e kotak masuk',
-      berakhir: new Date(Date.parse(jadwal.sekarang) + 2 * 86_400_000).toISOString(),
-    },
+  await bukaJendela(admin, csrfToken, {
+    jenis: 'INPUT',
+    periodeKode: periode,
+    pegawaiId: found.items[0]!.id,
+    alasan: 'Uji e2e kotak masuk',
+    berakhir: new Date(Date.parse(jadwal.sekarang) + 2 * 86_400_000).toISOString(),
   });
-  expect(bukaan.ok(), await bukaan.text()).toBeTruthy();
   await admin.dispose();
 
   const salim = await playwright.request.newContext({ baseURL });
-  const login = await salim.post('/api/auth/login', { data: { nip: staf.nip, password: staf.password } });
-  const headers = { 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
+  const headers = { 'x-csrf-token': await apiLogin(salim, staf) };
   const bulan = (await (await salim.get(`/api/realisasi?periode=${periode}`)).json()) as {
     items: { rhk: { id: number } }[];
   };

@@ -1,19 +1,14 @@
-import { type APIRequestContext, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { labelPeriode, periodeOf } from '../src/domain/jadwal.js';
-import { type DemoAccount, demoAccounts, masuk } from './accounts.js';
+import { demoAccounts, masuk } from './accounts.js';
 import { periksaAksesibilitas } from './aksesibilitas.js';
+import { apiLogin } from './api.js';
 import { test } from './fixtures.js';
 import { periodeKurvaTerbanyak } from './kurva-demo.js';
 
 const accounts = demoAccounts();
 const kepala = accounts.kepala_opd!;
 const bkd = accounts.admin_instansi!;
-
-async function apiLogin(api: APIRequestContext, a: DemoAccount) {
-  const res = await api.post('/api/auth/login', { data: { nip: a.nip, password: a.password } });
-  expect(res.ok(), await res.text()).toBeTruthy();
-  return ((await res.json()) as { csrfToken: string }).csrfToken;
-}
 
 interface Unit {
   id: number;

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { encodePng } from '../scripts/png.js';
 import { type DemoAccount, demoAccounts, masuk } from './accounts.js';
 import { periksaAksesibilitas } from './aksesibilitas.js';
+import { apiLogin, bukaJendela } from './api.js';
 import { test } from './fixtures.js';
 import { hariKerja } from './hari-kerja.js';
 
@@ -12,12 +13,6 @@ const accounts = demoAccounts();
 const salim = accounts.staf!;
 const bkd = accounts.admin_instansi!;
 const MB2 = 2 * 1024 * 1024;
-
-async function apiLogin(api: APIRequestContext, a: DemoAccount) {
-  const res = await api.post('/api/auth/login', { data: { nip: a.nip, password: a.password } });
-  expect(res.ok(), await res.text()).toBeTruthy();
-  return ((await res.json()) as { csrfToken: string }).csrfToken;
-}
 
 interface Bulan {
   periode: { kode: string; label: string; mulai: string };
@@ -96,18 +91,12 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   ).toBeTruthy();
 
   const admin = await playwright.request.newContext({ baseURL });
-  const csrf = await apiLogin(admin, bkd);
-  const res = await admin.post('/api/jadwal/bukaan', {
-    headers: { 'x-csrf-token': csrf },
-    data: {
-      jenis: 'INPUT',
-      periodeKode: periode,
-      pegawaiId,
-      alasan: 'Uji e2e pencatatan luring',
-      berakhir: new Date(Date.now() + 2 * 86_400_000).toISOString(),
-    },
+  await bukaJendela(admin, await apiLogin(admin, bkd), {
+    jenis: 'INPUT',
+    periodeKode: periode,
+    pegawaiId,
+    alasan: 'Uji e2e pencatatan luring',
   });
-  expect(res.ok(), await res.text()).toBeTruthy();
   await admin.dispose();
 });
 

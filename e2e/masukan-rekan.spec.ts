@@ -1,15 +1,11 @@
-import { type APIRequestContext, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { type DemoAccount, demoAccounts, masuk } from './accounts.js';
+import { apiLogin } from './api.js';
 import { test } from './fixtures.js';
 
 const accounts = demoAccounts();
 const staf = accounts.staf!;
 const pengawas = accounts.pengawas!;
-
-async function apiLogin(api: APIRequestContext, a: DemoAccount) {
-  const res = await api.post('/api/auth/login', { data: { nip: a.nip, password: a.password } });
-  expect(res.ok(), await res.text()).toBeTruthy();
-}
 
 let periode: string;
 let stafId: number;

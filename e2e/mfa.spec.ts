@@ -7,6 +7,7 @@
 import { expect, type Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { demoAccounts, masuk } from './accounts.js';
+import { apiLogin } from './api.js';
 import { test } from './fixtures.js';
 
 const accounts = demoAccounts();
@@ -32,8 +33,7 @@ async function keluar(page: Page) {
 test.afterEach(async ({ playwright, baseURL }, testInfo) => {
   if (testInfo.status === testInfo.expectedStatus) return;
   const api = await playwright.request.newContext({ baseURL });
-  const masukBkd = await api.post('/api/auth/login', { data: { nip: bkd.nip, password: bkd.password } });
-  const { csrfToken } = (await masukBkd.json()) as { csrfToken: string };
+  const csrfToken = await apiLogin(api, bkd);
   const cari = await api.get(`/api/pegawai?q=${pegawai.nip}`);
   const [p] = ((await cari.json()) as { items: { id: number }[] }).items;
   await api.post(`/api/pegawai/${p!.id}/reset-mfa`, {

@@ -6,6 +6,7 @@ import {
   type PlaywrightWorkerArgs,
 } from '@playwright/test';
 import { type DemoAccount, demoAccounts, masuk } from './accounts.js';
+import { apiLogin, bukaJendela } from './api.js';
 import { test } from './fixtures.js';
 
 const bkd = demoAccounts().admin_instansi!;
@@ -44,10 +45,8 @@ const akun = (p: { id: number; nip: string; namaLengkap: string }): Orang => ({
 
 async function sesiApi(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string, a: DemoAccount) {
   const api = await playwright.request.newContext({ baseURL });
-  const res = await api.post('/api/auth/login', { data: { nip: a.nip, password: a.password } });
-  expect(res.ok(), await res.text()).toBeTruthy();
-  const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
-  return { api, headers: { 'x-csrf-token': csrf } };
+  const csrf = await apiLogin(api, a);
+  return { api, csrf, headers: { 'x-csrf-token': csrf } };
 }
 
 async function json<T>(res: ReturnType<APIRequestContext['get']>): Promise<T> {
@@ -76,7 +75,7 @@ async function lapor(api: APIRequestContext, headers: Record<string, string>, pe
 // the position whose year's plan is approved and whose November is neither assessed nor sent back;
 // the employee moves to the same position in another seksi, under another kepala seksi.
 test.beforeAll(async ({ playwright, baseURL }) => {
-  const { api: admin, headers } = await sesiApi(playwright, baseURL!, bkd);
+  const { api: admin, csrf } = await sesiApi(playwright, baseURL!, bkd);
   const jadwal = await json<{ sekarang: string; periodeBerjalan: { kode: string } }>(
     admin.get('/api/jadwal'),
   );
@@ -130,19 +129,14 @@ test.beforeAll(async ({ playwright, baseURL }) => {
 
   const berakhir = new Date(Date.parse(jadwal.sekarang) + 2 * 86_400_000).toISOString();
   for (const periodeKode of [`${tahun}-11`, `${tahun}-12`])
-    for (const jenis of ['INPUT', 'PENILAIAN'])
-      await json(
-        admin.post('/api/jadwal/bukaan', {
-          headers,
-          data: {
-            jenis,
-            periodeKode,
-            pegawaiId: pegawai.id,
-            alasan: 'Uji e2e mutasi tengah tahun',
-            berakhir,
-          },
-        }),
-      );
+    for (const jenis of ['INPUT', 'PENILAIAN'] as const)
+      await bukaJendela(admin, csrf, {
+        jenis,
+        periodeKode,
+        pegawaiId: pegawai.id,
+        alasan: 'Uji e2e mutasi tengah tahun',
+        berakhir,
+      });
   await admin.dispose();
 });
 

@@ -1,18 +1,13 @@
-import { type APIRequestContext, expect, type Locator } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
 import { namaTanggal } from '../src/domain/progres-harian.js';
 import { type DemoAccount, demoAccounts, masuk } from './accounts.js';
+import { apiLogin, bukaJendela } from './api.js';
 import { test } from './fixtures.js';
 import { hariKerja } from './hari-kerja.js';
 
 const accounts = demoAccounts();
 const salim = accounts.staf!;
 const bkd = accounts.admin_instansi!;
-
-async function apiLogin(api: APIRequestContext, a: DemoAccount) {
-  const res = await api.post('/api/auth/login', { data: { nip: a.nip, password: a.password } });
-  expect(res.ok(), await res.text()).toBeTruthy();
-  return ((await res.json()) as { csrfToken: string }).csrfToken;
-}
 
 let periode: string;
 let hari: string[];
@@ -66,17 +61,12 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   expect(periode, 'a second colleague of Salim has an approved plan and an untouched month').toBeTruthy();
 
   const admin = await playwright.request.newContext({ baseURL });
-  const res = await admin.post('/api/jadwal/bukaan', {
-    headers: { 'x-csrf-token': await apiLogin(admin, bkd) },
-    data: {
-      jenis: 'INPUT',
-      periodeKode: periode,
-      pegawaiId,
-      alasan: 'Uji e2e progres harian',
-      berakhir: new Date(Date.now() + 2 * 86_400_000).toISOString(),
-    },
+  await bukaJendela(admin, await apiLogin(admin, bkd), {
+    jenis: 'INPUT',
+    periodeKode: periode,
+    pegawaiId,
+    alasan: 'Uji e2e progres harian',
   });
-  expect(res.ok(), await res.text()).toBeTruthy();
   await admin.dispose();
 });
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
-import { type DemoAccount, demoAccounts, masuk } from './accounts.js';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { demoAccounts, masuk } from './accounts.js';
+import { apiLogin, bukaJendela } from './api.js';
 import { test } from './fixtures.js';
 
 const accounts = demoAccounts();
@@ -36,12 +37,6 @@ async function logout(page: Page) {
   await expect(page).toHaveURL(/\/masuk/);
 }
 
-async function apiLogin(api: APIRequestContext, a: DemoAccount) {
-  const res = await api.post('/api/auth/login', { data: { nip: a.nip, password: a.password } });
-  expect(res.ok(), await res.text()).toBeTruthy();
-  return ((await res.json()) as { csrfToken: string }).csrfToken;
-}
-
 let periode: string;
 let labelPeriode: string;
 let stafId: number;
@@ -71,14 +66,13 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   expect(periode, 'Salim has an approved plan for the previous or the running period').toBeTruthy();
   await own.dispose();
 
-  const berakhir = new Date(Date.now() + 2 * 86_400_000).toISOString();
-  for (const jenis of ['INPUT', 'PENILAIAN', 'PERBAIKAN']) {
-    const res = await admin.post('/api/jadwal/bukaan', {
-      headers: { 'x-csrf-token': csrf },
-      data: { jenis, periodeKode: periode, pegawaiId: stafId, alasan: 'Uji e2e siklus bulanan', berakhir },
+  for (const jenis of ['INPUT', 'PENILAIAN', 'PERBAIKAN'] as const)
+    await bukaJendela(admin, csrf, {
+      jenis,
+      periodeKode: periode,
+      pegawaiId: stafId,
+      alasan: 'Uji e2e siklus bulanan',
     });
-    expect(res.ok(), await res.text()).toBeTruthy();
-  }
   await admin.dispose();
 });
 

@@ -1,6 +1,7 @@
-import { type APIRequestContext, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { mulaiSiasnTiruan, type SiasnTiruan } from '../test/siasn-tiruan.js';
-import { type DemoAccount, demoAccounts, masuk } from './accounts.js';
+import { demoAccounts, masuk } from './accounts.js';
+import { apiLogin, bukaJendela } from './api.js';
 import { test } from './fixtures.js';
 
 const accounts = demoAccounts();
@@ -11,12 +12,6 @@ const bkd = accounts.admin_instansi!;
 let siasn: SiasnTiruan;
 let periode: string;
 let stafId: number;
-
-async function apiLogin(api: APIRequestContext, a: DemoAccount) {
-  const res = await api.post('/api/auth/login', { data: { nip: a.nip, password: a.password } });
-  expect(res.ok(), await res.text()).toBeTruthy();
-  return ((await res.json()) as { csrfToken: string }).csrfToken;
-}
 
 // The stand-in SIASN listens on a free port the system picks (outside the app's 3100–3399). Salim's
 // assessment window is opened through the BKD's exception, so the journey does not depend on today.
@@ -38,17 +33,12 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   }
   expect(periode, 'Salim has an approved plan for the previous or the running period').toBeTruthy();
   await own.dispose();
-  const res = await admin.post('/api/jadwal/bukaan', {
-    headers: { 'x-csrf-token': csrf },
-    data: {
-      jenis: 'PENILAIAN',
-      periodeKode: periode,
-      pegawaiId: stafId,
-      alasan: 'Uji e2e jembatan SIASN',
-      berakhir: new Date(Date.now() + 2 * 86_400_000).toISOString(),
-    },
+  await bukaJendela(admin, csrf, {
+    jenis: 'PENILAIAN',
+    periodeKode: periode,
+    pegawaiId: stafId,
+    alasan: 'Uji e2e jembatan SIASN',
   });
-  expect(res.ok(), await res.text()).toBeTruthy();
   await admin.dispose();
 });
 test.afterAll(() => siasn.tutup());
@@ -107,6 +97,11 @@ test('the BKD turns the bridge on; a final evaluation shows as sent after "Kirim
     .filter({ hasText: staf.nama });
   await expect(baris).toContainText('Terkirim');
   await expect(baris).toContainText('Data berhasil disimpan');
+  await baris.getByRole('button', { name: 'Riwayat (1)' }).click();
+  const riwayat = page.getByRole('dialog', { name: 'Riwayat percobaan' });
+  await expect(riwayat.getByRole('row').nth(1)).toContainText('Diterima (HTTP 200)');
+  await page.keyboard.press('Escape');
+  await expect(riwayat).toBeHidden();
   const [simpan] = siasn.simpanan();
   expect(simpan).toMatchObject({ path: '/api/kinerjaperiodik/save' });
   expect(simpan!.headers.auth).toMatch(/^bearer sso-/);

@@ -7,6 +7,7 @@
 import { expect } from '@playwright/test';
 import { CLIENT_ID, CLIENT_SECRET, mulaiPenyedia, type PenyediaUji } from '../test/oidc-penyedia.js';
 import { demoAccounts, masuk } from './accounts.js';
+import { apiLogin } from './api.js';
 import { test } from './fixtures.js';
 
 const accounts = demoAccounts();
@@ -23,8 +24,7 @@ test.beforeAll(async ({ baseURL }) => {
 
 test.afterAll(async ({ playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL });
-  const res = await api.post('/api/auth/login', { data: { nip: bkd.nip, password: bkd.password } });
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const csrfToken = await apiLogin(api, bkd);
   const now = (await (await api.get('/api/pengaturan/sso')).json()) as Record<string, unknown>;
   await api.put('/api/pengaturan/sso', {
     headers: { 'x-csrf-token': csrfToken },

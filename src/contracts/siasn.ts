@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { JENIS_PERIODE } from '../domain/jadwal.js';
 import { PREDIKAT_PEGAWAI, RATING } from '../domain/predikat.js';
-import { JENIS_PESAN_SIASN, STATUS_PESAN_SIASN } from '../domain/siasn.js';
+import { HASIL_PERCOBAAN_SIASN, JENIS_PESAN_SIASN, STATUS_PESAN_SIASN } from '../domain/siasn.js';
 import { BATAS_INT, pageOf, teks } from './common.js';
 
 const kode = teks().trim().max(50);
@@ -79,3 +79,18 @@ export const NipParams = z.object({ nip: teks().regex(/^\d{18}$/, 'NIP harus 18 
 
 /** A read passed through from SIASN: its `data` as it came. */
 export const BacaanSiasn = z.object({ data: z.unknown() });
+
+/** Every attempt of one message, oldest first: when, SIASN's HTTP status (null: no answer), what it meant. */
+export const PercobaanSiasnOut = z.object({
+  items: z.array(
+    z.object({
+      ke: z.number(),
+      at: z.string(),
+      httpStatus: z.number().nullable(),
+      hasil: z.enum(HASIL_PERCOBAAN_SIASN),
+      /** The answer as it came (shortened), or why there was none. */
+      jawaban: z.string().nullable(),
+    }),
+  ),
+});
+export type PercobaanSiasnOut = z.infer<typeof PercobaanSiasnOut>;

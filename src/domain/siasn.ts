@@ -169,6 +169,14 @@ export function tundaanDetik(percobaan: number, retryAfterDetik?: number | null)
   return Math.max(eksponensial, Math.min(retryAfterDetik ?? 0, TUNDA_MAKS_DETIK));
 }
 
+export const HASIL_PERCOBAAN_SIASN = ['TERKIRIM', 'GAGAL', 'ULANGI'] as const;
+export type HasilPercobaanSiasn = (typeof HASIL_PERCOBAAN_SIASN)[number];
+export const HASIL_PERCOBAAN_SIASN_LABEL: Record<HasilPercobaanSiasn, string> = {
+  TERKIRIM: 'Diterima',
+  GAGAL: 'Ditolak',
+  ULANGI: 'Dicoba lagi nanti',
+};
+
 export type PutusanKirim =
   | { hasil: 'TERKIRIM' }
   | { hasil: 'GAGAL'; alasan: string }

@@ -14,7 +14,13 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { FaktaSiasn, JenisPesanSiasn, PemetaanSiasn, StatusPesanSiasn } from '../../domain/siasn.js';
+import type {
+  FaktaSiasn,
+  HasilPercobaanSiasn,
+  JenisPesanSiasn,
+  PemetaanSiasn,
+  StatusPesanSiasn,
+} from '../../domain/siasn.js';
 import { instansi } from './org.js';
 import { pegawai } from './pegawai.js';
 
@@ -100,7 +106,7 @@ export const siasnPercobaan = pgTable(
     httpStatus: smallint(),
     body: jsonb(),
     jawaban: text(),
-    hasil: text().notNull(),
+    hasil: text().$type<HasilPercobaanSiasn>().notNull(),
   },
   (t) => [index('siasn_percobaan_pesan_idx').on(t.pesanId, t.ke)],
 );

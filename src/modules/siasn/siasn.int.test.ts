@@ -294,6 +294,26 @@ describe('jembatan SIASN', () => {
       { ke: 2, httpStatus: 503, hasil: 'ULANGI' },
       { ke: 3, httpStatus: 200, hasil: 'TERKIRIM' },
     ]);
+    // The BKD reads every attempt with SIASN's answer; nobody else, and no other instansi's message.
+    const riwayat = await bkd.get(`/api/siasn/pesan/${id}/percobaan`);
+    expect(riwayat.statusCode, riwayat.body).toBe(200);
+    expect(riwayat.json().items).toEqual([
+      expect.objectContaining({
+        ke: 1,
+        httpStatus: 429,
+        hasil: 'ULANGI',
+        jawaban: expect.stringContaining('Too Many Requests'),
+      }),
+      expect.objectContaining({
+        ke: 2,
+        httpStatus: 503,
+        hasil: 'ULANGI',
+        jawaban: expect.stringContaining('Service Unavailable'),
+      }),
+      expect.objectContaining({ ke: 3, httpStatus: 200, hasil: 'TERKIRIM' }),
+    ]);
+    expect((await kasi.get(`/api/siasn/pesan/${id}/percobaan`)).statusCode).toBe(403);
+    expect((await bkd.get(`/api/siasn/pesan/${id + 1000}/percobaan`)).statusCode).toBe(404);
   });
 
   it('a validation error fails the message without retrying; the BKD resends it (audited)', async () => {

@@ -299,3 +299,19 @@ export async function findPesan(db: DbOrTx, instansiId: number, id: number) {
     .where(and(eq(siasnPesan.id, id), eq(siasnPesan.instansiId, instansiId)));
   return row ?? null;
 }
+
+/** The attempts of one message of the instansi, oldest first; null when it has no such message. */
+export async function percobaanPesan(db: DbOrTx, instansiId: number, pesanId: number) {
+  if (!(await findPesan(db, instansiId, pesanId))) return null;
+  return db
+    .select({
+      ke: siasnPercobaan.ke,
+      at: siasnPercobaan.at,
+      httpStatus: siasnPercobaan.httpStatus,
+      hasil: siasnPercobaan.hasil,
+      jawaban: siasnPercobaan.jawaban,
+    })
+    .from(siasnPercobaan)
+    .where(eq(siasnPercobaan.pesanId, pesanId))
+    .orderBy(siasnPercobaan.ke);
+}

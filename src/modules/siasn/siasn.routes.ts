@@ -7,6 +7,7 @@ import {
   NipParams,
   PengaturanSiasnBody,
   PengaturanSiasnOut,
+  PercobaanSiasnOut,
   PesanSiasnPage,
   PesanSiasnQuery,
 } from '../../contracts/siasn.js';
@@ -58,6 +59,20 @@ export function siasnRoutes(siasn: SiasnService): FastifyPluginAsyncZod {
         },
       },
       async (request) => siasn.daftar(request.actor!, request.query),
+    );
+
+    app.get(
+      '/api/siasn/pesan/:id/percobaan',
+      {
+        config: BKD,
+        schema: {
+          tags: TAG,
+          summary: 'Setiap percobaan satu kiriman: waktu, status HTTP dan jawaban SIASN',
+          params: IdParams,
+          response: { 200: PercobaanSiasnOut, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => siasn.percobaan(request.actor!, request.params.id),
     );
 
     app.post(

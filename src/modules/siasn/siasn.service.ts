@@ -11,6 +11,7 @@ import type {
   HasilKirimSiasn,
   PengaturanSiasnBody,
   PengaturanSiasnOut,
+  PercobaanSiasnOut,
   PesanSiasnPage,
   PesanSiasnQuery,
 } from '../../contracts/siasn.js';
@@ -338,6 +339,14 @@ export function createSiasnService(deps: {
     return { items, nextCursor: list.length > query.limit ? String(items.at(-1)!.id) : null };
   }
 
+  async function percobaan(actor: Actor, id: number): Promise<PercobaanSiasnOut> {
+    const list = await q.percobaanPesan(db, actor.instansiId, id);
+    if (!list) throw new AppError('NOT_FOUND');
+    return {
+      items: list.map((p) => ({ ...p, at: p.at.toISOString() })),
+    };
+  }
+
   async function kirimUlang(actor: Actor, id: number, version: number, meta: Meta) {
     await db.transaction(async (tx) => {
       const r = await q.kirimUlang(tx, actor.instansiId, id, version, clock.now());
@@ -378,6 +387,7 @@ export function createSiasnService(deps: {
     /** "Kirim sekarang": the BKD's own instansi only. */
     kirimSekarang: (actor: Actor) => jalankan(actor.instansiId),
     daftar,
+    percobaan,
     kirimUlang,
     riwayatSkp22: (actor: Actor, nip: string) => baca(actor, `/pns/rw-skp22/${nip}`),
     riwayatKinerjaPeriodik: (actor: Actor, nip: string) => baca(actor, `/pns/rw-kinerjaperiodik/${nip}`),

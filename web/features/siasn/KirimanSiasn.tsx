@@ -1,6 +1,6 @@
 /**
  * What went to SIASN (BKD admin): sent, waiting and failed messages with the national system's last
- * answer; a failed one can be sent again (after fixing the mapping), and "Kirim sekarang" runs the
+ * answer (every attempt in its history); a failed one can be sent again (after fixing the mapping), and "Kirim sekarang" runs the
  * sending job at once instead of waiting for its schedule.
  */
 import { Badge, Button, Card, Code, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
@@ -14,6 +14,7 @@ import { GalatAksi, useAksi } from '../../lib/aksi';
 import { formatWaktu } from '../../lib/istilah';
 import { useJadwal } from '../realisasi/useJadwal';
 import { daftarPesan, kirimSekarang, kirimUlang, siasnKeys } from './api';
+import { RiwayatPercobaan } from './RiwayatPercobaan';
 
 const WARNA: Record<StatusPesanSiasn, string> = {
   MENUNGGU: 'blue',
@@ -120,6 +121,9 @@ export function KirimanSiasn() {
                         )}
                       </Table.Td>
                       <Table.Td>
+                        {m.percobaan > 0 && (
+                          <RiwayatPercobaan pesanId={m.id} jumlah={m.percobaan} zona={zona} />
+                        )}
                         {m.status === 'GAGAL' && (
                           <Button
                             size="xs"

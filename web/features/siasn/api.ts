@@ -3,6 +3,7 @@ import type {
   HasilKirimSiasn,
   PengaturanSiasnBody,
   PengaturanSiasnOut,
+  PercobaanSiasnOut,
   PesanSiasnPage,
 } from '../../../src/contracts/siasn';
 import type { StatusPesanSiasn } from '../../../src/domain/siasn';
@@ -14,6 +15,7 @@ export const siasnKeys = {
   semua: ['siasn'] as const,
   pengaturan: ['siasn', 'pengaturan'] as const,
   pesan: (status: StatusPesanSiasn | null) => ['siasn', 'pesan', status] as const,
+  percobaan: (id: number) => ['siasn', 'percobaan', id] as const,
 };
 
 export const pengaturanSiasn = () => api<PengaturanSiasnOut>('/api/siasn/pengaturan');
@@ -27,6 +29,8 @@ export function daftarPesan(status: StatusPesanSiasn | null, cursor: string | nu
   if (cursor) params.set('cursor', cursor);
   return api<PesanSiasnPage>(`/api/siasn/pesan?${params}`);
 }
+
+export const percobaanPesan = (id: number) => api<PercobaanSiasnOut>(`/api/siasn/pesan/${id}/percobaan`);
 
 export const kirimUlang = (id: number, version: number) =>
   post<{ ok: true }>(`/api/siasn/pesan/${id}/kirim-ulang`, { version });
