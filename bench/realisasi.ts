@@ -110,6 +110,7 @@ export async function siapkan(url: string, tahun: number): Promise<BurstData> {
         csrfToken: csrf,
         createdAt: now,
         expiresAt: new Date(now.getTime() + ttl),
+        berakhirMutlakAt: new Date(now.getTime() + ttl),
         userAgent: 'bench',
       };
     });

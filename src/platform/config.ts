@@ -58,7 +58,10 @@ const ConfigSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A session unused this long ends; each use moves the end forward (sliding, ADR 0018). */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** However much it is used, a session ends this long after the login. */
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(168),
   /** Defaults to true when PUBLIC_URL is https. */
   COOKIE_SECURE: unsetIfEmpty(bool.optional()),
   /** The reverse proxies whose X-Forwarded-For is believed (ADR 0006); default none. */

@@ -34,7 +34,10 @@ export const sesi = pgTable(
       .references(() => pegawai.id),
     csrfToken: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
+    /** The idle end: moved forward by use (sliding), never past `berakhirMutlakAt`. */
     expiresAt: timestamp({ withTimezone: true }).notNull(),
+    /** The absolute end: login + SESSION_MAX_HOURS. */
+    berakhirMutlakAt: timestamp({ withTimezone: true }).notNull(),
     userAgent: text(),
     /**
      * Opened with the password alone while the policy requires a code and none is enrolled: only the

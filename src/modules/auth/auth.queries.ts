@@ -40,6 +40,7 @@ export async function insertSession(
     csrfToken: string;
     createdAt: Date;
     expiresAt: Date;
+    berakhirMutlakAt: Date;
     userAgent: string | null;
     wajibDaftarMfa: boolean;
     ssoInstansiId: number | null;
@@ -66,6 +67,14 @@ export async function deleteOtherSessions(db: DbOrTx, pegawaiId: number, keepId:
     .where(keepId ? and(eq(sesi.pegawaiId, pegawaiId), ne(sesi.id, keepId)) : eq(sesi.pegawaiId, pegawaiId));
 }
 
+/** Moves a session's idle end to `end`, never past its absolute end. */
+export async function extendSession(db: DbOrTx, sessionId: string, end: Date) {
+  await db
+    .update(sesi)
+    .set({ expiresAt: sql`least(${end.toISOString()}::timestamptz, ${sesi.berakhirMutlakAt})` })
+    .where(eq(sesi.id, sessionId));
+}
+
 export async function deleteExpiredSessionsOf(db: DbOrTx, pegawaiId: number, now: Date) {
   await db.delete(sesi).where(and(eq(sesi.pegawaiId, pegawaiId), lt(sesi.expiresAt, now)));
 }
@@ -83,6 +92,7 @@ function actorBySessionQuery(db: DbOrTx) {
       mustChangePassword: pegawai.mustChangePassword,
       mustEnrolMfa: sesi.wajibDaftarMfa,
       csrfToken: sesi.csrfToken,
+      expiresAt: sesi.expiresAt,
       roles: sql<
         Actor['roles']
       >`coalesce((select json_agg(json_build_object('peran', r.peran, 'opdId', r.opd_id))
@@ -105,7 +115,7 @@ export async function findActorBySession(
   db: DbOrTx,
   sessionId: string,
   now: Date,
-): Promise<(Actor & { csrfToken: string }) | null> {
+): Promise<(Actor & { csrfToken: string; expiresAt: Date | string }) | null> {
   // Runs on every authenticated request.
   const query = prepareOnce(db, 'actor_by_session', actorBySessionQuery);
   const [row] = await query.execute({ sessionId, now: now.toISOString() });

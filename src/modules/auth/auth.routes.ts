@@ -27,7 +27,7 @@ export function sessionUser(actor: Actor) {
   };
 }
 
-type CookieConfig = Pick<Config, 'COOKIE_SECURE' | 'SESSION_TTL_HOURS'>;
+type CookieConfig = Pick<Config, 'COOKIE_SECURE' | 'SESSION_MAX_HOURS'>;
 
 /** A login that opened a session (password, code step or SSO): the cookies, and the body the client keeps. */
 export function startSession(
@@ -40,7 +40,8 @@ export function startSession(
     httpOnly: true,
     sameSite: 'lax',
     secure: config.COOKIE_SECURE,
-    maxAge: config.SESSION_TTL_HOURS * 3600,
+    // The browser keeps it to the absolute end; the server ends an idle session sooner.
+    maxAge: config.SESSION_MAX_HOURS * 3600,
   });
   // Sent only back to the login routes; outlives the session (ADR 0006).
   reply.setCookie(DEVICE_COOKIE, session.perangkat.value, {

@@ -39,7 +39,18 @@ function temporaryPassword(): string {
   return `${letters}${nums}`;
 }
 
-type AuthConfig = Pick<Config, 'SESSION_TTL_HOURS'>;
+type AuthConfig = Pick<Config, 'SESSION_TTL_HOURS' | 'SESSION_MAX_HOURS'>;
+
+/** A session opened or used at `now`: its idle end, and (at login) its absolute end. */
+function sessionEnds(now: Date, config: AuthConfig) {
+  return {
+    expiresAt: new Date(now.getTime() + config.SESSION_TTL_HOURS * 3_600_000),
+    berakhirMutlakAt: new Date(now.getTime() + config.SESSION_MAX_HOURS * 3_600_000),
+  };
+}
+
+/** Renewal writes at most once per step (5 min, less for short lifetimes) per session, not per request. */
+const renewStepMs = (config: AuthConfig) => Math.min(300_000, config.SESSION_TTL_HOURS * 360_000);
 
 export function createAuthService(deps: {
   db: Db;
@@ -74,7 +85,7 @@ export function createAuthService(deps: {
       pegawaiId: account.id,
       csrfToken,
       createdAt: now,
-      expiresAt: new Date(now.getTime() + config.SESSION_TTL_HOURS * 3_600_000),
+      ...sessionEnds(now, config),
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
       wajibDaftarMfa: meta.wajibDaftarMfa,
       ssoInstansiId: meta.sso?.ssoInstansiId ?? null,
@@ -209,8 +220,17 @@ export function createAuthService(deps: {
       return loggedIn(hasil, pemilik.nip, input.ip);
     },
 
+    /** The session's actor; a used session's idle end moves forward (at most one write per step). */
     async actorForToken(token: string) {
-      return q.findActorBySession(db, sessionIdOf(token), clock.now());
+      const now = clock.now();
+      const id = sessionIdOf(token);
+      const found = await q.findActorBySession(db, id, now);
+      if (!found) return null;
+      const { expiresAt, ...actor } = found;
+      const end = sessionEnds(now, config).expiresAt;
+      if (end.getTime() - new Date(expiresAt).getTime() >= renewStepMs(config))
+        await q.extendSession(db, id, end);
+      return actor;
     },
 
     /** Ends the session; answers its SSO origin, for the provider's logout. */

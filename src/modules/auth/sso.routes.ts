@@ -21,7 +21,7 @@ const SSO_COOKIE_PATH = '/api/auth/sso';
 export function ssoRoutes(
   sso: SsoService,
   pengaturan: SsoPengaturanService,
-  config: Pick<Config, 'COOKIE_SECURE' | 'SESSION_TTL_HOURS' | 'LOGIN_RATE_LIMIT'>,
+  config: Pick<Config, 'COOKIE_SECURE' | 'SESSION_MAX_HOURS' | 'LOGIN_RATE_LIMIT'>,
 ): FastifyPluginAsyncZod {
   const rateLimit = loginRateLimit(config);
   return async (app) => {
