@@ -17,6 +17,7 @@ import { createAngkaKreditService } from './modules/angka-kredit/angka-kredit.se
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createAuditCheckpointService } from './modules/audit/audit-checkpoint.service.js';
+import { createPenautAudit, type PenautAudit } from './modules/audit/audit-rantai.js';
 import { registerAccessHooks, SECURITY_SCHEMES, securityOf } from './modules/auth/access.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
@@ -111,6 +112,8 @@ z.config(z.locales.id());
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** The audit log's chaining step (modules/audit, ADR 0019); the server sweeps with it, tests chain with it. */
+    penautAudit: PenautAudit;
     /** The deadline reminder job (modules/pengingat). */
     pengingat: PengingatService;
     /** The SIASN outbox sender (modules/siasn); the server schedules it, tests call it. */
@@ -170,7 +173,10 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   );
   if (config.API_DOCS) await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  const audit = createAuditService({ db, clock });
+  const penautAudit = createPenautAudit(db, app.log);
+  app.decorate('penautAudit', penautAudit);
+  app.addHook('onClose', () => penautAudit.hentikan());
+  const audit = createAuditService({ db, clock, penaut: penautAudit });
   const auditCheckpoint = createAuditCheckpointService({
     db,
     clock,

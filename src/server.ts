@@ -3,6 +3,7 @@
 import { buildApp } from './app.js';
 import { openDatabase } from './db/client.js';
 import { akunDemoDenganKataSandi, seedDemoIfEmpty } from './db/seed/seed-demo.js';
+import { jadwalkanPerantaianAudit } from './modules/audit/audit.cron.js';
 import { jadwalkanPenyapuPekerjaan } from './modules/pekerjaan/pekerjaan.cron.js';
 import { jadwalkanPengingat } from './modules/pengingat/pengingat.cron.js';
 import { jadwalkanSiasn } from './modules/siasn/siasn.cron.js';
@@ -48,6 +49,8 @@ const penyapu = database.kind === 'postgres' ? jadwalkanPenyapuPekerjaan(app.pek
 const pengingat = jadwalkanPengingat(app.pengingat, app.log);
 // The SIASN outbox: nothing is claimed for an instansi whose BKD has not turned the bridge on.
 const kirimSiasn = jadwalkanSiasn(app.siasn, app.log);
+// The audit chaining step also runs after each write; the sweep takes what those runs missed.
+const rantaiAudit = jadwalkanPerantaianAudit(app.penautAudit, app.log);
 
 // Handlers of requests whose client went away keep running after app.close(); the database must
 // outlive them, so shutdown waits until every started request has produced its reply.
@@ -68,6 +71,7 @@ async function shutdown(signal: string) {
   force.unref();
   await pengingat.stop();
   await kirimSiasn.stop();
+  await rantaiAudit.stop();
   await penyapu?.stop();
   await app.close();
   while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -19,7 +19,7 @@ function problems(r: ChainReport): string[] {
   const a = r.anchor;
   if (a?.reason === 'removed')
     lines.push(
-      `ENTRI TERAKHIR DIHAPUS: titik periksa #${a.checkpointId} (${a.at}) mencatat ${a.entryCount} entri sampai #${a.lastId}; kini tinggal ${a.found}`,
+      `ENTRI TERAKHIR DIHAPUS: titik periksa #${a.checkpointId} (${a.at}) mencatat ${a.entryCount} entri sampai #${a.lastId}; entri itu tidak ada lagi di tempatnya (rantai kini memuat ${a.found} entri sebelum tempat itu)`,
     );
   if (a?.reason === 'hash')
     lines.push(
@@ -48,6 +48,10 @@ try {
         `instansi ${r.instansiId}: utuh, ${r.checked} entri diperiksa, cocok dengan ${r.checkpoints} titik periksa`,
       );
     for (const line of lines) console.log(`instansi ${r.instansiId}: ${line}`);
+    if (r.unchained > 0)
+      console.log(
+        `instansi ${r.instansiId}: ${r.unchained} entri baru ditulis selama pemeriksaan, belum dirantai`,
+      );
   }
   if (reports.length === 0) console.log('Log audit kosong.');
   for (const line of dicatat) console.log(line);

@@ -1,5 +1,6 @@
 /** Append-only, hash-chained audit log (one chain per instansi), and the signed checkpoints of its heads. */
-import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const auditLog = pgTable(
   'audit_log',
@@ -17,11 +18,18 @@ export const auditLog = pgTable(
     after: jsonb(),
     reason: text(),
     requestId: text(),
-    prevHash: text().notNull(),
-    hash: text().notNull(),
+    /**
+     * The place in the instansi's chain (1, 2, …) and the hashes, set by the chaining step after the
+     * row is committed (ADR 0019); null while the row waits for it. Writers take no lock.
+     */
+    urutan: bigint({ mode: 'number' }),
+    prevHash: text(),
+    hash: text(),
   },
   (t) => [
     index('audit_instansi_idx').on(t.instansiId, t.id),
+    uniqueIndex('audit_urutan_idx').on(t.instansiId, t.urutan),
+    index('audit_menunggu_idx').on(t.instansiId, t.id).where(sql`${t.urutan} IS NULL`),
     index('audit_entity_idx').on(t.entity, t.entityId, t.id),
     index('audit_actor_idx').on(t.actorId, t.id),
     index('audit_opd_idx').on(t.opdId, t.id),

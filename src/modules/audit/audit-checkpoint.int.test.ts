@@ -101,9 +101,10 @@ describe('audit checkpoints', () => {
     );
     const removed = { lastId: head.id, entryCount: head.n, found: head.n - 2, reason: 'removed' };
     expect(await laporan()).toMatchObject({ broken: null, anchor: removed });
-    // Later writes chain on from the shortened tail: the chain is intact, the head is still missing.
+    // Later writes chain on from the shortened tail: the chain is intact, the head is still missing
+    // (the chain now holds one entry more before the head's place).
     await ubahAtasan(org.pelaksana);
-    expect(await laporan()).toMatchObject({ broken: null, anchor: removed });
+    expect(await laporan()).toMatchObject({ broken: null, anchor: { ...removed, found: head.n - 1 } });
   });
 
   it('a newest row rewritten with its hash recomputed is reported', async () => {

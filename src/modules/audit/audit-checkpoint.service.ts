@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock.js';
 import { chainHeads, insertCheckpoints } from './audit.queries.js';
 import { verifyAuditChains } from './audit.verify.js';
 import { type Checkpoint, signCheckpoint } from './audit-checkpoint.js';
+import { rantaiAudit } from './audit-rantai.js';
 
 export interface AuditCheckpointDeps {
   db: Db;
@@ -18,8 +19,9 @@ export interface AuditCheckpointDeps {
 }
 
 export function createAuditCheckpointService({ db, clock, hmacKey, log }: AuditCheckpointDeps) {
-  /** Signs and stores the head of every chain, then logs it. */
+  /** Chains what waits, then signs and stores the head of every chain, and logs it. */
   async function checkpoint(): Promise<Checkpoint[]> {
+    await rantaiAudit(db);
     const at = clock.now();
     const saved = await db.transaction(async (tx) => {
       const heads = await chainHeads(tx);
@@ -35,8 +37,12 @@ export function createAuditCheckpointService({ db, clock, hmacKey, log }: AuditC
   return {
     checkpoint,
 
-    /** Checks every chain and its checkpoints, then checkpoints the heads as they are now. */
+    /**
+     * Chains what waits, checks every chain and its checkpoints, then checkpoints the heads as they are
+     * now.
+     */
     async verify() {
+      await rantaiAudit(db);
       const reports = await verifyAuditChains(db, hmacKey);
       return { reports, checkpoints: await checkpoint() };
     },

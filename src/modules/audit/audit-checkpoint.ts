@@ -8,7 +8,7 @@ export interface ChainHead {
   instansiId: number;
   lastId: number;
   lastHash: string;
-  /** Entries of the chain up to and including lastId. */
+  /** Entries of the chain up to and including lastId: the head's place in the chain. */
   entryCount: number;
 }
 
@@ -45,38 +45,40 @@ export interface AnchorBreak {
   at: string;
   lastId: number;
   entryCount: number;
-  /** Entries the chain now has up to lastId. */
+  /** Entries the chain now has before the head's place (removed) or up to it (hash). */
   found: number;
   /** `removed`: the checkpointed head is no longer in the chain; `hash`: it is, with another hash. */
   reason: 'removed' | 'hash';
 }
 
 /**
- * Compares an intact chain, visited in id order, with its signed checkpoints. Every checkpoint's
- * head must still be in the chain with the same hash; the newest one that is not is reported.
+ * Compares an intact chain, visited in chain order, with its signed checkpoints. A checkpoint's head
+ * was entry number `entryCount`: that place must still hold the same row (`lastId`) with the same
+ * hash. Another row there means the head and what followed were removed (and new rows chained after
+ * the cut); no entry there means the chain now ends before it. The newest failing one is reported.
  */
 export function anchorCheck(checkpoints: readonly Checkpoint[]) {
-  const pending = [...checkpoints].sort((a, b) => a.lastId - b.lastId || a.id - b.id);
-  let next = 0;
+  const atPlace = new Map<number, Checkpoint[]>();
+  for (const cp of checkpoints) atPlace.set(cp.entryCount, [...(atPlace.get(cp.entryCount) ?? []), cp]);
   let visited = 0;
   let newest: AnchorBreak | null = null;
-  const fail = (cp: Checkpoint, reason: AnchorBreak['reason']) => {
+  const fail = (cp: Checkpoint, reason: AnchorBreak['reason'], found: number) => {
     if (newest && newest.checkpointId > cp.id) return;
     const { id: checkpointId, at, lastId, entryCount } = cp;
-    newest = { checkpointId, at, lastId, entryCount, found: visited, reason };
+    newest = { checkpointId, at, lastId, entryCount, found, reason };
   };
   return {
     visit(id: number, hash: string) {
-      // Checkpointed heads the chain has passed without meeting were removed.
-      for (; next < pending.length && pending[next]!.lastId < id; next++) fail(pending[next]!, 'removed');
       visited++;
-      for (; next < pending.length && pending[next]!.lastId === id; next++) {
-        if (pending[next]!.lastHash !== hash) fail(pending[next]!, 'hash');
+      for (const cp of atPlace.get(visited) ?? []) {
+        if (cp.lastId !== id) fail(cp, 'removed', visited - 1);
+        else if (cp.lastHash !== hash) fail(cp, 'hash', visited);
       }
+      atPlace.delete(visited);
     },
     /** After the last entry: heads beyond the end of the chain were removed with the rows after it. */
     finish(): AnchorBreak | null {
-      for (; next < pending.length; next++) fail(pending[next]!, 'removed');
+      for (const cps of atPlace.values()) for (const cp of cps) fail(cp, 'removed', visited);
       return newest;
     },
   };

@@ -74,6 +74,7 @@ describe('audit log', () => {
   });
 
   it('the hash chain verifies, and a change made behind the trigger is detected', async () => {
+    await h.app.penautAudit.rantai();
     const intact = await verifyAuditChains(h.db, TEST_AUDIT_KEY, 2);
     const mine = intact.find((r) => r.instansiId === org.instansiId)!;
     expect(mine.broken).toBeNull();

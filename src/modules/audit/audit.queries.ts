@@ -1,18 +1,8 @@
-import { and, asc, desc, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type DbOrTx, rows } from '../../db/client.js';
 import { auditCheckpoint, auditLog, jabatan, pegawai, realisasi, skp } from '../../db/schema/index.js';
 import type { ChainHead, Checkpoint } from './audit-checkpoint.js';
-
-export async function lastHash(db: DbOrTx, instansiId: number): Promise<string | null> {
-  const [row] = await db
-    .select({ hash: auditLog.hash })
-    .from(auditLog)
-    .where(eq(auditLog.instansiId, instansiId))
-    .orderBy(desc(auditLog.id))
-    .limit(1);
-  return row?.hash ?? null;
-}
 
 export interface AuditFilter {
   instansiId: number;
@@ -85,14 +75,70 @@ export async function listAudit(db: DbOrTx, f: AuditFilter) {
   return { items, nextCursor: found.length > limit ? String(items.at(-1)!.id) : null };
 }
 
-/** The chain of one instansi in id order, a page at a time (for the verify command). */
-export function chainPage(db: DbOrTx, instansiId: number, afterId: number, size: number) {
+/** The chained rows of one instansi in chain order, a page at a time (for the verify command). */
+export function chainPage(db: DbOrTx, instansiId: number, afterUrutan: number, size: number) {
   return db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.instansiId, instansiId), gt(auditLog.id, afterId)))
+    .where(and(eq(auditLog.instansiId, instansiId), gt(auditLog.urutan, afterUrutan)))
+    .orderBy(asc(auditLog.urutan))
+    .limit(size);
+}
+
+/** Rows of the instansi not chained yet. */
+export async function countUnchained(db: DbOrTx, instansiId: number): Promise<number> {
+  const [row] = await rows<{ n: number | string }>(
+    db,
+    sql`SELECT count(*) AS n FROM audit_log WHERE instansi_id = ${instansiId} AND urutan IS NULL`,
+  );
+  return Number(row!.n);
+}
+
+/** The instansi with rows waiting to be chained (the partial index holds only those). */
+export async function instansiUnchained(db: DbOrTx): Promise<number[]> {
+  const found = await rows<{ id: number }>(
+    db,
+    sql`SELECT DISTINCT instansi_id AS id FROM audit_log WHERE urutan IS NULL ORDER BY id`,
+  );
+  return found.map((r) => r.id);
+}
+
+/** The last chained row of one instansi: its place and hash. */
+export async function chainHead(db: DbOrTx, instansiId: number) {
+  const [row] = await db
+    .select({ urutan: auditLog.urutan, hash: auditLog.hash })
+    .from(auditLog)
+    .where(and(eq(auditLog.instansiId, instansiId), isNotNull(auditLog.urutan)))
+    .orderBy(desc(auditLog.urutan))
+    .limit(1);
+  return row ? { urutan: row.urutan!, hash: row.hash! } : null;
+}
+
+/** Rows of one instansi waiting to be chained, in the order they were written (id). */
+export function unchainedPage(db: DbOrTx, instansiId: number, size: number) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.instansiId, instansiId), isNull(auditLog.urutan)))
     .orderBy(asc(auditLog.id))
     .limit(size);
+}
+
+/** Sets place and hashes of chained rows (the one update the table's trigger allows). */
+export async function setChained(
+  db: DbOrTx,
+  links: readonly { id: number; urutan: number; prevHash: string; hash: string }[],
+) {
+  if (links.length === 0) return;
+  const values = sql.join(
+    links.map((l) => sql`(${l.id}::bigint, ${l.urutan}::bigint, ${l.prevHash}::text, ${l.hash}::text)`),
+    sql`, `,
+  );
+  await db.execute(
+    sql`UPDATE audit_log a SET urutan = v.urutan, prev_hash = v.prev_hash, hash = v.hash
+          FROM (VALUES ${values}) AS v(id, urutan, prev_hash, hash)
+         WHERE a.id = v.id`,
+  );
 }
 
 /** Every instansi with a chain or a checkpoint: a chain whose rows were all removed still has to be reported. */
@@ -104,10 +150,7 @@ export async function instansiWithAudit(db: DbOrTx): Promise<number[]> {
   return found.map((r) => r.id);
 }
 
-/**
- * The head of every instansi's chain, with the count of its entries, read in one statement so that
- * the three agree while audit rows are being written.
- */
+/** The head of every instansi's chain: its last chained row, whose place is the count of entries. */
 export async function chainHeads(db: DbOrTx): Promise<ChainHead[]> {
   const found = await rows<{
     instansiId: number;
@@ -116,10 +159,11 @@ export async function chainHeads(db: DbOrTx): Promise<ChainHead[]> {
     entryCount: number | string;
   }>(
     db,
-    sql`SELECT i.id AS "instansiId", h.id AS "lastId", h.hash AS "lastHash",
-               (SELECT count(*) FROM audit_log c WHERE c.instansi_id = i.id AND c.id <= h.id) AS "entryCount"
+    sql`SELECT i.id AS "instansiId", h.id AS "lastId", h.hash AS "lastHash", h.urutan AS "entryCount"
           FROM instansi i
-          CROSS JOIN LATERAL (SELECT id, hash FROM audit_log a WHERE a.instansi_id = i.id ORDER BY id DESC LIMIT 1) h
+          CROSS JOIN LATERAL (SELECT id, hash, urutan FROM audit_log a
+                               WHERE a.instansi_id = i.id AND a.urutan IS NOT NULL
+                               ORDER BY urutan DESC LIMIT 1) h
          ORDER BY i.id`,
   );
   // int8 arrives as a string or a bigint depending on the driver.
@@ -144,14 +188,14 @@ export async function checkpointsOf(db: DbOrTx, instansiId: number): Promise<Che
   return found.map((r) => ({ ...r, at: r.at.toISOString() }));
 }
 
-/** Rows in chain order; chunked so one statement stays well under the parameter limit. */
+/** New rows, unchained; chunked so one statement stays well under the parameter limit. */
 export async function insertAudit(db: DbOrTx, entries: (typeof auditLog.$inferInsert)[]) {
   for (let i = 0; i < entries.length; i += 2000) {
     await db.insert(auditLog).values(entries.slice(i, i + 2000));
   }
 }
 
-/** Serialises writers of one instansi's chain until the transaction ends. */
+/** Serialises the chaining of one instansi's rows until the transaction ends (writers never take it). */
 export async function lockChain(db: DbOrTx, instansiId: number) {
   await db.execute(sql`select pg_advisory_xact_lock(727001, ${instansiId})`);
 }

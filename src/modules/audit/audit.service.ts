@@ -1,4 +1,7 @@
-/** Records every change in the append-only, hash-chained audit log, inside the caller's transaction. */
+/**
+ * Records every change in the append-only audit log, inside the caller's transaction, without a lock:
+ * the rows are hash-chained by the chaining step shortly after they commit (audit-rantai.ts, ADR 0019).
+ */
 import type { z } from 'zod';
 import type { AuditQuery } from '../../contracts/audit.js';
 import type { Db, Tx } from '../../db/client.js';
@@ -7,8 +10,8 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { adminOpdIds, hasRole } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
-import { insertAudit, lastHash, listAudit, lockChain } from './audit.queries.js';
-import { type AuditContent, chainHash, GENESIS_HASH } from './audit-chain.js';
+import { insertAudit, listAudit } from './audit.queries.js';
+import type { PenautAudit } from './audit-rantai.js';
 
 export interface AuditInput {
   instansiId: number;
@@ -28,16 +31,23 @@ function plain(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));
 }
 
-export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
-  /** Several entries of one instansi: one lock and one insert, hashes chained in order. */
+export function createAuditService({
+  db,
+  clock,
+  penaut,
+}: {
+  db: Db;
+  clock: Clock;
+  /** Woken after each write, to chain the new rows once committed. */
+  penaut: Pick<PenautAudit, 'bangunkan'>;
+}) {
+  /** Several entries of one instansi in one insert, in order; no lock, no read of the chain. */
   async function recordMany(tx: Tx, instansiId: number, inputs: AuditInput[]): Promise<void> {
     if (inputs.length === 0) return;
-    // One writer per instansi chain at a time; the lock ends with the transaction.
-    await lockChain(tx, instansiId);
-    let prevHash = (await lastHash(tx, instansiId)) ?? GENESIS_HASH;
-    const at = clock.now().toISOString();
-    const entries = inputs.map((input) => {
-      const content: AuditContent = {
+    const at = new Date(clock.now().toISOString());
+    await insertAudit(
+      tx,
+      inputs.map((input) => ({
         instansiId,
         opdId: input.opdId ?? null,
         at,
@@ -49,13 +59,9 @@ export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
         after: plain(input.after),
         reason: input.reason ?? null,
         requestId: input.requestId ?? null,
-      };
-      const hash = chainHash(prevHash, content);
-      const entry = { ...content, at: new Date(at), prevHash, hash };
-      prevHash = hash;
-      return entry;
-    });
-    await insertAudit(tx, entries);
+      })),
+    );
+    penaut.bangunkan();
   }
 
   return {

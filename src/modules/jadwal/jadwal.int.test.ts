@@ -18,7 +18,7 @@ let jadwal: JadwalService;
 
 beforeAll(async () => {
   h = await createHarness({ now: TGL_3_AGUSTUS });
-  const audit = createAuditService({ db: h.db, clock: h.clock });
+  const audit = createAuditService({ db: h.db, clock: h.clock, penaut: h.app.penautAudit });
   jadwal = createJadwalService({
     db: h.db,
     clock: h.clock,

@@ -211,7 +211,7 @@ describe('simpanBaris (the integration path)', () => {
     const svc = createKehadiranService({
       db: h.db,
       clock: h.clock,
-      audit: createAuditService({ db: h.db, clock: h.clock }),
+      audit: createAuditService({ db: h.db, clock: h.clock, penaut: h.app.penautAudit }),
       zonaWaktu: async () => 'Asia/Makassar',
       pekerjaan: h.app.pekerjaan,
     });
