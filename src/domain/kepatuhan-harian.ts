@@ -45,14 +45,6 @@ export const STATUS_KEPATUHAN_LABEL: Record<StatusKepatuhan, string> = {
   DIKECUALIKAN: 'Dikecualikan',
 };
 
-/** Attendance statuses that excuse a day (the same as TPP's, domain/tpp.ts STATUS_DIKECUALIKAN). */
-export const STATUS_KEHADIRAN_MENGECUALIKAN = [
-  'DINAS_LUAR',
-  'CUTI',
-  'SAKIT',
-  'IZIN',
-] as const satisfies readonly StatusKehadiran[];
-
 /** "paling lambat pukul 23.59 WITA pada hari kerja berikutnya". */
 export function uraianAturan(a: Pick<AturanKepatuhanHarian, 'batasJam' | 'hariKerjaKe'>, zonaWaktu: string) {
   const jam = `pukul ${a.batasJam.replace(':', '.')} ${singkatanZona(zonaWaktu)}`;
@@ -108,11 +100,11 @@ export function tenggat(
 /** What is known of one employee's day. */
 export interface FaktaHari {
   hariKerja: boolean;
-  /** The attendance status when it excuses the day, else null. */
+  /** The attendance status when it excuses the day (tpp.ts STATUS_DIKECUALIKAN), else null. */
   dikecualikan: StatusKehadiran | null;
   /**
    * The day's entries: null when none; `pertama` is when the first reached the server, null when
-   * every one predates the record of that time (they count as on time).
+   * one of them predates the record of that time (migration 0028; the day counts as on time).
    */
   entri: { pertama: Date | null } | null;
   /** The deadline (exclusive); null off working days. */

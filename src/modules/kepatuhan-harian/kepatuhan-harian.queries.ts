@@ -7,7 +7,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
 import type { StatusKehadiran } from '../../domain/kehadiran.js';
-import { STATUS_KEHADIRAN_MENGECUALIKAN } from '../../domain/kepatuhan-harian.js';
+import { STATUS_DIKECUALIKAN } from '../../domain/tpp.js';
 
 /** Whose days: the whole instansi (both null), some OPDs, or some employees (an assessor's team). */
 export interface Cakupan {
@@ -27,7 +27,7 @@ function filterCakupan(c: Cakupan, opdId: number | undefined): SQL {
 }
 
 const MENGECUALIKAN = sql.join(
-  STATUS_KEHADIRAN_MENGECUALIKAN.map((s) => sql`${s}`),
+  STATUS_DIKECUALIKAN.map((s) => sql`${s}`),
   sql`, `,
 );
 

@@ -73,7 +73,8 @@ export function KalenderKepatuhan({ pegawaiId, bulan }: { pegawaiId: number; bul
             {d.jumlah.tidakAda}, dikecualikan {d.jumlah.dikecualikan}, belum jatuh tempo{' '}
             {d.jumlah.belumJatuhTempo}; kepatuhan {formatPersen(d.jumlah.persenPatuh)}.
           </Text>
-          <Group gap="xs" aria-label="Keterangan status">
+          <Group gap="xs">
+            <Text size="xs">Keterangan:</Text>
             {STATUS_KEPATUHAN.map((s) => (
               <Status key={s} status={s} />
             ))}
