@@ -56,6 +56,8 @@ import { jadwalRoutes } from './modules/jadwal/jadwal.routes.js';
 import { createJadwalService } from './modules/jadwal/jadwal.service.js';
 import { kehadiranRoutes } from './modules/kehadiran/kehadiran.routes.js';
 import { createKehadiranService } from './modules/kehadiran/kehadiran.service.js';
+import { kepatuhanHarianRoutes } from './modules/kepatuhan-harian/kepatuhan-harian.routes.js';
+import { createKepatuhanHarianService } from './modules/kepatuhan-harian/kepatuhan-harian.service.js';
 import { kurvaRoutes } from './modules/kurva/kurva.routes.js';
 import { createKurvaService } from './modules/kurva/kurva.service.js';
 import { laporanRoutes } from './modules/laporan/laporan.routes.js';
@@ -327,7 +329,16 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const tokenApi = createTokenApiService({ db, clock, audit });
   const apiV1 = createApiV1Service({ db, clock, impor, kehadiran, zonaWaktu: org.zonaWaktu });
 
-  const tpp = createTppService({ db, clock, audit, jadwal, pekerjaan });
+  const kepatuhanHarian = createKepatuhanHarianService({
+    db,
+    clock,
+    jadwal,
+    pengaturan,
+    kehadiran,
+    monitoring,
+    realisasi,
+  });
+  const tpp = createTppService({ db, clock, audit, jadwal, pekerjaan, kepatuhanHarian });
 
   registerAccessHooks(
     app,
@@ -376,6 +387,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(delegasiRoutes(delegasi));
   await app.register(inboxRoutes(inbox));
   await app.register(logHarianRoutes(logHarian, idempoten));
+  await app.register(kepatuhanHarianRoutes(kepatuhanHarian));
   await app.register(progresHarianRoutes(progresHarian));
   await app.register(realisasiImporRoutes(realisasiImpor, importGate));
   await app.register(dialogRoutes(dialog));

@@ -252,6 +252,27 @@ const monitoringOpd = createRoute({
   validateSearch: periodeSearch,
   component: lazyRouteComponent(() => import('./routes/monitoring'), 'MonitoringOpdPage'),
 });
+const kepatuhanHarian = createRoute({
+  getParentRoute: () => app,
+  path: '/monitoring/progres-harian',
+  validateSearch: (s: Record<string, unknown>): { bulan?: string; opdId?: number } => ({
+    ...bulanSearch(s),
+    opdId: positif(s.opdId),
+  }),
+  component: lazyRouteComponent(() => import('./routes/kepatuhan-harian'), 'KepatuhanHarianPage'),
+});
+const kepatuhanHarianPegawai = createRoute({
+  getParentRoute: () => app,
+  path: '/monitoring/progres-harian/pegawai/$id',
+  validateSearch: bulanSearch,
+  component: lazyRouteComponent(() => import('./routes/kepatuhan-harian'), 'KalenderKepatuhanPage'),
+});
+const kepatuhanHarianTim = createRoute({
+  getParentRoute: () => app,
+  path: '/progres-harian/kepatuhan',
+  validateSearch: bulanSearch,
+  component: lazyRouteComponent(() => import('./routes/kepatuhan-harian'), 'KepatuhanHarianTimPage'),
+});
 
 // Tindak lanjut: TPP per month (BKD, OPD admins) and each employee's own.
 const tpp = createRoute({
@@ -372,6 +393,9 @@ const routeTree = root.addChildren([
     kurva,
     monitoring,
     monitoringOpd,
+    kepatuhanHarian,
+    kepatuhanHarianPegawai,
+    kepatuhanHarianTim,
     tpp,
     tppSaya,
     kehadiran,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JENIS_PERIODE } from '../domain/jadwal.js';
+import { HARI_KERJA_KE_MAKS, POLA_JAM } from '../domain/kepatuhan-harian.js';
 import { PEMBULATAN } from '../domain/kurva.js';
 import { PREDIKAT_PEGAWAI, RATING } from '../domain/predikat.js';
 import { BATAS_MENIT_HARIAN_MAKS, BATAS_MENIT_HARIAN_MIN } from '../domain/progres-harian.js';
@@ -107,6 +108,19 @@ export const AturanProgresHarian = z.object({
   bolehHariLibur: z.boolean(),
 });
 
+/** Compliance per day of progres harian (SPEC §12; domain/kepatuhan-harian.ts): off by default. */
+export const AturanKepatuhanHarian = z.object({
+  aktif: z.boolean({ error: 'Status aturan kepatuhan harus aktif atau tidak.' }),
+  /** 'HH:MM' local: the last minute an entry counts as on time. */
+  batasJam: teks().regex(POLA_JAM, 'Batas jam pengisian harus berformat JJ:MM, mis. 23:59.'),
+  /** 0 = the activity's own day, 1 = the next working day … */
+  hariKerjaKe: z
+    .number({ error: 'Batas hari pengisian harus berupa angka hari kerja.' })
+    .int('Batas hari pengisian harus bilangan bulat.')
+    .min(0, 'Batas hari pengisian paling cepat 0 (hari yang sama).')
+    .max(HARI_KERJA_KE_MAKS, `Batas hari pengisian paling lama ${HARI_KERJA_KE_MAKS} hari kerja berikutnya.`),
+});
+
 export const Pengaturan = z.object({
   /** SKP deadline as MM-DD (default 01-31). */
   batasSkp: teks().regex(
@@ -147,6 +161,7 @@ export const Pengaturan = z.object({
     .max(60, 'Tempat penandatanganan paling banyak 60 karakter.')
     .nullable(),
   progresHarian: AturanProgresHarian,
+  kepatuhanHarian: AturanKepatuhanHarian,
 });
 export const PengaturanOut = Pengaturan.extend({ version: z.number() });
 export type PengaturanOut = z.infer<typeof PengaturanOut>;
@@ -162,5 +177,6 @@ export const PengaturanBody = Pengaturan.extend({
   kebijakanMfa: KebijakanMfa.optional(),
   tempatTandaTangan: Pengaturan.shape.tempatTandaTangan.optional(),
   progresHarian: AturanProgresHarian.optional(),
+  kepatuhanHarian: AturanKepatuhanHarian.optional(),
   version: z.number().int().positive().max(BATAS_INT),
 });

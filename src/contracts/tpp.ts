@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { PREDIKAT_PEGAWAI } from '../domain/predikat.js';
-import { DASAR_PRODUKTIVITAS, KELOMPOK_RINCIAN } from '../domain/tpp.js';
+import { DASAR_PRODUKTIVITAS, KELOMPOK_RINCIAN, PANJANG_DASAR_HUKUM_MIN } from '../domain/tpp.js';
 import { BATAS_INT, PageQuery, pageOf, perKunci, teks } from './common.js';
 
 const Persen = (label: string) =>
@@ -24,6 +24,17 @@ export const PitaPotongan = z.object({
   dariMenit: Menit('Menit awal pita'),
   sampaiMenit: Menit('Menit akhir pita').nullable(),
   persen: Persen('Persentase pita'),
+});
+
+/** The progres harian compliance band (domain/tpp.ts PotonganKepatuhanHarian); null = off. */
+export const PotonganKepatuhanHarian = z.object({
+  persenTidakAda: Persen('Potongan progres harian tidak diisi'),
+  persenTerlambat: Persen('Potongan progres harian terlambat'),
+  batasPersen: Persen('Batas potongan progres harian'),
+  dasarHukum: teks()
+    .trim()
+    .min(PANJANG_DASAR_HUKUM_MIN, 'Dasar hukum potongan progres harian wajib diisi (Perkada dan pasalnya).')
+    .max(300, 'Dasar hukum potongan progres harian paling banyak 300 karakter.'),
 });
 
 export const ParameterTpp = z.object({
@@ -54,6 +65,7 @@ export const ParameterTpp = z.object({
     .min(1, 'Bulan mulai penahanan 1–12.')
     .max(12, 'Bulan mulai penahanan 1–12.')
     .nullable(),
+  kepatuhanHarian: PotonganKepatuhanHarian.nullable().optional(),
 });
 
 export const ParameterTppOut = z.object({

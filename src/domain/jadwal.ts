@@ -218,6 +218,12 @@ export function jendelaPeriode(jenis: JenisJendela, periode: Periode, config: Ja
   };
 }
 
+/** The first instant of a local calendar day ('YYYY-MM-DD'): its local midnight. */
+export function awalTanggal(tanggal: string, zonaWaktu: string): Date {
+  const [tahun, bulan, hari] = tanggal.split('-').map(Number) as [number, number, number];
+  return new Date(awalHari(tahun, bulan, hari, zonaWaktu));
+}
+
 /**
  * The exclusive end of a local calendar day ('YYYY-MM-DD'): the next day's local midnight. An admin
  * picks "valid through" a date; the server stores the instant the exception stops.

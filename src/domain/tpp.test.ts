@@ -221,6 +221,60 @@ describe('hitungTpp: missed ceremonies (apel/upacara) from the attendance import
   });
 });
 
+describe('hitungTpp: the progres harian band (opt-in, with its Perkada)', () => {
+  const band = {
+    persenTidakAda: 1,
+    persenTerlambat: 0.5,
+    batasPersen: 5,
+    dasarHukum: 'Perkada No. 12 Tahun 2026 Pasal 9',
+  };
+  const ketentuan =
+    'progres harian setiap hari kerja diisi paling lambat pukul 23.59 WITA pada hari kerja berikutnya';
+  const kh = (tidakAda: number, terlambat: number, dikecualikan = 0) => ({
+    kepatuhanHarian: { tidakAda, terlambat, dikecualikan, ketentuan },
+  });
+
+  it('explains the rule, each deduction and the cap per line', () => {
+    const h = hitungTpp({ ...PARAMETER_TPP_BAKU, kepatuhanHarian: band }, r(kh(4, 3, 2)));
+    // 4 × 1 % + 3 × 0,5 % = 5,5 %, capped at 5 %
+    expect(h.potonganPersen).toBe(5);
+    expect(uraian(h).slice(3, 7)).toEqual([
+      `Kepatuhan progres harian (Perkada No. 12 Tahun 2026 Pasal 9): ${ketentuan}; 4 hari tidak diisi, 3 hari terlambat, 2 hari dikecualikan (dinas luar, cuti, sakit, izin).`,
+      'Progres harian tidak diisi: 4 hari × 1 % = 4 %.',
+      'Progres harian terlambat: 3 hari × 0,5 % = 1,5 %.',
+      'Potongan progres harian 5,5 % dibatasi 5 % (Perkada No. 12 Tahun 2026 Pasal 9).',
+    ]);
+  });
+
+  it.each<[string, ParameterTpp['kepatuhanHarian'], Partial<RingkasanTpp>, number]>([
+    ['under the cap', band, kh(2, 1), 2.5],
+    ['every day on time: the rule line only', band, kh(0, 0), 0],
+    ['off (null): nothing, whatever the counts', null, kh(10, 10), 0],
+    ['off (absent, the default): nothing', undefined, kh(10, 10), 0],
+    ['a line computed without the counts', band, {}, 0],
+  ])('%s', (_, kepatuhanHarian, over, potongan) => {
+    const p = { ...PARAMETER_TPP_BAKU, ...(kepatuhanHarian !== undefined && { kepatuhanHarian }) };
+    const h = hitungTpp(p, r(over));
+    expect(h.potonganPersen).toBe(potongan);
+    expect(uraian(h).some((u) => u.startsWith('Kepatuhan progres harian'))).toBe(
+      !!kepatuhanHarian && !!over.kepatuhanHarian,
+    );
+  });
+
+  it('is validated: rates and the Perkada reference', () => {
+    expect(validasiParameterTpp({ ...PARAMETER_TPP_BAKU, kepatuhanHarian: band })).toEqual([]);
+    expect(
+      validasiParameterTpp({
+        ...PARAMETER_TPP_BAKU,
+        kepatuhanHarian: { ...band, persenTidakAda: 120, dasarHukum: ' ' },
+      }),
+    ).toEqual([
+      'Potongan progres harian tidak diisi per hari harus antara 0 dan 100 %.',
+      'Dasar hukum potongan progres harian wajib diisi (Perkada dan pasalnya, mis. "Perkada No. 12 Tahun 2026 Pasal 9").',
+    ]);
+  });
+});
+
 describe('hitungTpp: productivity from the share of approved realisasi (dasar REALISASI)', () => {
   const REALISASI: ParameterTpp = { ...PARAMETER_TPP_BAKU, dasarProduktivitas: 'REALISASI' };
   const x = (rhk: number, diterima: number, perluPerbaikan = 0, menungguPenilai = 0) => ({

@@ -26,6 +26,18 @@ export interface PitaPotongan {
   persen: number;
 }
 
+/**
+ * The progres harian compliance band (ADR 0017): percent of the discipline part per working day
+ * without an entry, and per day entered late, the band's total capped; only with its Perkada.
+ */
+export interface PotonganKepatuhanHarian {
+  persenTidakAda: number;
+  persenTerlambat: number;
+  batasPersen: number;
+  /** The Perkada article that sets it, e.g. "Perkada No. 12 Tahun 2026 Pasal 9" (required). */
+  dasarHukum: string;
+}
+
 export interface ParameterTpp {
   /** Monthly base amount in rupiah per kelas jabatan ('1'..'17'). */
   dasarPerKelas: Record<string, number>;
@@ -51,6 +63,8 @@ export interface ParameterTpp {
    * evaluation is not FINAL (SPEC §7.1); null: never.
    */
   tahanEvaluasiSejakBulan: number | null;
+  /** Absent or null: off (the default; SPEC §12 leaves any cut for late entries to the Perkada). */
+  kepatuhanHarian?: PotonganKepatuhanHarian | null;
 }
 
 const PITA_BAKU: PitaPotongan[] = [
@@ -129,6 +143,9 @@ function cekPita(nama: string, pita: PitaPotongan[], out: string[]) {
   });
 }
 
+/** The shortest Perkada reference accepted for the progres harian band. */
+export const PANJANG_DASAR_HUKUM_MIN = 10;
+
 /** Why a parameter set cannot be used, in Indonesian; empty when it is valid. */
 export function validasiParameterTpp(p: ParameterTpp): string[] {
   const out: string[] = [];
@@ -156,6 +173,16 @@ export function validasiParameterTpp(p: ParameterTpp): string[] {
   const sejak = p.tahanEvaluasiSejakBulan;
   if (sejak !== null && !(Number.isInteger(sejak) && sejak >= 1 && sejak <= 12))
     out.push('Bulan mulai penahanan TPP karena evaluasi tahunan harus 1–12 (Januari–Desember) atau kosong.');
+  const kh = p.kepatuhanHarian;
+  if (kh) {
+    cekPersen('Potongan progres harian tidak diisi per hari', kh.persenTidakAda, out);
+    cekPersen('Potongan progres harian terlambat per hari', kh.persenTerlambat, out);
+    cekPersen('Batas potongan progres harian', kh.batasPersen, out);
+    if (kh.dasarHukum.trim().length < PANJANG_DASAR_HUKUM_MIN)
+      out.push(
+        'Dasar hukum potongan progres harian wajib diisi (Perkada dan pasalnya, mis. "Perkada No. 12 Tahun 2026 Pasal 9").',
+      );
+  }
   return out;
 }
 
@@ -197,6 +224,11 @@ export interface RingkasanTpp {
    * (kehadiran.ts apelTerlewat; absent in lines computed before this rule: 0).
    */
   apelTerlewat?: number;
+  /**
+   * With the progres harian band on: the month's working days without a timely entry, and those
+   * excused by attendance, with the rule in words (absent otherwise and in older lines).
+   */
+  kepatuhanHarian?: { terlambat: number; tidakAda: number; dikecualikan: number; ketentuan: string };
   /** With dasarProduktivitas REALISASI: the period's realisasi of the approved SKP (absent otherwise). */
   realisasi?: RealisasiPeriode;
   /**
@@ -358,6 +390,23 @@ function potonganDisiplin(p: ParameterTpp, r: RingkasanTpp): { potongan: number;
   const apel = r.apelTerlewat ?? 0;
   if (apel > 0 && p.persenApel > 0)
     tambah(apel, p.persenApel, 'Tidak mengikuti apel/upacara (pada hari hadir)', 'kali');
+  const kh = p.kepatuhanHarian;
+  const rk = r.kepatuhanHarian;
+  if (kh && rk) {
+    uraian.push(
+      `Kepatuhan progres harian (${kh.dasarHukum}): ${rk.ketentuan}; ${rk.tidakAda} hari tidak diisi, ${rk.terlambat} hari terlambat${rk.dikecualikan > 0 ? `, ${rk.dikecualikan} hari dikecualikan (dinas luar, cuti, sakit, izin)` : ''}.`,
+    );
+    const sebelum = potongan;
+    if (rk.tidakAda > 0) tambah(rk.tidakAda, kh.persenTidakAda, 'Progres harian tidak diisi', 'hari');
+    if (rk.terlambat > 0) tambah(rk.terlambat, kh.persenTerlambat, 'Progres harian terlambat', 'hari');
+    const batas = keSeratus(kh.batasPersen);
+    if (potongan - sebelum > batas) {
+      uraian.push(
+        `Potongan progres harian ${formatPersen((potongan - sebelum) / SERATUS, 2)} dibatasi ${formatPersen(kh.batasPersen, 2)} (${kh.dasarHukum}).`,
+      );
+      potongan = sebelum + batas;
+    }
+  }
   return { potongan, uraian };
 }
 

@@ -37,6 +37,9 @@ export function MonitoringPage() {
   return (
     <Stack>
       <Judul />
+      <Anchor renderRoot={(props) => <Link {...props} to="/monitoring/progres-harian" />}>
+        Kepatuhan progres harian per OPD dan pegawai
+      </Anchor>
       <PilihPeriode
         value={periode}
         onChange={(p) => navigate({ to: '/monitoring', search: { periode: p } })}

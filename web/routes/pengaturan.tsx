@@ -1,6 +1,7 @@
 import { Stack, Title } from '@mantine/core';
 import { Forbidden } from '../components/Status';
 import { PengaturanInstansi } from '../features/pengaturan/PengaturanInstansi';
+import { PengaturanKepatuhanHarian } from '../features/pengaturan/PengaturanKepatuhanHarian';
 import { PengaturanKurva } from '../features/pengaturan/PengaturanKurva';
 import { PengaturanMfa } from '../features/pengaturan/PengaturanMfa';
 import { PengaturanProgresHarian } from '../features/pengaturan/PengaturanProgresHarian';
@@ -16,6 +17,7 @@ export function PengaturanPage() {
       <PengaturanInstansi />
       <PengaturanKurva />
       <PengaturanProgresHarian />
+      <PengaturanKepatuhanHarian />
       <PengaturanMfa />
       <PengaturanSso />
     </Stack>

@@ -45,6 +45,9 @@ export function ProgresHarianTimPage() {
         <Title order={2}>Progres Harian Tim</Title>
         <PilihBulan value={bulan} onChange={setBulan} />
       </Group>
+      <Anchor renderRoot={(props) => <Link {...props} to="/progres-harian/kepatuhan" search={{ bulan }} />}>
+        Kepatuhan progres harian tim
+      </Anchor>
       <ProgresTim bulan={bulan} />
     </Stack>
   );

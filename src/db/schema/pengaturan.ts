@@ -47,6 +47,11 @@ export const pengaturan = pgTable(
     progresBatasMenit: smallint().notNull().default(450),
     /** Whether progres harian may fall on holidays and days without working hours. */
     progresBolehHariLibur: boolean().notNull().default(false),
+    /** Compliance per day of progres harian (SPEC §12): off by default; when on, entries by this time… */
+    kepatuhanAktif: boolean().notNull().default(false),
+    /** …'HH:MM' local, on the N-th working day after the activity's day (0 = that day). */
+    kepatuhanBatasJam: text().notNull().default('23:59'),
+    kepatuhanHariKerjaKe: smallint().notNull().default(1),
     version: integer().notNull().default(1),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -54,6 +59,7 @@ export const pengaturan = pgTable(
     check('pengaturan_periode_ck', sql`${t.periode} IN ('BULANAN', 'TRIWULANAN', 'SEMESTERAN')`),
     // The API validates too; this keeps a seed or a manual fix from storing windows out of order.
     check('pengaturan_progres_batas_ck', sql`${t.progresBatasMenit} BETWEEN 60 AND 1440`),
+    check('pengaturan_kepatuhan_hari_ck', sql`${t.kepatuhanHariKerjaKe} BETWEEN 0 AND 10`),
     check(
       'pengaturan_jendela_ck',
       sql`1 <= ${t.inputMulai} AND ${t.inputMulai} <= ${t.inputAkhir} AND ${t.inputAkhir} < ${t.penilaianMulai} AND ${t.penilaianMulai} <= ${t.penilaianAkhir} AND ${t.penilaianAkhir} < ${t.perbaikanMulai} AND ${t.perbaikanMulai} <= ${t.perbaikanAkhir} AND ${t.perbaikanAkhir} <= 31`,

@@ -185,7 +185,11 @@ export const logHarian = pgTable(
     /** When it was first recorded; null for entries from before progres harian (unknown). */
     dicatatAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index('log_harian_realisasi_idx').on(t.realisasiId, t.tanggal)],
+  (t) => [
+    index('log_harian_realisasi_idx').on(t.realisasiId, t.tanggal),
+    // Compliance per day reads a month of every employee's entries by date (kepatuhan-harian.queries.ts).
+    index('log_harian_tanggal_idx').on(t.tanggal),
+  ],
 );
 
 /** The assessor's comment on one day of an employee's progres harian, shown to the employee. */

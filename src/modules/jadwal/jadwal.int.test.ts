@@ -323,6 +323,8 @@ describe('the schedule is per instansi (pengaturan)', () => {
       kebijakanMfa: { admin: 'OPSIONAL', penilai: 'OPSIONAL', lainnya: 'OPSIONAL' },
       // Progres harian (SPEC §12): 7.5 h a day, no holidays or weekends.
       progresHarian: { batasMenitHarian: 450, bolehHariLibur: false },
+      // Compliance per day of progres harian (SPEC §12): off until the BKD switches it on.
+      kepatuhanHarian: { aktif: false, batasJam: '23:59', hariKerjaKe: 1 },
       version: 1,
     });
     expect(

@@ -28,6 +28,9 @@ export async function findPengaturan(db: DbOrTx, instansiId: number) {
         tempatTandaTangan: pengaturan.tempatTandaTangan,
         progresBatasMenit: pengaturan.progresBatasMenit,
         progresBolehHariLibur: pengaturan.progresBolehHariLibur,
+        kepatuhanAktif: pengaturan.kepatuhanAktif,
+        kepatuhanBatasJam: pengaturan.kepatuhanBatasJam,
+        kepatuhanHariKerjaKe: pengaturan.kepatuhanHariKerjaKe,
         version: pengaturan.version,
       })
       .from(pengaturan)

@@ -4,6 +4,7 @@ import type { PengaturanBody, PengaturanOut } from '../../contracts/pengaturan.j
 import type { Db, DbOrTx } from '../../db/client.js';
 import { KETERANGAN_KEBERATAN_HARI_BAWAAN } from '../../domain/evaluasi.js';
 import { DEFAULT_JADWAL } from '../../domain/jadwal.js';
+import { ATURAN_KEPATUHAN_HARIAN_BAWAAN } from '../../domain/kepatuhan-harian.js';
 import { ATURAN_KURVA_BAWAAN, PEMETAAN_PREDIKAT_ORGANISASI_BAWAAN } from '../../domain/kurva.js';
 import { KEBIJAKAN_MFA_BAWAAN } from '../../domain/mfa.js';
 import { ATURAN_PROGRES_HARIAN_BAWAAN } from '../../domain/progres-harian.js';
@@ -31,6 +32,7 @@ export const PENGATURAN_BAWAAN: PengaturanOut = {
   kebijakanMfa: KEBIJAKAN_MFA_BAWAAN,
   tempatTandaTangan: null,
   progresHarian: ATURAN_PROGRES_HARIAN_BAWAAN,
+  kepatuhanHarian: ATURAN_KEPATUHAN_HARIAN_BAWAAN,
   version: 1,
 };
 
@@ -54,6 +56,11 @@ function toOut(row: NonNullable<Awaited<ReturnType<typeof q.findPengaturan>>>): 
     progresHarian: {
       batasMenitHarian: row.progresBatasMenit,
       bolehHariLibur: row.progresBolehHariLibur,
+    },
+    kepatuhanHarian: {
+      aktif: row.kepatuhanAktif,
+      batasJam: row.kepatuhanBatasJam,
+      hariKerjaKe: row.kepatuhanHariKerjaKe,
     },
     version: row.version,
   };
@@ -96,6 +103,7 @@ export function createPengaturanService({ db, audit }: { db: Db; audit: AuditSer
           tempatTandaTangan:
             body.tempatTandaTangan === undefined ? before.tempatTandaTangan : body.tempatTandaTangan,
           progresHarian: body.progresHarian ?? before.progresHarian,
+          kepatuhanHarian: body.kepatuhanHarian ?? before.kepatuhanHarian,
         };
         const { input, penilaian, perbaikan } = after.jendela;
         const saved = await q.savePengaturanIfVersion(tx, actor.instansiId, body.version, {
@@ -117,6 +125,9 @@ export function createPengaturanService({ db, audit }: { db: Db; audit: AuditSer
           tempatTandaTangan: after.tempatTandaTangan,
           progresBatasMenit: after.progresHarian.batasMenitHarian,
           progresBolehHariLibur: after.progresHarian.bolehHariLibur,
+          kepatuhanAktif: after.kepatuhanHarian.aktif,
+          kepatuhanBatasJam: after.kepatuhanHarian.batasJam,
+          kepatuhanHariKerjaKe: after.kepatuhanHarian.hariKerjaKe,
         });
         if (!saved) throw new AppError('VERSION_CONFLICT');
         await audit.record(tx, {

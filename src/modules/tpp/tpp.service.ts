@@ -41,6 +41,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { hasRole, listScope } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
 import type { JadwalService } from '../jadwal/jadwal.service.js';
+import type { KepatuhanHarianService } from '../kepatuhan-harian/kepatuhan-harian.service.js';
 import type { KonteksPekerjaan, PekerjaanService } from '../pekerjaan/pekerjaan.service.js';
 import { barisOut, xlsxBulan } from './tpp.ekspor.js';
 import * as q from './tpp.queries.js';
@@ -130,12 +131,14 @@ export function createTppService({
   audit,
   jadwal,
   pekerjaan,
+  kepatuhanHarian,
 }: {
   db: Db;
   clock: Clock;
   audit: AuditService;
   jadwal: Pick<JadwalService, 'config'>;
   pekerjaan: Pick<PekerjaanService, 'mulai' | 'ekspor'>;
+  kepatuhanHarian: Pick<KepatuhanHarianService, 'untukTpp' | 'periksaUntukTpp'>;
 }) {
   async function parameterOf(instansiId: number) {
     const row = await q.findParameter(db, instansiId);
@@ -218,6 +221,8 @@ export function createTppService({
     if (belumSelesai) throw new AppError('VALIDATION_FAILED', { field: 'bulan' }, belumSelesai);
     const existing = await q.findBulan(db, actor.instansiId, bulan);
     if (existing?.status === 'DISETUJUI') throw new AppError('TPP_SUDAH_DISETUJUI');
+    const { parameter } = await parameterOf(actor.instansiId);
+    if (parameter.kepatuhanHarian) await kepatuhanHarian.periksaUntukTpp(actor.instansiId, bulan);
     return { cfg, existing };
   }
 
@@ -241,6 +246,8 @@ export function createTppService({
     }));
     const tanggal = hariKerja.map((h) => h.tanggal);
     const tahunWajib = tahunEvaluasiWajib(parameter, bulan);
+    // The band is opt-in (ADR 0017): without it the month's figures are as before the rule existed.
+    const kepatuhan = parameter.kepatuhanHarian ? await kepatuhanHarian.untukTpp(instansiId, bulan) : null;
     const [found, tercatat, belumFinal] = await Promise.all([
       rq.ringkasanBulan(db, {
         instansiId,
@@ -284,6 +291,12 @@ export function createTppService({
           belumDiimpor: kosong.get(r.opd_id) ?? 0,
           dikecualikan: { DINAS_LUAR: r.dinas_luar, CUTI: r.cuti, SAKIT: r.sakit, IZIN: r.izin },
           apelTerlewat: r.apel_terlewat,
+          ...(kepatuhan && {
+            kepatuhanHarian: {
+              ...(kepatuhan.per.get(r.pegawai_id) ?? { terlambat: 0, tidakAda: 0, dikecualikan: 0 }),
+              ketentuan: kepatuhan.ketentuan,
+            },
+          }),
           ...(parameter.dasarProduktivitas === 'REALISASI' && {
             realisasi: {
               rhk: r.rhk ?? 0,

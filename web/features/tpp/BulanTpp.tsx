@@ -330,6 +330,10 @@ function Ringkasan({ m }: { m: TppBulanOut }) {
             {m.parameter.persenApel > 0
               ? `${formatPersen(m.parameter.persenApel, 2)} per kali`
               : 'tidak dipotong'}
+            . Progres harian:{' '}
+            {m.parameter.kepatuhanHarian
+              ? `tidak diisi ${formatPersen(m.parameter.kepatuhanHarian.persenTidakAda, 2)}, terlambat ${formatPersen(m.parameter.kepatuhanHarian.persenTerlambat, 2)} per hari, paling banyak ${formatPersen(m.parameter.kepatuhanHarian.batasPersen, 2)} (${m.parameter.kepatuhanHarian.dasarHukum})`
+              : 'tidak dipotong'}
             .{m.dasarHukum && ` Dasar hukum: ${m.dasarHukum}`}
           </Text>
           <Kekurangan m={m} />

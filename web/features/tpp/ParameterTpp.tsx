@@ -39,11 +39,8 @@ import { GalatAksi } from '../../lib/aksi';
 import { put } from '../../lib/api';
 import { useTppAksi } from './aksi';
 import { type ParameterTppOut, parameterQuery } from './api';
-
-const angka = (v: number | string) => (v === '' ? 0 : Number(v));
-const RIBUAN = { thousandSeparator: '.', decimalSeparator: ',' } as const;
-/** A percentage field: 0–100 with two decimals, Indonesian comma. */
-const PERSEN = { min: 0, max: 100, decimalScale: 2, decimalSeparator: ',' } as const;
+import { angka, PERSEN, RIBUAN } from './isian';
+import { PotonganKepatuhan } from './PotonganKepatuhan';
 
 function TabelPita({
   judul,
@@ -320,6 +317,11 @@ function Formulir({ awal, boleh }: { awal: ParameterTppOut; boleh: boolean }) {
           berstatus menunggu penilaian: bagian produktivitasnya belum dihitung, bukan 0 %.
         </Text>
       </Card>
+      <PotonganKepatuhan
+        nilai={p.kepatuhanHarian}
+        ubah={(kepatuhanHarian) => setP((x) => ({ ...x, kepatuhanHarian }))}
+        boleh={boleh}
+      />
       <Switch
         label="Tahan TPP pegawai yang SKP tahunannya belum disetujui"
         checked={p.tahanTanpaSkp}
