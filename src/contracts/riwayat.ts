@@ -81,7 +81,11 @@ export const RiwayatPegawaiOut = z.object({
   ),
   /** The year's final annual predikat (after an objection), null while there is none. */
   tahunan: z
-    .object({ predikat: z.enum(PREDIKAT_PEGAWAI), predikatLabel: z.string(), sumber: z.enum(SUMBER_PENILAIAN) })
+    .object({
+      predikat: z.enum(PREDIKAT_PEGAWAI),
+      predikatLabel: z.string(),
+      sumber: z.enum(SUMBER_PENILAIAN),
+    })
     .nullable(),
 });
 export type RiwayatPegawaiOut = z.infer<typeof RiwayatPegawaiOut>;
