@@ -360,7 +360,8 @@ export function createImporNasionalService(deps: {
       return deps.pekerjaan.impor(actor, {
         judul: `Impor hasil penilaian nasional ${tahun} (${file.filename})`,
         berkas: file,
-        halaman: '/impor',
+        // Two imports share the page: the section names whose report the tray's link opens.
+        halaman: '/impor?bagian=nasional',
         terapkan: (berkas, kemajuan) => impor(actor, tahun, berkas, 'commit', ambilNasional, meta, kemajuan),
       });
     },

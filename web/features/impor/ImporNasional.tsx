@@ -88,7 +88,7 @@ export function ImporNasional() {
       onCommit: () => {
         notifications.show({ color: 'teal', message: 'Hasil penilaian nasional diterapkan.' });
       },
-      punyaPekerjaan: (p) => p.judul.startsWith('Impor hasil penilaian nasional '),
+      bagian: 'nasional',
       fromRefusal: (details) => details as ImporNasionalResponse,
     },
   );
