@@ -58,6 +58,8 @@ export const ImporNasionalResponse = z.object({
   konflik: z.array(KonflikNasional),
   /** Results (months and years) that will be (or were) written: new, or replacing an earlier import. */
   baru: z.number(),
+  /** Of `baru`, the annual results (the Tahunan / Predikat Kinerja column). */
+  baruTahunan: z.number(),
   gantiImpor: z.number(),
   tidakBerubah: z.number(),
   diterapkan: z

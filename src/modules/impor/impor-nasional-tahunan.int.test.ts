@@ -124,6 +124,7 @@ describe('the annual column of the national reports', () => {
     expect(r).toMatchObject({
       jenisBerkas: 'LAPORAN_SKP',
       baru: 1,
+      baruTahunan: 1,
       gantiImpor: 0,
       tidakBerubah: 0,
       kesalahan: [],
@@ -196,7 +197,13 @@ describe('the annual column of the national reports', () => {
       [[org.fungsional.nip, 'Fungsional Satu', 'Baik', 'Sangat Baik']],
     );
     const r = await json<ImporNasionalResponse>(impor('mode=commit', penilaian));
-    expect(r).toMatchObject({ jenisBerkas: 'LAPORAN_PENILAIAN_SKP', baru: 1, tidakBerubah: 1, konflik: [] });
+    expect(r).toMatchObject({
+      jenisBerkas: 'LAPORAN_PENILAIAN_SKP',
+      baru: 1,
+      baruTahunan: 0,
+      tidakBerubah: 1,
+      konflik: [],
+    });
     const riwayat = await json<RiwayatPegawaiOut>(
       bkd.get(`/api/riwayat/pegawai/${org.fungsional.id}?tahun=2026`),
     );

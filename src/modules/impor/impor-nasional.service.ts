@@ -229,6 +229,7 @@ export function createImporNasionalService(deps: {
       jumlahBaris: baris.length,
       ...x.laporan,
       baru: x.tulis.filter((t) => !t.ada).length,
+      baruTahunan: x.tulis.filter((t) => !t.ada && t.jenis === 'TAHUN').length,
       gantiImpor: x.tulis.filter((t) => t.ada?.sumber === 'IMPOR_NASIONAL').length,
       tidakBerubah: x.tidakBerubah,
     };
