@@ -9,7 +9,7 @@
  * conflict all the same (ADR 0015).
  */
 import type { ImporNasionalResponse } from '../../contracts/impor-nasional.js';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { formatYearMonth } from '../../domain/jadwal.js';
 import { type PredikatPegawai, RATING_KANONIK } from '../../domain/predikat.js';
 import type { Clock } from '../../platform/clock.js';
@@ -237,12 +237,7 @@ export function createImporNasionalService(deps: {
   }
 
   /** Writes one result; its id, or null when what the check read has changed since. */
-  async function tulisSatu(
-    tx: Parameters<Parameters<Db['transaction']>[0]>[0],
-    actor: Actor,
-    t: Tulis,
-    at: Date,
-  ) {
+  async function tulisSatu(tx: Tx, actor: Actor, t: Tulis, at: Date) {
     const [ratingHasilKerja, ratingPerilaku] = RATING_KANONIK[t.predikat];
     // The plan's assessor stands as penilai (the column is required); the admin when it has none.
     const nilai = {
