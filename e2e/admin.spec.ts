@@ -80,7 +80,7 @@ test('the BKD admin tests an import file, sees each bad row, then applies a good
   await expect(item.getByText('Selesai', { exact: true })).toBeVisible();
   await expect(item.getByText('Selesai: 1 baris.')).toBeVisible();
   await item.getByRole('link', { name: 'Lihat hasil' }).click();
-  await expect(page).toHaveURL(/\/impor\?pekerjaan=\d+$/);
+  await expect(page).toHaveURL(/\/impor\?bagian=pegawai&pekerjaan=\d+$/);
   await expect(bagian.getByText('1 baris, 1 valid, 0 salah')).toBeVisible();
   await expect(bagian.getByText('Dibuat 1, diperbarui 0, jabatan baru 1, tidak berubah 0.')).toBeVisible();
   await periksaAksesibilitas(page, 'Impor pegawai (laporan pekerjaan)');

@@ -18,19 +18,24 @@ function bulanLalu() {
   };
 }
 
-/** The national "Laporan Penilaian SKP" as downloaded: a title, then NIP, Nama, the months, Tahunan. */
+/**
+ * The national "Laporan Penilaian SKP" as downloaded: a title, then NIP, Nama, the months, Tahunan
+ * (the year is still running here: the annual predikat is the national application's so far).
+ */
 async function laporanNasional(nip: string, nama: string, bulan: number) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Laporan Penilaian SKP');
   ws.addRow(['LAPORAN PENILAIAN SKP']);
   ws.addRow(['No', 'NIP', 'Nama', ...NAMA_BULAN, 'Tahunan']);
-  ws.addRow([1, nip, nama, ...NAMA_BULAN.map((_, i) => (i + 1 === bulan ? 'Baik' : '-')), '-']);
+  ws.addRow([1, nip, nama, ...NAMA_BULAN.map((_, i) => (i + 1 === bulan ? 'Baik' : '-')), 'Sangat Baik']);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 type Baris = { pegawaiId: number; nip: string; namaLengkap: string; menungguPenilaian: boolean };
 
-test('the BKD imports the national Laporan Penilaian SKP and computes TPP from it', async ({ page }) => {
+test('the BKD imports the national Laporan Penilaian SKP, computes TPP from it, and the history names the source', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const b = bulanLalu();
   await masuk(page, bkd);
@@ -64,9 +69,11 @@ test('the BKD imports the national Laporan Penilaian SKP and computes TPP from i
       buffer: await laporanNasional(menunggu!.nip, menunggu!.namaLengkap, b.bulan),
     });
     await bagian.getByRole('button', { name: 'Uji berkas' }).click();
-    await expect(bagian.getByText(/^1 baris: 1 bulan baru, 0 mengganti/)).toBeVisible();
+    await expect(bagian.getByText('Berkas terbaca sebagai Laporan Penilaian SKP.')).toBeVisible();
+    // The month and the annual column: two new results, one of them the year's.
+    await expect(bagian.getByText(/^1 baris: 2 hasil baru \(1 tahunan\), 0 mengganti/)).toBeVisible();
     await bagian.getByRole('button', { name: 'Terapkan' }).click();
-    await expect(bagian.getByText('Dibuat 1, diganti 0, penilaian lokal dipertahankan 0.')).toBeVisible({
+    await expect(bagian.getByText('Dibuat 2, diganti 0, penilaian lokal dipertahankan 0.')).toBeVisible({
       timeout: 60_000,
     });
   });
@@ -79,12 +86,21 @@ test('the BKD imports the national Laporan Penilaian SKP and computes TPP from i
       .toBe(false);
     const rincian = (await baris(menunggu!.pegawaiId)).rincian.map((r) => r.uraian);
     expect(rincian.find((r) => r.startsWith('Produktivitas:'))).toContain(
-      `(Baik, ${NAMA_BULAN[b.bulan - 1]} ${b.tahun})`,
+      `(Baik, ${NAMA_BULAN[b.bulan - 1]} ${b.tahun}, sumber: impor aplikasi nasional)`,
     );
     await page.reload();
     await page.getByLabel('Cari pegawai').fill(menunggu!.nip);
     const tabel = page.getByRole('table', { name: 'Baris TPP pegawai' });
     await expect(tabel.getByRole('row')).toHaveCount(2);
     await expect(tabel.getByText('menunggu penilaian')).toHaveCount(0);
+  });
+
+  await test.step("the employee's history shows the imported month and year with their source", async () => {
+    await page.goto(`/riwayat?tahun=${b.tahun}&pegawai=${menunggu!.pegawaiId}`);
+    const tahunan = page.getByRole('group', { name: `Predikat tahunan ${b.tahun}` });
+    await expect(tahunan.getByText('Sangat Baik')).toBeVisible();
+    await expect(tahunan.getByText('Sumber: impor aplikasi nasional')).toBeVisible();
+    const tabel = page.getByRole('table', { name: `Riwayat kinerja ${b.tahun}` });
+    await expect(tabel.getByText('Sumber: impor aplikasi nasional')).toBeVisible();
   });
 });

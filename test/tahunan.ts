@@ -57,17 +57,21 @@ export async function evaluasiLangsung(
       status: 'DISETUJUI',
     })
     .returning({ id: skp.id });
-  await db.insert(evaluasiTahunan).values({
-    instansiId: org.instansiId,
-    skpId: s!.id,
-    pegawaiId: e.siapa.id,
-    tahun: e.tahun,
-    pejabatPenilaiId: org.pengawas.id,
-    ratingHasilKerja: 'SESUAI_EKSPEKTASI',
-    ratingPerilaku: 'SESUAI_EKSPEKTASI',
-    predikat: e.predikat,
-    status: e.status ?? 'FINAL',
-  });
+  const [ev] = await db
+    .insert(evaluasiTahunan)
+    .values({
+      instansiId: org.instansiId,
+      skpId: s!.id,
+      pegawaiId: e.siapa.id,
+      tahun: e.tahun,
+      pejabatPenilaiId: org.pengawas.id,
+      ratingHasilKerja: 'SESUAI_EKSPEKTASI',
+      ratingPerilaku: 'SESUAI_EKSPEKTASI',
+      predikat: e.predikat,
+      status: e.status ?? 'FINAL',
+    })
+    .returning({ id: evaluasiTahunan.id });
+  return { skpId: s!.id, evaluasiId: ev!.id };
 }
 
 type Pihak = { fung: Client; kasi: Client; kabid: Client };

@@ -6,7 +6,7 @@ import {
   STATUS_EVALUASI,
   STATUS_KEBERATAN,
 } from '../domain/evaluasi.js';
-import { PREDIKAT_ORGANISASI, PREDIKAT_PEGAWAI, RATING } from '../domain/predikat.js';
+import { PREDIKAT_ORGANISASI, PREDIKAT_PEGAWAI, RATING, SUMBER_PENILAIAN } from '../domain/predikat.js';
 import { BATAS_INT, pageOf, teks } from './common.js';
 
 const Tahun = z.coerce.number().int().min(2020).max(2100);
@@ -37,7 +37,13 @@ export const EvaluasiSkpItem = z.object({
   pegawai: Orang.extend({ nip: z.string() }),
   pejabatPenilai: Orang.nullable(),
   evaluasi: z
-    .object({ id: z.number(), status: z.enum(STATUS_EVALUASI), predikat: z.enum(PREDIKAT_PEGAWAI) })
+    .object({
+      id: z.number(),
+      status: z.enum(STATUS_EVALUASI),
+      predikat: z.enum(PREDIKAT_PEGAWAI),
+      /** IMPOR_NASIONAL: the national application's annual result, FINAL without signatures here. */
+      sumber: z.enum(SUMBER_PENILAIAN),
+    })
     .nullable(),
   keberatanStatus: z.enum(STATUS_KEBERATAN).nullable(),
 });
@@ -99,6 +105,7 @@ export type KeberatanOut = z.infer<typeof KeberatanOut>;
 export const EvaluasiOut = z.object({
   id: z.number(),
   status: z.enum(STATUS_EVALUASI),
+  sumber: z.enum(SUMBER_PENILAIAN),
   ratingHasilKerja: z.enum(RATING),
   ratingPerilaku: z.enum(RATING),
   predikat: z.enum(PREDIKAT_PEGAWAI),
@@ -113,7 +120,9 @@ export const EvaluasiOut = z.object({
 /** Everything the evaluation page shows about one SKP, and what the actor may do with it. */
 export const EvaluasiView = z.object({
   skp: EvaluasiSkpItem.omit({ evaluasi: true, keberatanStatus: true }),
-  periodik: z.array(Hasil.extend({ periodeKode: z.string(), skpId: z.number() })),
+  periodik: z.array(
+    Hasil.extend({ periodeKode: z.string(), skpId: z.number(), sumber: z.enum(SUMBER_PENILAIAN) }),
+  ),
   saran: z.object({ ratingHasilKerja: Saran.nullable(), ratingPerilaku: Saran.nullable() }),
   /** For a unit head: the rating hasil kerja his unit's organisation predikat gives (SPEC §6.3); it is applied on save. */
   kepalaUnit: z.object({ rating: z.enum(RATING), alasan: z.string() }).nullable(),

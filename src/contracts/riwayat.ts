@@ -1,7 +1,7 @@
 /** History of the monthly cycle: an employee's periods side by side, and an assessor's or a unit's team. */
 import { z } from 'zod';
 import { JENIS_PERIODE } from '../domain/jadwal.js';
-import { CAPAIAN_RHK, PREDIKAT_PEGAWAI, RATING } from '../domain/predikat.js';
+import { CAPAIAN_RHK, PREDIKAT_PEGAWAI, RATING, SUMBER_PENILAIAN } from '../domain/predikat.js';
 import { STATUS_REALISASI } from '../domain/realisasi-workflow.js';
 import { JENIS_RHK } from '../domain/skp.js';
 import { BATAS_INT, teks } from './common.js';
@@ -72,11 +72,21 @@ export const RiwayatPegawaiOut = z.object({
       ratingPerilaku: z.enum(RATING),
       predikat: z.enum(PREDIKAT_PEGAWAI),
       predikatLabel: z.string(),
+      /** IMPOR_NASIONAL: taken from the national application's report (ADR 0015). */
+      sumber: z.enum(SUMBER_PENILAIAN),
       catatan: z.string().nullable(),
       penilai: Orang,
       at: z.string(),
     }),
   ),
+  /** The year's final annual predikat (after an objection), null while there is none. */
+  tahunan: z
+    .object({
+      predikat: z.enum(PREDIKAT_PEGAWAI),
+      predikatLabel: z.string(),
+      sumber: z.enum(SUMBER_PENILAIAN),
+    })
+    .nullable(),
 });
 export type RiwayatPegawaiOut = z.infer<typeof RiwayatPegawaiOut>;
 

@@ -19,7 +19,7 @@ export function predikatAkhir(e = 'e', k = 'k'): SQL {
  * a LATERAL join): the annual evaluation of their last approved SKP of the year (a mutation's earlier
  * SKPs give way to the later one, a revision's approved version to the earlier). Only a FINAL
  * evaluation gives a value (`predikat` after the objection; `predikat_penilai` and the ratings as the
- * assessor signed them): they are null otherwise, `final` false and `status`
+ * assessor signed them; `sumber` LOKAL or IMPOR_NASIONAL, ADR 0015): they are null otherwise, `final` false and `status`
  * says what is missing (null: the last SKP has no annual evaluation yet; domain/evaluasi.ts
  * kekuranganTahunan words it). An employee without an approved SKP of the year has no row.
  */
@@ -30,6 +30,7 @@ export function evaluasiTahunanAkhir(instansiId: number, tahun: number, pegawaiI
                     CASE WHEN e.status = 'FINAL' THEN e.predikat END AS predikat_penilai,
                     CASE WHEN e.status = 'FINAL' THEN e.rating_hasil_kerja END AS rating_hasil_kerja,
                     CASE WHEN e.status = 'FINAL' THEN e.rating_perilaku END AS rating_perilaku,
+                    CASE WHEN e.status = 'FINAL' THEN e.sumber END AS sumber,
                     e.pejabat_penilai_id AS penilai_id, e.version
                FROM skp s LEFT JOIN evaluasi_tahunan e ON e.skp_id = s.id
                LEFT JOIN keberatan k ON k.evaluasi_id = e.id

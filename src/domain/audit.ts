@@ -78,6 +78,7 @@ export const LABEL_AKSI_AUDIT = {
   'evaluasi.ubah': 'Mengubah evaluasi tahunan',
   'evaluasi.tanda_tangan_penilai': 'Menandatangani evaluasi sebagai penilai',
   'evaluasi.tanda_tangan_pegawai': 'Menandatangani evaluasi sebagai pegawai',
+  'evaluasi.impor_nasional': 'Mengambil predikat tahunan dari aplikasi nasional',
   'keberatan.ajukan': 'Mengajukan keberatan',
   'keberatan.minta_keterangan': 'Meminta keterangan keberatan',
   'keberatan.jawab_keterangan': 'Menjawab permintaan keterangan keberatan',

@@ -19,6 +19,14 @@ export const KOLOM_LAPORAN_SKP = [
 
 export const KOLOM_LAPORAN_PENILAIAN_SKP = ['NIP', 'Nama', ...NAMA_BULAN, 'Tahunan'] as const;
 
+/** The national application's downloads the results import reads (ADR 0015). */
+export const JENIS_LAPORAN_NASIONAL = ['LAPORAN_PENILAIAN_SKP', 'LAPORAN_SKP'] as const;
+export type JenisLaporanNasional = (typeof JENIS_LAPORAN_NASIONAL)[number];
+export const JENIS_LAPORAN_NASIONAL_LABEL: Record<JenisLaporanNasional, string> = {
+  LAPORAN_PENILAIAN_SKP: 'Laporan Penilaian SKP',
+  LAPORAN_SKP: 'Laporan SKP',
+};
+
 /** An empty cell of the national sheets. */
 export const KOSONG = '-';
 

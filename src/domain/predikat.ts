@@ -71,9 +71,14 @@ export function predikatKinerja(hasilKerja: Rating, perilaku: Rating): PredikatP
   return MATRIKS_PREDIKAT[hasilKerja][perilaku];
 }
 
-/** Where a periodic evaluation comes from: rated here, or the national application's report. */
+/** Where a periodic or annual evaluation comes from: rated here, or the national application's report. */
 export const SUMBER_PENILAIAN = ['LOKAL', 'IMPOR_NASIONAL'] as const;
 export type SumberPenilaian = (typeof SUMBER_PENILAIAN)[number];
+/** How screens name a result's source (a local result is shown without one). */
+export const SUMBER_PENILAIAN_LABEL: Record<SumberPenilaian, string> = {
+  LOKAL: 'penilaian di aplikasi ini',
+  IMPOR_NASIONAL: 'impor aplikasi nasional',
+};
 
 /**
  * The rating pair stored with a predikat that came without ratings (the national report has only

@@ -47,6 +47,14 @@ describe('hitungTpp (SPEC §7.1), worked examples', () => {
     ]);
   });
 
+  it('a predikat from the national import names its source on the productivity line', () => {
+    const lokal = uraian(hitungTpp(PARAMETER_TPP_BAKU, r({ sumberPredikat: 'LOKAL' })))[1];
+    expect(lokal).toBe('Produktivitas: Rp 6.000.000 × 60 % × 100 % (Baik, Juli 2026) = Rp 3.600.000.');
+    expect(uraian(hitungTpp(PARAMETER_TPP_BAKU, r({ sumberPredikat: 'IMPOR_NASIONAL' })))[1]).toBe(
+      'Produktivitas: Rp 6.000.000 × 60 % × 100 % (Baik, Juli 2026, sumber: impor aplikasi nasional) = Rp 3.600.000.',
+    );
+  });
+
   it('lateness bands, early leave, absence: each band its own line, the sum deducted from discipline', () => {
     const h = hitungTpp(
       PARAMETER_TPP_BAKU,

@@ -6,7 +6,13 @@
 import { formatPersen } from './angka.js';
 import { kekuranganTahunan, type StatusEvaluasi } from './evaluasi.js';
 import { NAMA_BULAN } from './jadwal.js';
-import { PREDIKAT_PEGAWAI, PREDIKAT_PEGAWAI_LABEL, type PredikatPegawai } from './predikat.js';
+import {
+  PREDIKAT_PEGAWAI,
+  PREDIKAT_PEGAWAI_LABEL,
+  type PredikatPegawai,
+  SUMBER_PENILAIAN_LABEL,
+  type SumberPenilaian,
+} from './predikat.js';
 
 /**
  * What the productivity part follows (SPEC §7.1): the monthly predikat through the factor table, or
@@ -203,6 +209,8 @@ export interface RingkasanTpp {
   kelasJabatan: number | null;
   /** The predikat of the period containing the month, and that period's label ('Juli 2026'). */
   predikat: PredikatPegawai | null;
+  /** Where that predikat comes from (absent in lines computed before the national import: LOKAL). */
+  sumberPredikat?: SumberPenilaian;
   periodeLabel: string;
   tahun: number;
   skpDisetujui: boolean;
@@ -355,9 +363,11 @@ function bagianProduktivitas(
   if (!r.predikat) return menunggu(`belum ada predikat ${r.periodeLabel}`, 'predikat ditetapkan');
   const faktor = p.faktorPredikat[r.predikat];
   const nilai = kaliBagi(d, bobot, keSeratus(faktor), 100 * SERATUS * 100 * SERATUS);
+  const sumber =
+    r.sumberPredikat === 'IMPOR_NASIONAL' ? `, sumber: ${SUMBER_PENILAIAN_LABEL.IMPOR_NASIONAL}` : '';
   return {
     nilai,
-    uraian: `Produktivitas: ${rupiah(d)} × ${formatPersen(p.bobotProduktivitas, 2)} × ${formatPersen(faktor, 2)} (${PREDIKAT_PEGAWAI_LABEL[r.predikat]}, ${r.periodeLabel}) = ${rupiah(nilai)}.`,
+    uraian: `Produktivitas: ${rupiah(d)} × ${formatPersen(p.bobotProduktivitas, 2)} × ${formatPersen(faktor, 2)} (${PREDIKAT_PEGAWAI_LABEL[r.predikat]}, ${r.periodeLabel}${sumber}) = ${rupiah(nilai)}.`,
   };
 }
 

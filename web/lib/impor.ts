@@ -10,6 +10,7 @@ import type { PekerjaanOut } from '../../src/contracts/pekerjaan';
 import { pekerjaanQuery, useTampilkanPekerjaan } from '../features/pekerjaan/api';
 import { api, unggah } from './api';
 import { type KemajuanImpor, persenUnggah } from './impor-kemajuan';
+import { bagianTautan } from './tautan-pekerjaan';
 
 type Mode = 'dry-run' | 'commit';
 
@@ -29,8 +30,11 @@ export function useImporBerkas<R extends { mode: Mode; jumlahBaris: number }>(
     onCommit: (report: R) => Promise<unknown> | undefined;
     /** The report carried by a refused commit (IMPORT_INVALID), so its rows can be shown. */
     fromRefusal: (details: unknown) => R;
-    /** Two imports share the /impor page: a tray link's job is shown only by the import it is of. */
-    punyaPekerjaan?: (job: PekerjaanOut) => boolean;
+    /**
+     * Two imports share the /impor page: the section's name in its jobs' link (`?bagian=`, set by the
+     * server's job), so a tray link's job is shown only by the import it is of.
+     */
+    bagian?: string;
   },
 ) {
   const [file, setFileState] = useState<File | null>(null);
@@ -45,7 +49,7 @@ export function useImporBerkas<R extends { mode: Mode; jumlahBaris: number }>(
   const id = dimulai ?? (Number.isInteger(dariTautan) ? (dariTautan as number) : null);
   const calon = useQuery({ ...pekerjaanQuery, enabled: id !== null }).data?.items.find((p) => p.id === id);
   const job =
-    calon && (dimulai !== null || !options.punyaPekerjaan || options.punyaPekerjaan(calon))
+    calon && (dimulai !== null || !options.bagian || bagianTautan(calon.tautan) === options.bagian)
       ? calon
       : undefined;
   const berakhir = job !== undefined && job.status !== 'BERJALAN' && job.hasilNama !== null;

@@ -11,7 +11,7 @@ import type {
   StatusEvaluasi,
   StatusKeberatan,
 } from '../../domain/evaluasi.js';
-import type { PredikatOrganisasi, PredikatPegawai, Rating } from '../../domain/predikat.js';
+import type { PredikatOrganisasi, PredikatPegawai, Rating, SumberPenilaian } from '../../domain/predikat.js';
 import { instansi, unor } from './org.js';
 import { pegawai } from './pegawai.js';
 import { skp } from './skp.js';
@@ -110,6 +110,12 @@ export const evaluasiTahunan = pgTable(
     catatan: text(),
     rekomendasi: text(),
     status: text().$type<StatusEvaluasi>().notNull().default('DRAF'),
+    /**
+     * LOKAL: evaluated and signed here. IMPOR_NASIONAL: the annual predikat of the national
+     * application's report, stored FINAL without signatures (ADR 0015); its ratings are the
+     * predikat's canonical pair.
+     */
+    sumber: text().$type<SumberPenilaian>().notNull().default('LOKAL'),
     ditandatanganiPenilaiAt: timestamp({ withTimezone: true }),
     ditandatanganiPegawaiAt: timestamp({ withTimezone: true }),
     version: integer().notNull().default(1),
@@ -122,6 +128,11 @@ export const evaluasiTahunan = pgTable(
     index('evaluasi_tahunan_penilai_idx').on(t.pejabatPenilaiId, t.tahun),
     index('evaluasi_tahunan_instansi_idx').on(t.instansiId, t.tahun, t.predikat),
     check('evaluasi_tahunan_status_ck', sql`${t.status} IN ('DRAF', 'DITANDATANGANI_PENILAI', 'FINAL')`),
+    // An imported result is a result: never a draft waiting for signatures.
+    check(
+      'evaluasi_tahunan_sumber_ck',
+      sql`${t.sumber} = 'LOKAL' OR (${t.sumber} = 'IMPOR_NASIONAL' AND ${t.status} = 'FINAL')`,
+    ),
   ],
 );
 

@@ -159,7 +159,8 @@ export async function penetapanOf(db: DbOrTx, unorId: number, periodeKode: strin
 
 /**
  * The employees of a unit and the units below it with an approved plan of the year, with the plan
- * (the latest approved version) and, when there is one, its annual evaluation; by name.
+ * (the latest approved version) and, when there is one, its local annual evaluation (an imported
+ * one's documents are the national application's); by name.
  */
 export async function pegawaiUnit(db: DbOrTx, path: string, tahun: number) {
   return rows<{ pegawaiId: number; nip: string; skpId: number; evaluasiId: number | null }>(
@@ -168,7 +169,7 @@ export async function pegawaiUnit(db: DbOrTx, path: string, tahun: number) {
           FROM pegawai p
           JOIN unor u ON u.id = p.unor_id
           JOIN skp s ON s.pegawai_id = p.id AND s.tahun = ${tahun} AND s.status = 'DISETUJUI'
-          LEFT JOIN evaluasi_tahunan e ON e.skp_id = s.id
+          LEFT JOIN evaluasi_tahunan e ON e.skp_id = s.id AND e.sumber = 'LOKAL'
          WHERE u.path LIKE ${`${path}%`} AND p.is_active
          ORDER BY p.nama, p.id, s.versi DESC`,
   );

@@ -239,6 +239,13 @@ export function createDokumenService(deps: {
     if (!found)
       throw new AppError('NOT_FOUND', undefined, 'Evaluasi kinerja tahunan untuk SKP ini belum ada.');
     const { e, k } = found;
+    // Signed in the national application: its documents are printed there, not re-issued here.
+    if (e.sumber === 'IMPOR_NASIONAL')
+      throw new AppError(
+        'NOT_FOUND',
+        undefined,
+        'Hasil tahunan SKP ini diimpor dari aplikasi nasional; dokumen evaluasinya dicetak dari aplikasi nasional.',
+      );
     const [detail, pejabatPenilai, atasanPejabatPenilai, { org, unit }] = await Promise.all([
       skp.detail(actor, skpId),
       identitasOf(actor, e.pejabatPenilaiId),

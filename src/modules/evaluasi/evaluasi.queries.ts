@@ -18,7 +18,7 @@ import {
   type StatusEvaluasi,
   type StatusKeberatan,
 } from '../../domain/evaluasi.js';
-import type { PredikatOrganisasi, PredikatPegawai, Rating } from '../../domain/predikat.js';
+import type { PredikatOrganisasi, PredikatPegawai, Rating, SumberPenilaian } from '../../domain/predikat.js';
 
 type Stamp = Date | string;
 export interface Nama {
@@ -59,6 +59,7 @@ export interface SkpRow {
   evaluasiId: number | null;
   evaluasiStatus: StatusEvaluasi | null;
   evaluasiPredikat: PredikatPegawai | null;
+  evaluasiSumber: SumberPenilaian | null;
   keberatanStatus: StatusKeberatan | null;
 }
 
@@ -72,7 +73,7 @@ const skpSelect = (tanggal: string) => sql`
          s.status, j.unor_id AS "unorId", j.nama AS "jabatanNama", p.nip, ${namaOf('p', 'pegawai')},
          pp.id AS "penilaiId", ${namaOf('pp', 'penilai')}, pn.atasan_id AS "atasanPenilaiId",
          e.id AS "evaluasiId", e.status AS "evaluasiStatus", ${predikatAkhir()} AS "evaluasiPredikat",
-         k.status AS "keberatanStatus"
+         e.sumber AS "evaluasiSumber", k.status AS "keberatanStatus"
     FROM skp s
     JOIN pegawai p ON p.id = s.pegawai_id
     JOIN jabatan j ON j.id = s.jabatan_id
@@ -130,6 +131,7 @@ export function periodikSkp(db: DbOrTx, skpId: number) {
     ratingHasilKerja: Rating;
     ratingPerilaku: Rating;
     predikat: PredikatPegawai;
+    sumber: SumberPenilaian;
   }>(
     db,
     sql`WITH RECURSIVE versi(id, sebelumnya) AS (
@@ -137,7 +139,7 @@ export function periodikSkp(db: DbOrTx, skpId: number) {
           UNION ALL
           SELECT s.id, s.versi_sebelumnya_id FROM skp s JOIN versi v ON s.id = v.sebelumnya)
         SELECT pp.skp_id AS "skpId", pp.periode_kode AS "periodeKode", pp.rating_hasil_kerja AS "ratingHasilKerja",
-               pp.rating_perilaku AS "ratingPerilaku", pp.predikat
+               pp.rating_perilaku AS "ratingPerilaku", pp.predikat, pp.sumber
           FROM penilaian_periodik pp JOIN versi v ON v.id = pp.skp_id
          ORDER BY pp.periode_kode, pp.skp_id`,
   );

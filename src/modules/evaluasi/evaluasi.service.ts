@@ -57,7 +57,12 @@ function skpOut(r: q.SkpRow): EvaluasiSkpItem {
     evaluasi:
       r.evaluasiId === null
         ? null
-        : { id: r.evaluasiId, status: r.evaluasiStatus!, predikat: r.evaluasiPredikat! },
+        : {
+            id: r.evaluasiId,
+            status: r.evaluasiStatus!,
+            predikat: r.evaluasiPredikat!,
+            sumber: r.evaluasiSumber!,
+          },
     keberatanStatus: r.keberatanStatus,
   };
 }
@@ -130,6 +135,7 @@ export function createEvaluasiService(deps: {
         ? {
             id: ev.id,
             status: ev.status,
+            sumber: ev.sumber,
             ratingHasilKerja: ev.ratingHasilKerja,
             ratingPerilaku: ev.ratingPerilaku,
             predikat: ev.predikat,
@@ -365,6 +371,13 @@ export function createEvaluasiService(deps: {
           'KEBERATAN_TIDAK_DAPAT_DIAJUKAN',
           undefined,
           'Evaluasi tahunan SKP ini belum ada.',
+        );
+      // The result was decided and signed in the national application: an objection belongs there.
+      if (ev.sumber === 'IMPOR_NASIONAL')
+        throw new AppError(
+          'KEBERATAN_TIDAK_DAPAT_DIAJUKAN',
+          undefined,
+          'Hasil tahunan ini diimpor dari aplikasi nasional; keberatan diajukan di aplikasi nasional.',
         );
       const tanggalFinal = ev.ditandatanganiPegawaiAt ? dateInZone(ev.ditandatanganiPegawaiAt, zona) : null;
       const ada = (await q.findKeberatanOfEvaluasi(db, ev.id)) !== null;

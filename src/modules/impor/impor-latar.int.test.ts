@@ -104,7 +104,7 @@ describe('employee import as a job', () => {
     try {
       const { akhir, laporan } = await jalankanLatar('latar.csv', file);
       expect(akhir).toMatchObject({ status: 'SELESAI', total: 3, selesai: 3, pesan: null });
-      expect(akhir.tautan).toBe(`/impor?pekerjaan=${akhir.id}`);
+      expect(akhir.tautan).toBe(`/impor?bagian=pegawai&pekerjaan=${akhir.id}`);
       // The direct commit's report: the dry run's, applied.
       expect(laporan).toEqual({
         ...dry.json(),
@@ -163,7 +163,7 @@ describe('employee import as a job', () => {
     const direct = await kirim('/api/impor/pegawai?mode=commit', 'salah.csv', file);
     expect(direct.statusCode).toBe(422);
     const { akhir, laporan } = await jalankanLatar('salah.csv', file);
-    expect(akhir).toMatchObject({ status: 'GAGAL', tautan: `/impor?pekerjaan=${akhir.id}` });
+    expect(akhir).toMatchObject({ status: 'GAGAL', tautan: `/impor?bagian=pegawai&pekerjaan=${akhir.id}` });
     expect(akhir.pesan).toBe(direct.json().error.message);
     // The direct commit's refusal, rows and all.
     expect(laporan).toEqual(direct.json());

@@ -209,12 +209,12 @@ describe('import of national results', () => {
     ).json() as TppBarisDetail;
     expect(satu.produktivitas).toBe(2_340_000);
     expect(satu.rincian[1]!.uraian).toBe(
-      'Produktivitas: Rp 3.900.000 × 60 % × 100 % (Baik, Juli 2026) = Rp 2.340.000.',
+      'Produktivitas: Rp 3.900.000 × 60 % × 100 % (Baik, Juli 2026, sumber: impor aplikasi nasional) = Rp 2.340.000.',
     );
     const dua = (
       await c.adminBkd.get(`/api/tpp/2026-07/pegawai/${org.pelaksana2.id}`)
     ).json() as TppBarisDetail;
-    expect(dua.rincian[1]!.uraian).toContain('(Sangat Baik, Juli 2026)');
+    expect(dua.rincian[1]!.uraian).toContain('(Sangat Baik, Juli 2026, sumber: impor aplikasi nasional)');
   });
 
   it("the unit's curve counts the imported months", async () => {

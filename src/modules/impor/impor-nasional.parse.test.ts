@@ -12,7 +12,8 @@ const row = (baris: number, cells: string[], problems: TableRow['problems'] = {}
   problems,
 });
 const table = (...rows: TableRow[]): Table => ({ header: rows[0]!, rows: rows.slice(1) });
-const baca = (t: Table) => parseLaporanNasional(t).map((b) => ({ ...b, bulan: Object.fromEntries(b.bulan) }));
+const baca = (t: Table) =>
+  parseLaporanNasional(t).baris.map((b) => ({ ...b, bulan: Object.fromEntries(b.bulan) }));
 
 describe('peranKolom', () => {
   it.each([
@@ -26,6 +27,10 @@ describe('peranKolom', () => {
     ['Periode Desember', { jenis: 'bulan', bulan: 12 }],
     ['Predikat Tahunan', { jenis: 'tahunan' }],
     ['Tahunan 2026', { jenis: 'tahunan' }],
+    ['Predikat Kinerja', { jenis: 'tahunan' }],
+    ['PREDIKAT', { jenis: 'tahunan' }],
+    ['Hasil Penilaian Kinerja', { jenis: 'tahunan' }],
+    ['Periode Penilaian', null],
     ['Jabatan', null],
     ['No', null],
     ['Periode', null],
@@ -126,8 +131,11 @@ describe('parseLaporanNasional', () => {
       return 'diterima';
     };
     expect(pesan(table(row(1, ['Nama', 'Januari'])))).toContain('Kolom NIP tidak ditemukan');
-    expect(pesan(table(row(1, ['NIP', 'Nama', 'Jabatan'])))).toContain('tidak memuat kolom bulan');
-    expect(pesan(table(row(1, ['NIP', 'Jan', 'Januari'])))).toContain('muncul dua kali');
+    expect(pesan(table(row(1, ['NIP', 'Nama', 'Jabatan'])))).toContain('tidak memuat kolom predikat');
+    expect(pesan(table(row(1, ['NIP', 'Jan', 'Januari'])))).toContain('Kolom Januari muncul dua kali');
+    expect(pesan(table(row(1, ['NIP', 'Predikat Kinerja', 'Tahunan'])))).toContain(
+      'Kolom Tahunan muncul dua kali',
+    );
   });
 
   it('reads an XLSX as the national application writes it: the NIP as a number is refused', async () => {
@@ -138,9 +146,37 @@ describe('parseLaporanNasional', () => {
     ws.addRow([NIP, 'Budi', 'Baik', null]);
     ws.addRow([Number(NIP), 'Ani', 'Baik', null]);
     const t = await readSpreadsheet(Buffer.from(await wb.xlsx.writeBuffer()), BATAS_BERKAS_NASIONAL);
-    const [budi, ani] = parseLaporanNasional(t);
+    const {
+      jenis,
+      baris: [budi, ani],
+    } = parseLaporanNasional(t);
+    expect(jenis).toBe('LAPORAN_PENILAIAN_SKP');
     expect(budi).toMatchObject({ nip: NIP, masalah: [] });
     expect(ani!.nip).toBeNull();
     expect(ani!.masalah[0]).toContain('isi NIP sebagai teks');
+  });
+
+  it('reads the Laporan SKP: the annual predikat alone, named by its title line or by its columns', () => {
+    const laporanSkp = table(
+      row(1, ['LAPORAN SKP PEGAWAI']),
+      row(2, ['Periode 1 Januari 2026 - 31 Desember 2026']),
+      row(3, ['No', 'NIP', 'Nama', 'Jabatan', 'Periode Penilaian', 'Predikat Kinerja']),
+      row(4, ['1', NIP, 'Budi', 'Analis', '01-01-2026 s.d. 31-12-2026', 'Sangat Baik']),
+      row(5, ['2', NIP.replace('1002', '1003'), 'Ani', 'Analis', '', '-']),
+    );
+    const { jenis, baris } = parseLaporanNasional(laporanSkp);
+    expect(jenis).toBe('LAPORAN_SKP');
+    expect(baris.map((b) => [b.nip, b.tahunan, b.bulan.size, b.masalah])).toEqual([
+      [NIP, 'SANGAT_BAIK', 0, []],
+      [NIP.replace('1002', '1003'), null, 0, []],
+    ]);
+    const tanpaJudul = (...judul: string[]) =>
+      parseLaporanNasional(table(row(1, ['NIP', 'Nama', ...judul]), row(2, [NIP, 'Budi', 'Baik', 'Baik'])))
+        .jenis;
+    expect(tanpaJudul('Predikat', 'Jabatan')).toBe('LAPORAN_SKP');
+    expect(tanpaJudul('Januari', 'Tahunan')).toBe('LAPORAN_PENILAIAN_SKP');
+    // The title decides over the columns: a Laporan SKP may carry months too.
+    const denganBulan = table(row(1, ['Laporan SKP']), row(2, ['NIP', 'Januari', 'Predikat']));
+    expect(parseLaporanNasional(denganBulan).jenis).toBe('LAPORAN_SKP');
   });
 });

@@ -1,8 +1,10 @@
 /**
- * Reads the national application's "Laporan Penilaian SKP" as downloaded from it (XLSX, or CSV):
- * title lines, then a header with NIP, Nama, one column per month holding the predikat, and the
- * annual predikat. Pure: no database. The accepted spellings are listed in the ADR and the route.
+ * Reads the national application's downloads as they come (XLSX, or CSV): the "Laporan Penilaian
+ * SKP" (title lines, then a header with NIP, Nama, one column per month holding the predikat, and
+ * the annual predikat) and the "Laporan SKP" (NIP, Nama and the annual predikat, months optional).
+ * Pure: no database. The accepted spellings are listed in the ADR and the route.
  */
+import type { JenisLaporanNasional } from '../../domain/laporan.js';
 import { normalizeNip } from '../../domain/nip.js';
 import { bacaPredikat, type PredikatPegawai } from '../../domain/predikat.js';
 import { AppError } from '../../platform/errors.js';
@@ -21,7 +23,24 @@ const BARIS_JUDUL_MAKS = 10;
 
 const NIP = ['nip', 'nipbaru', 'nippegawai', 'nipnrp', 'nipasn'];
 const NAMA = ['nama', 'namapegawai', 'namalengkap', 'namaasn'];
-const TAHUNAN = ['tahunan', 'akhir', 'predikattahunan', 'predikatakhir', 'nilaitahunan', 'penilaiantahunan'];
+const TAHUNAN = [
+  'tahunan',
+  'akhir',
+  'predikattahunan',
+  'predikatakhir',
+  'nilaitahunan',
+  'penilaiantahunan',
+  // The "Laporan SKP" names its one result column by what it is, not by the year.
+  'predikat',
+  'predikatkinerja',
+  'predikatkinerjapegawai',
+  'predikatkinerjatahunan',
+  'hasilkinerja',
+  'hasilpenilaian',
+  'hasilpenilaiankinerja',
+  'hasilevaluasi',
+  'hasilevaluasikinerja',
+];
 /** Month names and the short forms seen in exports (Indonesian and English), by month number − 1. */
 const BULAN: readonly (readonly string[])[] = [
   ['januari', 'jan'],
@@ -67,10 +86,21 @@ export function peranKolom(judul: string): Peran | null {
 }
 
 /**
+ * The kind of report: its title lines say it ("Laporan Penilaian SKP" / "Laporan SKP"); without
+ * one, month columns make it the Laporan Penilaian SKP and an annual column alone the Laporan SKP.
+ */
+function jenisLaporan(judulAtas: TableRow[], adaBulan: boolean): JenisLaporanNasional {
+  const teks = judulAtas.map((r) => normalizeHeader(r.cells.join(' '))).join(' ');
+  if (teks.includes('laporanpenilaianskp')) return 'LAPORAN_PENILAIAN_SKP';
+  if (teks.includes('laporanskp')) return 'LAPORAN_SKP';
+  return adaBulan ? 'LAPORAN_PENILAIAN_SKP' : 'LAPORAN_SKP';
+}
+
+/**
  * The header row (the first with an NIP column) and the rows after it. A two-line header (merged
  * "Predikat Bulanan" over the month names) is read as one: each column takes the line that names it.
  */
-function cariJudul(table: Table): { judul: TableRow; data: TableRow[] } {
+function cariJudul(table: Table): { judul: TableRow; data: TableRow[]; atas: TableRow[] } {
   const semua = [table.header, ...table.rows];
   const i = semua
     .slice(0, BARIS_JUDUL_MAKS)
@@ -80,39 +110,48 @@ function cariJudul(table: Table): { judul: TableRow; data: TableRow[] } {
       'VALIDATION_FAILED',
       { kolomHilang: ['NIP'] },
       `Kolom NIP tidak ditemukan pada ${BARIS_JUDUL_MAKS} baris pertama. Unggah Laporan Penilaian SKP ` +
-        'dari aplikasi e-Kinerja nasional tanpa diubah susunannya.',
+        'atau Laporan SKP dari aplikasi e-Kinerja nasional tanpa diubah susunannya.',
     );
-  const [atas, bawah] = [semua[i]!, semua[i + 1]];
+  const [atas, bawah, judulLaporan] = [semua[i]!, semua[i + 1], semua.slice(0, i)];
   const adaBulan = (r: TableRow) => r.cells.some((c) => peranKolom(c)?.jenis === 'bulan');
-  if (adaBulan(atas) || !bawah || !adaBulan(bawah)) return { judul: atas, data: semua.slice(i + 1) };
+  if (adaBulan(atas) || !bawah || !adaBulan(bawah))
+    return { judul: atas, data: semua.slice(i + 1), atas: judulLaporan };
   const lebar = Math.max(atas.cells.length, bawah.cells.length);
   const cells = Array.from({ length: lebar }, (_, c) =>
     peranKolom(bawah.cells[c] ?? '') ? bawah.cells[c]! : (atas.cells[c] ?? ''),
   );
-  return { judul: { ...atas, cells }, data: semua.slice(i + 2) };
+  return { judul: { ...atas, cells }, data: semua.slice(i + 2), atas: judulLaporan };
 }
 
-/** The rows of the report with their months; refuses a file without NIP or without any month column. */
-export function parseLaporanNasional(table: Table): BarisNasional[] {
-  const { judul, data } = cariJudul(table);
+/**
+ * The kind of report and its rows with their months and annual predikat; refuses a file without
+ * NIP, without any result column (month or annual), or with a month or the annual column twice.
+ */
+export function parseLaporanNasional(table: Table): { jenis: JenisLaporanNasional; baris: BarisNasional[] } {
+  const { judul, data, atas } = cariJudul(table);
   const peran = judul.cells.map(peranKolom);
   const bulanKolom = peran.flatMap((p, col) => (p?.jenis === 'bulan' ? [{ col, bulan: p.bulan }] : []));
-  const ganda = bulanKolom.find((b, i) => bulanKolom.findIndex((x) => x.bulan === b.bulan) !== i);
-  if (!bulanKolom.length || ganda)
+  const tahunanKolom = peran.flatMap((p, col) => (p?.jenis === 'tahunan' ? [col] : []));
+  const ganda =
+    bulanKolom.find((b, i) => bulanKolom.findIndex((x) => x.bulan === b.bulan) !== i)?.col ?? tahunanKolom[1];
+  if ((!bulanKolom.length && !tahunanKolom.length) || ganda !== undefined)
     throw new AppError(
       'VALIDATION_FAILED',
       { baris: judul.baris },
-      ganda
-        ? `Kolom bulan ${judul.cells[ganda.col]} muncul dua kali pada baris judul ${judul.baris}.`
-        : `Baris judul ${judul.baris} tidak memuat kolom bulan (Januari … Desember).`,
+      ganda !== undefined
+        ? `Kolom ${judul.cells[ganda]} muncul dua kali pada baris judul ${judul.baris}.`
+        : `Baris judul ${judul.baris} tidak memuat kolom predikat bulanan (Januari … Desember) ` +
+            'maupun tahunan (Tahunan, Predikat Kinerja).',
     );
   const col = (jenis: Peran['jenis']) => peran.findIndex((p) => p?.jenis === jenis);
   const [cNip, cNama, cTahunan] = [col('nip'), col('nama'), col('tahunan')];
 
   const sel = (row: TableRow, c: number) => (c < 0 ? '' : (row.cells[c] ?? '').trim());
   // Lines without an NIP and without any month (a footer, a signature block) are not rows of the report.
-  const isiBaris = data.filter((row) => sel(row, cNip) || bulanKolom.some((b) => sel(row, b.col)));
-  return isiBaris.map((row) => {
+  const isiBaris = data.filter(
+    (row) => sel(row, cNip) || [...bulanKolom.map((b) => b.col), cTahunan].some((c) => sel(row, c)),
+  );
+  const baris = isiBaris.map((row) => {
     const masalah: string[] = [];
     const nipTeks = normalizeNip(sel(row, cNip).replace(/^'/, ''));
     const nipMasalah = row.problems[cNip];
@@ -140,4 +179,5 @@ export function parseLaporanNasional(table: Table): BarisNasional[] {
     const tahunan = cTahunan < 0 ? null : predikat(cTahunan, judul.cells[cTahunan]!.trim());
     return { baris: row.baris, nip, nama: sel(row, cNama) || null, bulan, tahunan, masalah };
   });
+  return { jenis: jenisLaporan(atas, bulanKolom.length > 0), baris };
 }

@@ -486,7 +486,8 @@ export function createImporService(deps: {
       return deps.pekerjaan.impor(actor, {
         judul: `Impor pegawai (${file.filename})`,
         berkas: file,
-        halaman: '/impor',
+        // Two imports share the page: the section names whose report the tray's link opens.
+        halaman: '/impor?bagian=pegawai',
         terapkan: (berkas, kemajuan) => importPegawai(actor, berkas, 'commit', meta, kemajuan),
       });
     },

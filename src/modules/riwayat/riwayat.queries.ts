@@ -1,10 +1,11 @@
 /**
  * SQL of the history views: an employee's year in three statements (RHKs, realisasi with rounds and
- * feedback, periodic ratings) and an assessor's or a unit's team in three more, whatever the count of
+ * feedback, periodic ratings; and the year's annual result) and an assessor's or a unit's team in three more, whatever the count of
  * periods.
  */
 import { and, asc, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
+import { evaluasiTahunanAkhir } from '../../db/predikat-akhir.js';
 import {
   jabatan,
   pegawai,
@@ -16,7 +17,7 @@ import {
   umpanBalik,
   unor,
 } from '../../db/schema/index.js';
-import type { PredikatPegawai } from '../../domain/predikat.js';
+import type { PredikatPegawai, SumberPenilaian } from '../../domain/predikat.js';
 import { STATUS_REALISASI, type StatusRealisasi } from '../../domain/realisasi-workflow.js';
 
 const nama = { gelarDepan: pegawai.gelarDepan, nama: pegawai.nama, gelarBelakang: pegawai.gelarBelakang };
@@ -122,6 +123,7 @@ export function penilaianTahun(db: DbOrTx, pegawaiId: number, tahun: number) {
       ratingHasilKerja: penilaianPeriodik.ratingHasilKerja,
       ratingPerilaku: penilaianPeriodik.ratingPerilaku,
       predikat: penilaianPeriodik.predikat,
+      sumber: penilaianPeriodik.sumber,
       catatan: penilaianPeriodik.catatan,
       penilaiId: penilaianPeriodik.penilaiId,
       at: penilaianPeriodik.at,
@@ -132,6 +134,16 @@ export function penilaianTahun(db: DbOrTx, pegawaiId: number, tahun: number) {
     .innerJoin(pegawai, eq(pegawai.id, penilaianPeriodik.penilaiId))
     .where(and(eq(skp.pegawaiId, pegawaiId), eq(skp.tahun, tahun)))
     .orderBy(asc(penilaianPeriodik.periodeKode), desc(penilaianPeriodik.at), desc(penilaianPeriodik.id));
+}
+
+/** The employee's final annual result of the year (db/predikat-akhir.ts), or null while there is none. */
+export async function tahunanAkhir(db: DbOrTx, instansiId: number, pegawaiId: number, tahun: number) {
+  const [row] = await rows<{ predikat: PredikatPegawai; sumber: SumberPenilaian }>(
+    db,
+    sql`SELECT t.predikat, t.sumber FROM (${evaluasiTahunanAkhir(instansiId, tahun, sql`${pegawaiId}`)}) t
+         WHERE t.final`,
+  );
+  return row ?? null;
 }
 
 export async function findUnor(db: DbOrTx, id: number) {

@@ -1,7 +1,8 @@
 /**
  * Riwayat kinerja: an employee's periods of a year side by side (per RHK: realisasi, status, capaian,
- * rounds, feedback; per period: ratings and predikat), and the same at a glance for a team: the
- * assessor's direct subordinates, or a unit for an admin. Periods follow the instansi's schedule.
+ * rounds, feedback; per period: ratings and predikat; the final annual predikat; each result with
+ * its source), and the same at a glance for a team: the assessor's direct subordinates, or a unit
+ * for an admin. Periods follow the instansi's schedule.
  */
 import type { z } from 'zod';
 import type { RiwayatPegawaiOut, RiwayatTimOut, RiwayatTimQuery } from '../../contracts/riwayat.js';
@@ -38,7 +39,7 @@ export function createRiwayatService(deps: { db: Db; clock: Clock; jadwal: Pick<
       if (!p) throw new AppError('NOT_FOUND', undefined, 'Pegawai tidak ditemukan.');
       const cfg = await jadwal.config(p.instansiId);
       const periode = semuaPeriode(tahun, cfg);
-      const [rhks, cells, nilai] = await Promise.all([
+      const [rhks, cells, nilai, tahunan] = await Promise.all([
         q.rhkTahun(db, pegawaiId, tahun),
         q.realisasiTahun(
           db,
@@ -46,6 +47,7 @@ export function createRiwayatService(deps: { db: Db; clock: Clock; jadwal: Pick<
           periode.map((x) => x.kode),
         ),
         q.penilaianTahun(db, pegawaiId, tahun),
+        q.tahunanAkhir(db, p.instansiId, pegawaiId, tahun),
       ]);
 
       // An RHK copied into a newer version continues its original's row (asal_rhk_id), shown as the newest.
@@ -113,10 +115,12 @@ export function createRiwayatService(deps: { db: Db; clock: Clock; jadwal: Pick<
             ratingPerilaku: n.ratingPerilaku,
             predikat: n.predikat,
             predikatLabel: PREDIKAT_PEGAWAI_LABEL[n.predikat],
+            sumber: n.sumber,
             catatan: n.catatan,
             penilai: { id: n.penilaiId, namaLengkap: namaLengkap(n) },
             at: n.at.toISOString(),
           })),
+        tahunan: tahunan && { ...tahunan, predikatLabel: PREDIKAT_PEGAWAI_LABEL[tahunan.predikat] },
       };
     },
 

@@ -7,7 +7,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
 import type { JamKerja } from '../../domain/kehadiran.js';
-import type { PredikatPegawai } from '../../domain/predikat.js';
+import type { PredikatPegawai, SumberPenilaian } from '../../domain/predikat.js';
 export async function jamKerja(db: DbOrTx, instansiId: number) {
   const [row] = await rows<{ jam_kerja: JamKerja | null }>(
     db,
@@ -49,6 +49,7 @@ export interface RingkasanRow {
   kelas_jabatan: number | null;
   jabatan_nama: string;
   predikat: PredikatPegawai | null;
+  sumber_predikat: SumberPenilaian | null;
   skp_disetujui: boolean;
   terlambat: number[] | null;
   pulang_cepat: number[] | null;
@@ -178,7 +179,7 @@ export async function ringkasanBulan(
             FROM kelompok GROUP BY pegawai_id
         ),
         pred AS (
-          SELECT DISTINCT ON (s.pegawai_id) s.pegawai_id, pp.predikat
+          SELECT DISTINCT ON (s.pegawai_id) s.pegawai_id, pp.predikat, pp.sumber
             FROM penilaian_periodik pp JOIN skp s ON s.id = pp.skp_id
            WHERE s.instansi_id = ${f.instansiId} AND s.tahun = ${f.tahun} AND pp.periode_kode = ${f.periodeKode}
            ORDER BY s.pegawai_id, pp.at DESC, pp.id DESC
@@ -189,7 +190,7 @@ export async function ringkasanBulan(
         )
         ${f.realisasi ? realisasiCte(f.instansiId, f.tahun, f.periodeKode, f.realisasi) : sql``}
         SELECT p.id AS pegawai_id, p.opd_id, j.kelas_jabatan::int AS kelas_jabatan, j.nama AS jabatan_nama,
-               pred.predikat, (skp_ok.pegawai_id IS NOT NULL) AS skp_disetujui,
+               pred.predikat, pred.sumber AS sumber_predikat, (skp_ok.pegawai_id IS NOT NULL) AS skp_disetujui,
                agg.terlambat, agg.pulang_cepat, coalesce(agg.tercatat, 0) AS tercatat,
                coalesce(agg.dinas_luar, 0) AS dinas_luar, coalesce(agg.cuti, 0) AS cuti,
                coalesce(agg.sakit, 0) AS sakit, coalesce(agg.izin, 0) AS izin,

@@ -280,6 +280,7 @@ export function createTppService({
         ringkasan: {
           kelasJabatan: r.kelas_jabatan,
           predikat: r.predikat,
+          ...(r.sumber_predikat && { sumberPredikat: r.sumber_predikat }),
           periodeLabel,
           tahun,
           skpDisetujui: r.skp_disetujui,

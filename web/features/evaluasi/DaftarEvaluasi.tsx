@@ -6,6 +6,7 @@ import { STATUS_EVALUASI_LABEL, STATUS_KEBERATAN_LABEL } from '../../../src/doma
 import { formatNip } from '../../../src/domain/nip';
 import { PREDIKAT_PEGAWAI_LABEL } from '../../../src/domain/predikat';
 import { ErrorView, Loading } from '../../components/Status';
+import { SumberHasil } from '../../components/SumberHasil';
 import { formatTanggal } from '../../lib/istilah';
 import { useMe } from '../../lib/session';
 import { type EvaluasiSkpList, evaluasiDinilaiQuery, evaluasiSayaQuery } from './api';
@@ -51,6 +52,7 @@ function TabelSkp({ items, denganPegawai }: { items: EvaluasiSkpList['items']; d
                       {STATUS_EVALUASI_LABEL[s.evaluasi.status]}
                     </Badge>
                     <Text size="sm">{PREDIKAT_PEGAWAI_LABEL[s.evaluasi.predikat]}</Text>
+                    <SumberHasil sumber={s.evaluasi.sumber} />
                   </Group>
                 ) : (
                   <Text size="sm" c="dimmed">

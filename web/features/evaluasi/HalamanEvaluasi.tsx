@@ -14,6 +14,7 @@ import {
   RATING_LABEL,
 } from '../../../src/domain/predikat';
 import { ErrorView, Loading } from '../../components/Status';
+import { SumberHasil } from '../../components/SumberHasil';
 import { GalatAksi } from '../../lib/aksi';
 import { post, put } from '../../lib/api';
 import { formatTanggal } from '../../lib/istilah';
@@ -85,24 +86,27 @@ function AksiEvaluasi({ view }: { view: EvaluasiView }) {
   const e = view.evaluasi!;
   return (
     <Stack>
-      <Group gap="xs">
-        <Button
-          component="a"
-          href={`/api/dokumen/evaluasi/ringkas/${view.skp.skpId}`}
-          download
-          variant="default"
-        >
-          Unduh Dokumen Evaluasi (PDF)
-        </Button>
-        <Button
-          component="a"
-          href={`/api/dokumen/evaluasi/tahunan/${view.skp.skpId}`}
-          download
-          variant="default"
-        >
-          Unduh Evaluasi Kinerja Pegawai (PDF)
-        </Button>
-      </Group>
+      {/* An imported result's documents are the national application's (its signatures are there). */}
+      {e.sumber === 'LOKAL' && (
+        <Group gap="xs">
+          <Button
+            component="a"
+            href={`/api/dokumen/evaluasi/ringkas/${view.skp.skpId}`}
+            download
+            variant="default"
+          >
+            Unduh Dokumen Evaluasi (PDF)
+          </Button>
+          <Button
+            component="a"
+            href={`/api/dokumen/evaluasi/tahunan/${view.skp.skpId}`}
+            download
+            variant="default"
+          >
+            Unduh Evaluasi Kinerja Pegawai (PDF)
+          </Button>
+        </Group>
+      )}
       {view.boleh.tandaTangan && (
         <Group>
           <Button
@@ -249,7 +253,10 @@ export function HalamanEvaluasi({ skpId }: { skpId: number }) {
                     <Table.Td>{labelKodePeriode(p.periodeKode)}</Table.Td>
                     <Table.Td>{RATING_LABEL[p.ratingHasilKerja]}</Table.Td>
                     <Table.Td>{RATING_LABEL[p.ratingPerilaku]}</Table.Td>
-                    <Table.Td>{PREDIKAT_PEGAWAI_LABEL[p.predikat]}</Table.Td>
+                    <Table.Td>
+                      {PREDIKAT_PEGAWAI_LABEL[p.predikat]}
+                      <SumberHasil sumber={p.sumber} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -288,11 +295,17 @@ export function HalamanEvaluasi({ skpId }: { skpId: number }) {
           <FormEvaluasi key={e?.version ?? 0} view={v} />
         ) : e ? (
           <Stack gap={4}>
-            <Text size="sm">Rating hasil kerja: {RATING_LABEL[e.ratingHasilKerja]}</Text>
-            <Text size="sm">Rating perilaku kerja: {RATING_LABEL[e.ratingPerilaku]}</Text>
+            {/* The national report has only the predikat: the stored ratings are derived from it. */}
+            {e.sumber === 'LOKAL' && (
+              <>
+                <Text size="sm">Rating hasil kerja: {RATING_LABEL[e.ratingHasilKerja]}</Text>
+                <Text size="sm">Rating perilaku kerja: {RATING_LABEL[e.ratingPerilaku]}</Text>
+              </>
+            )}
             <Text size="sm" fw={600}>
               Predikat: {PREDIKAT_PEGAWAI_LABEL[e.predikat]}
             </Text>
+            <SumberHasil sumber={e.sumber} />
             {e.catatan && <Text size="sm">Catatan: {e.catatan}</Text>}
             {e.rekomendasi && <Text size="sm">Rekomendasi: {e.rekomendasi}</Text>}
             {v.hasilAkhir && v.hasilAkhir.predikat !== e.predikat && (

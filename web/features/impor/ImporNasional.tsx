@@ -1,20 +1,24 @@
 /**
- * The BKD imports the national application's "Laporan Penilaian SKP": a dry run lists what cannot be
- * matched and every month that already has a local evaluation; the BKD chooses per conflict, and the
- * commit applies exactly those choices.
+ * The BKD imports the national application's "Laporan Penilaian SKP" or "Laporan SKP": a dry run
+ * names the report read, lists what cannot be matched and every month or year that already has a
+ * local evaluation; the BKD chooses per conflict, and the commit applies exactly those choices.
  */
 import { Alert, Card, List, NumberInput, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { ImporNasionalResponse } from '../../../src/contracts/impor-nasional';
+import { STATUS_EVALUASI_LABEL } from '../../../src/domain/evaluasi';
 import { NAMA_BULAN, parseYearMonth } from '../../../src/domain/jadwal';
+import { JENIS_LAPORAN_NASIONAL_LABEL } from '../../../src/domain/laporan';
 import { formatNip } from '../../../src/domain/nip';
 import { PREDIKAT_PEGAWAI_LABEL } from '../../../src/domain/predikat';
 import { BarisSalah } from '../../components/BarisSalah';
 import { ImporBerkas } from '../../components/ImporBerkas';
 import { useImporBerkas } from '../../lib/impor';
 
-const bulan = (kode: string) => {
+/** A month (YYYY-MM) or the annual result (YYYY). */
+const periode = (kode: string) => {
+  if (/^\d{4}$/.test(kode)) return `Tahunan ${kode}`;
   const { tahun, bulan: b } = parseYearMonth(kode);
   return `${NAMA_BULAN[b - 1]} ${tahun}`;
 };
@@ -34,7 +38,7 @@ function Konflik({
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Pegawai</Table.Th>
-            <Table.Th>Bulan</Table.Th>
+            <Table.Th>Periode</Table.Th>
             <Table.Th>Lokal</Table.Th>
             <Table.Th>Nasional</Table.Th>
             <Table.Th>Pilihan</Table.Th>
@@ -47,28 +51,35 @@ function Konflik({
                 {k.nama}
                 <Text size="xs">{formatNip(k.nip)}</Text>
               </Table.Td>
-              <Table.Td>{bulan(k.periode)}</Table.Td>
+              <Table.Td>{periode(k.periode)}</Table.Td>
               <Table.Td>
                 {PREDIKAT_PEGAWAI_LABEL[k.predikatLokal]}
-                <Text size="xs">oleh {k.penilaiLokal}</Text>
+                <Text size="xs">
+                  oleh {k.penilaiLokal}
+                  {k.statusLokal !== 'FINAL' && ` · ${STATUS_EVALUASI_LABEL[k.statusLokal]}, belum final`}
+                </Text>
               </Table.Td>
               <Table.Td>{PREDIKAT_PEGAWAI_LABEL[k.predikatNasional]}</Table.Td>
               <Table.Td>
-                <SegmentedControl
-                  size="xs"
-                  aria-label={`Pilihan ${k.nama} ${bulan(k.periode)}`}
-                  value={ambil.has(k.kunci) ? 'nasional' : 'lokal'}
-                  onChange={(v) => {
-                    const s = new Set(ambil);
-                    if (v === 'nasional') s.add(k.kunci);
-                    else s.delete(k.kunci);
-                    setAmbil(s);
-                  }}
-                  data={[
-                    { value: 'lokal', label: 'Pertahankan lokal' },
-                    { value: 'nasional', label: 'Ambil nasional' },
-                  ]}
-                />
+                {k.keberatan ? (
+                  <Text size="xs">Dipertahankan: sudah diajukan keberatan</Text>
+                ) : (
+                  <SegmentedControl
+                    size="xs"
+                    aria-label={`Pilihan ${k.nama} ${periode(k.periode)}`}
+                    value={ambil.has(k.kunci) ? 'nasional' : 'lokal'}
+                    onChange={(v) => {
+                      const s = new Set(ambil);
+                      if (v === 'nasional') s.add(k.kunci);
+                      else s.delete(k.kunci);
+                      setAmbil(s);
+                    }}
+                    data={[
+                      { value: 'lokal', label: 'Pertahankan lokal' },
+                      { value: 'nasional', label: 'Ambil nasional' },
+                    ]}
+                  />
+                )}
               </Table.Td>
             </Table.Tr>
           ))}
@@ -88,7 +99,7 @@ export function ImporNasional() {
       onCommit: () => {
         notifications.show({ color: 'teal', message: 'Hasil penilaian nasional diterapkan.' });
       },
-      punyaPekerjaan: (p) => p.judul.startsWith('Impor hasil penilaian nasional '),
+      bagian: 'nasional',
       fromRefusal: (details) => details as ImporNasionalResponse,
     },
   );
@@ -99,10 +110,12 @@ export function ImporNasional() {
       <Card withBorder>
         <Stack>
           <Text size="sm">
-            Unggah <b>Laporan Penilaian SKP</b> yang diunduh dari aplikasi e-Kinerja nasional, tanpa diubah:
-            kolom <b>NIP</b>, Nama, satu kolom per bulan berisi predikat, dan kolom Tahunan (tidak diimpor).
-            Tiap bulan menjadi penilaian periodik bersumber impor nasional yang dipakai TPP, monitoring, angka
-            kredit, dan kurva. Penilaian lokal tidak pernah ditimpa kecuali Anda memilih “Ambil nasional”.
+            Unggah <b>Laporan Penilaian SKP</b> atau <b>Laporan SKP</b> yang diunduh dari aplikasi e-Kinerja
+            nasional, tanpa diubah: kolom <b>NIP</b>, Nama, satu kolom per bulan berisi predikat, dan/atau
+            kolom Tahunan (Predikat Kinerja). Tiap bulan menjadi penilaian periodik dan kolom tahunan menjadi
+            evaluasi tahunan (final), bersumber impor nasional, yang dipakai TPP, monitoring, angka kredit,
+            tindak lanjut, dan kurva. Penilaian lokal, final maupun draf, tidak pernah ditimpa kecuali Anda
+            memilih “Ambil nasional”.
           </Text>
           <NumberInput
             label="Tahun penilaian"
@@ -126,7 +139,7 @@ export function ImporNasional() {
                 setAmbil(new Set());
               },
             }}
-            label="Laporan Penilaian SKP (XLSX atau CSV)"
+            label="Laporan Penilaian SKP atau Laporan SKP (XLSX atau CSV)"
           />
         </Stack>
       </Card>
@@ -137,10 +150,11 @@ export function ImporNasional() {
       )}
       {report && (
         <Card withBorder>
+          <Text size="sm">Berkas terbaca sebagai {JENIS_LAPORAN_NASIONAL_LABEL[report.jenisBerkas]}.</Text>
           <Text fw={600}>
-            {report.jumlahBaris} baris: {report.baru} bulan baru, {report.gantiImpor} mengganti impor
-            sebelumnya, {report.tidakBerubah} tidak berubah, {report.konflik.length} konflik,{' '}
-            {report.kesalahan.length} salah
+            {report.jumlahBaris} baris: {report.baru} hasil baru ({report.baruTahunan} tahunan),{' '}
+            {report.gantiImpor} mengganti impor sebelumnya, {report.tidakBerubah} tidak berubah,{' '}
+            {report.konflik.length} konflik, {report.kesalahan.length} salah
           </Text>
           {report.diterapkan && (
             <Text c="teal.8">
@@ -171,7 +185,7 @@ export function ImporNasional() {
               <List size="sm">
                 {report.tanpaSkp.map((t) => (
                   <List.Item key={`${t.nip}:${t.periode}`}>
-                    {t.nama} ({formatNip(t.nip)}), {bulan(t.periode)}
+                    {t.nama} ({formatNip(t.nip)}), {periode(t.periode)}
                   </List.Item>
                 ))}
               </List>
@@ -180,7 +194,7 @@ export function ImporNasional() {
           {report.konflik.length > 0 && (
             <>
               <Text fw={600} mt="sm">
-                Sudah ada penilaian lokal: pilih per bulan
+                Sudah ada penilaian lokal: pilih per bulan dan per tahun
               </Text>
               <Konflik rows={report.konflik} ambil={ambil} setAmbil={setAmbil} />
             </>

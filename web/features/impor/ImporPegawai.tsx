@@ -10,7 +10,7 @@ export function ImporPegawai() {
     onCommit: () => {
       notifications.show({ color: 'teal', message: 'Impor diterapkan.' });
     },
-    punyaPekerjaan: (p) => p.judul.startsWith('Impor pegawai ('),
+    bagian: 'pegawai',
     fromRefusal: (details) => details as ImporResponse,
   });
   const { report, error } = imp;

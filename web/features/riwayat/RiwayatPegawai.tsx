@@ -1,13 +1,14 @@
 /**
  * One employee's year: RHK rows × period columns (realisasi, status, capaian, rounds, feedback) and
- * the predikat row; the table scrolls sideways on phones with the RHK column kept in view.
+ * the predikat row, and the year's final predikat, each naming an imported result's source; the table scrolls sideways on phones with the RHK column kept in view.
  */
-import { Card, Stack, Table, Text } from '@mantine/core';
+import { Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { CSSProperties } from 'react';
 import { formatNip } from '../../../src/domain/nip';
 import { RATING_LABEL } from '../../../src/domain/predikat';
 import { ErrorView, Loading } from '../../components/Status';
+import { SumberHasil } from '../../components/SumberHasil';
 import { formatTanggal, ISTILAH_SKP } from '../../lib/istilah';
 import { formatNilai } from '../realisasi/format';
 import { CapaianBadge, PredikatBadge, StatusRealisasiBadge } from '../realisasi/StatusRealisasi';
@@ -116,14 +117,26 @@ function TabelRiwayat({ data: semua }: { data: RiwayatPegawaiOut }) {
                   {n ? (
                     <Stack gap={4} align="flex-start">
                       <PredikatBadge predikat={n.predikat} />
-                      <Text size="xs" c="dimmed">
-                        Hasil kerja: {RATING_LABEL[n.ratingHasilKerja]}
-                        <br />
-                        Perilaku: {RATING_LABEL[n.ratingPerilaku]}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {n.penilai.namaLengkap}, {formatTanggal(n.at)}
-                      </Text>
+                      {n.sumber === 'LOKAL' ? (
+                        <>
+                          <Text size="xs" c="dimmed">
+                            Hasil kerja: {RATING_LABEL[n.ratingHasilKerja]}
+                            <br />
+                            Perilaku: {RATING_LABEL[n.ratingPerilaku]}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            {n.penilai.namaLengkap}, {formatTanggal(n.at)}
+                          </Text>
+                        </>
+                      ) : (
+                        // The national report has only the predikat: the stored ratings are derived from it.
+                        <>
+                          <SumberHasil sumber={n.sumber} />
+                          <Text size="xs" c="dimmed">
+                            Diimpor {formatTanggal(n.at)}
+                          </Text>
+                        </>
+                      )}
                     </Stack>
                   ) : (
                     <Text size="sm" c="dimmed">
@@ -154,6 +167,13 @@ export function RiwayatPegawai({ pegawaiId, tahun }: { pegawaiId: number; tahun:
           {d.pegawai.jabatanNama ? ` · ${d.pegawai.jabatanNama}` : ''}
         </Text>
       </div>
+      {d.tahunan && (
+        <Group gap="xs" aria-label={`Predikat tahunan ${tahun}`} role="group">
+          <Text size="sm">Predikat tahunan {tahun}:</Text>
+          <PredikatBadge predikat={d.tahunan.predikat} />
+          <SumberHasil sumber={d.tahunan.sumber} />
+        </Group>
+      )}
       {d.rhk.length === 0 && d.penilaian.length === 0 ? (
         <Card withBorder>
           <Text c="dimmed">Belum ada SKP yang disetujui atau realisasi pada tahun {tahun}.</Text>
