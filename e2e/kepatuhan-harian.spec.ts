@@ -5,7 +5,9 @@ import { test } from './fixtures.js';
 // The instansi-wide count of a month may take a moment on the demo's data.
 const expect = base.configure({ timeout: 30_000 });
 
-const bkd = demoAccounts().admin_instansi!;
+const accounts = demoAccounts();
+const bkd = accounts.admin_instansi!;
+const staf = accounts.staf!;
 
 /** Last month, whose working days are all judged (the first days of this month may not be). */
 function bulanLalu(): string {
@@ -29,6 +31,7 @@ async function aturan(page: Page, aktif: boolean) {
 
 test('the BKD switches on compliance per day, opens an OPD and a person’s calendar month', async ({
   page,
+  browser,
 }) => {
   const bulan = bulanLalu();
   await masuk(page, bkd);
@@ -85,6 +88,18 @@ test('the BKD switches on compliance per day, opens an OPD and a person’s cale
     await expect(
       kalender.getByText(/(Tepat waktu|Terlambat|Tidak diisi|Dikecualikan)$/).first(),
     ).toBeVisible();
+  });
+
+  await test.step('an employee opens his own calendar from Progres Harian Saya, and goes back', async () => {
+    const sendiri = await browser.newPage();
+    await masuk(sendiri, staf);
+    await sendiri.goto(`/progres-harian?bulan=${bulan}`);
+    await sendiri.getByRole('link', { name: 'Kepatuhan pengisian saya' }).click();
+    await expect(sendiri).toHaveURL(/\/monitoring\/progres-harian\/pegawai\/\d+/);
+    await expect(sendiri.getByRole('heading', { name: new RegExp(`^${staf.nama} — `) })).toBeVisible();
+    await sendiri.getByRole('link', { name: '← Progres Harian Saya' }).click();
+    await expect(sendiri.getByRole('heading', { name: 'Progres Harian Saya' })).toBeVisible();
+    await sendiri.close();
   });
 
   await test.step('back to the default for the other journeys', async () => {

@@ -1,8 +1,11 @@
 import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { bulanIni, PilihBulan } from '../features/kehadiran/PilihBulan';
 import { KalenderKepatuhan } from '../features/kepatuhan-harian/KalenderKepatuhan';
 import { KepatuhanPerOpd, KepatuhanPerPegawai } from '../features/kepatuhan-harian/KepatuhanTabel';
+import { aksesQuery } from '../features/monitoring/api';
+import { isAdmin, useMe } from '../lib/session';
 
 export interface KepatuhanSearch {
   bulan?: string;
@@ -73,6 +76,23 @@ export function KepatuhanHarianTimPage() {
   );
 }
 
+/**
+ * Back to where the reader came from: his own month, his team, or (an admin) the OPD list; each
+ * goes only where the reader may look.
+ */
+function Kembali({ pegawaiId, bulan }: { pegawaiId: number; bulan: string }) {
+  const me = useMe();
+  // The head of region holds no admin role but sees the instansi's monitoring (as the menu asks).
+  const { data: akses } = useQuery({ ...aksesQuery, enabled: !!me?.isPejabatPenilai && !isAdmin(me) });
+  const [to, teks] =
+    me?.id === pegawaiId
+      ? (['/progres-harian', '← Progres Harian Saya'] as const)
+      : isAdmin(me) || akses?.instansi
+        ? (['/monitoring/progres-harian', '← Kepatuhan per perangkat daerah'] as const)
+        : (['/progres-harian/kepatuhan', '← Kepatuhan tim'] as const);
+  return <Anchor renderRoot={(props) => <Link {...props} to={to} search={{ bulan }} />}>{teks}</Anchor>;
+}
+
 /** One employee's calendar month. */
 export function KalenderKepatuhanPage() {
   const { id } = useParams({ strict: false }) as { id: string };
@@ -83,11 +103,7 @@ export function KalenderKepatuhanPage() {
     <Stack>
       <Judul />
       <Group justify="space-between" align="end">
-        <Anchor
-          renderRoot={(props) => <Link {...props} to="/monitoring/progres-harian" search={{ bulan }} />}
-        >
-          ← Kepatuhan per perangkat daerah
-        </Anchor>
+        <Kembali pegawaiId={Number(id)} bulan={bulan} />
         <PilihBulan
           value={bulan}
           onChange={(b) =>

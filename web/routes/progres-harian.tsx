@@ -29,7 +29,19 @@ export function ProgresHarianSayaPage() {
         <Anchor component={Link} to="/realisasi">
           Realisasi Saya
         </Anchor>
-        ; realisasi bulanan adalah jumlah realisasi harian.
+        ; realisasi bulanan adalah jumlah realisasi harian.{' '}
+        <Anchor
+          renderRoot={(props) => (
+            <Link
+              {...props}
+              to="/monitoring/progres-harian/pegawai/$id"
+              params={{ id: String(me.id) }}
+              search={{ bulan }}
+            />
+          )}
+        >
+          Kepatuhan pengisian saya
+        </Anchor>
       </Text>
       <ProgresBulan pegawaiId={me.id} bulan={bulan} tingkat={3} />
     </Stack>
