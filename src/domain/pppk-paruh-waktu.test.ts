@@ -120,14 +120,14 @@ describe('penolakanFinal', () => {
       'another predikat without a reason',
       '2026-10-01',
       lengkap,
-      { ...isian, predikat: 'CUKUP', alasanPerubahan: '  ' },
+      { ...isian, predikat: 'BUTUH_PERBAIKAN', alasanPerubahan: '  ' },
       ['Predikat berbeda dari saran: tuliskan alasan perubahannya.'],
     ],
     [
       'another predikat with a reason',
       '2026-10-01',
       lengkap,
-      { ...isian, predikat: 'CUKUP', alasanPerubahan: 'Dua kali terlambat menyerahkan laporan.' },
+      { ...isian, predikat: 'BUTUH_PERBAIKAN', alasanPerubahan: 'Dua kali terlambat menyerahkan laporan.' },
       [],
     ],
   ] as const)('%s', (_, hariIni, rincian, i, alasan) => {
