@@ -67,7 +67,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
 
 async function pilihTriwulan(page: Page) {
   await page.getByLabel('Tahun', { exact: true }).fill(String(tahun));
-  await page.getByLabel('Triwulan', { exact: true }).click();
+  await page.getByRole('combobox', { name: 'Triwulan', exact: true }).click();
   await page
     .getByRole('option', { name: labelTriwulan(tahun, triwulan).replace(` ${tahun}`, ''), exact: true })
     .click();
@@ -91,7 +91,7 @@ test('the assessor finalises a paruh waktu quarter, the BKD admin reads the unit
   await expect(kartu).toBeVisible();
   // The suggestion is preselected; a recommendation is still missing, so it is not final yet.
   await expect(page.getByText('Rekomendasi kontrak belum diisi.')).toBeVisible();
-  await page.getByLabel('Rekomendasi kontrak').click();
+  await page.getByRole('combobox', { name: 'Rekomendasi kontrak' }).click();
   await page.getByRole('option', { name: 'Diperpanjang', exact: true }).click();
   await page.getByRole('button', { name: 'Simpan draf' }).click();
   await expect(page.getByText('Draf evaluasi triwulan tersimpan.')).toBeVisible();
@@ -106,7 +106,7 @@ test('the assessor finalises a paruh waktu quarter, the BKD admin reads the unit
   await masuk(page, bkd);
   await page.getByRole('link', { name: 'PPPK Paruh Waktu' }).click();
   await pilihTriwulan(page);
-  await page.getByLabel('Unit (OPD)').click();
+  await page.getByRole('combobox', { name: 'Unit (OPD)' }).click();
   await page.getByRole('option', { name: 'Dinas Kesehatan', exact: true }).click();
   const baris = page
     .getByRole('table', { name: `PPPK paruh waktu ${label}` })
@@ -114,6 +114,11 @@ test('the assessor finalises a paruh waktu quarter, the BKD admin reads the unit
   await expect(baris).toContainText(formatNip(pegawai.nip));
   await expect(baris).toContainText('Diperpanjang');
   await expect(baris).toContainText('Final');
+
+  // On a 360 px phone the report scrolls inside its own box, never the page.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect(baris).toContainText('Final');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Unduh XLSX' }).click();
