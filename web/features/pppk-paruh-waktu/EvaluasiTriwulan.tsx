@@ -19,8 +19,7 @@ import { ErrorView, Loading } from '../../components/Status';
 import { GalatAksi, useAksi } from '../../lib/aksi';
 import { evaluasiTriwulan, finalkanTriwulan, pppkKeys, simpanTriwulan, type Triwulan } from './api';
 
-const segarkan = (queryClient: QueryClient) =>
-  queryClient.invalidateQueries({ queryKey: pppkKeys.semua });
+const segarkan = (queryClient: QueryClient) => queryClient.invalidateQueries({ queryKey: pppkKeys.semua });
 
 function Isian({ view, pegawaiId, t }: { view: EvaluasiTriwulanView; pegawaiId: number; t: Triwulan }) {
   const aksi = useAksi(segarkan);
