@@ -111,9 +111,11 @@ export function createPppkParuhWaktuService(deps: {
     const found = await q.barisTriwulan(db, { instansiId, cakupan: { opdId }, ...k, kunci, limit });
     const page = found.slice(0, limit);
     const last = page.at(-1);
+    const berikut = found.length > limit && last ? { nama: last.nama, id: last.id } : null;
     return {
       items: page.map((r) => baris(k, r).out),
-      nextCursor: found.length > limit && last ? kursorNama(last.nama, last.id) : null,
+      berikut,
+      nextCursor: berikut && kursorNama(berikut.nama, berikut.id),
     };
   }
 
@@ -198,7 +200,7 @@ export function createPppkParuhWaktuService(deps: {
       bolehBacaOpd(actor, query.opdId);
       const k = await konteks(actor.instansiId, query);
       const page = await halaman(actor.instansiId, k, query.opdId, bacaKursorNama(query.cursor), query.limit);
-      return { label: k.label, ...page };
+      return { label: k.label, items: page.items, nextCursor: page.nextCursor };
     },
 
     /** The same report as an XLSX, streamed in keyset batches (refusals throw before anything is sent). */
@@ -224,8 +226,8 @@ export function createPppkParuhWaktuService(deps: {
               kekurangan: b.kekurangan.join('; ') || KOSONG,
             }),
           );
-          if (page.nextCursor === null) return;
-          kunci = bacaKursorNama(page.nextCursor);
+          if (page.berikut === null) return;
+          kunci = page.berikut;
         }
       }
       const stream: Readable = xlsxStream({
