@@ -79,6 +79,8 @@ import { createPengaturanService } from './modules/pengaturan/pengaturan.service
 import { createPengingatService, type PengingatService } from './modules/pengingat/pengingat.service.js';
 import { pkRoutes } from './modules/pk/pk.routes.js';
 import { createPkService } from './modules/pk/pk.service.js';
+import { pppkParuhWaktuRoutes } from './modules/pppk-paruh-waktu/pppk-paruh-waktu.routes.js';
+import { createPppkParuhWaktuService } from './modules/pppk-paruh-waktu/pppk-paruh-waktu.service.js';
 import { logHarianRoutes } from './modules/realisasi/log-harian.routes.js';
 import { createLogHarianService } from './modules/realisasi/log-harian.service.js';
 import { progresHarianRoutes } from './modules/realisasi/progres-harian.routes.js';
@@ -322,6 +324,13 @@ export async function buildApp({ config, database, clock }: AppDeps) {
 
   const angkaKredit = createAngkaKreditService({ db, audit });
   const laporan = createLaporanService({ db, pekerjaan });
+  const pppkParuhWaktu = createPppkParuhWaktuService({
+    db,
+    clock,
+    audit,
+    jadwal,
+    relationOf: pegawai.relationOf,
+  });
   const tindakLanjut = createTindakLanjutService({ db });
   const kehadiran = createKehadiranService({ db, clock, audit, zonaWaktu: org.zonaWaktu, pekerjaan });
   const logHarian = createLogHarianService({ db, clock, audit, realisasi, pengaturan, kehadiran });
@@ -399,6 +408,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   await app.register(pekerjaanRoutes(pekerjaan));
   await app.register(angkaKreditRoutes(angkaKredit));
   await app.register(laporanRoutes(laporan));
+  await app.register(pppkParuhWaktuRoutes(pppkParuhWaktu));
   await app.register(tindakLanjutRoutes(tindakLanjut));
   await app.register(kehadiranRoutes(kehadiran, importGate));
   await app.register(tokenApiRoutes(tokenApi));

@@ -314,6 +314,11 @@ const laporan = createRoute({
   path: '/laporan',
   component: lazyRouteComponent(() => import('./routes/laporan'), 'LaporanPage'),
 });
+const pppkParuhWaktu = createRoute({
+  getParentRoute: () => app,
+  path: '/pppk-paruh-waktu',
+  component: lazyRouteComponent(() => import('./routes/pppk-paruh-waktu'), 'PppkParuhWaktuPage'),
+});
 const tindakLanjut = createRoute({
   getParentRoute: () => app,
   path: '/tindak-lanjut',
@@ -402,6 +407,7 @@ const routeTree = root.addChildren([
     kehadiranSaya,
     angkaKredit,
     laporan,
+    pppkParuhWaktu,
     tindakLanjut,
     evaluasi,
     evaluasiSkp,

@@ -7,6 +7,7 @@ import {
   PERAN,
 } from '../domain/jabatan.js';
 import { KUASA_ADMIN } from '../domain/kewenangan.js';
+import { JENIS_ASN } from '../domain/nip.js';
 import { Alasan, BATAS_INT, IsoDate, PageQuery, pageOf, teks } from './common.js';
 import { MfaStatus } from './mfa.js';
 
@@ -54,7 +55,7 @@ export const PegawaiDetail = z.object({
   nama: z.string(),
   gelarBelakang: z.string().nullable(),
   namaLengkap: z.string(),
-  jenisAsn: z.enum(['PNS', 'PPPK']),
+  jenisAsn: z.enum(JENIS_ASN),
   golongan: z.string(),
   pangkatGolongan: z.string(),
   isActive: z.boolean(),

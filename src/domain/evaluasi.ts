@@ -60,7 +60,10 @@ function terbanyak(
   return best;
 }
 
-/** The annual suggestion (SPEC §6.5) for hasil kerja and perilaku, each with the periods it comes from. */
+/**
+ * The annual suggestion (SPEC §6.5) for hasil kerja and perilaku, each with the periods it comes from;
+ * also the quarterly one of PPPK paruh waktu over the quarter's periods (pppk-paruh-waktu.ts).
+ */
 export function sarankanTahunan(periodik: readonly RatingPeriodik[]): {
   ratingHasilKerja: SaranTahunan | null;
   ratingPerilaku: SaranTahunan | null;

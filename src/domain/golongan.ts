@@ -51,7 +51,7 @@ export function isGolonganValid(jenisAsn: JenisAsn, golongan: string): boolean {
     : (GOLONGAN_PPPK as readonly string[]).includes(golongan);
 }
 
-/** "Penata Muda, III/a" for PNS; PPPK have no pangkat, only "Golongan IX". */
+/** "Penata Muda, III/a" for PNS; PPPK (paruh waktu too) have no pangkat, only "Golongan IX". */
 export function pangkatGolongan(jenisAsn: JenisAsn, golongan: string): string {
   if (jenisAsn === 'PNS' && Object.hasOwn(PANGKAT_PNS, golongan)) {
     return `${PANGKAT_PNS[golongan as GolonganPns]}, ${golongan}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkNip, formatNip, normalizeNip } from './nip.js';
+import { isGolonganValid, pangkatGolongan } from './golongan.js';
+import { checkNip, formatNip, normalizeNip, parseJenisAsn } from './nip.js';
 
 const TODAY = '2026-12-06';
 
@@ -29,6 +30,8 @@ describe('checkNip (SPEC §9)', () => {
       },
     ],
     ['199201012023002005', 'PPPK', { kodeKontrak: '00', jenisKelamin: 'P' }],
+    // PPPK paruh waktu: the PPPK number rules, contract code included
+    ['199201012025211005', 'PPPK_PW', { tahunMasuk: 2025, bulanMasuk: null, kodeKontrak: '21' }],
   ] as const)('accepts %s (%s)', (nip, jenis, parts) => {
     const r = checkNip(nip, jenis, TODAY);
     expect(r.errors).toEqual([]);
@@ -106,5 +109,23 @@ describe('checkNip (SPEC §9)', () => {
   it('formats 8-6-1-3 and normalizes spaces', () => {
     expect(formatNip('198503122010011002')).toBe('19850312 201001 1 002');
     expect(normalizeNip('19850312 201001 1 002')).toBe('198503122010011002');
+  });
+
+  it.each([
+    ['PNS', 'PNS'],
+    [' pppk ', 'PPPK'],
+    ['PPPK Paruh Waktu', 'PPPK_PW'],
+    ['pppk_pw', 'PPPK_PW'],
+    ['PPPK-PW', 'PPPK_PW'],
+    ['Paruh Waktu', null],
+    ['CPNS', null],
+  ] as const)('reads jenis ASN %j as %s', (text, jenis) => {
+    expect(parseJenisAsn(text)).toBe(jenis);
+  });
+
+  it("judges a paruh waktu employee's golongan as a PPPK's", () => {
+    expect(isGolonganValid('PPPK_PW', 'IX')).toBe(true);
+    expect(isGolonganValid('PPPK_PW', 'III/a')).toBe(false);
+    expect(pangkatGolongan('PPPK_PW', 'V')).toBe('Golongan V');
   });
 });

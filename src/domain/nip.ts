@@ -4,7 +4,18 @@
  * There is no checksum, so validation is structural, plus dates that cannot have happened yet:
  * `today` is the instansi's calendar date (YYYY-MM-DD), passed in so the rule stays pure.
  */
-export type JenisAsn = 'PNS' | 'PPPK';
+export const JENIS_ASN = ['PNS', 'PPPK', 'PPPK_PW'] as const;
+/**
+ * PPPK_PW: PPPK paruh waktu (KepmenPANRB 16/2025), a PPPK for the NIP and golongan rules, with a
+ * one-year contract extended on quarterly evaluations (pppk-paruh-waktu.ts).
+ */
+export type JenisAsn = (typeof JENIS_ASN)[number];
+
+export const JENIS_ASN_LABEL: Record<JenisAsn, string> = {
+  PNS: 'PNS',
+  PPPK: 'PPPK',
+  PPPK_PW: 'PPPK Paruh Waktu',
+};
 
 export interface NipParts {
   tanggalLahir: string;
@@ -98,14 +109,19 @@ export function checkNip(input: string, jenisAsn: JenisAsn, today: string): NipC
       tanggalLahir,
       tahunMasuk,
       bulanMasuk,
-      kodeKontrak: jenisAsn === 'PPPK' ? twoDigits : null,
+      kodeKontrak: jenisAsn === 'PNS' ? null : twoDigits,
       jenisKelamin: gender === '1' ? 'L' : 'P',
       urutan,
     },
   };
 }
 
+/** 'PNS', 'PPPK', and paruh waktu as 'PPPK Paruh Waktu', 'PPPK-PW' or 'PPPK_PW', any case. */
 export function parseJenisAsn(text: string): JenisAsn | null {
-  const key = text.trim().toUpperCase();
+  const key = text
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_-]+/g, ' ');
+  if (key === 'PPPK PARUH WAKTU' || key === 'PPPK PW') return 'PPPK_PW';
   return key === 'PNS' || key === 'PPPK' ? key : null;
 }

@@ -75,7 +75,10 @@ export interface PenilaiSiasn {
   golongan: string;
   jabatan: string;
   unorNama: string;
-  /** Null: the assessor is not an employee of the instansi (e.g. a regional head). */
+  /**
+   * Null: the assessor is not an employee of the instansi (e.g. a regional head). Every JenisAsn is
+   * "ASN", PPPK paruh waktu included (UU 20/2023 makes them ASN).
+   */
   jenisAsn: JenisAsn | null;
 }
 

@@ -198,6 +198,15 @@ export const ERRORS = {
     status: 409,
     message: 'Tindakan ini tidak sesuai dengan status evaluasi tahunan sekarang.',
   },
+  BUKAN_PPPK_PARUH_WAKTU: { status: 404, message: 'Evaluasi triwulanan hanya untuk PPPK paruh waktu.' },
+  EVALUASI_TRIWULAN_TERKUNCI: {
+    status: 409,
+    message: 'Evaluasi triwulan ini sudah final sehingga terkunci dan tidak dapat diubah.',
+  },
+  EVALUASI_TRIWULAN_BELUM_LENGKAP: {
+    status: 422,
+    message: 'Evaluasi triwulan belum dapat difinalkan; lengkapi kekurangannya.',
+  },
   KEBERATAN_TIDAK_DAPAT_DIAJUKAN: { status: 409, message: 'Keberatan tidak dapat diajukan.' },
   KEBERATAN_SUDAH_DIPUTUS: { status: 409, message: 'Keberatan ini sudah diputus; keputusan bersifat final.' },
   KEBERATAN_KETERANGAN_BELUM_DIMINTA: {

@@ -2,17 +2,36 @@
  * Errors → HTTP: stable codes and Indonesian messages; 5xx details are logged, never sent. Route inputs
  * are checked at start-up to be bounded (teks() strings, integers within PostgreSQL's integer).
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Readable } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BATAS_INT, dariTeks, ErrorBody } from '../contracts/common.js';
 import { AppError, ERRORS, type ErrorCode } from './errors.js';
+import { XLSX_TYPE } from './xlsx-stream.js';
 
 /** Response schemas for the error statuses a route can answer, so OpenAPI and the compiler know them. */
 export function errorResponses<S extends 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503>(
   ...statuses: S[]
 ) {
   return Object.fromEntries(statuses.map((s) => [s, ErrorBody])) as Record<S, typeof ErrorBody>;
+}
+
+/** A binary XLSX 200 in the OpenAPI document (errors stay JSON); the stream bypasses the serializer. */
+export function xlsxResponse(description: string) {
+  return {
+    description,
+    content: { [XLSX_TYPE]: { schema: z.any().meta({ type: 'string', format: 'binary' }) } },
+  };
+}
+
+/** Sends a streamed XLSX as a private download. */
+export function kirimXlsx(reply: FastifyReply, ekspor: { filename: string; stream: Readable }) {
+  return reply
+    .type(XLSX_TYPE)
+    .header('content-disposition', `attachment; filename="${ekspor.filename}"`)
+    .header('cache-control', 'private, no-store')
+    .send(ekspor.stream);
 }
 
 /** Errors of @fastify/multipart for a body the client broke (not limits: those answer 413). */

@@ -67,6 +67,7 @@ export function AppLayout() {
       show: me?.jabatan?.jenis === 'FUNGSIONAL' || isAdmin(me),
     },
     { to: '/laporan', label: 'Laporan', show: isAdmin(me) },
+    { to: '/pppk-paruh-waktu', label: 'PPPK Paruh Waktu', show: !!me?.isPejabatPenilai || isAdmin(me) },
     { to: '/tim-penilai', label: 'Tim Penilai', show: isBkd(me) || isTimPenilai(me) },
     { to: '/tindak-lanjut', label: 'Tindak Lanjut', show: isBkd(me) || isTimPenilai(me) },
     { to: '/delegasi', label: 'Delegasi Penilaian', show: !!me?.isPejabatPenilai || isAdmin(me) },

@@ -1,6 +1,7 @@
 /**
  * Penilaian (SPEC §6): the organisation's predikat per unit and period, the unit leader's penetapan
  * of the distribution, the annual evaluation per SKP, objections, the tim penilai's recommendations,
+ * the quarterly evaluation of PPPK paruh waktu,
  * and the registry of printed documents that anyone can verify.
  */
 import { sql } from 'drizzle-orm';
@@ -11,6 +12,7 @@ import type {
   StatusEvaluasi,
   StatusKeberatan,
 } from '../../domain/evaluasi.js';
+import type { RekomendasiKontrak, StatusEvaluasiTriwulan } from '../../domain/pppk-paruh-waktu.js';
 import type { PredikatOrganisasi, PredikatPegawai, Rating, SumberPenilaian } from '../../domain/predikat.js';
 import { instansi, unor } from './org.js';
 import { pegawai } from './pegawai.js';
@@ -132,6 +134,57 @@ export const evaluasiTahunan = pgTable(
     check(
       'evaluasi_tahunan_sumber_ck',
       sql`${t.sumber} = 'LOKAL' OR (${t.sumber} = 'IMPOR_NASIONAL' AND ${t.status} = 'FINAL')`,
+    ),
+  ],
+);
+
+/**
+ * The quarterly evaluation of a PPPK paruh waktu (SPEC §12): the direct assessor's predikat for the
+ * quarter (the suggestion from the periodic results, or another with a reason) and his advice on the
+ * contract; FINAL once the quarter is over and complete, then locked. Nothing of the periodic results
+ * is copied: the report reads them live (ADR 0016).
+ */
+export const evaluasiTriwulanPppk = pgTable(
+  'evaluasi_triwulan_pppk',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    instansiId: integer()
+      .notNull()
+      .references(() => instansi.id),
+    pegawaiId: integer()
+      .notNull()
+      .references(() => pegawai.id),
+    tahun: integer().notNull(),
+    triwulan: integer().notNull(),
+    /** Null in a draft not filled yet. */
+    predikat: text().$type<PredikatPegawai>(),
+    /** The suggestion when the assessor last saved, so the record shows what he departed from. */
+    predikatSaran: text().$type<PredikatPegawai>(),
+    alasanPerubahan: text(),
+    rekomendasi: text().$type<RekomendasiKontrak>(),
+    catatan: text(),
+    status: text().$type<StatusEvaluasiTriwulan>().notNull().default('DRAF'),
+    /** Who saved it last: the direct assessor at that time. */
+    penilaiId: integer()
+      .notNull()
+      .references(() => pegawai.id),
+    difinalkanAt: timestamp({ withTimezone: true }),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('evaluasi_triwulan_pppk_uq').on(t.pegawaiId, t.tahun, t.triwulan),
+    check('evaluasi_triwulan_pppk_triwulan_ck', sql`${t.triwulan} BETWEEN 1 AND 4`),
+    check('evaluasi_triwulan_pppk_status_ck', sql`${t.status} IN ('DRAF', 'FINAL')`),
+    check(
+      'evaluasi_triwulan_pppk_rekomendasi_ck',
+      sql`${t.rekomendasi} IN ('DIPERPANJANG', 'PERLU_PEMBINAAN', 'TIDAK_DIPERPANJANG')`,
+    ),
+    // A final record is complete: the service checks why, the database keeps it so.
+    check(
+      'evaluasi_triwulan_pppk_final_ck',
+      sql`${t.status} <> 'FINAL' OR (${t.predikat} IS NOT NULL AND ${t.rekomendasi} IS NOT NULL AND ${t.difinalkanAt} IS NOT NULL)`,
     ),
   ],
 );

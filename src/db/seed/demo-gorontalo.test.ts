@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { JENIS_JABATAN } from '../../domain/jabatan.js';
 import { checkNip } from '../../domain/nip.js';
-import { DEMO_EMPLOYEES, demoAccounts, demoGorontalo, tmtPeristiwa } from './demo-gorontalo.js';
+import {
+  DEMO_EMPLOYEES,
+  demoAccounts,
+  demoGorontalo,
+  PARUH_WAKTU_DINKES,
+  tmtPeristiwa,
+} from './demo-gorontalo.js';
 import { NIP_PLAN_CHECKED_ON } from './province.js';
 import { syntheticPlan } from './synthetic.js';
 
@@ -18,8 +24,9 @@ describe('demo province plan', () => {
     expect(new Set(plan.pegawai.map((p) => p.nip)).size).toBe(DEMO_EMPLOYEES);
     const invalid = plan.pegawai.filter((p) => !checkNip(p.nip, p.jenisAsn, NIP_PLAN_CHECKED_ON).valid);
     expect(invalid).toEqual([]);
-    const pppk = plan.pegawai.filter((p) => p.jenisAsn === 'PPPK').length;
+    const pppk = plan.pegawai.filter((p) => p.jenisAsn !== 'PNS').length;
     expect(pppk / DEMO_EMPLOYEES).toBeGreaterThan(0.1);
+    expect(plan.pegawai.filter((p) => p.jenisAsn === 'PPPK_PW')).toHaveLength(PARUH_WAKTU_DINKES);
   });
 
   it('has every kind of position and ~25 OPD besides the Sekretariat Daerah', () => {

@@ -292,6 +292,8 @@ const MUTASI = {
   ke: 'opd4:bid1:s0:f:Perencana Ahli Pertama',
 };
 const OPD_BELUM_DIIMPOR = 'opd16';
+/** How many of Dinas Kesehatan's PPPK are paruh waktu in the demo. */
+export const PARUH_WAKTU_DINKES = 4;
 
 export function demoGorontalo() {
   const built = buildProvince({
@@ -331,6 +333,13 @@ export function demoGorontalo() {
     // Moved mid-year: two plans this year, angka kredit in two parts.
     mutasi: plan.pegawai.find((p) => p.jabatanKey === MUTASI.dari)!.key,
   };
+  // PPPK paruh waktu (SPEC §12): four of Dinas Kesehatan's PPPK outside the journeys' seksi, chosen
+  // by plan order so no random draw moves and every other employee stays as he was.
+  for (const p of plan.pegawai
+    .filter((p) => p.jenisAsn === 'PPPK' && p.jabatanKey.startsWith(`opd${OPD_DINKES}:bid1:`))
+    .slice(0, PARUH_WAKTU_DINKES)) {
+    p.jenisAsn = 'PPPK_PW';
+  }
   plan.roles.push(
     { pegawaiKey: accounts.admin_instansi, peran: 'ADMIN_INSTANSI', opdKey: null },
     ...plan.unor

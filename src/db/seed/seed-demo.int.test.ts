@@ -55,6 +55,19 @@ describe('demo seed', () => {
     expect(await akunDemoDenganKataSandi(database.db, 'Bukan#Demo2026')).toBe(false);
   });
 
+  it('gives the paruh waktu their latest finished quarter (Q4 2025), whole for all but the last by name', async () => {
+    const found = await rows<{ nama: string; bulan: string[] }>(
+      database.db,
+      sql`SELECT p.nama, array(SELECT DISTINCT pp.periode_kode FROM penilaian_periodik pp JOIN skp s ON s.id = pp.skp_id
+                                WHERE s.pegawai_id = p.id AND pp.periode_kode BETWEEN '2025-10' AND '2025-12'
+                                ORDER BY 1) AS bulan
+            FROM pegawai p WHERE p.jenis_asn = 'PPPK_PW' ORDER BY p.nama, p.id`,
+    );
+    expect(found).toHaveLength(4);
+    expect(found.slice(0, 3).map((f) => f.bulan)).toEqual(Array(3).fill(['2025-10', '2025-11', '2025-12']));
+    expect(found[3]!.bulan).toEqual(['2025-11', '2025-12']);
+  });
+
   it('seeds once: a second call on a non-empty database does nothing', async () => {
     expect(await seedDemoIfEmpty(database.db, PASSWORD, NOW)).toBe(false);
     const [row] = await rows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM instansi`);

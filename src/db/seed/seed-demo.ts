@@ -3,7 +3,8 @@
  * cascaded SKPs of the previous year (all approved, to copy from) and of the current year (the
  * states of demoSkpStates, everyone else approved), then the year's mid-year cases (demoPeristiwa:
  * a Plt for a retired head, a mutation with two plans; from February), then the monthly cycle: the
- * months before the previous one completed, the previous one in progress (demoRealisasi); last, the
+ * months before the previous one completed, the previous one in progress (demoRealisasi), the PPPK
+ * paruh waktu's latest finished quarter made whole for all but one (insertParuhWaktu); last, the
  * previous year's penilaian (annual evaluations, organisation predikat, penetapan, one open and one
  * decided objection), and the holidays and attendance of the same months (insertKehadiran), one
  * OPD's previous month not imported yet. "Current" is the clock's year and month in the demo's zone.
@@ -23,6 +24,7 @@ import {
 } from './demo-gorontalo.js';
 import { insertKehadiran } from './insert-kehadiran.js';
 import { type InsertedOrg, insertOrgPlan } from './insert-org.js';
+import { insertParuhWaktu } from './insert-paruh-waktu.js';
 import { insertPenilaianTahunan } from './insert-penilaian.js';
 import { insertMutasi, insertPlt } from './insert-peristiwa.js';
 import { insertRealisasiBulanan } from './insert-realisasi.js';
@@ -61,8 +63,13 @@ export async function seedDemo(
       ...demoRealisasi(),
       penggantiPenilai: peristiwa ? [peristiwa.penggantiPenilai] : [],
     });
+    const paruhWaktu = await insertParuhWaktu(tx, {
+      instansiId: org.instansiId,
+      now,
+      zonaWaktu: plan.instansi.zonaWaktu,
+    });
     lapor(
-      `realisasi: ${realisasi.realisasi} dalam ${realisasi.bulan.length} bulan; menulis penilaian ${tahun - 1}`,
+      `realisasi: ${realisasi.realisasi} dalam ${realisasi.bulan.length} bulan, ${paruhWaktu.periodik} hasil PPPK paruh waktu; menulis penilaian ${tahun - 1}`,
     );
     const penilaian = await insertPenilaianTahunan(tx, {
       instansiId: org.instansiId,
@@ -81,7 +88,7 @@ export async function seedDemo(
       belumDiimporOpdId: org.unor.get(demoPeristiwa().belumDiimporOpdKey)!,
     });
     lapor(`kehadiran: ${kehadiran.kehadiran} catatan harian, ${kehadiran.libur} hari libur; menyimpan`);
-    return { ...org, tahun, skp: { lalu, kini }, peristiwa, realisasi, penilaian, kehadiran };
+    return { ...org, tahun, skp: { lalu, kini }, peristiwa, realisasi, paruhWaktu, penilaian, kehadiran };
   });
   // PGlite runs no autovacuum: without this its planner would guess on empty-table statistics.
   await db.execute(sql`ANALYZE`);

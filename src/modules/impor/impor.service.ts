@@ -14,7 +14,7 @@ import {
   parseJenisJabatan,
   parseJenjang,
 } from '../../domain/jabatan.js';
-import { checkNip, type JenisAsn, normalizeNip, parseJenisAsn } from '../../domain/nip.js';
+import { checkNip, JENIS_ASN_LABEL, type JenisAsn, normalizeNip, parseJenisAsn } from '../../domain/nip.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import type { ImportFile } from '../../platform/import-upload.js';
@@ -138,7 +138,8 @@ export function createImporService(deps: {
       const alasan = [...row.problems];
       const nip = nips[i]!;
       const jenisAsn = parseJenisAsn(v.jenisAsn ?? '');
-      if (!jenisAsn) alasan.push(`Jenis ASN '${v.jenisAsn ?? ''}' tidak dikenal; isi PNS atau PPPK.`);
+      if (!jenisAsn)
+        alasan.push(`Jenis ASN '${v.jenisAsn ?? ''}' tidak dikenal; isi PNS, PPPK atau PPPK Paruh Waktu.`);
       if (!nip) alasan.push('NIP wajib diisi.');
       else {
         const check = checkNip(nip, jenisAsn ?? 'PPPK', today);
@@ -150,7 +151,7 @@ export function createImporService(deps: {
       }
       if (!v.nama) alasan.push('Nama wajib diisi.');
       if (jenisAsn && v.golongan && !isGolonganValid(jenisAsn, v.golongan)) {
-        alasan.push(`Golongan '${v.golongan}' tidak sah untuk ${jenisAsn}.`);
+        alasan.push(`Golongan '${v.golongan}' tidak sah untuk ${JENIS_ASN_LABEL[jenisAsn]}.`);
       } else if (!v.golongan) alasan.push('Golongan wajib diisi.');
       if (!v.jabatan) alasan.push('Jabatan wajib diisi.');
       const jenisJabatan = v.jenisJabatan ? parseJenisJabatan(v.jenisJabatan) : 'PELAKSANA';

@@ -1,27 +1,10 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { LaporanQuery } from '../../contracts/laporan.js';
 import { PekerjaanOut } from '../../contracts/pekerjaan.js';
-import { errorResponses } from '../../platform/http.js';
-import { XLSX_TYPE } from '../../platform/xlsx-stream.js';
-import type { Ekspor, JenisLaporan, LaporanService } from './laporan.service.js';
+import { errorResponses, kirimXlsx, xlsxResponse } from '../../platform/http.js';
+import type { JenisLaporan, LaporanService } from './laporan.service.js';
 
 const TAG = ['Laporan'];
-
-/** A binary 200 (errors stay JSON); the stream bypasses the serializer. */
-const xlsx = (description: string) => ({
-  description,
-  content: { [XLSX_TYPE]: { schema: z.any().meta({ type: 'string', format: 'binary' }) } },
-});
-
-function kirim(reply: FastifyReply, ekspor: Ekspor) {
-  return reply
-    .type(XLSX_TYPE)
-    .header('content-disposition', `attachment; filename="${ekspor.filename}"`)
-    .header('cache-control', 'private, no-store')
-    .send(ekspor.stream);
-}
 
 const LAPORAN: { jenis: JenisLaporan; judul: string; isi: string }[] = [
   {
@@ -47,10 +30,10 @@ export function laporanRoutes(laporan: LaporanService): FastifyPluginAsyncZod {
             tags: TAG,
             summary: `${l.judul} (${l.isi})`,
             querystring: LaporanQuery,
-            response: { 200: xlsx(`${l.judul} (XLSX)`), ...errorResponses(400, 401, 403) },
+            response: { 200: xlsxResponse(`${l.judul} (XLSX)`), ...errorResponses(400, 401, 403) },
           },
         },
-        async (request, reply) => kirim(reply, laporan.unduh(request.actor!, l.jenis, request.query)),
+        async (request, reply) => kirimXlsx(reply, laporan.unduh(request.actor!, l.jenis, request.query)),
       );
 
       app.post(

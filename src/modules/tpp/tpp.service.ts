@@ -37,6 +37,7 @@ import {
 } from '../../domain/tpp.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
+import { bacaKursorNama, kursorNama } from '../../platform/kursor.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { hasRole, listScope } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
@@ -58,21 +59,6 @@ type Meta = {
 };
 
 const iso = (d: Date | string) => new Date(d).toISOString();
-
-function encodeCursor(row: { nama: string; pegawai_id: number }) {
-  return Buffer.from(JSON.stringify([row.nama, row.pegawai_id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): { nama: string; id: number } | null {
-  if (cursor === undefined) return null;
-  try {
-    const [nama, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof nama === 'string' && Number.isInteger(id)) return { nama, id: id as number };
-  } catch {
-    // a tampered cursor is refused below
-  }
-  throw new AppError('BAD_REQUEST', undefined, 'Kursor halaman tidak valid.');
-}
 
 /** The month's gaps from its per-OPD counts (all OPDs: approval is for the whole instansi). */
 function kekuranganOf(m: q.BulanRow, opd: { menunggu_penilaian: number; belum_diimpor: number }[]) {
@@ -494,14 +480,14 @@ export function createTppService({
         opdId: query.opdId,
         catatan: query.catatan,
         q: query.q,
-        cursor: decodeCursor(query.cursor),
+        cursor: bacaKursorNama(query.cursor),
         limit: query.limit,
       });
       const page = found.slice(0, query.limit);
       const last = page.at(-1);
       return {
         items: page.map(barisOut),
-        nextCursor: found.length > query.limit && last ? encodeCursor(last) : null,
+        nextCursor: found.length > query.limit && last ? kursorNama(last.nama, last.pegawai_id) : null,
       };
     },
 

@@ -1,6 +1,7 @@
 /** An employee's identity, superior chain, direct subordinates and position history. */
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { PegawaiDetail } from '../../../src/contracts/pegawai';
+import { JENIS_ASN_LABEL } from '../../../src/domain/nip';
 import {
   formatTanggal,
   ISTILAH,
@@ -33,7 +34,7 @@ export function ProfilPegawai({ pegawai: p }: { pegawai: PegawaiDetail }) {
           <Group justify="space-between" align="flex-start">
             <Title order={3}>{p.namaLengkap}</Title>
             <Group gap={4}>
-              <Badge variant="light">{p.jenisAsn}</Badge>
+              <Badge variant="light">{JENIS_ASN_LABEL[p.jenisAsn]}</Badge>
               {!p.isActive && <Badge color="gray">Tidak aktif</Badge>}
               {p.roles.map((r) => (
                 <Badge key={`${r.peran}${r.opdId}`} color="grape" variant="light">
