@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ubahAtasan } from '../../../test/audit.js';
 import { createHarness, type Harness, TEST_AUDIT_KEY } from '../../../test/harness.js';
-import { buildOrg, type Org, type Person } from '../../../test/org.js';
+import { buildOrg, type Org } from '../../../test/org.js';
 import { rows } from '../../db/client.js';
 import { chainHash } from './audit-chain.js';
 import { createAuditCheckpointService } from './audit-checkpoint.service.js';
@@ -10,18 +11,6 @@ let h: Harness;
 let org: Org;
 const logged: object[] = [];
 let service: ReturnType<typeof createAuditCheckpointService>;
-
-/** One audited change through the API: the BKD admin overrides an employee's superior. */
-async function ubahAtasan(p: Person) {
-  const bkd = await h.login(org.adminBkd.nip);
-  const { version } = (await bkd.get(`/api/pegawai/${p.id}`)).json();
-  const res = await bkd.put(`/api/pegawai/${p.id}/atasan`, {
-    atasanId: org.kepala.id,
-    alasan: 'Uji',
-    version,
-  });
-  expect(res.statusCode).toBe(200);
-}
 
 /** The report of the test org's instansi. */
 async function laporan() {
@@ -52,7 +41,7 @@ beforeAll(async () => {
     hmacKey: TEST_AUDIT_KEY,
     log: { info: (obj) => logged.push(obj) },
   });
-  for (const p of [org.pelaksana, org.orangLain, org.pelaksana2]) await ubahAtasan(p);
+  for (const p of [org.pelaksana, org.orangLain, org.pelaksana2]) await ubahAtasan(h, org, p);
 });
 afterAll(() => h.close());
 
@@ -63,7 +52,7 @@ describe('audit checkpoints', () => {
     const head = await kepala();
     const cp = { instansiId: org.instansiId, lastId: head.id, lastHash: head.hash, entryCount: head.n };
     expect(logged).toContainEqual({ auditCheckpoint: expect.objectContaining(cp) });
-    await ubahAtasan(org.kepala2);
+    await ubahAtasan(h, org, org.kepala2);
     expect(await laporan()).toMatchObject({ broken: null, forged: [], anchor: null, checkpoints: 1 });
   });
 
@@ -103,7 +92,7 @@ describe('audit checkpoints', () => {
     expect(await laporan()).toMatchObject({ broken: null, anchor: removed });
     // Later writes chain on from the shortened tail: the chain is intact, the head is still missing
     // (the chain now holds one entry more before the head's place).
-    await ubahAtasan(org.pelaksana);
+    await ubahAtasan(h, org, org.pelaksana);
     expect(await laporan()).toMatchObject({ broken: null, anchor: { ...removed, found: head.n - 1 } });
   });
 

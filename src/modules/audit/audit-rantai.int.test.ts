@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ubahAtasan } from '../../../test/audit.js';
 import { createHarness, type Harness, TEST_AUDIT_KEY } from '../../../test/harness.js';
-import { buildOrg, type Org, type Person } from '../../../test/org.js';
+import { buildOrg, type Org } from '../../../test/org.js';
 import { rows } from '../../db/client.js';
 import { verifyAuditChains } from './audit.verify.js';
 import { createAuditCheckpointService } from './audit-checkpoint.service.js';
@@ -17,18 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** One audited change through the API: the BKD admin overrides an employee's superior. */
-async function ubahAtasan(p: Person) {
-  const bkd = await h.login(org.adminBkd.nip);
-  const { version } = (await bkd.get(`/api/pegawai/${p.id}`)).json();
-  const res = await bkd.put(`/api/pegawai/${p.id}/atasan`, {
-    atasanId: org.kepala.id,
-    alasan: 'Uji',
-    version,
-  });
-  expect(res.statusCode, res.body).toBe(200);
-}
-
 const belumDirantai = async () =>
   (
     await rows<{ n: number }>(
@@ -42,7 +31,7 @@ const laporan = async () =>
 
 describe('audit chaining step', () => {
   it('a write leaves its row unhashed; the chaining step, woken by the write, links it', async () => {
-    await ubahAtasan(org.pelaksana);
+    await ubahAtasan(h, org, org.pelaksana);
     const [row] = await rows<{ hash: string | null }>(
       h.db,
       sql`SELECT hash FROM audit_log WHERE instansi_id = ${org.instansiId} ORDER BY id DESC LIMIT 1`,
@@ -107,7 +96,7 @@ describe('audit chaining step', () => {
       sql`SELECT id::int AS id FROM audit_log WHERE urutan IS NOT NULL LIMIT 1`,
     );
     await h.app.penautAudit.hentikan();
-    await ubahAtasan(org.orangLain);
+    await ubahAtasan(h, org, org.orangLain);
     const [waiting] = await rows<{ id: number }>(
       h.db,
       sql`SELECT id::int AS id FROM audit_log WHERE urutan IS NULL LIMIT 1`,
@@ -131,7 +120,7 @@ describe('audit chaining step', () => {
       const hasil = await h.db.transaction(async (tx) => {
         await tx.execute(sql`SELECT pg_advisory_xact_lock(727001, ${org.instansiId})`);
         // Before ADR 0019 the write below waited for this lock, held until this transaction ends.
-        const tulis = ubahAtasan(org.pelaksana2).then(() => 'tertulis');
+        const tulis = ubahAtasan(h, org, org.pelaksana2).then(() => 'tertulis');
         const terkunci = new Promise((resolve) => setTimeout(resolve, 5000, 'terkunci'));
         return Promise.race([tulis, terkunci]);
       });
