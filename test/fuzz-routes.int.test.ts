@@ -155,6 +155,8 @@ function nilaiParam(path: string, name: string): string {
     bulan: '2026-07',
     tanggal: '2026-07-14',
     kode: 'ABCDE-23456',
+    tahun: 2026,
+    triwulan: 3,
   };
   if (name in per) return String(per[name]);
   const menurutAwalan: [RegExp, number][] = [
