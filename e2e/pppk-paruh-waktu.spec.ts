@@ -5,6 +5,7 @@ import type { BarisTriwulan } from '../src/contracts/pppk-paruh-waktu.js';
 import { formatNip } from '../src/domain/nip.js';
 import { labelTriwulan, type Triwulan } from '../src/domain/pppk-paruh-waktu.js';
 import { type DemoAccount, demoAccounts, masuk } from './accounts.js';
+import { apiLogin } from './api.js';
 import { test } from './fixtures.js';
 
 const accounts = demoAccounts();
@@ -38,8 +39,7 @@ function triwulanSelesai(): { tahun: number; triwulan: Triwulan }[] {
 // date; his direct assessor (any demo employee logs in with the demo password) records it.
 test.beforeAll(async ({ playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL });
-  const login = await api.post('/api/auth/login', { data: { nip: bkd.nip, password: bkd.password } });
-  expect(login.ok(), await login.text()).toBeTruthy();
+  await apiLogin(api, bkd);
   const [akar] = await daftar<{ id: number }>(api, '/api/unor');
   const opd = await daftar<{ id: number; nama: string }>(api, `/api/unor?parentId=${akar!.id}`);
   opdId = opd.find((o) => o.nama === 'Dinas Kesehatan')!.id;

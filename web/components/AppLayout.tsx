@@ -11,11 +11,11 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { LogoutResponse } from '../../src/contracts/sso';
-import { aksesQuery } from '../features/monitoring/api';
+import { useMonitoringInstansi } from '../features/monitoring/api';
 import { LoncengNotifikasi } from '../features/notifikasi/LoncengNotifikasi';
 import { BakiPekerjaan } from '../features/pekerjaan/BakiPekerjaan';
 import { post, setCsrfToken } from '../lib/api';
@@ -30,11 +30,7 @@ export function AppLayout() {
   const path = useRouterState({ select: (s) => s.location.pathname });
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  // The head of region holds no admin role: assessors ask whether they see the instansi's monitoring.
-  const { data: monitoringAkses } = useQuery({
-    ...aksesQuery,
-    enabled: !!me?.isPejabatPenilai && !isAdmin(me) && !akunTerbatas(me),
-  });
+  const monitoringInstansi = useMonitoringInstansi(me);
   const terbatas = akunTerbatas(me);
   const daring = useDaring();
   const antrean = useAntrean(me?.id);
@@ -54,7 +50,7 @@ export function AppLayout() {
     { to: '/dialog', label: 'Dialog Kinerja', show: true },
     { to: '/riwayat', label: 'Riwayat Kinerja', show: true },
     { to: '/kurva', label: 'Kurva & Predikat', show: !!me?.isPejabatPenilai || isAdmin(me) },
-    { to: '/monitoring', label: 'Monitoring', show: isAdmin(me) || !!monitoringAkses?.instansi },
+    { to: '/monitoring', label: 'Monitoring', show: monitoringInstansi },
     { to: '/evaluasi', label: 'Evaluasi Tahunan', show: true },
     { to: '/keberatan', label: 'Keberatan', show: true },
     { to: '/tpp/saya', label: 'TPP Saya', show: true },

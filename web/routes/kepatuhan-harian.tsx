@@ -1,11 +1,10 @@
 import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { bulanIni, PilihBulan } from '../features/kehadiran/PilihBulan';
 import { KalenderKepatuhan } from '../features/kepatuhan-harian/KalenderKepatuhan';
 import { KepatuhanPerOpd, KepatuhanPerPegawai } from '../features/kepatuhan-harian/KepatuhanTabel';
-import { aksesQuery } from '../features/monitoring/api';
-import { isAdmin, useMe } from '../lib/session';
+import { useMonitoringInstansi } from '../features/monitoring/api';
+import { useMe } from '../lib/session';
 
 export interface KepatuhanSearch {
   bulan?: string;
@@ -82,12 +81,11 @@ export function KepatuhanHarianTimPage() {
  */
 function Kembali({ pegawaiId, bulan }: { pegawaiId: number; bulan: string }) {
   const me = useMe();
-  // The head of region holds no admin role but sees the instansi's monitoring (as the menu asks).
-  const { data: akses } = useQuery({ ...aksesQuery, enabled: !!me?.isPejabatPenilai && !isAdmin(me) });
+  const monitoringInstansi = useMonitoringInstansi(me);
   const [to, teks] =
     me?.id === pegawaiId
       ? (['/progres-harian', '← Progres Harian Saya'] as const)
-      : isAdmin(me) || akses?.instansi
+      : monitoringInstansi
         ? (['/monitoring/progres-harian', '← Kepatuhan per perangkat daerah'] as const)
         : (['/progres-harian/kepatuhan', '← Kepatuhan tim'] as const);
   return <Anchor renderRoot={(props) => <Link {...props} to={to} search={{ bulan }} />}>{teks}</Anchor>;

@@ -31,6 +31,20 @@ export function chainHash(prevHash: string, content: AuditContent): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
 }
 
+/** A stored row's content as its hash covers it: without id, place and hashes, the time as ISO text. */
+export function storedContent(
+  row: Omit<AuditContent, 'at'> & {
+    at: Date;
+    id: number;
+    urutan: number | null;
+    prevHash: string | null;
+    hash: string | null;
+  },
+): AuditContent {
+  const { id: _id, urutan: _u, prevHash: _p, hash: _h, ...content } = row;
+  return { ...content, at: row.at.toISOString() };
+}
+
 export interface ChainBreak {
   id: number;
   reason: 'prev_hash' | 'hash';

@@ -8,7 +8,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { chainHead, instansiUnchained, lockChain, setChained, unchainedPage } from './audit.queries.js';
-import { chainHash, GENESIS_HASH } from './audit-chain.js';
+import { chainHash, GENESIS_HASH, storedContent } from './audit-chain.js';
 
 const BATCH = 2000;
 
@@ -24,9 +24,8 @@ async function chainInstansi(db: Db, instansiId: number): Promise<number> {
       let urutan = head?.urutan ?? 0;
       let prevHash = head?.hash ?? GENESIS_HASH;
       const links = page.map((r) => {
-        const { id, urutan: _u, prevHash: _p, hash: _h, ...content } = r;
-        const hash = chainHash(prevHash, { ...content, at: r.at.toISOString() });
-        const link = { id, urutan: ++urutan, prevHash, hash };
+        const hash = chainHash(prevHash, storedContent(r));
+        const link = { id: r.id, urutan: ++urutan, prevHash, hash };
         prevHash = hash;
         return link;
       });

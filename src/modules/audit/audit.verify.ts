@@ -4,7 +4,7 @@
  */
 import type { DbOrTx } from '../../db/client.js';
 import { chainPage, checkpointsOf, countUnchained, instansiWithAudit } from './audit.queries.js';
-import { type ChainBreak, GENESIS_HASH, verifyChain } from './audit-chain.js';
+import { type ChainBreak, GENESIS_HASH, storedContent, verifyChain } from './audit-chain.js';
 import { type AnchorBreak, anchorCheck, type Checkpoint, signatureValid } from './audit-checkpoint.js';
 
 export interface ChainReport {
@@ -37,28 +37,21 @@ export async function verifyAuditChains(db: DbOrTx, key: string, pageSize = 5000
     let checked = 0;
     let broken: ChainBreak | null = null;
     for (;;) {
-      const page = (await chainPage(db, instansiId, afterUrutan, pageSize)).map(
-        ({ urutan, prevHash, hash, ...r }) => ({
-          ...r,
-          at: r.at.toISOString(),
-          urutan: urutan!,
-          prevHash: prevHash!,
-          hash: hash!,
-        }),
-      );
+      // Chained rows only: place and hashes are set.
+      const page = await chainPage(db, instansiId, afterUrutan, pageSize);
       if (page.length === 0) break;
       const result = verifyChain(
-        page.map(({ urutan: _u, ...r }) => r),
+        page.map((r) => ({ ...storedContent(r), id: r.id, prevHash: r.prevHash!, hash: r.hash! })),
         lastHash,
       );
-      for (const row of page.slice(0, result.checked)) anchors.visit(row.id, row.hash);
+      for (const row of page.slice(0, result.checked)) anchors.visit(row.id, row.hash!);
       checked += result.checked;
       if (result.broken) {
         broken = result.broken;
         break;
       }
       lastHash = result.lastHash;
-      afterUrutan = page.at(-1)!.urutan;
+      afterUrutan = page.at(-1)!.urutan!;
     }
     reports.push({
       instansiId,

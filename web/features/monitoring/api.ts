@@ -1,5 +1,5 @@
 /** Monitoring calls and query keys: scope, the period overview, compliance, trend, one OPD, the late list. */
-import { type QueryClient, queryOptions } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
 import type {
   AksesOut,
   KepatuhanOut,
@@ -8,7 +8,9 @@ import type {
   TerlambatOut,
   TrenOut,
 } from '../../../src/contracts/monitoring';
+import type { MeResponse } from '../../../src/contracts/pegawai';
 import { api, post } from '../../lib/api';
+import { akunTerbatas, isAdmin } from '../../lib/session';
 
 export type { AksesOut, KepatuhanOut, OpdOut, RingkasanOut, TerlambatOut, TrenOut };
 
@@ -19,6 +21,18 @@ export const aksesQuery = queryOptions({
   queryFn: () => api<AksesOut>('/api/monitoring/akses'),
   staleTime: 5 * 60_000,
 });
+
+/**
+ * Whether the reader sees the instansi's monitoring: an admin, or the head of region, who holds no
+ * admin role, so assessors ask the server.
+ */
+export function useMonitoringInstansi(me: MeResponse | null): boolean {
+  const { data } = useQuery({
+    ...aksesQuery,
+    enabled: !!me?.isPejabatPenilai && !isAdmin(me) && !akunTerbatas(me),
+  });
+  return isAdmin(me) || !!data?.instansi;
+}
 
 export const ringkasanQuery = (periode: string) =>
   queryOptions({
