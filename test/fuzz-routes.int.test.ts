@@ -7,33 +7,22 @@
  * row count, audit_log's included, is the same after).
  */
 import { sql } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../src/db/client.js';
 import { PESAN_TEKS_TERLARANG } from '../src/domain/teks.js';
 import { createHarness, type Harness } from './harness.js';
-import { buildOrg, type Org } from './org.js';
-import { stafDenganRencana } from './siklus.js';
+import { buildOrg } from './org.js';
+import {
+  type Api,
+  contoh,
+  type IdNyata,
+  isiDataNyata,
+  nilaiParam,
+  type Operasi,
+  operasiDengan,
+  type Skema,
+} from './rute-nyata.js';
 
-interface Skema {
-  type?: string;
-  enum?: unknown[];
-  pattern?: string;
-  format?: string;
-  nullable?: boolean;
-  minimum?: number;
-  minItems?: number;
-  properties?: Record<string, Skema>;
-  additionalProperties?: Skema | boolean;
-  items?: Skema;
-  oneOf?: Skema[];
-  anyOf?: Skema[];
-}
-interface Operasi {
-  description?: string;
-  parameters?: { in: 'path' | 'query'; name: string; required?: boolean; schema: Skema }[];
-  requestBody?: { content: Record<string, { schema: Skema }> };
-}
 type Metode = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One request of the run: how it was made, for the failure message. */
@@ -55,151 +44,15 @@ const ANGKA_BESAR = [1e308, -1e308, 2 ** 63];
 const LEWAT_INT = 2 ** 31;
 
 let h: Harness;
-let org: Org;
-let api: Record<string, Record<string, Operasi>>;
-const aktor: Record<string, Record<string, string>> = {};
-const idNyata: Record<string, number> = {};
+let api: Api;
+let aktor: Awaited<ReturnType<typeof isiDataNyata>>['aktor'];
+let idNyata: IdNyata;
 
 beforeAll(async () => {
   h = await createHarness({ now: '2026-01-10T02:00:00Z', env: { API_RATE_LIMIT: '1000000' } });
-  org = await buildOrg(h.db);
-  const { rhkStaf } = await stafDenganRencana(h, org);
-  // 10:00 WITA on 3 August: July's input window is open.
-  h.clock.set('2026-08-03T02:00:00Z');
-  const staf = await h.login(org.pelaksana.nip);
-  const kasi = await h.login(org.pengawas.nip);
-  const admin = await h.login(org.adminBkd.nip);
-  const ok = (res: LightMyRequestResponse) => {
-    expect(res.statusCode, res.body).toBeLessThan(300);
-    return res.json();
-  };
-
-  const realisasi = ok(
-    await staf.put(`/api/realisasi/${rhkStaf[0]}/2026-07`, {
-      nilai: 1,
-      satuan: 'data',
-      buktiDukung: [{ url: 'https://contoh.go.id/bukti', deskripsi: 'Daftar hadir' }],
-    }),
-  );
-  const log = ok(
-    await staf.post(`/api/realisasi/${rhkStaf[1]}/2026-07/log`, {
-      tanggal: '2026-07-14',
-      jamMulai: '08:00',
-      jamSelesai: '11:30',
-      kegiatan: 'Menghimpun data',
-      kuantitas: 2,
-      satuan: 'data',
-      buktiDukung: null,
-    }),
-  );
-  const dialog = ok(
-    await kasi.post(`/api/dialog/pegawai/${org.pelaksana.id}`, {
-      tanggal: '2026-07-20',
-      jenis: 'PEMANTAUAN',
-      topik: 'Kemajuan bulan Juli',
-      tindakLanjut: [{ uraian: 'Lengkapi data', penanggungJawabId: org.pelaksana.id, tenggat: '2026-08-20' }],
-    }),
-  );
-  const libur = ok(
-    await admin.post('/api/kehadiran/libur', { tanggal: '2026-08-17', keterangan: 'Hari Kemerdekaan' }),
-  );
-  const token = ok(
-    await admin.post('/api/token-api', {
-      nama: 'Uji masukan buruk',
-      cakupan: ['BACA_PEGAWAI', 'BACA_EVALUASI', 'TULIS_KEHADIRAN', 'TULIS_PEGAWAI'],
-      berlakuHari: 30,
-    }),
-  );
-  const [skp] = await rows<{ id: number }>(
-    h.db,
-    sql`SELECT id FROM skp WHERE pegawai_id = ${org.pelaksana.id}`,
-  );
-  Object.assign(idNyata, {
-    pegawai: org.pelaksana.id,
-    skp: skp!.id,
-    realisasi: realisasi.id,
-    realisasiLog: log.realisasiId,
-    rhkId: rhkStaf[0]!,
-    logId: log.entri[0].id,
-    buktiId: realisasi.buktiDukung[0].id,
-    dialog: dialog.id,
-    tindakLanjut: dialog.tindakLanjut[0].id,
-    libur: libur.id,
-    tokenId: token.item.id,
-    unorId: org.unor.seksi.id,
-    opdId: org.unor.opd.id,
-  });
-
-  const sesi = (c: { cookie: string; csrfToken: string }) => ({
-    cookie: c.cookie,
-    'x-csrf-token': c.csrfToken,
-  });
-  aktor.admin = sesi(admin);
-  aktor.pegawai = sesi(staf);
-  aktor.token = { authorization: `Bearer ${token.token}` };
-
-  api = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json().paths;
+  ({ idNyata, aktor, api } = await isiDataNyata(h, await buildOrg(h.db)));
 }, 180_000);
 afterAll(() => h.close());
-
-/** A real id or value for a path param, so a request that passes validation reaches real rows. */
-function nilaiParam(path: string, name: string): string {
-  const per: Record<string, number | string> = {
-    rhkId: idNyata.rhkId!,
-    logId: idNyata.logId!,
-    buktiId: idNyata.buktiId!,
-    tokenId: idNyata.tokenId!,
-    unorId: idNyata.unorId!,
-    opdId: idNyata.opdId!,
-    periode: '2026-07',
-    bulan: '2026-07',
-    tanggal: '2026-07-14',
-    kode: 'ABCDE-23456',
-    tahun: 2026,
-    triwulan: 3,
-  };
-  if (name in per) return String(per[name]);
-  const menurutAwalan: [RegExp, number][] = [
-    [/^\/api\/realisasi\/\{id\}\/log/, idNyata.realisasiLog!],
-    [/^\/api\/realisasi\/\{id\}/, idNyata.realisasi!],
-    [/^\/api\/(skp|evaluasi\/skp|dokumen\/skp)\//, idNyata.skp!],
-    [/^\/api\/dialog\/tindak-lanjut\//, idNyata.tindakLanjut!],
-    [/^\/api\/dialog\/\{id\}/, idNyata.dialog!],
-    [/^\/api\/kehadiran\/libur\//, idNyata.libur!],
-  ];
-  return String(menurutAwalan.find(([re]) => re.test(path))?.[1] ?? idNyata.pegawai!);
-}
-
-/** A plausible value for a schema: the base every bad body changes in one place. */
-function contoh(s: Skema): unknown {
-  const pilihan = s.oneOf ?? s.anyOf;
-  if (pilihan) return contoh(pilihan.find((p) => p.type !== 'null') ?? pilihan[0]!);
-  if (s.enum) return s.enum[0];
-  switch (s.type) {
-    case 'string':
-      if (s.format === 'date-time') return '2026-08-10T08:00:00+08:00';
-      if (s.pattern) {
-        const re = new RegExp(s.pattern, 'u');
-        return ['2026-07', '2026-07-14', '07-31', '07:30', '12', '2026'].find((v) => re.test(v)) ?? '1';
-      }
-      return 'Teks uji';
-    case 'integer':
-    case 'number':
-      return Math.max(s.minimum ?? 1, 1);
-    case 'boolean':
-      return false;
-    case 'array':
-      return Array.from({ length: Math.max(s.minItems ?? 1, 1) }, () => contoh(s.items ?? {}));
-    case 'object': {
-      const o: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(s.properties ?? {})) o[k] = contoh(v);
-      if (typeof s.additionalProperties === 'object') o['1'] = contoh(s.additionalProperties);
-      return o;
-    }
-    default:
-      return null;
-  }
-}
 
 function pilihanUtama(s: Skema): Skema {
   const pilihan = s.oneOf ?? s.anyOf;
@@ -333,7 +186,7 @@ function nilaiBuruk(s: Skema): [string, string, boolean][] {
 }
 
 function urlDengan(path: string, params: Record<string, string>, query: Record<string, string>) {
-  const p = path.replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? nilaiParam(path, n));
+  const p = path.replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? nilaiParam(idNyata, path, n));
   const qs = Object.entries(query)
     .map(([k, v]) => `${k}=${v}`)
     .join('&');
@@ -423,7 +276,7 @@ async function jalankan(operasi: [string, string, Operasi][]) {
   const salah: string[] = [];
   let jumlah = 0;
   for (const [path, m, op] of operasi) {
-    const siapa = path.startsWith('/api/v1/') ? [aktor.token!] : [aktor.admin!, aktor.pegawai!];
+    const siapa = path.startsWith('/api/v1/') ? [aktor.token] : [aktor.admin, aktor.pegawai];
     for (const k of kirimanUntuk(path, m, op)) {
       for (const headers of siapa) {
         jumlah++;
@@ -448,17 +301,9 @@ async function jalankan(operasi: [string, string, Operasi][]) {
   return { salah, jumlah };
 }
 
-function operasiDengan(cocok: (method: string, op: Operasi) => boolean): [string, string, Operasi][] {
-  return Object.entries(api).flatMap(([path, ops]) =>
-    Object.entries(ops)
-      .filter(([m, op]) => cocok(m, op))
-      .map(([m, op]) => [path, m, op] as [string, string, Operasi]),
-  );
-}
-
 describe('every route answers bad input with 4xx and writes nothing', () => {
   it('write routes (POST, PUT, PATCH, DELETE): bodies, query strings and params', async () => {
-    const tulis = operasiDengan((m) => ['post', 'put', 'patch', 'delete'].includes(m));
+    const tulis = operasiDengan(api, (m) => ['post', 'put', 'patch', 'delete'].includes(m));
     // Logging out ends the session the run uses: its body is ignored, and it has no params.
     const diuji = tulis.filter(([path]) => path !== '/api/auth/logout');
     expect(diuji.length).toBeGreaterThan(60);
@@ -470,7 +315,7 @@ describe('every route answers bad input with 4xx and writes nothing', () => {
   }, 600_000);
 
   it('read routes: each query string and path param', async () => {
-    const baca = operasiDengan((m, op) => m === 'get' && (op.parameters ?? []).length > 0);
+    const baca = operasiDengan(api, (m, op) => m === 'get' && (op.parameters ?? []).length > 0);
     expect(baca.length).toBeGreaterThan(50);
     const sebelum = await jumlahBaris();
     const { salah, jumlah } = await jalankan(baca);
