@@ -101,6 +101,7 @@ import { tindakLanjutRoutes } from './modules/tindak-lanjut/tindak-lanjut.routes
 import { createTindakLanjutService } from './modules/tindak-lanjut/tindak-lanjut.service.js';
 import { tppRoutes } from './modules/tpp/tpp.routes.js';
 import { createTppService } from './modules/tpp/tpp.service.js';
+import { createTugasService, type TugasService } from './modules/tugas/tugas.service.js';
 import { auditHmacKey } from './platform/audit-key.js';
 import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
@@ -120,6 +121,8 @@ declare module 'fastify' {
     penautAudit: PenautAudit;
     /** The deadline reminder job (modules/pengingat). */
     pengingat: PengingatService;
+    /** Once-per-slot claims of the periodic jobs (modules/tugas); the server's schedulers use it. */
+    tugas: TugasService;
     /** The SIASN outbox sender (modules/siasn); the server schedules it, tests call it. */
     siasn: SiasnService;
     /** Long work users started (modules/pekerjaan); the server fails what a restart cut off. */
@@ -292,6 +295,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   // The server schedules it (server.ts); tests call it with their clock.
   const monitoring = createMonitoringService({ db, clock, audit, jadwal, kurva });
   const idempoten = createIdempotenService({ db, clock });
+  app.decorate('tugas', createTugasService({ db, clock }));
   app.decorate(
     'pengingat',
     createPengingatService({ db, clock, jadwal, monitoring, auditCheckpoint, idempoten, pekerjaan }),

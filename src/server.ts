@@ -45,8 +45,8 @@ const app = await buildApp({ config, database, clock });
 const terputus = await app.pekerjaan.gagalkanTerputus({ semua: database.kind === 'pglite' });
 if (terputus > 0) app.log.warn({ terputus }, 'pekerjaan yang terhenti oleh restart ditandai gagal');
 const penyapu = database.kind === 'postgres' ? jadwalkanPenyapuPekerjaan(app.pekerjaan, app.log) : null;
-// Deadline reminders run in-process; with several instances the job's advisory lock lets one work.
-const pengingat = jadwalkanPengingat(app.pengingat, app.log);
+// Deadline reminders run in-process; with several instances one claims each scheduled time.
+const pengingat = jadwalkanPengingat(app.pengingat, app.tugas, app.log, config.PENGINGAT_POLA);
 // The SIASN outbox: nothing is claimed for an instansi whose BKD has not turned the bridge on.
 const kirimSiasn = jadwalkanSiasn(app.siasn, app.log);
 // The audit chaining step also runs after each write; the sweep takes what those runs missed.

@@ -115,3 +115,11 @@ describe('production defaults (issue 12, item 8)', () => {
     expect(loadConfig({ API_DOCS: 'false' }).API_DOCS).toBe(false);
   });
 });
+
+describe('PENGINGAT_POLA', () => {
+  it('is hourly by default, takes a croner pattern with seconds, and refuses what croner cannot read', () => {
+    expect(loadConfig({}).PENGINGAT_POLA).toBe('7 * * * *');
+    expect(loadConfig({ PENGINGAT_POLA: '*/5 * * * * *' }).PENGINGAT_POLA).toBe('*/5 * * * * *');
+    expect(() => loadConfig({ PENGINGAT_POLA: 'tiap jam' })).toThrow(/PENGINGAT_POLA bukan pola cron/);
+  });
+});

@@ -2,10 +2,21 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 /** proxy-addr's names for address ranges, accepted in TRUST_PROXY beside addresses and CIDRs. */
 const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** Whether croner accepts the pattern (it throws on a bad one). */
+function polaCronSah(pola: string): boolean {
+  try {
+    new Cron(pola, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function isProxyAddress(entry: string): boolean {
   if (PROXY_RANGE_NAMES.includes(entry)) return true;
@@ -106,6 +117,14 @@ const ConfigSchema = z.object({
   ),
   /** Spreadsheet imports of one instansi running at once; more are refused with 429. */
   IMPOR_SERENTAK: z.coerce.number().int().positive().default(2),
+  /**
+   * When the reminder job runs (croner pattern, seconds optional). Every instance schedules it and
+   * one runs each scheduled time; the cluster test sets seconds to see it run.
+   */
+  PENGINGAT_POLA: z
+    .string()
+    .default('7 * * * *')
+    .refine(polaCronSah, 'PENGINGAT_POLA bukan pola cron yang sah, mis. "7 * * * *".'),
   /** Seed the demo province when the database is empty. */
   /** Defaults to true only outside production and without DATABASE_URL. */
   SEED_DEMO: unsetIfEmpty(bool.optional()),

@@ -19,3 +19,4 @@ export * from './realisasi.js';
 export * from './siasn.js';
 export * from './skp.js';
 export * from './tpp.js';
+export * from './tugas.js';
