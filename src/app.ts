@@ -12,6 +12,7 @@ import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from './db/client.js';
+import { mengubahProfil } from './domain/audit.js';
 import { angkaKreditRoutes } from './modules/angka-kredit/angka-kredit.routes.js';
 import { createAngkaKreditService } from './modules/angka-kredit/angka-kredit.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -101,7 +102,6 @@ import { tindakLanjutRoutes } from './modules/tindak-lanjut/tindak-lanjut.routes
 import { createTindakLanjutService } from './modules/tindak-lanjut/tindak-lanjut.service.js';
 import { tppRoutes } from './modules/tpp/tpp.routes.js';
 import { createTppService } from './modules/tpp/tpp.service.js';
-import { mengubahProfil } from './domain/audit.js';
 import { auditHmacKey } from './platform/audit-key.js';
 import { createCacheSingkat } from './platform/cache-singkat.js';
 import type { Clock } from './platform/clock.js';
@@ -183,7 +183,10 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   app.decorate('penautAudit', penautAudit);
   app.addHook('onClose', () => penautAudit.hentikan());
   // Own profiles (GET /api/me) a node keeps for a short while; a change this node commits empties it.
-  const cacheProfil = createCacheSingkat<ProfilSaya>({ ttlMs: config.PROFIL_CACHE_DETIK * 1000, maks: 20_000 });
+  const cacheProfil = createCacheSingkat<ProfilSaya>({
+    ttlMs: config.PROFIL_CACHE_DETIK * 1000,
+    maks: 20_000,
+  });
   const audit = createAuditService({
     db,
     clock,

@@ -65,7 +65,8 @@ export function createAuditService({
       })),
     );
     penaut.bangunkan();
-    if (setelahAksi) for (const aksi of new Set(inputs.map((i) => i.action))) setelahCommit(tx, () => setelahAksi(aksi));
+    if (setelahAksi)
+      for (const aksi of new Set(inputs.map((i) => i.action))) setelahCommit(tx, () => setelahAksi(aksi));
   }
 
   return {

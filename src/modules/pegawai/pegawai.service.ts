@@ -22,8 +22,8 @@ import {
 } from '../../domain/kewenangan.js';
 import { formatNip } from '../../domain/nip.js';
 import { namaLengkap } from '../../domain/pegawai.js';
-import { type Clock, dateInZone } from '../../platform/clock.js';
 import type { CacheSingkat } from '../../platform/cache-singkat.js';
+import { type Clock, dateInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { adminOpdIds, hasRole, listScope } from '../auth/access.policy.js';
