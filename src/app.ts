@@ -12,6 +12,7 @@ import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from './db/client.js';
+import { mengubahProfil } from './domain/audit.js';
 import { angkaKreditRoutes } from './modules/angka-kredit/angka-kredit.routes.js';
 import { createAngkaKreditService } from './modules/angka-kredit/angka-kredit.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -71,7 +72,7 @@ import { createNotifikasiService } from './modules/notifikasi/notifikasi.service
 import { orgRoutes } from './modules/org/org.routes.js';
 import { createOrgService } from './modules/org/org.service.js';
 import { pegawaiRoutes } from './modules/pegawai/pegawai.routes.js';
-import { createPegawaiService } from './modules/pegawai/pegawai.service.js';
+import { createPegawaiService, type ProfilSaya } from './modules/pegawai/pegawai.service.js';
 import { pekerjaanRoutes } from './modules/pekerjaan/pekerjaan.routes.js';
 import { createPekerjaanService, type PekerjaanService } from './modules/pekerjaan/pekerjaan.service.js';
 import { pengaturanRoutes } from './modules/pengaturan/pengaturan.routes.js';
@@ -103,6 +104,7 @@ import { tppRoutes } from './modules/tpp/tpp.routes.js';
 import { createTppService } from './modules/tpp/tpp.service.js';
 import { createTugasService, type TugasService } from './modules/tugas/tugas.service.js';
 import { auditHmacKey } from './platform/audit-key.js';
+import { createCacheSingkat } from './platform/cache-singkat.js';
 import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { RetryLaterError } from './platform/errors.js';
@@ -183,7 +185,19 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const penautAudit = createPenautAudit(db, app.log);
   app.decorate('penautAudit', penautAudit);
   app.addHook('onClose', () => penautAudit.hentikan());
-  const audit = createAuditService({ db, clock, penaut: penautAudit });
+  // Own profiles (GET /api/me) a node keeps for a short while; a change this node commits empties it.
+  const cacheProfil = createCacheSingkat<ProfilSaya>({
+    ttlMs: config.PROFIL_CACHE_DETIK * 1000,
+    maks: 20_000,
+  });
+  const audit = createAuditService({
+    db,
+    clock,
+    penaut: penautAudit,
+    setelahAksi: (aksi) => {
+      if (mengubahProfil(aksi)) cacheProfil.kosongkan();
+    },
+  });
   const auditCheckpoint = createAuditCheckpointService({
     db,
     clock,
@@ -217,7 +231,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     publicUrl: config.PUBLIC_URL,
     kelompok: mfa.kelompok,
   });
-  const pegawai = createPegawaiService({ db, clock, audit, zonaWaktu: org.zonaWaktu, mfa });
+  const pegawai = createPegawaiService({ db, clock, audit, zonaWaktu: org.zonaWaktu, mfa, cacheProfil });
   const auth = createAuthService({
     db,
     clock,

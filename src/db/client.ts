@@ -80,6 +80,33 @@ function lockDataDir(dataDir: string): () => void {
   throw new Error(`Tidak dapat mengunci folder data ${dataDir}.`);
 }
 
+const commitHooks = new WeakMap<object, (() => void)[]>();
+
+/**
+ * Runs `fn` once the transaction `tx` has committed (not at all if it rolls back); outside a
+ * transaction, at once. For caches that must forget what a write changed only when others can read it.
+ */
+export function setelahCommit(tx: DbOrTx, fn: () => void) {
+  const hooks = commitHooks.get(tx);
+  if (hooks) hooks.push(fn);
+  else fn();
+}
+
+/** `db.transaction` that runs the hooks registered with setelahCommit after the commit. */
+function withCommitHooks(db: Db): Db {
+  const transaction = db.transaction.bind(db);
+  db.transaction = (async (fn, config) => {
+    const hooks: (() => void)[] = [];
+    const result = await transaction((tx) => {
+      commitHooks.set(tx, hooks);
+      return fn(tx);
+    }, config);
+    for (const hook of hooks) hook();
+    return result;
+  }) as Db['transaction'];
+  return db;
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
@@ -94,7 +121,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       'error',
       options.onIdleError ?? ((error) => console.warn(`Koneksi PostgreSQL terputus: ${error.message}`)),
     );
-    const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+    const db = withCommitHooks(drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db);
     return {
       db,
       kind: 'postgres',
@@ -109,7 +136,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       loadDataDir: options.loadDataDir,
       extensions: { pg_trgm },
     });
-    const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+    const db = withCommitHooks(drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db);
     return {
       db,
       kind: 'pglite',

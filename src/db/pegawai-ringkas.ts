@@ -1,5 +1,5 @@
 /** Read models shared by modules: the short employee row used in every list, and a position reference. */
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { JenisJabatan } from '../domain/jabatan.js';
 import { namaLengkap } from '../domain/pegawai.js';
@@ -50,9 +50,13 @@ export function toRingkas(r: RingkasRow) {
 }
 export type Ringkas = ReturnType<typeof toRingkas>;
 
-export function ringkasSelect(db: DbOrTx) {
+/** The short row with its joins; `tambahan` adds columns, and `db` may be a `db.with(…)` builder. */
+export function ringkasSelect<T extends Record<string, SQL.Aliased | SQL>>(
+  db: Pick<DbOrTx, 'select'>,
+  tambahan: T = {} as T,
+) {
   return db
-    .select(ringkasColumns)
+    .select({ ...ringkasColumns, ...tambahan })
     .from(pegawai)
     .leftJoin(jabatan, eq(jabatan.id, pegawai.jabatanId))
     .leftJoin(unor, eq(unor.id, pegawai.unorId))

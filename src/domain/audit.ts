@@ -105,6 +105,32 @@ export const LABEL_AKSI_AUDIT = {
 
 export type AksiAudit = keyof typeof LABEL_AKSI_AUDIT;
 
+/**
+ * Changes that can alter someone's profile as GET /api/me shows it: credentials, sessions,
+ * authenticators, roles, positions, superiors, the organisation and the instansi's settings.
+ */
+const AKSI_PROFIL = new Set<AksiAudit>([
+  'auth.ganti_kata_sandi',
+  'auth.reset_kata_sandi',
+  'auth.reset_mfa',
+  'auth.mfa_daftar',
+  'auth.mfa_konfirmasi',
+  'auth.mfa_kode_pemulihan',
+  'auth.akhiri_sesi',
+  'pegawai.mutasi',
+  'pegawai.peran',
+  'pegawai.plt',
+  'pegawai.plh',
+  'impor.pegawai',
+  'jabatan.unit_mandiri',
+  'pengaturan.ubah',
+  'pengaturan.sso',
+]);
+
+export function mengubahProfil(aksi: AksiAudit): boolean {
+  return AKSI_PROFIL.has(aksi);
+}
+
 /** The kinds of data an entry is about, named as the screens name them. */
 export const LABEL_DATA_AUDIT: Record<string, string> = {
   pegawai: 'Pegawai',

@@ -115,6 +115,12 @@ const ConfigSchema = z.object({
       .min(32, 'MFA_KEY minimal 32 karakter acak, mis. keluaran `openssl rand -base64 32`.')
       .optional(),
   ),
+  /**
+   * How long a node keeps an employee's profile (GET /api/me) without reading it again (ADR 0021);
+   * a change made through this node is seen at once, one made through another node within this.
+   * 0 turns the cache off.
+   */
+  PROFIL_CACHE_DETIK: z.coerce.number().int().min(0).max(300).default(30),
   /** Spreadsheet imports of one instansi running at once; more are refused with 429. */
   IMPOR_SERENTAK: z.coerce.number().int().positive().default(2),
   /**

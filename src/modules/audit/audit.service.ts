@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { AuditQuery } from '../../contracts/audit.js';
-import type { Db, Tx } from '../../db/client.js';
+import { type Db, setelahCommit, type Tx } from '../../db/client.js';
 import { type AksiAudit, namaSasaranAudit } from '../../domain/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
@@ -35,11 +35,14 @@ export function createAuditService({
   db,
   clock,
   penaut,
+  setelahAksi,
 }: {
   db: Db;
   clock: Clock;
   /** Woken after each write, to chain the new rows once committed. */
   penaut: Pick<PenautAudit, 'bangunkan'>;
+  /** Told each audited action once its transaction committed (caches forget what it changed). */
+  setelahAksi?: (aksi: AksiAudit) => void;
 }) {
   /** Several entries of one instansi in one insert, in order; no lock, no read of the chain. */
   async function recordMany(tx: Tx, instansiId: number, inputs: AuditInput[]): Promise<void> {
@@ -62,6 +65,8 @@ export function createAuditService({
       })),
     );
     penaut.bangunkan();
+    if (setelahAksi)
+      for (const aksi of new Set(inputs.map((i) => i.action))) setelahCommit(tx, () => setelahAksi(aksi));
   }
 
   return {

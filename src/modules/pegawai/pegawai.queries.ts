@@ -198,18 +198,46 @@ export async function searchPegawai(
         or(gt(pegawai.nama, cursor.nama), and(eq(pegawai.nama, cursor.nama), gt(pegawai.id, cursor.id))),
       )!
     : filtered;
-  if (contains) {
-    // The fence (OFFSET 0) makes the planner match through the trigram index instead of walking
-    // the name-ordered index over most of the instansi; only one page is then fetched by key.
-    condition = sql`${pegawai.id} = ANY(ARRAY(
-      SELECT m.id FROM (SELECT ${pegawai.id} AS id, ${pegawai.nama} AS nama FROM ${pegawai}
-                         WHERE ${condition} AND lower(${pegawai.nama}) LIKE ${contains} OFFSET 0) m
-       ORDER BY m.nama, m.id LIMIT ${limit + 1}))`;
-  }
+  if (contains && !cursor) return firstPageContaining(db, filtered, contains, limit);
+  if (contains) condition = containingPage(condition, contains, limit);
   const found = await ringkasSelect(db)
     .where(condition)
     .orderBy(asc(pegawai.nama), asc(pegawai.id))
     .limit(limit + 1);
+  return {
+    ...toPage(found, limit),
+    total: cursor ? null : await countPegawai(db, filtered, contains),
+  };
+}
+
+/**
+ * The fence (OFFSET 0) makes the planner match through the trigram index instead of walking the
+ * name-ordered index over most of the instansi; only one page is then fetched by key.
+ */
+function containingPage(condition: SQL, contains: string, limit: number) {
+  return sql`${pegawai.id} = ANY(ARRAY(
+      SELECT m.id FROM (SELECT ${pegawai.id} AS id, ${pegawai.nama} AS nama FROM ${pegawai}
+                         WHERE ${condition} AND lower(${pegawai.nama}) LIKE ${contains} OFFSET 0) m
+       ORDER BY m.nama, m.id LIMIT ${limit + 1}))`;
+}
+
+/** The first page and the count from one trigram match (a CTE read twice is computed once). */
+async function firstPageContaining(db: DbOrTx, filtered: SQL, contains: string, limit: number) {
+  const cocok = db.$with('cocok').as(
+    db
+      .select({ id: sql<number>`${pegawai.id}`.as('id'), nama: sql<string>`${pegawai.nama}`.as('nama') })
+      .from(pegawai)
+      .where(and(filtered, sql`lower(${pegawai.nama}) LIKE ${contains}`)),
+  );
+  const found = await ringkasSelect(db.with(cocok), {
+    total: sql<number>`(SELECT count(*) FROM ${cocok})::int`,
+  })
+    .where(sql`${pegawai.id} = ANY(ARRAY(SELECT id FROM ${cocok} ORDER BY nama, id LIMIT ${limit + 1}))`)
+    .orderBy(asc(pegawai.nama), asc(pegawai.id));
+  return { ...toPage(found, limit), total: found[0]?.total ?? 0 };
+}
+
+function toPage<R extends Parameters<typeof toRingkas>[0]>(found: R[], limit: number) {
   const page = found.slice(0, limit);
   const last = page.at(-1);
   return {
@@ -218,7 +246,6 @@ export async function searchPegawai(
       found.length > limit && last
         ? Buffer.from(JSON.stringify([last.nama, last.id])).toString('base64url')
         : null,
-    total: cursor ? null : await countPegawai(db, filtered, contains),
   };
 }
 

@@ -30,7 +30,7 @@ export function pegawaiRoutes(pegawai: PegawaiService, auth: AuthService): Fasti
           response: { 200: MeResponse, ...errorResponses(401) },
         },
       },
-      async (request) => pegawai.me(request.actor!),
+      async (request) => pegawai.me(request.actor!, request.sessionId),
     );
 
     app.get(

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type {
   AtasanOverrideBody,
+  MeResponse,
   MutasiBody,
   PenugasanPltBody,
   PeranBody,
@@ -21,6 +22,7 @@ import {
 } from '../../domain/kewenangan.js';
 import { formatNip } from '../../domain/nip.js';
 import { namaLengkap } from '../../domain/pegawai.js';
+import type { CacheSingkat } from '../../platform/cache-singkat.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -28,6 +30,9 @@ import { adminOpdIds, hasRole, listScope } from '../auth/access.policy.js';
 import type { Actor } from '../auth/actor.js';
 import type { MfaService } from '../auth/mfa.service.js';
 import * as q from './pegawai.queries.js';
+
+/** The own profile as cached: the employee's detail with the assessor flags and the authenticator. */
+export type ProfilSaya = z.infer<typeof MeResponse>;
 
 export interface RequestMeta {
   requestId: string;
@@ -73,6 +78,8 @@ export function createPegawaiService(deps: {
   audit: AuditService;
   zonaWaktu: (instansiId: number) => Promise<string>;
   mfa: Pick<MfaService, 'status'>;
+  /** Own profiles by session, employee and day (GET /api/me); emptied after a change that alters one. */
+  cacheProfil: CacheSingkat<ProfilSaya>;
 }) {
   const { db, clock, audit } = deps;
   // Registered after construction: the modules listening are built on top of this one.
@@ -260,15 +267,28 @@ export function createPegawaiService(deps: {
       return q.relationOf(db, actorId, targetId, await today(instansiId));
     },
 
-    async me(actor: Actor) {
-      const d = await detail(actor, actor.id);
+    /**
+     * The own profile. Its positions, superiors and authenticator come from the node's short cache
+     * (ADR 0021), per session (a login with a recovery code starts afresh); roles and the account's
+     * flags are the session's, read on this request.
+     */
+    async me(actor: Actor, sessionId: string | null) {
       const tanggal = await today(actor.instansiId);
-      const bawahanIds = d.bawahanLangsung.map((b) => b.id);
+      const profil = await deps.cacheProfil.ambil(`${sessionId}:${actor.id}:${tanggal}`, async () => {
+        const d = await detail(actor, actor.id);
+        const bawahanIds = d.bawahanLangsung.map((b) => b.id);
+        return {
+          ...d,
+          isPejabatPenilai: bawahanIds.length > 0,
+          isAtasanPejabatPenilai: await q.hasBawahanTingkatDua(db, bawahanIds, tanggal),
+          mfa: await deps.mfa.status(actor),
+        };
+      });
       return {
-        ...d,
-        isPejabatPenilai: bawahanIds.length > 0,
-        isAtasanPejabatPenilai: await q.hasBawahanTingkatDua(db, bawahanIds, tanggal),
-        mfa: await deps.mfa.status(actor),
+        ...profil,
+        roles: actor.roles,
+        mustChangePassword: actor.mustChangePassword,
+        mfa: { ...profil.mfa, mustEnrol: actor.mustEnrolMfa },
       };
     },
 
