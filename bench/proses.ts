@@ -9,15 +9,15 @@ export function startProcess(script: string, env: Record<string, string>) {
   });
 }
 
-export async function waitFor(healthUrl: string, child: ChildProcess) {
-  for (let i = 0; i < 120; i++) {
+export async function waitFor(healthUrl: string, child: ChildProcess, seconds = 60) {
+  for (let i = 0; i < seconds * 4; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
       if ((await fetch(healthUrl)).ok) return;
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${healthUrl} did not come up`);
 }
@@ -29,6 +29,17 @@ export async function stop(child: ChildProcess) {
   await exited;
 }
 
+/** A refused login: its status and, for back-pressure (503), the seconds of its Retry-After. */
+export class MasukError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly retryAfter: number | null,
+  ) {
+    super(message);
+  }
+}
+
 /** Logs in over HTTP: the session cookie and the CSRF token for writes. */
 export async function masuk(base: string, nip: string, password: string) {
   const res = await fetch(`${base}/api/auth/login`, {
@@ -36,7 +47,14 @@ export async function masuk(base: string, nip: string, password: string) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ nip, password }),
   });
-  if (!res.ok) throw new Error(`login ${nip}: ${res.status} ${await res.text()}`);
+  if (!res.ok) {
+    const retryAfter = res.headers.get('retry-after');
+    throw new MasukError(
+      `login ${nip}: ${res.status} ${await res.text()}`,
+      res.status,
+      retryAfter === null ? null : Number(retryAfter),
+    );
+  }
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   const cookie = res.headers
     .getSetCookie()
