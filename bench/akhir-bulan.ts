@@ -12,14 +12,12 @@ import { sql } from 'drizzle-orm';
 import type { RealisasiBulanOut } from '../src/contracts/realisasi.js';
 import { openDatabase, rows } from '../src/db/client.js';
 import { percentile } from './load.js';
-import { MasukError, masuk, startProcess, stop, waitFor } from './proses.js';
+import { MasukError, masukAntre, startProcess, stop, waitFor } from './proses.js';
 import type { BurstData } from './realisasi.js';
 import type { Row } from './summary.js';
 
 const STEPS = ['login', 'inbox', 'own month', 'save draft', 'submit', 'read feedback'] as const;
 type Step = (typeof STEPS)[number];
-/** Attempts at logging in before the user gives up. */
-const LOGIN_ATTEMPTS = 10;
 
 export interface AkhirBulanDeps {
   url: string;
@@ -108,25 +106,21 @@ export async function akhirBulan(deps: AkhirBulanDeps): Promise<AkhirBulanResult
 
   const login = async (nip: string) => {
     const stats = steps.get('login')!;
-    for (let attempt = 1; attempt <= LOGIN_ATTEMPTS; attempt++) {
-      const started = performance.now();
-      requests++;
-      try {
-        const session = await masuk(base, nip, deps.password);
-        stats.ms.push(performance.now() - started);
-        return session;
-      } catch (e) {
-        const status = e instanceof MasukError ? e.status : 0;
-        if (status !== 503) {
-          stats.errors.set(status, (stats.errors.get(status) ?? 0) + 1);
-          throw new StepError(status);
-        }
+    let started = performance.now();
+    requests++;
+    try {
+      const session = await masukAntre(base, nip, deps.password, () => {
         loginRefused++;
-        await new Promise((r) => setTimeout(r, ((e as MasukError).retryAfter ?? 1) * 1000));
-      }
+        requests++;
+        started = performance.now();
+      });
+      stats.ms.push(performance.now() - started);
+      return session;
+    } catch (e) {
+      const status = e instanceof MasukError ? e.status : 0;
+      stats.errors.set(status, (stats.errors.get(status) ?? 0) + 1);
+      throw new StepError(status);
     }
-    stats.errors.set(503, (stats.errors.get(503) ?? 0) + 1);
-    throw new StepError(503);
   };
 
   const visit = async (nip: string) => {

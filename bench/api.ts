@@ -7,7 +7,7 @@
 import { KURVA_AIM_MS, printReports, REPORT_AIM_MS, report, reportRows } from './laporan.js';
 import type { Figure, LoadOptions } from './load.js';
 import { load, pick } from './load.js';
-import { masuk, startProcess, stop, waitFor } from './proses.js';
+import { masukAntre, startProcess, stop, waitFor } from './proses.js';
 import type { Seeded } from './seed.js';
 import type { Row } from './summary.js';
 
@@ -30,7 +30,7 @@ export async function api({ data, port, password, load: options, reportRuns }: A
     LOGIN_RATE_LIMIT: '100000000',
   });
   const base = `http://127.0.0.1:${port}`;
-  const login = async (nip: string) => (await masuk(base, nip, password)).cookie;
+  const login = async (nip: string) => (await masukAntre(base, nip, password)).cookie;
   const rows: Row[] = [];
   try {
     await waitFor(`${base}/api/health`, app);

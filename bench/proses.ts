@@ -62,3 +62,23 @@ export async function masuk(base: string, nip: string, password: string) {
     .join('; ');
   return { cookie, csrfToken };
 }
+
+/** Logs in as a person would under back-pressure: a 503 is tried again after its Retry-After. */
+export async function masukAntre(
+  base: string,
+  nip: string,
+  password: string,
+  /** Called when a refused attempt is about to be tried again, after the wait. */
+  onRetry: () => void = () => {},
+  attempts = 10,
+) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await masuk(base, nip, password);
+    } catch (e) {
+      if (!(e instanceof MasukError) || e.status !== 503 || attempt === attempts) throw e;
+      await new Promise((r) => setTimeout(r, (e.retryAfter ?? 1) * 1000));
+      onRetry();
+    }
+  }
+}

@@ -89,7 +89,9 @@ export function aimText(aim: Aim | undefined, unit: string) {
 }
 
 function ratioText(r: Judged) {
-  return (Object.entries(r.ratios) as [Ref, number][])
+  return (Object.keys(REF_LABEL) as Ref[])
+    .filter((ref) => r.ratios[ref] !== undefined)
+    .map((ref) => [ref, r.ratios[ref]!] as const)
     .map(([ref, v]) => `${v.toFixed(v < 0.1 ? 3 : 2)} ${REF_LABEL[ref]}`)
     .join(', ');
 }
@@ -99,7 +101,12 @@ export function yesText(yes: boolean | null) {
 }
 
 export function printTable(run: Run) {
-  const table = run.rows.map((r) => [
+  // The references first: every ratio below is read against them.
+  const ordered = [
+    ...run.rows.filter((r) => r.scenario === 'reference'),
+    ...run.rows.filter((r) => r.scenario !== 'reference'),
+  ];
+  const table = ordered.map((r) => [
     r.scenario,
     `${r.figure} ${number(r.value, r.unit)}`,
     aimText(r.aim, r.unit),
