@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { type LoadOptions, load, pick } from './load.js';
-import { startProcess, stop, waitFor } from './proses.js';
+import { startOnClock, stop, waitFor } from './proses.js';
 import {
   antrean,
   type BurstData,
@@ -32,13 +32,7 @@ export async function ajukan(
   await antrean(url, burst, generated.columns);
   const inTx = rekaman.statements.findIndex((q) => q.text === 'begin');
   const txStatements = rekaman.statements.findIndex((q) => q.text === 'commit') - inTx - 1;
-  const app = startProcess('bench/clock-server.ts', {
-    DATABASE_URL: url,
-    PORT: port,
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    BENCH_NOW: burst.now.toISOString(),
-  });
+  const app = startOnClock(url, port, burst.now);
   let f: Awaited<ReturnType<typeof load>>;
   try {
     await waitFor(`http://127.0.0.1:${port}/api/health`, app);

@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import type { RealisasiBulanOut } from '../src/contracts/realisasi.js';
 import { openDatabase, rows } from '../src/db/client.js';
 import { percentile } from './load.js';
-import { MasukError, masukAntre, startProcess, stop, waitFor } from './proses.js';
+import { MasukError, masukAntre, startOnClock, stop, waitFor } from './proses.js';
 import type { BurstData } from './realisasi.js';
 import type { Row } from './summary.js';
 
@@ -69,14 +69,7 @@ async function pilihPegawai(url: string, periode: string, n: number) {
 
 export async function akhirBulan(deps: AkhirBulanDeps): Promise<AkhirBulanResult> {
   const people = await pilihPegawai(deps.url, deps.burst.p1, deps.users);
-  const server = startProcess('bench/clock-server.ts', {
-    DATABASE_URL: deps.url,
-    PORT: deps.port,
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    LOGIN_RATE_LIMIT: '100000000',
-    BENCH_NOW: deps.burst.now.toISOString(),
-  });
+  const server = startOnClock(deps.url, deps.port, deps.burst.now);
   const base = `http://127.0.0.1:${deps.port}`;
   const steps = new Map<Step, StepStats>(STEPS.map((s) => [s, { ms: [], errors: new Map() }]));
   let requests = 0;

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { aimText, type Run, yesText } from './summary.js';
+import { aimText, columns, type Run, yesText } from './summary.js';
 
 export function compare(files: string[]) {
   const chosen = files.length
@@ -39,12 +39,7 @@ export function compare(files: string[]) {
     'aim',
     ...runs.map((r) => `${r.at.slice(0, 16)} (${r.params.employees ?? '?'} pegawai)`),
   ];
-  const widths = head.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
+  const line = columns(head, table, '  ');
   for (const [i, f] of chosen.entries()) console.log(`run ${i + 1}: ${f}`);
   console.log(line(head));
   for (const t of table) console.log(line(t));

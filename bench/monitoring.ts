@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { openDatabase, rows } from '../src/db/client.js';
 import { DEFAULT_JADWAL, jendelaPeriode, periodeOf } from '../src/domain/jadwal.js';
-import { masuk, startProcess, stop, waitFor } from './proses.js';
+import { masuk, startOnClock, stop, waitFor } from './proses.js';
 import type { Row } from './summary.js';
 
 export const MONITORING_AIM_MS = 1000;
@@ -46,14 +46,7 @@ export async function monitoring(deps: MonitoringDeps): Promise<MonitoringResult
   const now = new Date(
     jendelaPeriode('PERBAIKAN', periodeOf(deps.periode, cfg), cfg).akhir.getTime() + 2 * 86_400_000,
   );
-  const server = startProcess('bench/clock-server.ts', {
-    DATABASE_URL: deps.url,
-    PORT: deps.port,
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    LOGIN_RATE_LIMIT: '100000000',
-    BENCH_NOW: now.toISOString(),
-  });
+  const server = startOnClock(deps.url, deps.port, now);
   const base = `http://127.0.0.1:${deps.port}`;
   try {
     await waitFor(`${base}/api/health`, server);

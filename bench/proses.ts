@@ -9,6 +9,18 @@ export function startProcess(script: string, env: Record<string, string>) {
   });
 }
 
+/** The application (clock-server.ts) on the database at `url`, its clock fixed at `now`. */
+export function startOnClock(url: string, port: string, now: Date) {
+  return startProcess('bench/clock-server.ts', {
+    DATABASE_URL: url,
+    PORT: port,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    LOGIN_RATE_LIMIT: '100000000',
+    BENCH_NOW: now.toISOString(),
+  });
+}
+
 export async function waitFor(healthUrl: string, child: ChildProcess, seconds = 60) {
   for (let i = 0; i < seconds * 4; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);

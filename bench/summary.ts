@@ -100,6 +100,16 @@ export function yesText(yes: boolean | null) {
   return yes === null ? '—' : yes ? 'yes' : 'NO';
 }
 
+/** A line formatter padding each cell to its column's widest, over the head and every row. */
+export function columns(head: string[], table: string[][], separator: string) {
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
+  return (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join(separator)
+      .trimEnd();
+}
+
 export function printTable(run: Run) {
   // The references first: every ratio below is read against them.
   const ordered = [
@@ -114,19 +124,14 @@ export function printTable(run: Run) {
     ratioText(r),
   ]);
   const head = ['scenario', 'figure', 'aim', 'yes/NO', 'ratio to reference'];
-  const widths = head.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join(' | ')
-      .trimEnd();
+  const line = columns(head, table, ' | ');
   console.log(
     `\nsummary (${Object.entries(run.params)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')})`,
   );
   console.log(line(head));
-  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  console.log('-'.repeat(line(head).length));
   for (const t of table) console.log(line(t));
   const judged = run.rows.filter((r) => r.yes !== null);
   const missed = judged.filter((r) => !r.yes);
