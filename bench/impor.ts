@@ -11,6 +11,7 @@ import { demoAccounts } from '../src/db/seed/demo-gorontalo.js';
 import { xlsxBanyakBaris } from '../test/zip.js';
 import { memoryMb } from './ekspor.js';
 import { masuk, startProcess, stop, waitFor } from './proses.js';
+import type { Row } from './summary.js';
 
 export const IMPOR_AIM_MS = 1000;
 export const IMPOR_AIM_MB = 50;
@@ -160,6 +161,29 @@ export function printImpor(result: ImporResult) {
     );
   }
   for (const f of result.figures) console.log(`  ${f.name}: ${f.message}`);
+}
+
+export function imporRows(result: ImporResult): Row[] {
+  return result.figures.flatMap((f): Row[] => {
+    const scenario = `import of ${ROWS.toLocaleString('en-US')} rows, ${f.name}`;
+    return [
+      {
+        scenario,
+        figure: `refusal (${f.status} ${f.code})`,
+        value: f.ms,
+        unit: 'ms',
+        aim: { op: '<', value: IMPOR_AIM_MS },
+      },
+      {
+        scenario,
+        figure: 'server RSS growth',
+        value: f.rssMaxMb - f.rssBeforeMb,
+        unit: 'MB',
+        aim: { op: '<', value: IMPOR_AIM_MB },
+      },
+      { scenario, figure: '/api/health max meanwhile', value: f.health.maxMs, unit: 'ms' },
+    ];
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { openDatabase, rows } from '../src/db/client.js';
 import { DEFAULT_JADWAL, jendelaPeriode, periodeOf } from '../src/domain/jadwal.js';
-import { masuk, startProcess, stop, waitFor } from './proses.js';
+import { masuk, startOnClock, stop, waitFor } from './proses.js';
+import type { Row } from './summary.js';
 
 export const MONITORING_AIM_MS = 1000;
+/** Issue 16: the first read of the year's compliance, computed on demand, under a second. */
+const KEPATUHAN = 'kepatuhan (year, ranked)';
 
 export interface MonitoringDeps {
   url: string;
@@ -43,14 +46,7 @@ export async function monitoring(deps: MonitoringDeps): Promise<MonitoringResult
   const now = new Date(
     jendelaPeriode('PERBAIKAN', periodeOf(deps.periode, cfg), cfg).akhir.getTime() + 2 * 86_400_000,
   );
-  const server = startProcess('bench/clock-server.ts', {
-    DATABASE_URL: deps.url,
-    PORT: deps.port,
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    LOGIN_RATE_LIMIT: '100000000',
-    BENCH_NOW: now.toISOString(),
-  });
+  const server = startOnClock(deps.url, deps.port, now);
   const base = `http://127.0.0.1:${deps.port}`;
   try {
     await waitFor(`${base}/api/health`, server);
@@ -75,7 +71,7 @@ export async function monitoring(deps: MonitoringDeps): Promise<MonitoringResult
     };
     for (const [name, urlPath] of [
       ['ringkasan (overview, per OPD)', `/api/monitoring/ringkasan?periode=${deps.periode}`],
-      ['kepatuhan (year, ranked)', `/api/monitoring/kepatuhan?tahun=${deps.tahun}`],
+      [KEPATUHAN, `/api/monitoring/kepatuhan?tahun=${deps.tahun}`],
       ['tren (year)', `/api/monitoring/tren?tahun=${deps.tahun}`],
       [
         `opd per unit (${deps.opd.pegawai} pegawai)`,
@@ -112,4 +108,26 @@ export function printMonitoring(r: MonitoringResult, deps: { periode: string; em
         `${(f.bytes / 1024).toFixed(0).padStart(7)}  ${max < MONITORING_AIM_MS ? 'yes, every request' : median < MONITORING_AIM_MS ? 'yes (median)' : 'NO'}`,
     );
   }
+}
+
+/** Every dashboard's warm median against the aim; the first read of "kepatuhan" against the issue's 1 s. */
+export function monitoringRows(r: MonitoringResult): Row[] {
+  const rows: Row[] = [
+    { scenario: 'monitoring', figure: 'cold recap refresh', value: r.refresh.ms, unit: 'ms' },
+  ];
+  for (const f of r.figures) {
+    const scenario = `monitoring ${f.name}`;
+    const aim = { op: '<', value: MONITORING_AIM_MS } as const;
+    rows.push(
+      { scenario, figure: 'first read', value: f.cold, unit: 'ms', ...(f.name === KEPATUHAN ? { aim } : {}) },
+      {
+        scenario,
+        figure: 'warm median',
+        value: f.warm[Math.floor(f.warm.length / 2)] ?? f.cold,
+        unit: 'ms',
+        aim,
+      },
+    );
+  }
+  return rows;
 }

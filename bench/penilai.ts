@@ -19,6 +19,7 @@ import { insertSkpPlans, SYNTHETIC_MIX } from '../src/db/seed/insert-skp.js';
 import { syntheticPlan } from '../src/db/seed/synthetic.js';
 import { dateInZone } from '../src/platform/clock.js';
 import { adminUrl, withAdmin } from '../test/pg-admin.js';
+import type { Row } from './summary.js';
 
 /** Aim per call of a plan's assessor and of the access relation (ms, mean). */
 export const PENILAI_AIM_MS = 2;
@@ -228,6 +229,17 @@ export function printPenilai(r: PenilaiResult) {
         `${f.p99.toFixed(3).padStart(10)}${(f.mean / ref).toFixed(1).padStart(12)}   ${aim}`,
     );
   }
+}
+
+/** Mean per call against its aim; the reference (atasan_langsung) and the head of region are reported. */
+export function penilaiRows(r: PenilaiResult): Row[] {
+  return r.figures.map((f) => ({
+    scenario: 'who assesses a plan (SQL per call)',
+    figure: `${f.name}, mean`,
+    value: f.mean,
+    unit: 'ms',
+    ...(f.aim === null ? {} : { aim: { op: '≤', value: f.aim } as const }),
+  }));
 }
 
 // Alone: seed an instansi of its own, measure, drop it.

@@ -198,6 +198,10 @@ export async function rekam(url: string, data: BurstData): Promise<{ statements:
       payload: { periode: data.p1 },
     });
   await ajukan(data.pemanasan);
+  // The audit chainer runs after the request, off its path (ADR 0019): chain the warm-up's row, then
+  // stop it, so its statements are not taken for the submission's.
+  await app.penautAudit.rantai();
+  await app.penautAudit.hentikan();
   const statements: Statement[] = [];
   const query = pg.Client.prototype.query;
   type Query = (this: pg.Client, ...args: unknown[]) => unknown;
