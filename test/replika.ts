@@ -14,7 +14,6 @@ import { chown } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { adminUrl, withAdmin } from './pg-admin.js';
 
 const jalankan = promisify(execFile);
@@ -187,7 +186,3 @@ export async function mulaiReplika(primaryUrl: string, port = 5433): Promise<Rep
     throw e;
   }
 }
-
-/** A pool on the replica, for tests that look at it directly. */
-export const poolReplika = (replika: ReplikaUji, database: string) =>
-  new pg.Pool({ connectionString: replika.url(database), max: 1 });
