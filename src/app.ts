@@ -147,11 +147,23 @@ function trustHops(hops: number) {
   return (_address: string, index: number) => index < hops;
 }
 
+/** Methods that change nothing; every other request of a user may have written. */
+const METODE_BACA = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const HealthOut = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgres']),
+  replika: z.object({
+    status: z.enum(['aktif', 'tertinggal', 'tidak_tersedia', 'tidak_dipakai']),
+    lagMs: z.number().int().nullable(),
+  }),
+});
+
 /** Built files a browser must revalidate on every load (their names carry no content hash). */
 const TANPA_CACHE = new Set(['index.html', 'sw.js', 'manifest.webmanifest']);
 
 export async function buildApp({ config, database, clock }: AppDeps) {
-  const { db } = database;
+  const { db, bacaBerat } = database;
   const app = Fastify({
     logger: {
       level: config.LOG_LEVEL,
@@ -289,7 +301,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   });
   pegawai.padaMutasi(skp.tutupKarenaMutasi);
   const delegasi = createDelegasiService({ db, clock, audit, notifikasi, zonaWaktu: org.zonaWaktu });
-  const kurva = createKurvaService({ db, clock, audit, jadwal, pengaturan });
+  const kurva = createKurvaService({ db, bacaBerat, clock, audit, jadwal, pengaturan });
   const masukanRekan = createMasukanRekanService({ db, clock, audit, jadwal });
   const realisasi = createRealisasiService({
     db,
@@ -307,7 +319,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const eskalasi = createEskalasiService({ db, clock, jadwal });
   const inbox = createInboxService({ db, clock, jadwal });
   // The server schedules it (server.ts); tests call it with their clock.
-  const monitoring = createMonitoringService({ db, clock, audit, jadwal, kurva });
+  const monitoring = createMonitoringService({ db, bacaBerat, clock, audit, jadwal, kurva });
   const idempoten = createIdempotenService({ db, clock });
   app.decorate('tugas', createTugasService({ db, clock }));
   app.decorate(
@@ -341,7 +353,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   });
 
   const angkaKredit = createAngkaKreditService({ db, audit });
-  const laporan = createLaporanService({ db, pekerjaan });
+  const laporan = createLaporanService({ bacaBerat, pekerjaan });
   const pppkParuhWaktu = createPppkParuhWaktuService({
     db,
     clock,
@@ -358,6 +370,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
 
   const kepatuhanHarian = createKepatuhanHarianService({
     db,
+    bacaBerat,
     clock,
     jadwal,
     pengaturan,
@@ -365,7 +378,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     monitoring,
     realisasi,
   });
-  const tpp = createTppService({ db, clock, audit, jadwal, pekerjaan, kepatuhanHarian });
+  const tpp = createTppService({ db, bacaBerat, clock, audit, jadwal, pekerjaan, kepatuhanHarian });
 
   registerAccessHooks(
     app,
@@ -375,6 +388,12 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     tokenApi,
   );
 
+  // Read-your-writes (ADR 0024): before a writing request's answer leaves, its user's heavy reads
+  // are held on the primary until the replica has replayed past this moment.
+  app.addHook('onSend', async (request) => {
+    if (request.actor && !METODE_BACA.has(request.method)) database.catatTulis(request.actor.id);
+  });
+
   app.get(
     '/api/health',
     {
@@ -382,10 +401,12 @@ export async function buildApp({ config, database, clock }: AppDeps) {
       schema: {
         tags: ['Layanan'],
         summary: 'Status layanan',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+        description:
+          'replika: `aktif` (laporan berat dibaca dari replika), `tertinggal` (tertinggal lebih dari batas, dibaca dari primer), `tidak_tersedia` (tidak dapat dihubungi, dibaca dari primer), `tidak_dipakai` (tanpa DATABASE_REPLICA_URL). lagMs: berapa lama replika belum memiliki WAL yang sudah ada di primer.',
+        response: { 200: HealthOut },
       },
     },
-    async () => ({ status: 'ok' as const, database: database.kind }),
+    async () => ({ status: 'ok' as const, database: database.kind, replika: database.keadaanReplika() }),
   );
   if (config.API_DOCS) {
     app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>

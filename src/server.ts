@@ -17,7 +17,13 @@ langkah(
     ? 'Membuka basis data PostgreSQL'
     : `Membuka basis data PGlite di folder ${config.DATA_DIR}`,
 );
-const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+const database = await openDatabase({
+  databaseUrl: config.DATABASE_URL,
+  dataDir: config.DATA_DIR,
+  replika: config.DATABASE_REPLICA_URL
+    ? { url: config.DATABASE_REPLICA_URL, maxLagMs: config.DATABASE_REPLICA_MAX_LAG_MS }
+    : undefined,
+});
 langkah('Menjalankan migrasi skema basis data');
 await database.migrate();
 const clock = systemClock;

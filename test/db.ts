@@ -9,7 +9,13 @@ import { inject } from 'vitest';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { adminUrl, withAdmin } from './pg-admin.js';
 
-export async function openTestDatabase(): Promise<Database> {
+/** A streaming replica of the test server (test/replika.ts): its URL for a database, and the lag bound. */
+export interface ReplikaTest {
+  url(database: string): string;
+  maxLagMs: number;
+}
+
+export async function openTestDatabase(options: { replika?: ReplikaTest } = {}): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const templat = await readFile(inject('templatePglite'));
@@ -22,6 +28,7 @@ export async function openTestDatabase(): Promise<Database> {
     databaseUrl: adminUrl(url, name),
     poolSize: 5,
     onIdleError: () => {},
+    replika: options.replika && { url: options.replika.url(name), maxLagMs: options.replika.maxLagMs },
   });
   return {
     ...database,

@@ -4,14 +4,16 @@ import { buildApp } from '../src/app.js';
 import type { Database } from '../src/db/client.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { loadConfig } from '../src/platform/config.js';
-import { openTestDatabase } from './db.js';
+import { openTestDatabase, type ReplikaTest } from './db.js';
 
 export const TEST_PASSWORD = 'Rahasia#123';
 /** Signs the audit checkpoints of the test app (no key file is written). */
 export const TEST_AUDIT_KEY = 'kunci-uji-titik-periksa-audit-0123456789';
 
-export async function createHarness(options: { now?: string; env?: Record<string, string> } = {}) {
-  const database: Database = await openTestDatabase();
+export async function createHarness(
+  options: { now?: string; env?: Record<string, string>; replika?: ReplikaTest } = {},
+) {
+  const database: Database = await openTestDatabase({ replika: options.replika });
   const clock = fixedClock(options.now ?? '2026-03-03T02:00:00Z');
   // Tests log in often; the rate-limit test sets its own low limit.
   const config = loadConfig({

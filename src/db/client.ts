@@ -14,6 +14,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { createReplika, type KeadaanReplika, type Replika } from './replika.js';
 import * as schema from './schema/index.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -21,9 +22,22 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+/**
+ * The handle for heavy read-only work (exports, dashboards, reports) of this user (ADR 0024): the
+ * replica while it is current and holds what he wrote, else the primary. Never for writes.
+ */
+export type BacaBerat = (penggunaId?: number) => Db;
+
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  bacaBerat: BacaBerat;
+  /** The replica's state for /api/health; `tidak_dipakai` without DATABASE_REPLICA_URL. */
+  keadaanReplika(): KeadaanReplika;
+  /** The user's write has committed: his heavy reads stay on the primary until the replica has it. */
+  catatTulis(penggunaId: number): void;
+  /** The replica, when there is one (tests compare it with the primary at a known moment). */
+  replika?: Replika;
   migrate(): Promise<void>;
   close(): Promise<void>;
   /** PGlite only: the data folder as one file, for `loadDataDir`. */
@@ -40,7 +54,14 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** An idle pooled connection failed (server restart, admin shutdown); the pool replaces it. */
   onIdleError?: (error: Error) => void;
+  /** A streaming replica of databaseUrl's server for the heavy reads (PostgreSQL only). */
+  replika?: { url: string; maxLagMs: number; intervalMs?: number } | undefined;
 }
+
+const TANPA_REPLIKA = {
+  keadaanReplika: (): KeadaanReplika => ({ status: 'tidak_dipakai', lagMs: null }),
+  catatTulis: () => {},
+};
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -122,13 +143,35 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       options.onIdleError ?? ((error) => console.warn(`Koneksi PostgreSQL terputus: ${error.message}`)),
     );
     const db = withCommitHooks(drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db);
-    return {
+    const dasar = {
       db,
-      kind: 'postgres',
+      kind: 'postgres' as const,
       migrate: () => migratePg(db as never, { migrationsFolder }),
-      close: () => pool.end(),
+    };
+    if (!options.replika) return { ...dasar, ...TANPA_REPLIKA, bacaBerat: () => db, close: () => pool.end() };
+    const replika = createReplika({
+      ...options.replika,
+      intervalMs: options.replika.intervalMs ?? 1_000,
+      poolSize: options.poolSize ?? 10,
+      primary: pool,
+      lapor: (pesan) => console.warn(pesan),
+    });
+    // Judged once before the first request, so the replica is not left unused for a poll interval.
+    await replika.periksa();
+    const dbReplika = replika.db as unknown as Db;
+    return {
+      ...dasar,
+      replika,
+      bacaBerat: (penggunaId) => (replika.bolehUntuk(penggunaId) ? dbReplika : db),
+      keadaanReplika: replika.keadaan,
+      catatTulis: replika.catatTulis,
+      close: async () => {
+        await replika.close();
+        await pool.end();
+      },
     };
   }
+  if (options.replika) throw new Error('Replika baca hanya untuk PostgreSQL (DATABASE_URL).');
   const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   try {
     const client = await PGlite.create({
@@ -140,6 +183,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       db,
       kind: 'pglite',
+      ...TANPA_REPLIKA,
+      bacaBerat: () => db,
       migrate: () => migratePglite(db as never, { migrationsFolder }),
       dumpDataDir: () => client.dumpDataDir('none'),
       close: async () => {

@@ -81,6 +81,15 @@ describe('production defaults (issue 12, item 8)', () => {
     );
   });
 
+  it('takes a read replica only beside DATABASE_URL, with a 5 s lag bound by default', () => {
+    const replika = 'postgres://replika.example/kinerja';
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: replika })).toThrow(/DATABASE_REPLICA_URL.*bukan PGlite/);
+    const c = loadConfig({ DATABASE_URL: 'postgres://db.example/kinerja', DATABASE_REPLICA_URL: replika });
+    expect(c.DATABASE_REPLICA_URL).toBe(replika);
+    expect(c.DATABASE_REPLICA_MAX_LAG_MS).toBe(5000);
+    expect(loadConfig({ DATABASE_REPLICA_URL: '' }).DATABASE_REPLICA_URL).toBeUndefined();
+  });
+
   it('refuses the published demo password in production', () => {
     expect(() =>
       loadConfig({

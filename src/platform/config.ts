@@ -68,6 +68,13 @@ const ConfigSchema = z.object({
   /** PGlite data folder, used when DATABASE_URL is not set. */
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * A streaming replica of DATABASE_URL's server (ADR 0024): exports, dashboards and reports read
+   * there; a user's own writes, and everything while it is down or behind, from the primary.
+   */
+  DATABASE_REPLICA_URL: unsetIfEmpty(z.string().url().optional()),
+  /** Behind the primary longer than this, the replica is not read (`tertinggal` in /api/health). */
+  DATABASE_REPLICA_MAX_LAG_MS: z.coerce.number().int().positive().default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** A session unused this long ends; each use moves the end forward (sliding, ADR 0018). */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
@@ -173,6 +180,13 @@ export function alamatDengar(host: string, port: number): string {
 
 /** Production is NODE_ENV=production, or a DATABASE_URL (a real server, not the embedded demo). */
 const WithDefaults = ConfigSchema.superRefine((c, ctx) => {
+  if (c.DATABASE_REPLICA_URL && !c.DATABASE_URL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DATABASE_REPLICA_URL'],
+      message: 'replika baca hanya dipakai bersama DATABASE_URL (PostgreSQL), bukan PGlite',
+    });
+  }
   if (c.NODE_ENV !== 'production') return;
   const wajib = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   if (!c.AUDIT_HMAC_KEY) {

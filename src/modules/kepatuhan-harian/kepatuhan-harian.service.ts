@@ -9,7 +9,7 @@ import type {
   KepatuhanOpdOut,
   KepatuhanPegawaiListOut,
 } from '../../contracts/kepatuhan-harian.js';
-import type { Db } from '../../db/client.js';
+import type { BacaBerat, Db } from '../../db/client.js';
 import { labelPeriode, periodeOf } from '../../domain/jadwal.js';
 import { STATUS_KEHADIRAN_LABEL } from '../../domain/kehadiran.js';
 import {
@@ -53,6 +53,8 @@ const jumlahOut = (r: q.JumlahRow) => {
 
 export function createKepatuhanHarianService(deps: {
   db: Db;
+  /** The per-OPD and per-employee lists read where heavy reads go (ADR 0024). */
+  bacaBerat: BacaBerat;
   clock: Clock;
   jadwal: Pick<JadwalService, 'config'>;
   pengaturan: Pick<PengaturanService, 'get'>;
@@ -60,7 +62,7 @@ export function createKepatuhanHarianService(deps: {
   monitoring: Pick<MonitoringService, 'akses'>;
   realisasi: Pick<RealisasiService, 'bawahan'>;
 }) {
-  const { db, clock } = deps;
+  const { db, bacaBerat, clock } = deps;
 
   /** The rule, the month's days with their deadlines (holidays read far enough ahead), the zone. */
   async function konteks(instansiId: number, bulanDiminta: string | undefined) {
@@ -141,7 +143,7 @@ export function createKepatuhanHarianService(deps: {
       const k = await konteks(actor.instansiId, bulan);
       const c = await cakupan(actor, k.bulan);
       if (!k.aturan.aktif) return { ...k.kepala, cakupan: c.jenis, total: null, items: [] };
-      const found = await q.perOpd(db, {
+      const found = await q.perOpd(bacaBerat(actor.id), {
         instansiId: actor.instansiId,
         hari: k.kerja,
         now: k.now,
@@ -181,7 +183,7 @@ export function createKepatuhanHarianService(deps: {
       if (opdId !== undefined && c.opdIds !== null && !c.opdIds.includes(opdId))
         throw new AppError('FORBIDDEN', undefined, 'Perangkat daerah ini di luar kewenangan Anda.');
       if (!k.aturan.aktif) return { ...k.kepala, items: [] };
-      const found = await q.perPegawai(db, {
+      const found = await q.perPegawai(bacaBerat(actor.id), {
         instansiId: actor.instansiId,
         hari: k.kerja,
         now: k.now,

@@ -24,7 +24,7 @@ import type {
   PredikatOrganisasiBody,
   UnitPimpinanOut,
 } from '../../contracts/kurva.js';
-import type { Db } from '../../db/client.js';
+import type { BacaBerat, Db } from '../../db/client.js';
 import {
   type Distribusi,
   distribusiKosong,
@@ -89,12 +89,15 @@ async function tulisBerversi(
 
 export function createKurvaService({
   db,
+  bacaBerat,
   clock,
   audit,
   jadwal,
   pengaturan,
 }: {
   db: Db;
+  /** The instansi report and the leniency report read where heavy reads go (ADR 0024). */
+  bacaBerat: BacaBerat;
   clock: Clock;
   audit: AuditService;
   jadwal: Pick<JadwalService, 'config'>;
@@ -412,7 +415,7 @@ export function createKurvaService({
       const periode = await periodeKode(actor.instansiId, kode);
       if (!(await hakOf(actor, u)).baca)
         throw new AppError('FORBIDDEN', undefined, 'Kurva distribusi unit ini di luar kewenangan Anda.');
-      const found = await q.leniensi(db, u, periode.kode, periode.tahunan);
+      const found = await q.leniensi(bacaBerat(actor.id), u, periode.kode, periode.tahunan);
       const persen = found.map((r) => (r.di_atas_hasil_kerja * 100) / r.jumlah);
       const urut = [...persen].sort((a, b) => a - b);
       const tengah = Math.floor(urut.length / 2);
@@ -438,7 +441,7 @@ export function createKurvaService({
       const periode = await periodeKode(actor.instansiId, kode);
       const { opdIds } = listScope(actor);
       const [found, aturan] = await Promise.all([
-        q.laporan(db, actor.instansiId, periode.kode, periode.tahunan, opdIds),
+        q.laporan(bacaBerat(actor.id), actor.instansiId, periode.kode, periode.tahunan, opdIds),
         pengaturan.aturanKurva(actor.instansiId),
       ]);
       return {

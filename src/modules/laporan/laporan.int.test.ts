@@ -273,7 +273,7 @@ describe('as a job the admin may leave (ADR 0011)', () => {
     for (const jenis of ['skp', 'penilaian-skp'] as const) {
       let ekspor: EksporLatar | undefined;
       const laporan = createLaporanService({
-        db: h.db,
+        bacaBerat: () => h.db,
         // Only what the job is given is looked at here; the job itself is exercised above.
         pekerjaan: {
           async ekspor(_actor, e) {

@@ -2,12 +2,13 @@
  * The national-format exports (SPEC §8), streamed as XLSX: the BKD admin exports the instansi or one
  * OPD, an OPD admin only his OPDs (403 for another). Rows are read in keyset batches and written as
  * they come (platform/xlsx-stream.ts), so the size of the instansi does not matter to memory; the
- * same file can be written by a job into storage, counting its rows (ADR 0011).
+ * same file can be written by a job into storage, counting its rows (ADR 0011). Rows are read from
+ * the replica when there is one and it holds the admin's own writes (ADR 0024).
  */
 import type { Readable } from 'node:stream';
 import type { LaporanQuery } from '../../contracts/laporan.js';
 import type { PekerjaanOut } from '../../contracts/pekerjaan.js';
-import type { Db } from '../../db/client.js';
+import type { BacaBerat, Db } from '../../db/client.js';
 import {
   KOLOM_LAPORAN_PENILAIAN_SKP,
   KOLOM_LAPORAN_SKP,
@@ -122,10 +123,10 @@ const LAPORAN = {
 export type JenisLaporan = keyof typeof LAPORAN;
 
 export function createLaporanService({
-  db,
+  bacaBerat,
   pekerjaan,
 }: {
-  db: Db;
+  bacaBerat: BacaBerat;
   pekerjaan: Pick<PekerjaanService, 'ekspor'>;
 }) {
   /** The OPDs the actor may export: all (null) for the BKD admin, else his own; 403 outside them. */
@@ -146,13 +147,15 @@ export function createLaporanService({
   return {
     /** The report streamed to the request (refusals throw before anything is sent). */
     unduh(actor: Actor, jenis: JenisLaporan, query: LaporanQuery): Ekspor {
-      return LAPORAN[jenis].tulis(db, filter(actor, query));
+      return LAPORAN[jenis].tulis(bacaBerat(actor.id), filter(actor, query));
     },
 
     /** The same report as a job the admin may leave (ADR 0011): refusals answer at once, no job. */
     latar(actor: Actor, jenis: JenisLaporan, query: LaporanQuery): Promise<PekerjaanOut> {
       const f = filter(actor, query);
       const l = LAPORAN[jenis];
+      // Chosen now, before this request's own write (the job's row) is recorded as the admin's.
+      const db = bacaBerat(actor.id);
       return pekerjaan.ekspor(actor, {
         judul: `${l.judul} ${f.tahun}`,
         jumlah: () => l.jumlah(db, f),

@@ -4,6 +4,9 @@
  * demand, and lazily when a requested period has none — so a year of a 100,000-employee instansi
  * reads a few hundred rows. One OPD's units and its late list are live SQL over that OPD.
  *
+ * The dashboards read the replica when there is one and it is current for the reader (ADR 0024);
+ * a request that had to compute a recap reads it back from the primary, where it wrote it.
+ *
  * Who sees what: the BKD admin and the head of region (whoever heads the instansi's root unit,
  * definitively or as Plt/Plh) the whole instansi; an OPD admin their OPDs; anyone else nothing.
  */
@@ -19,7 +22,7 @@ import type {
   TerlambatQuery,
   TrenOut,
 } from '../../contracts/monitoring.js';
-import type { Db } from '../../db/client.js';
+import type { BacaBerat, Db } from '../../db/client.js';
 import {
   type JadwalConfig,
   labelPeriode,
@@ -123,12 +126,14 @@ const BATAS_CACHE = 64;
 
 export function createMonitoringService({
   db,
+  bacaBerat,
   clock,
   audit,
   jadwal,
   kurva,
 }: {
   db: Db;
+  bacaBerat: BacaBerat;
   clock: Clock;
   audit: AuditService;
   jadwal: Pick<JadwalService, 'config'>;
@@ -196,24 +201,37 @@ export function createMonitoringService({
     );
   }
 
-  /** Lazily computes the periods that have no recap yet. */
-  async function pastikanRekap(instansiId: number, periode: Periode[], k: { cfg: JadwalConfig; now: Date }) {
+  /** Lazily computes the periods that `sumber` has no recap of; true when it computed one. */
+  async function pastikanRekap(
+    sumber: Db,
+    instansiId: number,
+    periode: Periode[],
+    k: { cfg: JadwalConfig; now: Date },
+  ) {
     const ada = await q.periodeTerekap(
-      db,
+      sumber,
       instansiId,
       periode.map((p) => p.kode),
     );
-    for (const p of periode) if (!ada.has(p.kode)) await perbarui(instansiId, p, k.cfg, k.now);
+    const kurang = periode.filter((p) => !ada.has(p.kode));
+    for (const p of kurang) await perbarui(instansiId, p, k.cfg, k.now);
+    return kurang.length > 0;
+  }
+
+  /** Where the actor's dashboard reads its recaps, each of the periods having one. */
+  async function rekapSiap(actor: Actor, periode: Periode[], k: { cfg: JadwalConfig; now: Date }) {
+    const baca = bacaBerat(actor.id);
+    return (await pastikanRekap(baca, actor.instansiId, periode, k)) ? db : baca;
   }
 
   const terbaru = (found: { dihitung_at: string }[]) =>
     found.length ? iso(new Date(Math.max(...found.map((r) => new Date(r.dihitung_at).getTime())))) : null;
 
   /** SKP status per OPD for the year, instansi-wide, once per recap. */
-  function statusSkpPerOpd(instansiId: number, tahun: number, dihitungAt: string) {
+  function statusSkpPerOpd(sumber: Db, instansiId: number, tahun: number, dihitungAt: string) {
     return memo(`skp:${instansiId}:${tahun}:${dihitungAt}`, async () => {
       const m = new Map<number | null, StatusSkpCount>();
-      for (const r of await q.statusSkp(db, instansiId, tahun, null)) {
+      for (const r of await q.statusSkp(sumber, instansiId, tahun, null)) {
         const c = m.get(r.opd_id) ?? statusSkpKosong();
         c[r.status] += r.n;
         m.set(r.opd_id, c);
@@ -227,12 +245,12 @@ export function createMonitoringService({
    * report by the reader's role, so it is read as the tim penilai (who reads the whole instansi,
    * SPEC §11) and narrowed here to the actor's OPDs.
    */
-  function pelanggaranPerOpd(actor: Actor, periodeKode: string, dihitungAt: string) {
+  function pelanggaranPerOpd(sumber: Db, actor: Actor, periodeKode: string, dihitungAt: string) {
     return memo(`kurva:${actor.instansiId}:${periodeKode}:${dihitungAt}`, async () => {
       const pembaca: Actor = { ...actor, roles: [{ peran: 'TIM_PENILAI', opdId: null }] };
       const [laporan, units] = await Promise.all([
         kurva.laporan(pembaca, periodeKode),
-        q.opdUnit(db, actor.instansiId),
+        q.opdUnit(sumber, actor.instansiId),
       ]);
       const opdOf = new Map(units.map((u) => [u.id, u.opd_id]));
       const m = new Map<number, number>();
@@ -258,14 +276,14 @@ export function createMonitoringService({
     async ringkasan(actor: Actor, kode: string | undefined): Promise<RingkasanOut> {
       const l = await lingkupWajib(actor);
       const periode = periodeDari(kode, l);
-      await pastikanRekap(actor.instansiId, [periode], l);
-      const found = await q.rekap(db, actor.instansiId, [periode.kode], l.opdIds);
+      const sumber = await rekapSiap(actor, [periode], l);
+      const found = await q.rekap(sumber, actor.instansiId, [periode.kode], l.opdIds);
       const dihitungAt = terbaru(found) ?? iso(l.now);
       const batas = batasPeriode(periode, l.cfg);
       const inputDitutup = l.now > batas.input;
       const [skp, langgar] = await Promise.all([
-        statusSkpPerOpd(actor.instansiId, periode.tahun, dihitungAt),
-        pelanggaranPerOpd(actor, periode.kode, dihitungAt),
+        statusSkpPerOpd(sumber, actor.instansiId, periode.tahun, dihitungAt),
+        pelanggaranPerOpd(sumber, actor, periode.kode, dihitungAt),
       ]);
       const opd = found.map((r) => ({
         id: r.opd_id,
@@ -295,10 +313,10 @@ export function createMonitoringService({
       const l = await lingkupWajib(actor);
       const th = tahun ?? periodeBawaan(l.tanggal, l.cfg).tahun;
       const periode = periodeTahun(th, l.tanggal, l.cfg);
-      await pastikanRekap(actor.instansiId, periode, l);
+      const sumber = await rekapSiap(actor, periode, l);
       const ditutup = new Set(periode.filter((p) => l.now > batasPeriode(p, l.cfg).input).map((p) => p.kode));
       const found = await q.rekap(
-        db,
+        sumber,
         actor.instansiId,
         periode.map((p) => p.kode),
         l.opdIds,
@@ -333,9 +351,9 @@ export function createMonitoringService({
       const opd = query.opdId === undefined ? null : await opdDalam(l, actor.instansiId, query.opdId);
       const th = query.tahun ?? periodeBawaan(l.tanggal, l.cfg).tahun;
       const periode = periodeTahun(th, l.tanggal, l.cfg);
-      await pastikanRekap(actor.instansiId, periode, l);
+      const sumber = await rekapSiap(actor, periode, l);
       const found = await q.rekap(
-        db,
+        sumber,
         actor.instansiId,
         periode.map((p) => p.kode),
         opd ? [opd.id] : l.opdIds,
@@ -360,7 +378,7 @@ export function createMonitoringService({
       const periode = periodeDari(kode, l);
       const batas = batasPeriode(periode, l.cfg);
       const inputDitutup = l.now > batas.input;
-      const units = await q.perUnit(db, {
+      const units = await q.perUnit(bacaBerat(actor.id), {
         instansiId: actor.instansiId,
         opdId,
         periode,
@@ -390,7 +408,7 @@ export function createMonitoringService({
       const after = parseCursor(query.cursor);
       const periode = periodeDari(query.periode, l);
       const batas = batasPeriode(periode, l.cfg);
-      const found = await q.terlambat(db, {
+      const found = await q.terlambat(bacaBerat(actor.id), {
         instansiId: actor.instansiId,
         opdId,
         periode,
@@ -481,7 +499,7 @@ export function createMonitoringService({
     async perbaruiBerjalan(instansiId: number) {
       const k = await konteks(instansiId);
       for (const p of periodeBerjalan(k.tanggal, k.cfg)) await perbarui(instansiId, p, k.cfg, k.now);
-      await pastikanRekap(instansiId, periodeTahun(Number(k.tanggal.slice(0, 4)), k.tanggal, k.cfg), k);
+      await pastikanRekap(db, instansiId, periodeTahun(Number(k.tanggal.slice(0, 4)), k.tanggal, k.cfg), k);
     },
   };
 }

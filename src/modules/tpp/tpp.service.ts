@@ -18,7 +18,7 @@ import type {
   TppBulanOut,
   TppSayaOut,
 } from '../../contracts/tpp.js';
-import type { Db } from '../../db/client.js';
+import type { BacaBerat, Db } from '../../db/client.js';
 import { type JadwalConfig, labelPeriode, parseYearMonth, periodeOf } from '../../domain/jadwal.js';
 import { hariKerjaBulan, JAM_KERJA_BAKU, menitDariJam } from '../../domain/kehadiran.js';
 import { namaLengkap } from '../../domain/pegawai.js';
@@ -113,6 +113,7 @@ function barisBaru(parameter: ParameterTpp, e: PegawaiBulan): q.BarisBaru {
 
 export function createTppService({
   db,
+  bacaBerat,
   clock,
   audit,
   jadwal,
@@ -120,6 +121,7 @@ export function createTppService({
   kepatuhanHarian,
 }: {
   db: Db;
+  bacaBerat: BacaBerat;
   clock: Clock;
   audit: AuditService;
   jadwal: Pick<JadwalService, 'config'>;
@@ -142,16 +144,21 @@ export function createTppService({
     return m;
   }
 
-  /** The month's payroll workbook for the actor (a missing month refuses before any file or job). */
+  /**
+   * The month's payroll workbook for the actor (a missing month refuses before any file or job); its
+   * lines are read where his heavy reads go, chosen before a job's own row is written (ADR 0024).
+   */
   async function ekspor(actor: Actor, bulan: string) {
     const m = await bulanOf(actor, bulan);
     const { opdIds } = listScope(actor);
+    const sumber = bacaBerat(actor.id);
     return {
       m,
       opdIds,
+      sumber,
       tulis: (onRows?: (written: number) => void) => ({
         filename: `TPP-${bulan}${m.status === 'DRAF' ? '-DRAF' : ''}.xlsx`,
-        stream: xlsxBulan(db, m, opdIds, onRows),
+        stream: xlsxBulan(sumber, m, opdIds, onRows),
       }),
     };
   }
@@ -527,7 +534,7 @@ export function createTppService({
       const e = await ekspor(actor, bulan);
       return pekerjaan.ekspor(actor, {
         judul: `Ekspor TPP ${labelPeriode(periodeOf(bulan, { periode: 'BULANAN' }))}`,
-        jumlah: async () => (await q.jumlahBaris(db, e.m.id, e.opdIds)) + 1,
+        jumlah: async () => (await q.jumlahBaris(e.sumber, e.m.id, e.opdIds)) + 1,
         tulis: e.tulis,
       });
     },
