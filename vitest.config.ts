@@ -26,6 +26,16 @@ export default defineConfig({
           pool: 'forks',
         },
       },
+      {
+        // `npm run test:cluster`: PostgreSQL primary + replica, two app nodes, HAProxy (test/cluster).
+        test: {
+          name: 'cluster',
+          include: ['test/cluster/**/*.cluster.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+          pool: 'forks',
+        },
+      },
     ],
   },
 });
