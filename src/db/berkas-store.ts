@@ -154,9 +154,15 @@ export function createDbStorage(db: Db, ukuranPotongan = UKURAN_POTONGAN): Stora
 
 export type JenisStorage = Config['STORAGE'];
 
-/** The backend `jenis` names, configured from the environment; `db` holds STORAGE=postgres files. */
-export function bukaStorage(jenis: JenisStorage, config: Config, db: Db): Storage {
-  if (jenis === 'postgres') return createDbStorage(db);
+/**
+ * The backend `jenis` names, configured from the environment; `db` holds STORAGE=postgres files (the
+ * mover opens none when neither side is postgres).
+ */
+export function bukaStorage(jenis: JenisStorage, config: Config, db: Db | undefined): Storage {
+  if (jenis === 'postgres') {
+    if (!db) throw new Error('Penyimpanan postgres memerlukan basis data yang terbuka.');
+    return createDbStorage(db);
+  }
   if (jenis === 'local') return createLocalStorage(config.STORAGE_DIR);
   // loadConfig refuses STORAGE=s3 without a bucket; the mover may name s3 with any STORAGE.
   if (!config.S3_BUCKET) throw new Error('S3_BUCKET wajib diisi untuk penyimpanan S3.');
