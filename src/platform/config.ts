@@ -127,7 +127,11 @@ const ConfigSchema = z.object({
     .default('local'),
   /** STORAGE=s3: the bucket (required), the service's address (unset: AWS) and its region. */
   S3_BUCKET: unsetIfEmpty(z.string().optional()),
-  S3_ENDPOINT: unsetIfEmpty(z.string().url('harus berupa URL, mis. https://s3.example.go.id').optional()),
+  S3_ENDPOINT: unsetIfEmpty(
+    z
+      .url({ protocol: /^https?$/, error: 'harus berupa URL http(s), mis. https://s3.example.go.id' })
+      .optional(),
+  ),
   S3_REGION: unsetIfEmpty(z.string().default('us-east-1')),
   /** Both or neither; neither uses the AWS SDK's own chain (AWS_* variables, an instance role). */
   S3_ACCESS_KEY_ID: unsetIfEmpty(z.string().optional()),
