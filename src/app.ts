@@ -11,6 +11,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { bukaStorage } from './db/berkas-store.js';
 import type { Database } from './db/client.js';
 import { mengubahProfil } from './domain/audit.js';
 import { angkaKreditRoutes } from './modules/angka-kredit/angka-kredit.routes.js';
@@ -113,7 +114,6 @@ import { createImportGate, type ImportGate } from './platform/import-upload.js';
 import { createLimiter, type Limiter } from './platform/limiter.js';
 import { openapiOptions } from './platform/openapi.js';
 import { registerSecurityHeaders } from './platform/security-headers.js';
-import { createLocalStorage } from './platform/storage.js';
 
 z.config(z.locales.id());
 
@@ -268,7 +268,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const sesi = createSesiService({ db, clock, audit });
   const importGate = createImportGate(config.IMPOR_SERENTAK);
   app.decorate('importGate', importGate);
-  const storage = createLocalStorage(config.STORAGE_DIR);
+  const storage = bukaStorage(config.STORAGE, config, db);
   const pekerjaan = createPekerjaanService({
     db,
     clock,

@@ -11,9 +11,15 @@ export const TEST_PASSWORD = 'Rahasia#123';
 export const TEST_AUDIT_KEY = 'kunci-uji-titik-periksa-audit-0123456789';
 
 export async function createHarness(
-  options: { now?: string; env?: Record<string, string>; replika?: ReplikaTest } = {},
+  options: {
+    now?: string;
+    env?: Record<string, string>;
+    replika?: ReplikaTest;
+    /** Another app over this harness's database (e.g. other STORAGE); its owner closes it. */
+    database?: Database;
+  } = {},
 ) {
-  const database: Database = await openTestDatabase({ replika: options.replika });
+  const database: Database = options.database ?? (await openTestDatabase({ replika: options.replika }));
   const clock = fixedClock(options.now ?? '2026-03-03T02:00:00Z');
   // Tests log in often; the rate-limit test sets its own low limit.
   const config = loadConfig({
@@ -81,7 +87,7 @@ export async function createHarness(
       await app.close();
       // A job a test started (or the route fuzzer did) ends before its database closes.
       await app.pekerjaan.tunggu();
-      await database.close();
+      if (!options.database) await database.close();
     },
   };
 }

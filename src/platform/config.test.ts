@@ -132,3 +132,40 @@ describe('PENGINGAT_POLA', () => {
     expect(() => loadConfig({ PENGINGAT_POLA: 'tiap jam' })).toThrow(/PENGINGAT_POLA bukan pola cron/);
   });
 });
+
+describe('STORAGE (issue 17, ADR 0023)', () => {
+  it('stays local by default, as npm start always had it', () => {
+    expect(loadConfig({})).toMatchObject({
+      STORAGE: 'local',
+      STORAGE_DIR: './berkas',
+      S3_REGION: 'us-east-1',
+    });
+    expect(loadConfig({ STORAGE: 'postgres' }).STORAGE).toBe('postgres');
+  });
+
+  it('reads the S3 settings', () => {
+    const c = loadConfig({
+      STORAGE: 's3',
+      S3_BUCKET: 'bukti',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_REGION: 'id-gto-1',
+      S3_ACCESS_KEY_ID: 'kunci',
+      S3_SECRET_ACCESS_KEY: 'rahasia',
+      S3_FORCE_PATH_STYLE: 'true',
+    });
+    expect(c).toMatchObject({ S3_BUCKET: 'bukti', S3_REGION: 'id-gto-1', S3_FORCE_PATH_STYLE: true });
+  });
+
+  it.each([
+    [{ STORAGE: 'nfs' }, 'STORAGE: harus salah satu dari local, postgres, s3'],
+    [{ STORAGE: 's3' }, 'S3_BUCKET: wajib diisi bila STORAGE=s3'],
+    [{ STORAGE: 's3', S3_BUCKET: '' }, 'S3_BUCKET: wajib diisi bila STORAGE=s3'],
+    [{ STORAGE: 's3', S3_BUCKET: 'b', S3_ENDPOINT: 'minio:9000' }, 'S3_ENDPOINT: harus berupa URL http(s)'],
+    [
+      { S3_ACCESS_KEY_ID: 'kunci' },
+      'S3_SECRET_ACCESS_KEY: S3_ACCESS_KEY_ID dan S3_SECRET_ACCESS_KEY diisi berdua',
+    ],
+  ])('refuses %j at start-up, saying why in Indonesian', (env, pesan) => {
+    expect(() => loadConfig(env)).toThrow(pesan);
+  });
+});

@@ -151,6 +151,26 @@ const ConfigSchema = z.object({
    */
   STORAGE_DIR: z.string().default('./berkas'),
   /**
+   * Where uploaded files and generated results live (ADR 0023): `local` (STORAGE_DIR, one node),
+   * `postgres` (the database itself: several nodes, one backup) or `s3` (an S3-compatible service).
+   */
+  STORAGE: z
+    .enum(['local', 'postgres', 's3'], { error: 'harus salah satu dari local, postgres, s3' })
+    .default('local'),
+  /** STORAGE=s3: the bucket (required), the service's address (unset: AWS) and its region. */
+  S3_BUCKET: unsetIfEmpty(z.string().optional()),
+  S3_ENDPOINT: unsetIfEmpty(
+    z
+      .url({ protocol: /^https?$/, error: 'harus berupa URL http(s), mis. https://s3.example.go.id' })
+      .optional(),
+  ),
+  S3_REGION: unsetIfEmpty(z.string().default('us-east-1')),
+  /** Both or neither; neither uses the AWS SDK's own chain (AWS_* variables, an instance role). */
+  S3_ACCESS_KEY_ID: unsetIfEmpty(z.string().optional()),
+  S3_SECRET_ACCESS_KEY: unsetIfEmpty(z.string().optional()),
+  /** `<endpoint>/<bucket>/<key>` addresses, which most self-hosted S3-compatible servers need. */
+  S3_FORCE_PATH_STYLE: unsetIfEmpty(bool.default(false)),
+  /**
    * The address people reach the application at: printed documents carry `<PUBLIC_URL>/verifikasi/<kode>`
    * (text and QR code) for anyone to check them. Unset, the address the server listens on
    * (alamatDengar); required in production, where that is rarely what people reach.
@@ -187,8 +207,17 @@ const WithDefaults = ConfigSchema.superRefine((c, ctx) => {
       message: 'replika baca hanya dipakai bersama DATABASE_URL (PostgreSQL), bukan PGlite',
     });
   }
-  if (c.NODE_ENV !== 'production') return;
   const wajib = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (c.STORAGE === 's3' && !c.S3_BUCKET) {
+    wajib('S3_BUCKET', 'wajib diisi bila STORAGE=s3: nama bucket tempat berkas disimpan');
+  }
+  if ((c.S3_ACCESS_KEY_ID === undefined) !== (c.S3_SECRET_ACCESS_KEY === undefined)) {
+    wajib(
+      c.S3_ACCESS_KEY_ID === undefined ? 'S3_ACCESS_KEY_ID' : 'S3_SECRET_ACCESS_KEY',
+      'S3_ACCESS_KEY_ID dan S3_SECRET_ACCESS_KEY diisi berdua, atau keduanya dikosongkan',
+    );
+  }
+  if (c.NODE_ENV !== 'production') return;
   if (!c.AUDIT_HMAC_KEY) {
     wajib('AUDIT_HMAC_KEY', 'wajib diisi di produksi (kunci penanda tangan titik periksa log audit)');
   }

@@ -1,11 +1,12 @@
 /**
- * Where uploaded files live, outside the database: a small key → bytes store. Keys are made by the
- * caller (e.g. `<sha256-prefix>/<uuid>`); the local implementation writes a temp file and renames it,
- * so a crash never leaves half a file under a key.
+ * Where uploaded files live: a small key → bytes store. Keys are made by the caller (e.g.
+ * `<sha256-prefix>/<uuid>`). Three backends behind one interface (ADR 0023): a folder (here), the
+ * database (db/berkas-store.ts) and S3 (storage-s3.ts). In each, a put becomes visible all at once:
+ * the local one writes a temp file and renames it, so a crash never leaves half a file under a key.
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -20,6 +21,8 @@ export interface Storage {
   openStream(key: string): Promise<Readable | null>;
   /** Removes the key; a missing key is not an error. */
   delete(key: string): Promise<void>;
+  /** Every stored key starting with `prefix`, in no promised order (moving files between backends). */
+  list(prefix?: string): AsyncIterable<string>;
 }
 
 const KEY = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
@@ -34,6 +37,21 @@ export function assertKey(key: string): void {
   )
     throw new Error(`Kunci penyimpanan tidak valid: ${JSON.stringify(key)}`);
 }
+
+const PREFIX = /^[A-Za-z0-9._/-]*$/;
+
+/**
+ * A list prefix: the start of a key, e.g. `pekerjaan/` or `ab`. Its whole segments (all but the
+ * last) follow the key rule, so a folder it names is inside the store.
+ */
+export function assertPrefix(prefix: string): void {
+  const utuh = prefix.split('/').slice(0, -1);
+  if (!PREFIX.test(prefix) || prefix.length > 500 || utuh.some((s) => s === '' || s === '.' || s === '..'))
+    throw new Error(`Awalan kunci penyimpanan tidak valid: ${JSON.stringify(prefix)}`);
+}
+
+/** The local backend's temp files: `<key>.<uuid>.tmp`, never listed as keys. */
+const TEMP = /\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.tmp$/;
 
 function isNotFound(err: unknown): boolean {
   return (err as NodeJS.ErrnoException)?.code === 'ENOENT';
@@ -93,6 +111,23 @@ export function createLocalStorage(dir: string): Storage {
     },
     async delete(key) {
       await rm(fileOf(key), { force: true });
+    },
+    async *list(prefix = '') {
+      assertPrefix(prefix);
+      // Walk only the folder the prefix names, not the whole tree.
+      const folder = prefix.slice(0, prefix.lastIndexOf('/') + 1);
+      let entries: { name: string; parentPath: string; isFile(): boolean }[];
+      try {
+        entries = await readdir(path.join(root, folder), { recursive: true, withFileTypes: true });
+      } catch (err) {
+        if (isNotFound(err)) return;
+        throw err;
+      }
+      for (const e of entries) {
+        if (!e.isFile() || TEMP.test(e.name)) continue;
+        const key = path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/');
+        if (key.startsWith(prefix)) yield key;
+      }
     },
   };
 }

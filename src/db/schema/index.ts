@@ -1,6 +1,7 @@
 export * from './angka-kredit.js';
 export * from './audit.js';
 export * from './auth.js';
+export * from './berkas.js';
 export * from './delegasi.js';
 export * from './dialog.js';
 export * from './idempoten.js';
