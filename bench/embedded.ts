@@ -75,7 +75,8 @@ async function waitHealthy(url: string, npm: ChildProcess): Promise<void> {
   for (;;) {
     if (npm.exitCode !== null) throw new Error(`npm start exited with ${npm.exitCode}`);
     try {
-      if ((await fetch(url)).status === 200) return;
+      // A request caught while the preparation page hands the port over may never be answered.
+      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).status === 200) return;
     } catch {
       // not listening yet
     }
