@@ -1,9 +1,5 @@
 /** Starts e-Kinerja: open the database, migrate, seed the demo when empty, listen; stop gracefully. */
 
-import { fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { openDatabase } from './db/client.js';
 import { akunDemoDenganKataSandi, seedDemoIfEmpty } from './db/seed/seed-demo.js';
@@ -13,34 +9,11 @@ import { jadwalkanPengingat } from './modules/pengingat/pengingat.cron.js';
 import { jadwalkanSiasn } from './modules/siasn/siasn.cron.js';
 import { systemClock } from './platform/clock.js';
 import { DEMO_PASSWORD_TERBIT, loadConfig } from './platform/config.js';
+import { isiDemoTerpisah } from './platform/demo-terpisah.js';
 import { langkah, tutupPersiapan } from './platform/persiapan.js';
 
-/**
- * A new PGlite folder is migrated and seeded by a child process that then exits, taking the memory
- * the seed made PGlite grow with it (ADR 0020); the server opens the finished folder. The child is
- * this file's sibling as TypeScript (tsx, `npm run dev`) or compiled (`npm start`), run by the same
- * Node options.
- */
-async function isiDemoDiProsesAnak(): Promise<void> {
-  const ext = path.extname(fileURLToPath(import.meta.url));
-  const anak = fork(fileURLToPath(new URL(`./cli/isi-demo${ext}`, import.meta.url)), {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  anak.on('message', (m) => langkah((m as { langkah: string }).langkah));
-  const kode = await new Promise<number | null>((resolve, reject) => {
-    anak.once('error', reject);
-    anak.once('exit', resolve);
-  });
-  if (kode !== 0) throw new Error(`Pengisian data demo gagal (kode keluar ${kode}); lihat pesan di atas.`);
-}
-
 const config = loadConfig();
-const folderBaru = !config.DATABASE_URL && !existsSync(path.join(config.DATA_DIR, 'PG_VERSION'));
-if (config.SEED_DEMO && folderBaru) {
-  langkah(`Membuat basis data PGlite baru di folder ${config.DATA_DIR} dengan data demo (proses terpisah)`);
-  await isiDemoDiProsesAnak();
-  langkah('Data demo lengkap; daftar akun demo: npm run demo:accounts');
-}
+await isiDemoTerpisah(config);
 langkah(
   config.DATABASE_URL
     ? 'Membuka basis data PostgreSQL'
