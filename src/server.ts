@@ -9,9 +9,11 @@ import { jadwalkanPengingat } from './modules/pengingat/pengingat.cron.js';
 import { jadwalkanSiasn } from './modules/siasn/siasn.cron.js';
 import { systemClock } from './platform/clock.js';
 import { DEMO_PASSWORD_TERBIT, loadConfig } from './platform/config.js';
+import { isiDemoTerpisah } from './platform/demo-terpisah.js';
 import { langkah, tutupPersiapan } from './platform/persiapan.js';
 
 const config = loadConfig();
+await isiDemoTerpisah(config);
 langkah(
   config.DATABASE_URL
     ? 'Membuka basis data PostgreSQL'

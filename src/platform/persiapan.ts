@@ -1,5 +1,5 @@
 /**
- * The first `npm start` builds the UI and seeds the demo for about a minute. Meanwhile this tiny
+ * The first `npm start` seeds the demo (the UI was built by `npm ci`, ADR 0020). Meanwhile this tiny
  * HTTP server holds the port: a browser gets "Sedang menyiapkan e-Kinerja…" with the current step
  * (refreshing itself), `/api/*` answers 503 (so `/api/health` is healthy only once the product is
  * ready), and each step is printed. The server closes it just before it listens on the same port.
@@ -37,7 +37,7 @@ h1{font-size:1.4rem;margin:0 0 1rem}p{line-height:1.5}ol{padding-left:1.25rem;co
 <body>
 <main>
 <h1>Sedang menyiapkan e-Kinerja…</h1>
-<p>Start pertama membangun antarmuka dan memuat data demo; biasanya sekitar satu menit. Halaman ini
+<p>Start pertama memuat data demo ke basis data baru; biasanya kurang dari satu menit. Halaman ini
 memuat ulang sendiri dan membuka aplikasi begitu siap.</p>
 <p class="kini" role="status">${aman(kini ? kini.teks : 'Memulai…')}</p>
 ${selesai.length > 0 ? `<ol>${selesai.map((l) => `<li>${aman(l.teks)} (detik ${l.detik})</li>`).join('')}</ol>` : ''}
