@@ -65,7 +65,7 @@ import { createLaporanService } from './modules/laporan/laporan.service.js';
 import { masukanRekanRoutes } from './modules/masukan-rekan/masukan-rekan.routes.js';
 import { createMasukanRekanService } from './modules/masukan-rekan/masukan-rekan.service.js';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.js';
-import { createMonitoringService } from './modules/monitoring/monitoring.service.js';
+import { createMonitoringService, type MonitoringService } from './modules/monitoring/monitoring.service.js';
 import { notifikasiRoutes } from './modules/notifikasi/notifikasi.routes.js';
 import { createNotifikasiService } from './modules/notifikasi/notifikasi.service.js';
 import { orgRoutes } from './modules/org/org.routes.js';
@@ -120,6 +120,8 @@ declare module 'fastify' {
     penautAudit: PenautAudit;
     /** The deadline reminder job (modules/pengingat). */
     pengingat: PengingatService;
+    /** The monitoring recaps (modules/monitoring): the server completes them at start-up, tests refresh them. */
+    monitoring: MonitoringService;
     /** The SIASN outbox sender (modules/siasn); the server schedules it, tests call it. */
     siasn: SiasnService;
     /** Long work users started (modules/pekerjaan); the server fails what a restart cut off. */
@@ -291,6 +293,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const inbox = createInboxService({ db, clock, jadwal });
   // The server schedules it (server.ts); tests call it with their clock.
   const monitoring = createMonitoringService({ db, clock, audit, jadwal, kurva });
+  app.decorate('monitoring', monitoring);
   const idempoten = createIdempotenService({ db, clock });
   app.decorate(
     'pengingat',
