@@ -126,7 +126,7 @@ export function printMonitoring(r: MonitoringResult, deps: { periode: string; em
     `\nmonitoring dashboards over HTTP as the BKD admin, ${deps.employees.toLocaleString('id-ID')} employees, ` +
       `clock ${r.now.toISOString()}; the server's start-up refresh completed the year's recaps in ` +
       `${(r.awal.ms / 1000).toFixed(1)} s (background, measured from /api/health); then a cold refresh of the recap of ${deps.periode} ` +
-      `(${r.refresh.opd} OPD rows, one statement): ${r.refresh.ms.toFixed(0)} ms`,
+      `(${r.refresh.opd} OPD rows, with the curve breaches and the year's SKP status): ${r.refresh.ms.toFixed(0)} ms`,
   );
   console.log(
     `dashboard                                 first ms   min ms  median ms   max ms      KB  warm under ${MONITORING_AIM_MS / 1000} s`,
