@@ -22,7 +22,7 @@ export interface MonitoringDeps {
 
 export interface MonitoringFigure {
   name: string;
-  /** The first request (computes what it lacks), then the warm ones sorted. */
+  /** The first request (after the start-up refresh: reads recaps), then the warm ones sorted. */
   cold: number;
   warm: number[];
   bytes: number;
@@ -30,8 +30,34 @@ export interface MonitoringFigure {
 
 export interface MonitoringResult {
   now: Date;
+  /** The start-up refresh the server runs in the background, until the year's recaps are complete. */
+  awal: { ms: number };
   refresh: { ms: number; opd: number };
   figures: MonitoringFigure[];
+}
+
+/**
+ * Waits until the server's start-up refresh has completed the recaps (its last write is the year's
+ * SKP status at the server's clock, `now` or later): the first reads below are those of a running
+ * system, and the exports (ekspor.ts) are measured alone.
+ */
+export async function rekapLengkap(url: string, tahun: number, now: Date) {
+  const started = performance.now();
+  const database = await openDatabase({ databaseUrl: url });
+  try {
+    for (;;) {
+      const [r] = await rows<{ selesai: boolean }>(
+        database.db,
+        sql`SELECT EXISTS (SELECT 1 FROM rekap_skp_tahun WHERE tahun = ${tahun}
+                            AND dihitung_at >= ${now.toISOString()}::timestamptz) AS selesai`,
+      );
+      if (r!.selesai) return { ms: performance.now() - started };
+      if (performance.now() - started > 600_000) throw new Error('start-up recap refresh did not finish');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    await database.close();
+  }
 }
 
 export async function monitoring(deps: MonitoringDeps): Promise<MonitoringResult> {
@@ -50,6 +76,7 @@ export async function monitoring(deps: MonitoringDeps): Promise<MonitoringResult
   const base = `http://127.0.0.1:${deps.port}`;
   try {
     await waitFor(`${base}/api/health`, server);
+    const awal = await rekapLengkap(deps.url, deps.tahun, now);
     const { cookie, csrfToken } = await masuk(base, deps.adminNip, deps.password);
 
     let started = performance.now();
@@ -84,7 +111,7 @@ export async function monitoring(deps: MonitoringDeps): Promise<MonitoringResult
       for (let i = 0; i < deps.runs; i++) warm.push((await once(urlPath)).ms);
       figures.push({ name, cold: cold.ms, warm: warm.sort((a, b) => a - b), bytes: cold.bytes });
     }
-    return { now, refresh, figures };
+    return { now, awal, refresh, figures };
   } finally {
     await stop(server);
   }
@@ -93,8 +120,9 @@ export async function monitoring(deps: MonitoringDeps): Promise<MonitoringResult
 export function printMonitoring(r: MonitoringResult, deps: { periode: string; employees: number }) {
   console.log(
     `\nmonitoring dashboards over HTTP as the BKD admin, ${deps.employees.toLocaleString('id-ID')} employees, ` +
-      `clock ${r.now.toISOString()}; cold refresh of the recap of ${deps.periode} ` +
-      `(${r.refresh.opd} OPD rows, one statement): ${r.refresh.ms.toFixed(0)} ms`,
+      `clock ${r.now.toISOString()}; the server's start-up refresh completed the year's recaps in ` +
+      `${(r.awal.ms / 1000).toFixed(1)} s (background, measured from /api/health); then a cold refresh of the recap of ${deps.periode} ` +
+      `(${r.refresh.opd} OPD rows, with the curve breaches and the year's SKP status): ${r.refresh.ms.toFixed(0)} ms`,
   );
   console.log(
     `dashboard                                 first ms   min ms  median ms   max ms      KB  warm under ${MONITORING_AIM_MS / 1000} s`,

@@ -67,7 +67,7 @@ import { createLaporanService } from './modules/laporan/laporan.service.js';
 import { masukanRekanRoutes } from './modules/masukan-rekan/masukan-rekan.routes.js';
 import { createMasukanRekanService } from './modules/masukan-rekan/masukan-rekan.service.js';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.js';
-import { createMonitoringService } from './modules/monitoring/monitoring.service.js';
+import { createMonitoringService, type MonitoringService } from './modules/monitoring/monitoring.service.js';
 import { notifikasiRoutes } from './modules/notifikasi/notifikasi.routes.js';
 import { createNotifikasiService } from './modules/notifikasi/notifikasi.service.js';
 import { orgRoutes } from './modules/org/org.routes.js';
@@ -125,6 +125,8 @@ declare module 'fastify' {
     pengingat: PengingatService;
     /** Once-per-slot claims of the periodic jobs (modules/tugas); the server's schedulers use it. */
     tugas: TugasService;
+    /** The monitoring recaps (modules/monitoring): the server completes them at start-up, tests refresh them. */
+    monitoring: MonitoringService;
     /** The SIASN outbox sender (modules/siasn); the server schedules it, tests call it. */
     siasn: SiasnService;
     /** Long work users started (modules/pekerjaan); the server fails what a restart cut off. */
@@ -320,6 +322,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   const inbox = createInboxService({ db, clock, jadwal });
   // The server schedules it (server.ts); tests call it with their clock.
   const monitoring = createMonitoringService({ db, bacaBerat, clock, audit, jadwal, kurva });
+  app.decorate('monitoring', monitoring);
   const idempoten = createIdempotenService({ db, clock });
   app.decorate('tugas', createTugasService({ db, clock }));
   app.decorate(

@@ -55,6 +55,11 @@ if (terputus > 0) app.log.warn({ terputus }, 'pekerjaan yang terhenti oleh resta
 const penyapu = database.kind === 'postgres' ? jadwalkanPenyapuPekerjaan(app.pekerjaan, app.log) : null;
 // Deadline reminders run in-process; with several instances one claims each scheduled time.
 const pengingat = jadwalkanPengingat(app.pengingat, app.tugas, app.log, config.PENGINGAT_POLA);
+// The monitoring recaps, completed once in the background (the hourly job keeps them so), so no
+// dashboard read computes them (ADR 0022).
+const rekapAwal = app.monitoring
+  .perbaruiSemua()
+  .catch((err: unknown) => app.log.error({ err }, 'rekap monitoring saat mulai gagal'));
 // The SIASN outbox: nothing is claimed for an instansi whose BKD has not turned the bridge on.
 const kirimSiasn = jadwalkanSiasn(app.siasn, app.log);
 // The audit chaining step also runs after each write; the sweep takes what those runs missed.
@@ -78,6 +83,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   await pengingat.stop();
+  await rekapAwal;
   await kirimSiasn.stop();
   await rantaiAudit.stop();
   await penyapu?.stop();

@@ -72,19 +72,20 @@ export const OpdRef = z.object({ id: z.number(), nama: z.string() });
 export const RingkasanOut = z.object({
   periode: PeriodeRef,
   tahun: z.number(),
-  /** When the recap was computed (ISO). */
-  dihitungAt: z.string(),
+  /** When the period's recap was computed (ISO); null: not yet ("belum dihitung"), and no figures. */
+  dihitungAt: z.string().nullable(),
   batasInput: z.string(),
   inputDitutup: z.boolean(),
-  statusSkp: StatusSkpCount,
-  total: AngkaPengisian,
-  /** Units whose curve breaches §6.4 (all OPDs in scope). */
-  unitMelanggar: z.number(),
+  /** The year's SKP status from its recap; null while the year has none. */
+  statusSkp: StatusSkpCount.nullable(),
+  total: AngkaPengisian.nullable(),
+  /** Units whose curve breaches §6.4 (all OPDs in scope); null while a recap row has not judged it. */
+  unitMelanggar: z.number().nullable(),
   opd: z.array(
     OpdRef.extend({
       angka: AngkaPengisian,
-      statusSkp: StatusSkpCount,
-      unitMelanggar: z.number(),
+      statusSkp: StatusSkpCount.nullable(),
+      unitMelanggar: z.number().nullable(),
     }),
   ),
 });
@@ -92,9 +93,14 @@ export type RingkasanOut = z.infer<typeof RingkasanOut>;
 
 export const KepatuhanOut = z.object({
   tahun: z.number(),
-  /** The year's periods so far; only those whose input window has closed count in the year's share. */
-  periode: z.array(PeriodeRef.extend({ ditutup: z.boolean() })),
+  /**
+   * The year's periods so far; only those whose input window has closed count in the year's share.
+   * `dihitungAt`: when the period's recap was computed; null: not yet.
+   */
+  periode: z.array(PeriodeRef.extend({ ditutup: z.boolean(), dihitungAt: z.string().nullable() })),
   dihitungAt: z.string().nullable(),
+  /** Every closed period has its recap; until then the year's share is null and nobody is ranked. */
+  lengkap: z.boolean(),
   opd: z.array(
     OpdRef.extend({
       /** Over the year's periods so far. */
@@ -110,7 +116,8 @@ export const TrenOut = z.object({
   tahun: z.number(),
   opd: OpdRef.nullable(),
   dihitungAt: z.string().nullable(),
-  items: z.array(PeriodeRef.extend({ angka: AngkaPengisian })),
+  /** Per period: when its recap was computed, and its figures; both null while it has none. */
+  items: z.array(PeriodeRef.extend({ dihitungAt: z.string().nullable(), angka: AngkaPengisian.nullable() })),
 });
 export type TrenOut = z.infer<typeof TrenOut>;
 

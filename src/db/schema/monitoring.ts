@@ -32,10 +32,39 @@ export const rekapOpdPeriode = pgTable(
     butuhPerbaikan: integer().notNull(),
     kurang: integer().notNull(),
     sangatKurang: integer().notNull(),
+    /** Units of the OPD whose curve breaches §6.4 in the period; null in rows from before it was kept. */
+    unitMelanggar: integer(),
     dihitungAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.opdId, t.periodeKode] }),
     index('rekap_opd_periode_instansi_idx').on(t.instansiId, t.periodeKode),
+  ],
+);
+
+/**
+ * SKP status of the year per OPD (the approved version if any, else the newest; BELUM_ADA without a
+ * plan), kept by the same job, so the overview reads it instead of counting the year's plans.
+ */
+export const rekapSkpTahun = pgTable(
+  'rekap_skp_tahun',
+  {
+    opdId: integer()
+      .notNull()
+      .references(() => unor.id),
+    tahun: integer().notNull(),
+    instansiId: integer()
+      .notNull()
+      .references(() => instansi.id),
+    draft: integer().notNull(),
+    diajukan: integer().notNull(),
+    disetujui: integer().notNull(),
+    dikembalikan: integer().notNull(),
+    belumAda: integer().notNull(),
+    dihitungAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.opdId, t.tahun] }),
+    index('rekap_skp_tahun_instansi_idx').on(t.instansiId, t.tahun),
   ],
 );

@@ -91,7 +91,21 @@ async function logins() {
 }
 
 describe('monitoring pengisian (SPEC §8)', () => {
-  it('sums the period per OPD from the recap, computed lazily on the first read', async () => {
+  it('says the figures are not computed yet rather than computing or inventing zeros', async () => {
+    const res = await c.adminBkd.get('/api/monitoring/ringkasan?periode=2026-07');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ dihitungAt: null, total: null, statusSkp: null, opd: [] });
+    const kepatuhan = (await c.gub.get('/api/monitoring/kepatuhan?tahun=2026')).json();
+    expect(kepatuhan.lengkap).toBe(false);
+    expect(kepatuhan.periode.every((p: { dihitungAt: string | null }) => p.dihitungAt === null)).toBe(true);
+    const tren = (await c.adminBkd.get('/api/monitoring/tren?tahun=2026')).json();
+    expect(tren.items.every((i: { angka: unknown }) => i.angka === null)).toBe(true);
+    const [n] = await rows<{ n: number }>(h.db, sql`SELECT count(*)::int AS n FROM rekap_opd_periode`);
+    expect(n!.n).toBe(0);
+  });
+
+  it('sums the period per OPD from the recap the scheduled job keeps', async () => {
+    await h.app.monitoring.perbaruiBerjalan(org.instansiId);
     const res = await c.adminBkd.get('/api/monitoring/ringkasan?periode=2026-07');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
@@ -116,8 +130,42 @@ describe('monitoring pengisian (SPEC §8)', () => {
       kepatuhan: 60,
     });
     expect(dinas.statusSkp).toMatchObject({ DISETUJUI: 5, BELUM_ADA: 2 });
+    expect(dinas.unitMelanggar).toBe(0);
     expect(body.total).toMatchObject({ skpDisetujui: 5, melapor: 4, tepatWaktu: 3 });
     expect(body.statusSkp.DISETUJUI).toBe(5);
+    expect(body.dihitungAt).toBe(h.clock.now().toISOString());
+  });
+
+  it('after the job every read of the year only reads recaps: what the recap rows hold is what is shown', async () => {
+    // Figures no computation over the plans and realisasi could give: read back, they can only come
+    // from the recap rows (a read that computed would show 5 approved plans, 3 on time, 0 breaches).
+    await h.db.execute(
+      sql`UPDATE rekap_opd_periode SET skp_disetujui = 40, tepat_waktu = 10, unit_melanggar = 7
+           WHERE opd_id = ${org.unor.opd.id} AND periode_kode = '2026-07'`,
+    );
+    await h.db.execute(
+      sql`UPDATE rekap_skp_tahun SET draft = 99 WHERE opd_id = ${org.unor.opd.id} AND tahun = 2026`,
+    );
+    const ringkasan = (await c.adminBkd.get('/api/monitoring/ringkasan?periode=2026-07')).json();
+    const dinas = ringkasan.opd.find((o: { id: number }) => o.id === org.unor.opd.id);
+    expect(dinas.angka).toMatchObject({ skpDisetujui: 40, tepatWaktu: 10, kepatuhan: 25 });
+    expect(dinas.unitMelanggar).toBe(7);
+    expect(dinas.statusSkp.DRAFT).toBe(99);
+    const kepatuhan = (await c.gub.get('/api/monitoring/kepatuhan?tahun=2026')).json();
+    expect(kepatuhan.lengkap).toBe(true);
+    expect(kepatuhan.periode.every((p: { dihitungAt: string | null }) => p.dihitungAt !== null)).toBe(true);
+    const baris = kepatuhan.opd.find((o: { id: number }) => o.id === org.unor.opd.id);
+    expect(baris.perPeriode.find((p: { kode: string }) => p.kode === '2026-07').kepatuhan).toBe(25);
+    const tren = (await c.adminBkd.get(`/api/monitoring/tren?tahun=2026&opdId=${org.unor.opd.id}`)).json();
+    expect(tren.items.find((i: { kode: string }) => i.kode === '2026-07').angka.skpDisetujui).toBe(40);
+    // The next run of the job puts the computed figures back.
+    await h.app.monitoring.perbaruiBerjalan(org.instansiId);
+    const lagi = (await c.adminBkd.get('/api/monitoring/ringkasan?periode=2026-07')).json();
+    expect(lagi.opd.find((o: { id: number }) => o.id === org.unor.opd.id)).toMatchObject({
+      angka: { skpDisetujui: 5, tepatWaktu: 3 },
+      unitMelanggar: 0,
+      statusSkp: { DRAFT: 0 },
+    });
   });
 
   it('lists who is late with the reason, by name, a page at a time', async () => {
@@ -200,6 +248,24 @@ describe('monitoring pengisian (SPEC §8)', () => {
     );
     expect(audit!.n).toBe(2);
     expect((await c.adminBkd.post('/api/monitoring/perbarui', { periode: '2026-13' })).statusCode).toBe(400);
+  });
+
+  it('shows a change of the data only after the job has run, with the time of its recap', async () => {
+    const sebelum = (await c.adminBkd.get('/api/monitoring/ringkasan?periode=2026-07')).json();
+    const dinas = (b: { opd: { id: number; angka: { dinilai: number } }[] }) =>
+      b.opd.find((o) => o.id === org.unor.opd.id)!;
+    expect(dinas(sebelum).angka.dinilai).toBe(1);
+    // The kadis accepts the kabid's corrected items (re-assessment stays open until July closes).
+    h.clock.set(wita('2026-08-28', 9));
+    c = await logins();
+    await nilai(c.kadis, org.administrator.id, 'TERIMA');
+    const belum = (await c.adminBkd.get('/api/monitoring/ringkasan?periode=2026-07')).json();
+    expect(dinas(belum).angka.dinilai).toBe(1);
+    expect(belum.dihitungAt).toBe(sebelum.dihitungAt);
+    await h.app.pengingat.jalankan();
+    const sesudah = (await c.adminBkd.get('/api/monitoring/ringkasan?periode=2026-07')).json();
+    expect(dinas(sesudah).angka.dinilai).toBe(2);
+    expect(sesudah.dihitungAt).toBe(h.clock.now().toISOString());
   });
 
   it('lets in the BKD, the OPD admin for his OPD and the head of region; nobody else', async () => {

@@ -8,7 +8,6 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
 import { skpDisetujuiUntuk } from '../../db/siklus-bulanan.js';
 import type { BatasPeriode } from '../../domain/monitoring.js';
-import type { StatusSkp } from '../../domain/skp-workflow.js';
 
 type Periode = { tahun: number; mulai: string; akhir: string; kode: string };
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
@@ -122,7 +121,13 @@ export async function perbaruiRekap(
   return row!.n;
 }
 
-export type RekapRow = Angka & { opd_id: number; nama: string; periode_kode: string; dihitung_at: string };
+export type RekapRow = Angka & {
+  opd_id: number;
+  nama: string;
+  periode_kode: string;
+  unit_melanggar: number | null;
+  dihitung_at: string;
+};
 
 const opdFilter = (opdIds: number[] | null) =>
   opdIds === null ? sql`` : sql`AND r.opd_id = ANY(${`{${opdIds.join(',')}}`}::int[])`;
@@ -151,21 +156,74 @@ export async function periodeTerekap(db: DbOrTx, instansiId: number, periodeKode
 }
 
 /**
- * SKP status of the year per OPD: per active employee the approved version if any, else the newest;
- * 'BELUM_ADA' for those without a plan.
+ * Recomputes the year's SKP status per OPD of the instansi (per active employee the approved version
+ * if any, else the newest; BELUM_ADA without a plan; an OPD with nobody gets zeros) in one statement.
  */
-export function statusSkp(db: DbOrTx, instansiId: number, tahun: number, opdIds: number[] | null) {
-  return rows<{ opd_id: number | null; status: StatusSkp | 'BELUM_ADA'; n: number }>(
-    db,
+export async function perbaruiStatusSkp(tx: DbOrTx, f: { instansiId: number; tahun: number; now: Date }) {
+  await tx.execute(
     sql`WITH s AS (
           SELECT DISTINCT ON (s.pegawai_id) s.pegawai_id, s.status FROM skp s
-           WHERE s.instansi_id = ${instansiId} AND s.tahun = ${tahun}
-           ORDER BY s.pegawai_id, (s.status = 'DISETUJUI') DESC, s.versi DESC, s.id DESC)
-        SELECT r.opd_id, COALESCE(s.status, 'BELUM_ADA') AS status, count(*)::int AS n
-          FROM pegawai r LEFT JOIN s ON s.pegawai_id = r.id
-         WHERE r.instansi_id = ${instansiId} AND r.is_active ${opdFilter(opdIds)}
-         GROUP BY 1, 2`,
+           WHERE s.instansi_id = ${f.instansiId} AND s.tahun = ${f.tahun}
+           ORDER BY s.pegawai_id, (s.status = 'DISETUJUI') DESC, s.versi DESC, s.id DESC),
+        a AS (
+          SELECT r.opd_id,
+                 (count(*) FILTER (WHERE s.status = 'DRAFT'))::int AS draft,
+                 (count(*) FILTER (WHERE s.status = 'DIAJUKAN'))::int AS diajukan,
+                 (count(*) FILTER (WHERE s.status = 'DISETUJUI'))::int AS disetujui,
+                 (count(*) FILTER (WHERE s.status = 'DIKEMBALIKAN'))::int AS dikembalikan,
+                 (count(*) FILTER (WHERE s.status IS NULL))::int AS belum_ada
+            FROM pegawai r LEFT JOIN s ON s.pegawai_id = r.id
+           WHERE r.instansi_id = ${f.instansiId} AND r.is_active
+           GROUP BY r.opd_id)
+        INSERT INTO rekap_skp_tahun (opd_id, tahun, instansi_id, draft, diajukan, disetujui, dikembalikan, belum_ada, dihitung_at)
+        SELECT o.id, ${f.tahun}, ${f.instansiId}, COALESCE(a.draft, 0), COALESCE(a.diajukan, 0), COALESCE(a.disetujui, 0),
+               COALESCE(a.dikembalikan, 0), COALESCE(a.belum_ada, 0), ${ts(f.now)}
+          FROM unor o LEFT JOIN a ON a.opd_id = o.id
+         WHERE o.instansi_id = ${f.instansiId} AND o.opd_id = o.id
+        ON CONFLICT (opd_id, tahun) DO UPDATE SET draft = EXCLUDED.draft, diajukan = EXCLUDED.diajukan,
+          disetujui = EXCLUDED.disetujui, dikembalikan = EXCLUDED.dikembalikan, belum_ada = EXCLUDED.belum_ada,
+          instansi_id = EXCLUDED.instansi_id, dihitung_at = EXCLUDED.dihitung_at`,
   );
+}
+
+export type StatusSkpRow = {
+  opd_id: number;
+  draft: number;
+  diajukan: number;
+  disetujui: number;
+  dikembalikan: number;
+  belum_ada: number;
+  dihitung_at: string;
+};
+
+/** The year's SKP status recap per OPD in scope (null: all). */
+export function statusSkp(db: DbOrTx, instansiId: number, tahun: number, opdIds: number[] | null) {
+  return rows<StatusSkpRow>(
+    db,
+    sql`SELECT r.opd_id, r.draft, r.diajukan, r.disetujui, r.dikembalikan, r.belum_ada, r.dihitung_at
+          FROM rekap_skp_tahun r
+         WHERE r.instansi_id = ${instansiId} AND r.tahun = ${tahun} ${opdFilter(opdIds)}`,
+  );
+}
+
+/**
+ * Writes the period's curve breaches per OPD into its recap rows (in the refresh's transaction, right
+ * after perbaruiRekap): OPDs absent from `perOpd` have none.
+ */
+export async function simpanPelanggaran(
+  tx: DbOrTx,
+  f: { instansiId: number; periodeKode: string; perOpd: Map<number, number> },
+) {
+  await tx.execute(
+    sql`UPDATE rekap_opd_periode r
+           SET unit_melanggar = COALESCE((${JSON.stringify(Object.fromEntries(f.perOpd))}::jsonb ->> r.opd_id::text)::int, 0)
+         WHERE r.instansi_id = ${f.instansiId} AND r.periode_kode = ${f.periodeKode}`,
+  );
+}
+
+/** Every instansi (the start-up refresh covers them all). */
+export function semuaInstansi(db: DbOrTx) {
+  return rows<{ id: number }>(db, sql`SELECT id FROM instansi ORDER BY id`);
 }
 
 /** Each unit of the OPD with its own employees' figures for the period (live). */

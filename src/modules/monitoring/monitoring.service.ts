@@ -1,11 +1,13 @@
 /**
- * Monitoring dashboards (SPEC §8). The figures per OPD and period are pre-aggregated in
- * rekap_opd_periode: refreshed by the hourly job for the periods still changing, by an admin on
- * demand, and lazily when a requested period has none — so a year of a 100,000-employee instansi
- * reads a few hundred rows. One OPD's units and its late list are live SQL over that OPD.
+ * Monitoring dashboards (SPEC §8). The figures per OPD and period (with the curve breaches) are
+ * pre-aggregated in rekap_opd_periode and the year's SKP status in rekap_skp_tahun, kept complete by
+ * the scheduler (ADR 0022): at start-up in the background and hourly for the periods still changing
+ * and any of this and last year's without a recap; an admin may refresh a period on demand. A read
+ * only reads recaps — a year of a 100,000-employee instansi is a few hundred rows — and says when
+ * they were computed, or that they are not yet ("belum dihitung"), never a figure of its own. One
+ * OPD's units and its late list are live SQL over that OPD.
  *
- * The dashboards read the replica when there is one and it is current for the reader (ADR 0024);
- * a request that had to compute a recap reads it back from the primary, where it wrote it.
+ * The dashboards read the replica when there is one and it is current for the reader (ADR 0024).
  *
  * Who sees what: the BKD admin and the head of region (whoever heads the instansi's root unit,
  * definitively or as Plt/Plh) the whole instansi; an OPD admin their OPDs; anyone else nothing.
@@ -22,7 +24,7 @@ import type {
   TerlambatQuery,
   TrenOut,
 } from '../../contracts/monitoring.js';
-import type { BacaBerat, Db } from '../../db/client.js';
+import type { BacaBerat, Db, Tx } from '../../db/client.js';
 import {
   type JadwalConfig,
   labelPeriode,
@@ -52,7 +54,7 @@ import type { KurvaService } from '../kurva/kurva.service.js';
 import * as q from './monitoring.queries.js';
 
 type Meta = { requestId: string };
-type StatusSkpCount = RingkasanOut['statusSkp'];
+type StatusSkpCount = NonNullable<RingkasanOut['statusSkp']>;
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -121,8 +123,24 @@ function parseCursor(cursor: string | undefined): { nama: string; id: number } |
 
 const toCursor = (nama: string, id: number) => Buffer.from(JSON.stringify([nama, id])).toString('base64url');
 
-/** Entries of the in-process caches kept at most; keys carry the recap's time, so stale ones are never read. */
-const BATAS_CACHE = 64;
+/**
+ * Reads the curve report as the tim penilai, who reads the whole instansi (SPEC §11): the job has no
+ * user, and the breaches are counted per OPD and narrowed to each reader's OPDs when read.
+ */
+function pembacaKurva(instansiId: number): Actor {
+  return {
+    id: 0,
+    nip: '',
+    gelarDepan: null,
+    nama: 'Rekap monitoring',
+    gelarBelakang: null,
+    instansiId,
+    opdId: null,
+    mustChangePassword: false,
+    mustEnrolMfa: false,
+    roles: [{ peran: 'TIM_PENILAI', opdId: null }],
+  };
+}
 
 export function createMonitoringService({
   db,
@@ -139,19 +157,6 @@ export function createMonitoringService({
   jadwal: Pick<JadwalService, 'config'>;
   kurva: Pick<KurvaService, 'laporan'>;
 }) {
-  // Figures outside the recap table (SKP status of the year, curve breaches) computed once per recap.
-  const cache = new Map<string, Promise<unknown>>();
-  function memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    let hit = cache.get(key) as Promise<T> | undefined;
-    if (!hit) {
-      if (cache.size >= BATAS_CACHE) cache.delete(cache.keys().next().value!);
-      hit = compute();
-      hit.catch(() => cache.delete(key));
-      cache.set(key, hit);
-    }
-    return hit;
-  }
-
   async function konteks(instansiId: number) {
     const cfg = await jadwal.config(instansiId);
     const now = clock.now();
@@ -195,72 +200,89 @@ export function createMonitoringService({
     return kode ? resolvePeriode(kode, k.cfg) : periodeBawaan(k.tanggal, k.cfg);
   }
 
-  async function perbarui(instansiId: number, periode: Periode, cfg: JadwalConfig, now: Date) {
-    return db.transaction((tx) =>
-      q.perbaruiRekap(tx, { instansiId, periode, batasInput: batasPeriode(periode, cfg).input, now }),
-    );
+  /** Units breaching the curve in the period, per OPD of the instansi (the heavy part of a refresh). */
+  async function pelanggaranPerOpd(instansiId: number, periodeKode: string) {
+    const [laporan, units] = await Promise.all([
+      kurva.laporan(pembacaKurva(instansiId), periodeKode),
+      q.opdUnit(db, instansiId),
+    ]);
+    const opdOf = new Map(units.map((u) => [u.id, u.opd_id]));
+    const m = new Map<number, number>();
+    for (const item of laporan.items) {
+      const opdId = opdOf.get(item.unor.id);
+      if (opdId == null || item.unitKecil || item.pelanggaran.length === 0) continue;
+      m.set(opdId, (m.get(opdId) ?? 0) + 1);
+    }
+    return m;
   }
 
-  /** Lazily computes the periods that `sumber` has no recap of; true when it computed one. */
-  async function pastikanRekap(
-    sumber: Db,
+  /**
+   * Recomputes the recap of one period for the whole instansi with its curve breaches; `lalu` runs
+   * inside the same transaction (the year's SKP status, the admin's audit row). The curve is read
+   * before the transaction opens (PGlite has one connection).
+   */
+  async function perbarui(
     instansiId: number,
-    periode: Periode[],
+    periode: Periode,
     k: { cfg: JadwalConfig; now: Date },
+    lalu?: (tx: Tx, opd: number) => Promise<void>,
   ) {
-    const ada = await q.periodeTerekap(
-      sumber,
-      instansiId,
-      periode.map((p) => p.kode),
-    );
-    const kurang = periode.filter((p) => !ada.has(p.kode));
-    for (const p of kurang) await perbarui(instansiId, p, k.cfg, k.now);
-    return kurang.length > 0;
-  }
-
-  /** Where the actor's dashboard reads its recaps, each of the periods having one. */
-  async function rekapSiap(actor: Actor, periode: Periode[], k: { cfg: JadwalConfig; now: Date }) {
-    const baca = bacaBerat(actor.id);
-    return (await pastikanRekap(baca, actor.instansiId, periode, k)) ? db : baca;
+    const perOpd = await pelanggaranPerOpd(instansiId, periode.kode);
+    return db.transaction(async (tx) => {
+      const opd = await q.perbaruiRekap(tx, {
+        instansiId,
+        periode,
+        batasInput: batasPeriode(periode, k.cfg).input,
+        now: k.now,
+      });
+      await q.simpanPelanggaran(tx, { instansiId, periodeKode: periode.kode, perOpd });
+      await lalu?.(tx, opd);
+      return opd;
+    });
   }
 
   const terbaru = (found: { dihitung_at: string }[]) =>
     found.length ? iso(new Date(Math.max(...found.map((r) => new Date(r.dihitung_at).getTime())))) : null;
 
-  /** SKP status per OPD for the year, instansi-wide, once per recap. */
-  function statusSkpPerOpd(sumber: Db, instansiId: number, tahun: number, dihitungAt: string) {
-    return memo(`skp:${instansiId}:${tahun}:${dihitungAt}`, async () => {
-      const m = new Map<number | null, StatusSkpCount>();
-      for (const r of await q.statusSkp(sumber, instansiId, tahun, null)) {
-        const c = m.get(r.opd_id) ?? statusSkpKosong();
-        c[r.status] += r.n;
-        m.set(r.opd_id, c);
-      }
-      return m;
-    });
+  /** The year's SKP status per OPD from its recap; null when the year has none yet. */
+  async function statusSkpPerOpd(sumber: Db, instansiId: number, tahun: number, opdIds: number[] | null) {
+    const found = await q.statusSkp(sumber, instansiId, tahun, opdIds);
+    if (found.length === 0) return null;
+    return new Map<number, StatusSkpCount>(
+      found.map((r) => [
+        r.opd_id,
+        {
+          DRAFT: r.draft,
+          DIAJUKAN: r.diajukan,
+          DISETUJUI: r.disetujui,
+          DIKEMBALIKAN: r.dikembalikan,
+          BELUM_ADA: r.belum_ada,
+        },
+      ]),
+    );
   }
 
   /**
-   * Units breaching the curve per OPD, instansi-wide, once per recap. The kurva service narrows its
-   * report by the reader's role, so it is read as the tim penilai (who reads the whole instansi,
-   * SPEC §11) and narrowed here to the actor's OPDs.
+   * The scheduled refresh (hourly job, and once at start-up): the periods still changing, and every
+   * period of this year and last year that has no recap yet (the dashboards' default period is last
+   * month's), so no read finds one missing; then the SKP status of the years touched.
    */
-  function pelanggaranPerOpd(sumber: Db, actor: Actor, periodeKode: string, dihitungAt: string) {
-    return memo(`kurva:${actor.instansiId}:${periodeKode}:${dihitungAt}`, async () => {
-      const pembaca: Actor = { ...actor, roles: [{ peran: 'TIM_PENILAI', opdId: null }] };
-      const [laporan, units] = await Promise.all([
-        kurva.laporan(pembaca, periodeKode),
-        q.opdUnit(sumber, actor.instansiId),
-      ]);
-      const opdOf = new Map(units.map((u) => [u.id, u.opd_id]));
-      const m = new Map<number, number>();
-      for (const item of laporan.items) {
-        const opdId = opdOf.get(item.unor.id);
-        if (opdId == null || item.unitKecil || item.pelanggaran.length === 0) continue;
-        m.set(opdId, (m.get(opdId) ?? 0) + 1);
-      }
-      return m;
-    });
+  async function perbaruiBerjalan(instansiId: number) {
+    const k = await konteks(instansiId);
+    const tahun = Number(k.tanggal.slice(0, 4));
+    const berjalan = periodeBerjalan(k.tanggal, k.cfg);
+    const kode = new Set(berjalan.map((p) => p.kode));
+    const duaTahun = [...periodeTahun(tahun - 1, k.tanggal, k.cfg), ...periodeTahun(tahun, k.tanggal, k.cfg)];
+    const ada = await q.periodeTerekap(
+      db,
+      instansiId,
+      duaTahun.map((p) => p.kode),
+    );
+    const periode = [...berjalan, ...duaTahun.filter((p) => !ada.has(p.kode) && !kode.has(p.kode))];
+    for (const p of periode) await perbarui(instansiId, p, k);
+    // This year last: its row marks the refresh done (bench/monitoring.ts waits for it).
+    for (const th of [...new Set([...periode.map((p) => p.tahun), tahun])].sort())
+      await db.transaction((tx) => q.perbaruiStatusSkp(tx, { instansiId, tahun: th, now: k.now }));
   }
 
   return {
@@ -272,55 +294,64 @@ export function createMonitoringService({
       return { instansi: l.instansi, opd, periodeBawaan: periode.kode, tahunBawaan: periode.tahun };
     },
 
-    /** The filling of one period per OPD, SKP status of its year, predikat and curve breaches. */
+    /**
+     * The filling of one period per OPD, SKP status of its year, predikat and curve breaches, from the
+     * recaps; without a recap of the period the figures are null ("belum dihitung").
+     */
     async ringkasan(actor: Actor, kode: string | undefined): Promise<RingkasanOut> {
       const l = await lingkupWajib(actor);
       const periode = periodeDari(kode, l);
-      const sumber = await rekapSiap(actor, [periode], l);
-      const found = await q.rekap(sumber, actor.instansiId, [periode.kode], l.opdIds);
-      const dihitungAt = terbaru(found) ?? iso(l.now);
+      const [found, skp] = await Promise.all([
+        q.rekap(bacaBerat(actor.id), actor.instansiId, [periode.kode], l.opdIds),
+        statusSkpPerOpd(bacaBerat(actor.id), actor.instansiId, periode.tahun, l.opdIds),
+      ]);
       const batas = batasPeriode(periode, l.cfg);
       const inputDitutup = l.now > batas.input;
-      const [skp, langgar] = await Promise.all([
-        statusSkpPerOpd(sumber, actor.instansiId, periode.tahun, dihitungAt),
-        pelanggaranPerOpd(sumber, actor, periode.kode, dihitungAt),
-      ]);
       const opd = found.map((r) => ({
         id: r.opd_id,
         nama: r.nama,
         angka: angkaDari([r], inputDitutup),
-        statusSkp: skp.get(r.opd_id) ?? statusSkpKosong(),
-        unitMelanggar: langgar.get(r.opd_id) ?? 0,
+        statusSkp: skp?.get(r.opd_id) ?? null,
+        unitMelanggar: r.unit_melanggar,
       }));
-      const statusSkp = statusSkpKosong();
-      for (const o of opd)
-        for (const s of [...STATUS_SKP, 'BELUM_ADA'] as const) statusSkp[s] += o.statusSkp[s];
+      const statusSkp = skp && statusSkpKosong();
+      if (skp)
+        for (const c of skp.values())
+          for (const s of [...STATUS_SKP, 'BELUM_ADA'] as const) statusSkp![s] += c[s];
       return {
         periode: { kode: periode.kode, label: labelPeriode(periode) },
         tahun: periode.tahun,
-        dihitungAt,
+        dihitungAt: terbaru(found),
         batasInput: iso(batas.input),
         inputDitutup,
         statusSkp,
-        total: angkaDari(found, inputDitutup),
-        unitMelanggar: opd.reduce((n, o) => n + o.unitMelanggar, 0),
+        total: found.length ? angkaDari(found, inputDitutup) : null,
+        unitMelanggar: opd.some((o) => o.unitMelanggar === null)
+          ? null
+          : opd.reduce((n, o) => n + o.unitMelanggar!, 0),
         opd,
       };
     },
 
-    /** Kepatuhan pelaporan (e-Lapkin) per OPD per period of a year, ranked (the governor's view). */
+    /**
+     * Kepatuhan pelaporan (e-Lapkin) per OPD per period of a year, ranked (the governor's view). The
+     * year's share needs every closed period's recap: while one is missing it is null, unranked.
+     */
     async kepatuhan(actor: Actor, tahun: number | undefined): Promise<KepatuhanOut> {
       const l = await lingkupWajib(actor);
       const th = tahun ?? periodeBawaan(l.tanggal, l.cfg).tahun;
       const periode = periodeTahun(th, l.tanggal, l.cfg);
-      const sumber = await rekapSiap(actor, periode, l);
       const ditutup = new Set(periode.filter((p) => l.now > batasPeriode(p, l.cfg).input).map((p) => p.kode));
       const found = await q.rekap(
-        sumber,
+        bacaBerat(actor.id),
         actor.instansiId,
         periode.map((p) => p.kode),
         l.opdIds,
       );
+      const dihitung = new Map<string, string>();
+      for (const r of groupBy(found, (r) => r.periode_kode).values())
+        dihitung.set(r[0]!.periode_kode, terbaru(r)!);
+      const lengkap = [...ditutup].every((kode) => dihitung.has(kode));
       const perOpd = [...groupBy(found, (r) => r.opd_id).values()].map((list) => {
         const byKode = new Map(list.map((r) => [r.periode_kode, r]));
         const jumlah = angkaDari(
@@ -330,7 +361,7 @@ export function createMonitoringService({
         return {
           id: list[0]!.opd_id,
           nama: list[0]!.nama,
-          kepatuhan: jumlah.kepatuhan,
+          kepatuhan: lengkap ? jumlah.kepatuhan : null,
           perPeriode: periode.map((p) => {
             const r = byKode.get(p.kode);
             return { kode: p.kode, kepatuhan: r ? angkaDari([r], true).kepatuhan : null };
@@ -339,21 +370,26 @@ export function createMonitoringService({
       });
       return {
         tahun: th,
-        periode: periode.map((p) => ({ kode: p.kode, label: labelPeriode(p), ditutup: ditutup.has(p.kode) })),
+        periode: periode.map((p) => ({
+          kode: p.kode,
+          label: labelPeriode(p),
+          ditutup: ditutup.has(p.kode),
+          dihitungAt: dihitung.get(p.kode) ?? null,
+        })),
         dihitungAt: terbaru(found),
+        lengkap,
         opd: peringkat(perOpd),
       };
     },
 
-    /** The figures of each period of a year, for the instansi (in scope) or one OPD. */
+    /** The figures of each period of a year, for the instansi (in scope) or one OPD; null without a recap. */
     async tren(actor: Actor, query: { tahun?: number; opdId?: number }): Promise<TrenOut> {
       const l = await lingkupWajib(actor);
       const opd = query.opdId === undefined ? null : await opdDalam(l, actor.instansiId, query.opdId);
       const th = query.tahun ?? periodeBawaan(l.tanggal, l.cfg).tahun;
       const periode = periodeTahun(th, l.tanggal, l.cfg);
-      const sumber = await rekapSiap(actor, periode, l);
       const found = await q.rekap(
-        sumber,
+        bacaBerat(actor.id),
         actor.instansiId,
         periode.map((p) => p.kode),
         opd ? [opd.id] : l.opdIds,
@@ -363,11 +399,15 @@ export function createMonitoringService({
         tahun: th,
         opd,
         dihitungAt: terbaru(found),
-        items: periode.map((p) => ({
-          kode: p.kode,
-          label: labelPeriode(p),
-          angka: angkaDari(byKode.get(p.kode) ?? [], l.now > batasPeriode(p, l.cfg).input),
-        })),
+        items: periode.map((p) => {
+          const list = byKode.get(p.kode);
+          return {
+            kode: p.kode,
+            label: labelPeriode(p),
+            dihitungAt: list ? terbaru(list) : null,
+            angka: list ? angkaDari(list, l.now > batasPeriode(p, l.cfg).input) : null,
+          };
+        }),
       };
     },
 
@@ -471,13 +511,8 @@ export function createMonitoringService({
     async perbaruiOleh(actor: Actor, body: z.infer<typeof PerbaruiBody>, meta: Meta) {
       const l = await lingkupWajib(actor);
       const periode = resolvePeriode(body.periode, l.cfg);
-      const opd = await db.transaction(async (tx) => {
-        const n = await q.perbaruiRekap(tx, {
-          instansiId: actor.instansiId,
-          periode,
-          batasInput: batasPeriode(periode, l.cfg).input,
-          now: l.now,
-        });
+      const opd = await perbarui(actor.instansiId, periode, l, async (tx, n) => {
+        await q.perbaruiStatusSkp(tx, { instansiId: actor.instansiId, tahun: periode.tahun, now: l.now });
         await audit.record(tx, {
           instansiId: actor.instansiId,
           actorId: actor.id,
@@ -487,19 +522,15 @@ export function createMonitoringService({
           after: { periodeKode: periode.kode, opd: n },
           requestId: meta.requestId,
         });
-        return n;
       });
       return { periode: periode.kode, dihitungAt: iso(l.now), opd };
     },
 
-    /**
-     * The scheduled refresh (pengingat job): the periods still changing, for one instansi; and the
-     * year's earlier periods that have no recap yet, so the year's first read does not compute them.
-     */
-    async perbaruiBerjalan(instansiId: number) {
-      const k = await konteks(instansiId);
-      for (const p of periodeBerjalan(k.tanggal, k.cfg)) await perbarui(instansiId, p, k.cfg, k.now);
-      await pastikanRekap(db, instansiId, periodeTahun(Number(k.tanggal.slice(0, 4)), k.tanggal, k.cfg), k);
+    perbaruiBerjalan,
+
+    /** The scheduled refresh of every instansi (once at start-up, in the background). */
+    async perbaruiSemua() {
+      for (const { id } of await q.semuaInstansi(db)) await perbaruiBerjalan(id);
     },
   };
 }

@@ -117,14 +117,17 @@ describe('pengingat tenggat: once, to those with work left', () => {
       'Penilaian dan umpan balik periode Juli 2026 berakhir 15 Agustus 2026 (WITA); 1 pegawai Dinas Pendidikan menunggu penilaian pejabat penilai.',
       'Perbaikan realisasi periode Juli 2026 berakhir 25 Agustus 2026 (WITA); 1 pegawai Dinas Pendidikan belum memperbaiki realisasi yang dikembalikan.',
     ]);
-    // The run also refreshed the monitoring recap of the periods still changing, and filled the
-    // year's earlier months once.
+    // The run also refreshed the monitoring recap of the periods still changing, and filled this
+    // year's earlier months and last year's once.
     const rekap = await rows<{ periode_kode: string; melapor: number }>(
       h.db,
       sql`SELECT periode_kode, melapor FROM rekap_opd_periode WHERE opd_id = ${org.unor.opd.id} ORDER BY periode_kode`,
     );
-    expect(rekap.map((r) => r.periode_kode)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((m) => `2026-0${m}`));
-    expect(rekap.slice(5)).toEqual([
+    expect(rekap.map((r) => r.periode_kode)).toEqual([
+      ...Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`),
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map((m) => `2026-0${m}`),
+    ]);
+    expect(rekap.slice(17)).toEqual([
       { periode_kode: '2026-06', melapor: 0 },
       { periode_kode: '2026-07', melapor: 1 },
       { periode_kode: '2026-08', melapor: 0 },

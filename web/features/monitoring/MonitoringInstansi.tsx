@@ -15,7 +15,7 @@ import { STATUS_SKP, STATUS_SKP_LABEL } from '../../../src/domain/skp-workflow';
 import { KartuAngka } from '../../components/KartuAngka';
 import { ErrorView, Loading } from '../../components/Status';
 import { kepatuhanQuery, type RingkasanOut, ringkasanQuery, trenQuery } from './api';
-import { angkaId, DihitungPada, WARNA_PREDIKAT } from './bersama';
+import { angkaAtauBelum, angkaId, DihitungPada, WARNA_PREDIKAT } from './bersama';
 
 type Opd = RingkasanOut['opd'][number];
 
@@ -56,11 +56,10 @@ function GrafikTren({ tahun }: { tahun: number }) {
   const tren = useQuery(trenQuery(tahun));
   if (tren.isPending) return <Loading />;
   if (tren.isError) return <ErrorView error={tren.error} />;
-  const data = tren.data.items.map((i) => ({
-    periode: i.label,
-    melapor: i.angka.persenMelapor ?? 0,
-    tepat: i.angka.kepatuhan ?? 0,
-  }));
+  // A period whose recap is not computed yet is left out rather than drawn as zero.
+  const data = tren.data.items.flatMap((i) =>
+    i.angka ? [{ periode: i.label, melapor: i.angka.persenMelapor ?? 0, tepat: i.angka.kepatuhan ?? 0 }] : [],
+  );
   return (
     <Card withBorder>
       <Title order={3} size="h4">
@@ -143,6 +142,8 @@ function PeringkatTahunan({ tahun }: { tahun: number }) {
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
         Per bulan dan sepanjang tahun (periode yang masa pengisiannya telah berakhir).
+        {!q.data.lengkap &&
+          ' Sebagian periode belum dihitung; angka tahunan dan peringkat menunggu rekapnya.'}
       </Text>
       <ScrollArea viewportProps={{ tabIndex: 0 }}>
         <Table striped withTableBorder fz="sm" miw={600}>
@@ -186,6 +187,8 @@ export function MonitoringInstansi({ periode, bolehPerbarui }: { periode: string
   if (q.isError) return <ErrorView error={q.error} />;
   const r = q.data;
   const t = r.total;
+  // No recap of the period yet: say so (and offer the refresh) instead of showing zeros.
+  if (!t) return <DihitungPada dihitungAt={null} periode={periode} bolehPerbarui={bolehPerbarui} />;
   return (
     <Stack>
       <DihitungPada dihitungAt={r.dihitungAt} periode={periode} bolehPerbarui={bolehPerbarui} />
@@ -204,22 +207,28 @@ export function MonitoringInstansi({ periode, bolehPerbarui }: { periode: string
           keterangan={r.inputDitutup ? 'termasuk yang belum melapor' : 'masa pengisian masih berjalan'}
           warna={t.terlambat > 0 ? 'red' : undefined}
         />
-        <KartuAngka label="Unit melanggar kurva" nilai={angkaId(r.unitMelanggar)} />
+        <KartuAngka label="Unit melanggar kurva" nilai={angkaAtauBelum(r.unitMelanggar)} />
       </SimpleGrid>
       <Card withBorder>
         <Text size="sm" fw={600} mb={4}>
           Status SKP {r.tahun}
         </Text>
-        <Group gap="xs">
-          {STATUS_SKP.map((s) => (
-            <Badge key={s} variant="light">
-              {STATUS_SKP_LABEL[s]}: {angkaId(r.statusSkp[s])}
+        {r.statusSkp ? (
+          <Group gap="xs">
+            {STATUS_SKP.map((s) => (
+              <Badge key={s} variant="light">
+                {STATUS_SKP_LABEL[s]}: {angkaId(r.statusSkp![s])}
+              </Badge>
+            ))}
+            <Badge variant="light" color="gray">
+              Belum ada SKP: {angkaId(r.statusSkp.BELUM_ADA)}
             </Badge>
-          ))}
-          <Badge variant="light" color="gray">
-            Belum ada SKP: {angkaId(r.statusSkp.BELUM_ADA)}
-          </Badge>
-        </Group>
+          </Group>
+        ) : (
+          <Text size="sm" c="dimmed">
+            Belum dihitung.
+          </Text>
+        )}
       </Card>
       <GrafikKepatuhan opd={r.opd} periode={r.periode.label} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -268,7 +277,7 @@ export function MonitoringInstansi({ periode, bolehPerbarui }: { periode: string
                   <Table.Td ta="right" c={o.angka.terlambat > 0 ? 'red' : undefined}>
                     {angkaId(o.angka.terlambat)}
                   </Table.Td>
-                  <Table.Td ta="right">{angkaId(o.unitMelanggar)}</Table.Td>
+                  <Table.Td ta="right">{angkaAtauBelum(o.unitMelanggar)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -34,10 +34,14 @@ export function useMonitoringInstansi(me: MeResponse | null): boolean {
   return isAdmin(me) || !!data?.instansi;
 }
 
+/** While the scheduler has not computed a recap yet (just after start-up), ask again now and then. */
+const SELAMA_BELUM_DIHITUNG_MS = 10_000;
+
 export const ringkasanQuery = (periode: string) =>
   queryOptions({
     queryKey: [...KEY, 'ringkasan', periode],
     queryFn: () => api<RingkasanOut>(`/api/monitoring/ringkasan?periode=${periode}`),
+    refetchInterval: (q) => (q.state.data && q.state.data.total === null ? SELAMA_BELUM_DIHITUNG_MS : false),
   });
 
 export const kepatuhanQuery = (tahun: number) =>

@@ -8,6 +8,9 @@ import { perbarui, segarkanMonitoring } from './api';
 
 export const angkaId = (n: number) => n.toLocaleString('id-ID');
 
+/** A count from a recap that may not hold it yet: '–' rather than a zero nobody counted. */
+export const angkaAtauBelum = (n: number | null) => (n === null ? '–' : angkaId(n));
+
 export const WARNA_PREDIKAT: Record<PredikatPegawai, string> = {
   SANGAT_BAIK: 'teal.7',
   BAIK: 'blue.6',
