@@ -10,6 +10,7 @@ import {
   integer,
   numeric,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -169,7 +170,8 @@ export const penilaianPeriodik = pgTable(
 export const logHarian = pgTable(
   'log_harian',
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    // The key carries the date: the table is partitioned by year of `tanggal` (ADR 0025).
+    id: integer().generatedAlwaysAsIdentity(),
     realisasiId: integer()
       .notNull()
       .references(() => realisasi.id, { onDelete: 'cascade' }),
@@ -186,6 +188,7 @@ export const logHarian = pgTable(
     dicatatAt: timestamp({ withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.id, t.tanggal] }),
     index('log_harian_realisasi_idx').on(t.realisasiId, t.tanggal),
     // Compliance per day reads a month of every employee's entries by date (kepatuhan-harian.queries.ts).
     index('log_harian_tanggal_idx').on(t.tanggal),
