@@ -771,7 +771,10 @@ export function createRealisasiService(deps: {
         !isPenilaianUlangTerbuka(clock.now(), periode, cfg, r.status === 'DIPERBAIKI')
       )
         await assertJendela(r.pegawaiId, requiredWindows(r.status, t.kind), r.periodeKode);
-      const [owner, putaran] = await Promise.all([pegawaiOf(r.pegawaiId), q.putaranTerakhir(db, periode.tahun, [id])]);
+      const [owner, putaran] = await Promise.all([
+        pegawaiOf(r.pegawaiId),
+        q.putaranTerakhir(db, periode.tahun, [id]),
+      ]);
       const label = labelPeriode(periode);
       const arahan = t.kind === 'requestCorrection' ? t.arahan.trim() : null;
       const now = clock.now();
