@@ -1,8 +1,9 @@
 /**
  * Partitioned history (ADR 0025): attendance and progres harian are partitioned by year of their
- * date, the assessment thread by the year of its realisasi's period. The queries the modules run read only the years they ask for (EXPLAIN of their own SQL),
- * the migration moves existing rows into their years, and rows of a year without a partition wait
- * in the DEFAULT one until the job gives that year its own.
+ * date, the assessment thread by the year of its realisasi's period. The queries the modules run
+ * read only the years they ask for (EXPLAIN of their own SQL), the migration moves existing rows
+ * into their years, and rows of a year without a partition wait in the DEFAULT one until the job
+ * gives that year its own.
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
