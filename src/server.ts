@@ -4,6 +4,8 @@ import { buildApp } from './app.js';
 import { openDatabase } from './db/client.js';
 import { akunDemoDenganKataSandi, seedDemoIfEmpty } from './db/seed/seed-demo.js';
 import { jadwalkanPerantaianAudit } from './modules/audit/audit.cron.js';
+import { jadwalkanPartisi } from './modules/partisi/partisi.cron.js';
+import { createPartisiService } from './modules/partisi/partisi.service.js';
 import { jadwalkanPenyapuPekerjaan } from './modules/pekerjaan/pekerjaan.cron.js';
 import { jadwalkanPengingat } from './modules/pengingat/pengingat.cron.js';
 import { jadwalkanSiasn } from './modules/siasn/siasn.cron.js';
@@ -46,6 +48,10 @@ const seeded =
     langkah(`Data demo Provinsi Gorontalo: ${teks}`),
   ));
 if (seeded) langkah('Data demo lengkap; daftar akun demo: npm run demo:accounts');
+// The year partitions of the history tables: a server down over New Year catches up here, and rows
+// of other years (the demo's, an import's) leave the DEFAULT partitions.
+const partisi = createPartisiService(database.db);
+await partisi.siapkan();
 langkah('Menyiapkan layanan');
 const app = await buildApp({ config, database, clock });
 // One PGlite folder has one process (client.ts locks it): what is still running was cut off by a
@@ -64,6 +70,7 @@ const rekapAwal = app.monitoring
 const kirimSiasn = jadwalkanSiasn(app.siasn, app.log);
 // The audit chaining step also runs after each write; the sweep takes what those runs missed.
 const rantaiAudit = jadwalkanPerantaianAudit(app.penautAudit, app.log);
+const partisiTahunan = jadwalkanPartisi(partisi, app.log);
 
 // Handlers of requests whose client went away keep running after app.close(); the database must
 // outlive them, so shutdown waits until every started request has produced its reply.
@@ -86,6 +93,7 @@ async function shutdown(signal: string) {
   await rekapAwal;
   await kirimSiasn.stop();
   await rantaiAudit.stop();
+  await partisiTahunan.stop();
   await penyapu?.stop();
   await app.close();
   while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));

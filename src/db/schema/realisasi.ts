@@ -10,6 +10,7 @@ import {
   integer,
   numeric,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -91,10 +92,15 @@ export const buktiDukung = pgTable(
 export const realisasiRiwayat = pgTable(
   'realisasi_riwayat',
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    id: integer().generatedAlwaysAsIdentity(),
     realisasiId: integer()
       .notNull()
       .references(() => realisasi.id, { onDelete: 'cascade' }),
+    /**
+     * The year of the realisasi's period, the partition key (ADR 0025): a thread stays in its period's
+     * year even when December is assessed in January, so a year is archived with its whole thread.
+     */
+    tahun: smallint().notNull(),
     /** Assessment round: 1 for the first submission, +1 for each correction. */
     putaran: smallint().notNull(),
     aksi: text().$type<'AJUKAN' | 'TERIMA' | 'PERLU_PERBAIKAN' | 'PERBAIKI'>().notNull(),
@@ -104,7 +110,7 @@ export const realisasiRiwayat = pgTable(
     catatan: text(),
     at: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [index('realisasi_riwayat_idx').on(t.realisasiId, t.id)],
+  (t) => [primaryKey({ columns: [t.id, t.tahun] }), index('realisasi_riwayat_idx').on(t.realisasiId, t.id)],
 );
 
 /** Umpan balik from the assessor: per realisasi (RHK), or per BerAKHLAK value of the plan in a period. */
@@ -169,7 +175,8 @@ export const penilaianPeriodik = pgTable(
 export const logHarian = pgTable(
   'log_harian',
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    // The key carries the date: the table is partitioned by year of `tanggal` (ADR 0025).
+    id: integer().generatedAlwaysAsIdentity(),
     realisasiId: integer()
       .notNull()
       .references(() => realisasi.id, { onDelete: 'cascade' }),
@@ -186,6 +193,7 @@ export const logHarian = pgTable(
     dicatatAt: timestamp({ withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.id, t.tanggal] }),
     index('log_harian_realisasi_idx').on(t.realisasiId, t.tanggal),
     // Compliance per day reads a month of every employee's entries by date (kepatuhan-harian.queries.ts).
     index('log_harian_tanggal_idx').on(t.tanggal),

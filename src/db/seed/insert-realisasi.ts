@@ -530,8 +530,8 @@ async function write(tx: DbOrTx, instansiId: number, b: ReturnType<typeof builde
         INSERT INTO bukti_dukung (realisasi_id, jenis, deskripsi, url, created_at)
         SELECT x.id, 'TAUTAN', e.d, e.url, x.ca FROM x CROSS JOIN LATERAL json_to_recordset(x.b) AS e(d text, url text)
       ), riwayat AS (
-        INSERT INTO realisasi_riwayat (realisasi_id, putaran, aksi, oleh_id, catatan, at)
-        SELECT x.id, e.putaran, e.aksi, e.oleh, e.catatan, e.at
+        INSERT INTO realisasi_riwayat (realisasi_id, tahun, putaran, aksi, oleh_id, catatan, at)
+        SELECT x.id, left(x.pk, 4)::smallint, e.putaran, e.aksi, e.oleh, e.catatan, e.at
           FROM x CROSS JOIN LATERAL json_to_recordset(x.h) AS e(putaran int, aksi text, oleh int, catatan text, at timestamptz)
          ORDER BY x.id, e.at
       )

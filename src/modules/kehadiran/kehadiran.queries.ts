@@ -47,19 +47,22 @@ export async function upsertKehadiran(
       ket: r.keterangan,
       a: r.apel,
     }));
-    // xmax is 0 on a freshly inserted row version and set on one the conflict clause updated.
+    // New rows are those the statement's snapshot did not see yet (a partitioned table cannot
+    // return xmax, the usual inserted-or-updated tell).
     const [n] = await rows<{ baru: number; total: number }>(
       tx,
-      sql`WITH w AS (
+      sql`WITH x AS (
+            SELECT * FROM json_to_recordset(${json(chunk)}::json) AS x(p int, t date, m time, k time, s text, ket text, a text)),
+          ada AS (SELECT count(*)::int AS n FROM kehadiran k JOIN x ON k.pegawai_id = x.p AND k.tanggal = x.t),
+          w AS (
             INSERT INTO kehadiran (pegawai_id, tanggal, instansi_id, jam_masuk, jam_pulang, status, keterangan, apel, sumber)
-            SELECT x.p, x.t, ${instansiId}, x.m, x.k, x.s, x.ket, x.a, ${sumber}
-              FROM json_to_recordset(${json(chunk)}::json) AS x(p int, t date, m time, k time, s text, ket text, a text)
+            SELECT x.p, x.t, ${instansiId}, x.m, x.k, x.s, x.ket, x.a, ${sumber} FROM x
             ON CONFLICT (pegawai_id, tanggal) DO UPDATE
                SET instansi_id = EXCLUDED.instansi_id, jam_masuk = EXCLUDED.jam_masuk, jam_pulang = EXCLUDED.jam_pulang,
                    status = EXCLUDED.status, keterangan = EXCLUDED.keterangan, apel = EXCLUDED.apel,
                    sumber = EXCLUDED.sumber, updated_at = now()
-            RETURNING (xmax = 0) AS baru)
-          SELECT count(*) FILTER (WHERE baru)::int AS baru, count(*)::int AS total FROM w`,
+            RETURNING 1)
+          SELECT (count(*) - (SELECT n FROM ada))::int AS baru, count(*)::int AS total FROM w`,
     );
     baru += n!.baru;
     diganti += n!.total - n!.baru;

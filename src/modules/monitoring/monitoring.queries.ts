@@ -52,7 +52,7 @@ function fakta(instansiId: number, periode: Periode, opdId: number | null): SQL 
           SELECT min(h.at) FILTER (WHERE h.aksi = 'AJUKAN') AS pertama,
                  bool_or(h.aksi = 'PERLU_PERBAIKAN') AS dikembalikan, bool_or(h.aksi = 'PERBAIKI') AS diperbaiki
             FROM realisasi_riwayat h
-           WHERE h.realisasi_id = r.id AND r.status NOT IN ('DRAFT', 'DIAJUKAN')) rw ON true
+           WHERE h.tahun = ${periode.tahun} AND h.realisasi_id = r.id AND r.status NOT IN ('DRAFT', 'DIAJUKAN')) rw ON true
         LEFT JOIN penilaian_periodik pp ON pp.skp_id = s.id AND pp.periode_kode = ${periode.kode}
        GROUP BY s.pegawai_id, s.opd_id, s.unor_id, s.nama, s.pejabat_penilai_id),`;
 }

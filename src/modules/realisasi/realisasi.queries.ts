@@ -290,7 +290,8 @@ export async function deleteBukti(tx: DbOrTx, id: number) {
   return deleted.length === 1;
 }
 
-export function riwayatOf(db: DbOrTx, realisasiIds: number[]) {
+/** The threads of realisasi of one period year (`tahun`, the partition the threads are in). */
+export function riwayatOf(db: DbOrTx, tahun: number, realisasiIds: number[]) {
   if (!realisasiIds.length) return Promise.resolve([]);
   return db
     .select({
@@ -304,7 +305,7 @@ export function riwayatOf(db: DbOrTx, realisasiIds: number[]) {
     })
     .from(realisasiRiwayat)
     .innerJoin(pegawai, eq(pegawai.id, realisasiRiwayat.olehId))
-    .where(inArray(realisasiRiwayat.realisasiId, realisasiIds))
+    .where(and(eq(realisasiRiwayat.tahun, tahun), inArray(realisasiRiwayat.realisasiId, realisasiIds)))
     .orderBy(asc(realisasiRiwayat.realisasiId), asc(realisasiRiwayat.id));
 }
 
@@ -401,8 +402,8 @@ export async function replaceTautan(
       );
 }
 
-/** The latest round per realisasi (0 when never submitted). */
-export async function putaranTerakhir(db: DbOrTx, realisasiIds: number[]) {
+/** The latest round per realisasi of one period year (0 when never submitted). */
+export async function putaranTerakhir(db: DbOrTx, tahun: number, realisasiIds: number[]) {
   if (!realisasiIds.length) return new Map<number, number>();
   const found = await db
     .select({
@@ -410,13 +411,15 @@ export async function putaranTerakhir(db: DbOrTx, realisasiIds: number[]) {
       putaran: sql<number>`max(${realisasiRiwayat.putaran})::int`,
     })
     .from(realisasiRiwayat)
-    .where(inArray(realisasiRiwayat.realisasiId, realisasiIds))
+    .where(and(eq(realisasiRiwayat.tahun, tahun), inArray(realisasiRiwayat.realisasiId, realisasiIds)))
     .groupBy(realisasiRiwayat.realisasiId);
   return new Map(found.map((r) => [r.realisasiId, Number(r.putaran)]));
 }
 
+/** Steps of threads of realisasi of one period year (`tahun`). */
 export async function insertRiwayat(
   tx: DbOrTx,
+  tahun: number,
   items: {
     realisasiId: number;
     putaran: number;
@@ -426,7 +429,7 @@ export async function insertRiwayat(
     at: Date;
   }[],
 ) {
-  if (items.length) await tx.insert(realisasiRiwayat).values(items);
+  if (items.length) await tx.insert(realisasiRiwayat).values(items.map((i) => ({ ...i, tahun })));
 }
 
 export async function insertUmpanBalik(

@@ -341,7 +341,7 @@ export function createRealisasiService(deps: {
     const ids = found.map((r) => r.id);
     const [bukti, riwayat, penilaiRow, logTotal] = await Promise.all([
       q.buktiOf(db, ids),
-      q.riwayatOf(db, ids),
+      q.riwayatOf(db, periode.tahun, ids),
       penilaiId === null ? Promise.resolve([]) : q.pegawaiByIds(db, [penilaiId]),
       lq.totalLog(db, ids),
     ]);
@@ -664,6 +664,7 @@ export function createRealisasiService(deps: {
       if (!penilaiId) throw new AppError('NO_PEJABAT_PENILAI');
       const putaran = await q.putaranTerakhir(
         db,
+        periode.tahun,
         resubmit.map((r) => r.id),
       );
 
@@ -684,7 +685,7 @@ export function createRealisasiService(deps: {
           { status: toResubmit, ...common },
         );
         if (n1 !== submit.length || n2 !== resubmit.length) throw new AppError('VERSION_CONFLICT');
-        await q.insertRiwayat(tx, [
+        await q.insertRiwayat(tx, periode.tahun, [
           ...submit.map((r) => ({
             realisasiId: r.id,
             putaran: 1,
@@ -770,7 +771,10 @@ export function createRealisasiService(deps: {
         !isPenilaianUlangTerbuka(clock.now(), periode, cfg, r.status === 'DIPERBAIKI')
       )
         await assertJendela(r.pegawaiId, requiredWindows(r.status, t.kind), r.periodeKode);
-      const [owner, putaran] = await Promise.all([pegawaiOf(r.pegawaiId), q.putaranTerakhir(db, [id])]);
+      const [owner, putaran] = await Promise.all([
+        pegawaiOf(r.pegawaiId),
+        q.putaranTerakhir(db, periode.tahun, [id]),
+      ]);
       const label = labelPeriode(periode);
       const arahan = t.kind === 'requestCorrection' ? t.arahan.trim() : null;
       const now = clock.now();
@@ -785,7 +789,7 @@ export function createRealisasiService(deps: {
       await db.transaction(async (tx) => {
         if (!(await q.updateRealisasiIfVersion(tx, id, body.version, r.status, fields)))
           throw new AppError('VERSION_CONFLICT');
-        await q.insertRiwayat(tx, [
+        await q.insertRiwayat(tx, periode.tahun, [
           {
             realisasiId: id,
             putaran: putaran.get(id) ?? 1,
@@ -847,6 +851,7 @@ export function createRealisasiService(deps: {
       const items = await q.realisasiOfSkp(db, s.id, periode.kode);
       const riwayat = await q.riwayatOf(
         db,
+        periode.tahun,
         items.map((r) => r.id),
       );
       if (peran === 'ATASAN') {

@@ -65,12 +65,13 @@ export function rhkTahun(db: DbOrTx, pegawaiId: number, tahun: number) {
     .orderBy(asc(skp.periodeMulai), asc(skp.versi), asc(rhk.urutan), asc(rhk.id));
 }
 
-/** Every realisasi of the employee in these periods with its last round and its feedback (count, last). */
-export function realisasiTahun(db: DbOrTx, pegawaiId: number, periodeKode: string[]) {
+/** Every realisasi of the employee in these periods of `tahun` with its last round and its feedback (count, last). */
+export function realisasiTahun(db: DbOrTx, pegawaiId: number, tahun: number, periodeKode: string[]) {
   const putaran = db
     .select({ putaran: sql<number | null>`max(${realisasiRiwayat.putaran})::int`.as('putaran') })
     .from(realisasiRiwayat)
-    .where(eq(realisasiRiwayat.realisasiId, realisasi.id))
+    // The year reads only its partition of the threads (ADR 0025).
+    .where(and(eq(realisasiRiwayat.tahun, tahun), eq(realisasiRiwayat.realisasiId, realisasi.id)))
     .as('rr');
   const terakhir = db
     .select({

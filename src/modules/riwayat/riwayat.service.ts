@@ -44,6 +44,7 @@ export function createRiwayatService(deps: { db: Db; clock: Clock; jadwal: Pick<
         q.realisasiTahun(
           db,
           pegawaiId,
+          tahun,
           periode.map((x) => x.kode),
         ),
         q.penilaianTahun(db, pegawaiId, tahun),
