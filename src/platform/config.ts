@@ -105,7 +105,11 @@ const ConfigSchema = z.object({
   LOGIN_DEVICE_DAYS: z.coerce.number().positive().default(180),
   /** Password verifications (argon2id) running at once in one process, and how many may wait. */
   LOGIN_CONCURRENCY: unsetIfEmpty(z.coerce.number().int().positive().default(availableParallelism())),
-  LOGIN_QUEUE: z.coerce.number().int().min(0).default(16),
+  /**
+   * Unset: twice LOGIN_CONCURRENCY, so a login that waits waits at most two checks (~0.3 s) and the
+   * rest are refused at once with Retry-After, which the login form honours (web/lib/ulangSibuk.ts).
+   */
+  LOGIN_QUEUE: unsetIfEmpty(z.coerce.number().int().min(0).optional()),
   /** Requests per minute per IP on the login route. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   /** Requests per minute per API token on the /api/v1 routes. */
@@ -244,6 +248,7 @@ const WithDefaults = ConfigSchema.superRefine((c, ctx) => {
     ...c,
     PUBLIC_URL,
     SEED_DEMO: c.SEED_DEMO ?? !produksi,
+    LOGIN_QUEUE: c.LOGIN_QUEUE ?? 2 * c.LOGIN_CONCURRENCY,
     COOKIE_SECURE: c.COOKIE_SECURE ?? PUBLIC_URL.startsWith('https:'),
   };
 });

@@ -2,12 +2,13 @@
  * Login: NIP and password, then — for an account with an authenticator app — the code step (a
  * 6-digit code, or one of the recovery codes); or the SSO button when the instansi has one.
  */
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { LoginResponse } from '../../../src/contracts/auth';
 import { useGalatForm } from '../../components/GalatForm';
 import { api } from '../../lib/api';
+import { ulangBilaSibuk } from '../../lib/ulangSibuk';
 import { KodeMasukForm } from './KodeMasukForm';
 import { TombolSso } from './TombolSso';
 import { useMasuk } from './useMasuk';
@@ -16,6 +17,7 @@ export function LoginForm({ kembali }: { kembali?: string | undefined }) {
   const galat = useGalatForm();
   const [busy, setBusy] = useState(false);
   const [tantangan, setTantangan] = useState<string | null>(null);
+  const [antre, setAntre] = useState<string | null>(null);
   const masuk = useMasuk(kembali);
   const form = useForm({
     initialValues: { nip: '', password: '' },
@@ -29,7 +31,15 @@ export function LoginForm({ kembali }: { kembali?: string | undefined }) {
     setBusy(true);
     galat.hapus();
     try {
-      const res = await api<LoginResponse>('/api/auth/login', { method: 'POST', body: values, csrf: false });
+      const res = await ulangBilaSibuk(
+        () => api<LoginResponse>('/api/auth/login', { method: 'POST', body: values, csrf: false }),
+        {
+          saatMenunggu: (detik, percobaan) =>
+            setAntre(
+              `Antrean masuk sedang penuh; mencoba lagi otomatis dalam ${detik} detik (percobaan ke-${percobaan}).`,
+            ),
+        },
+      );
       if ('mfa' in res) {
         form.setFieldValue('password', '');
         setTantangan(res.mfa.tantangan);
@@ -38,6 +48,7 @@ export function LoginForm({ kembali }: { kembali?: string | undefined }) {
       galat.tampilkan(e, form);
     } finally {
       setBusy(false);
+      setAntre(null);
     }
   });
 
@@ -71,6 +82,11 @@ export function LoginForm({ kembali }: { kembali?: string | undefined }) {
           autoComplete="current-password"
           {...form.getInputProps('password')}
         />
+        {antre && (
+          <Text size="sm" role="status">
+            {antre}
+          </Text>
+        )}
         <Button type="submit" loading={busy} fullWidth>
           Masuk
         </Button>
