@@ -183,19 +183,22 @@ describe('two app nodes behind HAProxy, a streaming replica, shared evidence', (
     );
     korban!.proses.kill('SIGKILL');
     const dibunuhPada = Date.now();
-    // Out after CEK_GAGAL failed checks (a check may be in flight when the node dies): well within this.
-    for (;;) {
-      if ((await k.statusServer(korban!.nama)).startsWith('DOWN')) break;
-      expect(Date.now() - dibunuhPada, 'HAProxy marks the killed node DOWN').toBeLessThan(
-        (CEK_GAGAL + 2) * CEK_INTERVAL_MS + 5_000,
-      );
+    // Out after CEK_GAGAL failed checks; how long that took is printed, not asserted (a busy machine
+    // delays checks), and HAProxy's own counters say it took the configured number of checks.
+    let dibunuhStat = await k.statServer(korban!.nama);
+    while (!dibunuhStat.status?.startsWith('DOWN')) {
       await new Promise((r) => setTimeout(r, 50));
+      dibunuhStat = await k.statServer(korban!.nama);
     }
     const turunSetelah = Date.now() - dibunuhPada;
+    expect(Number(dibunuhStat.chkfail)).toBeGreaterThanOrEqual(CEK_GAGAL);
+    expect(Number(dibunuhStat.chkfail)).toBeLessThanOrEqual(CEK_GAGAL + 1);
     const sesudahTurun = diakui.length;
     await new Promise((r) => setTimeout(r, 3_000));
     berhenti = true;
     await Promise.all(beban);
+    // Nothing more was sent to the dead node once it was out, while the load went on.
+    expect((await k.statServer(korban!.nama)).stot).toBe(dibunuhStat.stot);
 
     expect(sebelumMati).toBeGreaterThan(0);
     expect(diakui.length).toBeGreaterThan(sesudahTurun);
@@ -211,7 +214,7 @@ describe('two app nodes behind HAProxy, a streaming replica, shared evidence', (
         `${gagal.length} permintaan yang sedang di node itu gagal tanpa diakui`,
     );
     bukti(
-      `HAProxy menandai ${korban!.nama} DOWN ${turunSetelah} ms setelah SIGKILL (cek tiap ${CEK_INTERVAL_MS} ms)`,
+      `HAProxy menandai ${korban!.nama} DOWN setelah ${dibunuhStat.chkfail} cek gagal (${turunSetelah} ms, cek tiap ${CEK_INTERVAL_MS} ms) dan tidak mengirim apa pun lagi ke sana`,
     );
 
     // After the node is out, every request is answered, by the survivor.

@@ -37,6 +37,8 @@ export interface Klaster {
   nodes: Node[];
   /** HAProxy's own view of a server: UP, DOWN, … (its runtime API). */
   statusServer(nama: string): Promise<string>;
+  /** The server's whole row of `show stat` (stot: connections sent to it, chkfail: failed checks, …). */
+  statServer(nama: string): Promise<Record<string, string>>;
   hentikan(): Promise<void>;
 }
 
@@ -184,18 +186,19 @@ export async function mulaiKlaster(opsi: { env?: Record<string, string> } = {}):
     execFileSync('haproxy', ['-c', '-q', '-f', cfg]);
     haproxy = spawn('haproxy', ['-db', '-f', cfg], { stdio: 'ignore' });
     const url = `http://127.0.0.1:${lbPort}`;
-    const statusServer = async (nama: string) => {
+    const statServer = async (nama: string): Promise<Record<string, string>> => {
       const stat = await tanyaHaproxy(path.join(dir, 'haproxy.sock'), 'show stat');
       const [kepala, ...baris] = stat.replace(/^# /, '').trim().split('\n');
       const kolom = kepala!.split(',');
       const b = baris.map((l) => l.split(',')).find((f) => f[0] === 'app' && f[1] === nama);
-      return b ? b[kolom.indexOf('status')]! : 'TIDAK ADA';
+      return b ? Object.fromEntries(kolom.map((k, i) => [k, b[i]!])) : {};
     };
+    const statusServer = async (nama: string) => (await statServer(nama)).status ?? 'TIDAK ADA';
     await tunggu('kedua node UP di HAProxy', async () => {
       const status = await Promise.all(nodes.map((n) => statusServer(n.nama)));
       return status.every((s) => s === 'UP') ? true : undefined;
     });
-    return { url, database, primaryUrl, replika, nodes, statusServer, hentikan };
+    return { url, database, primaryUrl, replika, nodes, statusServer, statServer, hentikan };
   } catch (e) {
     await hentikan();
     throw e;
