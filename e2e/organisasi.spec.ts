@@ -34,7 +34,9 @@ test('the BKD marks a bidang head as head of an independent unit with a reason, 
   // The summary has the focus; its button takes the user to the field.
   await page.getByRole('button', { name: 'Ke isian yang perlu diperbaiki' }).click();
   await expect(alasan).toBeFocused();
+  // Switching back closes the form; the next switch opens it again only once it has closed.
   await saklar.click({ force: true });
+  await expect(alasan).toBeHidden();
   await tandai('UPT mandiri menurut pergub');
   await expect(page.getByText('Kepala unit kerja mandiri', { exact: true })).toBeVisible();
   await expect(saklar).toBeChecked();
