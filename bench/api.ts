@@ -7,7 +7,7 @@
 import { KURVA_AIM_MS, printReports, REPORT_AIM_MS, report, reportRows } from './laporan.js';
 import type { Figure, LoadOptions } from './load.js';
 import { load, pick } from './load.js';
-import { masukAntre, startProcess, stop, waitFor } from './proses.js';
+import { masukAntre, startServer, stop, waitFor } from './proses.js';
 import type { Seeded } from './seed.js';
 import type { Row } from './summary.js';
 
@@ -21,7 +21,7 @@ export interface ApiDeps {
 }
 
 export async function api({ data, port, password, load: options, reportRuns }: ApiDeps): Promise<Row[]> {
-  const app = startProcess('src/server.ts', {
+  const app = startServer({
     DATABASE_URL: data.url,
     PORT: port,
     HOST: '127.0.0.1',

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream } from 'node:stream/web';
 import ExcelJS from 'exceljs';
 import { rekapLengkap } from './monitoring.js';
-import { masuk, startProcess, stop, waitFor } from './proses.js';
+import { masuk, startServer, stop, waitFor } from './proses.js';
 import type { Row } from './summary.js';
 
 /** The aim (issue 16): an export of 100,000 rows keeps the server's peak resident size under this. */
@@ -74,7 +74,7 @@ export async function ekspor(deps: EksporDeps): Promise<EksporResult> {
   const dir = path.resolve('tmp/bench-ekspor');
   const startedAt = new Date();
   await mkdir(dir, { recursive: true });
-  const server = startProcess('src/server.ts', {
+  const server = startServer({
     DATABASE_URL: deps.url,
     PORT: deps.port,
     HOST: '127.0.0.1',

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { demoAccounts } from '../src/db/seed/demo-gorontalo.js';
 import { xlsxBanyakBaris } from '../test/zip.js';
 import { memoryMb } from './ekspor.js';
-import { masuk, startProcess, stop, waitFor } from './proses.js';
+import { masuk, startServer, stop, waitFor } from './proses.js';
 import type { Row } from './summary.js';
 
 export const IMPOR_AIM_MS = 1000;
@@ -77,7 +77,7 @@ function probe(base: string, pid: number) {
 }
 
 export async function imporBesar(deps: ImporDeps): Promise<ImporResult> {
-  const server = startProcess('src/server.ts', {
+  const server = startServer({
     PORT: deps.port,
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',

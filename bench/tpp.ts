@@ -3,7 +3,7 @@ import { type Db, openDatabase, rows } from '../src/db/client.js';
 import { prevYearMonth } from '../src/domain/jadwal.js';
 import { dateInZone } from '../src/platform/clock.js';
 import { EKSPOR_AIM_MB, memoryMb } from './ekspor.js';
-import { masuk, startProcess, stop, waitFor } from './proses.js';
+import { masuk, startServer, stop, waitFor } from './proses.js';
 import type { Row } from './summary.js';
 
 export interface TppDeps {
@@ -74,7 +74,7 @@ export async function tpp(deps: TppDeps): Promise<TppResult> {
   const base = `http://127.0.0.1:${deps.port}`;
   /** A fresh server process, logged in as the BKD admin. */
   const server = async () => {
-    const child = startProcess('src/server.ts', {
+    const child = startServer({
       DATABASE_URL: deps.url,
       PORT: deps.port,
       HOST: '127.0.0.1',

@@ -171,9 +171,9 @@ describe('STORAGE (issue 17, ADR 0023)', () => {
 });
 
 describe('LOGIN_QUEUE', () => {
-  it('is twice LOGIN_CONCURRENCY unless set, so a waiting login waits at most two checks', () => {
-    expect(loadConfig({ LOGIN_CONCURRENCY: '3' }).LOGIN_QUEUE).toBe(6);
-    expect(loadConfig({ LOGIN_CONCURRENCY: '3', LOGIN_QUEUE: '' }).LOGIN_QUEUE).toBe(6);
+  it('is LOGIN_CONCURRENCY unless set, so a waiting login waits at most one round of checks', () => {
+    expect(loadConfig({ LOGIN_CONCURRENCY: '3' }).LOGIN_QUEUE).toBe(3);
+    expect(loadConfig({ LOGIN_CONCURRENCY: '3', LOGIN_QUEUE: '' }).LOGIN_QUEUE).toBe(3);
     expect(loadConfig({ LOGIN_CONCURRENCY: '3', LOGIN_QUEUE: '0' }).LOGIN_QUEUE).toBe(0);
     expect(loadConfig({ LOGIN_QUEUE: '20' }).LOGIN_QUEUE).toBe(20);
   });

@@ -106,7 +106,7 @@ const ConfigSchema = z.object({
   /** Password verifications (argon2id) running at once in one process, and how many may wait. */
   LOGIN_CONCURRENCY: unsetIfEmpty(z.coerce.number().int().positive().default(availableParallelism())),
   /**
-   * Unset: twice LOGIN_CONCURRENCY, so a login that waits waits at most two checks (~0.3 s) and the
+   * Unset: LOGIN_CONCURRENCY, so a login that waits waits at most one round of checks and the
    * rest are refused at once with Retry-After, which the login form honours (web/lib/ulangSibuk.ts).
    */
   LOGIN_QUEUE: unsetIfEmpty(z.coerce.number().int().min(0).optional()),
@@ -248,7 +248,7 @@ const WithDefaults = ConfigSchema.superRefine((c, ctx) => {
     ...c,
     PUBLIC_URL,
     SEED_DEMO: c.SEED_DEMO ?? !produksi,
-    LOGIN_QUEUE: c.LOGIN_QUEUE ?? 2 * c.LOGIN_CONCURRENCY,
+    LOGIN_QUEUE: c.LOGIN_QUEUE ?? c.LOGIN_CONCURRENCY,
     COOKIE_SECURE: c.COOKIE_SECURE ?? PUBLIC_URL.startsWith('https:'),
   };
 });
