@@ -1,5 +1,6 @@
 /** The API client: JSON, the session cookie, the CSRF header on changes, Indonesian errors. */
 import type { ErrorBody } from '../../src/contracts/common';
+import { ApiError } from './api-error';
 
 const CSRF_KEY = 'ekinerja.csrf';
 let csrfToken: string | null = sessionStorage.getItem(CSRF_KEY);
@@ -10,16 +11,7 @@ export function setCsrfToken(token: string | null) {
   else sessionStorage.removeItem(CSRF_KEY);
 }
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
+export { ApiError } from './api-error';
 
 async function ensureCsrf() {
   if (csrfToken) return csrfToken;

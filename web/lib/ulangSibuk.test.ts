@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ApiError } from './api-error';
 import { ULANG_MAKS, ulangBilaSibuk } from './ulangSibuk';
 
-/** The shape of lib/api.ts's ApiError (that module needs a browser's sessionStorage). */
-class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
 const sibuk = (retryAfter?: number) =>
   new ApiError(503, 'LOGIN_BUSY', 'Server sedang memproses banyak permintaan masuk.', { retryAfter });
 

@@ -3,17 +3,12 @@
  * are tried again after the Retry-After it gave, a few times, so a short queue stays honest for the
  * server without making people press "Masuk" again at month end.
  */
+import { ApiError } from './api-error';
 
 /** Beyond this many refusals the user sees the server's message. */
 export const ULANG_MAKS = 4;
 
-/** An ApiError (lib/api.ts, which needs a browser) or anything of its shape. */
-interface Galat {
-  code?: unknown;
-  details?: unknown;
-}
-
-function detikTunggu(e: Galat): number {
+function detikTunggu(e: ApiError): number {
   const diminta = (e.details as { retryAfter?: unknown } | undefined)?.retryAfter;
   return Math.min(10, Math.max(1, typeof diminta === 'number' ? Math.ceil(diminta) : 1));
 }
@@ -33,8 +28,8 @@ export async function ulangBilaSibuk<T>(
     try {
       return await kirim();
     } catch (e) {
-      if ((e as Galat | null)?.code !== 'LOGIN_BUSY' || percobaan > ULANG_MAKS) throw e;
-      const detik = detikTunggu(e as Galat);
+      if (!(e instanceof ApiError && e.code === 'LOGIN_BUSY') || percobaan > ULANG_MAKS) throw e;
+      const detik = detikTunggu(e);
       opsi.saatMenunggu?.(detik, percobaan + 1);
       // Up to half a second more, so the browsers refused together do not all come back together.
       await tunggu(detik * 1000 + Math.floor(acak() * 500));
