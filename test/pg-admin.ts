@@ -7,12 +7,17 @@ export function adminUrl(url: string, database = 'postgres'): string {
   return u.toString();
 }
 
-export async function withAdmin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl(url) });
+/** One client on the database `url` names, closed after `fn`. */
+export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await fn(client);
   } finally {
     await client.end();
   }
+}
+
+export function withAdmin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  return withClient(adminUrl(url), fn);
 }
