@@ -5,8 +5,8 @@
  * the local one writes a temp file and renames it, so a crash never leaves half a file under a key.
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -82,8 +82,11 @@ export function createLocalStorage(dir: string): Storage {
       const file = fileOf(key);
       await mkdir(path.dirname(file), { recursive: true });
       const tmp = `${file}.${randomUUID()}.tmp`;
+      // Opened before the pipeline: a stream that fails at once would otherwise reach the cleanup
+      // below before createWriteStream had created the file, leaving it behind.
+      const handle = await open(tmp, 'wx');
       try {
-        await pipeline(source, createWriteStream(tmp, { flags: 'wx' }));
+        await pipeline(source, handle.createWriteStream());
         await rename(tmp, file);
         return (await stat(file)).size;
       } catch (err) {
