@@ -146,6 +146,26 @@ describe('partitioned history', () => {
     ]);
     expect(await db.transaction((tx) => siapkanPartisi(tx))).toEqual([]);
   });
+
+  it('the job keeps every table partitioned by year with a DEFAULT partition, found in the catalog', async () => {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`CREATE TABLE uji_tahunan (tahun integer NOT NULL) PARTITION BY RANGE (tahun)`);
+      await tx.execute(sql`CREATE TABLE uji_tahunan_lain PARTITION OF uji_tahunan DEFAULT`);
+      await tx.execute(sql`INSERT INTO uji_tahunan VALUES (2021)`);
+    });
+    try {
+      const [{ tahun }] = (await rows<{ tahun: number }>(
+        db,
+        sql`SELECT extract(year FROM current_date)::int AS tahun`,
+      )) as [{ tahun: number }];
+      const dibuat = await db.transaction((tx) => siapkanPartisi(tx));
+      expect(dibuat.filter((t) => t.startsWith('uji_tahunan')).sort()).toEqual(
+        ['uji_tahunan_2021', `uji_tahunan_${tahun}`, `uji_tahunan_${tahun + 1}`].sort(),
+      );
+    } finally {
+      await db.execute(sql`DROP TABLE uji_tahunan`);
+    }
+  });
 });
 
 /** A fresh database migrated up to the migration before this one; `lanjut` applies the rest. */
