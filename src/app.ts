@@ -327,7 +327,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
   app.decorate('tugas', createTugasService({ db, clock }));
   app.decorate(
     'pengingat',
-    createPengingatService({ db, clock, jadwal, monitoring, auditCheckpoint, idempoten, pekerjaan }),
+    createPengingatService({ db, clock, jadwal, monitoring, auditCheckpoint, idempoten, pekerjaan, storage }),
   );
   const realisasiImpor = createRealisasiImporService({ db, realisasi, pekerjaan });
   const dialog = createDialogService({ db, clock, audit, notifikasi, pegawai, zonaWaktu: org.zonaWaktu });

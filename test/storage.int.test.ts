@@ -3,7 +3,7 @@
  * or PostgreSQL with TEST_DATABASE_URL) and S3 (s3rver, started here on a random port).
  */
 import { readdirSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -90,6 +90,55 @@ describe('storage backends: what only the backend itself can show', () => {
       expect(await potongan()).toBe(2);
       await s.delete('zip/a');
       expect(await potongan()).toBe(0);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('local: the sweep removes temp files older than its bound, not younger ones or stored keys', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ekinerja-storage-'));
+    try {
+      const s = createLocalStorage(dir);
+      await s.put('a/b/1', Buffer.from('satu'));
+      // What a process killed between writing and renaming leaves: `<key>.<uuid>.tmp`.
+      const lama = path.join(dir, 'a/b/2.3f1c9a52-0a4b-4c61-9d0e-5d6c2a7e8f10.tmp');
+      const muda = path.join(dir, 'a/3.5b2d1f44-7c3e-4a19-8e6f-0b9d3c2a1e77.tmp');
+      await writeFile(lama, 'sisa');
+      await writeFile(muda, 'sedang ditulis');
+      await utimes(lama, new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
+      expect(await s.sapuSisa!(new Date('2026-06-01T00:00:00Z'))).toBe(1);
+      expect((await readdir(dir, { recursive: true })).sort()).toEqual(
+        ['a', 'a/3.5b2d1f44-7c3e-4a19-8e6f-0b9d3c2a1e77.tmp', 'a/b', 'a/b/1'].sort(),
+      );
+      expect(await s.sapuSisa!(new Date('2026-06-01T00:00:00Z'))).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('postgres: the sweep removes old chunks of uploads no key names, not a key’s or a young upload’s', async () => {
+    const database = await openTestDatabase();
+    try {
+      const s = createDbStorage(database.db);
+      await s.put('k/hidup', Buffer.from('isi'));
+      // A key's chunks are kept however old; an upload cut off before its swap is not.
+      await database.db.execute(sql`UPDATE berkas_potongan SET dibuat = '2026-01-01T00:00:00Z'`);
+      await database.db.execute(
+        sql`INSERT INTO berkas_potongan (unggahan, urutan, data, dibuat) VALUES
+              ('6f1d0c2e-1111-4a5b-9c8d-000000000001', 0, '\x01', '2026-01-01T00:00:00Z'),
+              ('6f1d0c2e-1111-4a5b-9c8d-000000000001', 1, '\x02', '2026-01-01T00:00:00Z'),
+              ('6f1d0c2e-1111-4a5b-9c8d-000000000002', 0, '\x03', '2026-05-31T12:00:00Z')`,
+      );
+      expect(await s.sapuSisa!(new Date('2026-05-31T00:00:00Z'))).toBe(2);
+      const sisa = await rows<{ unggahan: string }>(
+        database.db,
+        sql`SELECT p.unggahan::text, b.kunci FROM berkas_potongan p LEFT JOIN berkas b USING (unggahan) ORDER BY 2`,
+      );
+      expect(sisa).toEqual([
+        expect.objectContaining({ kunci: 'k/hidup' }),
+        { unggahan: '6f1d0c2e-1111-4a5b-9c8d-000000000002', kunci: null },
+      ]);
+      expect((await s.get('k/hidup'))?.toString()).toBe('isi');
     } finally {
       await database.close();
     }

@@ -149,6 +149,20 @@ export function createDbStorage(db: Db, ukuranPotongan = UKURAN_POTONGAN): Stora
         setelah = page.at(-1)!.kunci;
       }
     },
+    async sapuSisa(sebelum) {
+      // Chunks of an upload no key names: a write cut off before its swap (a failed one cleans up
+      // after itself). Only old ones, since a put still streaming has unnamed chunks too.
+      const [r] = await rows<{ n: number }>(
+        db,
+        sql`WITH d AS (
+              DELETE FROM berkas_potongan p
+               WHERE p.dibuat < ${sebelum}
+                 AND NOT EXISTS (SELECT 1 FROM berkas b WHERE b.unggahan = p.unggahan)
+              RETURNING 1)
+            SELECT count(*)::int AS n FROM d`,
+      );
+      return r!.n;
+    },
   };
 }
 

@@ -23,6 +23,11 @@ export interface Storage {
   delete(key: string): Promise<void>;
   /** Every stored key starting with `prefix`, in no promised order (moving files between backends). */
   list(prefix?: string): AsyncIterable<string>;
+  /**
+   * Removes what writes cut off before `sebelum` left behind (a node killed mid-upload); returns how
+   * many pieces went. S3 has none: a bucket lifecycle rule aborts its incomplete uploads (docs/deploy.md).
+   */
+  sapuSisa?(sebelum: Date): Promise<number>;
 }
 
 const KEY = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
@@ -119,18 +124,35 @@ export function createLocalStorage(dir: string): Storage {
       assertPrefix(prefix);
       // Walk only the folder the prefix names, not the whole tree.
       const folder = prefix.slice(0, prefix.lastIndexOf('/') + 1);
-      let entries: { name: string; parentPath: string; isFile(): boolean }[];
-      try {
-        entries = await readdir(path.join(root, folder), { recursive: true, withFileTypes: true });
-      } catch (err) {
-        if (isNotFound(err)) return;
-        throw err;
-      }
-      for (const e of entries) {
+      for (const e of await isiFolder(path.join(root, folder))) {
         if (!e.isFile() || TEMP.test(e.name)) continue;
         const key = path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/');
         if (key.startsWith(prefix)) yield key;
       }
     },
+    async sapuSisa(sebelum) {
+      let n = 0;
+      for (const e of await isiFolder(root)) {
+        if (!e.isFile() || !TEMP.test(e.name)) continue;
+        const file = path.join(e.parentPath, e.name);
+        // A younger temp file may be a put still writing; one gone meanwhile was renamed into place.
+        const info = await stat(file).catch((err: unknown) => (isNotFound(err) ? null : Promise.reject(err)));
+        if (info && info.mtime < sebelum) {
+          await rm(file, { force: true });
+          n++;
+        }
+      }
+      return n;
+    },
   };
+}
+
+/** Every entry under `folder`, however deep; none when the folder does not exist (nothing stored yet). */
+async function isiFolder(folder: string) {
+  try {
+    return await readdir(folder, { recursive: true, withFileTypes: true });
+  } catch (err) {
+    if (isNotFound(err)) return [];
+    throw err;
+  }
 }

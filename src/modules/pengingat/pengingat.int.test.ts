@@ -150,3 +150,21 @@ describe('pengingat tenggat: once, to those with work left', () => {
     expect((await h.app.pengingat.jalankan()).dijalankan).toBe(true);
   });
 });
+
+describe('the hourly run also sweeps storage', () => {
+  it('removes the chunks an upload cut off over a day ago left, with STORAGE=postgres', async () => {
+    const p = await createHarness({ now: '2026-08-20T02:00:00Z', env: { STORAGE: 'postgres' } });
+    try {
+      await p.db.execute(
+        sql`INSERT INTO berkas_potongan (unggahan, urutan, data, dibuat) VALUES
+              ('0b7e6a10-2222-4c3d-8e9f-000000000001', 0, '\\x01', '2026-08-18T00:00:00Z'),
+              ('0b7e6a10-2222-4c3d-8e9f-000000000002', 0, '\\x02', '2026-08-19T12:00:00Z')`,
+      );
+      expect((await p.app.pengingat.jalankan()).dijalankan).toBe(true);
+      const sisa = await rows<{ u: string }>(p.db, sql`SELECT unggahan::text AS u FROM berkas_potongan`);
+      expect(sisa).toEqual([{ u: '0b7e6a10-2222-4c3d-8e9f-000000000002' }]);
+    } finally {
+      await p.close();
+    }
+  });
+});

@@ -7,8 +7,8 @@
  * OPD admin learns once what is overdue in their OPD, with a link to its late list. Runs on one
  * instance at a time (a transaction-scoped advisory lock) and is idempotent (`notifikasi.kunci`);
  * the run that did the work then checkpoints the audit chains' heads (ADR 0007), refreshes the
- * monitoring recap of the periods still changing, drops old idempotency keys (ADR 0010) and job
- * result files past their keeping time (ADR 0011).
+ * monitoring recap of the periods still changing, drops old idempotency keys (ADR 0010), job
+ * result files past their keeping time (ADR 0011) and what uploads cut off a day ago left in storage.
  * Returned items are notified by the realisasi service.
  */
 import type { Db, Tx } from '../../db/client.js';
@@ -32,6 +32,7 @@ import {
   MENUNGGU_PENILAIAN,
 } from '../../domain/tenggat.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
+import type { Storage } from '../../platform/storage.js';
 import type { AuditCheckpointService } from '../audit/audit-checkpoint.service.js';
 import type { IdempotenService } from '../idempoten/idempoten.service.js';
 import type { JadwalService } from '../jadwal/jadwal.service.js';
@@ -63,6 +64,9 @@ const TUNGGAKAN_AKHIR: Record<'INPUT' | 'PENILAIAN' | 'PERBAIKAN', string> = {
   PERBAIKAN: ' belum memperbaiki realisasi yang dikembalikan.',
 };
 
+/** How old an unfinished upload's pieces must be to be swept: no upload streams for a day. */
+const SISA_UNGGAHAN_MS = 86_400_000;
+
 export function createPengingatService(deps: {
   db: Db;
   clock: Clock;
@@ -71,8 +75,9 @@ export function createPengingatService(deps: {
   auditCheckpoint: Pick<AuditCheckpointService, 'checkpoint'>;
   idempoten: Pick<IdempotenService, 'bersihkan'>;
   pekerjaan: Pick<PekerjaanService, 'bersihkanHasil'>;
+  storage: Pick<Storage, 'sapuSisa'>;
 }) {
-  const { db, clock, jadwal, monitoring, auditCheckpoint, idempoten, pekerjaan } = deps;
+  const { db, clock, jadwal, monitoring, auditCheckpoint, idempoten, pekerjaan, storage } = deps;
 
   /** The OPD admins' notices of the windows of the last period that have closed by now. */
   async function tunggakanUntuk(tx: Tx, r: Rencana, now: Date) {
@@ -197,6 +202,7 @@ export function createPengingatService(deps: {
         for (const r of rencana) await monitoring.perbaruiBerjalan(r.instansiId);
         await idempoten.bersihkan();
         await pekerjaan.bersihkanHasil();
+        await storage.sapuSisa?.(new Date(now.getTime() - SISA_UNGGAHAN_MS));
       }
       return hasil;
     },
