@@ -60,14 +60,25 @@ test('the BKD switches on compliance per day, opens an OPD and a person’s cale
     const res = await page.request.get(`/api/kepatuhan-harian/opd?bulan=${bulan}`);
     expect(res.ok(), await res.text()).toBeTruthy();
     const opd = (
-      (await res.json()) as { items: { opdId: number | null; opdNama: string; tidakAda: number }[] }
+      (await res.json()) as {
+        items: { opdId: number | null; opdNama: string; tidakAda: number; jumlahPegawai: number }[];
+      }
     ).items;
-    const pilihan = opd.find((o) => o.opdId !== null)!;
+    // The largest OPD: its employees come a page of 50 at a time.
+    const pilihan = opd.filter((o) => o.opdId !== null).sort((a, b) => b.jumlahPegawai - a.jumlahPegawai)[0]!;
     expect(pilihan, 'an OPD with employees').toBeTruthy();
     opdNama = pilihan.opdNama;
     await page.getByRole('link', { name: opdNama, exact: true }).click();
     await expect(page).toHaveURL(/opdId=\d+/);
-    await expect(page.getByRole('table', { name: /^Kepatuhan progres harian per pegawai/ })).toBeVisible();
+    const tabel = page.getByRole('table', { name: /^Kepatuhan progres harian per pegawai/ });
+    const baris = tabel.locator('tbody tr');
+    await expect(baris).toHaveCount(Math.min(50, pilihan.jumlahPegawai));
+    if (pilihan.jumlahPegawai > 50) {
+      await page.getByRole('button', { name: 'Muat lagi' }).click();
+      await expect(baris).toHaveCount(Math.min(100, pilihan.jumlahPegawai));
+    } else {
+      await expect(page.getByRole('button', { name: 'Muat lagi' })).toHaveCount(0);
+    }
   });
 
   await test.step('a person’s calendar: one cell per day, its status in words', async () => {

@@ -6,14 +6,16 @@
 import { z } from 'zod';
 import { isYearMonth } from '../domain/jadwal.js';
 import { STATUS_KEPATUHAN } from '../domain/kepatuhan-harian.js';
-import { BATAS_INT, teks } from './common.js';
+import { BATAS_INT, PageQuery, teks } from './common.js';
 import { AturanKepatuhanHarian } from './pengaturan.js';
 
 const Bulan = teks().refine(isYearMonth, 'Bulan harus berformat TTTT-BB (mis. 2026-03).');
 export const KepatuhanQuery = z.object({ bulan: Bulan.optional() });
+/** A page of the employees by name: an OPD of a large instansi has thousands. */
 export const KepatuhanPegawaiQuery = KepatuhanQuery.extend({
   opdId: z.coerce.number().int().positive().max(BATAS_INT).optional(),
-});
+}).extend(PageQuery.shape);
+export type KepatuhanPegawaiQuery = z.infer<typeof KepatuhanPegawaiQuery>;
 export const KepatuhanPegawaiParams = z.object({ id: z.coerce.number().int().positive().max(BATAS_INT) });
 
 /** Employee-days by status; the share is of the judged days (on time, late, missing), null when none. */
@@ -61,6 +63,7 @@ export const KepatuhanPegawaiListOut = z.object({
       jabatanNama: z.string(),
     }),
   ),
+  nextCursor: z.string().nullable(),
 });
 export type KepatuhanPegawaiListOut = z.infer<typeof KepatuhanPegawaiListOut>;
 

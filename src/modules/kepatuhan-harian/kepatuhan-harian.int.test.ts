@@ -187,6 +187,26 @@ describe('monitoring per OPD and person', () => {
       tidakAda: 22,
       persenPatuh: 0,
     });
+    expect(daftar.nextCursor).toBeNull();
+
+    // Pages of 3 by name: the same employees with the same figures, none twice, then no next page.
+    const halaman: KepatuhanPegawaiListOut[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page: KepatuhanPegawaiListOut = await ok<KepatuhanPegawaiListOut>(
+        c.adminBkd.get(
+          `/api/kepatuhan-harian/pegawai?bulan=2026-07&opdId=${org.unor.opd.id}&limit=3` +
+            (cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''),
+        ),
+      );
+      halaman.push(page);
+      cursor = page.nextCursor;
+    }
+    expect(halaman.map((p) => p.items.length)).toEqual([3, 3, 1]);
+    expect(halaman.flatMap((p) => p.items)).toEqual(daftar.items);
+    const rusak = await c.adminBkd.get('/api/kepatuhan-harian/pegawai?bulan=2026-07&cursor=bukan-kursor');
+    expect(rusak.statusCode).toBe(400);
+    expect(rusak.json().error.message).toBe('Kursor halaman tidak valid.');
   });
 
   it('days whose deadline has not passed are not yet due', async () => {

@@ -50,7 +50,10 @@ function hariCte(f: {
   now: Date;
   cakupan: Cakupan;
   opdId?: number;
+  /** Only the employees of one page by (nama, id): those after `setelah`, at most `batas`. */
+  halaman?: { setelah: { nama: string; id: number } | null; batas: number };
 }) {
+  const h = f.halaman;
   const awal = f.hari[0]?.tanggal ?? '1970-01-01';
   const akhir = f.hari.at(-1)?.tanggal ?? '1970-01-01';
   return sql`WITH hk AS (
@@ -60,17 +63,21 @@ function hariCte(f: {
       SELECT p.id, p.opd_id FROM pegawai p
        WHERE p.instansi_id = ${f.instansiId} AND p.is_active AND p.jabatan_id IS NOT NULL
              ${filterCakupan(f.cakupan, f.opdId)}
+             ${h?.setelah ? sql`AND (p.nama, p.id) > (${h.setelah.nama}, ${h.setelah.id})` : sql``}
+       ${h ? sql`ORDER BY p.nama, p.id LIMIT ${h.batas}` : sql``}
     ),
     entri AS (
       SELECT r.pegawai_id, l.tanggal, min(coalesce(l.dicatat_at, '-infinity'::timestamptz)) AS pertama
         FROM log_harian l JOIN realisasi r ON r.id = l.realisasi_id
        WHERE r.instansi_id = ${f.instansiId} AND l.tanggal BETWEEN ${awal}::date AND ${akhir}::date
+             ${h ? sql`AND r.pegawai_id IN (SELECT id FROM peg)` : sql``}
        GROUP BY 1, 2
     ),
     izin AS (
       SELECT DISTINCT pegawai_id, tanggal FROM kehadiran
        WHERE instansi_id = ${f.instansiId} AND tanggal BETWEEN ${awal}::date AND ${akhir}::date
          AND status IN (${MENGECUALIKAN})
+             ${h ? sql`AND pegawai_id IN (SELECT id FROM peg)` : sql``}
     ),
     hari AS (
       SELECT peg.id AS pegawai_id, peg.opd_id,
@@ -105,7 +112,7 @@ export function perOpd(db: DbOrTx, f: Filter) {
   );
 }
 
-/** Per employee in scope (optionally one OPD), with name and position, by name. */
+/** Per employee in scope (optionally one OPD, optionally one page), with name and position, by name. */
 export function perPegawai(db: DbOrTx, f: Filter) {
   return rows<
     JumlahRow & {

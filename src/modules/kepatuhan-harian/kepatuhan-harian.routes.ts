@@ -44,7 +44,7 @@ export function kepatuhanHarianRoutes(kepatuhan: KepatuhanHarianService): Fastif
           response: { 200: KepatuhanPegawaiListOut, ...errorResponses(400, 401, 403) },
         },
       },
-      async (request) => kepatuhan.perPegawai(request.actor!, request.query.bulan, request.query.opdId),
+      async (request) => kepatuhan.perPegawai(request.actor!, request.query),
     );
 
     app.get(

@@ -8,6 +8,7 @@ import type {
   KalenderKepatuhanOut,
   KepatuhanOpdOut,
   KepatuhanPegawaiListOut,
+  KepatuhanPegawaiQuery,
 } from '../../contracts/kepatuhan-harian.js';
 import type { BacaBerat, Db } from '../../db/client.js';
 import { labelPeriode, periodeOf } from '../../domain/jadwal.js';
@@ -29,6 +30,7 @@ import { namaLengkap } from '../../domain/pegawai.js';
 import { tanggalBulan } from '../../domain/progres-harian.js';
 import { type Clock, dateInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
+import { bacaKursorNama, kursorNama } from '../../platform/kursor.js';
 import type { Actor } from '../auth/actor.js';
 import type { JadwalService } from '../jadwal/jadwal.service.js';
 import type { KehadiranService } from '../kehadiran/kehadiran.service.js';
@@ -173,26 +175,29 @@ export function createKepatuhanHarianService(deps: {
     },
 
     /** The month per employee of the actor's scope, optionally one OPD of it (403 outside it). */
-    async perPegawai(
-      actor: Actor,
-      bulan: string | undefined,
-      opdId: number | undefined,
-    ): Promise<KepatuhanPegawaiListOut> {
+    async perPegawai(actor: Actor, query: KepatuhanPegawaiQuery): Promise<KepatuhanPegawaiListOut> {
+      const { bulan, opdId, limit } = query;
+      const setelah = bacaKursorNama(query.cursor);
       const k = await konteks(actor.instansiId, bulan);
       const c = await cakupan(actor, k.bulan);
       if (opdId !== undefined && c.opdIds !== null && !c.opdIds.includes(opdId))
         throw new AppError('FORBIDDEN', undefined, 'Perangkat daerah ini di luar kewenangan Anda.');
-      if (!k.aturan.aktif) return { ...k.kepala, items: [] };
+      if (!k.aturan.aktif) return { ...k.kepala, items: [], nextCursor: null };
       const found = await q.perPegawai(bacaBerat(actor.id), {
         instansiId: actor.instansiId,
         hari: k.kerja,
         now: k.now,
         cakupan: c,
         ...(opdId !== undefined && { opdId }),
+        // One more than the page: whether another follows.
+        halaman: { setelah, batas: limit + 1 },
       });
+      const page = found.slice(0, limit);
+      const last = page.at(-1);
       return {
         ...k.kepala,
-        items: found.map((r) => ({
+        nextCursor: found.length > limit && last ? kursorNama(last.nama, last.pegawai_id) : null,
+        items: page.map((r) => ({
           ...jumlahOut(r),
           pegawaiId: r.pegawai_id,
           nip: r.nip,

@@ -3,11 +3,12 @@
  * employees), per employee (each opens his calendar). While the instansi's rule is off they say so.
  */
 import { Alert, Anchor, Stack, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useId } from 'react';
 import { formatPersen } from '../../../src/domain/angka';
 import { formatNip } from '../../../src/domain/nip';
+import { LoadMore } from '../../components/LoadMore';
 import { ErrorView, Loading } from '../../components/Status';
 import { type KepatuhanOpdOut, opdQuery, pegawaiListQuery } from './api';
 
@@ -114,11 +115,11 @@ export function KepatuhanPerOpd({ bulan }: { bulan: string }) {
 }
 
 export function KepatuhanPerPegawai({ bulan, opdId }: { bulan: string; opdId: number | undefined }) {
-  const query = useQuery(pegawaiListQuery(bulan, opdId));
+  const query = useInfiniteQuery(pegawaiListQuery(bulan, opdId));
   const judul = useId();
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorView error={query.error} />;
-  const d = query.data;
+  const d = { ...query.data.pages[0]!, items: query.data.pages.flatMap((p) => p.items) };
   return (
     <Stack gap="sm">
       <Ketentuan aktif={d.aktif} ketentuan={d.ketentuan} />
@@ -161,6 +162,7 @@ export function KepatuhanPerPegawai({ bulan, opdId }: { bulan: string; opdId: nu
           </Table>
         </Table.ScrollContainer>
       )}
+      <LoadMore query={query} />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 /** Compliance per day of progres harian: per OPD, per employee of a scope, one employee's calendar. */
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type {
   KalenderKepatuhanOut,
   KepatuhanOpdOut,
@@ -18,13 +18,18 @@ export const opdQuery = (bulan: string) =>
     queryFn: () => api<KepatuhanOpdOut>(`/api/kepatuhan-harian/opd?bulan=${bulan}`),
   });
 
+/** The employees of a scope by name, a page of 50 at a time ("Muat lagi"). */
 export const pegawaiListQuery = (bulan: string, opdId: number | undefined) =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: [...KEY, 'pegawai', bulan, opdId ?? null],
-    queryFn: () =>
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
       api<KepatuhanPegawaiListOut>(
-        `/api/kepatuhan-harian/pegawai?bulan=${bulan}${opdId === undefined ? '' : `&opdId=${opdId}`}`,
+        `/api/kepatuhan-harian/pegawai?bulan=${bulan}&limit=50` +
+          (opdId === undefined ? '' : `&opdId=${opdId}`) +
+          (pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''),
       ),
+    getNextPageParam: (last) => last.nextCursor,
   });
 
 export const kalenderQuery = (id: number, bulan: string) =>
