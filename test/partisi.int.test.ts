@@ -1,6 +1,7 @@
 /**
- * Partitioned history (ADR 0025): attendance and progres harian are partitioned by year of their
- * date, the assessment thread by the year of its realisasi's period. The queries the modules run
+ * Partitioned history (ADR 0025, 0027): attendance and progres harian are partitioned by year of
+ * their date, the assessment thread by the year of its realisasi's period, the TPP lines by the year
+ * of their month. The queries the modules run
  * read only the years they ask for (EXPLAIN of their own SQL), the migration moves existing rows
  * into their years, and rows of a year without a partition wait in the DEFAULT one until the job
  * gives that year its own.
@@ -14,6 +15,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, type Db, type DbOrTx, openDatabase, rows } from '../src/db/client.js';
 import { periodeOf } from '../src/domain/jadwal.js';
+import { PARAMETER_TPP_BAKU, type RingkasanTpp } from '../src/domain/tpp.js';
 import { kehadiranRentang, upsertKehadiran } from '../src/modules/kehadiran/kehadiran.queries.js';
 import { faktaPegawai } from '../src/modules/kepatuhan-harian/kepatuhan-harian.queries.js';
 import { perbaruiRekap } from '../src/modules/monitoring/monitoring.queries.js';
@@ -21,6 +23,17 @@ import { siapkanPartisi } from '../src/modules/partisi/partisi.queries.js';
 import { entriPegawai, waktuEntri } from '../src/modules/realisasi/progres-harian.queries.js';
 import { riwayatOf } from '../src/modules/realisasi/realisasi.queries.js';
 import { realisasiTahun } from '../src/modules/riwayat/riwayat.queries.js';
+import {
+  barisBatch,
+  barisPage,
+  barisPegawai,
+  barisSaya,
+  deleteBaris,
+  insertBaris,
+  insertBulan,
+  jumlahBaris,
+  perOpd,
+} from '../src/modules/tpp/tpp.queries.js';
 import { openTestDatabase } from './db.js';
 import { buildOrg } from './org.js';
 import { adminUrl, withAdmin } from './pg-admin.js';
@@ -41,18 +54,32 @@ async function tangkap(fn: (db: DbOrTx) => Promise<unknown>): Promise<SQL[]> {
   return caught;
 }
 
-/** Every table the plan of `query` reads (partitions pruned away do not appear). */
-async function tabelDibaca(db: Db, query: SQL | { getSQL(): SQL }): Promise<string[]> {
-  const [row] = await rows<{ 'QUERY PLAN': unknown }>(db, sql`EXPLAIN (FORMAT JSON) ${query}`);
+/**
+ * Every partition the plan of `query` reads (partitions pruned away do not appear). `jalankan` runs
+ * it (EXPLAIN ANALYZE): then a partition counts only if it was scanned, so pruning at run time, per
+ * row of a join, shows too.
+ */
+async function tabelDibaca(
+  db: Db,
+  query: SQL | { getSQL(): SQL },
+  { jalankan = false } = {},
+): Promise<string[]> {
+  const [row] = await rows<{ 'QUERY PLAN': unknown }>(
+    db,
+    jalankan ? sql`EXPLAIN (ANALYZE, FORMAT JSON) ${query}` : sql`EXPLAIN (FORMAT JSON) ${query}`,
+  );
   const raw = row!['QUERY PLAN'];
   const plan = typeof raw === 'string' ? JSON.parse(raw) : raw;
   const found = new Set<string>();
   const walk = (node: Record<string, unknown>) => {
-    if (typeof node['Relation Name'] === 'string') found.add(node['Relation Name']);
+    const dibaca = !jalankan || (node['Actual Loops'] as number) > 0;
+    if (typeof node['Relation Name'] === 'string' && dibaca) found.add(node['Relation Name']);
     for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
   };
   walk((plan as { Plan: Record<string, unknown> }[])[0]!.Plan);
-  return [...found].filter((t) => /^(kehadiran|log_harian|realisasi_riwayat)/.test(t)).sort();
+  return [...found]
+    .filter((t) => /^(kehadiran|log_harian|realisasi_riwayat|tpp_baris)_(\d{4}|lain)$/.test(t))
+    .sort();
 }
 
 describe('partitioned history', () => {
@@ -65,7 +92,7 @@ describe('partitioned history', () => {
     // Years of their own whatever the clock's year when the template was migrated.
     await rows(
       db,
-      sql`SELECT partisi_tahunan(t, y) FROM unnest(ARRAY['kehadiran', 'log_harian', 'realisasi_riwayat']) t, (VALUES (2024), (2025)) v(y)`,
+      sql`SELECT partisi_tahunan(t, y) FROM unnest(ARRAY['kehadiran', 'log_harian', 'realisasi_riwayat', 'tpp_baris']) t, (VALUES (2024), (2025)) v(y)`,
     );
   });
   afterAll(() => database.close());
@@ -102,6 +129,86 @@ describe('partitioned history', () => {
       perbaruiRekap(d, { instansiId: 1, periode, batasInput: new Date(), now: new Date() }),
     );
     expect(await tabelDibaca(db, rekap!)).toEqual(['realisasi_riwayat_2025']);
+  });
+
+  it("the TPP lines of a month, its list, export, employee's line and recomputation read only its year", async () => {
+    const m = { id: 1, bulan: '2025-03' };
+    const bulanIni = [
+      (d: DbOrTx) => perOpd(d, m, [1, 2]),
+      (d: DbOrTx) => jumlahBaris(d, m, null),
+      (d: DbOrTx) => barisBatch(d, m, null, 0, 100),
+      (d: DbOrTx) => barisPegawai(d, m, 1),
+      (d: DbOrTx) => deleteBaris(d, m),
+      (d: DbOrTx) =>
+        barisPage(d, {
+          m,
+          instansiId: 1,
+          opdIds: null,
+          catatan: 'MENUNGGU_PENILAIAN',
+          cursor: null,
+          limit: 20,
+        }),
+    ];
+    for (const fn of bulanIni) {
+      const [q] = await tangkap(fn);
+      expect(await tabelDibaca(db, q!)).toEqual(['tpp_baris_2025']);
+    }
+  });
+
+  it("the TPP lines are written to their month's year; an employee's months read each line in its year", async () => {
+    const org = await buildOrg(db);
+    const bulan = async (kode: string) => {
+      const id = await insertBulan(db, org.instansiId, kode, {
+        parameter: PARAMETER_TPP_BAKU,
+        dasarHukum: null,
+        hariKerja: 20,
+        jumlahPegawai: 1,
+        total: 1000,
+        dihitungOlehId: org.adminBkd.id,
+        dihitungAt: new Date(),
+        belumDiimpor: [],
+      });
+      const m = { id: id!, bulan: kode };
+      await insertBaris(db, m, [
+        {
+          pegawai_id: org.pelaksana.id,
+          opd_id: org.unor.opd.id,
+          kelas_jabatan: 9,
+          dasar: 1000,
+          produktivitas: 0,
+          disiplin: 0,
+          jumlah: 1000,
+          ditahan: null,
+          rincian: {
+            ringkasan: { tahun: Number(kode.slice(0, 4)) } as RingkasanTpp,
+            potonganPersen: 0,
+            jabatanNama: null,
+          },
+        },
+      ]);
+      return m;
+    };
+    const desember = await bulan('2024-12');
+    const januari = await bulan('2025-01');
+    expect(
+      await rows(
+        db,
+        sql`SELECT tableoid::regclass::text AS t, tahun FROM tpp_baris WHERE pegawai_id = ${org.pelaksana.id} ORDER BY tahun`,
+      ),
+    ).toEqual([
+      { t: 'tpp_baris_2024', tahun: 2024 },
+      { t: 'tpp_baris_2025', tahun: 2025 },
+    ]);
+    const [saya] = await tangkap((d) => barisSaya(d, org.instansiId, org.pelaksana.id));
+    expect(await tabelDibaca(db, saya!, { jalankan: true })).toEqual(['tpp_baris_2024', 'tpp_baris_2025']);
+    expect((await barisSaya(db, org.instansiId, org.pelaksana.id)).map((r) => r.bulan)).toEqual([
+      '2025-01',
+      '2024-12',
+    ]);
+    // A recomputation replaces the month's lines in its year only.
+    await deleteBaris(db, desember);
+    expect(await jumlahBaris(db, desember, null)).toBe(0);
+    expect(await jumlahBaris(db, januari, null)).toBe(1);
   });
 
   it('a row of a year without a partition waits in DEFAULT; the job gives that year its own', async () => {
@@ -225,6 +332,17 @@ describe('the partitioning migration', () => {
             VALUES (1, 1, 'AJUKAN', 1, '2023-12-29T01:00:00Z'), (1, 1, 'TERIMA', 1, '2024-01-04T01:00:00Z'),
                    (2, 1, 'AJUKAN', 1, '2024-03-29T01:00:00Z')`,
       );
+      await rows(
+        m.db,
+        sql`INSERT INTO tpp_bulan (id, instansi_id, bulan, parameter, hari_kerja, jumlah_pegawai, total, dihitung_oleh_id, dihitung_at)
+            OVERRIDING SYSTEM VALUE
+            VALUES (1, 1, '2023-12', '{}', 20, 1, 10, 1, now()), (2, 1, '2024-01', '{}', 22, 1, 20, 1, now())`,
+      );
+      await rows(
+        m.db,
+        sql`INSERT INTO tpp_baris (tpp_bulan_id, pegawai_id, opd_id, dasar, produktivitas, disiplin, jumlah, rincian)
+            VALUES (1, 1, 5, 10, 0, 0, 10, '{"a":1}'), (2, 1, 5, 20, 0, 0, 20, '{"a":2}')`,
+      );
       await m.lanjut();
       await rows(m.db, sql`SET session_replication_role = DEFAULT`);
       expect(
@@ -253,18 +371,29 @@ describe('the partitioning migration', () => {
         { t: 'realisasi_riwayat_2023', id: 2, tahun: 2023, aksi: 'TERIMA' },
         { t: 'realisasi_riwayat_2024', id: 3, tahun: 2024, aksi: 'AJUKAN' },
       ]);
+      expect(
+        await rows(
+          m.db,
+          sql`SELECT tableoid::regclass::text AS t, tpp_bulan_id, tahun, opd_id, jumlah, rincian FROM tpp_baris ORDER BY 2`,
+        ),
+      ).toEqual([
+        { t: 'tpp_baris_2023', tpp_bulan_id: 1, tahun: 2023, opd_id: 5, jumlah: 10, rincian: { a: 1 } },
+        { t: 'tpp_baris_2024', tpp_bulan_id: 2, tahun: 2024, opd_id: 5, jumlah: 20, rincian: { a: 2 } },
+      ]);
       const tahunIni = new Date().getUTCFullYear();
-      const partisi = await rows<{ t: string }>(
-        m.db,
-        sql`SELECT c.relname AS t FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-             WHERE i.inhparent = 'kehadiran'::regclass ORDER BY 1`,
-      );
-      expect(partisi.map((r) => r.t)).toEqual(
-        [
-          ...Array.from({ length: tahunIni + 2 - 2023 }, (_, i) => `kehadiran_${2023 + i}`),
-          'kehadiran_lain',
-        ].sort(),
-      );
+      for (const tabel of ['kehadiran', 'tpp_baris']) {
+        const partisi = await rows<{ t: string }>(
+          m.db,
+          sql`SELECT c.relname AS t FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+               WHERE i.inhparent = ${tabel}::regclass ORDER BY 1`,
+        );
+        expect(partisi.map((r) => r.t)).toEqual(
+          [
+            ...Array.from({ length: tahunIni + 2 - 2023 }, (_, i) => `${tabel}_${2023 + i}`),
+            `${tabel}_lain`,
+          ].sort(),
+        );
+      }
       await rows(m.db, sql`SET session_replication_role = replica`);
       const [baru] = await rows<{ id: number }>(
         m.db,

@@ -69,7 +69,10 @@ export const tppBulan = pgTable(
   ],
 );
 
-/** One employee's TPP of a month, with every line of the computation. */
+/**
+ * One employee's TPP of a month, with every line of the computation. Partitioned by `tahun` in the
+ * database (migration 0040, written by hand): readers name the month's year so they read one year.
+ */
 export const tppBaris = pgTable(
   'tpp_baris',
   {
@@ -79,6 +82,8 @@ export const tppBaris = pgTable(
     pegawaiId: integer()
       .notNull()
       .references(() => pegawai.id),
+    /** The month's year: the table is partitioned by it in the database (ADR 0027). */
+    tahun: smallint().notNull(),
     opdId: integer(),
     kelasJabatan: smallint(),
     /** Rupiah, whole numbers. */
@@ -91,7 +96,7 @@ export const tppBaris = pgTable(
     rincian: jsonb().$type<unknown>().notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.tppBulanId, t.pegawaiId] }),
+    primaryKey({ columns: [t.tppBulanId, t.pegawaiId, t.tahun] }),
     index('tpp_baris_opd_idx').on(t.tppBulanId, t.opdId),
   ],
 );

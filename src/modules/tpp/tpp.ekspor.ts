@@ -50,7 +50,7 @@ export function xlsxBulan(
     let afterId = 0;
     const total = { jumlahPegawai: 0, dasar: 0, produktivitas: 0, disiplin: 0, jumlah: 0 };
     for (;;) {
-      const found = await q.barisBatch(db, m.id, opdIds, afterId, XLSX_BATCH);
+      const found = await q.barisBatch(db, m, opdIds, afterId, XLSX_BATCH);
       if (found.length === 0) break;
       afterId = found.at(-1)!.pegawai_id;
       yield found.map((r) => {

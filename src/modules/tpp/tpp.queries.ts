@@ -148,8 +148,19 @@ export async function setujuiIfVersion(
   return found.length > 0;
 }
 
-export async function deleteBaris(tx: DbOrTx, tppBulanId: number) {
-  await tx.execute(sql`DELETE FROM tpp_baris WHERE tpp_bulan_id = ${tppBulanId}`);
+/**
+ * A computed month as its lines are found: tpp_baris is partitioned by the month's year (ADR 0027),
+ * so every read and write of a month's lines names that year and touches one partition.
+ */
+export type BulanKunci = Pick<BulanRow, 'id' | 'bulan'>;
+
+const tahunOf = (m: BulanKunci) => Number(m.bulan.slice(0, 4));
+
+/** The lines `b` of month `m`. */
+const barisBulan = (m: BulanKunci) => sql`b.tpp_bulan_id = ${m.id} AND b.tahun = ${tahunOf(m)}`;
+
+export async function deleteBaris(tx: DbOrTx, m: BulanKunci) {
+  await tx.execute(sql`DELETE FROM tpp_baris b WHERE ${barisBulan(m)}`);
 }
 
 export interface BarisBaru {
@@ -167,11 +178,11 @@ export interface BarisBaru {
 const CHUNK = 2000;
 
 /** The lines in multi-row inserts of a JSON recordset each (a few statements for 100,000 lines). */
-export async function insertBaris(tx: DbOrTx, tppBulanId: number, baris: BarisBaru[]) {
+export async function insertBaris(tx: DbOrTx, m: BulanKunci, baris: BarisBaru[]) {
   for (let i = 0; i < baris.length; i += CHUNK) {
     await tx.execute(
-      sql`INSERT INTO tpp_baris (tpp_bulan_id, pegawai_id, opd_id, kelas_jabatan, dasar, produktivitas, disiplin, jumlah, ditahan, rincian)
-          SELECT ${tppBulanId}, pegawai_id, opd_id, kelas_jabatan, dasar, produktivitas, disiplin, jumlah, ditahan, rincian
+      sql`INSERT INTO tpp_baris (tpp_bulan_id, pegawai_id, tahun, opd_id, kelas_jabatan, dasar, produktivitas, disiplin, jumlah, ditahan, rincian)
+          SELECT ${m.id}, pegawai_id, ${tahunOf(m)}, opd_id, kelas_jabatan, dasar, produktivitas, disiplin, jumlah, ditahan, rincian
             FROM jsonb_to_recordset(${JSON.stringify(baris.slice(i, i + CHUNK))}::jsonb)
               AS t(pegawai_id int, opd_id int, kelas_jabatan smallint, dasar bigint, produktivitas bigint,
                    disiplin bigint, jumlah bigint, ditahan text, rincian jsonb)`,
@@ -202,7 +213,7 @@ const CATATAN: Record<CatatanBaris, SQL> = {
 const catatanFilter = (catatan: CatatanBaris | undefined) =>
   catatan === undefined ? sql`` : sql`AND ${CATATAN[catatan]}`;
 
-export async function perOpd(db: DbOrTx, tppBulanId: number, opdIds: number[] | null) {
+export async function perOpd(db: DbOrTx, m: BulanKunci, opdIds: number[] | null) {
   return rows<{
     opd_id: number | null;
     opd_nama: string | null;
@@ -221,7 +232,7 @@ export async function perOpd(db: DbOrTx, tppBulanId: number, opdIds: number[] | 
                count(*) FILTER (WHERE ${belumDiimpor})::int AS belum_diimpor,
                sum(b.jumlah)::bigint AS total
           FROM tpp_baris b LEFT JOIN unor u ON u.id = b.opd_id
-         WHERE b.tpp_bulan_id = ${tppBulanId} ${opdFilter(opdIds)}
+         WHERE ${barisBulan(m)} ${opdFilter(opdIds)}
          GROUP BY b.opd_id, u.nama ORDER BY u.nama NULLS LAST`,
   );
 }
@@ -269,7 +280,7 @@ function escapeLike(text: string): string {
 export async function barisPage(
   db: DbOrTx,
   f: {
-    tppBulanId: number;
+    m: BulanKunci;
     instansiId: number;
     opdIds: number[] | null;
     opdId?: number | undefined;
@@ -289,7 +300,7 @@ export async function barisPage(
   return rows<BarisRow>(
     db,
     sql`SELECT ${barisKolom}
-          FROM pegawai p JOIN tpp_baris b ON b.tpp_bulan_id = ${f.tppBulanId} AND b.pegawai_id = p.id
+          FROM pegawai p JOIN tpp_baris b ON ${barisBulan(f.m)} AND b.pegawai_id = p.id
           LEFT JOIN unor u ON u.id = b.opd_id
          WHERE p.instansi_id = ${f.instansiId} ${opdFilter(f.opdIds)}
            ${f.opdId ? sql`AND b.opd_id = ${f.opdId}` : sql``} ${catatanFilter(f.catatan)} ${cari}
@@ -299,10 +310,10 @@ export async function barisPage(
 }
 
 /** The month's lines within `opdIds` (null: all): the payroll export's rows before its totals row. */
-export async function jumlahBaris(db: DbOrTx, tppBulanId: number, opdIds: number[] | null) {
+export async function jumlahBaris(db: DbOrTx, m: BulanKunci, opdIds: number[] | null) {
   const [r] = await rows<{ n: number }>(
     db,
-    sql`SELECT count(*)::int AS n FROM tpp_baris b WHERE b.tpp_bulan_id = ${tppBulanId} ${opdFilter(opdIds)}`,
+    sql`SELECT count(*)::int AS n FROM tpp_baris b WHERE ${barisBulan(m)} ${opdFilter(opdIds)}`,
   );
   return r!.n;
 }
@@ -310,7 +321,7 @@ export async function jumlahBaris(db: DbOrTx, tppBulanId: number, opdIds: number
 /** The payroll export reads the month in batches by employee id (the primary key's order). */
 export async function barisBatch(
   db: DbOrTx,
-  tppBulanId: number,
+  m: BulanKunci,
   opdIds: number[] | null,
   afterId: number,
   limit: number,
@@ -319,22 +330,25 @@ export async function barisBatch(
     db,
     sql`SELECT ${barisKolom}
           FROM tpp_baris b JOIN pegawai p ON p.id = b.pegawai_id LEFT JOIN unor u ON u.id = b.opd_id
-         WHERE b.tpp_bulan_id = ${tppBulanId} AND b.pegawai_id > ${afterId} ${opdFilter(opdIds)}
+         WHERE ${barisBulan(m)} AND b.pegawai_id > ${afterId} ${opdFilter(opdIds)}
          ORDER BY b.pegawai_id LIMIT ${limit}`,
   );
 }
 
-export async function barisPegawai(db: DbOrTx, tppBulanId: number, pegawaiId: number) {
+export async function barisPegawai(db: DbOrTx, m: BulanKunci, pegawaiId: number) {
   const [row] = await rows<BarisRow & { ringkasan: RingkasanTpp }>(
     db,
     sql`SELECT ${barisKolom}, b.rincian->'ringkasan' AS ringkasan
           FROM tpp_baris b JOIN pegawai p ON p.id = b.pegawai_id LEFT JOIN unor u ON u.id = b.opd_id
-         WHERE b.tpp_bulan_id = ${tppBulanId} AND b.pegawai_id = ${pegawaiId}`,
+         WHERE ${barisBulan(m)} AND b.pegawai_id = ${pegawaiId}`,
   );
   return row ?? null;
 }
 
-/** The employee's lines of the instansi's last twelve computed months (each by its key), with the month's status. */
+/**
+ * The employee's lines of the instansi's last twelve computed months (each by its key, the month's
+ * year included, so each probe reads only that year's partition), with the month's status.
+ */
 export async function barisSaya(db: DbOrTx, instansiId: number, pegawaiId: number) {
   return rows<
     BarisRow & {
@@ -347,7 +361,8 @@ export async function barisSaya(db: DbOrTx, instansiId: number, pegawaiId: numbe
   >(
     db,
     sql`SELECT ${barisKolom}, b.rincian->'ringkasan' AS ringkasan, m.bulan, m.status, m.dasar_hukum, m.parameter
-          FROM tpp_bulan m JOIN tpp_baris b ON b.tpp_bulan_id = m.id AND b.pegawai_id = ${pegawaiId}
+          FROM tpp_bulan m JOIN tpp_baris b
+            ON b.tpp_bulan_id = m.id AND b.tahun = left(m.bulan, 4)::smallint AND b.pegawai_id = ${pegawaiId}
           JOIN pegawai p ON p.id = b.pegawai_id LEFT JOIN unor u ON u.id = b.opd_id
          WHERE m.instansi_id = ${instansiId}
          ORDER BY m.bulan DESC LIMIT 12`,

@@ -166,7 +166,7 @@ export function createTppService({
   async function bulanOut(actor: Actor, m: q.BulanRow): Promise<TppBulanOut> {
     const { opdIds } = listScope(actor);
     const [opd, orang] = await Promise.all([
-      q.perOpd(db, m.id, opdIds),
+      q.perOpd(db, m, opdIds),
       q.orang(db, [m.dihitungOlehId, ...(m.disetujuiOlehId ? [m.disetujuiOlehId] : [])]),
     ]);
     const nama = (id: number) => ({ id, namaLengkap: namaLengkap(orang.find((o) => o.id === id)!) });
@@ -387,12 +387,12 @@ export function createTppService({
             : null
           : await q.insertBulan(tx, actor.instansiId, bulan, values);
         if (id === null) throw new AppError('VERSION_CONFLICT');
-        if (existing) await q.deleteBaris(tx, id);
+        if (existing) await q.deleteBaris(tx, { id, bulan });
         meta.kemajuan?.(0, semua.length, 'Menghitung dan menyimpan baris TPP');
         for (let i = 0; i < semua.length; i += BATCH_BARIS) {
           const baris = semua.slice(i, i + BATCH_BARIS).map((e) => barisBaru(parameter, e));
           values.total += baris.reduce((n, b) => n + b.jumlah, 0);
-          await q.insertBaris(tx, id, baris);
+          await q.insertBaris(tx, { id, bulan }, baris);
           meta.kemajuan?.(i + baris.length);
         }
         await q.setTotal(tx, id, values.total);
@@ -451,7 +451,7 @@ export function createTppService({
       const m = await bulanOf(actor, bulan);
       if (m.status === 'DISETUJUI') throw new AppError('TPP_SUDAH_DISETUJUI');
       if (m.version !== body.version) throw new AppError('VERSION_CONFLICT');
-      const kekurangan = kekuranganOf(m, await q.perOpd(db, m.id, null));
+      const kekurangan = kekuranganOf(m, await q.perOpd(db, m, null));
       const tolak = alasanTolakPersetujuan(kekurangan, body.alasan);
       if (tolak) throw new AppError('TPP_BELUM_LENGKAP', kekurangan, tolak);
       const alasan = adaKekurangan(kekurangan) ? body.alasan!.trim() : null;
@@ -481,7 +481,7 @@ export function createTppService({
     async baris(actor: Actor, bulan: string, query: z.infer<typeof TppBarisQuery>): Promise<TppBarisPage> {
       const m = await bulanOf(actor, bulan);
       const found = await q.barisPage(db, {
-        tppBulanId: m.id,
+        m,
         instansiId: actor.instansiId,
         opdIds: listScope(actor).opdIds,
         opdId: query.opdId,
@@ -501,7 +501,7 @@ export function createTppService({
     /** One employee's line with its explanation (the route checks self / OPD / instansi). */
     async barisPegawai(actor: Actor, bulan: string, pegawaiId: number): Promise<TppBarisDetail> {
       const m = await bulanOf(actor, bulan);
-      const r = await q.barisPegawai(db, m.id, pegawaiId);
+      const r = await q.barisPegawai(db, m, pegawaiId);
       if (!r)
         throw new AppError('NOT_FOUND', undefined, `Pegawai ini tidak memiliki baris TPP bulan ${bulan}.`);
       return detailOut(r, m);
@@ -534,7 +534,7 @@ export function createTppService({
       const e = await ekspor(actor, bulan);
       return pekerjaan.ekspor(actor, {
         judul: `Ekspor TPP ${labelPeriode(periodeOf(bulan, { periode: 'BULANAN' }))}`,
-        jumlah: async () => (await q.jumlahBaris(e.sumber, e.m.id, e.opdIds)) + 1,
+        jumlah: async () => (await q.jumlahBaris(e.sumber, e.m, e.opdIds)) + 1,
         tulis: e.tulis,
       });
     },
