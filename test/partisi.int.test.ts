@@ -6,14 +6,9 @@
  * into their years, and rows of a year without a partition wait in the DEFAULT one until the job
  * gives that year its own.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { type SQL, sql } from 'drizzle-orm';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, type Db, type DbOrTx, openDatabase, rows } from '../src/db/client.js';
+import { type Database, type Db, type DbOrTx, rows } from '../src/db/client.js';
 import { periodeOf } from '../src/domain/jadwal.js';
 import { PARAMETER_TPP_BAKU, type RingkasanTpp } from '../src/domain/tpp.js';
 import { kehadiranRentang, upsertKehadiran } from '../src/modules/kehadiran/kehadiran.queries.js';
@@ -35,52 +30,16 @@ import {
   perOpd,
 } from '../src/modules/tpp/tpp.queries.js';
 import { openTestDatabase } from './db.js';
+import { tabelDibaca as dibaca, tangkap } from './explain.js';
+import { basisDataSebelum } from './migrasi-sebagian.js';
 import { buildOrg } from './org.js';
-import { adminUrl, withAdmin } from './pg-admin.js';
-
-/** The statements a raw-SQL query function sends, caught instead of run. */
-async function tangkap(fn: (db: DbOrTx) => Promise<unknown>): Promise<SQL[]> {
-  const caught: SQL[] = [];
-  const penangkap = {
-    execute: async (q: SQL) => {
-      caught.push(q);
-      return { rows: [] };
-    },
-  };
-  // A function that reads its own answer (a count) fails on the empty one; its statement is caught.
-  await fn(penangkap as unknown as DbOrTx).catch((e) => {
-    if (!caught.length) throw e;
-  });
-  return caught;
-}
 
 /**
- * Every partition the plan of `query` reads (partitions pruned away do not appear). `jalankan` runs
- * it (EXPLAIN ANALYZE): then a partition counts only if it was scanned, so pruning at run time, per
- * row of a join, shows too.
+ * The history partitions the plan of `query` reads; with `jalankan` (EXPLAIN ANALYZE) only those
+ * actually scanned, so pruning at run time, per row of a join, shows too.
  */
-async function tabelDibaca(
-  db: Db,
-  query: SQL | { getSQL(): SQL },
-  { jalankan = false } = {},
-): Promise<string[]> {
-  const [row] = await rows<{ 'QUERY PLAN': unknown }>(
-    db,
-    jalankan ? sql`EXPLAIN (ANALYZE, FORMAT JSON) ${query}` : sql`EXPLAIN (FORMAT JSON) ${query}`,
-  );
-  const raw = row!['QUERY PLAN'];
-  const plan = typeof raw === 'string' ? JSON.parse(raw) : raw;
-  const found = new Set<string>();
-  const walk = (node: Record<string, unknown>) => {
-    const dibaca = !jalankan || (node['Actual Loops'] as number) > 0;
-    if (typeof node['Relation Name'] === 'string' && dibaca) found.add(node['Relation Name']);
-    for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
-  };
-  walk((plan as { Plan: Record<string, unknown> }[])[0]!.Plan);
-  return [...found]
-    .filter((t) => /^(kehadiran|log_harian|realisasi_riwayat|tpp_baris)_(\d{4}|lain)$/.test(t))
-    .sort();
-}
+const tabelDibaca = (db: Db, query: SQL | { getSQL(): SQL }, opsi: { jalankan?: boolean } = {}) =>
+  dibaca(db, query, /^(kehadiran|log_harian|realisasi_riwayat|tpp_baris)_(\d{4}|lain)$/, opsi);
 
 describe('partitioned history', () => {
   let database: Database;
@@ -275,39 +234,10 @@ describe('partitioned history', () => {
   });
 });
 
-/** A fresh database migrated up to the migration before this one; `lanjut` applies the rest. */
-async function basisDataSebelumPartisi() {
-  const semua = path.resolve('src/db/migrations');
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'migrasi-'));
-  await cp(semua, folder, { recursive: true });
-  const journalFile = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(await readFile(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.filter((e) => e.tag < '0038_partisi_riwayat');
-  await writeFile(journalFile, JSON.stringify(journal));
-  const url = process.env.TEST_DATABASE_URL;
-  const name = `ekinerja_m_${process.pid}_${Date.now() % 100000}`;
-  if (url) await withAdmin(url, (c) => c.query(`CREATE DATABASE ${name}`));
-  // One connection, so a session setting holds for the migration too.
-  const database = await openDatabase(url ? { databaseUrl: adminUrl(url, name), poolSize: 1 } : {});
-  const migrasi = (migrationsFolder: string) =>
-    url
-      ? migratePg(database.db as never, { migrationsFolder })
-      : migratePglite(database.db as never, { migrationsFolder });
-  await migrasi(folder);
-  return {
-    db: database.db,
-    lanjut: () => migrasi(semua),
-    tutup: async () => {
-      await database.close();
-      if (url) await withAdmin(url, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-      await rm(folder, { recursive: true, force: true });
-    },
-  };
-}
-
-describe('the partitioning migration', () => {
+// Migrates a fresh database in two steps: over a minute on PGlite on a loaded machine.
+describe('the partitioning migration', { timeout: 240_000 }, () => {
   it('moves existing rows into partitions of their years, ids and the next id kept', async () => {
-    const m = await basisDataSebelumPartisi();
+    const m = await basisDataSebelum('0038_partisi_riwayat');
     try {
       // Rows as an older installation has them; their employees and realisasi do not matter here.
       await rows(m.db, sql`SET session_replication_role = replica`);

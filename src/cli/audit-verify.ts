@@ -14,6 +14,10 @@ function problems(r: ChainReport): string[] {
   const lines: string[] = [];
   if (r.broken)
     lines.push(`RUSAK pada entri #${r.broken.id} (${r.broken.reason}); ${r.checked} entri sebelumnya utuh`);
+  if (r.arsipForged.length)
+    lines.push(
+      `tanda tangan jangkar arsip tidak sah (dipalsukan atau kunci lain): #${r.arsipForged.join(', #')}`,
+    );
   if (r.forged.length)
     lines.push(`tanda tangan titik periksa tidak sah (dipalsukan atau kunci lain): #${r.forged.join(', #')}`);
   const a = r.anchor;
@@ -45,7 +49,7 @@ try {
     if (lines.length) ok = false;
     else
       console.log(
-        `instansi ${r.instansiId}: utuh, ${r.checked} entri diperiksa, cocok dengan ${r.checkpoints} titik periksa`,
+        `instansi ${r.instansiId}: utuh, ${r.checked} entri diperiksa${r.arsip ? ` setelah arsip sampai urutan ${r.arsip}` : ''}, cocok dengan ${r.checkpoints} titik periksa`,
       );
     for (const line of lines) console.log(`instansi ${r.instansiId}: ${line}`);
     if (r.unchained > 0)

@@ -206,3 +206,11 @@ export function namaSasaranAudit(r: SasaranAudit): string {
   if (r.entity === 'jabatan' && r.jabatanNama) return r.jabatanNama;
   return labelDataAudit(r.entity, r.entityId);
 }
+
+/**
+ * The audit log's partition year of an entry written at `at` (ADR 0029): its year in Asia/Jakarta
+ * (UTC+7 all year), as migration 0042 computed it for the rows before it.
+ */
+export function tahunAudit(at: Date): number {
+  return new Date(at.getTime() + 7 * 3_600_000).getUTCFullYear();
+}

@@ -1,11 +1,24 @@
-/** Append-only, hash-chained audit log (one chain per instansi), and the signed checkpoints of its heads. */
+/**
+ * Append-only, hash-chained audit log (one chain per instansi), the signed checkpoints of its heads and
+ * the signed anchors of its archived segments.
+ */
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 export const auditLog = pgTable(
   'audit_log',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
     instansiId: integer().notNull(),
     /** The OPD the change belongs to, so an OPD admin can read its own part. */
     opdId: integer(),
@@ -25,10 +38,18 @@ export const auditLog = pgTable(
     urutan: bigint({ mode: 'number' }),
     prevHash: text(),
     hash: text(),
+    /**
+     * The partition key (ADR 0029): the year of `at` in Asia/Jakarta, set by the writer and never
+     * changed (a row moving partition would be deleted from one, which the trigger refuses).
+     */
+    tahun: integer().notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.id, t.tahun] }),
     index('audit_instansi_idx').on(t.instansiId, t.id),
-    uniqueIndex('audit_urutan_idx').on(t.instansiId, t.urutan),
+    // Unique only within a year (a partitioned table's unique keys include its key): the chainers'
+    // lock gives each place once, and the verifier reports a place given twice.
+    uniqueIndex('audit_urutan_idx').on(t.instansiId, t.urutan, t.tahun),
     index('audit_menunggu_idx').on(t.instansiId, t.id).where(sql`${t.urutan} IS NULL`),
     index('audit_entity_idx').on(t.entity, t.entityId, t.id),
     index('audit_actor_idx').on(t.actorId, t.id),
@@ -53,4 +74,30 @@ export const auditCheckpoint = pgTable(
     signature: text().notNull(),
   },
   (t) => [index('audit_checkpoint_instansi_idx').on(t.instansiId, t.id)],
+);
+
+/**
+ * An archived segment of one instansi's chain (ADR 0029): its places up to `sampaiUrutan`, dumped to a
+ * file whose SHA-256 is kept here, signed with AUDIT_HMAC_KEY. The live chain goes on from here.
+ */
+export const auditArsip = pgTable(
+  'audit_arsip',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    instansiId: integer().notNull(),
+    /** The year archived: the segment covers every row of the years up to it. */
+    tahun: integer().notNull(),
+    /** The last place of the segment, its row and hash: the next place's prev_hash. */
+    sampaiUrutan: bigint({ mode: 'number' }).notNull(),
+    sampaiId: bigint({ mode: 'number' }).notNull(),
+    hash: text().notNull(),
+    /** Rows in the segment (places after the previous anchor up to this one). */
+    jumlah: bigint({ mode: 'number' }).notNull(),
+    /** SHA-256 (hex) of the dump file. */
+    sha256: text().notNull(),
+    at: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    /** HMAC-SHA256 (hex) of the fields above. */
+    signature: text().notNull(),
+  },
+  (t) => [uniqueIndex('audit_arsip_instansi_idx').on(t.instansiId, t.sampaiUrutan)],
 );

@@ -71,7 +71,7 @@ export const tppBulan = pgTable(
 
 /**
  * One employee's TPP of a month, with every line of the computation. Partitioned by `tahun` in the
- * database (migration 0040, written by hand): readers name the month's year so they read one year.
+ * database (migration 0041, written by hand): readers name the month's year so they read one year.
  */
 export const tppBaris = pgTable(
   'tpp_baris',

@@ -20,7 +20,7 @@ function chain(n: number) {
   return Array.from({ length: n }, (_, i) => {
     const content = { ...base, entityId: String(i) };
     const hash = chainHash(prev, content);
-    const entry = { ...content, id: i + 1, prevHash: prev, hash };
+    const entry = { ...content, id: i + 1, urutan: i + 1, prevHash: prev, hash };
     prev = hash;
     return entry;
   });
@@ -47,5 +47,23 @@ describe('audit hash chain', () => {
     const entries = chain(5);
     entries.splice(1, 1);
     expect(verifyChain(entries).broken).toEqual({ id: 3, reason: 'prev_hash' });
+  });
+
+  it('detects an entry not at the place after the one before it', () => {
+    const entries = chain(3);
+    entries[2] = { ...entries[2]!, urutan: 2 };
+    expect(verifyChain(entries).broken).toEqual({ id: 3, reason: 'urutan' });
+  });
+
+  it('starts after an anchor: its place and hash', () => {
+    const entries = chain(5);
+    expect(verifyChain(entries.slice(3), { urutan: 3, hash: entries[2]!.hash })).toMatchObject({
+      checked: 2,
+      broken: null,
+      last: { urutan: 5, hash: entries[4]!.hash },
+    });
+    expect(verifyChain(entries.slice(3), { urutan: 2, hash: entries[2]!.hash }).broken?.reason).toBe(
+      'urutan',
+    );
   });
 });

@@ -31,7 +31,7 @@ export function chainHash(prevHash: string, content: AuditContent): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
 }
 
-/** A stored row's content as its hash covers it: without id, place and hashes, the time as ISO text. */
+/** A stored row's content as its hash covers it: without id, place, hashes and partition year, the time as ISO text. */
 export function storedContent(
   row: Omit<AuditContent, 'at'> & {
     at: Date;
@@ -39,31 +39,45 @@ export function storedContent(
     urutan: number | null;
     prevHash: string | null;
     hash: string | null;
+    tahun: number;
   },
 ): AuditContent {
-  const { id: _id, urutan: _u, prevHash: _p, hash: _h, ...content } = row;
+  const { id: _id, urutan: _u, prevHash: _p, hash: _h, tahun: _t, ...content } = row;
   return { ...content, at: row.at.toISOString() };
 }
 
-export interface ChainBreak {
-  id: number;
-  reason: 'prev_hash' | 'hash';
+/** A chained entry as the verifier reads it, from the database or from an archived dump. */
+export type ChainEntry = AuditContent & { id: number; urutan: number; prevHash: string; hash: string };
+
+/** Where a walk starts: the place and hash of the entry before the first one checked. */
+export interface ChainStart {
+  urutan: number;
+  hash: string;
 }
 
-/** Checks entries in id order; returns the first break or null. */
+export const GENESIS: ChainStart = { urutan: 0, hash: GENESIS_HASH };
+
+export interface ChainBreak {
+  id: number;
+  /** `urutan`: the entry is not at the place after the previous one (a place given twice, or skipped). */
+  reason: 'prev_hash' | 'hash' | 'urutan';
+}
+
+/** Checks entries in place order from `start`; returns the first break or null, and where it stopped. */
 export function verifyChain(
-  entries: Iterable<AuditContent & { id: number; prevHash: string; hash: string }>,
-  startHash = GENESIS_HASH,
-): { lastHash: string; checked: number; broken: ChainBreak | null } {
-  let prev = startHash;
+  entries: Iterable<ChainEntry>,
+  start: ChainStart = GENESIS,
+): { last: ChainStart; checked: number; broken: ChainBreak | null } {
+  let last = start;
   let checked = 0;
+  const stop = (id: number, reason: ChainBreak['reason']) => ({ last, checked, broken: { id, reason } });
   for (const e of entries) {
-    if (e.prevHash !== prev) return { lastHash: prev, checked, broken: { id: e.id, reason: 'prev_hash' } };
-    const { id: _id, prevHash: _p, hash, ...content } = e;
-    if (chainHash(prev, content) !== hash)
-      return { lastHash: prev, checked, broken: { id: e.id, reason: 'hash' } };
-    prev = hash;
+    if (e.prevHash !== last.hash) return stop(e.id, 'prev_hash');
+    const { id: _id, urutan, prevHash: _p, hash, ...content } = e;
+    if (chainHash(last.hash, content) !== hash) return stop(e.id, 'hash');
+    if (urutan !== last.urutan + 1) return stop(e.id, 'urutan');
+    last = { urutan, hash };
     checked++;
   }
-  return { lastHash: prev, checked, broken: null };
+  return { last, checked, broken: null };
 }

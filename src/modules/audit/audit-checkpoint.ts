@@ -18,26 +18,32 @@ export interface Checkpoint extends ChainHead {
   signature: string;
 }
 
-function payload(head: ChainHead, at: string): string {
-  return [
-    'ekinerja-audit-checkpoint-v1',
-    head.instansiId,
-    head.lastId,
-    head.lastHash,
-    head.entryCount,
-    at,
-  ].join('\n');
+/** HMAC-SHA256 (hex) of fields, one a line, under the key; the first field names what is signed. */
+export function signFields(key: string, fields: readonly (string | number)[]): string {
+  return createHmac('sha256', key).update(fields.join('\n')).digest('hex');
+}
+
+export function fieldsSignedBy(
+  key: string,
+  fields: readonly (string | number)[],
+  signature: string,
+): boolean {
+  const expected = Buffer.from(signFields(key, fields), 'hex');
+  const given = Buffer.from(signature, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function fields(head: ChainHead, at: string) {
+  return ['ekinerja-audit-checkpoint-v1', head.instansiId, head.lastId, head.lastHash, head.entryCount, at];
 }
 
 /** HMAC-SHA256 (hex) over the head and the time it was taken. */
 export function signCheckpoint(key: string, head: ChainHead, at: string): string {
-  return createHmac('sha256', key).update(payload(head, at)).digest('hex');
+  return signFields(key, fields(head, at));
 }
 
 export function signatureValid(key: string, checkpoint: Checkpoint): boolean {
-  const expected = Buffer.from(signCheckpoint(key, checkpoint, checkpoint.at), 'hex');
-  const given = Buffer.from(checkpoint.signature, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return fieldsSignedBy(key, fields(checkpoint, checkpoint.at), checkpoint.signature);
 }
 
 export interface AnchorBreak {
@@ -56,11 +62,14 @@ export interface AnchorBreak {
  * was entry number `entryCount`: that place must still hold the same row (`lastId`) with the same
  * hash. Another row there means the head and what followed were removed (and new rows chained after
  * the cut); no entry there means the chain now ends before it. The newest failing one is reported.
+ * The walk starts after place `from` (an archive's anchor, ADR 0029): heads up to it were checked
+ * when their segment was archived, and its rows are no longer here.
  */
-export function anchorCheck(checkpoints: readonly Checkpoint[]) {
+export function anchorCheck(checkpoints: readonly Checkpoint[], from = 0) {
   const atPlace = new Map<number, Checkpoint[]>();
-  for (const cp of checkpoints) atPlace.set(cp.entryCount, [...(atPlace.get(cp.entryCount) ?? []), cp]);
-  let visited = 0;
+  for (const cp of checkpoints)
+    if (cp.entryCount > from) atPlace.set(cp.entryCount, [...(atPlace.get(cp.entryCount) ?? []), cp]);
+  let visited = from;
   let newest: AnchorBreak | null = null;
   const fail = (cp: Checkpoint, reason: AnchorBreak['reason'], found: number) => {
     if (newest && newest.checkpointId > cp.id) return;

@@ -49,8 +49,9 @@ describe('audit chaining step', () => {
     );
     const masuk = (id: number) =>
       h.db.execute(
-        sql`INSERT INTO audit_log (id, instansi_id, at, action, entity, entity_id) OVERRIDING SYSTEM VALUE
-            VALUES (${id}, ${org.instansiId}, now(), 'pengaturan.ubah', 'pengaturan', ${String(id)})`,
+        sql`INSERT INTO audit_log (id, tahun, instansi_id, at, action, entity, entity_id) OVERRIDING SYSTEM VALUE
+            VALUES (${id}, extract(year FROM now() AT TIME ZONE 'Asia/Jakarta')::int, ${org.instansiId}, now(),
+                    'pengaturan.ubah', 'pengaturan', ${String(id)})`,
       );
     // X committed and was chained; Y had taken a lower id but committed after that.
     const [x, y] = [awal!.id + 1000, awal!.id + 500];

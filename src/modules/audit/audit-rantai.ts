@@ -25,7 +25,7 @@ async function chainInstansi(db: Db, instansiId: number): Promise<number> {
       let prevHash = head?.hash ?? GENESIS_HASH;
       const links = page.map((r) => {
         const hash = chainHash(prevHash, storedContent(r));
-        const link = { id: r.id, urutan: ++urutan, prevHash, hash };
+        const link = { id: r.id, tahun: r.tahun, urutan: ++urutan, prevHash, hash };
         prevHash = hash;
         return link;
       });

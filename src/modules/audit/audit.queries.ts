@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type DbOrTx, rows } from '../../db/client.js';
 import { auditCheckpoint, auditLog, jabatan, pegawai, realisasi, skp } from '../../db/schema/index.js';
@@ -75,13 +75,29 @@ export async function listAudit(db: DbOrTx, f: AuditFilter) {
   return { items, nextCursor: found.length > limit ? String(items.at(-1)!.id) : null };
 }
 
-/** The chained rows of one instansi in chain order, a page at a time (for the verify command). */
-export function chainPage(db: DbOrTx, instansiId: number, afterUrutan: number, size: number) {
+/**
+ * The chained rows of one instansi in chain order from a place, a page at a time (verify, archive).
+ * Keyset on (place, id): a place given twice (it is unique only within a year) is read, not skipped
+ * at a page's edge. `after.id` null: strictly after the place.
+ */
+export function chainPage(
+  db: DbOrTx,
+  instansiId: number,
+  after: { urutan: number; id: number | null },
+  size: number,
+) {
   return db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.instansiId, instansiId), gt(auditLog.urutan, afterUrutan)))
-    .orderBy(asc(auditLog.urutan))
+    .where(
+      and(
+        eq(auditLog.instansiId, instansiId),
+        after.id === null
+          ? gt(auditLog.urutan, after.urutan)
+          : sql`(${auditLog.urutan}, ${auditLog.id}) > (${after.urutan}, ${after.id})`,
+      ),
+    )
+    .orderBy(asc(auditLog.urutan), asc(auditLog.id))
     .limit(size);
 }
 
@@ -103,15 +119,22 @@ export async function instansiUnchained(db: DbOrTx): Promise<number[]> {
   return found.map((r) => r.id);
 }
 
-/** The last chained row of one instansi: its place and hash. */
+/**
+ * Where the next place of one instansi's chain follows: its last chained row, or the latest archive
+ * anchor when every row up to it left with its year (ADR 0029).
+ */
 export async function chainHead(db: DbOrTx, instansiId: number) {
-  const [row] = await db
-    .select({ urutan: auditLog.urutan, hash: auditLog.hash })
-    .from(auditLog)
-    .where(and(eq(auditLog.instansiId, instansiId), isNotNull(auditLog.urutan)))
-    .orderBy(desc(auditLog.urutan))
-    .limit(1);
-  return row ? { urutan: row.urutan!, hash: row.hash! } : null;
+  const [row] = await rows<{ urutan: number | string; hash: string }>(
+    db,
+    sql`SELECT urutan, hash FROM (
+          (SELECT urutan, hash FROM audit_log WHERE instansi_id = ${instansiId} AND urutan IS NOT NULL
+            ORDER BY urutan DESC LIMIT 1)
+          UNION ALL
+          (SELECT sampai_urutan, hash FROM audit_arsip WHERE instansi_id = ${instansiId}
+            ORDER BY sampai_urutan DESC LIMIT 1)) h
+        ORDER BY urutan DESC LIMIT 1`,
+  );
+  return row ? { urutan: Number(row.urutan), hash: row.hash } : null;
 }
 
 /** Rows of one instansi waiting to be chained, in the order they were written (id). */
@@ -124,28 +147,39 @@ export function unchainedPage(db: DbOrTx, instansiId: number, size: number) {
     .limit(size);
 }
 
-/** Sets place and hashes of chained rows (the one update the table's trigger allows). */
+/**
+ * Sets place and hashes of chained rows (the one update the table's trigger allows). It names the
+ * rows' years, so it reads only their partitions; the partition key itself is never changed.
+ */
 export async function setChained(
   db: DbOrTx,
-  links: readonly { id: number; urutan: number; prevHash: string; hash: string }[],
+  links: readonly { id: number; tahun: number; urutan: number; prevHash: string; hash: string }[],
 ) {
   if (links.length === 0) return;
   const values = sql.join(
-    links.map((l) => sql`(${l.id}::bigint, ${l.urutan}::bigint, ${l.prevHash}::text, ${l.hash}::text)`),
+    links.map(
+      (l) =>
+        sql`(${l.id}::bigint, ${l.tahun}::int, ${l.urutan}::bigint, ${l.prevHash}::text, ${l.hash}::text)`,
+    ),
+    sql`, `,
+  );
+  const tahun = sql.join(
+    [...new Set(links.map((l) => l.tahun))].map((t) => sql`${t}::int`),
     sql`, `,
   );
   await db.execute(
     sql`UPDATE audit_log a SET urutan = v.urutan, prev_hash = v.prev_hash, hash = v.hash
-          FROM (VALUES ${values}) AS v(id, urutan, prev_hash, hash)
-         WHERE a.id = v.id`,
+          FROM (VALUES ${values}) AS v(id, tahun, urutan, prev_hash, hash)
+         WHERE a.id = v.id AND a.tahun = v.tahun AND a.tahun IN (${tahun})`,
   );
 }
 
-/** Every instansi with a chain or a checkpoint: a chain whose rows were all removed still has to be reported. */
+/** Every instansi with a chain, a checkpoint or an archive: a chain whose rows were all removed still has to be reported. */
 export async function instansiWithAudit(db: DbOrTx): Promise<number[]> {
   const found = await rows<{ id: number }>(
     db,
-    sql`SELECT instansi_id AS id FROM audit_log UNION SELECT instansi_id FROM audit_checkpoint ORDER BY id`,
+    sql`SELECT instansi_id AS id FROM audit_log UNION SELECT instansi_id FROM audit_checkpoint
+        UNION SELECT instansi_id FROM audit_arsip ORDER BY id`,
   );
   return found.map((r) => r.id);
 }

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { AuditQuery } from '../../contracts/audit.js';
 import { type Db, setelahCommit, type Tx } from '../../db/client.js';
-import { type AksiAudit, namaSasaranAudit } from '../../domain/audit.js';
+import { type AksiAudit, namaSasaranAudit, tahunAudit } from '../../domain/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { adminOpdIds, hasRole } from '../auth/access.policy.js';
@@ -54,6 +54,7 @@ export function createAuditService({
         instansiId,
         opdId: input.opdId ?? null,
         at,
+        tahun: tahunAudit(at),
         actorId: input.actorId,
         action: input.action,
         entity: input.entity,
