@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/db/client.js';
 import { rows } from '../src/db/client.js';
+import { tahunKode } from '../src/domain/jadwal.js';
 
 const one = async (db: Db, q: ReturnType<typeof sql>) => (await rows<{ id: number }>(db, q))[0]!.id;
 
@@ -16,16 +17,16 @@ export async function realisasiDinilai(
 ) {
   const id = await one(
     db,
-    sql`INSERT INTO realisasi (instansi_id, skp_id, rhk_id, pegawai_id, periode_kode, nilai, satuan, status, capaian,
-                               pejabat_penilai_id, diajukan_at, dinilai_at)
-        SELECT s.instansi_id, s.id, h.id, s.pegawai_id, ${r.periode}, ${r.nilai}, ${r.satuan}, 'DITERIMA', 'SESUAI',
+    sql`INSERT INTO realisasi (instansi_id, skp_id, rhk_id, pegawai_id, periode_kode, tahun, nilai, satuan, status,
+                               capaian, pejabat_penilai_id, diajukan_at, dinilai_at)
+        SELECT s.instansi_id, s.id, h.id, s.pegawai_id, ${r.periode}, ${tahunKode(r.periode)}, ${r.nilai}, ${r.satuan}, 'DITERIMA', 'SESUAI',
                ${r.penilaiId}, now(), now()
           FROM rhk h JOIN skp s ON s.id = h.skp_id WHERE h.id = ${r.rhkId}
         RETURNING id`,
   );
   await db.execute(
-    sql`INSERT INTO umpan_balik (skp_id, periode_kode, realisasi_id, teks, oleh_id, at)
-        SELECT skp_id, periode_kode, id, ${r.umpanBalik}, ${r.penilaiId}, now() FROM realisasi WHERE id = ${id}`,
+    sql`INSERT INTO umpan_balik (skp_id, periode_kode, tahun, realisasi_id, teks, oleh_id, at)
+        SELECT skp_id, periode_kode, tahun, id, ${r.umpanBalik}, ${r.penilaiId}, now() FROM realisasi WHERE id = ${id}`,
   );
   return id;
 }
@@ -35,8 +36,8 @@ export async function umpanBalikPerilaku(
   u: { skpId: number; periode: string; kode: string; teks: string; olehId: number },
 ) {
   await db.execute(
-    sql`INSERT INTO umpan_balik (skp_id, periode_kode, kode, teks, oleh_id, at)
-        VALUES (${u.skpId}, ${u.periode}, ${u.kode}, ${u.teks}, ${u.olehId}, now())`,
+    sql`INSERT INTO umpan_balik (skp_id, periode_kode, tahun, kode, teks, oleh_id, at)
+        VALUES (${u.skpId}, ${u.periode}, ${tahunKode(u.periode)}, ${u.kode}, ${u.teks}, ${u.olehId}, now())`,
   );
 }
 

@@ -4,6 +4,7 @@
  * of a delegation, the atasan pejabat penilai for items that escalated (domain/tenggat.ts).
  */
 import { type SQL, sql } from 'drizzle-orm';
+import { tahunKode } from '../domain/jadwal.js';
 import type { aturanEskalasi } from '../domain/tenggat.js';
 
 export type AturanEskalasi = ReturnType<typeof aturanEskalasi>;
@@ -47,7 +48,11 @@ export function tereskalasi(r: string, aturan: AturanEskalasi, now: Date): SQL {
   const json = JSON.stringify(aturan.map((a) => ({ ...a, periode_kode: a.periodeKode })));
   const rules = sql`json_to_recordset(${json}::json) AS ae(periode_kode text, status text, jendela text, batas timestamptz)`;
   const t = sql`${now.toISOString()}::timestamptz`;
-  return sql`EXISTS (SELECT 1 FROM ${rules}
+  // Only the rules' years: realisasi of other years are read from no partition (ADR 0028).
+  const tahun = [...new Set(aturan.map((a) => tahunKode(a.periodeKode)))].map((y) => sql`${y}`);
+  const diTahun = tahun.length ? sql`${ident(r)}.tahun IN (${sql.join(tahun, sql`, `)})` : sql`false`;
+  return sql`${diTahun}
+     AND EXISTS (SELECT 1 FROM ${rules}
                       WHERE ae.periode_kode = ${ident(r)}.periode_kode AND ae.status = ${ident(r)}.status AND ae.batas < ${t})
      AND NOT EXISTS (SELECT 1 FROM bukaan_jendela bj
                        JOIN ${rules} ON ae.periode_kode = bj.periode_kode AND ae.jendela = bj.jenis

@@ -113,6 +113,11 @@ export function periodeOf(ym: YearMonth, config: Pick<JadwalConfig, 'periode'>):
   };
 }
 
+/** The year of a period code ('2026-07', '2026-Q3', '2026-S2' start with it). */
+export function tahunKode(kode: string): number {
+  return Number(kode.slice(0, 4));
+}
+
 export function periodeSebelumnya(periode: Periode, config: Pick<JadwalConfig, 'periode'>): Periode {
   return periodeOf(prevYearMonth(periode.mulai), config);
 }

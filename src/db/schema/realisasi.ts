@@ -4,8 +4,10 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   check,
   date,
+  foreignKey,
   index,
   integer,
   numeric,
@@ -25,7 +27,8 @@ import { rhk, skp } from './skp.js';
 export const realisasi = pgTable(
   'realisasi',
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    // The key carries the year: the table is partitioned by `tahun` (ADR 0028).
+    id: integer().generatedAlwaysAsIdentity(),
     instansiId: integer()
       .notNull()
       .references(() => instansi.id),
@@ -40,6 +43,8 @@ export const realisasi = pgTable(
       .references(() => pegawai.id),
     /** The period: '2026-07', '2026-Q3' or '2026-S2' (jadwal.ts). */
     periodeKode: text().notNull(),
+    /** The year of `periodeKode`, the partition key (ADR 0028); its children carry it too. */
+    tahun: smallint().notNull(),
     rencanaAksi: text(),
     targetAksi: text(),
     nilai: numeric({ precision: 18, scale: 4, mode: 'number' }),
@@ -58,7 +63,9 @@ export const realisasi = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('realisasi_rhk_periode_uq').on(t.rhkId, t.periodeKode),
+    primaryKey({ columns: [t.id, t.tahun] }),
+    // A partitioned table's unique keys hold its partition key; the period already fixes the year.
+    uniqueIndex('realisasi_rhk_periode_uq').on(t.rhkId, t.periodeKode, t.tahun),
     index('realisasi_pegawai_periode_idx').on(t.pegawaiId, t.periodeKode),
     // The month of one plan (every month view and submission reads it this way).
     index('realisasi_skp_periode_idx').on(t.skpId, t.periodeKode),
@@ -67,14 +74,20 @@ export const realisasi = pgTable(
   ],
 );
 
+/** A child's foreign key to its realisasi: the whole key (id, tahun), as partitioning requires (ADR 0028). */
+const keRealisasi = (t: { realisasiId: AnyPgColumn; tahun: AnyPgColumn }) =>
+  foreignKey({ columns: [t.realisasiId, t.tahun], foreignColumns: [realisasi.id, realisasi.tahun] }).onDelete(
+    'cascade',
+  );
+
 /** Evidence: a link with a description, or a file kept outside the database (its key and SHA-256). */
 export const buktiDukung = pgTable(
   'bukti_dukung',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    realisasiId: integer()
-      .notNull()
-      .references(() => realisasi.id, { onDelete: 'cascade' }),
+    realisasiId: integer().notNull(),
+    /** The year of its realisasi's period: the foreign key names the realisasi's whole key (ADR 0028). */
+    tahun: smallint().notNull(),
     jenis: text().$type<'TAUTAN' | 'BERKAS'>().notNull(),
     deskripsi: text().notNull(),
     url: text(),
@@ -85,7 +98,11 @@ export const buktiDukung = pgTable(
     sha256: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('bukti_realisasi_idx').on(t.realisasiId), index('bukti_sha256_idx').on(t.sha256)],
+  (t) => [
+    keRealisasi(t),
+    index('bukti_realisasi_idx').on(t.realisasiId),
+    index('bukti_sha256_idx').on(t.sha256),
+  ],
 );
 
 /** Every step of a realisasi (submitted, accepted, sent back with a direction, corrected): the thread. */
@@ -93,12 +110,11 @@ export const realisasiRiwayat = pgTable(
   'realisasi_riwayat',
   {
     id: integer().generatedAlwaysAsIdentity(),
-    realisasiId: integer()
-      .notNull()
-      .references(() => realisasi.id, { onDelete: 'cascade' }),
+    realisasiId: integer().notNull(),
     /**
      * The year of the realisasi's period, the partition key (ADR 0025): a thread stays in its period's
      * year even when December is assessed in January, so a year is archived with its whole thread.
+     * It is also the realisasi's own partition key, named by the foreign key (ADR 0028).
      */
     tahun: smallint().notNull(),
     /** Assessment round: 1 for the first submission, +1 for each correction. */
@@ -110,7 +126,11 @@ export const realisasiRiwayat = pgTable(
     catatan: text(),
     at: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.id, t.tahun] }), index('realisasi_riwayat_idx').on(t.realisasiId, t.id)],
+  (t) => [
+    primaryKey({ columns: [t.id, t.tahun] }),
+    keRealisasi(t),
+    index('realisasi_riwayat_idx').on(t.realisasiId, t.id),
+  ],
 );
 
 /** Umpan balik from the assessor: per realisasi (RHK), or per BerAKHLAK value of the plan in a period. */
@@ -122,7 +142,9 @@ export const umpanBalik = pgTable(
       .notNull()
       .references(() => skp.id),
     periodeKode: text().notNull(),
-    realisasiId: integer().references(() => realisasi.id, { onDelete: 'cascade' }),
+    /** The year of `periodeKode`, with `realisasiId` the key of the realisasi it is about (ADR 0028). */
+    tahun: smallint().notNull(),
+    realisasiId: integer(),
     /** A BerAKHLAK code when the feedback is on behaviour. */
     kode: text(),
     teks: text().notNull(),
@@ -131,7 +153,7 @@ export const umpanBalik = pgTable(
       .references(() => pegawai.id),
     at: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [index('umpan_balik_skp_periode_idx').on(t.skpId, t.periodeKode)],
+  (t) => [keRealisasi(t), index('umpan_balik_skp_periode_idx').on(t.skpId, t.periodeKode)],
 );
 
 /** The periodic evaluation of one plan: both ratings and the predikat they give (SPEC §6.2). */
@@ -177,9 +199,9 @@ export const logHarian = pgTable(
   {
     // The key carries the date: the table is partitioned by year of `tanggal` (ADR 0025).
     id: integer().generatedAlwaysAsIdentity(),
-    realisasiId: integer()
-      .notNull()
-      .references(() => realisasi.id, { onDelete: 'cascade' }),
+    realisasiId: integer().notNull(),
+    /** The year of its realisasi's period (not always the entry's own: ADR 0028). */
+    tahun: smallint().notNull(),
     tanggal: date().notNull(),
     jamMulai: text().notNull(),
     jamSelesai: text().notNull(),
@@ -194,6 +216,7 @@ export const logHarian = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.id, t.tanggal] }),
+    keRealisasi(t),
     index('log_harian_realisasi_idx').on(t.realisasiId, t.tanggal),
     // Compliance per day reads a month of every employee's entries by date (kepatuhan-harian.queries.ts).
     index('log_harian_tanggal_idx').on(t.tanggal),

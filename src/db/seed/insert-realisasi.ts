@@ -519,24 +519,25 @@ async function write(tx: DbOrTx, instansiId: number, b: ReturnType<typeof builde
                ar text, pen int, da timestamptz, dn timestamptz, v int, ca timestamptz, ua timestamptz,
                b json, h json, u json)
       ), r AS (
-        INSERT INTO realisasi (instansi_id, skp_id, rhk_id, pegawai_id, periode_kode, rencana_aksi, target_aksi,
+        INSERT INTO realisasi (instansi_id, skp_id, rhk_id, pegawai_id, periode_kode, tahun, rencana_aksi, target_aksi,
                nilai, satuan, teks, status, capaian, arahan, pejabat_penilai_id, diajukan_at, dinilai_at,
                version, created_at, updated_at)
-        SELECT ${instansiId}, sk, rh, pg, pk, ra, ta, n, sat, tk, st, cp, ar, pen, da, dn, v, ca, ua FROM t
+        SELECT ${instansiId}, sk, rh, pg, pk, left(pk, 4)::smallint, ra, ta, n, sat, tk, st, cp, ar, pen, da, dn, v,
+               ca, ua FROM t
         RETURNING id, rhk_id, periode_kode
       ), x AS (
         SELECT r.id, t.* FROM r JOIN t ON t.rh = r.rhk_id AND t.pk = r.periode_kode
       ), bukti AS (
-        INSERT INTO bukti_dukung (realisasi_id, jenis, deskripsi, url, created_at)
-        SELECT x.id, 'TAUTAN', e.d, e.url, x.ca FROM x CROSS JOIN LATERAL json_to_recordset(x.b) AS e(d text, url text)
+        INSERT INTO bukti_dukung (realisasi_id, tahun, jenis, deskripsi, url, created_at)
+        SELECT x.id, left(x.pk, 4)::smallint, 'TAUTAN', e.d, e.url, x.ca FROM x CROSS JOIN LATERAL json_to_recordset(x.b) AS e(d text, url text)
       ), riwayat AS (
         INSERT INTO realisasi_riwayat (realisasi_id, tahun, putaran, aksi, oleh_id, catatan, at)
         SELECT x.id, left(x.pk, 4)::smallint, e.putaran, e.aksi, e.oleh, e.catatan, e.at
           FROM x CROSS JOIN LATERAL json_to_recordset(x.h) AS e(putaran int, aksi text, oleh int, catatan text, at timestamptz)
          ORDER BY x.id, e.at
       )
-      INSERT INTO umpan_balik (skp_id, periode_kode, realisasi_id, teks, oleh_id, at)
-      SELECT x.sk, x.pk, x.id, e.teks, e.o, e.at
+      INSERT INTO umpan_balik (skp_id, periode_kode, tahun, realisasi_id, teks, oleh_id, at)
+      SELECT x.sk, x.pk, left(x.pk, 4)::smallint, x.id, e.teks, e.o, e.at
         FROM x CROSS JOIN LATERAL json_to_recordset(x.u) AS e(teks text, o int, at timestamptz)`);
   }
   for (let i = 0; i < b.penilaian.length; i += CHUNK) {
@@ -547,8 +548,8 @@ async function write(tx: DbOrTx, instansiId: number, b: ReturnType<typeof builde
           AS t(sk int, pk text, rh text, rp text, pr text, c text, o int, at timestamptz)`);
   }
   for (let i = 0; i < b.perilaku.length; i += CHUNK) {
-    await tx.execute(sql`INSERT INTO umpan_balik (skp_id, periode_kode, kode, teks, oleh_id, at)
-      SELECT sk, pk, k, t, o, at
+    await tx.execute(sql`INSERT INTO umpan_balik (skp_id, periode_kode, tahun, kode, teks, oleh_id, at)
+      SELECT sk, pk, left(pk, 4)::smallint, k, t, o, at
         FROM json_to_recordset(${JSON.stringify(b.perilaku.slice(i, i + CHUNK))}::json)
           AS t(sk int, pk text, k text, t text, o int, at timestamptz)`);
   }

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, rows } from '../../db/client.js';
 import { type AturanEskalasi, tereskalasi } from '../../db/siklus-bulanan.js';
+import { tahunKode } from '../../domain/jadwal.js';
 
 export interface EskalasiRow {
   penilaiId: number;
@@ -52,7 +53,7 @@ export function eskalasiPerPenilai(
             FROM realisasi r
             JOIN skp s ON s.id = r.skp_id AND NOT s.is_jpt
             JOIN pegawai p ON p.id = r.pegawai_id
-           WHERE r.instansi_id = ${f.instansiId} AND r.periode_kode = ${f.periodeKode}
+           WHERE r.tahun = ${tahunKode(f.periodeKode)} AND r.instansi_id = ${f.instansiId} AND r.periode_kode = ${f.periodeKode}
              AND r.status IN ('DIAJUKAN', 'DIPERBAIKI') ${opd}
              AND ${tereskalasi('r', f.aturan, f.now)}
            GROUP BY r.pegawai_id, r.skp_id

@@ -29,7 +29,7 @@ export async function rhkBelumDiajukan(
                  WHERE s.pegawai_id = ${pegawaiId} AND ${skpDisetujuiUntuk('s', periode)}
                  ORDER BY s.versi DESC, s.id DESC LIMIT 1) s
           JOIN rhk k ON k.skp_id = s.id
-          LEFT JOIN realisasi r ON r.rhk_id = k.id AND r.periode_kode = ${periode.kode}
+          LEFT JOIN realisasi r ON r.tahun = ${periode.tahun} AND r.rhk_id = k.id AND r.periode_kode = ${periode.kode}
          GROUP BY s.id`,
   );
   return row ?? null;

@@ -38,8 +38,8 @@ async function realisasiJuli(pegawaiId: number) {
   );
   const [r] = await rows<{ id: number }>(
     h.db,
-    sql`INSERT INTO realisasi (instansi_id, skp_id, rhk_id, pegawai_id, periode_kode)
-        VALUES (${org.instansiId}, ${skp!.id}, ${rhk!.id}, ${pegawaiId}, '2026-07') RETURNING id`,
+    sql`INSERT INTO realisasi (instansi_id, skp_id, rhk_id, pegawai_id, periode_kode, tahun)
+        VALUES (${org.instansiId}, ${skp!.id}, ${rhk!.id}, ${pegawaiId}, '2026-07', 2026) RETURNING id`,
   );
   return r!.id;
 }
@@ -47,8 +47,8 @@ async function realisasiJuli(pegawaiId: number) {
 /** An entry of `tanggal` that reached the server at `dicatat` (null: before the time was recorded). */
 async function entri(realisasiId: number, tanggal: string, dicatat: string | null) {
   await h.db.execute(
-    sql`INSERT INTO log_harian (realisasi_id, tanggal, jam_mulai, jam_selesai, kegiatan, kuantitas, satuan, dicatat_at)
-        VALUES (${realisasiId}, ${tanggal}, '08:00', '10:00', 'Kegiatan uji', 1, 'data', ${dicatat})`,
+    sql`INSERT INTO log_harian (realisasi_id, tahun, tanggal, jam_mulai, jam_selesai, kegiatan, kuantitas, satuan, dicatat_at)
+        VALUES (${realisasiId}, 2026, ${tanggal}, '08:00', '10:00', 'Kegiatan uji', 1, 'data', ${dicatat})`,
   );
 }
 

@@ -68,7 +68,7 @@ function hariCte(f: {
     ),
     entri AS (
       SELECT r.pegawai_id, l.tanggal, min(coalesce(l.dicatat_at, '-infinity'::timestamptz)) AS pertama
-        FROM log_harian l JOIN realisasi r ON r.id = l.realisasi_id
+        FROM log_harian l JOIN realisasi r ON r.id = l.realisasi_id AND r.tahun = l.tahun
        WHERE r.instansi_id = ${f.instansiId} AND l.tanggal BETWEEN ${awal}::date AND ${akhir}::date
              ${h ? sql`AND r.pegawai_id IN (SELECT id FROM peg)` : sql``}
        GROUP BY 1, 2
@@ -140,7 +140,7 @@ export async function faktaPegawai(db: DbOrTx, pegawaiId: number, dari: string, 
       db,
       sql`SELECT to_char(l.tanggal, 'YYYY-MM-DD') AS tanggal,
                  CASE WHEN bool_or(l.dicatat_at IS NULL) THEN NULL ELSE min(l.dicatat_at) END AS pertama
-            FROM log_harian l JOIN realisasi r ON r.id = l.realisasi_id
+            FROM log_harian l JOIN realisasi r ON r.id = l.realisasi_id AND r.tahun = l.tahun
            WHERE r.pegawai_id = ${pegawaiId} AND l.tanggal BETWEEN ${dari}::date AND ${sampai}::date
            GROUP BY l.tanggal`,
     ),

@@ -47,7 +47,7 @@ function fakta(instansiId: number, periode: Periode, opdId: number | null): SQL 
              COALESCE(bool_or(rw.diperbaiki), false) AS diperbaiki,
              min(pp.predikat) AS predikat
         FROM s LEFT JOIN rhk k ON k.skp_id = s.id
-        LEFT JOIN realisasi r ON r.rhk_id = k.id AND r.periode_kode = ${periode.kode}
+        LEFT JOIN realisasi r ON r.tahun = ${periode.tahun} AND r.rhk_id = k.id AND r.periode_kode = ${periode.kode}
         LEFT JOIN LATERAL (
           SELECT min(h.at) FILTER (WHERE h.aksi = 'AJUKAN') AS pertama,
                  bool_or(h.aksi = 'PERLU_PERBAIKAN') AS dikembalikan, bool_or(h.aksi = 'PERBAIKI') AS diperbaiki

@@ -10,6 +10,7 @@ import {
   skpDisetujuiUntuk,
   tereskalasi,
 } from '../../db/siklus-bulanan.js';
+import { tahunKode } from '../../domain/jadwal.js';
 import type { StatusMenunggu } from '../../domain/tenggat.js';
 
 /** Whether this transaction holds the job's lock; it is released when the transaction ends. */
@@ -67,7 +68,7 @@ export function ingatkanLapor(tx: DbOrTx, instansiId: number, periode: Periode, 
                  WHERE s.instansi_id = ${instansiId} AND ${skpDisetujuiUntuk('s', periode)}
                  ORDER BY s.pegawai_id, s.versi DESC, s.id DESC) s
           JOIN rhk k ON k.skp_id = s.id
-          LEFT JOIN realisasi r ON r.rhk_id = k.id AND r.periode_kode = ${periode.kode}
+          LEFT JOIN realisasi r ON r.tahun = ${periode.tahun} AND r.rhk_id = k.id AND r.periode_kode = ${periode.kode}
          GROUP BY s.pegawai_id
         HAVING count(*) FILTER (WHERE r.id IS NULL OR r.status = 'DRAFT') > 0`,
     p,
@@ -79,7 +80,8 @@ export function ingatkanPerbaikan(tx: DbOrTx, instansiId: number, periodeKode: s
   return kirim(
     tx,
     sql`SELECT r.pegawai_id, count(*) AS n FROM realisasi r
-         WHERE r.instansi_id = ${instansiId} AND r.periode_kode = ${periodeKode} AND r.status = 'PERLU_PERBAIKAN'
+         WHERE r.tahun = ${tahunKode(periodeKode)} AND r.instansi_id = ${instansiId} AND r.periode_kode = ${periodeKode}
+           AND r.status = 'PERLU_PERBAIKAN'
          GROUP BY r.pegawai_id`,
     p,
   );
@@ -109,8 +111,8 @@ export function ingatkanPenilai(
     p,
     sql`e AS (SELECT r.pegawai_id, r.skp_id, bool_or(s.is_jpt) AS jpt, max(r.pejabat_penilai_id) AS tercatat
                 FROM realisasi r JOIN skp s ON s.id = r.skp_id
-               WHERE r.instansi_id = ${instansiId} AND r.periode_kode = ${periodeKode}
-                 AND r.status IN (SELECT value FROM json_array_elements_text(${JSON.stringify(status)}::json))
+               WHERE r.tahun = ${tahunKode(periodeKode)} AND r.instansi_id = ${instansiId}
+                 AND r.periode_kode = ${periodeKode} AND r.status IN (SELECT value FROM json_array_elements_text(${JSON.stringify(status)}::json))
                GROUP BY r.pegawai_id, r.skp_id),
         g AS (SELECT a.penilai_id, count(*) AS n
                 FROM (SELECT CASE WHEN e.jpt THEN e.tercatat ELSE pejabat_penilai_skp(e.skp_id, ${tanggal}::date) END
@@ -179,14 +181,16 @@ function tertunggak(instansiId: number, t: Tunggakan) {
                   WHERE s.instansi_id = ${instansiId} AND ${skpDisetujuiUntuk('s', t.periode)}
                   ORDER BY s.pegawai_id, s.versi DESC, s.id DESC) s
                JOIN pegawai pg ON pg.id = s.pegawai_id
-              WHERE EXISTS (SELECT 1 FROM rhk k LEFT JOIN realisasi r ON r.rhk_id = k.id AND r.periode_kode = ${t.periode.kode}
+              WHERE EXISTS (SELECT 1 FROM rhk k
+                              LEFT JOIN realisasi r
+                                ON r.tahun = ${t.periode.tahun} AND r.rhk_id = k.id AND r.periode_kode = ${t.periode.kode}
                              WHERE k.skp_id = s.id AND (r.id IS NULL OR r.status = 'DRAFT'))
               GROUP BY pg.opd_id`;
   const status = t.jenis === 'PENILAIAN' ? t.status : ['PERLU_PERBAIKAN'];
   return sql`SELECT pg.opd_id, count(DISTINCT r.pegawai_id) AS n
                FROM realisasi r JOIN pegawai pg ON pg.id = r.pegawai_id
-              WHERE r.instansi_id = ${instansiId} AND r.periode_kode = ${t.periodeKode}
-                AND r.status IN (SELECT value FROM json_array_elements_text(${JSON.stringify(status)}::json))
+              WHERE r.tahun = ${tahunKode(t.periodeKode)} AND r.instansi_id = ${instansiId}
+                AND r.periode_kode = ${t.periodeKode} AND r.status IN (SELECT value FROM json_array_elements_text(${JSON.stringify(status)}::json))
               GROUP BY pg.opd_id`;
 }
 

@@ -59,10 +59,17 @@ export async function totalLog(db: DbOrTx, realisasiIds: number[]) {
   return found.map((r) => ({ ...r, jumlah: Number(r.jumlah), kuantitas: Number(r.kuantitas) }));
 }
 
-export async function insertLog(tx: DbOrTx, realisasiId: number, entry: EntriSimpan, dicatatAt: Date) {
+/** `tahun`: the year of the realisasi's period (its key), not always the entry's own. */
+export async function insertLog(
+  tx: DbOrTx,
+  realisasiId: number,
+  tahun: number,
+  entry: EntriSimpan,
+  dicatatAt: Date,
+) {
   const [row] = await tx
     .insert(logHarian)
-    .values({ realisasiId, ...entry, dicatatAt })
+    .values({ realisasiId, tahun, ...entry, dicatatAt })
     .returning({ id: logHarian.id });
   return row!.id;
 }
@@ -121,7 +128,7 @@ export function entriHari(tx: DbOrTx, pegawaiId: number, tanggal: string, kecual
   return tx
     .select({ jamMulai: logHarian.jamMulai, jamSelesai: logHarian.jamSelesai, kegiatan: logHarian.kegiatan })
     .from(logHarian)
-    .innerJoin(realisasi, eq(realisasi.id, logHarian.realisasiId))
+    .innerJoin(realisasi, and(eq(realisasi.id, logHarian.realisasiId), eq(realisasi.tahun, logHarian.tahun)))
     .where(
       and(
         eq(realisasi.pegawaiId, pegawaiId),

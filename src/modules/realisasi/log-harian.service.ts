@@ -191,7 +191,7 @@ export function createLogHarianService(deps: {
         let logId: number;
         if (t.existing) {
           id = t.existing.id;
-          logId = await lq.insertLog(tx, id, entry, now);
+          logId = await lq.insertLog(tx, id, t.periode.tahun, entry, now);
           hasil = await jumlahkanKe(tx, t.existing);
         } else {
           const awal = nilaiDariLog([entry], null);
@@ -212,7 +212,7 @@ export function createLogHarianService(deps: {
           // A concurrent first write of the same RHK and period won.
           if (inserted === null) throw new AppError('VERSION_CONFLICT');
           id = inserted;
-          logId = await lq.insertLog(tx, id, entry, now);
+          logId = await lq.insertLog(tx, id, t.periode.tahun, entry, now);
         }
         await audit.record(tx, {
           instansiId: t.instansiId,

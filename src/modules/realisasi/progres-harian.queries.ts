@@ -14,7 +14,7 @@ export function waktuEntri(db: DbOrTx, pegawaiIds: number[], dari: string, sampa
       jamSelesai: logHarian.jamSelesai,
     })
     .from(logHarian)
-    .innerJoin(realisasi, eq(realisasi.id, logHarian.realisasiId))
+    .innerJoin(realisasi, and(eq(realisasi.id, logHarian.realisasiId), eq(realisasi.tahun, logHarian.tahun)))
     .where(and(inArray(realisasi.pegawaiId, pegawaiIds), between(logHarian.tanggal, dari, sampai)));
 }
 
@@ -34,7 +34,7 @@ export function entriPegawai(db: DbOrTx, pegawaiId: number, dari: string, sampai
       buktiDukung: logHarian.buktiDukung,
     })
     .from(logHarian)
-    .innerJoin(realisasi, eq(realisasi.id, logHarian.realisasiId))
+    .innerJoin(realisasi, and(eq(realisasi.id, logHarian.realisasiId), eq(realisasi.tahun, logHarian.tahun)))
     .innerJoin(rhk, eq(rhk.id, realisasi.rhkId))
     .where(and(eq(realisasi.pegawaiId, pegawaiId), between(logHarian.tanggal, dari, sampai)))
     .orderBy(asc(logHarian.tanggal), asc(logHarian.jamMulai), asc(logHarian.id));

@@ -1,5 +1,5 @@
 /** SQL of the monthly cycle: realisasi with evidence, thread and feedback; periodic ratings; the assessor's list. */
-import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, type Placeholder, sql } from 'drizzle-orm';
 import { type DbOrTx, prepareOnce, rows } from '../../db/client.js';
 import {
   buktiDukung,
@@ -18,6 +18,7 @@ import {
   skpDinilaiBaris,
   skpDisetujuiUntuk,
 } from '../../db/siklus-bulanan.js';
+import { tahunKode } from '../../domain/jadwal.js';
 import type { PredikatPegawai, Rating } from '../../domain/predikat.js';
 import type { StatusRealisasi } from '../../domain/realisasi-workflow.js';
 
@@ -138,6 +139,7 @@ const realisasiColumns = {
   rhkId: realisasi.rhkId,
   pegawaiId: realisasi.pegawaiId,
   periodeKode: realisasi.periodeKode,
+  tahun: realisasi.tahun,
   rencanaAksi: realisasi.rencanaAksi,
   targetAksi: realisasi.targetAksi,
   nilai: realisasi.nilai,
@@ -166,7 +168,13 @@ export async function findRealisasiByRhk(db: DbOrTx, rhkId: number, periodeKode:
   const [row] = await db
     .select(realisasiColumns)
     .from(realisasi)
-    .where(and(eq(realisasi.rhkId, rhkId), eq(realisasi.periodeKode, periodeKode)));
+    .where(
+      and(
+        eq(realisasi.tahun, tahunKode(periodeKode)),
+        eq(realisasi.rhkId, rhkId),
+        eq(realisasi.periodeKode, periodeKode),
+      ),
+    );
   return row ?? null;
 }
 
@@ -178,29 +186,47 @@ export async function ownerOf(db: DbOrTx, id: number) {
   return row?.pegawaiId ?? null;
 }
 
+/**
+ * The month (period) of one plan, every month view and submission reads it. `tahun`, the period's
+ * year, reads only that year's partition (ADR 0028). Values or placeholders (the prepared statement).
+ */
+export function bulanSkp(
+  d: DbOrTx,
+  p: { skpId: number | Placeholder; periodeKode: string | Placeholder; tahun: number | Placeholder },
+) {
+  return d
+    .select({ ...realisasiColumns, rhkJenis: rhk.jenis, rhkRencana: rhk.rencana })
+    .from(realisasi)
+    .innerJoin(rhk, eq(rhk.id, realisasi.rhkId))
+    .where(
+      and(
+        eq(realisasi.tahun, p.tahun),
+        eq(realisasi.skpId, p.skpId),
+        eq(realisasi.periodeKode, p.periodeKode),
+      ),
+    )
+    .orderBy(asc(rhk.urutan), asc(rhk.id));
+}
+
 export function realisasiOfSkp(db: DbOrTx, skpId: number, periodeKode: string) {
   const query = prepareOnce(db, 'realisasi_of_skp', (d) =>
-    d
-      .select({ ...realisasiColumns, rhkJenis: rhk.jenis, rhkRencana: rhk.rencana })
-      .from(realisasi)
-      .innerJoin(rhk, eq(rhk.id, realisasi.rhkId))
-      .where(
-        and(
-          eq(realisasi.skpId, sql.placeholder('skpId')),
-          eq(realisasi.periodeKode, sql.placeholder('periodeKode')),
-        ),
-      )
-      .orderBy(asc(rhk.urutan), asc(rhk.id))
-      .prepare('realisasi_of_skp'),
+    bulanSkp(d, {
+      skpId: sql.placeholder('skpId'),
+      periodeKode: sql.placeholder('periodeKode'),
+      tahun: sql.placeholder('tahun'),
+    }).prepare('realisasi_of_skp'),
   );
-  return query.execute({ skpId, periodeKode });
+  return query.execute({ skpId, periodeKode, tahun: tahunKode(periodeKode) });
 }
 
 /** Other employees of the instansi who uploaded a file with the same SHA-256 (0 for links). */
 const jumlahDuplikat = sql<number>`(SELECT count(DISTINCT r2.pegawai_id)::int
-     FROM bukti_dukung b2 JOIN realisasi r2 ON r2.id = b2.realisasi_id
+     FROM bukti_dukung b2 JOIN realisasi r2 ON r2.id = b2.realisasi_id AND r2.tahun = b2.tahun
     WHERE b2.sha256 = ${buktiDukung.sha256} AND r2.instansi_id = ${realisasi.instansiId}
       AND r2.pegawai_id <> ${realisasi.pegawaiId})`;
+
+/** A child joined to its realisasi on the whole key: each probe reads only that year's partition. */
+const denganTahun = and(eq(realisasi.id, buktiDukung.realisasiId), eq(realisasi.tahun, buktiDukung.tahun));
 
 const buktiColumns = {
   id: buktiDukung.id,
@@ -221,7 +247,7 @@ export function buktiOf(db: DbOrTx, realisasiIds: number[]) {
   return db
     .select(buktiColumns)
     .from(buktiDukung)
-    .innerJoin(realisasi, eq(realisasi.id, buktiDukung.realisasiId))
+    .innerJoin(realisasi, denganTahun)
     .where(inArray(buktiDukung.realisasiId, realisasiIds))
     .orderBy(asc(buktiDukung.id));
 }
@@ -231,7 +257,7 @@ export async function findBukti(db: DbOrTx, realisasiId: number, buktiId: number
   const [row] = await db
     .select(buktiColumns)
     .from(buktiDukung)
-    .innerJoin(realisasi, eq(realisasi.id, buktiDukung.realisasiId))
+    .innerJoin(realisasi, denganTahun)
     .where(and(eq(buktiDukung.id, buktiId), eq(buktiDukung.realisasiId, realisasiId)));
   return row ?? null;
 }
@@ -266,6 +292,8 @@ export async function insertBerkas(
   tx: DbOrTx,
   values: {
     realisasiId: number;
+    /** The realisasi's year (its key). */
+    tahun: number;
     deskripsi: string;
     berkasKunci: string;
     namaBerkas: string;
@@ -347,8 +375,8 @@ export async function insertRealisasi(
   // A concurrent first save of the same RHK and period loses: the caller reports a version conflict.
   const [row] = await tx
     .insert(realisasi)
-    .values(values)
-    .onConflictDoNothing({ target: [realisasi.rhkId, realisasi.periodeKode] })
+    .values({ ...values, tahun: tahunKode(values.periodeKode) })
+    .onConflictDoNothing({ target: [realisasi.rhkId, realisasi.periodeKode, realisasi.tahun] })
     .returning({ id: realisasi.id });
   return row?.id ?? null;
 }
@@ -369,9 +397,13 @@ export async function updateRealisasiIfVersion(
   return updated.length === 1;
 }
 
-/** One status change for many rows that must all still be in `from`; returns how many changed. */
+/**
+ * One status change for many rows of one period year (`tahun`, so one partition is read) that must
+ * all still be in `from`; returns how many changed.
+ */
 export async function changeStatusMany(
   tx: DbOrTx,
+  tahun: number,
   ids: number[],
   from: StatusRealisasi,
   fields: Partial<typeof realisasi.$inferInsert>,
@@ -380,7 +412,7 @@ export async function changeStatusMany(
   const updated = await tx
     .update(realisasi)
     .set({ ...fields, version: sql`${realisasi.version} + 1` })
-    .where(and(inArray(realisasi.id, ids), eq(realisasi.status, from)))
+    .where(and(eq(realisasi.tahun, tahun), inArray(realisasi.id, ids), eq(realisasi.status, from)))
     .returning({ id: realisasi.id });
   return updated.length;
 }
@@ -388,6 +420,7 @@ export async function changeStatusMany(
 export async function replaceTautan(
   tx: DbOrTx,
   realisasiId: number,
+  tahun: number,
   links: { url: string; deskripsi: string }[],
 ) {
   // Files (BERKAS) are kept; only the links are replaced as a list.
@@ -395,11 +428,15 @@ export async function replaceTautan(
     .delete(buktiDukung)
     .where(and(eq(buktiDukung.realisasiId, realisasiId), eq(buktiDukung.jenis, 'TAUTAN')));
   if (links.length)
-    await tx
-      .insert(buktiDukung)
-      .values(
-        links.map((l) => ({ realisasiId, jenis: 'TAUTAN' as const, url: l.url, deskripsi: l.deskripsi })),
-      );
+    await tx.insert(buktiDukung).values(
+      links.map((l) => ({
+        realisasiId,
+        tahun,
+        jenis: 'TAUTAN' as const,
+        url: l.url,
+        deskripsi: l.deskripsi,
+      })),
+    );
 }
 
 /** The latest round per realisasi of one period year (0 when never submitted). */
@@ -444,7 +481,7 @@ export async function insertUmpanBalik(
     at: Date;
   },
 ) {
-  await tx.insert(umpanBalik).values(values);
+  await tx.insert(umpanBalik).values({ ...values, tahun: tahunKode(values.periodeKode) });
 }
 
 /** The behaviour feedback of a plan in a period, replaced as a list. */
@@ -466,11 +503,18 @@ export async function replaceUmpanBalikPerilaku(
       ),
     );
   if (items.length)
-    await tx
-      .insert(umpanBalik)
-      .values(
-        items.map((i) => ({ skpId, periodeKode, realisasiId: null, kode: i.kode, teks: i.teks, olehId, at })),
-      );
+    await tx.insert(umpanBalik).values(
+      items.map((i) => ({
+        skpId,
+        periodeKode,
+        tahun: tahunKode(periodeKode),
+        realisasiId: null,
+        kode: i.kode,
+        teks: i.teks,
+        olehId,
+        at,
+      })),
+    );
 }
 
 export async function findPenilaian(db: DbOrTx, skpId: number, periodeKode: string) {
@@ -583,7 +627,8 @@ export function bawahanRealisasi(
                                     count(*) FILTER (WHERE r.status = 'PERLU_PERBAIKAN') AS perlu_perbaikan,
                                     count(*) FILTER (WHERE r.status = 'DIPERBAIKI') AS diperbaiki
                                FROM realisasi r
-                              WHERE r.pegawai_id = p.id AND r.periode_kode = ${periode.kode}) c ON true
+                              WHERE r.tahun = ${periode.tahun} AND r.pegawai_id = p.id
+                                AND r.periode_kode = ${periode.kode}) c ON true
           LEFT JOIN penilaian_periodik pp ON pp.skp_id = s.id AND pp.periode_kode = ${periode.kode}
          WHERE s.id IS NULL OR ${skpDinilaiBaris('s', 'p', 'b', penilaiId, tanggal)}
          ORDER BY (coalesce(c.diajukan, 0) + coalesce(c.diperbaiki, 0) > 0) DESC, p.nama, p.id`,

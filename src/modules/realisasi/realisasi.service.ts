@@ -26,6 +26,7 @@ import {
   jendelaPeriode,
   labelPeriode,
   type Periode,
+  tahunKode,
   tutupPeriode,
 } from '../../domain/jadwal.js';
 import { nilaiDariLog, ringkasanLog } from '../../domain/log-harian.js';
@@ -569,7 +570,7 @@ export function createRealisasiService(deps: {
       if (inserted === null) throw new AppError('VERSION_CONFLICT');
       id = inserted;
     }
-    await q.replaceTautan(tx, id, body.buktiDukung);
+    await q.replaceTautan(tx, id, tahunKode(periodeKode), body.buktiDukung);
     await audit.record(tx, {
       instansiId: t.instansiId,
       opdId: actor.opdId,
@@ -674,12 +675,14 @@ export function createRealisasiService(deps: {
         const common = { diajukanAt: now, pejabatPenilaiId: penilaiId, updatedAt: now };
         const n1 = await q.changeStatusMany(
           tx,
+          periode.tahun,
           submit.map((r) => r.id),
           'DRAFT',
           { status: toSubmit, ...common },
         );
         const n2 = await q.changeStatusMany(
           tx,
+          periode.tahun,
           resubmit.map((r) => r.id),
           'PERLU_PERBAIKAN',
           { status: toResubmit, ...common },
@@ -966,6 +969,7 @@ export function createRealisasiService(deps: {
           if (locked.jumlahBerkas >= BERKAS_MAKS_JUMLAH) throw penuh();
           const buktiId = await q.insertBerkas(tx, {
             realisasiId: id,
+            tahun: r.tahun,
             deskripsi: input.deskripsi,
             berkasKunci: kunci,
             namaBerkas,

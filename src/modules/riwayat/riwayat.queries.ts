@@ -59,7 +59,7 @@ export function rhkTahun(db: DbOrTx, pegawaiId: number, tahun: number) {
         eq(skp.tahun, tahun),
         eq(skp.status, 'DISETUJUI'),
         sql`(NOT EXISTS (SELECT 1 FROM skp n WHERE n.versi_sebelumnya_id = ${skp.id} AND n.status = 'DISETUJUI')
-             OR EXISTS (SELECT 1 FROM realisasi x WHERE x.rhk_id = ${rhk.id}))`,
+             OR EXISTS (SELECT 1 FROM realisasi x WHERE x.tahun = ${tahun} AND x.rhk_id = ${rhk.id}))`,
       ),
     )
     .orderBy(asc(skp.periodeMulai), asc(skp.versi), asc(rhk.urutan), asc(rhk.id));
@@ -92,28 +92,37 @@ export function realisasiTahun(db: DbOrTx, pegawaiId: number, tahun: number, per
     .orderBy(desc(umpanBalik.id))
     .limit(1)
     .as('ub');
-  return db
-    .select({
-      id: realisasi.id,
-      rhkId: realisasi.rhkId,
-      periodeKode: realisasi.periodeKode,
-      status: realisasi.status,
-      nilai: realisasi.nilai,
-      satuan: realisasi.satuan,
-      teks: realisasi.teks,
-      capaian: realisasi.capaian,
-      putaran: putaran.putaran,
-      jumlahUmpanBalik: terakhir.jumlah,
-      umpanBalikTeks: terakhir.teks,
-      umpanBalikAt: terakhir.at,
-      umpanBalikOlehId: terakhir.olehId,
-      ...nama,
-    })
-    .from(realisasi)
-    .leftJoinLateral(putaran, sql`true`)
-    .leftJoinLateral(terakhir, sql`true`)
-    .leftJoin(pegawai, eq(pegawai.id, terakhir.olehId))
-    .where(and(eq(realisasi.pegawaiId, pegawaiId), inArray(realisasi.periodeKode, periodeKode)));
+  return (
+    db
+      .select({
+        id: realisasi.id,
+        rhkId: realisasi.rhkId,
+        periodeKode: realisasi.periodeKode,
+        status: realisasi.status,
+        nilai: realisasi.nilai,
+        satuan: realisasi.satuan,
+        teks: realisasi.teks,
+        capaian: realisasi.capaian,
+        putaran: putaran.putaran,
+        jumlahUmpanBalik: terakhir.jumlah,
+        umpanBalikTeks: terakhir.teks,
+        umpanBalikAt: terakhir.at,
+        umpanBalikOlehId: terakhir.olehId,
+        ...nama,
+      })
+      .from(realisasi)
+      .leftJoinLateral(putaran, sql`true`)
+      .leftJoinLateral(terakhir, sql`true`)
+      .leftJoin(pegawai, eq(pegawai.id, terakhir.olehId))
+      // The year reads only its partition of realisasi (ADR 0028).
+      .where(
+        and(
+          eq(realisasi.tahun, tahun),
+          eq(realisasi.pegawaiId, pegawaiId),
+          inArray(realisasi.periodeKode, periodeKode),
+        ),
+      )
+  );
 }
 
 /** The periodic ratings of the employee's plans of the year; after a mutation the latest per period counts. */
@@ -211,8 +220,8 @@ export function predikatTim(db: DbOrTx, pegawaiIds: number[], tahun: number) {
     );
 }
 
-/** Realisasi counts per status of these employees per period. */
-export function jumlahTim(db: DbOrTx, pegawaiIds: number[], periodeKode: string[]) {
+/** Realisasi counts per status of these employees per period of the year `tahun`. */
+export function jumlahTim(db: DbOrTx, pegawaiIds: number[], tahun: number, periodeKode: string[]) {
   if (!pegawaiIds.length) return Promise.resolve([]);
   const jumlah = Object.fromEntries(
     STATUS_REALISASI.map((s) => [s, sql<number>`(count(*) FILTER (WHERE ${realisasi.status} = ${s}))::int`]),
@@ -220,6 +229,12 @@ export function jumlahTim(db: DbOrTx, pegawaiIds: number[], periodeKode: string[
   return db
     .select({ pegawaiId: realisasi.pegawaiId, periodeKode: realisasi.periodeKode, ...jumlah })
     .from(realisasi)
-    .where(and(inArray(realisasi.pegawaiId, pegawaiIds), inArray(realisasi.periodeKode, periodeKode)))
+    .where(
+      and(
+        eq(realisasi.tahun, tahun),
+        inArray(realisasi.pegawaiId, pegawaiIds),
+        inArray(realisasi.periodeKode, periodeKode),
+      ),
+    )
     .groupBy(realisasi.pegawaiId, realisasi.periodeKode);
 }

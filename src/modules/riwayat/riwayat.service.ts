@@ -159,7 +159,7 @@ export function createRiwayatService(deps: { db: Db; clock: Clock; jadwal: Pick<
       const ids = page.map((p) => p.id);
       const [predikat, jumlah] = await Promise.all([
         q.predikatTim(db, ids, query.tahun),
-        q.jumlahTim(db, ids, kode),
+        q.jumlahTim(db, ids, query.tahun, kode),
       ]);
       const kosong = () =>
         Object.fromEntries(

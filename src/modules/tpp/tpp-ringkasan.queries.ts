@@ -105,7 +105,7 @@ const realisasiCte = (
                  count(*) FILTER (WHERE r.status = 'PERLU_PERBAIKAN')::int AS perlu_perbaikan,
                  count(*) FILTER (WHERE r.status IN ('DIAJUKAN', 'DIPERBAIKI'))::int AS menunggu_penilai
             FROM skp_r s JOIN rhk ON rhk.skp_id = s.id
-            LEFT JOIN realisasi r ON r.rhk_id = rhk.id AND r.periode_kode = ${periodeKode}
+            LEFT JOIN realisasi r ON r.tahun = ${tahun} AND r.rhk_id = rhk.id AND r.periode_kode = ${periodeKode}
            GROUP BY s.pegawai_id
         )`;
 

@@ -40,8 +40,8 @@ async function skpDenganRealisasi(pegawaiId: number, status: (string | null)[], 
     rhk.push(r!.id);
     if (s)
       await h.db.execute(
-        sql`INSERT INTO realisasi (instansi_id, skp_id, rhk_id, pegawai_id, periode_kode, status)
-            VALUES (${org.instansiId}, ${skp!.id}, ${r!.id}, ${pegawaiId}, '2026-07', ${s})`,
+        sql`INSERT INTO realisasi (instansi_id, skp_id, rhk_id, pegawai_id, periode_kode, tahun, status)
+            VALUES (${org.instansiId}, ${skp!.id}, ${r!.id}, ${pegawaiId}, '2026-07', 2026, ${s})`,
       );
   }
   if (predikat)
