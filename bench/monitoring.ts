@@ -38,10 +38,16 @@ export interface MonitoringResult {
 
 /**
  * Waits until the server's start-up refresh has completed every instansi's recaps (the last write of
- * each is the year's SKP status at the server's clock, `now` or later): the first reads below are those of a running
- * system, and the exports (ekspor.ts) are measured alone.
+ * each is the year's SKP status at the server's clock): the first reads below are those of a running
+ * system, and the exports (ekspor.ts) are measured alone. A server on a real clock writes `since` its
+ * start or later; one on a fixed clock writes exactly that instant, which may be earlier than the
+ * rows an earlier real-clock server left (then "or later" would not wait at all).
  */
-export async function rekapLengkap(url: string, tahun: number, now: Date) {
+export async function rekapLengkap(url: string, tahun: number, at: { since: Date } | { fixed: Date }) {
+  const written =
+    'fixed' in at
+      ? sql`dihitung_at = ${at.fixed.toISOString()}::timestamptz`
+      : sql`dihitung_at >= ${at.since.toISOString()}::timestamptz`;
   const started = performance.now();
   const database = await openDatabase({ databaseUrl: url });
   try {
@@ -49,11 +55,11 @@ export async function rekapLengkap(url: string, tahun: number, now: Date) {
       const [r] = await rows<{ selesai: boolean }>(
         database.db,
         sql`SELECT (SELECT count(DISTINCT instansi_id) FROM rekap_skp_tahun WHERE tahun = ${tahun}
-                     AND dihitung_at >= ${now.toISOString()}::timestamptz)
+                     AND ${written})
                    = (SELECT count(*) FROM instansi) AS selesai`,
       );
       if (r!.selesai) return { ms: performance.now() - started };
-      if (performance.now() - started > 600_000) throw new Error('start-up recap refresh did not finish');
+      if (performance.now() - started > 1_800_000) throw new Error('start-up recap refresh did not finish');
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   } finally {
@@ -121,7 +127,7 @@ export async function monitoring(deps: MonitoringDeps): Promise<MonitoringResult
   const base = `http://127.0.0.1:${deps.port}`;
   try {
     await waitFor(`${base}/api/health`, server);
-    const awal = await rekapLengkap(deps.url, deps.tahun, now);
+    const awal = await rekapLengkap(deps.url, deps.tahun, { fixed: now });
     const sesi = await masuk(base, deps.adminNip, deps.password);
     return { now, awal, ...(await dasbor(base, sesi, deps)) };
   } finally {
