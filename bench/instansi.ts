@@ -183,6 +183,12 @@ export async function banyakInstansi(deps: InstansiDeps): Promise<Row[]> {
   const url = await createDatabase(deps.server, deps.name);
   const seeded = [await seedSatu(url, deps, 1)];
   const [alone] = await ukur(url, [seeded[0]!.data], deps);
+  // Printed at once: a run stopped while seeding the others still has its reference.
+  console.log('\ninstansi 1 alone:');
+  for (const r of alone!)
+    console.log(
+      `  ${r.scenario}: ${r.figure} ${r.value.toFixed(0)} ${r.unit} (aim ${aimText(r.aim, r.unit)})`,
+    );
   for (let nomor = 2; nomor <= deps.instansi; nomor++) seeded.push(await seedSatu(url, deps, nomor));
   const perInstansi = await ukur(
     url,
