@@ -4,7 +4,7 @@
  * login queue, so refusals are counted), GET /api/me and the employee search.
  */
 
-import { KURVA_AIM_MS, printReports, REPORT_AIM_MS, report, reportRows } from './laporan.js';
+import { KURVA_AIM_MS, laporan, laporanRows, printReports } from './laporan.js';
 import type { Figure, LoadOptions } from './load.js';
 import { load, pick } from './load.js';
 import { masukAntre, startServer, stop, waitFor } from './proses.js';
@@ -36,43 +36,13 @@ export async function api({ data, port, password, load: options, reportRuns }: A
     await waitFor(`${base}/api/health`, app);
     const bkd = await login(data.admin);
     const { tahun, opd } = data;
-    const reports = [
-      await report(
-        'GET /api/cakupan (instansi, per OPD)',
-        base,
-        `/api/cakupan?tahun=${tahun}`,
-        bkd,
-        reportRuns,
-      ),
-      await report(
-        `GET /api/cakupan?unorId= (OPD, ${opd.pegawai} pegawai)`,
-        base,
-        `/api/cakupan?tahun=${tahun}&unorId=${opd.id}`,
-        bkd,
-        reportRuns,
-      ),
-      await report(
-        'GET /api/skp/:id/cakupan (kepala OPD)',
-        base,
-        `/api/skp/${opd.skpId}/cakupan`,
-        bkd,
-        reportRuns,
-      ),
-    ];
-    const kurva = await report(
-      `GET /api/kurva/laporan (${data.kurva.unor} units)`,
-      base,
-      `/api/kurva/laporan?periode=${data.kurva.periode}`,
-      bkd,
-      reportRuns,
-    );
+    const laporanFigures = await laporan(base, bkd, data, reportRuns);
     printReports(
-      [...reports, kurva],
+      [...laporanFigures.reports, laporanFigures.kurva],
       `dibagi habis and kurva over HTTP as the BKD admin, year ${tahun}; biggest OPD: ${opd.nama} ` +
         `(${opd.pegawai} pegawai); one cold request, then ${reportRuns} warm; kurva aim ${KURVA_AIM_MS / 1000} s`,
     );
-    for (const r of reports) rows.push(...reportRows(`dibagi habis ${r.name}`, r, REPORT_AIM_MS));
-    rows.push(...reportRows(`kurva ${kurva.name}`, kurva, KURVA_AIM_MS));
+    rows.push(...laporanRows(laporanFigures));
 
     const nips = data.users.map((u) => u.nip);
     const masukFigure = await load('POST /api/auth/login (argon2id)', base, options, (i) => ({

@@ -87,7 +87,7 @@ export async function ekspor(deps: EksporDeps): Promise<EksporResult> {
   try {
     await waitFor(`${base}/api/health`, server);
     // The monitoring recaps the server completes at start-up, first: the figures are the exports'.
-    await rekapLengkap(deps.url, deps.tahun, startedAt);
+    await rekapLengkap(deps.url, deps.tahun, { since: startedAt });
     const startMb = (await memoryMb(server.pid!)).rss;
     const { cookie } = await masuk(base, deps.admin.nip, deps.admin.password);
     const baselineMb = (await memoryMb(server.pid!)).peak;

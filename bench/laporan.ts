@@ -2,6 +2,7 @@
  * The dibagi-habis reports and the instansi's curves over HTTP as the BKD admin: one cold request on
  * a fresh server, then warm ones one at a time.
  */
+import type { Seeded } from './seed.js';
 import type { Row } from './summary.js';
 
 /** The response-time aim of the dibagi-habis reports. */
@@ -35,6 +36,44 @@ export async function report(
   const warm: number[] = [];
   for (let i = 0; i < runs; i++) warm.push((await once()).ms);
   return { name, cold: cold.ms, warm: warm.sort((a, b) => a - b), bytes: cold.bytes };
+}
+
+/** The dibagi-habis reports of the instansi, of its biggest OPD and of that OPD head's plan, then its curves. */
+export async function laporan(base: string, cookie: string, data: Seeded, runs: number) {
+  const { tahun, opd } = data;
+  const reports = [
+    await report('GET /api/cakupan (instansi, per OPD)', base, `/api/cakupan?tahun=${tahun}`, cookie, runs),
+    await report(
+      `GET /api/cakupan?unorId= (OPD, ${opd.pegawai} pegawai)`,
+      base,
+      `/api/cakupan?tahun=${tahun}&unorId=${opd.id}`,
+      cookie,
+      runs,
+    ),
+    await report(
+      'GET /api/skp/:id/cakupan (kepala OPD)',
+      base,
+      `/api/skp/${opd.skpId}/cakupan`,
+      cookie,
+      runs,
+    ),
+  ];
+  const kurva = await report(
+    `GET /api/kurva/laporan (${data.kurva.unor} units)`,
+    base,
+    `/api/kurva/laporan?periode=${data.kurva.periode}`,
+    cookie,
+    runs,
+  );
+  return { reports, kurva };
+}
+
+/** Every report's rows against its aim: the dibagi-habis ones against REPORT_AIM_MS, the curves against KURVA_AIM_MS. */
+export function laporanRows({ reports, kurva }: Awaited<ReturnType<typeof laporan>>): Row[] {
+  return [
+    ...reports.flatMap((r) => reportRows(`dibagi habis ${r.name}`, r, REPORT_AIM_MS)),
+    ...reportRows(`kurva ${kurva.name}`, kurva, KURVA_AIM_MS),
+  ];
 }
 
 export function median(r: ReportFigure) {

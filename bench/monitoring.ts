@@ -37,27 +37,82 @@ export interface MonitoringResult {
 }
 
 /**
- * Waits until the server's start-up refresh has completed the recaps (its last write is the year's
- * SKP status at the server's clock, `now` or later): the first reads below are those of a running
- * system, and the exports (ekspor.ts) are measured alone.
+ * Waits until the server's start-up refresh has completed every instansi's recaps (the last write of
+ * each is the year's SKP status at the server's clock): the first reads below are those of a running
+ * system, and the exports (ekspor.ts) are measured alone. A server on a real clock writes `since` its
+ * start or later; one on a fixed clock writes exactly that instant, which may be earlier than the
+ * rows an earlier real-clock server left (then "or later" would not wait at all).
  */
-export async function rekapLengkap(url: string, tahun: number, now: Date) {
+export async function rekapLengkap(url: string, tahun: number, at: { since: Date } | { fixed: Date }) {
+  const written =
+    'fixed' in at
+      ? sql`dihitung_at = ${at.fixed.toISOString()}::timestamptz`
+      : sql`dihitung_at >= ${at.since.toISOString()}::timestamptz`;
   const started = performance.now();
   const database = await openDatabase({ databaseUrl: url });
   try {
     for (;;) {
       const [r] = await rows<{ selesai: boolean }>(
         database.db,
-        sql`SELECT EXISTS (SELECT 1 FROM rekap_skp_tahun WHERE tahun = ${tahun}
-                            AND dihitung_at >= ${now.toISOString()}::timestamptz) AS selesai`,
+        sql`SELECT (SELECT count(DISTINCT instansi_id) FROM rekap_skp_tahun WHERE tahun = ${tahun}
+                     AND ${written})
+                   = (SELECT count(*) FROM instansi) AS selesai`,
       );
       if (r!.selesai) return { ms: performance.now() - started };
-      if (performance.now() - started > 600_000) throw new Error('start-up recap refresh did not finish');
+      if (performance.now() - started > 1_800_000) throw new Error('start-up recap refresh did not finish');
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   } finally {
     await database.close();
   }
+}
+
+/** The clock of the dashboards: two days after the period's corrections closed, so every kind of lateness can show. */
+export function jamDasbor(periode: string, zonaWaktu: string) {
+  const cfg = { ...DEFAULT_JADWAL, zonaWaktu };
+  return new Date(jendelaPeriode('PERBAIKAN', periodeOf(periode, cfg), cfg).akhir.getTime() + 2 * 86_400_000);
+}
+
+/** One admin's dashboards on a running server: a cold refresh of the period's recap, then each dashboard's first and warm reads. */
+export async function dasbor(
+  base: string,
+  sesi: { cookie: string; csrfToken: string },
+  deps: Pick<MonitoringDeps, 'tahun' | 'periode' | 'opd' | 'runs'>,
+): Promise<Pick<MonitoringResult, 'refresh' | 'figures'>> {
+  const { cookie, csrfToken } = sesi;
+  let started = performance.now();
+  const res = await fetch(`${base}/api/monitoring/perbarui`, {
+    method: 'POST',
+    headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+    body: JSON.stringify({ periode: deps.periode }),
+  });
+  if (!res.ok) throw new Error(`perbarui: ${res.status} ${await res.text()}`);
+  const refresh = { ms: performance.now() - started, opd: ((await res.json()) as { opd: number }).opd };
+
+  const figures: MonitoringFigure[] = [];
+  const once = async (urlPath: string) => {
+    started = performance.now();
+    const r = await fetch(`${base}${urlPath}`, { headers: { cookie } });
+    const body = await r.text();
+    if (!r.ok) throw new Error(`${urlPath}: ${r.status} ${body.slice(0, 300)}`);
+    return { ms: performance.now() - started, bytes: body.length };
+  };
+  for (const [name, urlPath] of [
+    ['ringkasan (overview, per OPD)', `/api/monitoring/ringkasan?periode=${deps.periode}`],
+    [KEPATUHAN, `/api/monitoring/kepatuhan?tahun=${deps.tahun}`],
+    ['tren (year)', `/api/monitoring/tren?tahun=${deps.tahun}`],
+    [
+      `opd per unit (${deps.opd.pegawai} pegawai)`,
+      `/api/monitoring/opd/${deps.opd.id}?periode=${deps.periode}`,
+    ],
+    ['opd late list, first page', `/api/monitoring/opd/${deps.opd.id}/terlambat?periode=${deps.periode}`],
+  ] as const) {
+    const cold = await once(urlPath);
+    const warm: number[] = [];
+    for (let i = 0; i < deps.runs; i++) warm.push((await once(urlPath)).ms);
+    figures.push({ name, cold: cold.ms, warm: warm.sort((a, b) => a - b), bytes: cold.bytes });
+  }
+  return { refresh, figures };
 }
 
 export async function monitoring(deps: MonitoringDeps): Promise<MonitoringResult> {
@@ -67,51 +122,14 @@ export async function monitoring(deps: MonitoringDeps): Promise<MonitoringResult
     sql`SELECT zona_waktu AS zona FROM instansi ORDER BY id LIMIT 1`,
   );
   await database.close();
-  const cfg = { ...DEFAULT_JADWAL, zonaWaktu: inst!.zona };
-  // Two days after the period's corrections closed: every kind of lateness can show.
-  const now = new Date(
-    jendelaPeriode('PERBAIKAN', periodeOf(deps.periode, cfg), cfg).akhir.getTime() + 2 * 86_400_000,
-  );
+  const now = jamDasbor(deps.periode, inst!.zona);
   const server = startOnClock(deps.url, deps.port, now);
   const base = `http://127.0.0.1:${deps.port}`;
   try {
     await waitFor(`${base}/api/health`, server);
-    const awal = await rekapLengkap(deps.url, deps.tahun, now);
-    const { cookie, csrfToken } = await masuk(base, deps.adminNip, deps.password);
-
-    let started = performance.now();
-    const res = await fetch(`${base}/api/monitoring/perbarui`, {
-      method: 'POST',
-      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-      body: JSON.stringify({ periode: deps.periode }),
-    });
-    if (!res.ok) throw new Error(`perbarui: ${res.status} ${await res.text()}`);
-    const refresh = { ms: performance.now() - started, opd: ((await res.json()) as { opd: number }).opd };
-
-    const figures: MonitoringFigure[] = [];
-    const once = async (urlPath: string) => {
-      started = performance.now();
-      const r = await fetch(`${base}${urlPath}`, { headers: { cookie } });
-      const body = await r.text();
-      if (!r.ok) throw new Error(`${urlPath}: ${r.status} ${body.slice(0, 300)}`);
-      return { ms: performance.now() - started, bytes: body.length };
-    };
-    for (const [name, urlPath] of [
-      ['ringkasan (overview, per OPD)', `/api/monitoring/ringkasan?periode=${deps.periode}`],
-      [KEPATUHAN, `/api/monitoring/kepatuhan?tahun=${deps.tahun}`],
-      ['tren (year)', `/api/monitoring/tren?tahun=${deps.tahun}`],
-      [
-        `opd per unit (${deps.opd.pegawai} pegawai)`,
-        `/api/monitoring/opd/${deps.opd.id}?periode=${deps.periode}`,
-      ],
-      ['opd late list, first page', `/api/monitoring/opd/${deps.opd.id}/terlambat?periode=${deps.periode}`],
-    ] as const) {
-      const cold = await once(urlPath);
-      const warm: number[] = [];
-      for (let i = 0; i < deps.runs; i++) warm.push((await once(urlPath)).ms);
-      figures.push({ name, cold: cold.ms, warm: warm.sort((a, b) => a - b), bytes: cold.bytes });
-    }
-    return { now, awal, refresh, figures };
+    const awal = await rekapLengkap(deps.url, deps.tahun, { fixed: now });
+    const sesi = await masuk(base, deps.adminNip, deps.password);
+    return { now, awal, ...(await dasbor(base, sesi, deps)) };
   } finally {
     await stop(server);
   }

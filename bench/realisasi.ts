@@ -68,6 +68,15 @@ export interface BurstData {
   antrean: Peran[];
 }
 
+/** The burst's two periods (October and September) and its clock, in the instansi's zone. */
+export function periodeBurst(tahun: number, zonaWaktu: string) {
+  const cfg = { ...DEFAULT_JADWAL, zonaWaktu };
+  const p1 = formatYearMonth(tahun, 10);
+  const p0 = formatYearMonth(tahun, 9);
+  const now = new Date(jendelaPeriode('INPUT', periodeOf(p1, cfg), cfg).mulai.getTime() + 58 * HOUR);
+  return { p1, p0, now };
+}
+
 /** Two months of drafts for every employee with an approved plan, and a session for each, the way login stores them. */
 export async function siapkan(url: string, tahun: number): Promise<BurstData> {
   const database = await openDatabase({ databaseUrl: url });
@@ -77,10 +86,7 @@ export async function siapkan(url: string, tahun: number): Promise<BurstData> {
       db,
       sql`SELECT id, zona_waktu AS zona FROM instansi ORDER BY id LIMIT 1`,
     );
-    const cfg = { ...DEFAULT_JADWAL, zonaWaktu: inst!.zona };
-    const p1 = formatYearMonth(tahun, 10);
-    const p0 = formatYearMonth(tahun, 9);
-    const now = new Date(jendelaPeriode('INPUT', periodeOf(p1, cfg), cfg).mulai.getTime() + 58 * HOUR);
+    const { p1, p0, now } = periodeBurst(tahun, inst!.zona);
 
     let started = performance.now();
     let realisasi = 0;

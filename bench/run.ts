@@ -9,10 +9,14 @@
  * one summary table, also written to tmp/bench-<timestamp>.json; `npm run bench -- --compare [files]`
  * prints runs side by side. Drops its database at the end. Not a timed test.
  *
- * BENCH_EMPLOYEES (100,000), BENCH_SECONDS per load (10), BENCH_REPORT_RUNS (5), BENCH_USERS of the
+ * `--instansi N` (or BENCH_INSTANSI) with N > 1: N instansi of `--employees` each on one database,
+ * their reports and dashboards against instansi 1 measured alone (instansi.ts); nothing else runs.
+ *
+ * BENCH_EMPLOYEES or `--employees` (100,000), BENCH_SECONDS per load (10), BENCH_REPORT_RUNS (5), BENCH_USERS of the
  * month-end scenario (1,000), BENCH_DATABASE_URL (the test server).
  */
 
+import { parseArgs } from 'node:util';
 import { withAdmin } from '../test/pg-admin.js';
 import { ajukan } from './ajukan.js';
 import { akhirBulan, akhirBulanRows, printAkhirBulan } from './akhir-bulan.js';
@@ -21,6 +25,7 @@ import { compare } from './compare.js';
 import { eksporRows, printEkspor, ekspor as runEkspor } from './ekspor.js';
 import { embedded } from './embedded.js';
 import { imporBesar, imporRows, printImpor } from './impor.js';
+import { banyakInstansi } from './instansi.js';
 import { bare, pgbenchSelect } from './load.js';
 import { monitoring, monitoringRows, printMonitoring } from './monitoring.js';
 import { penilai, penilaiRows, printPenilai } from './penilai.js';
@@ -28,21 +33,56 @@ import { seed, seedRows } from './seed.js';
 import { add, finish } from './summary.js';
 import { printTpp, tpp, tppRows } from './tpp.js';
 
-const compareAt = process.argv.indexOf('--compare');
-if (compareAt >= 0) {
-  compare(process.argv.slice(compareAt + 1));
+const { values: flags, positionals } = parseArgs({
+  options: { compare: { type: 'boolean' }, instansi: { type: 'string' }, employees: { type: 'string' } },
+  allowPositionals: true,
+});
+if (flags.compare) {
+  compare(positionals);
   process.exit(0);
 }
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DB_NAME = 'ekinerja_bench';
-const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 100_000);
+const MULTI_DB_NAME = 'ekinerja_bench_instansi';
+const EMPLOYEES = Number(flags.employees ?? process.env.BENCH_EMPLOYEES ?? 100_000);
+const INSTANSI = Number(flags.instansi ?? process.env.BENCH_INSTANSI ?? 1);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const REPORT_RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 5);
+const REPORT_RUNS = Number(process.env.BENCH_REPORT_RUNS ?? (INSTANSI > 1 ? 3 : 5));
 const USERS = Number(process.env.BENCH_USERS ?? 1000);
 const CONNECTIONS = 50;
 const PASSWORD = 'Bench#2026';
 const options = { connections: CONNECTIONS, seconds: SECONDS };
+if (!Number.isInteger(INSTANSI) || INSTANSI < 1 || !Number.isInteger(EMPLOYEES) || EMPLOYEES < 100) {
+  console.error('--instansi: a whole number from 1; --employees: a whole number from 100');
+  process.exit(2);
+}
+
+if (INSTANSI > 1) {
+  const started = performance.now();
+  add(
+    ...(await banyakInstansi({
+      server: SERVER_URL,
+      // Its own database: a single-instansi bench on the same server keeps its own.
+      name: MULTI_DB_NAME,
+      instansi: INSTANSI,
+      employees: EMPLOYEES,
+      password: PASSWORD,
+      runs: REPORT_RUNS,
+      ports: ['3921', '3922'],
+    })),
+  );
+  await withAdmin(SERVER_URL, (c) => c.query(`DROP DATABASE IF EXISTS ${MULTI_DB_NAME} WITH (FORCE)`));
+  const minutes = (performance.now() - started) / 60_000;
+  console.log(`\nmulti-instansi run: ${minutes.toFixed(1)} min`);
+  finish({
+    instansi: INSTANSI,
+    'employees per instansi': EMPLOYEES,
+    'report runs': REPORT_RUNS,
+    'duration min': Number(minutes.toFixed(1)),
+  });
+  process.exit(0);
+}
 
 const data = await seed(SERVER_URL, DB_NAME, EMPLOYEES, PASSWORD);
 const { url, tahun } = data;

@@ -1,6 +1,6 @@
 /**
- * The bench's database: a fresh PostgreSQL database with an instansi of `employees` employees, their
- * cascaded SKPs of the current year, January's ratings of every approved plan and an organisation
+ * The bench's database: a fresh PostgreSQL database with an instansi of `employees` employees (or
+ * several, each seeded the same way, for the multi-instansi run), their cascaded SKPs of the current year, January's ratings of every approved plan and an organisation
  * predikat for every unit (for the curves); returns what the scenarios need from it.
  */
 import { hash } from '@node-rs/argon2';
@@ -8,14 +8,15 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, rows } from '../src/db/client.js';
 import { insertOrgPlan } from '../src/db/seed/insert-org.js';
 import { insertSkpPlans, SYNTHETIC_MIX } from '../src/db/seed/insert-skp.js';
-import { syntheticPlan } from '../src/db/seed/synthetic.js';
+import { type SyntheticInstansi, syntheticPlan } from '../src/db/seed/synthetic.js';
 import { dateInZone } from '../src/platform/clock.js';
 import { adminUrl, withAdmin } from '../test/pg-admin.js';
 import type { Row } from './summary.js';
 
-export type Seeded = Awaited<ReturnType<typeof seed>>;
+export type Seeded = Awaited<ReturnType<typeof seedInstansi>>;
 
-export async function seed(server: string, name: string, employees: number, password: string) {
+/** A fresh, migrated database `name` on the server; returns its URL. */
+export async function createDatabase(server: string, name: string) {
   const url = adminUrl(server, name);
   await withAdmin(server, async (c) => {
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -23,8 +24,25 @@ export async function seed(server: string, name: string, employees: number, pass
   });
   const database = await openDatabase({ databaseUrl: url });
   await database.migrate();
+  await database.close();
+  return url;
+}
+
+/** The single-instansi bench's database. */
+export async function seed(server: string, name: string, employees: number, password: string) {
+  return seedInstansi(await createDatabase(server, name), employees, password);
+}
+
+/** One synthetic instansi (`instansi` of several on the installation) into the database at `url`. */
+export async function seedInstansi(
+  url: string,
+  employees: number,
+  password: string,
+  instansi?: SyntheticInstansi,
+) {
+  const database = await openDatabase({ databaseUrl: url });
   const passwordHash = await hash(password);
-  const plan = syntheticPlan(employees);
+  const plan = syntheticPlan(employees, instansi);
   let started = performance.now();
   const org = await database.db.transaction((tx) => insertOrgPlan(tx, plan, { passwordHash }));
   const seconds = (performance.now() - started) / 1000;
@@ -32,7 +50,13 @@ export async function seed(server: string, name: string, employees: number, pass
   const tahun = Number(tanggal.slice(0, 4));
   started = performance.now();
   const skp = await database.db.transaction((tx) =>
-    insertSkpPlans(tx, { instansiId: org.instansiId, tahun, seed: employees, tanggal, mix: SYNTHETIC_MIX }),
+    insertSkpPlans(tx, {
+      instansiId: org.instansiId,
+      tahun,
+      seed: employees * (instansi?.nomor ?? 1),
+      tanggal,
+      mix: SYNTHETIC_MIX,
+    }),
   );
   const skpSeconds = (performance.now() - started) / 1000;
   // January's ratings for every employee's latest approved plan, spread over the five predikat by a hash of the plan
@@ -61,7 +85,8 @@ export async function seed(server: string, name: string, employees: number, pass
           SELECT u.instansi_id, u.id, ${periodeKurva},
                  (ARRAY['ISTIMEWA', 'BAIK', 'BAIK', 'BAIK', 'BUTUH_PERBAIKAN'])[u.id % 5 + 1],
                  '{"capaianPk": null, "nilaiIkm": null, "progresRencanaAksi": 90, "keterangan": "Progres rencana aksi unit (data bench)"}'::jsonb,
-                 (SELECT r.pegawai_id FROM peran_pegawai r WHERE r.peran = 'ADMIN_INSTANSI' LIMIT 1)
+                 (SELECT r.pegawai_id FROM peran_pegawai r JOIN pegawai a ON a.id = r.pegawai_id
+                   WHERE r.peran = 'ADMIN_INSTANSI' AND a.instansi_id = u.instansi_id LIMIT 1)
             FROM unor u WHERE u.instansi_id = ${org.instansiId}
           RETURNING 1
         )
@@ -82,20 +107,26 @@ export async function seed(server: string, name: string, employees: number, pass
   const users = await rows<{ nip: string; id: number }>(
     database.db,
     // Spread over the whole instansi: the first ids are the top officials, whose pages are the heaviest.
-    sql`SELECT nip, id FROM pegawai WHERE id % 47 = 0 ORDER BY id LIMIT 2000`,
+    sql`SELECT nip, id FROM pegawai WHERE instansi_id = ${org.instansiId} AND id % 47 = 0 ORDER BY id LIMIT 2000`,
   );
   const [admin] = await rows<{ nip: string }>(
     database.db,
-    sql`SELECT p.nip FROM pegawai p JOIN peran_pegawai r ON r.pegawai_id = p.id WHERE r.peran = 'ADMIN_INSTANSI' LIMIT 1`,
+    sql`SELECT p.nip FROM pegawai p JOIN peran_pegawai r ON r.pegawai_id = p.id WHERE p.instansi_id = ${org.instansiId} AND r.peran = 'ADMIN_INSTANSI' LIMIT 1`,
   );
-  const [unit] = await rows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM unor`);
+  const [unit] = await rows<{ n: number }>(
+    database.db,
+    sql`SELECT count(*)::int AS n FROM unor WHERE instansi_id = ${org.instansiId}`,
+  );
   const names = await rows<{ term: string }>(
     database.db,
-    sql`SELECT lower(substr(split_part(nama, ' ', 1), 1, 4)) AS term FROM pegawai TABLESAMPLE SYSTEM (1) LIMIT 200`,
+    sql`SELECT lower(substr(split_part(nama, ' ', 1), 1, 4)) AS term FROM pegawai TABLESAMPLE SYSTEM (1)
+         WHERE instansi_id = ${org.instansiId} LIMIT 200`,
   );
   await database.close();
   return {
     url,
+    instansiId: org.instansiId,
+    zona: plan.instansi.zonaWaktu,
     seconds,
     skpSeconds,
     skp,

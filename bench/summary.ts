@@ -51,7 +51,7 @@ export function add(...r: Row[]) {
   rows.push(...r);
 }
 
-function meets(value: number, aim: Aim) {
+export function meets(value: number, aim: Aim) {
   if (!Number.isFinite(value)) return false;
   if (aim.op === '<') return value < aim.value;
   if (aim.op === '≤') return value <= aim.value;
