@@ -1,11 +1,14 @@
 -- The yearly job (ADR 0025) now finds the tables to prepare in the catalog: every partitioned
 -- table of this schema with a DEFAULT partition named <table>_lain. A migration that partitions
 -- another history table by year then needs nothing more for its partitions to be kept.
+-- The years are read before any partition is made: partisi_tahunan alters the DEFAULT partition
+-- (migration 0042), which PostgreSQL refuses while a loop still reads it.
 CREATE OR REPLACE FUNCTION partisi_tahunan_siapkan() RETURNS SETOF text LANGUAGE plpgsql AS $$
 DECLARE
   tabel text;
   k record;
   tahun integer;
+  tahunan integer[];
 BEGIN
   -- Instances running it at once wait for each other instead of creating the same table twice.
   PERFORM pg_advisory_xact_lock(hashtext('partisi_tahunan'));
@@ -19,13 +22,14 @@ BEGIN
      ORDER BY 1
   LOOP
     k := partisi_kunci(tabel);
-    FOR tahun IN
-      EXECUTE format(
-        'SELECT y FROM generate_series(extract(year FROM current_date)::int, extract(year FROM current_date)::int + 1) y
-          UNION SELECT DISTINCT %s FROM %I ORDER BY 1',
-        CASE WHEN k.angka THEN format('%I::int', k.kunci) ELSE format('extract(year FROM %I)::int', k.kunci) END,
-        tabel || '_lain')
-    LOOP
+    EXECUTE format(
+      'SELECT array_agg(y ORDER BY y) FROM (
+         SELECT y FROM generate_series(extract(year FROM current_date)::int, extract(year FROM current_date)::int + 1) y
+          UNION SELECT DISTINCT %s FROM %I) t',
+      CASE WHEN k.angka THEN format('%I::int', k.kunci) ELSE format('extract(year FROM %I)::int', k.kunci) END,
+      tabel || '_lain')
+      INTO tahunan;
+    FOREACH tahun IN ARRAY tahunan LOOP
       IF partisi_tahunan(tabel, tahun) THEN
         RETURN NEXT tabel || '_' || tahun;
       END IF;

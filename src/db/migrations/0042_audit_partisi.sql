@@ -25,7 +25,10 @@ $$;--> statement-breakpoint
 
 -- As in migration 0038, plus: rows leave the DEFAULT partition with its own triggers off for the
 -- move only (an append-only table's row trigger refuses the DELETE; the rows keep their content and
--- hashes), and the new partition gets the table's TRUNCATE triggers.
+-- hashes), and the new partition gets the table's TRUNCATE triggers. Rows that reference the moving
+-- rows (for realisasi, migration 0043: its evidence, entries, thread and feedback) would go with them
+-- (ON DELETE CASCADE): they are kept aside first and put back once the rows are in their year, those
+-- referenced by other kept rows first (evidence before the entries that point at it).
 CREATE OR REPLACE FUNCTION partisi_tahunan(tabel text, tahun integer) RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE
   kunci text := (partisi_kunci(tabel)).kunci;
@@ -34,11 +37,38 @@ DECLARE
   angka boolean := (partisi_kunci(tabel)).angka;
   dari text := CASE WHEN angka THEN tahun::text ELSE make_date(tahun, 1, 1)::text END;
   sampai text := CASE WHEN angka THEN (tahun + 1)::text ELSE make_date(tahun + 1, 1, 1)::text END;
+  anak record;
+  disimpan text[] := '{}';
+  salinan text;
 BEGIN
   IF to_regclass(nama) IS NOT NULL THEN
     RETURN false;
   END IF;
+  FOR anak IN
+    SELECT c.conrelid::regclass::text AS tabel,
+           (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.i)
+              FROM unnest(c.conkey) WITH ORDINALITY k(n, i)
+              JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n) AS kolom,
+           (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.i)
+              FROM unnest(c.confkey) WITH ORDINALITY k(n, i)
+              JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n) AS rujukan
+      FROM pg_constraint c
+     WHERE c.contype = 'f' AND c.conparentid = 0 AND c.confrelid = tabel::regclass
+     ORDER BY (SELECT count(*) FROM pg_constraint d
+                WHERE d.contype = 'f' AND d.conparentid = 0 AND d.conrelid = c.conrelid AND d.confrelid <> c.conrelid
+                  AND d.confrelid IN (SELECT e.conrelid FROM pg_constraint e
+                                       WHERE e.contype = 'f' AND e.conparentid = 0 AND e.confrelid = tabel::regclass)),
+              1
+  LOOP
+    salinan := 'partisi_simpan_' || (cardinality(disimpan) + 1);
+    EXECUTE format(
+      'CREATE TEMP TABLE %I AS SELECT * FROM %s WHERE (%s) IN (SELECT %s FROM %I WHERE %I >= %L AND %I < %L)',
+      salinan, anak.tabel, anak.kolom, anak.rujukan, tabel || '_lain', kunci, dari, kunci, sampai);
+    disimpan := disimpan || anak.tabel;
+  END LOOP;
   EXECUTE format('CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS INCLUDING CONSTRAINTS)', nama, tabel);
+  -- As in migration 0042: the DEFAULT partition's own triggers are off for the move only (an
+  -- append-only table refuses the DELETE), and the new partition gets the TRUNCATE triggers.
   EXECUTE format('ALTER TABLE %I DISABLE TRIGGER USER', tabel || '_lain');
   EXECUTE format(
     'WITH pindah AS (DELETE FROM %I WHERE %I >= %L AND %I < %L RETURNING *) INSERT INTO %I SELECT * FROM pindah',
@@ -46,44 +76,11 @@ BEGIN
   EXECUTE format('ALTER TABLE %I ENABLE TRIGGER USER', tabel || '_lain');
   EXECUTE format('ALTER TABLE %I ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)', tabel, nama, dari, sampai);
   PERFORM partisi_salin_pemicu(tabel, nama);
-  RETURN true;
-END
-$$;--> statement-breakpoint
-
--- As in migration 0039, but the years are read before any partition is made: partisi_tahunan alters
--- the DEFAULT partition, which PostgreSQL refuses while a loop still reads it.
-CREATE OR REPLACE FUNCTION partisi_tahunan_siapkan() RETURNS SETOF text LANGUAGE plpgsql AS $$
-DECLARE
-  tabel text;
-  k record;
-  tahun integer;
-  tahunan integer[];
-BEGIN
-  -- Instances running it at once wait for each other instead of creating the same table twice.
-  PERFORM pg_advisory_xact_lock(hashtext('partisi_tahunan'));
-  FOR tabel IN
-    SELECT c.relname::text
-      FROM pg_partitioned_table p
-      JOIN pg_class c ON c.oid = p.partrelid
-     WHERE c.relnamespace = current_schema()::regnamespace
-       AND NOT c.relispartition
-       AND to_regclass(quote_ident(c.relname || '_lain')) IS NOT NULL
-     ORDER BY 1
-  LOOP
-    k := partisi_kunci(tabel);
-    EXECUTE format(
-      'SELECT array_agg(y ORDER BY y) FROM (
-         SELECT y FROM generate_series(extract(year FROM current_date)::int, extract(year FROM current_date)::int + 1) y
-          UNION SELECT DISTINCT %s FROM %I) t',
-      CASE WHEN k.angka THEN format('%I::int', k.kunci) ELSE format('extract(year FROM %I)::int', k.kunci) END,
-      tabel || '_lain')
-      INTO tahunan;
-    FOREACH tahun IN ARRAY tahunan LOOP
-      IF partisi_tahunan(tabel, tahun) THEN
-        RETURN NEXT tabel || '_' || tahun;
-      END IF;
-    END LOOP;
+  FOR i IN 1 .. cardinality(disimpan) LOOP
+    EXECUTE format('INSERT INTO %s OVERRIDING SYSTEM VALUE SELECT * FROM %I', disimpan[i], 'partisi_simpan_' || i);
+    EXECUTE format('DROP TABLE %I', 'partisi_simpan_' || i);
   END LOOP;
+  RETURN true;
 END
 $$;--> statement-breakpoint
 
