@@ -15,7 +15,7 @@ import type { JenisDokumen, VerifikasiBerkasOut, VerifikasiOut } from '../../con
 import type { PekerjaanOut } from '../../contracts/pekerjaan.js';
 import type { Identitas, SkpBawahanQuery } from '../../contracts/skp.js';
 import type { Db } from '../../db/client.js';
-import { labelPeriode } from '../../domain/jadwal.js';
+import { labelPeriode, tahunKode } from '../../domain/jadwal.js';
 import type { Distribusi } from '../../domain/kurva.js';
 import { namaLengkap } from '../../domain/pegawai.js';
 import { PREDIKAT_PEGAWAI } from '../../domain/predikat.js';
@@ -413,7 +413,7 @@ export function createDokumenService(deps: {
     const u = await aksesUnit(actor, unorId);
     const tahunan = /^\d{4}$/.test(kode);
     const periodeLabel = await labelPeriodeAtauTahun(u.instansiId, kode);
-    const anggota = await q.pegawaiUnit(db, u.path, Number(kode.slice(0, 4)));
+    const anggota = await q.pegawaiUnit(db, u.path, tahunKode(kode));
     async function tulis(archive: Archiver, sudah: (n: number) => void) {
       // Waits until the entry went into the archive, so at most one PDF is held in memory.
       const masuk = (b: Berkas) =>

@@ -7,6 +7,7 @@ import { type DbOrTx, rows } from '../../db/client.js';
 import { evaluasiTahunanAkhir } from '../../db/predikat-akhir.js';
 import { tppBulan, tppParameter } from '../../db/schema/index.js';
 import type { StatusEvaluasi } from '../../domain/evaluasi.js';
+import { tahunKode } from '../../domain/jadwal.js';
 import type { ParameterTpp, RingkasanTpp } from '../../domain/tpp.js';
 
 type Nama = { gelarDepan: string | null; nama: string; gelarBelakang: string | null };
@@ -154,10 +155,8 @@ export async function setujuiIfVersion(
  */
 export type BulanKunci = Pick<BulanRow, 'id' | 'bulan'>;
 
-const tahunOf = (m: BulanKunci) => Number(m.bulan.slice(0, 4));
-
 /** The lines `b` of month `m`. */
-const barisBulan = (m: BulanKunci) => sql`b.tpp_bulan_id = ${m.id} AND b.tahun = ${tahunOf(m)}`;
+const barisBulan = (m: BulanKunci) => sql`b.tpp_bulan_id = ${m.id} AND b.tahun = ${tahunKode(m.bulan)}`;
 
 export async function deleteBaris(tx: DbOrTx, m: BulanKunci) {
   await tx.execute(sql`DELETE FROM tpp_baris b WHERE ${barisBulan(m)}`);
@@ -182,7 +181,7 @@ export async function insertBaris(tx: DbOrTx, m: BulanKunci, baris: BarisBaru[])
   for (let i = 0; i < baris.length; i += CHUNK) {
     await tx.execute(
       sql`INSERT INTO tpp_baris (tpp_bulan_id, pegawai_id, tahun, opd_id, kelas_jabatan, dasar, produktivitas, disiplin, jumlah, ditahan, rincian)
-          SELECT ${m.id}, pegawai_id, ${tahunOf(m)}, opd_id, kelas_jabatan, dasar, produktivitas, disiplin, jumlah, ditahan, rincian
+          SELECT ${m.id}, pegawai_id, ${tahunKode(m.bulan)}, opd_id, kelas_jabatan, dasar, produktivitas, disiplin, jumlah, ditahan, rincian
             FROM jsonb_to_recordset(${JSON.stringify(baris.slice(i, i + CHUNK))}::jsonb)
               AS t(pegawai_id int, opd_id int, kelas_jabatan smallint, dasar bigint, produktivitas bigint,
                    disiplin bigint, jumlah bigint, ditahan text, rincian jsonb)`,
