@@ -44,3 +44,29 @@ export async function tabelDibaca(
   walk((plan as { Plan: Record<string, unknown> }[])[0]!.Plan);
   return [...found].filter((t) => nama.test(t)).sort();
 }
+
+/** One scan of a table in a plan, with every condition it applies (index, recheck, filter). */
+export interface Pindaian {
+  tabel: string;
+  kondisi: string;
+}
+
+/** Every scan of a table matching `nama` in the plan of `query` (a statement EXPLAIN accepts). */
+export async function pindaian(db: DbOrTx, query: SQL, nama: RegExp): Promise<Pindaian[]> {
+  const [row] = await rows<{ 'QUERY PLAN': unknown }>(db, sql`EXPLAIN (FORMAT JSON) ${query}`);
+  const raw = row!['QUERY PLAN'];
+  const plan = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  const found: Pindaian[] = [];
+  const walk = (node: Record<string, unknown>) => {
+    const tabel = node['Relation Name'];
+    // A bitmap heap scan carries its index's condition as Recheck Cond.
+    if (typeof tabel === 'string' && nama.test(tabel))
+      found.push({
+        tabel,
+        kondisi: [node['Index Cond'], node['Recheck Cond'], node.Filter].filter(Boolean).join(' AND '),
+      });
+    for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+  };
+  walk((plan as { Plan: Record<string, unknown> }[])[0]!.Plan);
+  return found;
+}

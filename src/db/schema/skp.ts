@@ -111,6 +111,11 @@ export const rhk = pgTable(
     skpId: integer()
       .notNull()
       .references(() => skp.id, { onDelete: 'cascade' }),
+    /** The plan's instansi and year, carried from its SKP so an instansi's year is read by index (ADR 0030). */
+    instansiId: integer()
+      .notNull()
+      .references(() => instansi.id),
+    tahun: smallint().notNull(),
     jenis: text().$type<JenisRhk>().notNull(),
     urutan: smallint().notNull(),
     rencana: text().notNull(),
@@ -122,7 +127,11 @@ export const rhk = pgTable(
     /** The RHK of the previous version this one was copied from, so subordinates' links can follow. */
     asalRhkId: integer().references((): AnyPgColumn => rhk.id),
   },
-  (t) => [index('rhk_skp_idx').on(t.skpId, t.urutan), index('rhk_asal_idx').on(t.asalRhkId)],
+  (t) => [
+    index('rhk_skp_idx').on(t.skpId, t.urutan),
+    index('rhk_asal_idx').on(t.asalRhkId),
+    index('rhk_instansi_tahun_idx').on(t.instansiId, t.tahun),
+  ],
 );
 
 export const iki = pgTable(
@@ -132,6 +141,11 @@ export const iki = pgTable(
     rhkId: integer()
       .notNull()
       .references(() => rhk.id, { onDelete: 'cascade' }),
+    /** The plan's instansi and year, carried from its RHK so an instansi's year is read by index (ADR 0030). */
+    instansiId: integer()
+      .notNull()
+      .references(() => instansi.id),
+    tahun: smallint().notNull(),
     urutan: smallint().notNull(),
     aspek: text().$type<Aspek>(),
     indikator: text().notNull(),
@@ -148,7 +162,10 @@ export const iki = pgTable(
       .notNull()
       .generatedAlwaysAs(sql`lower(btrim(regexp_replace(coalesce(target_satuan, ''), '\\s+', ' ', 'g')))`),
   },
-  (t) => [index('iki_rhk_idx').on(t.rhkId, t.urutan)],
+  (t) => [
+    index('iki_rhk_idx').on(t.rhkId, t.urutan),
+    index('iki_instansi_tahun_idx').on(t.instansiId, t.tahun),
+  ],
 );
 
 /** A subordinate RHK serves ("intervenes") an RHK of the superior's SKP: a real reference, never text. */
@@ -161,10 +178,16 @@ export const rhkIntervensi = pgTable(
     atasanRhkId: integer()
       .notNull()
       .references(() => rhk.id),
+    /** The plan's instansi and year, carried from its (subordinate's) RHK so an instansi's year is read by index (ADR 0030). */
+    instansiId: integer()
+      .notNull()
+      .references(() => instansi.id),
+    tahun: smallint().notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.rhkId, t.atasanRhkId] }),
     index('rhk_intervensi_atasan_idx').on(t.atasanRhkId),
+    index('rhk_intervensi_instansi_tahun_idx').on(t.instansiId, t.tahun),
   ],
 );
 

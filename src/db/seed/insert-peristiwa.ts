@@ -103,22 +103,24 @@ export async function insertMutasi(tx: DbOrTx, o: MutasiSeed): Promise<number> {
                    'pejabatPenilai', r.identitas -> 'pejabatPenilai'),
                  ${pada(o.tmt, 1, o.now)}, ${pada(o.tmt, 5, o.now)}
             FROM rekan r, skp l WHERE l.id = ${lama.skpId}
-          RETURNING id),
+          RETURNING id, instansi_id, tahun),
         r AS (
-          INSERT INTO rhk (skp_id, jenis, urutan, rencana)
-          SELECT s.id, x.jenis, x.urutan, x.rencana FROM s, rhk x WHERE x.skp_id = ${lama.rekanSkpId}
-          RETURNING id, urutan),
-        x AS (SELECT r.id AS baru, x.id AS asal FROM r JOIN rhk x ON x.skp_id = ${lama.rekanSkpId} AND x.urutan = r.urutan),
+          INSERT INTO rhk (skp_id, instansi_id, tahun, jenis, urutan, rencana)
+          SELECT s.id, s.instansi_id, s.tahun, x.jenis, x.urutan, x.rencana FROM s, rhk x WHERE x.skp_id = ${lama.rekanSkpId}
+          RETURNING id, urutan, instansi_id, tahun),
+        x AS (
+          SELECT r.id AS baru, r.instansi_id, r.tahun, x.id AS asal
+            FROM r JOIN rhk x ON x.skp_id = ${lama.rekanSkpId} AND x.urutan = r.urutan),
         i AS (
-          INSERT INTO iki (rhk_id, urutan, aspek, indikator, target_nilai, target_satuan, perspektif)
-          SELECT x.baru, k.urutan, k.aspek, k.indikator,
+          INSERT INTO iki (rhk_id, instansi_id, tahun, urutan, aspek, indikator, target_nilai, target_satuan, perspektif)
+          SELECT x.baru, x.instansi_id, x.tahun, k.urutan, k.aspek, k.indikator,
                  CASE k.aspek WHEN 'KUANTITAS' THEN greatest(1, round(k.target_nilai * ${bulan} / 12))
                               WHEN 'WAKTU' THEN ${bulan} ELSE k.target_nilai END,
                  k.target_satuan, k.perspektif
             FROM x JOIN iki k ON k.rhk_id = x.asal),
         v AS (
-          INSERT INTO rhk_intervensi (rhk_id, atasan_rhk_id)
-          SELECT x.baru, v.atasan_rhk_id FROM x JOIN rhk_intervensi v ON v.rhk_id = x.asal),
+          INSERT INTO rhk_intervensi (rhk_id, atasan_rhk_id, instansi_id, tahun)
+          SELECT x.baru, v.atasan_rhk_id, x.instansi_id, x.tahun FROM x JOIN rhk_intervensi v ON v.rhk_id = x.asal),
         b AS (
           INSERT INTO skp_perilaku (skp_id, kode, ekspektasi)
           SELECT s.id, b.kode, b.ekspektasi FROM s, skp_perilaku b WHERE b.skp_id = ${lama.rekanSkpId}),

@@ -822,11 +822,11 @@ export async function insertSkpPlans(tx: DbOrTx, options: SkpSeedOptions): Promi
         SELECT * FROM json_to_recordset(${json}::json)
           AS t(id int, skp int, u int, j text, r text, pk int, q text, n numeric, sat text, kl text, w text, ps text)
       ), r AS (
-        INSERT INTO rhk (id, skp_id, jenis, urutan, rencana, pk_sasaran_id) OVERRIDING SYSTEM VALUE
-        SELECT id, skp, j, u, r, pk FROM t
+        INSERT INTO rhk (id, skp_id, instansi_id, tahun, jenis, urutan, rencana, pk_sasaran_id) OVERRIDING SYSTEM VALUE
+        SELECT id, skp, ${instansiId}, ${tahun}, j, u, r, pk FROM t
       )
-      INSERT INTO iki (rhk_id, urutan, aspek, indikator, target_nilai, target_satuan, perspektif)
-      SELECT t.id, v.k, v.a, v.i, v.n, v.s, t.ps
+      INSERT INTO iki (rhk_id, instansi_id, tahun, urutan, aspek, indikator, target_nilai, target_satuan, perspektif)
+      SELECT t.id, ${instansiId}, ${tahun}, v.k, v.a, v.i, v.n, v.s, t.ps
         FROM t CROSS JOIN LATERAL (VALUES
           (0, CASE WHEN t.ps IS NULL THEN 'KUANTITAS' END, t.q, t.n, t.sat),
           (1, 'KUALITAS', t.kl, 100, '%'),
@@ -836,8 +836,8 @@ export async function insertSkpPlans(tx: DbOrTx, options: SkpSeedOptions): Promi
   await insertJson(
     tx,
     linkRecords,
-    (json) => sql`INSERT INTO rhk_intervensi (rhk_id, atasan_rhk_id)
-      SELECT r, a FROM json_to_recordset(${json}::json) AS t(r int, a int)`,
+    (json) => sql`INSERT INTO rhk_intervensi (rhk_id, atasan_rhk_id, instansi_id, tahun)
+      SELECT r, a, ${instansiId}, ${tahun} FROM json_to_recordset(${json}::json) AS t(r int, a int)`,
   );
 
   // The assessor's part (ekspektasi, lampiran) exists once a plan reached the assessor. Choices

@@ -111,35 +111,64 @@ export interface LaporanCakupan {
 }
 
 /**
- * The whole report. Employees with their superiors and their plans go into two temporary tables
- * first: computed once, and analysed, so the planner joins 10^5 rows by hash instead of guessing
- * from CTE estimates (which made it 3x slower). Runs in the caller's transaction; the tables drop at commit.
+ * The RHKs the report weighs, read by their instansi and year (ADR 0030), never from every
+ * instansi's rows: the children's (every latest plan's RHKs), the leaders' (the RHKs of each plan
+ * intervened), and the links between the two.
  */
-/** Fills the two temporary tables the report reads. */
+function rhkSql(l: Lingkup): SQL {
+  return sql`SELECT r.id, cp.pegawai_id, cp.jabatan_id, r.jenis
+        FROM cakupan_plan cp JOIN rhk r ON r.skp_id = cp.latest_id AND r.instansi_id = ${l.instansiId} AND r.tahun = ${l.tahun}`;
+}
+
+function indukSql(l: Lingkup): SQL {
+  return sql`SELECT r.id, r.skp_id
+        FROM (SELECT DISTINCT pl.aktif_id FROM cakupan_emp e
+                JOIN cakupan_plan pl ON pl.pegawai_id = e.pemilik_id AND pl.jabatan_id = e.atasan_jabatan_id
+               WHERE pl.aktif_id IS NOT NULL) a
+        JOIN rhk r ON r.skp_id = a.aktif_id AND r.instansi_id = ${l.instansiId} AND r.tahun = ${l.tahun}`;
+}
+
+function tautanSql(l: Lingkup): SQL {
+  return sql`SELECT v.rhk_id, v.atasan_rhk_id, i.skp_id AS atasan_skp_id
+        FROM rhk_intervensi v JOIN cakupan_rhk r ON r.id = v.rhk_id JOIN cakupan_induk i ON i.id = v.atasan_rhk_id
+       WHERE v.instansi_id = ${l.instansiId} AND v.tahun = ${l.tahun}`;
+}
+
+/**
+ * The whole report. Its inputs go into temporary tables first (employees with their superiors,
+ * plans, RHKs, links): computed once, and analysed, so the planner joins 10^5 rows by hash instead
+ * of guessing from CTE estimates (which made it 3x slower). Runs in the caller's transaction; the
+ * tables drop at commit.
+ */
 export async function siapkanLaporan(tx: Tx, l: Lingkup) {
   await tx.execute(sql`SET LOCAL work_mem = '32MB'`);
-  await tx.execute(sql`CREATE TEMP TABLE cakupan_emp ON COMMIT DROP AS ${empSql(l)}`);
-  await tx.execute(sql`CREATE TEMP TABLE cakupan_plan ON COMMIT DROP AS ${planSql(l)}`);
-  await tx.execute(sql`ANALYZE cakupan_emp`);
-  await tx.execute(sql`ANALYZE cakupan_plan`);
+  const tabel: [string, SQL][] = [
+    ['cakupan_emp', empSql(l)],
+    ['cakupan_plan', planSql(l)],
+    ['cakupan_rhk', rhkSql(l)],
+    ['cakupan_induk', indukSql(l)],
+    ['cakupan_tautan', tautanSql(l)],
+  ];
+  for (const [nama, isi] of tabel) {
+    await tx.execute(sql`CREATE TEMP TABLE ${sql.identifier(nama)} ON COMMIT DROP AS ${isi}`);
+    await tx.execute(sql`ANALYZE ${sql.identifier(nama)}`);
+  }
 }
 
 export async function laporanCakupan(tx: Tx, l: Lingkup, limitMenunggu: number): Promise<LaporanCakupan> {
   await siapkanLaporan(tx, l);
-  const [row] = await rows<{ laporan: LaporanCakupan }>(tx, laporanSql(limitMenunggu));
+  const [row] = await rows<{ laporan: LaporanCakupan }>(tx, laporanSql(l, limitMenunggu));
   return row!.laporan;
 }
 
-/** The report over the two temporary tables (exported so the bench can EXPLAIN it). */
-export function laporanSql(limitMenunggu: number): SQL {
-  return sql`WITH tautan AS (SELECT v.rhk_id, pr.skp_id FROM rhk_intervensi v JOIN rhk pr ON pr.id = v.atasan_rhk_id),
-        yatim AS (
+/** The report over the temporary tables (exported for the test that EXPLAINs it). */
+export function laporanSql(l: Lingkup, limitMenunggu: number): SQL {
+  return sql`WITH yatim AS (
           SELECT e.grp, count(*)::int AS n
-            FROM cakupan_emp e JOIN cakupan_plan pl ON pl.pegawai_id = e.id AND pl.jabatan_id = e.jabatan_id
-            JOIN rhk r ON r.skp_id = pl.latest_id AND r.jenis = 'UTAMA'
+            FROM cakupan_emp e JOIN cakupan_rhk r ON r.pegawai_id = e.id AND r.jabatan_id = e.jabatan_id AND r.jenis = 'UTAMA'
             LEFT JOIN cakupan_plan sp ON sp.pegawai_id = e.pemilik_id AND sp.jabatan_id = e.atasan_jabatan_id
            WHERE NOT e.format_jpt
-             AND NOT EXISTS (SELECT 1 FROM tautan t WHERE t.rhk_id = r.id AND t.skp_id = sp.aktif_id)
+             AND NOT EXISTS (SELECT 1 FROM cakupan_tautan t WHERE t.rhk_id = r.id AND t.atasan_skp_id = sp.aktif_id)
            GROUP BY e.grp),
         grup AS (
           SELECT e.grp, count(*)::int AS pegawai,
@@ -154,16 +183,14 @@ export function laporanSql(limitMenunggu: number): SQL {
         lk AS MATERIALIZED (
           SELECT ld.grp, k.id AS iki_id, k.rhk_id, k.aspek, k.target_nilai, k.target_nilai_maks, k.satuan_kunci
             FROM leader ld JOIN cakupan_plan pl ON pl.pegawai_id = ld.pemilik_id AND pl.jabatan_id = ld.atasan_jabatan_id
-            JOIN rhk r ON r.skp_id = pl.aktif_id JOIN iki k ON k.rhk_id = r.id),
-        -- The children's side, summed per leader RHK, aspect and unit: real tables and the analysed
-        -- plan table only, so every join is a hash join on known sizes.
-        anak_rhk AS (
-          SELECT v.atasan_rhk_id, cr.id AS rhk_id FROM rhk_intervensi v
-            JOIN rhk cr ON cr.id = v.rhk_id JOIN cakupan_plan cp ON cp.latest_id = cr.skp_id),
-        anak AS (SELECT atasan_rhk_id, count(*)::int AS n FROM anak_rhk GROUP BY atasan_rhk_id),
+            JOIN cakupan_induk r ON r.skp_id = pl.aktif_id
+            JOIN iki k ON k.rhk_id = r.id AND k.instansi_id = ${l.instansiId} AND k.tahun = ${l.tahun}),
+        -- The children's side, summed per leader RHK, aspect and unit.
+        anak AS (SELECT atasan_rhk_id, count(*)::int AS n FROM cakupan_tautan GROUP BY atasan_rhk_id),
         anak_iki AS (
           SELECT a.atasan_rhk_id, ck.aspek, ck.satuan_kunci, count(ck.target_nilai)::int AS n, sum(ck.target_nilai) AS jumlah
-            FROM anak_rhk a JOIN iki ck ON ck.rhk_id = a.rhk_id
+            FROM cakupan_tautan a
+            JOIN iki ck ON ck.rhk_id = a.rhk_id AND ck.instansi_id = ${l.instansiId} AND ck.tahun = ${l.tahun}
            GROUP BY a.atasan_rhk_id, ck.aspek, ck.satuan_kunci),
         cocok AS (
           SELECT lk.iki_id, sum(ai.n)::int AS n, coalesce(sum(ai.jumlah), 0) AS jumlah

@@ -223,7 +223,13 @@ export interface RhkWrite {
  * RHKs lose their subordinates' links (flag those first with flagIntervening). Saving is the owner's
  * review, so the plan's own perlu-ditinjau flags clear.
  */
-export async function replaceIsi(tx: DbOrTx, skpId: number, items: RhkWrite[]) {
+export async function replaceIsi(
+  tx: DbOrTx,
+  plan: { id: number; instansiId: number; tahun: number },
+  items: RhkWrite[],
+) {
+  const skpId = plan.id;
+  const lingkup = { instansiId: plan.instansiId, tahun: plan.tahun };
   const existing = (await tx.select({ id: rhk.id }).from(rhk).where(eq(rhk.skpId, skpId))).map((r) => r.id);
   const kept = new Set(items.flatMap((r) => (r.id ? [r.id] : [])));
   const removed = existing.filter((id) => !kept.has(id));
@@ -251,6 +257,7 @@ export async function replaceIsi(tx: DbOrTx, skpId: number, items: RhkWrite[]) {
         .insert(rhk)
         .values({
           skpId,
+          ...lingkup,
           jenis: item.jenis,
           rencana: item.rencana,
           penugasanDari: item.penugasanDari,
@@ -268,6 +275,7 @@ export async function replaceIsi(tx: DbOrTx, skpId: number, items: RhkWrite[]) {
   const ikiRows = items.flatMap((item, i) =>
     item.iki.map((k, urutan) => ({
       rhkId: ids[i]!,
+      ...lingkup,
       urutan,
       aspek: k.aspek,
       indikator: k.indikator,
@@ -280,7 +288,7 @@ export async function replaceIsi(tx: DbOrTx, skpId: number, items: RhkWrite[]) {
   );
   if (ikiRows.length) await tx.insert(iki).values(ikiRows);
   const links = items.flatMap((item, i) =>
-    [...new Set(item.intervensi)].map((atasanRhkId) => ({ rhkId: ids[i]!, atasanRhkId })),
+    [...new Set(item.intervensi)].map((atasanRhkId) => ({ rhkId: ids[i]!, atasanRhkId, ...lingkup })),
   );
   if (links.length) await tx.insert(rhkIntervensi).values(links);
 }
@@ -416,19 +424,20 @@ export async function copyIsi(
   options: { intervensi: boolean; perilaku: boolean },
 ) {
   await tx.execute(
-    sql`INSERT INTO rhk (skp_id, jenis, urutan, rencana, penugasan_dari, pk_sasaran_id, asal_rhk_id)
-        SELECT ${toSkpId}, jenis, urutan, rencana, penugasan_dari, CASE WHEN ${options.intervensi} THEN pk_sasaran_id END, id
-          FROM rhk WHERE skp_id = ${fromSkpId}`,
+    sql`INSERT INTO rhk (skp_id, instansi_id, tahun, jenis, urutan, rencana, penugasan_dari, pk_sasaran_id, asal_rhk_id)
+        SELECT t.id, t.instansi_id, t.tahun, r.jenis, r.urutan, r.rencana, r.penugasan_dari,
+               CASE WHEN ${options.intervensi} THEN r.pk_sasaran_id END, r.id
+          FROM rhk r JOIN skp t ON t.id = ${toSkpId} WHERE r.skp_id = ${fromSkpId}`,
   );
   await tx.execute(
-    sql`INSERT INTO iki (rhk_id, urutan, aspek, indikator, target_nilai, target_nilai_maks, target_satuan, target_teks, perspektif)
-        SELECT n.id, k.urutan, k.aspek, k.indikator, k.target_nilai, k.target_nilai_maks, k.target_satuan, k.target_teks, k.perspektif
+    sql`INSERT INTO iki (rhk_id, instansi_id, tahun, urutan, aspek, indikator, target_nilai, target_nilai_maks, target_satuan, target_teks, perspektif)
+        SELECT n.id, n.instansi_id, n.tahun, k.urutan, k.aspek, k.indikator, k.target_nilai, k.target_nilai_maks, k.target_satuan, k.target_teks, k.perspektif
           FROM rhk n JOIN iki k ON k.rhk_id = n.asal_rhk_id WHERE n.skp_id = ${toSkpId}`,
   );
   if (options.intervensi) {
     await tx.execute(
-      sql`INSERT INTO rhk_intervensi (rhk_id, atasan_rhk_id)
-          SELECT n.id, v.atasan_rhk_id FROM rhk n JOIN rhk_intervensi v ON v.rhk_id = n.asal_rhk_id WHERE n.skp_id = ${toSkpId}`,
+      sql`INSERT INTO rhk_intervensi (rhk_id, atasan_rhk_id, instansi_id, tahun)
+          SELECT n.id, v.atasan_rhk_id, n.instansi_id, n.tahun FROM rhk n JOIN rhk_intervensi v ON v.rhk_id = n.asal_rhk_id WHERE n.skp_id = ${toSkpId}`,
     );
   }
   if (options.perilaku) {
@@ -545,13 +554,19 @@ export async function latestSkpOf(db: DbOrTx, pegawaiId: number, tahun: number) 
 
 /** Appends a UTAMA RHK intervening one leader RHK (a role-result written in the Matriks Peran Hasil). */
 export async function appendRhkUtama(tx: DbOrTx, skpId: number, rencana: string, atasanRhkId: number) {
-  const [created] = await rows<{ id: number }>(
+  const [created] = await rows<{ id: number; instansiId: number; tahun: number }>(
     tx,
-    sql`INSERT INTO rhk (skp_id, jenis, urutan, rencana)
-        SELECT ${skpId}, 'UTAMA', coalesce(max(urutan) + 1, 0), ${rencana} FROM rhk WHERE skp_id = ${skpId}
-        RETURNING id`,
+    sql`INSERT INTO rhk (skp_id, instansi_id, tahun, jenis, urutan, rencana)
+        SELECT s.id, s.instansi_id, s.tahun, 'UTAMA', (SELECT coalesce(max(urutan) + 1, 0) FROM rhk WHERE skp_id = s.id), ${rencana}
+          FROM skp s WHERE s.id = ${skpId}
+        RETURNING id, instansi_id AS "instansiId", tahun`,
   );
-  await tx.insert(rhkIntervensi).values({ rhkId: created!.id, atasanRhkId });
+  await tx.insert(rhkIntervensi).values({
+    rhkId: created!.id,
+    atasanRhkId,
+    instansiId: created!.instansiId,
+    tahun: created!.tahun,
+  });
   return created!.id;
 }
 

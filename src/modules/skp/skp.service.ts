@@ -653,7 +653,7 @@ export function createSkpService(deps: {
         if (!(await q.updateSkpIfVersion(tx, id, body.version, { status })))
           throw new AppError('VERSION_CONFLICT');
         const affected = await q.flagIntervening(tx, berubah);
-        await q.replaceIsi(tx, id, body.rhk);
+        await q.replaceIsi(tx, s, body.rhk);
         await notifikasi.kirim(tx, kabarDitinjau(actor, affected));
         await audit.record(tx, {
           instansiId: s.instansiId,
