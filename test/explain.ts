@@ -1,4 +1,4 @@
-/** Partition pruning as tests see it: the statements a query function sends, and what their plans read. */
+/** Plans as tests see them: the statements a query function sends, and what their plans read and how. */
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, rows } from '../src/db/client.js';
 
@@ -18,6 +18,25 @@ export async function tangkap(fn: (db: DbOrTx) => Promise<unknown>): Promise<SQL
   return caught;
 }
 
+type Simpul = Record<string, unknown>;
+
+/** The nodes of the plan of `query`, every one; `jalankan` runs it (EXPLAIN ANALYZE), giving actual figures. */
+async function simpulRencana(db: Db, query: SQL | { getSQL(): SQL }, jalankan: boolean): Promise<Simpul[]> {
+  const [row] = await rows<{ 'QUERY PLAN': unknown }>(
+    db,
+    jalankan ? sql`EXPLAIN (ANALYZE, FORMAT JSON) ${query}` : sql`EXPLAIN (FORMAT JSON) ${query}`,
+  );
+  const raw = row!['QUERY PLAN'];
+  const plan = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  const semua: Simpul[] = [];
+  const walk = (node: Simpul) => {
+    semua.push(node);
+    for (const child of (node.Plans as Simpul[] | undefined) ?? []) walk(child);
+  };
+  walk((plan as { Plan: Simpul }[])[0]!.Plan);
+  return semua;
+}
+
 /**
  * Every table matching `nama` the plan of `query` reads (partitions pruned away do not appear).
  * `jalankan` runs it (EXPLAIN ANALYZE): then a table counts only if it was scanned, so pruning at
@@ -29,18 +48,45 @@ export async function tabelDibaca(
   nama: RegExp,
   { jalankan = false } = {},
 ): Promise<string[]> {
-  const [row] = await rows<{ 'QUERY PLAN': unknown }>(
-    db,
-    jalankan ? sql`EXPLAIN (ANALYZE, FORMAT JSON) ${query}` : sql`EXPLAIN (FORMAT JSON) ${query}`,
-  );
-  const raw = row!['QUERY PLAN'];
-  const plan = typeof raw === 'string' ? JSON.parse(raw) : raw;
   const found = new Set<string>();
-  const walk = (node: Record<string, unknown>) => {
+  for (const node of await simpulRencana(db, query, jalankan)) {
     const dibaca = !jalankan || (node['Actual Loops'] as number) > 0;
     if (typeof node['Relation Name'] === 'string' && dibaca) found.add(node['Relation Name']);
-    for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
-  };
-  walk((plan as { Plan: Record<string, unknown> }[])[0]!.Plan);
+  }
   return [...found].filter((t) => nama.test(t)).sort();
+}
+
+/** The indexes a scan goes through: its own, or a bitmap heap scan's bitmap index scans (under BitmapAnd/Or too). */
+function indeksDari(node: Simpul): string[] {
+  const bitmap = ((node.Plans as Simpul[] | undefined) ?? []).filter((x) =>
+    (x['Node Type'] as string).startsWith('Bitmap'),
+  );
+  return [
+    ...(typeof node['Index Name'] === 'string' ? [node['Index Name']] : []),
+    ...bitmap.flatMap(indeksDari),
+  ];
+}
+
+/**
+ * How running `query` read `tabel`: the path of each scan of it (the index, or the node type of a
+ * scan without one) and the rows those scans looked at, returned or filtered out, over all loops
+ * (exact for a scan run once: EXPLAIN rounds the figures of a loop to their average).
+ */
+export async function bacaanTabel(
+  db: Db,
+  query: SQL | { getSQL(): SQL },
+  tabel: string,
+): Promise<{ jalur: string[]; baris: number }> {
+  const jalur = new Set<string>();
+  let baris = 0;
+  const n = (node: Simpul, key: string) => (node[key] as number | undefined) ?? 0;
+  for (const node of await simpulRencana(db, query, true)) {
+    if (node['Relation Name'] !== tabel || n(node, 'Actual Loops') === 0) continue;
+    const indeks = indeksDari(node);
+    for (const x of indeks.length ? indeks : [node['Node Type'] as string]) jalur.add(x);
+    const perLoop =
+      n(node, 'Actual Rows') + n(node, 'Rows Removed by Filter') + n(node, 'Rows Removed by Index Recheck');
+    baris += perLoop * n(node, 'Actual Loops');
+  }
+  return { jalur: [...jalur].sort(), baris };
 }
