@@ -66,8 +66,10 @@ export async function seedInstansi(
   const [kurva] = await rows<{ penilaian: number }>(
     database.db,
     sql`WITH ins AS (
-          INSERT INTO penilaian_periodik (skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
-          SELECT s.id, ${periodeKurva}, r.hasil, r.perilaku, r.predikat, coalesce(s.pejabat_penilai_id, s.pegawai_id), now()
+          INSERT INTO penilaian_periodik (instansi_id, skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat,
+                                          penilai_id, at)
+          SELECT ${org.instansiId}, s.id, ${periodeKurva}, r.hasil, r.perilaku, r.predikat,
+                 coalesce(s.pejabat_penilai_id, s.pegawai_id), now()
             FROM (SELECT DISTINCT ON (pegawai_id) id, pegawai_id, pejabat_penilai_id FROM skp
                    WHERE instansi_id = ${org.instansiId} AND tahun = ${tahun} AND status = 'DISETUJUI'
                    ORDER BY pegawai_id, versi DESC) s

@@ -43,11 +43,20 @@ export async function umpanBalikPerilaku(
 
 export async function penilaianPeriodik(
   db: Db,
-  p: { skpId: number; periode: string; hasil: string; perilaku: string; predikat: string; penilaiId: number },
+  p: {
+    instansiId: number;
+    skpId: number;
+    periode: string;
+    hasil: string;
+    perilaku: string;
+    predikat: string;
+    penilaiId: number;
+  },
 ) {
   await db.execute(
-    sql`INSERT INTO penilaian_periodik (skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, catatan, penilai_id, at)
-        VALUES (${p.skpId}, ${p.periode}, ${p.hasil}, ${p.perilaku}, ${p.predikat}, 'Pertahankan kinerja', ${p.penilaiId},
+    sql`INSERT INTO penilaian_periodik (instansi_id, skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, catatan,
+                                        penilai_id, at)
+        VALUES (${p.instansiId}, ${p.skpId}, ${p.periode}, ${p.hasil}, ${p.perilaku}, ${p.predikat}, 'Pertahankan kinerja', ${p.penilaiId},
                 '2026-08-20T02:00:00Z')`,
   );
 }

@@ -161,6 +161,10 @@ export const penilaianPeriodik = pgTable(
   'penilaian_periodik',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    /** The plan's instansi, carried so a period of one instansi is read without the others' (docs/deploy.md). */
+    instansiId: integer()
+      .notNull()
+      .references(() => instansi.id),
     skpId: integer()
       .notNull()
       .references(() => skp.id),
@@ -184,8 +188,8 @@ export const penilaianPeriodik = pgTable(
   (t) => [
     uniqueIndex('penilaian_periodik_uq').on(t.skpId, t.periodeKode),
     check('penilaian_periodik_sumber_ck', sql`${t.sumber} IN ('LOKAL', 'IMPOR_NASIONAL')`),
-    // A period across the instansi: the curves, the tim penilai's list of those below expectation.
-    index('penilaian_periodik_periode_idx').on(t.periodeKode, t.predikat),
+    // A period of one instansi: the curves, the TPP, the tim penilai's list of those below expectation.
+    index('penilaian_periodik_instansi_periode_idx').on(t.instansiId, t.periodeKode, t.predikat),
   ],
 );
 

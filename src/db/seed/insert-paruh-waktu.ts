@@ -29,15 +29,15 @@ export async function insertParuhWaktu(
   const at = new Date(`${lalu}-01T00:00:00Z`);
   const found = await rows<{ id: number }>(
     tx,
-    sql`INSERT INTO penilaian_periodik (skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat,
-                                        penilai_id, sumber, at)
-        SELECT s.id, m.kode, 'SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'BAIK', s.pejabat_penilai_id,
+    sql`INSERT INTO penilaian_periodik (instansi_id, skp_id, periode_kode, rating_hasil_kerja, rating_perilaku,
+                                        predikat, penilai_id, sumber, at)
+        SELECT s.instansi_id, s.id, m.kode, 'SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'BAIK', s.pejabat_penilai_id,
                'IMPOR_NASIONAL', ${at}
           FROM (SELECT id FROM (SELECT id, row_number() OVER (ORDER BY nama DESC, id DESC) AS dari_akhir
                                   FROM pegawai WHERE instansi_id = ${instansiId} AND jenis_asn = 'PPPK_PW' AND is_active) x
                  WHERE dari_akhir > 1) p
          CROSS JOIN unnest(${`{${bulan.join(',')}}`}::text[]) AS m(kode)
-          JOIN LATERAL (SELECT s.id, s.pejabat_penilai_id FROM skp s
+          JOIN LATERAL (SELECT s.id, s.instansi_id, s.pejabat_penilai_id FROM skp s
                          WHERE s.pegawai_id = p.id AND s.tahun = ${tahun} AND s.status = 'DISETUJUI'
                            AND s.pejabat_penilai_id IS NOT NULL
                            AND s.periode_mulai <= (to_date(m.kode, 'YYYY-MM') + interval '1 month - 1 day')::date

@@ -541,9 +541,9 @@ async function write(tx: DbOrTx, instansiId: number, b: ReturnType<typeof builde
         FROM x CROSS JOIN LATERAL json_to_recordset(x.u) AS e(teks text, o int, at timestamptz)`);
   }
   for (let i = 0; i < b.penilaian.length; i += CHUNK) {
-    await tx.execute(sql`INSERT INTO penilaian_periodik (skp_id, periode_kode, rating_hasil_kerja, rating_perilaku,
-             predikat, catatan, penilai_id, at)
-      SELECT sk, pk, rh, rp, pr, c, o, at
+    await tx.execute(sql`INSERT INTO penilaian_periodik (instansi_id, skp_id, periode_kode, rating_hasil_kerja,
+             rating_perilaku, predikat, catatan, penilai_id, at)
+      SELECT ${instansiId}, sk, pk, rh, rp, pr, c, o, at
         FROM json_to_recordset(${JSON.stringify(b.penilaian.slice(i, i + CHUNK))}::json)
           AS t(sk int, pk text, rh text, rp text, pr text, c text, o int, at timestamptz)`);
   }

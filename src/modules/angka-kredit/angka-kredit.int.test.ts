@@ -36,8 +36,8 @@ async function skpFungsional(tahun: number) {
 async function periodik(skpId: number, periodeKode: string, predikat: PredikatPegawai) {
   const [hasil, perilaku] = RATING_OF[predikat];
   await h.db.execute(
-    sql`INSERT INTO penilaian_periodik (skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
-        VALUES (${skpId}, ${periodeKode}, ${hasil}, ${perilaku}, ${predikat}, ${org.pengawas.id}, now())`,
+    sql`INSERT INTO penilaian_periodik (instansi_id, skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
+        VALUES (${org.instansiId}, ${skpId}, ${periodeKode}, ${hasil}, ${perilaku}, ${predikat}, ${org.pengawas.id}, now())`,
   );
 }
 

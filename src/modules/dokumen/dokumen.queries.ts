@@ -95,7 +95,7 @@ export async function predikatOrganisasiOf(db: DbOrTx, path: string, periodeKode
 }
 
 /** Counts of the periodic predikat of the employees of a unit and the units below it. */
-export async function distribusiUnit(db: DbOrTx, path: string, periodeKode: string) {
+export async function distribusiUnit(db: DbOrTx, instansiId: number, path: string, periodeKode: string) {
   return rows<{ predikat: PredikatPegawai; n: number }>(
     db,
     sql`SELECT pp.predikat, count(*)::int AS n
@@ -103,7 +103,7 @@ export async function distribusiUnit(db: DbOrTx, path: string, periodeKode: stri
           JOIN skp s ON s.id = pp.skp_id
           JOIN pegawai p ON p.id = s.pegawai_id
           JOIN unor u ON u.id = p.unor_id
-         WHERE pp.periode_kode = ${periodeKode} AND u.path LIKE ${`${path}%`}
+         WHERE pp.instansi_id = ${instansiId} AND pp.periode_kode = ${periodeKode} AND u.path LIKE ${`${path}%`}
          GROUP BY pp.predikat`,
   );
 }

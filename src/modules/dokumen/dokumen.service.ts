@@ -168,7 +168,9 @@ export function createDokumenService(deps: {
       skp.detail(actor, bulan.skp.id),
       unitPegawai(pegawaiId, bulan.periode.kode),
     ]);
-    const distribusi = unit ? await q.distribusiUnit(db, unit.path, bulan.periode.kode) : [];
+    const distribusi = unit
+      ? await q.distribusiUnit(db, actor.instansiId, unit.path, bulan.periode.kode)
+      : [];
     const byRhk = new Map(bulan.items.map((i) => [i.rhk.id, i.realisasi]));
     const p = bulan.penilaian;
     // A predikat given before an item was sent back again is not final until the round ends.

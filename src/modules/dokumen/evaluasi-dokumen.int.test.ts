@@ -58,6 +58,7 @@ beforeAll(async () => {
     olehId: org.pengawas.id,
   });
   await penilaianPeriodik(h.db, {
+    instansiId: org.instansiId,
     skpId: skpStaf,
     periode: '2026-07',
     hasil: 'SESUAI_EKSPEKTASI',
@@ -66,6 +67,7 @@ beforeAll(async () => {
     penilaiId: org.pengawas.id,
   });
   await penilaianPeriodik(h.db, {
+    instansiId: org.instansiId,
     skpId: skpKasi,
     periode: '2026-07',
     hasil: 'DI_ATAS_EKSPEKTASI',

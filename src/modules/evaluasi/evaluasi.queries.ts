@@ -381,7 +381,7 @@ export function pageDiBawahEkspektasi(
               FROM (${evaluasiTahunanAkhir(f.instansiId, f.tahun)}) t`
       : sql`SELECT pp.id, pp.periode_kode, s.pegawai_id, pp.penilai_id, pp.predikat
               FROM penilaian_periodik pp JOIN skp s ON s.id = pp.skp_id
-             WHERE s.instansi_id = ${f.instansiId} AND pp.periode_kode = ${f.periode}`;
+             WHERE pp.instansi_id = ${f.instansiId} AND pp.periode_kode = ${f.periode}`;
   const opd =
     f.opdIds === null
       ? sql``

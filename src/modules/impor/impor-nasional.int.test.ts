@@ -29,8 +29,8 @@ async function skpDisetujui(pegawaiId: number, lokal: Record<string, string> = {
   );
   for (const [periode, predikat] of Object.entries(lokal))
     await h.db.execute(
-      sql`INSERT INTO penilaian_periodik (skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
-          VALUES (${skp!.id}, ${periode}, 'SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI', ${predikat}, ${org.pengawas.id}, now())`,
+      sql`INSERT INTO penilaian_periodik (instansi_id, skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
+          VALUES (${org.instansiId}, ${skp!.id}, ${periode}, 'SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI', ${predikat}, ${org.pengawas.id}, now())`,
     );
 }
 

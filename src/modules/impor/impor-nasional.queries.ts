@@ -29,6 +29,7 @@ export function pegawaiByNip(db: DbOrTx, instansiId: number, nips: string[]) {
 
 export interface SkpTahun {
   id: number;
+  instansiId: number;
   pegawaiId: number;
   periodeMulai: string;
   periodeAkhir: string;
@@ -43,7 +44,7 @@ export function skpDisetujui(db: DbOrTx, pegawaiIds: number[], tahun: number) {
   if (!pegawaiIds.length) return Promise.resolve([]);
   return rows<SkpTahun>(
     db,
-    sql`SELECT id, pegawai_id AS "pegawaiId", periode_mulai::text AS "periodeMulai",
+    sql`SELECT id, instansi_id AS "instansiId", pegawai_id AS "pegawaiId", periode_mulai::text AS "periodeMulai",
                periode_akhir::text AS "periodeAkhir", pejabat_penilai_id AS "pejabatPenilaiId"
           FROM skp
          WHERE tahun = ${tahun} AND status = 'DISETUJUI'
@@ -90,10 +91,22 @@ export interface NilaiNasional {
   at: Date;
 }
 
-export async function insertNasional(tx: DbOrTx, skpId: number, periodeKode: string, v: NilaiNasional) {
+export async function insertNasional(
+  tx: DbOrTx,
+  skp: { id: number; instansiId: number },
+  periodeKode: string,
+  v: NilaiNasional,
+) {
   const [row] = await tx
     .insert(penilaianPeriodik)
-    .values({ skpId, periodeKode, ...v, catatan: null, sumber: 'IMPOR_NASIONAL' })
+    .values({
+      instansiId: skp.instansiId,
+      skpId: skp.id,
+      periodeKode,
+      ...v,
+      catatan: null,
+      sumber: 'IMPOR_NASIONAL',
+    })
     .onConflictDoNothing({ target: [penilaianPeriodik.skpId, penilaianPeriodik.periodeKode] })
     .returning({ id: penilaianPeriodik.id });
   return row?.id ?? null;

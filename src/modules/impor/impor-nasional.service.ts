@@ -250,7 +250,7 @@ export function createImporNasionalService(deps: {
     if (t.jenis === 'BULAN')
       return t.ada
         ? (await q.gantiDenganNasional(tx, t.ada.id, t.ada.version, nilai)) && t.ada.id
-        : await q.insertNasional(tx, t.skp.id, t.periodeKode, nilai);
+        : await q.insertNasional(tx, t.skp, t.periodeKode, nilai);
     const rencana = {
       instansiId: actor.instansiId,
       skpId: t.skp.id,

@@ -223,9 +223,9 @@ describe('GET /api/v1/evaluasi', () => {
           RETURNING id`,
     );
     await h.db.execute(
-      sql`INSERT INTO penilaian_periodik (skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
-          VALUES (${skp!.id}, '2026-02', 'DI_ATAS_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'BAIK', ${org.pengawas.id}, now()),
-                 (${skp!.id}, '2026-01', 'SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'BAIK', ${org.pengawas.id}, now())`,
+      sql`INSERT INTO penilaian_periodik (instansi_id, skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
+          VALUES (${org.instansiId}, ${skp!.id}, '2026-02', 'DI_ATAS_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'BAIK', ${org.pengawas.id}, now()),
+                 (${org.instansiId}, ${skp!.id}, '2026-01', 'SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'BAIK', ${org.pengawas.id}, now())`,
     );
     await h.db.execute(
       sql`INSERT INTO evaluasi_tahunan (instansi_id, skp_id, pegawai_id, tahun, pejabat_penilai_id, rating_hasil_kerja, rating_perilaku, predikat, status)

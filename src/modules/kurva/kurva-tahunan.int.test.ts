@@ -119,8 +119,8 @@ describe('the periods a unit has data for', () => {
   it('include the evaluated year, before its months, for the unit and the units above', async () => {
     for (const kode of ['2026-11', '2026-12'])
       await h.db.execute(
-        sql`INSERT INTO penilaian_periodik (skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
-            VALUES (${skpFung}, ${kode}, 'SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'BAIK', ${org.pengawas.id}, now())`,
+        sql`INSERT INTO penilaian_periodik (instansi_id, skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
+            VALUES (${org.instansiId}, ${skpFung}, ${kode}, 'SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'BAIK', ${org.pengawas.id}, now())`,
       );
     const u = await login('2027-01-10');
     const periode = (c: Client, unorId: number) =>

@@ -45,8 +45,8 @@ async function pelaksanaDinilai(predikat: PredikatPegawai[]) {
     );
     const [hasil, perilaku] = RATING_OF[p];
     await h.db.execute(
-      sql`INSERT INTO penilaian_periodik (skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
-          VALUES (${skp!.id}, ${PERIODE}, ${hasil}, ${perilaku}, ${p}, ${org.pengawas.id}, now())`,
+      sql`INSERT INTO penilaian_periodik (instansi_id, skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
+          VALUES (${org.instansiId}, ${skp!.id}, ${PERIODE}, ${hasil}, ${perilaku}, ${p}, ${org.pengawas.id}, now())`,
     );
   }
 }

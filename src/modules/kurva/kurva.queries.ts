@@ -69,7 +69,7 @@ function dinilai(instansiId: number, periodeKode: string, tahunan: boolean) {
                  pp.rating_perilaku, pp.penilai_id, pp.version, j.unor_id, j.is_kepala_unor, j.nama AS jabatan_nama, u.path
             FROM penilaian_periodik pp JOIN skp s ON s.id = pp.skp_id
             JOIN jabatan j ON j.id = s.jabatan_id JOIN unor u ON u.id = j.unor_id
-           WHERE s.instansi_id = ${instansiId} AND pp.periode_kode = ${periodeKode}
+           WHERE pp.instansi_id = ${instansiId} AND pp.periode_kode = ${periodeKode}
            ORDER BY s.pegawai_id, pp.at DESC, pp.id DESC`;
 }
 
@@ -101,12 +101,14 @@ export async function periodeBerdata(
   limit: number,
 ) {
   const subtree = sql`JOIN jabatan j ON j.id = s.jabatan_id JOIN unor u ON u.id = j.unor_id
-         WHERE s.instansi_id = ${u.instansiId} AND u.path LIKE ${`${u.path}%`}`;
+         WHERE u.path LIKE ${`${u.path}%`}`;
   const found = await rows<{ kode: string }>(
     db,
     sql`SELECT kode FROM (
           SELECT pp.periode_kode AS kode FROM penilaian_periodik pp JOIN skp s ON s.id = pp.skp_id ${subtree}
+                 AND pp.instansi_id = ${u.instansiId}
           UNION SELECT s.tahun::text FROM evaluasi_tahunan e JOIN skp s ON s.id = e.skp_id ${subtree}
+                 AND s.instansi_id = ${u.instansiId}
           UNION SELECT periode_kode FROM predikat_organisasi WHERE unor_id = ${u.id}
           UNION SELECT periode_kode FROM penetapan_predikat WHERE unor_id = ${u.id}
         ) k

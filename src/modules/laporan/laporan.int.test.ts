@@ -52,8 +52,8 @@ async function skp(
 
 async function periodik(skpId: number, periodeKode: string, predikat: PredikatPegawai) {
   await h.db.execute(
-    sql`INSERT INTO penilaian_periodik (skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
-        VALUES (${skpId}, ${periodeKode}, 'SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI', ${predikat}, ${org.pengawas.id}, now())`,
+    sql`INSERT INTO penilaian_periodik (instansi_id, skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
+        VALUES (${org.instansiId}, ${skpId}, ${periodeKode}, 'SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI', ${predikat}, ${org.pengawas.id}, now())`,
   );
 }
 

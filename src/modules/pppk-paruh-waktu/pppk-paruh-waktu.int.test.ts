@@ -39,8 +39,8 @@ async function skp(pegawaiId: number) {
 
 async function periodik(skpId: number, kode: string, hk: string, pr: string, predikat: PredikatPegawai) {
   await h.db.execute(
-    sql`INSERT INTO penilaian_periodik (skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
-        VALUES (${skpId}, ${kode}, ${hk}, ${pr}, ${predikat}, ${org.pengawas.id}, now())`,
+    sql`INSERT INTO penilaian_periodik (instansi_id, skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
+        VALUES (${org.instansiId}, ${skpId}, ${kode}, ${hk}, ${pr}, ${predikat}, ${org.pengawas.id}, now())`,
   );
 }
 

@@ -547,13 +547,13 @@ type PenilaianValues = {
 
 export async function insertPenilaian(
   tx: DbOrTx,
-  skpId: number,
+  skp: { id: number; instansiId: number },
   periodeKode: string,
   values: PenilaianValues,
 ) {
   const [row] = await tx
     .insert(penilaianPeriodik)
-    .values({ skpId, periodeKode, ...values })
+    .values({ instansiId: skp.instansiId, skpId: skp.id, periodeKode, ...values })
     .onConflictDoNothing({ target: [penilaianPeriodik.skpId, penilaianPeriodik.periodeKode] })
     .returning({ id: penilaianPeriodik.id });
   return row?.id ?? null;

@@ -895,7 +895,7 @@ export function createRealisasiService(deps: {
             throw new AppError('VERSION_CONFLICT');
           id = existing.id;
         } else {
-          const inserted = await q.insertPenilaian(tx, s.id, periode.kode, values);
+          const inserted = await q.insertPenilaian(tx, s, periode.kode, values);
           if (inserted === null) throw new AppError('VERSION_CONFLICT');
           id = inserted;
         }

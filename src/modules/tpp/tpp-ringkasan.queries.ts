@@ -181,7 +181,7 @@ export async function ringkasanBulan(
         pred AS (
           SELECT DISTINCT ON (s.pegawai_id) s.pegawai_id, pp.predikat, pp.sumber
             FROM penilaian_periodik pp JOIN skp s ON s.id = pp.skp_id
-           WHERE s.instansi_id = ${f.instansiId} AND s.tahun = ${f.tahun} AND pp.periode_kode = ${f.periodeKode}
+           WHERE pp.instansi_id = ${f.instansiId} AND pp.periode_kode = ${f.periodeKode} AND s.tahun = ${f.tahun}
            ORDER BY s.pegawai_id, pp.at DESC, pp.id DESC
         ),
         skp_ok AS (

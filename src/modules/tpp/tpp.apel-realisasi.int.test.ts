@@ -46,8 +46,8 @@ async function skpDenganRealisasi(pegawaiId: number, status: (string | null)[], 
   }
   if (predikat)
     await h.db.execute(
-      sql`INSERT INTO penilaian_periodik (skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
-          VALUES (${skp!.id}, '2026-07', 'SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI', ${predikat}, ${org.pengawas.id}, now())`,
+      sql`INSERT INTO penilaian_periodik (instansi_id, skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
+          VALUES (${org.instansiId}, ${skp!.id}, '2026-07', 'SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI', ${predikat}, ${org.pengawas.id}, now())`,
     );
   return rhk;
 }

@@ -33,8 +33,8 @@ async function skpDisetujui(pegawaiId: number, jabatanId: number) {
 
 async function predikat(skpId: number, periode: string) {
   await h.db.execute(
-    sql`INSERT INTO penilaian_periodik (skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
-        VALUES (${skpId}, ${periode}, 'SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'BAIK', ${org.pengawas.id}, now())`,
+    sql`INSERT INTO penilaian_periodik (instansi_id, skp_id, periode_kode, rating_hasil_kerja, rating_perilaku, predikat, penilai_id, at)
+        VALUES (${org.instansiId}, ${skpId}, ${periode}, 'SESUAI_EKSPEKTASI', 'SESUAI_EKSPEKTASI', 'BAIK', ${org.pengawas.id}, now())`,
   );
 }
 
