@@ -128,6 +128,16 @@ function indukSql(l: Lingkup): SQL {
         JOIN rhk r ON r.skp_id = a.aktif_id AND r.instansi_id = ${l.instansiId} AND r.tahun = ${l.tahun}`;
 }
 
+/** The leaders' IKIs, grouped where the leader's position sits (under a Plt, not his own unit). */
+function ikiIndukSql(l: Lingkup): SQL {
+  return sql`SELECT ld.grp, k.id AS iki_id, k.rhk_id, k.aspek, k.target_nilai, k.target_nilai_maks, k.satuan_kunci
+        FROM (SELECT DISTINCT pemilik_id, atasan_jabatan_id, atasan_grp AS grp FROM cakupan_emp
+               WHERE pemilik_id IS NOT NULL AND atasan_grp IS NOT NULL) ld
+        JOIN cakupan_plan pl ON pl.pegawai_id = ld.pemilik_id AND pl.jabatan_id = ld.atasan_jabatan_id
+        JOIN cakupan_induk r ON r.skp_id = pl.aktif_id
+        JOIN iki k ON k.rhk_id = r.id AND k.instansi_id = ${l.instansiId} AND k.tahun = ${l.tahun}`;
+}
+
 function tautanSql(l: Lingkup): SQL {
   return sql`SELECT v.rhk_id, v.atasan_rhk_id, i.skp_id AS atasan_skp_id
         FROM rhk_intervensi v JOIN cakupan_rhk r ON r.id = v.rhk_id JOIN cakupan_induk i ON i.id = v.atasan_rhk_id
@@ -148,6 +158,7 @@ export async function siapkanLaporan(tx: Tx, l: Lingkup) {
     ['cakupan_rhk', rhkSql(l)],
     ['cakupan_induk', indukSql(l)],
     ['cakupan_tautan', tautanSql(l)],
+    ['cakupan_lk', ikiIndukSql(l)],
   ];
   for (const [nama, isi] of tabel) {
     await tx.execute(sql`CREATE TEMP TABLE ${sql.identifier(nama)} ON COMMIT DROP AS ${isi}`);
@@ -178,13 +189,6 @@ export function laporanSql(l: Lingkup, limitMenunggu: number): SQL {
             LEFT JOIN cakupan_plan pl ON pl.pegawai_id = e.id AND pl.jabatan_id = e.jabatan_id
             LEFT JOIN cakupan_plan sp ON sp.pegawai_id = e.pemilik_id AND sp.jabatan_id = e.atasan_jabatan_id
            GROUP BY e.grp),
-        -- Leaders are the plans intervened, grouped where their position sits (under a Plt, not his own unit).
-        leader AS (SELECT DISTINCT pemilik_id, atasan_jabatan_id, atasan_grp AS grp FROM cakupan_emp WHERE pemilik_id IS NOT NULL AND atasan_grp IS NOT NULL),
-        lk AS MATERIALIZED (
-          SELECT ld.grp, k.id AS iki_id, k.rhk_id, k.aspek, k.target_nilai, k.target_nilai_maks, k.satuan_kunci
-            FROM leader ld JOIN cakupan_plan pl ON pl.pegawai_id = ld.pemilik_id AND pl.jabatan_id = ld.atasan_jabatan_id
-            JOIN cakupan_induk r ON r.skp_id = pl.aktif_id
-            JOIN iki k ON k.rhk_id = r.id AND k.instansi_id = ${l.instansiId} AND k.tahun = ${l.tahun}),
         -- The children's side, summed per leader RHK, aspect and unit.
         anak AS (SELECT atasan_rhk_id, count(*)::int AS n FROM cakupan_tautan GROUP BY atasan_rhk_id),
         anak_iki AS (
@@ -194,7 +198,7 @@ export function laporanSql(l: Lingkup, limitMenunggu: number): SQL {
            GROUP BY a.atasan_rhk_id, ck.aspek, ck.satuan_kunci),
         cocok AS (
           SELECT lk.iki_id, sum(ai.n)::int AS n, coalesce(sum(ai.jumlah), 0) AS jumlah
-            FROM lk JOIN anak_iki ai ON ai.atasan_rhk_id = lk.rhk_id AND ai.satuan_kunci = lk.satuan_kunci
+            FROM cakupan_lk lk JOIN anak_iki ai ON ai.atasan_rhk_id = lk.rhk_id AND ai.satuan_kunci = lk.satuan_kunci
            WHERE lk.aspek IS NULL OR ai.aspek = lk.aspek
            GROUP BY lk.iki_id),
         menunggu AS (
@@ -215,7 +219,7 @@ export function laporanSql(l: Lingkup, limitMenunggu: number): SQL {
           'iki', (SELECT coalesce(json_agg(json_build_object('grp', lk.grp, 'aspek', lk.aspek, 'nilai', lk.target_nilai,
                                                              'nilaiMaks', lk.target_nilai_maks, 'anak', coalesce(anak.n, 0),
                                                              'cocok', coalesce(cocok.n, 0), 'jumlah', coalesce(cocok.jumlah, 0))), '[]')
-                    FROM lk LEFT JOIN anak ON anak.atasan_rhk_id = lk.rhk_id LEFT JOIN cocok ON cocok.iki_id = lk.iki_id),
+                    FROM cakupan_lk lk LEFT JOIN anak ON anak.atasan_rhk_id = lk.rhk_id LEFT JOIN cocok ON cocok.iki_id = lk.iki_id),
           'menunggu', (SELECT coalesce(json_agg(m), '[]') FROM menunggu m)) AS laporan`;
 }
 
