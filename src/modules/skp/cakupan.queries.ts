@@ -128,6 +128,15 @@ function indukSql(l: Lingkup): SQL {
         JOIN rhk r ON r.skp_id = a.aktif_id AND r.instansi_id = ${l.instansiId} AND r.tahun = ${l.tahun}`;
 }
 
+/** Each employee with what his plans and his superior's say: the facts the per-person counts need, joined once. */
+function statusSql(): SQL {
+  return sql`SELECT e.id, e.nama, e.gelar_depan, e.gelar_belakang, e.jabatan_id, e.grp, e.format_jpt, e.atasan_id,
+             pl.disetujui, pl.aktif_id, sp.aktif_id AS atasan_aktif_id, sp.latest_status AS atasan_status
+        FROM cakupan_emp e
+        LEFT JOIN cakupan_plan pl ON pl.pegawai_id = e.id AND pl.jabatan_id = e.jabatan_id
+        LEFT JOIN cakupan_plan sp ON sp.pegawai_id = e.pemilik_id AND sp.jabatan_id = e.atasan_jabatan_id`;
+}
+
 /** The leaders' IKIs, grouped where the leader's position sits (under a Plt, not his own unit). */
 function ikiIndukSql(l: Lingkup): SQL {
   return sql`SELECT ld.grp, k.id AS iki_id, k.rhk_id, k.aspek, k.target_nilai, k.target_nilai_maks, k.satuan_kunci
@@ -159,6 +168,7 @@ export async function siapkanLaporan(tx: Tx, l: Lingkup) {
     ['cakupan_induk', indukSql(l)],
     ['cakupan_tautan', tautanSql(l)],
     ['cakupan_lk', ikiIndukSql(l)],
+    ['cakupan_status', statusSql()],
   ];
   for (const [nama, isi] of tabel) {
     await tx.execute(sql`CREATE TEMP TABLE ${sql.identifier(nama)} ON COMMIT DROP AS ${isi}`);
@@ -176,19 +186,15 @@ export async function laporanCakupan(tx: Tx, l: Lingkup, limitMenunggu: number):
 export function laporanSql(l: Lingkup, limitMenunggu: number): SQL {
   return sql`WITH yatim AS (
           SELECT e.grp, count(*)::int AS n
-            FROM cakupan_emp e JOIN cakupan_rhk r ON r.pegawai_id = e.id AND r.jabatan_id = e.jabatan_id AND r.jenis = 'UTAMA'
-            LEFT JOIN cakupan_plan sp ON sp.pegawai_id = e.pemilik_id AND sp.jabatan_id = e.atasan_jabatan_id
+            FROM cakupan_status e JOIN cakupan_rhk r ON r.pegawai_id = e.id AND r.jabatan_id = e.jabatan_id AND r.jenis = 'UTAMA'
            WHERE NOT e.format_jpt
-             AND NOT EXISTS (SELECT 1 FROM cakupan_tautan t WHERE t.rhk_id = r.id AND t.atasan_skp_id = sp.aktif_id)
+             AND NOT EXISTS (SELECT 1 FROM cakupan_tautan t WHERE t.rhk_id = r.id AND t.atasan_skp_id = e.atasan_aktif_id)
            GROUP BY e.grp),
         grup AS (
-          SELECT e.grp, count(*)::int AS pegawai,
-                 count(*) FILTER (WHERE pl.disetujui)::int AS "skpDisetujui",
-                 count(*) FILTER (WHERE pl.aktif_id IS NULL AND NOT e.format_jpt AND e.atasan_id IS NOT NULL AND sp.aktif_id IS NULL)::int AS "menungguAtasan"
-            FROM cakupan_emp e
-            LEFT JOIN cakupan_plan pl ON pl.pegawai_id = e.id AND pl.jabatan_id = e.jabatan_id
-            LEFT JOIN cakupan_plan sp ON sp.pegawai_id = e.pemilik_id AND sp.jabatan_id = e.atasan_jabatan_id
-           GROUP BY e.grp),
+          SELECT grp, count(*)::int AS pegawai,
+                 count(*) FILTER (WHERE disetujui)::int AS "skpDisetujui",
+                 count(*) FILTER (WHERE aktif_id IS NULL AND NOT format_jpt AND atasan_id IS NOT NULL AND atasan_aktif_id IS NULL)::int AS "menungguAtasan"
+            FROM cakupan_status GROUP BY grp),
         -- The children's side, summed per leader RHK, aspect and unit.
         anak AS (SELECT atasan_rhk_id, count(*)::int AS n FROM cakupan_tautan GROUP BY atasan_rhk_id),
         anak_iki AS (
@@ -204,12 +210,9 @@ export function laporanSql(l: Lingkup, limitMenunggu: number): SQL {
         menunggu AS (
           SELECT e.id AS "pegawaiId", e.gelar_depan AS "gelarDepan", e.nama, e.gelar_belakang AS "gelarBelakang",
                  a.id AS "atasanId", a.gelar_depan AS "atasanGelarDepan", a.nama AS "atasanNama", a.gelar_belakang AS "atasanGelarBelakang",
-                 sp.latest_status AS "atasanStatus"
-            FROM cakupan_emp e
-            JOIN pegawai a ON a.id = e.atasan_id
-            LEFT JOIN cakupan_plan pl ON pl.pegawai_id = e.id AND pl.jabatan_id = e.jabatan_id
-            LEFT JOIN cakupan_plan sp ON sp.pegawai_id = e.pemilik_id AND sp.jabatan_id = e.atasan_jabatan_id
-           WHERE pl.aktif_id IS NULL AND NOT e.format_jpt AND sp.aktif_id IS NULL
+                 e.atasan_status AS "atasanStatus"
+            FROM cakupan_status e JOIN pegawai a ON a.id = e.atasan_id
+           WHERE e.aktif_id IS NULL AND NOT e.format_jpt AND e.atasan_aktif_id IS NULL
            ORDER BY a.nama, a.id, e.nama, e.id
            LIMIT ${limitMenunggu})
         SELECT json_build_object(
