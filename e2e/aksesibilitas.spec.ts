@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import { demoAccounts, masuk } from './accounts.js';
-import { periksaAksesibilitas } from './aksesibilitas.js';
+import { pelanggaranBerat, periksaAksesibilitas } from './aksesibilitas.js';
 import { test } from './fixtures.js';
 
 // This sweep checks each page itself, at both widths; the per-page check would repeat it.
@@ -18,6 +18,24 @@ test('the login page has no critical or serious violation, on a desk and on a ph
     await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
     await periksaAksesibilitas(page, `/masuk @${width}px`);
   }
+});
+
+// The check as configured (violations only, aggregated in the page) still sees what it must, in a
+// frame too: otherwise every sweep below would pass on nothing.
+test('the check finds critical violations on the page and inside a frame', async ({ page }) => {
+  await page.goto('/masuk');
+  await expect(page.getByRole('main')).toBeVisible();
+  await page.evaluate(() => {
+    const img = document.createElement('img');
+    img.src = '/favicon.ico';
+    document.body.append(img);
+    const frame = document.createElement('iframe');
+    frame.srcdoc = '<!doctype html><html lang="id"><body><button></button></body></html>';
+    document.body.append(frame);
+  });
+  await expect.poll(() => page.frames().length).toBe(2);
+  const ids = (await pelanggaranBerat(page)).map((v) => v.id);
+  expect(ids).toEqual(expect.arrayContaining(['image-alt', 'button-name']));
 });
 
 for (const peran of PERAN) {
