@@ -120,9 +120,11 @@ function rhkSql(l: Lingkup): SQL {
         FROM cakupan_plan cp JOIN rhk r ON r.skp_id = cp.latest_id AND r.instansi_id = ${l.instansiId} AND r.tahun = ${l.tahun}`;
 }
 
+// With the group the plan's position sits in (null outside the reported scope): one per plan, since
+// a plan is one position's.
 function indukSql(l: Lingkup): SQL {
-  return sql`SELECT r.id, r.skp_id
-        FROM (SELECT DISTINCT pl.aktif_id FROM cakupan_emp e
+  return sql`SELECT r.id, r.skp_id, a.grp
+        FROM (SELECT DISTINCT pl.aktif_id, e.atasan_grp AS grp FROM cakupan_emp e
                 JOIN cakupan_plan pl ON pl.pegawai_id = e.pemilik_id AND pl.jabatan_id = e.atasan_jabatan_id
                WHERE pl.aktif_id IS NOT NULL) a
         JOIN rhk r ON r.skp_id = a.aktif_id AND r.instansi_id = ${l.instansiId} AND r.tahun = ${l.tahun}`;
@@ -139,12 +141,9 @@ function statusSql(): SQL {
 
 /** The leaders' IKIs, grouped where the leader's position sits (under a Plt, not his own unit). */
 function ikiIndukSql(l: Lingkup): SQL {
-  return sql`SELECT ld.grp, k.id AS iki_id, k.rhk_id, k.aspek, k.target_nilai, k.target_nilai_maks, k.satuan_kunci
-        FROM (SELECT DISTINCT pemilik_id, atasan_jabatan_id, atasan_grp AS grp FROM cakupan_emp
-               WHERE pemilik_id IS NOT NULL AND atasan_grp IS NOT NULL) ld
-        JOIN cakupan_plan pl ON pl.pegawai_id = ld.pemilik_id AND pl.jabatan_id = ld.atasan_jabatan_id
-        JOIN cakupan_induk r ON r.skp_id = pl.aktif_id
-        JOIN iki k ON k.rhk_id = r.id AND k.instansi_id = ${l.instansiId} AND k.tahun = ${l.tahun}`;
+  return sql`SELECT r.grp, k.id AS iki_id, k.rhk_id, k.aspek, k.target_nilai, k.target_nilai_maks, k.satuan_kunci
+        FROM cakupan_induk r JOIN iki k ON k.rhk_id = r.id AND k.instansi_id = ${l.instansiId} AND k.tahun = ${l.tahun}
+       WHERE r.grp IS NOT NULL`;
 }
 
 function tautanSql(l: Lingkup): SQL {
