@@ -111,3 +111,10 @@ export async function bacaanTabel(
   }
   return { jalur: [...jalur].sort(), baris };
 }
+
+/** How many times running `query` called the set-returning function `fungsi` in its FROM (its Function Scans' loops). */
+export async function panggilanFungsi(db: DbOrTx, query: SQL, fungsi: string): Promise<number> {
+  return (await simpulRencana(db, query, true))
+    .filter((node) => node['Node Type'] === 'Function Scan' && node['Function Name'] === fungsi)
+    .reduce((n, node) => n + ((node['Actual Loops'] as number | undefined) ?? 0), 0);
+}

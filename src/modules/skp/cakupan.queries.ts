@@ -27,51 +27,62 @@ function grpSql(l: Lingkup, u: SQL): SQL {
 
 // The superior: the holder of the superior position when nothing overrides it (exactly what
 // atasan_langsung() returns first), else the function itself, so both always agree. Holders are
-// found by one hash join, not one lookup per employee. The plan intervened is likewise the
-// holder's own for that position (what rencana_atasan() answers for a definitive holder), else
-// rencana_atasan() itself: under a Plt, the plan written for the position (SPEC §4.1). The two kinds
-// are separate branches, so the function runs only for the few employees without a fast answer (a
-// LATERAL call filtered afterwards ran it for all 100,000: 73 s instead of under a second).
+// looked up for superior positions only (a few per unit, by index), not grouped from every
+// employee. The plan intervened is likewise the holder's own for that position (what
+// rencana_atasan() answers for a definitive holder), else rencana_atasan() itself: under a Plt, the
+// plan written for the position (SPEC §4.1). The functions sit in CASE arms, which PostgreSQL
+// evaluates only when reached, so they run for the few employees without a fast answer (a LATERAL
+// call filtered afterwards ran them for all 100,000: 73 s instead of under a second), once each
+// (OFFSET 0 keeps the planner from copying a call into every expression that reads it), and one
+// pass yields every employee without materialising him twice.
 function empSql(l: Lingkup): SQL {
   const inScope = (u: SQL) => (l.unor ? sql`${u}.path LIKE ${`${l.unor.path}%`}` : sql`true`);
+  const tanggal = sql`${l.tanggal}::date`;
   return sql`WITH holder AS (
-      SELECT jabatan_id, min(id) AS id FROM pegawai
-       WHERE instansi_id = ${l.instansiId} AND is_active AND jabatan_id IS NOT NULL GROUP BY jabatan_id),
+      SELECT a.id AS jabatan_id,
+             (SELECT min(h.id) FROM pegawai h WHERE h.jabatan_id = a.id AND h.instansi_id = ${l.instansiId} AND h.is_active) AS id
+        FROM jabatan a
+       WHERE a.id IN (SELECT atasan_jabatan_id FROM jabatan WHERE instansi_id = ${l.instansiId})),
     scope AS (
-      SELECT p.id, p.nama, p.gelar_depan, p.gelar_belakang, p.jabatan_id,
+      SELECT p.id, p.jabatan_id,
              (j.jenis LIKE 'JPT%' OR j.kepala_unit_mandiri) AS format_jpt, ${grpSql(l, sql`u`)} AS grp,
              CASE WHEN p.atasan_override_id IS NULL AND j.atasan_jabatan_id <> j.id THEN h.id END AS cepat,
              j.atasan_jabatan_id AS cepat_jabatan
         FROM pegawai p JOIN jabatan j ON j.id = p.jabatan_id JOIN unor u ON u.id = j.unor_id
         LEFT JOIN holder h ON h.jabatan_id = j.atasan_jabatan_id
        WHERE p.instansi_id = ${l.instansiId} AND p.is_active AND ${inScope(sql`u`)}),
-    atas AS (SELECT s.*, coalesce(s.cepat, atasan_langsung(s.id, ${l.tanggal}::date)) AS atasan_id FROM scope s),
     rencana AS (
-      SELECT a.*, a.cepat_jabatan AS atasan_jabatan_id, a.cepat AS pemilik_id FROM atas a WHERE a.cepat IS NOT NULL
-      UNION ALL
-      SELECT a.*, r.jabatan_id, r.pemilik_id
-        FROM atas a
-        LEFT JOIN LATERAL rencana_atasan(a.id, a.atasan_id, ${l.tahun}::int, ${l.tanggal}::date) r
-          ON a.atasan_id IS NOT NULL
-       WHERE a.cepat IS NULL)
-    SELECT r.id, r.nama, r.gelar_depan, r.gelar_belakang, r.format_jpt, r.grp, r.jabatan_id, r.atasan_id,
+      SELECT s.id, s.format_jpt, s.grp, s.jabatan_id, s.atasan_id,
+             CASE WHEN s.cepat IS NOT NULL THEN s.cepat_jabatan ELSE s.lambat[1] END AS atasan_jabatan_id,
+             CASE WHEN s.cepat IS NOT NULL THEN s.cepat ELSE s.lambat[2] END AS pemilik_id
+        FROM (SELECT a.*,
+                     CASE WHEN a.cepat IS NULL AND a.atasan_id IS NOT NULL THEN
+                       (SELECT ARRAY[r.jabatan_id, r.pemilik_id] FROM rencana_atasan(a.id, a.atasan_id, ${l.tahun}::int, ${tanggal}) r)
+                     END AS lambat
+                FROM (SELECT sc.*, coalesce(sc.cepat, atasan_langsung(sc.id, ${tanggal})) AS atasan_id FROM scope sc OFFSET 0) a
+              OFFSET 0) s)
+    SELECT r.id, r.format_jpt, r.grp, r.jabatan_id, r.atasan_id,
            r.atasan_jabatan_id, r.pemilik_id,
            CASE WHEN ${inScope(sql`au`)} THEN ${grpSql(l, sql`au`)} END AS atasan_grp
       FROM rencana r
       LEFT JOIN jabatan aj ON aj.id = r.atasan_jabatan_id LEFT JOIN unor au ON au.id = aj.unor_id`;
 }
 
-/** Each employee's latest plan of the year per position, the one subordinates may intervene, and whether one was approved. */
+/**
+ * Each employee's latest plan of the year per position, the one subordinates may intervene, and
+ * whether one was approved. One sort serves all three: ordered aggregates (array_agg ORDER BY) sorted
+ * each group's rows again, three times per position, which took most of this step.
+ */
 function planSql(l: Lingkup): SQL {
-  return sql`SELECT pegawai_id, jabatan_id,
-             (array_agg(id ORDER BY versi DESC, id DESC))[1] AS latest_id,
-             (array_agg(status ORDER BY versi DESC, id DESC))[1] AS latest_status,
-             (array_agg(id ORDER BY versi DESC, id DESC) FILTER (WHERE status IN ('DIAJUKAN', 'DISETUJUI')))[1] AS aktif_id,
-             bool_or(status = 'DISETUJUI') AS disetujui
+  return sql`SELECT DISTINCT ON (pegawai_id, jabatan_id) pegawai_id, jabatan_id, id AS latest_id, status AS latest_status,
+             (max(ARRAY[versi::int, id]) FILTER (WHERE status IN ('DIAJUKAN', 'DISETUJUI')) OVER w)[2] AS aktif_id,
+             bool_or(status = 'DISETUJUI') OVER w AS disetujui
         FROM skp
        WHERE instansi_id = ${l.instansiId} AND tahun = ${l.tahun}
          ${l.unor ? sql`AND pegawai_id IN (SELECT id FROM cakupan_emp UNION SELECT pemilik_id FROM cakupan_emp)` : sql``}
-       GROUP BY pegawai_id, jabatan_id`;
+      WINDOW w AS (PARTITION BY pegawai_id, jabatan_id ORDER BY versi DESC, id DESC
+                   ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+       ORDER BY pegawai_id, jabatan_id, versi DESC, id DESC`;
 }
 
 export interface LaporanCakupan {
@@ -132,7 +143,7 @@ function indukSql(l: Lingkup): SQL {
 
 /** Each employee with what his plans and his superior's say: the facts the per-person counts need, joined once. */
 function statusSql(): SQL {
-  return sql`SELECT e.id, e.nama, e.gelar_depan, e.gelar_belakang, e.jabatan_id, e.grp, e.format_jpt, e.atasan_id,
+  return sql`SELECT e.id, e.jabatan_id, e.grp, e.format_jpt, e.atasan_id,
              pl.disetujui, pl.aktif_id, sp.aktif_id AS atasan_aktif_id, sp.latest_status AS atasan_status
         FROM cakupan_emp e
         LEFT JOIN cakupan_plan pl ON pl.pegawai_id = e.id AND pl.jabatan_id = e.jabatan_id
@@ -155,23 +166,29 @@ function tautanSql(l: Lingkup): SQL {
 /**
  * The whole report. Its inputs go into temporary tables first (employees with their superiors,
  * plans, RHKs, links): computed once, and analysed, so the planner joins 10^5 rows by hash instead
- * of guessing from CTE estimates (which made it 3x slower). Runs in the caller's transaction; the
- * tables drop at commit.
+ * of guessing from CTE estimates (which made it 3x slower). Only the columns later joined, grouped
+ * or filtered on are analysed: their statistics are all the planner uses. Runs in the caller's
+ * transaction; the tables drop at commit.
  */
 export async function siapkanLaporan(tx: Tx, l: Lingkup) {
   await tx.execute(sql`SET LOCAL work_mem = '32MB'`);
-  const tabel: [string, SQL][] = [
-    ['cakupan_emp', empSql(l)],
-    ['cakupan_plan', planSql(l)],
-    ['cakupan_rhk', rhkSql(l)],
-    ['cakupan_induk', indukSql(l)],
-    ['cakupan_tautan', tautanSql(l)],
-    ['cakupan_lk', ikiIndukSql(l)],
-    ['cakupan_status', statusSql()],
+  const tabel: [string, SQL, string[]][] = [
+    ['cakupan_emp', empSql(l), ['id', 'pemilik_id', 'atasan_jabatan_id']],
+    ['cakupan_plan', planSql(l), ['pegawai_id', 'jabatan_id', 'latest_id', 'aktif_id']],
+    ['cakupan_rhk', rhkSql(l), ['id', 'pegawai_id', 'jabatan_id', 'jenis']],
+    ['cakupan_induk', indukSql(l), ['id', 'grp']],
+    ['cakupan_tautan', tautanSql(l), ['rhk_id', 'atasan_rhk_id', 'atasan_skp_id']],
+    ['cakupan_lk', ikiIndukSql(l), ['rhk_id', 'iki_id']],
+    ['cakupan_status', statusSql(), ['id', 'jabatan_id', 'grp', 'format_jpt', 'aktif_id', 'atasan_aktif_id']],
   ];
-  for (const [nama, isi] of tabel) {
-    await tx.execute(sql`CREATE TEMP TABLE ${sql.identifier(nama)} ON COMMIT DROP AS ${isi}`);
-    await tx.execute(sql`ANALYZE ${sql.identifier(nama)}`);
+  for (const [nama, isi, kolom] of tabel) {
+    const t = sql.identifier(nama);
+    const dianalisis = sql.join(
+      kolom.map((k) => sql.identifier(k)),
+      sql`, `,
+    );
+    await tx.execute(sql`CREATE TEMP TABLE ${t} ON COMMIT DROP AS ${isi}`);
+    await tx.execute(sql`ANALYZE ${t} (${dianalisis})`);
   }
 }
 
@@ -207,12 +224,12 @@ export function laporanSql(l: Lingkup, limitMenunggu: number): SQL {
            WHERE lk.aspek IS NULL OR ai.aspek = lk.aspek
            GROUP BY lk.iki_id),
         menunggu AS (
-          SELECT e.id AS "pegawaiId", e.gelar_depan AS "gelarDepan", e.nama, e.gelar_belakang AS "gelarBelakang",
+          SELECT p.id AS "pegawaiId", p.gelar_depan AS "gelarDepan", p.nama, p.gelar_belakang AS "gelarBelakang",
                  a.id AS "atasanId", a.gelar_depan AS "atasanGelarDepan", a.nama AS "atasanNama", a.gelar_belakang AS "atasanGelarBelakang",
                  e.atasan_status AS "atasanStatus"
-            FROM cakupan_status e JOIN pegawai a ON a.id = e.atasan_id
+            FROM cakupan_status e JOIN pegawai p ON p.id = e.id JOIN pegawai a ON a.id = e.atasan_id
            WHERE e.aktif_id IS NULL AND NOT e.format_jpt AND e.atasan_aktif_id IS NULL
-           ORDER BY a.nama, a.id, e.nama, e.id
+           ORDER BY a.nama, a.id, p.nama, p.id
            LIMIT ${limitMenunggu})
         SELECT json_build_object(
           'grup', (SELECT coalesce(json_agg(json_build_object('grp', g.grp, 'pegawai', g.pegawai, 'skpDisetujui', g."skpDisetujui",
