@@ -94,7 +94,7 @@ function indeksDari(node: Simpul): string[] {
  * (exact for a scan run once: EXPLAIN rounds the figures of a loop to their average).
  */
 export async function bacaanTabel(
-  db: Db,
+  db: DbOrTx,
   query: SQL | { getSQL(): SQL },
   tabel: string,
 ): Promise<{ jalur: string[]; baris: number }> {

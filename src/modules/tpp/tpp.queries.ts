@@ -325,12 +325,17 @@ export async function barisBatch(
   afterId: number,
   limit: number,
 ) {
+  // The batch's lines are taken by the key first and only then joined: joined directly, a planner
+  // that had not yet seen the month's new lines (no statistics right after computing 100,000 of
+  // them) hashed every remaining line of the month for each batch, 0.5 s a batch, 490 s in all.
   return rows<BarisRow>(
     db,
     sql`SELECT ${barisKolom}
-          FROM tpp_baris b JOIN pegawai p ON p.id = b.pegawai_id LEFT JOIN unor u ON u.id = b.opd_id
-         WHERE ${barisBulan(m)} AND b.pegawai_id > ${afterId} ${opdFilter(opdIds)}
-         ORDER BY b.pegawai_id LIMIT ${limit}`,
+          FROM (SELECT * FROM tpp_baris b
+                 WHERE ${barisBulan(m)} AND b.pegawai_id > ${afterId} ${opdFilter(opdIds)}
+                 ORDER BY b.pegawai_id LIMIT ${limit}) b
+          JOIN pegawai p ON p.id = b.pegawai_id LEFT JOIN unor u ON u.id = b.opd_id
+         ORDER BY b.pegawai_id`,
   );
 }
 
