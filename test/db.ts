@@ -5,8 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { TransactionRollbackError } from 'drizzle-orm';
 import { inject } from 'vitest';
-import { type Database, openDatabase } from '../src/db/client.js';
+import { type Database, type Db, openDatabase, type Tx } from '../src/db/client.js';
 import { adminUrl, withAdmin } from './pg-admin.js';
 
 /** A streaming replica of the test server (test/replika.ts): its URL for a database, and the lag bound. */
@@ -37,4 +38,18 @@ export async function openTestDatabase(options: { replika?: ReplikaTest } = {}):
       await withAdmin(url, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
+}
+
+/** What `fn` finds inside a transaction that is then rolled back: whatever it wrote is gone. */
+export async function laluBatalkan<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  let hasil: { nilai: T } | undefined;
+  await db
+    .transaction(async (tx) => {
+      hasil = { nilai: await fn(tx) };
+      tx.rollback();
+    })
+    .catch((e) => {
+      if (!(e instanceof TransactionRollbackError)) throw e;
+    });
+  return hasil!.nilai;
 }

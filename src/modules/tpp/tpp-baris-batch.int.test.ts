@@ -24,23 +24,20 @@ beforeAll(async () => {
   const org = await database.db.transaction((tx) =>
     insertOrgPlan(tx, syntheticPlan(PEGAWAI), { passwordHash: null }),
   );
-  const bulanBaru = async (bulan: string, lines: number) => {
-    const [m] = await rows<{ id: number }>(
-      database.db,
-      sql`INSERT INTO tpp_bulan (instansi_id, bulan, parameter, hari_kerja, jumlah_pegawai, total, dihitung_oleh_id, dihitung_at)
-          SELECT ${org.instansiId}, ${bulan}, '{}'::jsonb, 22, ${lines}, 0, min(id), now() FROM pegawai WHERE instansi_id = ${org.instansiId}
-          RETURNING id`,
-    );
-    await database.db.execute(
-      sql`INSERT INTO tpp_baris (tpp_bulan_id, pegawai_id, tahun, opd_id, dasar, produktivitas, disiplin, jumlah, rincian)
-          SELECT ${m!.id}, p.id, 2026, p.opd_id, 2000000, 1200000, 800000, 2000000, '{"jabatanNama": "Pelaksana"}'::jsonb
-            FROM (SELECT id, opd_id FROM pegawai WHERE instansi_id = ${org.instansiId} ORDER BY id LIMIT ${lines}) p`,
-    );
-    return m!.id;
-  };
   // The planner last saw the year's lines empty (as a fresh year's partition is); July's come after.
   await database.db.execute(sql`ANALYZE tpp_baris`);
-  juli.id = await bulanBaru('2026-07', PEGAWAI);
+  const [m] = await rows<{ id: number }>(
+    database.db,
+    sql`INSERT INTO tpp_bulan (instansi_id, bulan, parameter, hari_kerja, jumlah_pegawai, total, dihitung_oleh_id, dihitung_at)
+        SELECT ${org.instansiId}, ${juli.bulan}, '{}'::jsonb, 22, ${PEGAWAI}, 0, min(id), now() FROM pegawai WHERE instansi_id = ${org.instansiId}
+        RETURNING id`,
+  );
+  juli.id = m!.id;
+  await database.db.execute(
+    sql`INSERT INTO tpp_baris (tpp_bulan_id, pegawai_id, tahun, opd_id, dasar, produktivitas, disiplin, jumlah, rincian)
+        SELECT ${juli.id}, id, 2026, opd_id, 2000000, 1200000, 800000, 2000000, '{"jabatanNama": "Pelaksana"}'::jsonb
+          FROM pegawai WHERE instansi_id = ${org.instansiId}`,
+  );
 });
 afterAll(() => database.close());
 
