@@ -23,6 +23,7 @@ import { createPenautAudit, type PenautAudit } from './modules/audit/audit-ranta
 import { registerAccessHooks, SECURITY_SCHEMES, securityOf } from './modules/auth/access.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { type CacheAktor, createCacheAktor } from './modules/auth/cache-aktor.js';
 import { createLoginThrottle } from './modules/auth/login-throttle.js';
 import { mfaRoutes } from './modules/auth/mfa.routes.js';
 import { createMfaService } from './modules/auth/mfa.service.js';
@@ -121,6 +122,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The audit log's chaining step (modules/audit, ADR 0019); the server sweeps with it, tests chain with it. */
     penautAudit: PenautAudit;
+    /** Sessions' actors for reads (modules/auth, ADR 0032); tests wait on its notifications. */
+    cacheAktor: CacheAktor;
     /** The deadline reminder job (modules/pengingat). */
     pengingat: PengingatService;
     /** Once-per-slot claims of the periodic jobs (modules/tugas); the server's schedulers use it. */
@@ -204,12 +207,22 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     ttlMs: config.PROFIL_CACHE_DETIK * 1000,
     maks: 20_000,
   });
+  // Sessions' actors for reads; every node forgets what the database reports changed (ADR 0032).
+  const cacheAktor = createCacheAktor({
+    ttlMs: config.AKTOR_CACHE_DETIK * 1000,
+    dengar: database.dengar,
+  });
+  app.decorate('cacheAktor', cacheAktor);
+  app.addHook('onClose', () => cacheAktor.berhenti());
   const audit = createAuditService({
     db,
     clock,
     penaut: penautAudit,
     setelahAksi: (aksi) => {
-      if (mengubahProfil(aksi)) cacheProfil.kosongkan();
+      if (!mengubahProfil(aksi)) return;
+      cacheProfil.kosongkan();
+      // The database's report reaches this node too, but only after the response that follows.
+      cacheAktor.kosongkan();
     },
   });
   const auditCheckpoint = createAuditCheckpointService({
@@ -256,6 +269,7 @@ export async function buildApp({ config, database, clock }: AppDeps) {
     periksaKuasa: pegawai.periksaKuasa,
     mfa,
     kataSandiNonaktif: ssoPengaturan.kataSandiNonaktif,
+    cacheAktor,
   });
   const sso = createSsoService({
     db,

@@ -4,7 +4,9 @@
  * pengawas (seksi) → two pelaksana + one fungsional; a second OPD; the BKD with an admin, an OPD
  * admin and a tim penilai member.
  */
+
 import { hash } from '@node-rs/argon2';
+import type { LightMyRequestResponse } from 'fastify';
 import type { Db } from '../src/db/client.js';
 import { insertOrgPlan } from '../src/db/seed/insert-org.js';
 import type { OrgPlan } from '../src/db/seed/plan.js';
@@ -158,3 +160,19 @@ export async function buildOrg(db: Db, options: { kebijakanMfa?: 'bawaan' } = {}
 }
 
 export type Org = Awaited<ReturnType<typeof buildOrg>>;
+
+/** The BKD admin (a logged-in client) takes every role from the admin OPD of the org; its answer. */
+export async function cabutPeranAdminOpd(
+  admin: {
+    get(url: string): Promise<LightMyRequestResponse>;
+    put(url: string, body: unknown): Promise<LightMyRequestResponse>;
+  },
+  org: Org,
+) {
+  const { version } = (await admin.get(`/api/pegawai/${org.adminOpd.id}`)).json();
+  return admin.put(`/api/pegawai/${org.adminOpd.id}/peran`, {
+    peran: [],
+    alasan: 'Tidak lagi admin OPD',
+    version,
+  });
+}

@@ -10,6 +10,10 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { type BerhentiDengar, dengarPostgres, type Pendengar } from './dengar.js';
+
+export type { BerhentiDengar, Pendengar };
+
 import { createReplika, type KeadaanReplika, type Replika } from './replika.js';
 import * as schema from './schema/index.js';
 
@@ -34,6 +38,8 @@ export interface Database {
   catatTulis(penggunaId: number): void;
   /** The replica, when there is one (tests compare it with the primary at a known moment). */
   replika?: Replika;
+  /** LISTEN on `kanal` (ADR 0032): its payloads, and whether the node hears it. */
+  dengar(kanal: string, p: Pendengar): BerhentiDengar;
   migrate(): Promise<void>;
   close(): Promise<void>;
   /** PGlite only: the data folder as one file, for `loadDataDir`. */
@@ -139,9 +145,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       options.onIdleError ?? ((error) => console.warn(`Koneksi PostgreSQL terputus: ${error.message}`)),
     );
     const db = withCommitHooks(drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db);
+    const databaseUrl = options.databaseUrl;
     const dasar = {
       db,
       kind: 'postgres' as const,
+      dengar: (kanal: string, p: Pendengar) => dengarPostgres(databaseUrl, kanal, p),
       migrate: () => migratePg(db as never, { migrationsFolder }),
     };
     if (!options.replika) return { ...dasar, ...TANPA_REPLIKA, bacaBerat: () => db, close: () => pool.end() };
@@ -190,6 +198,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       kind: 'pglite',
       ...TANPA_REPLIKA,
       bacaBerat: () => db,
+      // One process, one connection: a notification arrives with the result of the statement that
+      // committed it, before that statement's caller goes on.
+      dengar: (kanal, p) => {
+        const berhenti = client.listen(kanal, p.pesan).then((unlisten) => {
+          p.keadaan(true);
+          return unlisten;
+        });
+        return async () => {
+          if (!client.closed) await (await berhenti)();
+        };
+      },
       migrate: () => migratePglite(db as never, { migrationsFolder }),
       dumpDataDir: () => client.dumpDataDir('none'),
       close: async () => {

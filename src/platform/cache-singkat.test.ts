@@ -37,6 +37,40 @@ describe('createCacheSingkat', () => {
     expect(await cache.ambil('a', async () => 'baru')).toBe('baru');
   });
 
+  it('forgets only what lupakanJika() picks, and a load that overlapped it', async () => {
+    const cache = createCacheSingkat<{ pegawai: number; n: number }>({
+      ttlMs: 1000,
+      maks: 10,
+      now: jam().now,
+    });
+    await cache.ambil('s1', async () => ({ pegawai: 1, n: 1 }));
+    await cache.ambil('s2', async () => ({ pegawai: 2, n: 1 }));
+    let lepas!: () => void;
+    const lama = cache.ambil('s3', () => new Promise((r) => (lepas = () => r({ pegawai: 3, n: 1 }))));
+    cache.lupakanJika((_, v) => v.pegawai === 1);
+    lepas();
+    await lama;
+    expect((await cache.ambil('s1', async () => ({ pegawai: 1, n: 2 }))).n).toBe(2);
+    expect((await cache.ambil('s2', async () => ({ pegawai: 2, n: 2 }))).n).toBe(1);
+    expect((await cache.ambil('s3', async () => ({ pegawai: 3, n: 2 }))).n).toBe(2);
+  });
+
+  it('loads again a cached value that berlaku rejects, and ganti() replaces a cached value', async () => {
+    const cache = createCacheSingkat<number>({ ttlMs: 1000, maks: 10, now: jam().now });
+    await cache.ambil('a', async () => 1);
+    cache.ganti('a', 5);
+    cache.ganti('b', 7);
+    expect(await cache.ambil('a', async () => 2)).toBe(5);
+    expect(await cache.ambil('b', async () => 3)).toBe(3);
+    expect(
+      await cache.ambil(
+        'a',
+        async () => 9,
+        (v) => v < 5,
+      ),
+    ).toBe(9);
+  });
+
   it('keeps nothing with a zero lifetime, and at most maks entries', async () => {
     const mati = createCacheSingkat<number>({ ttlMs: 0, maks: 10, now: jam().now });
     let n = 0;

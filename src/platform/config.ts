@@ -132,6 +132,12 @@ const ConfigSchema = z.object({
    * 0 turns the cache off.
    */
   PROFIL_CACHE_DETIK: z.coerce.number().int().min(0).max(300).default(30),
+  /**
+   * How long a node keeps a session's actor for reads (ADR 0032). Every node forgets it at once when
+   * the database reports a change, so this bounds only what a lost report could leave; writes always
+   * read the database. 0 turns the cache off.
+   */
+  AKTOR_CACHE_DETIK: z.coerce.number().int().min(0).max(60).default(15),
   /** Spreadsheet imports of one instansi running at once; more are refused with 429. */
   IMPOR_SERENTAK: z.coerce.number().int().positive().default(2),
   /**

@@ -106,7 +106,7 @@ export function registerAccessHooks(
     if (tokenAccess(request.routeOptions.config?.access)) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const actor = await auth.actorForToken(token);
+    const actor = await auth.actorForToken(token, !SAFE_METHODS.has(request.method));
     if (!actor) return;
     const { csrfToken, ...rest } = actor;
     request.actor = rest;

@@ -67,12 +67,14 @@ export async function deleteOtherSessions(db: DbOrTx, pegawaiId: number, keepId:
     .where(keepId ? and(eq(sesi.pegawaiId, pegawaiId), ne(sesi.id, keepId)) : eq(sesi.pegawaiId, pegawaiId));
 }
 
-/** Moves a session's idle end to `end`, never past its absolute end. */
+/** Moves a session's idle end to `end`, never past its absolute end; answers the new end (null: no such session). */
 export async function extendSession(db: DbOrTx, sessionId: string, end: Date) {
-  await db
+  const [row] = await db
     .update(sesi)
     .set({ expiresAt: sql`least(${end.toISOString()}::timestamptz, ${sesi.berakhirMutlakAt})` })
-    .where(eq(sesi.id, sessionId));
+    .where(eq(sesi.id, sessionId))
+    .returning({ expiresAt: sesi.expiresAt });
+  return row?.expiresAt ?? null;
 }
 
 export async function deleteExpiredSessionsOf(db: DbOrTx, pegawaiId: number, now: Date) {

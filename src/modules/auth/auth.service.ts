@@ -14,6 +14,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { PeriksaKuasa } from '../pegawai/pegawai.service.js';
 import type { Actor } from './actor.js';
 import * as q from './auth.queries.js';
+import type { CacheAktor } from './cache-aktor.js';
 import { kelemahanKataSandi } from './kata-sandi.js';
 import type { LoginThrottle } from './login-throttle.js';
 import * as mfaQ from './mfa.queries.js';
@@ -65,6 +66,7 @@ export function createAuthService(deps: {
   mfa: Pick<MfaService, 'langkahMasuk' | 'bukaTantangan' | 'pakaiKode'>;
   /** SSO is active and the password login is off for one of the employee's role groups. */
   kataSandiNonaktif: (account: { id: number; instansiId: number }) => Promise<boolean>;
+  cacheAktor: Pick<CacheAktor, 'ambil' | 'perpanjang' | 'lupakanSesi'>;
 }) {
   const { db, clock, audit, config, throttle, verifying, mfa } = deps;
   // Unknown NIPs still cost one verification, so response time does not reveal which NIPs exist.
@@ -220,22 +222,30 @@ export function createAuthService(deps: {
       return loggedIn(hasil, pemilik.nip, input.ip);
     },
 
-    /** The session's actor; a used session's idle end moves forward (at most one write per step). */
-    async actorForToken(token: string) {
+    /**
+     * The session's actor; a used session's idle end moves forward (at most one write per step).
+     * A read may take it from the node's cache (ADR 0032); a write (`segar`) always asks the database.
+     */
+    async actorForToken(token: string, segar: boolean) {
       const now = clock.now();
       const id = sessionIdOf(token);
-      const found = await q.findActorBySession(db, id, now);
+      const muat = () => q.findActorBySession(db, id, now);
+      const found = segar ? await muat() : await deps.cacheAktor.ambil(id, now.getTime(), muat);
       if (!found) return null;
       const { expiresAt, ...actor } = found;
       const end = sessionEnds(now, config).expiresAt;
-      if (end.getTime() - new Date(expiresAt).getTime() >= renewStepMs(config))
-        await q.extendSession(db, id, end);
+      if (end.getTime() - new Date(expiresAt).getTime() >= renewStepMs(config)) {
+        const baru = await q.extendSession(db, id, end);
+        if (baru) deps.cacheAktor.perpanjang(id, { ...found, expiresAt: baru });
+      }
       return actor;
     },
 
     /** Ends the session; answers its SSO origin, for the provider's logout. */
     async logout(sessionId: string) {
-      return q.deleteSession(db, sessionId);
+      const asal = await q.deleteSession(db, sessionId);
+      deps.cacheAktor.lupakanSesi(sessionId);
+      return asal;
     },
 
     async changePassword(

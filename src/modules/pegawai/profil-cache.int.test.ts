@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
-import { buildOrg, type Org } from '../../../test/org.js';
+import { buildOrg, cabutPeranAdminOpd, type Org } from '../../../test/org.js';
 
 // GET /api/me comes from the node's short profile cache (ADR 0021): every change this node commits
 // is seen on the very next request, by the employee and by everyone whose profile shows him.
@@ -50,13 +50,7 @@ describe('profile cache', () => {
       { peran: 'ADMIN_OPD', opdId: expect.any(Number) },
     ]);
 
-    const admin = await h.login(org.adminBkd.nip);
-    const { version } = (await admin.get(`/api/pegawai/${org.adminOpd.id}`)).json();
-    const res = await admin.put(`/api/pegawai/${org.adminOpd.id}/peran`, {
-      peran: [],
-      alasan: 'Tidak lagi admin OPD',
-      version,
-    });
+    const res = await cabutPeranAdminOpd(await h.login(org.adminBkd.nip), org);
     expect(res.statusCode).toBe(200);
 
     expect((await adminOpd.get('/api/pegawai?q=Pelaksana')).statusCode).toBe(403);
