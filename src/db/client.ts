@@ -177,20 +177,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   if (options.replika) throw new Error('Replika baca hanya untuk PostgreSQL (DATABASE_URL).');
   // Loaded only here: PGlite's code is some 40 MB resident that a server on PostgreSQL never runs.
-  const [{ PGlite }, { pg_trgm }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all(
-    [
+  const [{ PGlite }, { pg_trgm }, { btree_gin }, { drizzle: drizzlePglite }, { migrate: migratePglite }] =
+    await Promise.all([
       import('@electric-sql/pglite'),
       import('@electric-sql/pglite/contrib/pg_trgm'),
+      import('@electric-sql/pglite/contrib/btree_gin'),
       import('drizzle-orm/pglite'),
       import('drizzle-orm/pglite/migrator'),
-    ],
-  );
+    ]);
   const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   try {
     const client = await PGlite.create({
       dataDir: options.dataDir,
       loadDataDir: options.loadDataDir,
-      extensions: { pg_trgm },
+      extensions: { pg_trgm, btree_gin },
     });
     const db = withCommitHooks(drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db);
     return {

@@ -55,8 +55,9 @@ export const pegawai = pgTable(
     index('pegawai_opd_nama_idx').on(t.opdId, t.nama),
     index('pegawai_instansi_nama_idx').on(t.instansiId, t.nama, t.id),
     index('pegawai_override_idx').on(t.atasanOverrideId),
-    index('pegawai_nama_trgm_idx').using('gin', sql`lower(${t.nama}) gin_trgm_ops`),
-    index('pegawai_nip_pattern_idx').on(t.nip.op('text_pattern_ops')),
+    // Led by the instansi (btree_gin), so a search reads only its own instansi's matches (ADR 0033).
+    index('pegawai_instansi_nama_trgm_idx').using('gin', t.instansiId, sql`lower(${t.nama}) gin_trgm_ops`),
+    index('pegawai_instansi_nip_pattern_idx').on(t.instansiId, t.nip.op('text_pattern_ops')),
   ],
 );
 
