@@ -2,7 +2,7 @@
  * `npm run test:cluster` (issue 17): more than one machine, on the parts a deployment uses
  * (klaster.ts, docs/deploy.md). Through HAProxy and past it, it proves: a login and a month's
  * realisasi with evidence uploaded on one node and downloaded through the other; a report read from
- * the streaming replica; under a bounded load of writes, one node killed with SIGKILL loses no
+ * the streaming replica; a logout through one node refused by the other; under a bounded load of writes, one node killed with SIGKILL loses no
  * acknowledged write, HAProxy takes it out after its failed checks and the survivor answers
  * everything; the periodic job runs once per scheduled time, on one node, before and after the kill.
  * Each proof is printed as it passes.
@@ -131,6 +131,30 @@ describe('two app nodes behind HAProxy, a streaming replica, shared evidence', (
     const sehat = (await opd.get('/api/health')).json<{ replika: { status: string } }>();
     expect(sehat.replika.status).toBe('aktif');
     bukti('laporan SKP dibaca dari replika (nama lama selama replay dijeda, nama baru setelah menyusul)');
+  });
+
+  it('a logout through one node: the other refuses the session, a write at once and a read once told', async () => {
+    const staf = await new Klien(k.url).masuk(akun.staf!.nip, akun.staf!.password);
+    const [n1, n2] = k.nodes;
+    const diN1 = staf.di(`http://127.0.0.1:${n1!.port}`);
+    const diN2 = staf.di(`http://127.0.0.1:${n2!.port}`);
+    // Read twice on n2: its second answer comes from n2's actor cache (ADR 0032).
+    expect((await diN2.get('/api/me')).status).toBe(200);
+    expect((await diN2.get('/api/me')).status).toBe(200);
+    expect((await diN1.post('/api/auth/logout')).status).toBe(200);
+    expect((await diN2.post('/api/notifikasi/baca')).status).toBe(401);
+    // The notification crosses PostgreSQL to n2's listening connection; the cache's lifetime here
+    // (60 s, klaster.ts) is far beyond this bound, so a 401 within it is the notification's doing.
+    const mulai = Date.now();
+    let status = 200;
+    while (status !== 401 && Date.now() - mulai < 5_000) {
+      status = (await diN2.get('/api/me')).status;
+      if (status !== 401) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(status).toBe(401);
+    bukti(
+      `logout lewat ${n1!.nama}: ${n2!.nama} menolak tulisan sesi itu seketika dan bacaannya setelah diberi tahu PostgreSQL (${Date.now() - mulai} ms)`,
+    );
   });
 
   it('SIGKILL of one node under load: no acknowledged write lost, HAProxy takes it out, the other answers; the job runs once per slot', async () => {

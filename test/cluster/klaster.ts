@@ -164,6 +164,8 @@ export async function mulaiKlaster(opsi: { env?: Record<string, string> } = {}):
       TRUST_PROXY: '127.0.0.1',
       LOG_LEVEL: 'warn',
       PENGINGAT_POLA: '*/2 * * * * *',
+      // The longest lifetime: a node that forgets a session within seconds was told, not timed out.
+      AKTOR_CACHE_DETIK: '60',
       ...opsi.env,
     };
     const ports = [await portBebas(), await portBebas()];
