@@ -95,6 +95,7 @@ function actorBySessionQuery(db: DbOrTx) {
       mustEnrolMfa: sesi.wajibDaftarMfa,
       csrfToken: sesi.csrfToken,
       expiresAt: sesi.expiresAt,
+      berakhirMutlakAt: sesi.berakhirMutlakAt,
       roles: sql<
         Actor['roles']
       >`coalesce((select json_agg(json_build_object('peran', r.peran, 'opdId', r.opd_id))
@@ -117,7 +118,9 @@ export async function findActorBySession(
   db: DbOrTx,
   sessionId: string,
   now: Date,
-): Promise<(Actor & { csrfToken: string; expiresAt: Date | string }) | null> {
+): Promise<
+  (Actor & { csrfToken: string; expiresAt: Date | string; berakhirMutlakAt: Date | string }) | null
+> {
   // Runs on every authenticated request.
   const query = prepareOnce(db, 'actor_by_session', actorBySessionQuery);
   const [row] = await query.execute({ sessionId, now: now.toISOString() });

@@ -232,10 +232,13 @@ export function createAuthService(deps: {
       const muat = () => q.findActorBySession(db, id, now);
       const found = segar ? await muat() : await deps.cacheAktor.ambil(id, now.getTime(), muat);
       if (!found) return null;
-      const { expiresAt, ...actor } = found;
-      const end = sessionEnds(now, config).expiresAt;
-      if (end.getTime() - new Date(expiresAt).getTime() >= renewStepMs(config)) {
-        const baru = await q.extendSession(db, id, end);
+      const { expiresAt, berakhirMutlakAt, ...actor } = found;
+      // Never past the absolute end; once there, no further write (each use of its last idle span wrote one).
+      const mutlak = new Date(berakhirMutlakAt).getTime();
+      const end = Math.min(sessionEnds(now, config).expiresAt.getTime(), mutlak);
+      const maju = end - new Date(expiresAt).getTime();
+      if (maju >= renewStepMs(config) || (maju > 0 && end === mutlak)) {
+        const baru = await q.extendSession(db, id, new Date(end));
         if (baru) deps.cacheAktor.perpanjang(id, { ...found, expiresAt: baru });
       }
       return actor;

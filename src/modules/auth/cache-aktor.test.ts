@@ -15,6 +15,7 @@ const aktor = (id: number): AktorSesi => ({
   roles: [],
   csrfToken: 'c',
   expiresAt: new Date(10_000),
+  berakhirMutlakAt: new Date(20_000),
 });
 
 function siapkan() {

@@ -10,7 +10,11 @@ import type { Actor } from './actor.js';
 
 export const KANAL_AKTOR = 'aktor_berubah';
 
-export type AktorSesi = Actor & { csrfToken: string; expiresAt: Date | string };
+export type AktorSesi = Actor & {
+  csrfToken: string;
+  expiresAt: Date | string;
+  berakhirMutlakAt: Date | string;
+};
 
 export function createCacheAktor(options: {
   ttlMs: number;

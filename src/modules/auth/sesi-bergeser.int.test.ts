@@ -62,6 +62,35 @@ describe('sliding sessions', () => {
     expect((await c.get('/api/me')).statusCode).toBe(401);
   });
 
+  it('in its last idle span it is moved to the absolute end once, then used without writes', async () => {
+    const mulai = 4 * 24 * 60;
+    pada(mulai);
+    const c = await h.login(org.fungsional.nip);
+    // A row version per write: an update that changes no value still shows.
+    const versi = async () =>
+      (
+        await rows<{ v: string; idle: string }>(
+          h.db,
+          sql`SELECT xmin::text AS v, expires_at AS idle FROM sesi WHERE pegawai_id = ${org.fungsional.id}`,
+        )
+      )[0]!;
+    // Used every 90 minutes, so its idle end keeps moving, up to its last idle span.
+    for (let menit = 90; menit <= 22 * 60 + 30; menit += 90) {
+      pada(mulai + menit);
+      expect((await c.get('/api/me')).statusCode).toBe(200);
+    }
+    const sekali = await versi();
+    expect(new Date(sekali.idle).toISOString()).toBe(new Date(T0 + (mulai + 24 * 60) * 60_000).toISOString());
+    for (const menit of [40, 55, 70, 85]) {
+      pada(mulai + 22 * 60 + menit);
+      expect((await c.get('/api/me')).statusCode).toBe(200);
+      expect((await c.post('/api/notifikasi/baca', {})).statusCode).toBe(200);
+    }
+    expect((await versi()).v).toBe(sekali.v);
+    pada(mulai + 24 * 60 + 1);
+    expect((await c.get('/api/me')).statusCode).toBe(401);
+  });
+
   it('the cookie lives to the absolute end', async () => {
     pada(3 * 24 * 60);
     const res = await h.app.inject({
