@@ -2,6 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { formatNip } from '../src/domain/nip.js';
 import { demoAccounts } from './accounts.js';
 import { test } from './fixtures.js';
+import { tanpaGeserSamping } from './lebar.js';
 
 const accounts = demoAccounts();
 const pelaksana = accounts.pelaksana!;
@@ -66,8 +67,7 @@ test('on a 360 px phone the navigation opens from the burger menu', async ({ pag
   const tree = page.getByRole('navigation', { name: 'Pohon unit organisasi' });
   await tree.getByRole('button', { name: /Pemerintah Provinsi Gorontalo/ }).click();
   await expect(tree.getByRole('button', { name: /Dinas Kesehatan/ })).toBeVisible();
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(360);
+  await tanpaGeserSamping(page);
   await page.getByRole('button', { name: 'Buka menu navigasi' }).click();
   await nav.getByRole('link', { name: 'Profil saya' }).click();
   await expect(page.getByRole('heading', { name: 'Profil saya' })).toBeVisible();

@@ -7,6 +7,7 @@ import { labelTriwulan, type Triwulan } from '../src/domain/pppk-paruh-waktu.js'
 import { type DemoAccount, demoAccounts, masuk } from './accounts.js';
 import { apiLogin } from './api.js';
 import { test } from './fixtures.js';
+import { tanpaGeserSamping } from './lebar.js';
 
 const accounts = demoAccounts();
 const bkd = accounts.admin_instansi!;
@@ -118,7 +119,7 @@ test('the assessor finalises a paruh waktu quarter, the BKD admin reads the unit
   // On a 360 px phone the report scrolls inside its own box, never the page.
   await page.setViewportSize({ width: 360, height: 740 });
   await expect(baris).toContainText('Final');
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await tanpaGeserSamping(page);
 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Unduh XLSX' }).click();

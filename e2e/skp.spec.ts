@@ -3,6 +3,7 @@ import { expect, type Page } from '@playwright/test';
 import { pdfText } from '../test/pdf-text.js';
 import { demoAccounts, masuk } from './accounts.js';
 import { test } from './fixtures.js';
+import { tanpaGeserSamping } from './lebar.js';
 
 const accounts = demoAccounts();
 const pelaksana = accounts.pelaksana!;
@@ -163,8 +164,7 @@ test('a pelaksana writes an SKP, the pengawas returns it with a note, then appro
   await expect(
     page.getByRole('region', { name: 'Hasil kerja', exact: true }).getByText(rencanaBaru),
   ).toBeVisible();
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(360);
+  await tanpaGeserSamping(page);
   await page.screenshot({ path: 'test-results/skp-360.png', fullPage: true });
 });
 
