@@ -4,7 +4,6 @@
  * pengawas (seksi) → two pelaksana + one fungsional; a second OPD; the BKD with an admin, an OPD
  * admin and a tim penilai member.
  */
-
 import { hash } from '@node-rs/argon2';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Db } from '../src/db/client.js';

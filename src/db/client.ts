@@ -11,11 +11,10 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { type BerhentiDengar, dengarPostgres, type Pendengar } from './dengar.js';
-
-export type { BerhentiDengar, Pendengar };
-
 import { createReplika, type KeadaanReplika, type Replika } from './replika.js';
 import * as schema from './schema/index.js';
+
+export type { BerhentiDengar, Pendengar } from './dengar.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction handle has the same query API as the database. */
